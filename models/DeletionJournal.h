@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace mim {
+
+struct DeletionRequest;
+struct DeletionResult;
+
+// Append-only JSON Lines record of every deletion: an "intent" line before the request, an "outcome" line
+// after, each flushed to disk before going on. Secrets never enter it.
+class DeletionJournal
+{
+public:
+    explicit DeletionJournal(QString filePath);
+
+    QString filePath() const { return m_filePath; }
+    // Returns the entry id that links the intent to its outcome, or an empty string when the journal
+    // cannot be written (the caller must not send the request then).
+    QString recordIntent(const DeletionRequest &request, const QString &profileName, const QString &regionId,
+                         const QString &projectId, const QDateTime &time);
+    bool recordOutcome(const QString &entryId, const DeletionResult &result, const QDateTime &time);
+
+    // Intents without an outcome (the app stopped mid-delete).
+    QList<QJsonObject> unfinishedIntents() const;
+    QList<QJsonObject> readAll() const;
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool append(const QJsonObject &line);
+
+    QString m_filePath;
+    QString m_lastError;
+};
+
+} // namespace mim

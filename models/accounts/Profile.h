@@ -1,0 +1,51 @@
+#pragma once
+
+#include "../api/ConnectionSettings.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace mim {
+
+// An account the user connects with. Everything here but the secrets is stored in QSettings;
+// secretKey, securityToken and password live only in the OS keychain (SecretStore).
+struct Profile
+{
+    QString id;   // stable, generated once (UUID without braces)
+    QString name; // shown in the account switcher
+    QString regionId;
+    QUrl modelArtsEndpoint; // empty = the region's default
+    QUrl iamEndpoint;       // empty = the region's default
+    QString projectId;      // empty = discover through IAM
+    AuthMethod authMethod = AuthMethod::AkSk;
+    QString accessKey; // not secret; identifies the key pair
+    QString userName;
+    QString domainName;
+    QString caCertificatesFile;
+
+    // Problems a user must fix before saving, one sentence each, in the user's language.
+    QStringList validate() const;
+    // The connection for this profile with the given secrets filled in.
+    ConnectionSettings connectionSettings(const Credentials &secrets) const;
+};
+
+// Profiles in QSettings, group "profiles/<id>". Never touches secrets.
+class ProfileStore
+{
+public:
+    // Uses the application's default QSettings unless a settings file is given (tests).
+    explicit ProfileStore(const QString &settingsFile = {});
+
+    QList<Profile> profiles() const;
+    std::optional<Profile> find(const QString &idOrName) const;
+    void save(const Profile &profile);
+    void remove(const QString &id);
+    QString currentProfileId() const;
+    void setCurrentProfileId(const QString &id);
+
+private:
+    QString m_settingsFile;
+};
+
+} // namespace mim

@@ -1,0 +1,3 @@
+# Profiles (QSettings) and secrets (QtKeychain).
+target_sources(mim_models PRIVATE
+)

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Clock.h"
+#include "ConnectionSettings.h"
+#include "Image.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrlQuery>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace mim {
+
+class TokenProvider;
+
+// Query parameters of ListImage that the app uses.
+struct ListQuery
+{
+    QString type = QStringLiteral("DEDICATED"); // DEDICATED | BUILD_IN
+    QString name;
+    bool nameFuzzyMatch = true;
+    QString nameSpace;
+    QString serviceType;
+    QString workspaceId;
+    QString sortKey;
+    QString sortDir;
+
+    QUrlQuery toUrlQuery() const;
+};
+
+// One API call, with its retries and authentication. Emits finished() exactly once, then deletes itself
+// (read its results in the slot connected to finished()).
+class ApiCall : public QObject
+{
+    Q_OBJECT
+public:
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    int httpStatus() const { return m_httpStatus; }
+    const QByteArray &body() const { return m_body; }
+    QString requestId() const { return m_requestId; }
+    int attempts() const { return m_attempts; }
+    // The server's certificate chain when the call failed on TLS, for showing to the user.
+    QList<QSslCertificate> peerCertificateChain() const { return m_peerChain; }
+
+    QJsonObject json() const;
+    // The body read as one image (ShowImage, DeleteImage, SyncImage, RegisterImage).
+    std::optional<Image> image() const;
+
+    // Stops the call; finished() follows with ErrorKind::Cancelled unless it already finished.
+    void cancel();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    friend class ApiClient;
+    explicit ApiCall(QObject *parent);
+    void finish(const ApiError &error);
+
+    bool m_finished = false;
+    bool m_cancelled = false;
+    ApiError m_error;
+    int m_httpStatus = 0;
+    QByteArray m_body;
+    QString m_requestId;
+    int m_attempts = 0;
+    QList<QSslCertificate> m_peerChain;
+    std::function<void()> m_abortCurrent;
+};
+
+// Lists every image matching a query: all pages, concurrently once the total is known, parsed off the
+// GUI thread, de-duplicated by id. If the total moves while reading (someone else adds or deletes images)
+// it reads again so that the result is one consistent picture. Deletes itself after finished().
+class ImageListing : public QObject
+{
+    Q_OBJECT
+public:
+    const ApiError &error() const { return m_error; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    const QList<Image> &images() const { return m_images; }
+    const QStringList &skippedRecords() const { return m_skipped; }
+    qint64 total() const { return m_total; }
+    int passes() const { return m_passes; }
+    void cancel();
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished();
+
+private:
+    friend class ApiClient;
+    friend class ImageListingPrivate;
+    explicit ImageListing(QObject *parent);
+
+    bool m_finished = false;
+    ApiError m_error;
+    QList<Image> m_images;
+    QStringList m_skipped;
+    qint64 m_total = 0;
+    int m_passes = 0;
+    std::function<void()> m_cancel;
+};
+
+// The ModelArts image API and the IAM calls it needs, over an injected QNetworkAccessManager.
+// Signs with AK/SK or uses an IAM token; retries idempotent calls; refuses plain HTTP except to loopback.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    ApiClient(QNetworkAccessManager *network, const ConnectionSettings &settings, Clock clock = systemClock(),
+              QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    QString projectId() const { return m_settings.projectId; }
+    // Bounds concurrent requests of a listing and of the deletion queue.
+    void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    void setPageSize(int size) { m_pageSize = qMax(1, size); }
+    int pageSize() const { return m_pageSize; }
+
+    ApiCall *listImagesPage(const ListQuery &query, qint64 offset, int limit);
+    ImageListing *listAllImages(const ListQuery &query);
+    ApiCall *showImage(const QString &id);
+    ApiCall *deleteImage(const QString &id, bool force);
+    ApiCall *syncImage(const QString &id);
+    ApiCall *registerImage(const QJsonObject &request);
+    ApiCall *listImageGroups(const QUrlQuery &query);
+    ApiCall *deleteImageGroup(const QString &id, bool force);
+    ApiCall *updateImageGroup(const QString &id, const QJsonObject &request);
+    // Resolves the project id if needed, then lists one image: proves endpoint, credentials and project.
+    ApiCall *testConnection();
+
+Q_SIGNALS:
+    // The project id was discovered through IAM (so the profile can remember it).
+    void projectIdResolved(const QString &projectId);
+
+private:
+    friend class ImageListingPrivate;
+    struct Request
+    {
+        QByteArray method;
+        QString path; // below /v1/{project_id} for ModelArts, absolute for IAM
+        QUrlQuery query;
+        QByteArray body;
+        QByteArray contentType;
+        bool idempotent = true;
+        bool iam = false;
+    };
+    ApiCall *start(Request request);
+    void attempt(ApiCall *call, std::shared_ptr<Request> request, qint64 startedAtMs);
+
+    QPointer<QNetworkAccessManager> m_network;
+    ConnectionSettings m_settings;
+    Clock m_clock;
+    std::unique_ptr<TokenProvider> m_tokens;
+    int m_maxConcurrent = 4;
+    int m_pageSize = 200;
+};
+
+} // namespace mim
