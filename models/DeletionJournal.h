@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace mim {
 
@@ -27,6 +28,8 @@ public:
     // Intents without an outcome (the app stopped mid-delete).
     QList<QJsonObject> unfinishedIntents() const;
     QList<QJsonObject> readAll() const;
+    // Same, and says which lines could not be read (a write cut short by a crash); those are skipped.
+    QList<QJsonObject> readAll(QStringList *skippedLines) const;
 
     QString lastError() const { return m_lastError; }
 

@@ -1,14 +1,18 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "api/Clock.h"
 #include "api/Image.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace mim {
 
+class ApiCall;
 class ApiClient;
 class DeletionJournal;
 
@@ -47,7 +51,10 @@ class DeletionQueue : public QObject
 {
     Q_OBJECT
 public:
+    // The journal is not owned; it must outlive the queue. Without one (nullptr) nothing is recorded.
     explicit DeletionQueue(DeletionJournal *journal, QObject *parent = nullptr);
+    // The clock stamps the journal lines.
+    DeletionQueue(DeletionJournal *journal, Clock clock, QObject *parent = nullptr);
 
     void setClient(ApiClient *client);
     // Context written with every journal line.
@@ -58,6 +65,10 @@ public:
     void enqueue(const QList<DeletionRequest> &requests);
     void cancel(); // requests already sent finish; the rest end as Cancelled
     bool isRunning() const;
+    int maxConcurrent() const { return m_maxConcurrent; }
+    int inFlightCount() const { return int(m_inFlight.size()); }
+    // The results of the current run so far, or of the last finished run.
+    const DeletionSummary &summary() const { return m_summary; }
 
 Q_SIGNALS:
     void started(int total);
@@ -67,17 +78,31 @@ Q_SIGNALS:
     void finished(const mim::DeletionSummary &summary);
 
 private:
-    // implementation detail; free to change
+    struct InFlight
+    {
+        DeletionRequest request;
+        QString entryId; // journal entry; empty when there is no journal
+    };
+
     void pump();
+    void startNext(const DeletionRequest &request);
+    void onCallFinished(ApiCall *call);
+    void onCallDestroyed(ApiCall *call);
+    void finishItem(DeletionResult result, const QString &entryId);
+    void finishRunIfDrained();
 
     DeletionJournal *m_journal;
+    Clock m_clock;
     QPointer<ApiClient> m_client;
     QString m_profileName, m_regionId, m_projectId;
     int m_maxConcurrent = 8;
     QList<DeletionRequest> m_pending;
-    int m_inFlight = 0;
+    QHash<ApiCall *, InFlight> m_inFlight;
+    QSet<QString> m_idsInRun; // pending or in flight: the same image is never sent twice at once
+    bool m_running = false;
+    bool m_pumpScheduled = false;
+    int m_done = 0;
     int m_total = 0;
-    bool m_cancelled = false;
     DeletionSummary m_summary;
 };
 

@@ -1,16 +1,20 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "api/Clock.h"
 #include "api/Image.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QTimer;
 
 namespace mim {
 
+class ApiCall;
 class ApiClient;
 class ImageListing;
 class ImageTableModel;
@@ -31,15 +35,26 @@ public:
     Q_ENUM(State)
 
     ImageCatalog(ImageTableModel *model, QObject *parent = nullptr);
+    // The clock stamps lastRefreshed().
+    ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent = nullptr);
     ~ImageCatalog() override;
+
+    // At most this many settling images are asked for per poll tick; the rest wait for the next ones.
+    static constexpr int MaxPollsPerTick = 20;
 
     // nullptr detaches (no account). The catalog does not own the client.
     void setClient(ApiClient *client);
-    ApiClient *client() const { return m_client; }
+    ApiClient *client() const;
 
-    // Built-in images are listed with a second query (type=BUILD_IN) only when asked for.
+    // Built-in images are listed with a second query (type=BUILD_IN) only when asked for. Changing it while
+    // images are loaded (or loading) refreshes.
     void setIncludeBuiltIn(bool include);
+    bool includeBuiltIn() const { return m_includeBuiltIn; }
+    // How often settling images (INIT, CREATING) are polled; default 5000.
     void setPollIntervalMs(int ms);
+    int pollIntervalMs() const { return m_pollIntervalMs; }
+    // Ids of the settling images being watched (their rows show RowActivity::Polling).
+    QStringList watchedIds() const;
 
     void refresh();
     void cancel();
@@ -59,18 +74,55 @@ Q_SIGNALS:
     void resyncFinished(const QString &id, const mim::ApiError &error);
 
 private:
-    // implementation detail; free to change
+    struct ListingRun
+    {
+        QPointer<ImageListing> listing;
+        qint64 received = 0;
+        qint64 total = 0;
+        bool done = false;
+        QList<Image> images;
+        QStringList skipped;
+    };
+
+    struct ListingOutcome
+    {
+        ApiError error;
+        QList<Image> images;
+        QStringList skipped;
+    };
+
+    void setState(State state);
+    void startListing(const QString &type);
+    void onListingProgress(int generation, int index, qint64 received, qint64 total);
+    void onListingFinished(int generation, int index, const ListingOutcome &outcome);
+    void abortRefresh();
+    void cancelCalls(QHash<ApiCall *, QString> &calls);
+    void cancelEverything();
     void pollSettling();
+    void onPollFinished(ApiCall *call);
+    void onResyncFinished(ApiCall *call);
+    void finishResync(const QString &id, const ApiError &error);
+    void applyFetchedImage(const Image &image);
+    void updateWatchSet();
+    void schedulePoll();
 
     ImageTableModel *m_model;
+    Clock m_clock;
     QPointer<ApiClient> m_client;
-    QList<QPointer<ImageListing>> m_listings;
+    QList<ListingRun> m_runs;
+    int m_generation = 0; // tells the signals of an abandoned refresh from the current one
     bool m_includeBuiltIn = false;
     State m_state = State::Idle;
+    State m_stateBeforeLoading = State::Idle;
     ApiError m_lastError;
     QDateTime m_lastRefreshed;
     QStringList m_skipped;
     QTimer *m_pollTimer = nullptr;
+    int m_pollIntervalMs = 5000;
+    int m_pollCursor = 0;
+    QSet<QString> m_watched;
+    QHash<ApiCall *, QString> m_pollCalls;
+    QHash<ApiCall *, QString> m_resyncCalls;
 };
 
 } // namespace mim

@@ -6,6 +6,9 @@
 
 namespace mim {
 
+struct Image;
+class ImageTableModel;
+
 // The facets a user can filter by. Each holds the set of accepted raw values; an empty set accepts all.
 enum class Facet
 {
@@ -19,9 +22,15 @@ enum class Facet
     Workspace,
 };
 
+// Qt 6.4 has no qHash for scoped enums; QHash<Facet, ...> needs one.
+constexpr size_t qHash(Facet facet, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(facet), seed);
+}
+
 struct FilterState
 {
-    QString text;        // matched case-insensitively against name, tag, id, SWR path, namespace, description
+    QString text; // matched case-insensitively against name, tag, id, SWR path, namespace, description
     bool showBuiltIn = false;
     QHash<Facet, QSet<QString>> facets;
 
@@ -48,6 +57,10 @@ public:
     // Distinct raw values present in the source for a facet, for filling the facet menus.
     QStringList facetValues(Facet facet) const;
 
+    // Any model with ImageTableModel's roles works; an ImageTableModel is read directly, which makes
+    // filtering and sorting 100,000 rows several times faster than going through QVariants.
+    void setSourceModel(QAbstractItemModel *model) override;
+
 Q_SIGNALS:
     void filterStateChanged();
 
@@ -56,7 +69,13 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void applyState(FilterState state);
+    const ImageTableModel *directSource() const;
+    bool acceptsImage(const Image &image) const;
+    bool acceptsGenericRow(int sourceRow, const QModelIndex &sourceParent) const;
+
     FilterState m_state;
+    const ImageTableModel *m_table = nullptr; // the source when it is an ImageTableModel
 };
 
 } // namespace mim

@@ -2,9 +2,14 @@
 
 #include "../api/ConnectionSettings.h"
 
+#include <memory>
+#include <optional>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+class QSettings;
 
 namespace mim {
 
@@ -12,6 +17,9 @@ namespace mim {
 // secretKey, securityToken and password live only in the OS keychain (SecretStore).
 struct Profile
 {
+    Q_DECLARE_TR_FUNCTIONS(mim::Profile)
+
+public:
     QString id;   // stable, generated once (UUID without braces)
     QString name; // shown in the account switcher
     QString regionId;
@@ -28,6 +36,11 @@ struct Profile
     QStringList validate() const;
     // The connection for this profile with the given secrets filled in.
     ConnectionSettings connectionSettings(const Credentials &secrets) const;
+
+    // A fresh id for a new profile.
+    static QString newId();
+
+    friend bool operator==(const Profile &, const Profile &) = default;
 };
 
 // Profiles in QSettings, group "profiles/<id>". Never touches secrets.
@@ -43,8 +56,12 @@ public:
     void remove(const QString &id);
     QString currentProfileId() const;
     void setCurrentProfileId(const QString &id);
+    // Where the profiles are stored (for messages and tests).
+    QString settingsFileName() const;
 
 private:
+    std::unique_ptr<QSettings> openSettings() const;
+
     QString m_settingsFile;
 };
 

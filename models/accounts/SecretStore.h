@@ -2,12 +2,16 @@
 
 #include "../api/ConnectionSettings.h"
 
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QObject>
 #include <QString>
 
-#include <functional>
-
 namespace mim {
+
+class SecretBackend;
 
 // The outcome of a keychain operation, with a sentence for the user when it failed.
 struct SecretStoreResult
@@ -33,19 +37,41 @@ class SecretStore : public QObject
     Q_OBJECT
 public:
     explicit SecretStore(QString serviceName, QObject *parent = nullptr);
+    // Tests use this to put a stand-in in place of the OS keychain.
+    SecretStore(QString serviceName, std::unique_ptr<SecretBackend> backend, QObject *parent = nullptr);
+    ~SecretStore() override;
 
     using ReadCallback = std::function<void(const SecretStoreResult &, const Credentials &secrets)>;
     using WriteCallback = std::function<void(const SecretStoreResult &)>;
 
-    // Only the secret members of Credentials are stored and filled in.
+    // Only the secret members of Credentials are stored and filled in. The callbacks are always called
+    // later, from the event loop, and not at all once this store is destroyed.
     void write(const QString &profileId, const Credentials &secrets, WriteCallback done);
     void read(const QString &profileId, ReadCallback done);
     void remove(const QString &profileId, WriteCallback done);
 
     QString serviceName() const { return m_serviceName; }
 
+    // A secret service may still be starting right after login (Linux): a read that finds no keychain or
+    // fails otherwise is tried once more after this delay. Zero retries at once; a negative value never.
+    void setReadRetryDelay(std::chrono::milliseconds delay) { m_readRetryDelay = delay; }
+    std::chrono::milliseconds readRetryDelay() const { return m_readRetryDelay; }
+
+    // The keychain entry's key for a profile.
+    QString keyFor(const QString &profileId) const;
+    // The entry's text: compact JSON with the non-empty secrets only ({"sk","security_token","password"}).
+    static QString encodeSecrets(const Credentials &secrets);
+    static std::optional<Credentials> decodeSecrets(const QString &text);
+    // The sentence the user sees for a failure.
+    static QString explanation(SecretStoreResult::Status status, const QString &detail = {});
+
 private:
+    void readAttempt(const QString &profileId, int attempt, ReadCallback done);
+    template<typename Callback, typename... Args> void deliver(Callback done, Args... args);
+
     QString m_serviceName;
+    std::unique_ptr<SecretBackend> m_backend;
+    std::chrono::milliseconds m_readRetryDelay;
 };
 
 } // namespace mim

@@ -5,14 +5,19 @@
 #include "ConnectionSettings.h"
 #include "Image.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrlQuery>
-
-#include <memory>
 
 class QNetworkAccessManager;
 
@@ -51,11 +56,15 @@ public:
     // The server's certificate chain when the call failed on TLS, for showing to the user.
     QList<QSslCertificate> peerCertificateChain() const { return m_peerChain; }
 
+    // A header of the last response, e.g. X-Subject-Token of an IAM login; empty when absent.
+    QByteArray responseHeader(const QByteArray &name) const;
+
     QJsonObject json() const;
     // The body read as one image (ShowImage, DeleteImage, SyncImage, RegisterImage).
     std::optional<Image> image() const;
 
-    // Stops the call; finished() follows with ErrorKind::Cancelled unless it already finished.
+    // Stops the call; finished() follows with ErrorKind::Cancelled unless it already finished. It is emitted
+    // before cancel() returns, like QNetworkReply::abort().
     void cancel();
 
 Q_SIGNALS:
@@ -74,6 +83,7 @@ private:
     QString m_requestId;
     int m_attempts = 0;
     QList<QSslCertificate> m_peerChain;
+    QList<QPair<QByteArray, QByteArray>> m_responseHeaders;
     std::function<void()> m_abortCurrent;
 };
 
@@ -87,9 +97,15 @@ public:
     const ApiError &error() const { return m_error; }
     bool succeeded() const { return m_finished && !m_error.isError(); }
     const QList<Image> &images() const { return m_images; }
+    // Records the server sent but that could not be read, "offset N, record M: reason".
     const QStringList &skippedRecords() const { return m_skipped; }
+    // The total the server reported on the first page of the last pass.
     qint64 total() const { return m_total; }
+    // How many times everything was read. A pass is repeated when a page reports another total than the first
+    // one or the unique records do not add up to the total; after 3 passes the listing ends successfully with
+    // what the last one read, even if the data was still moving. progress() starts again with each pass.
     int passes() const { return m_passes; }
+    // Aborts the pages in flight; finished() follows at once with ErrorKind::Cancelled.
     void cancel();
 
 Q_SIGNALS:
@@ -149,22 +165,67 @@ private:
     struct Request
     {
         QByteArray method;
-        QString path; // below /v1/{project_id} for ModelArts, absolute for IAM
-        QUrlQuery query;
+        QString path;                         // below /v1/{project_id} for ModelArts, absolute for IAM
+        QList<QPair<QString, QString>> query; // decoded names and values
         QByteArray body;
         QByteArray contentType;
         bool idempotent = true;
         bool iam = false;
+        bool anonymous = false; // neither signed nor token-authenticated: the IAM password login
+        // Judges a 2xx body off the GUI thread; false means malformed (retried like a truncated body). It may
+        // keep what it parsed for the caller. Without it, a non-empty body must be JSON.
+        std::function<bool(const QByteArray &body, QString *why)> bodyCheck;
+        bool reloggedIn = false;
     };
+    struct Attempt;
+    using RequestPtr = std::shared_ptr<Request>;
+
+    static Request listRequest(const ListQuery &query, qint64 offset, int limit);
     ApiCall *start(Request request);
-    void attempt(ApiCall *call, std::shared_ptr<Request> request, qint64 startedAtMs);
+    void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);
+    void attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs);
+    void onReplyFinished(ApiCall *call, RequestPtr request, qint64 startedAtMs,
+                         std::shared_ptr<Attempt> sent);
+    void checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 startedAtMs,
+                             std::shared_ptr<Attempt> sent);
+    // retryAfterMs < 0: no Retry-After, back off exponentially.
+    void retryOrFail(ApiCall *call, RequestPtr request, qint64 startedAtMs, const ApiError &error,
+                     bool transient, int retryAfterMs = -1);
+    void finishCall(ApiCall *call, const ApiError &error);
+    void whenProjectKnown(ApiCall *call, std::function<void(const ApiError &)> then);
+    void discoverProject();
+    void onProjectDiscovered(ApiCall *discovery);
+    ApiError adoptProjectId(const QString &projectId);
+    ApiCall *startLogin();
+    QUrl baseUrl(const Request &request) const;
+    int backoffMs(int attemptsSoFar);
+    qint64 elapsedMs() const;
+
+    QNetworkAccessManager *network() const;
 
     QPointer<QNetworkAccessManager> m_network;
+    // With a custom CA file the client sends through a manager of its own: Qt binds the TLS configuration to
+    // the connections it caches per host, so on a shared manager one profile's trust would apply to another's
+    // requests (and a newly added CA would be ignored until the cached connection expires).
+    QNetworkAccessManager *m_ownNetwork = nullptr;
     ConnectionSettings m_settings;
     Clock m_clock;
     std::unique_ptr<TokenProvider> m_tokens;
     int m_maxConcurrent = 4;
     int m_pageSize = 200;
+
+    struct ProjectWaiter
+    {
+        QPointer<ApiCall> call;
+        std::function<void(const ApiError &)> then;
+    };
+    QList<ProjectWaiter> m_projectWaiters;
+    bool m_discoveryInFlight = false;
+    bool m_shuttingDown = false;
+    QSslConfiguration m_sslConfiguration;
+    QString m_sslConfigurationError; // set when caCertificatesFile cannot be used: every call fails with it
+    QElapsedTimer m_monotonic;       // retry budgets; m_clock may be skewed or pinned
+    QRandomGenerator m_random;       // backoff jitter
 };
 
 } // namespace mim

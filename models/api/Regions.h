@@ -22,6 +22,8 @@ const QList<Region> &all();
 std::optional<Region> find(const QString &id);
 // True for ids shaped like a region (lower-case words and a number, e.g. cn-north-4).
 bool isWellFormedId(const QString &id);
+// The display name in the user's language (the table holds English).
+QString localizedName(const Region &region);
 } // namespace Regions
 
 } // namespace mim

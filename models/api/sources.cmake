@@ -1,7 +1,16 @@
 # Pure API code: value types, signing, errors, regions.
 target_sources(mim_models PRIVATE
+    api/AkSkSigner.cpp
+    api/ApiError.cpp
+    api/ConnectionSettings.cpp
+    api/Image.cpp
+    api/LogRedaction.cpp
+    api/Regions.cpp
 )
 
 # Network: the API client, token provider, listing.
 target_sources(mim_models PRIVATE
+    api/ApiClient.cpp
+    api/ImageListing.cpp
+    api/TokenProvider.cpp
 )

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "api/ConnectionSettings.h"
-
-#include <QJsonObject>
-#include <QUrl>
+#include "SandboxOptions.h"
 
 #include <memory>
+#include <QJsonObject>
+#include <QUrl>
 
 namespace mim::sandbox {
 class SandboxServer;
@@ -19,6 +19,9 @@ class SandboxFixture
 {
 public:
     explicit SandboxFixture(int imageCount = 50, quint32 seed = 1);
+    // Any other configuration, e.g. SandboxOptions::forDemo() with a short demoSettleAfterMs, a pinned clock,
+    // faults from the start or a token lifetime of a few seconds.
+    explicit SandboxFixture(const sandbox::SandboxOptions &options);
     ~SandboxFixture();
 
     bool start();

@@ -1,0 +1,352 @@
+#include "Image.h"
+
+#include <cmath>
+#include <limits>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+namespace {
+
+// The API's field names, written once so parsing and writing cannot drift apart.
+namespace Key {
+constexpr QLatin1StringView Id("id");
+constexpr QLatin1StringView Name("name");
+constexpr QLatin1StringView Tag("tag");
+constexpr QLatin1StringView Namespace("namespace");
+constexpr QLatin1StringView SwrPath("swr_path");
+constexpr QLatin1StringView Type("type");
+constexpr QLatin1StringView Origin("origin");
+constexpr QLatin1StringView Status("status");
+constexpr QLatin1StringView StatusMessage("status_message");
+constexpr QLatin1StringView Visibility("visibility");
+constexpr QLatin1StringView Arch("arch");
+constexpr QLatin1StringView Size("size");
+constexpr QLatin1StringView CreateAt("create_at");
+constexpr QLatin1StringView UpdateAt("update_at");
+constexpr QLatin1StringView Description("description");
+constexpr QLatin1StringView DevServices("dev_services");
+constexpr QLatin1StringView ResourceCategories("resource_categories");
+constexpr QLatin1StringView SupportResCategories("support_res_categories");
+constexpr QLatin1StringView ServiceType("service_type");
+constexpr QLatin1StringView WorkspaceId("workspace_id");
+constexpr QLatin1StringView FlavorType("flavor_type");
+constexpr QLatin1StringView SwrInstanceId("swr_instance_id");
+constexpr QLatin1StringView ShowName("show_name");
+constexpr QLatin1StringView ShowTag("show_tag");
+constexpr QLatin1StringView Tags("tags");
+constexpr QLatin1StringView TagKey("key");
+constexpr QLatin1StringView TagValue("value");
+constexpr QLatin1StringView Total("total");
+constexpr QLatin1StringView Current("current");
+constexpr QLatin1StringView Pages("pages");
+constexpr QLatin1StringView PageSize("size");
+constexpr QLatin1StringView Data("data");
+} // namespace Key
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("mim::Image", text);
+}
+
+QString wrongType(QLatin1StringView field, const char *expected)
+{
+    return QCoreApplication::translate("mim::Image", "field \"%1\" is not %2")
+        .arg(field, translated(expected));
+}
+
+// Reads the fields of one record. The first problem stops reading; the reason is kept for the caller.
+class RecordReader
+{
+public:
+    explicit RecordReader(const QJsonObject &object)
+        : m_object(object)
+    {}
+
+    bool ok() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+    void string(QLatin1StringView key, QString &out)
+    {
+        if (!ok())
+            return;
+        const QJsonValue value = m_object.value(key);
+        if (value.isString())
+            out = value.toString();
+        else if (!isAbsent(value))
+            fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "a string")));
+    }
+
+    void stringList(QLatin1StringView key, QStringList &out)
+    {
+        if (!ok())
+            return;
+        const QJsonValue value = m_object.value(key);
+        if (isAbsent(value))
+            return;
+        if (!value.isArray()) {
+            fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of strings")));
+            return;
+        }
+        const QJsonArray array = value.toArray();
+        out.reserve(array.size());
+        for (const QJsonValue item : array) {
+            if (item.isString())
+                out.append(item.toString());
+            else if (!item.isNull()) {
+                fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of strings")));
+                return;
+            }
+        }
+    }
+
+    // Longs may arrive as JSON numbers (integral) or, through some gateways, as numeric strings.
+    void integer(QLatin1StringView key, qint64 &out)
+    {
+        if (!ok())
+            return;
+        const QJsonValue value = m_object.value(key);
+        if (isAbsent(value))
+            return;
+        if (const std::optional<qint64> number = toInteger(value))
+            out = *number;
+        else
+            fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an integer")));
+    }
+
+    void tags(QLatin1StringView key, QList<ImageTag> &out)
+    {
+        if (!ok())
+            return;
+        const QJsonValue value = m_object.value(key);
+        if (isAbsent(value))
+            return;
+        if (!value.isArray()) {
+            fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of tags")));
+            return;
+        }
+        const QJsonArray array = value.toArray();
+        out.reserve(array.size());
+        for (const QJsonValue item : array) {
+            if (item.isNull())
+                continue;
+            if (!item.isObject()) {
+                fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of tags")));
+                return;
+            }
+            const QJsonObject tag = item.toObject();
+            const QJsonValue tagKey = tag.value(Key::TagKey);
+            const QJsonValue tagValue = tag.value(Key::TagValue);
+            if ((!tagKey.isString() && !isAbsent(tagKey)) || (!tagValue.isString() && !isAbsent(tagValue))) {
+                fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of tags")));
+                return;
+            }
+            out.append(ImageTag{tagKey.toString(), tagValue.toString()});
+        }
+    }
+
+    static std::optional<qint64> toInteger(const QJsonValue &value)
+    {
+        if (value.isDouble()) {
+            const double number = value.toDouble();
+            // 2^63 is exactly representable; anything at or above it does not fit.
+            constexpr double limit = 9223372036854775808.0;
+            if (!std::isfinite(number) || number != std::trunc(number) || number >= limit || number < -limit)
+                return std::nullopt;
+            // Integers the parser kept exactly are read as such, so large longs lose no precision.
+            return value.toInteger(static_cast<qint64>(number));
+        }
+        if (value.isString()) {
+            bool ok = false;
+            const qint64 number = value.toString().trimmed().toLongLong(&ok);
+            if (ok)
+                return number;
+        }
+        return std::nullopt;
+    }
+
+private:
+    static bool isAbsent(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
+    void fail(QString reason) { m_error = std::move(reason); }
+
+    const QJsonObject &m_object;
+    QString m_error;
+};
+
+} // namespace
+
+bool Image::isBuiltIn() const
+{
+    return type.compare("BUILD_IN"_L1, Qt::CaseInsensitive) == 0;
+}
+
+bool Image::isPrivate() const
+{
+    return !isBuiltIn() && visibility.compare("PRIVATE"_L1, Qt::CaseInsensitive) == 0;
+}
+
+bool Image::isSettling() const
+{
+    return status.compare("INIT"_L1, Qt::CaseInsensitive) == 0 ||
+           status.compare("CREATING"_L1, Qt::CaseInsensitive) == 0;
+}
+
+QString Image::normalizedArch() const
+{
+    return arch.toUpper();
+}
+
+QString Image::nameAndTag() const
+{
+    if (tag.isEmpty())
+        return name;
+    return name + u':' + tag;
+}
+
+QJsonObject Image::toJson() const
+{
+    QJsonArray tagArray;
+    for (const ImageTag &t : tags)
+        tagArray.append(QJsonObject{{Key::TagKey, t.key}, {Key::TagValue, t.value}});
+
+    return QJsonObject{
+        {Key::Id, id},
+        {Key::Name, name},
+        {Key::Tag, tag},
+        {Key::Namespace, nameSpace},
+        {Key::SwrPath, swrPath},
+        {Key::Type, type},
+        {Key::Origin, origin},
+        {Key::Status, status},
+        {Key::StatusMessage, statusMessage},
+        {Key::Visibility, visibility},
+        {Key::Arch, arch},
+        {Key::Size, sizeKb},
+        {Key::CreateAt, createAtMs},
+        {Key::UpdateAt, updateAtMs},
+        {Key::Description, description},
+        {Key::DevServices, QJsonArray::fromStringList(devServices)},
+        {Key::ResourceCategories, QJsonArray::fromStringList(resourceCategories)},
+        {Key::SupportResCategories, QJsonArray::fromStringList(supportResCategories)},
+        {Key::ServiceType, serviceType},
+        {Key::WorkspaceId, workspaceId},
+        {Key::FlavorType, flavorType},
+        {Key::SwrInstanceId, swrInstanceId},
+        {Key::ShowName, showName},
+        {Key::ShowTag, showTag},
+        {Key::Tags, tagArray},
+    };
+}
+
+std::optional<Image> Image::fromJson(const QJsonObject &object, QString *whyNot)
+{
+    Image image;
+    RecordReader reader(object);
+    reader.string(Key::Id, image.id);
+    if (reader.ok() && image.id.isEmpty()) {
+        if (whyNot)
+            *whyNot = QCoreApplication::translate("mim::Image", "no \"id\"");
+        return std::nullopt;
+    }
+    reader.string(Key::Name, image.name);
+    reader.string(Key::Tag, image.tag);
+    reader.string(Key::Namespace, image.nameSpace);
+    reader.string(Key::SwrPath, image.swrPath);
+    reader.string(Key::Type, image.type);
+    reader.string(Key::Origin, image.origin);
+    reader.string(Key::Status, image.status);
+    reader.string(Key::StatusMessage, image.statusMessage);
+    reader.string(Key::Visibility, image.visibility);
+    reader.string(Key::Arch, image.arch);
+    reader.integer(Key::Size, image.sizeKb);
+    reader.integer(Key::CreateAt, image.createAtMs);
+    reader.integer(Key::UpdateAt, image.updateAtMs);
+    reader.string(Key::Description, image.description);
+    reader.stringList(Key::DevServices, image.devServices);
+    reader.stringList(Key::ResourceCategories, image.resourceCategories);
+    reader.stringList(Key::SupportResCategories, image.supportResCategories);
+    reader.string(Key::ServiceType, image.serviceType);
+    reader.string(Key::WorkspaceId, image.workspaceId);
+    reader.string(Key::FlavorType, image.flavorType);
+    reader.string(Key::SwrInstanceId, image.swrInstanceId);
+    reader.string(Key::ShowName, image.showName);
+    reader.string(Key::ShowTag, image.showTag);
+    reader.tags(Key::Tags, image.tags);
+    if (!reader.ok()) {
+        if (whyNot)
+            *whyNot = reader.error();
+        return std::nullopt;
+    }
+    return image;
+}
+
+std::optional<ImagePage> ImagePage::fromJson(const QByteArray &body, QString *error)
+{
+    const auto failWith = [error](QString reason) -> std::optional<ImagePage> {
+        if (error)
+            *error = std::move(reason);
+        return std::nullopt;
+    };
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failWith(
+            QCoreApplication::translate("mim::Image", "The response is not valid JSON: %1 at offset %2")
+                .arg(parseError.errorString(), QString::number(parseError.offset)));
+    if (!document.isObject())
+        return failWith(QCoreApplication::translate("mim::Image", "The response is not a JSON object."));
+
+    const QJsonObject envelope = document.object();
+    const QJsonValue data = envelope.value(Key::Data);
+    if (!data.isArray())
+        return failWith(QCoreApplication::translate("mim::Image", "The response has no \"data\" array."));
+
+    ImagePage page;
+    const auto readNumber = [&envelope](QLatin1StringView key, auto &out) {
+        const QJsonValue value = envelope.value(key);
+        if (value.isUndefined() || value.isNull())
+            return true;
+        const std::optional<qint64> number = RecordReader::toInteger(value);
+        using Out = std::remove_reference_t<decltype(out)>;
+        if (!number || *number < std::numeric_limits<Out>::min() || *number > std::numeric_limits<Out>::max())
+            return false;
+        out = static_cast<Out>(*number);
+        return true;
+    };
+    for (const auto &[key, ok] : {std::pair{Key::Total, readNumber(Key::Total, page.total)},
+                                  std::pair{Key::Current, readNumber(Key::Current, page.current)},
+                                  std::pair{Key::Pages, readNumber(Key::Pages, page.pages)},
+                                  std::pair{Key::PageSize, readNumber(Key::PageSize, page.size)}}) {
+        if (!ok)
+            return failWith(
+                QCoreApplication::translate("mim::Image", "The response's \"%1\" is not an integer.")
+                    .arg(key));
+    }
+
+    const QJsonArray records = data.toArray();
+    page.images.reserve(records.size());
+    qsizetype index = 0;
+    for (const QJsonValue record : records) {
+        QString whyNot;
+        std::optional<Image> image;
+        if (record.isObject())
+            image = Image::fromJson(record.toObject(), &whyNot);
+        else
+            whyNot = QCoreApplication::translate("mim::Image", "not a JSON object");
+        if (image)
+            page.images.append(std::move(*image));
+        else
+            page.skippedRecords.append(QCoreApplication::translate("mim::Image", "record %1: %2")
+                                           .arg(QString::number(index), whyNot));
+        ++index;
+    }
+    return page;
+}
+
+} // namespace mim

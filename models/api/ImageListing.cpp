@@ -1,0 +1,249 @@
+#include "ApiClient.h"
+
+#include <limits>
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
+
+namespace mim {
+
+// Drives one ImageListing: the first page gives the total, the other pages follow concurrently, and the
+// whole read is repeated when the data moved under it (see ImageListing).
+class ImageListingPrivate : public QObject
+{
+public:
+    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query)
+        : QObject(listing)
+        , m_client(client)
+        , m_listing(listing)
+        , m_query(query)
+        , m_pageSize(client->pageSize())
+        , m_maxConcurrent(client->maxConcurrentRequests())
+    {}
+
+    void start() { startPass(); }
+
+    void cancel()
+    {
+        if (!m_done)
+            finish(ApiError::make(
+                ErrorKind::Cancelled,
+                QCoreApplication::translate("mim::ImageListing", "The listing was cancelled.")));
+    }
+
+private:
+    // A pass whose pages disagree about the total, or whose unique count differs from it, saw the data
+    // change while reading; a new pass reads it again, up to this many passes in all.
+    static constexpr int MaxPasses = 3;
+
+    struct Page
+    {
+        QList<Image> images;
+        QStringList skipped;
+        qint64 offset = 0;
+    };
+    struct Assembled
+    {
+        QList<Image> images;
+        QStringList skipped;
+        qsizetype duplicates = 0;
+    };
+    using ParsedPage = std::shared_ptr<std::optional<ImagePage>>;
+
+    void startPass()
+    {
+        ++m_pass;
+        m_listing->m_passes = m_pass;
+        m_passTotal = 0;
+        m_unstable = false;
+        m_step = m_pageSize;
+        m_pageCount = 1;
+        m_nextPage = 1;
+        m_stopAt = std::numeric_limits<int>::max();
+        m_received = 0;
+        m_pages = QList<Page>(1);
+        qCDebug(lcApi) << "listing images, pass" << m_pass << "page size" << m_pageSize;
+        requestPage(0);
+    }
+
+    void requestPage(int index)
+    {
+        if (!m_client)
+            return cancel();
+        const qint64 offset = qint64(index) * m_step;
+        m_pages[index].offset = offset;
+        auto parsed = std::make_shared<std::optional<ImagePage>>();
+        ApiClient::Request request = ApiClient::listRequest(m_query, offset, m_pageSize);
+        // Runs on a worker thread, once per attempt; the last successful attempt's page is what we keep.
+        request.bodyCheck = [parsed](const QByteArray &body, QString *why) {
+            *parsed = ImagePage::fromJson(body, why);
+            return parsed->has_value();
+        };
+        ApiCall *call = m_client->start(std::move(request));
+        m_inFlight.insert(index, call);
+        connect(call, &ApiCall::finished, this,
+                [this, index, call, parsed] { onPageFinished(index, call, parsed); });
+    }
+
+    void onPageFinished(int index, ApiCall *call, const ParsedPage &parsed)
+    {
+        if (m_done)
+            return;
+        m_inFlight.remove(index);
+        if (!call->succeeded())
+            return finish(call->error());
+        if (!parsed->has_value())
+            return finish(ApiError::make(ErrorKind::BadResponse, u"page without content"_s));
+        ImagePage page = std::move(**parsed);
+        parsed->reset();
+
+        const qsizetype records = page.images.size() + page.skippedRecords.size();
+        if (index == 0) {
+            m_passTotal = page.total;
+            // A server that caps the page size sends fewer records than asked for: advance by what it sends,
+            // or the offsets would skip records.
+            if (records > 0 && records < m_pageSize && records < page.total)
+                m_step = int(records);
+            m_pageCount = page.total > 0 ? int((page.total + m_step - 1) / m_step) : 1;
+            m_pages.resize(m_pageCount);
+        } else if (page.total != m_passTotal) {
+            m_unstable = true;
+        }
+        if (records == 0 && index < m_pageCount - 1)
+            m_stopAt = qMin(m_stopAt, index + 1); // the data shrank: nothing lies beyond
+
+        m_received += page.images.size();
+        m_pages[index].images = std::move(page.images);
+        m_pages[index].skipped = std::move(page.skippedRecords);
+        Q_EMIT m_listing->progress(qMin(m_received, m_passTotal), m_passTotal);
+
+        requestMore();
+        if (m_inFlight.isEmpty() && m_nextPage >= qMin(m_pageCount, m_stopAt))
+            assemble();
+    }
+
+    void requestMore()
+    {
+        const int end = qMin(m_pageCount, m_stopAt);
+        while (!m_done && m_inFlight.size() < m_maxConcurrent && m_nextPage < end)
+            requestPage(m_nextPage++);
+    }
+
+    // De-duplicating 100,000 images takes tens of milliseconds: not on the GUI thread.
+    void assemble()
+    {
+        auto *watcher = new QFutureWatcher<Assembled>(this);
+        connect(watcher, &QFutureWatcher<Assembled>::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            onAssembled(watcher->future().takeResult());
+        });
+        watcher->setFuture(QtConcurrent::run([pages = std::exchange(m_pages, {})]() mutable {
+            Assembled result;
+            qsizetype count = 0;
+            for (const Page &page : std::as_const(pages))
+                count += page.images.size();
+            result.images.reserve(count);
+            QSet<QString> seen;
+            seen.reserve(count);
+            for (Page &page : pages) {
+                for (Image &image : page.images) {
+                    if (!image.id.isEmpty()) {
+                        if (seen.contains(image.id)) {
+                            ++result.duplicates;
+                            continue;
+                        }
+                        seen.insert(image.id);
+                    }
+                    result.images.append(std::move(image));
+                }
+                for (const QString &line : std::as_const(page.skipped))
+                    result.skipped.append(QCoreApplication::translate("mim::ImageListing", "offset %1, %2")
+                                              .arg(page.offset)
+                                              .arg(line));
+            }
+            return result;
+        }));
+    }
+
+    void onAssembled(Assembled result)
+    {
+        if (m_done)
+            return;
+        const qint64 seen = result.images.size() + result.skipped.size();
+        const bool consistent = !m_unstable && seen == m_passTotal;
+        if (!consistent) {
+            qCDebug(lcApi) << "listing pass" << m_pass << "was not consistent: total" << m_passTotal << "read"
+                           << seen << "duplicates" << result.duplicates << "totals moved" << m_unstable;
+            if (m_pass < MaxPasses)
+                return startPass();
+            // Still moving after the last pass: report what that pass read. passes() tells the caller.
+        }
+        m_listing->m_images = std::move(result.images);
+        m_listing->m_skipped = std::move(result.skipped);
+        m_listing->m_total = m_passTotal;
+        finish(ApiError());
+    }
+
+    void finish(const ApiError &error)
+    {
+        m_done = true;
+        const QList<QPointer<ApiCall>> running = m_inFlight.values();
+        m_inFlight.clear();
+        for (const QPointer<ApiCall> &call : running) {
+            if (call)
+                call->cancel();
+        }
+        m_listing->m_error = error;
+        m_listing->m_finished = true;
+        qCDebug(lcApi) << "listing finished:" << toString(error.kind) << m_listing->m_images.size()
+                       << "images in" << m_pass << "pass(es)";
+        Q_EMIT m_listing->finished();
+        m_listing->deleteLater();
+    }
+
+    QPointer<ApiClient> m_client;
+    ImageListing *m_listing;
+    ListQuery m_query;
+    int m_pageSize;
+    int m_maxConcurrent;
+    int m_step = 0; // offset between pages
+    int m_pass = 0;
+    qint64 m_passTotal = 0;
+    bool m_unstable = false;
+    int m_pageCount = 0;
+    int m_nextPage = 0;
+    int m_stopAt = 0; // no page at or beyond this index is requested
+    qint64 m_received = 0;
+    bool m_done = false;
+    QHash<int, QPointer<ApiCall>> m_inFlight;
+    QList<Page> m_pages;
+};
+
+ImageListing::ImageListing(QObject *parent)
+    : QObject(parent)
+{}
+
+void ImageListing::cancel()
+{
+    if (!m_finished && m_cancel)
+        m_cancel();
+}
+
+ImageListing *ApiClient::listAllImages(const ListQuery &query)
+{
+    auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
+    auto *driver = new ImageListingPrivate(this, listing, query);
+    listing->m_cancel = [driver] { driver->cancel(); };
+    // Every call finishes asynchronously, so the caller has time to connect before anything is emitted.
+    driver->start();
+    return listing;
+}
+
+} // namespace mim

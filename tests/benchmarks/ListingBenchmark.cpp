@@ -1,0 +1,327 @@
+#include "ListingBenchmark.h"
+
+#include "api/ApiClient.h"
+#include "BenchSupport.h"
+#include "ImageCatalog.h"
+#include "ImageFilterModel.h"
+#include "ImageTableModel.h"
+#include "ImageTableView.h"
+#include "RawApiClient.h"
+#include "SandboxDefaults.h"
+#include "StallMonitor.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace mim::bench {
+
+namespace {
+
+constexpr int LoadTimeoutMs = 10 * 60 * 1000;
+// After the last row arrives the view still lays out and paints: watched as part of loading.
+constexpr int SettleAfterLoadMs = 300;
+constexpr int SettleMs = 150;
+const QString FilterText = u"pytorc"_s;
+
+ConnectionSettings sandboxSettings(const QUrl &endpoint)
+{
+    ConnectionSettings settings;
+    settings.regionId = QLatin1String(sandbox::DefaultRegionId);
+    settings.projectId = QLatin1String(sandbox::DefaultProjectId);
+    settings.modelArtsEndpoint = endpoint;
+    settings.iamEndpoint = endpoint;
+    settings.credentials.method = AuthMethod::AkSk;
+    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
+    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
+    return settings;
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+struct Sample
+{
+    double listMs = -1;
+    double stallLoadMs = -1;
+    double rssMb = -1;
+    double sortCreatedMs = -1;
+    double sortNameMs = -1;
+    double sortSizeMs = -1;
+    double stallSortMs = -1;
+    QList<double> keystrokeMs;
+    double filterClearMs = -1;
+    double stallFilterMs = -1;
+    int filterRows = -1;
+
+    double filterMs() const { return maximum(keystrokeMs); }
+    double maxStallMs() const { return qMax(stallLoadMs, qMax(stallSortMs, stallFilterMs)); }
+
+    QJsonObject toJson() const
+    {
+        QJsonArray keystrokes;
+        for (double ms : keystrokeMs)
+            keystrokes.append(ms);
+        return QJsonObject{
+            {u"list_ms"_s, listMs},
+            {u"stall_load_ms"_s, stallLoadMs},
+            {u"rss_mb"_s, rssMb},
+            {u"sort_created_ms"_s, sortCreatedMs},
+            {u"sort_name_ms"_s, sortNameMs},
+            {u"sort_size_ms"_s, sortSizeMs},
+            {u"stall_sort_ms"_s, stallSortMs},
+            {u"filter_keystrokes_ms"_s, keystrokes},
+            {u"filter_clear_ms"_s, filterClearMs},
+            {u"stall_filter_ms"_s, stallFilterMs},
+            {u"max_stall_ms"_s, maxStallMs()},
+        };
+    }
+};
+
+// total of ListImage for the query the catalog uses, asked with one small page.
+qint64 probeTotal(ApiClient *client, QString *error)
+{
+    qint64 total = -1;
+    bool done = false;
+    ApiCall *call = client->listImagesPage(ListQuery{}, 0, 1);
+    QObject::connect(call, &ApiCall::finished, call, [&] {
+        done = true;
+        if (call->succeeded())
+            total = call->json().value(u"total"_s).toInteger(-1);
+        else
+            *error = call->error().summary();
+    });
+    if (!waitUntil([&] { return done; }, 60000))
+        *error = u"no answer to the first page"_s;
+    return total;
+}
+
+} // namespace
+
+ListingBenchmark::ListingBenchmark(const ListingOptions &options)
+    : m_options(options)
+{}
+
+bool ListingBenchmark::run(QString *error)
+{
+    QNetworkAccessManager network;
+    ApiClient client(&network, sandboxSettings(m_options.endpoint));
+    if (m_options.pageSize > 0)
+        client.setPageSize(m_options.pageSize);
+
+    ImageTableModel model;
+    ImageFilterModel filter;
+    filter.setSourceModel(&model);
+    ImageCatalog catalog(&model);
+    ImageTableView view;
+    view.setModel(&filter);
+    view.resize(1400, 900);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view, 10000)) {
+        *error = u"the table view was never shown"_s;
+        return false;
+    }
+    StallMonitor stall;
+
+    const qint64 total = probeTotal(&client, error);
+    if (total < 0)
+        return false;
+
+    QList<Sample> samples;
+    for (int round = 0; round < m_options.repeat; ++round) {
+        Sample sample;
+        // Detach and attach again: the model empties, so every round is a first load.
+        catalog.setClient(nullptr);
+        catalog.setClient(&client);
+        runEventLoopFor(SettleMs);
+
+        // Loading.
+        QElapsedTimer timer;
+        double rowsAtMs = -1;
+        double loadedAtMs = -1;
+        QString failure;
+        const QMetaObject::Connection rowsConnection =
+            QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, [&] {
+                if (rowsAtMs < 0 && model.rowCount() >= total)
+                    rowsAtMs = msSince(timer);
+            });
+        const QMetaObject::Connection loadedConnection =
+            QObject::connect(&catalog, &ImageCatalog::loaded, &catalog, [&] { loadedAtMs = msSince(timer); });
+        const QMetaObject::Connection failedConnection = QObject::connect(
+            &catalog, &ImageCatalog::failed, &catalog, [&](const ApiError &e) { failure = e.summary(); });
+        stall.start();
+        timer.start();
+        catalog.refresh();
+        const bool loaded = waitUntil(
+            [&] { return !failure.isEmpty() || (rowsAtMs >= 0 && loadedAtMs >= 0); }, LoadTimeoutMs);
+        runEventLoopFor(SettleAfterLoadMs);
+        stall.stop();
+        QObject::disconnect(rowsConnection);
+        QObject::disconnect(loadedConnection);
+        QObject::disconnect(failedConnection);
+        if (!loaded || !failure.isEmpty()) {
+            *error = failure.isEmpty()
+                         ? u"loading timed out (%1 of %2 rows)"_s.arg(model.rowCount()).arg(total)
+                         : u"loading failed: "_s + failure;
+            return false;
+        }
+        if (model.rowCount() != total || filter.rowCount() != total) {
+            *error = u"expected %1 rows, the model has %2 and the view %3"_s.arg(total)
+                         .arg(model.rowCount())
+                         .arg(filter.rowCount());
+            return false;
+        }
+        sample.listMs = qMax(rowsAtMs, loadedAtMs);
+        sample.stallLoadMs = stall.maxStallMs();
+        sample.rssMb = residentSetMb();
+
+        // Sorting: each column from another one, so every call really sorts.
+        const auto timeSort = [&](int column, Qt::SortOrder order) {
+            QElapsedTimer sortTimer;
+            sortTimer.start();
+            view.sortByColumn(column, order);
+            drainEvents();
+            return msSince(sortTimer);
+        };
+        stall.start();
+        sample.sortCreatedMs = timeSort(ImageTableModel::Created, Qt::AscendingOrder);
+        sample.sortNameMs = timeSort(ImageTableModel::Name, Qt::AscendingOrder);
+        sample.sortSizeMs = timeSort(ImageTableModel::Size, Qt::DescendingOrder);
+        runEventLoopFor(SettleMs);
+        stall.stop();
+        sample.stallSortMs = stall.maxStallMs();
+
+        // Filtering: typed one character at a time, then cleared at once.
+        stall.start();
+        for (qsizetype length = 1; length <= FilterText.size(); ++length) {
+            QElapsedTimer keyTimer;
+            keyTimer.start();
+            filter.setText(FilterText.left(length));
+            drainEvents();
+            sample.keystrokeMs.append(msSince(keyTimer));
+        }
+        sample.filterRows = filter.rowCount();
+        QElapsedTimer clearTimer;
+        clearTimer.start();
+        filter.setText({});
+        drainEvents();
+        sample.filterClearMs = msSince(clearTimer);
+        runEventLoopFor(SettleMs);
+        stall.stop();
+        sample.stallFilterMs = stall.maxStallMs();
+
+        if (sample.filterRows <= 0 || filter.rowCount() != total) {
+            *error = u"the filter \"%1\" matched %2 rows"_s.arg(FilterText).arg(sample.filterRows);
+            return false;
+        }
+        view.sortByColumn(ImageTableModel::Created, Qt::DescendingOrder);
+        drainEvents();
+        samples.append(sample);
+        qInfo("round %d: list %.0f ms, stall %.1f ms", round + 1, sample.listMs, sample.maxStallMs());
+    }
+
+    // The floors: the same pages, read as plainly as possible, then parsed.
+    test::RawApiClient raw(m_options.endpoint);
+    const int pageSize = client.pageSize();
+    QList<double> transferMs;
+    QList<double> parseMs;
+    qint64 bytes = 0;
+    for (int round = 0; round < m_options.repeat; ++round) {
+        QList<QByteArray> bodies;
+        QElapsedTimer timer;
+        timer.start();
+        qint64 step = pageSize;
+        for (qint64 offset = 0; offset < total; offset += step) {
+            const test::RawReply reply =
+                raw.api("GET", u"images?type=DEDICATED&limit=%1&offset=%2"_s.arg(pageSize).arg(offset));
+            if (reply.status != 200) {
+                *error = u"page at offset %1: HTTP %2"_s.arg(offset).arg(reply.status);
+                return false;
+            }
+            bodies.append(reply.body);
+            if (offset == 0) {
+                // A server that caps the page size: step by what it sends, like the client does.
+                const qint64 records = reply.json().value(u"data"_s).toArray().size();
+                if (records > 0 && records < step)
+                    step = records;
+            }
+        }
+        transferMs.append(msSince(timer));
+
+        timer.start();
+        qint64 records = 0;
+        for (const QByteArray &body : std::as_const(bodies))
+            records += QJsonDocument::fromJson(body).object().value(u"data"_s).toArray().size();
+        parseMs.append(msSince(timer));
+        if (records != total) {
+            *error = u"the floor pages held %1 records, not %2"_s.arg(records).arg(total);
+            return false;
+        }
+        bytes = 0;
+        for (const QByteArray &body : std::as_const(bodies))
+            bytes += body.size();
+    }
+
+    const auto medianOf = [&samples](double Sample::*field) {
+        QList<double> values;
+        for (const Sample &sample : std::as_const(samples))
+            values.append(sample.*field);
+        return median(values);
+    };
+    const auto medianOfCall = [&samples](auto call) {
+        QList<double> values;
+        for (const Sample &sample : std::as_const(samples))
+            values.append(call(sample));
+        return median(values);
+    };
+    QJsonArray keystrokes;
+    for (qsizetype k = 0; k < FilterText.size(); ++k)
+        keystrokes.append(medianOfCall([k](const Sample &s) { return s.keystrokeMs.at(k); }));
+    QJsonArray sampleArray;
+    QList<double> rss;
+    QList<double> stalls;
+    for (const Sample &sample : std::as_const(samples)) {
+        sampleArray.append(sample.toJson());
+        rss.append(sample.rssMb);
+        stalls.append(sample.maxStallMs());
+    }
+    const double sortName = medianOf(&Sample::sortNameMs);
+    const double sortSize = medianOf(&Sample::sortSizeMs);
+    const double sortCreated = medianOf(&Sample::sortCreatedMs);
+    const double transfer = median(transferMs);
+    const double parse = median(parseMs);
+    m_result = QJsonObject{
+        {u"rows"_s, total},
+        {u"page_size"_s, pageSize},
+        {u"list_bytes"_s, bytes},
+        {u"list_ms"_s, medianOf(&Sample::listMs)},
+        {u"transfer_floor_ms"_s, transfer},
+        {u"parse_floor_ms"_s, parse},
+        {u"list_target_ms"_s, 1.5 * qMax(transfer, parse) + 200},
+        {u"max_stall_ms"_s, median(stalls)},
+        {u"max_stall_worst_ms"_s, maximum(stalls)},
+        {u"stall_load_ms"_s, medianOf(&Sample::stallLoadMs)},
+        {u"stall_sort_ms"_s, medianOf(&Sample::stallSortMs)},
+        {u"stall_filter_ms"_s, medianOf(&Sample::stallFilterMs)},
+        {u"sort_ms"_s, qMax(sortName, qMax(sortSize, sortCreated))},
+        {u"sort_name_ms"_s, sortName},
+        {u"sort_size_ms"_s, sortSize},
+        {u"sort_created_ms"_s, sortCreated},
+        {u"filter_ms"_s, medianOfCall([](const Sample &s) { return s.filterMs(); })},
+        {u"filter_keystrokes_ms"_s, keystrokes},
+        {u"filter_clear_ms"_s, medianOf(&Sample::filterClearMs)},
+        {u"filter_text"_s, FilterText},
+        {u"filter_rows"_s, samples.constLast().filterRows},
+        {u"rss_mb"_s, maximum(rss)},
+        {u"samples"_s, sampleArray},
+    };
+    return true;
+}
+
+} // namespace mim::bench

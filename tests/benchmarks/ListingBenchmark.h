@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+namespace mim::bench {
+
+struct ListingOptions
+{
+    QUrl endpoint;    // the sandbox, already holding the data set
+    int pageSize = 0; // 0: the client's default
+    int repeat = 3;
+};
+
+// Loading, sorting and filtering through the real pipeline (ApiClient → ImageCatalog → ImageTableModel →
+// ImageFilterModel → ImageTableView, shown) while a StallMonitor watches the GUI thread; then the floors
+// (a plain sequential download of the same pages, and QJsonDocument parsing of those bytes). Runs in a
+// process of its own so that rss_mb is the memory of the loaded window and nothing else.
+class ListingBenchmark
+{
+public:
+    explicit ListingBenchmark(const ListingOptions &options);
+
+    bool run(QString *error);
+    // Medians over the repeats, plus the samples.
+    QJsonObject result() const { return m_result; }
+
+private:
+    ListingOptions m_options;
+    QJsonObject m_result;
+};
+
+} // namespace mim::bench

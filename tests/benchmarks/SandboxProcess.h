@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+#include <QJsonObject>
+#include <QProcess>
+#include <QUrl>
+
+namespace mim::test {
+class RawApiClient;
+}
+
+namespace mim::bench {
+
+// modelarts-sandbox as a separate process on loopback, driven through its admin endpoints.
+class SandboxProcess
+{
+public:
+    SandboxProcess();
+    ~SandboxProcess();
+
+    bool start(const QString &program, int images, quint32 seed, QString *error);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    bool reset(int images, quint32 seed, QString *error);
+    // Resets to the smallest data set (of this seed) whose user images (type DEDICATED, what the app lists)
+    // number at least `dedicated`: about 5% of a generated set is built-in. Returns its size, or -1.
+    int resetWithDedicated(int dedicated, quint32 seed, QString *error);
+    // The total of ListImage for type=DEDICATED.
+    qint64 dedicatedCount(QString *error);
+    bool setLatencyMs(int ms, QString *error);
+    // GET /sandbox/state: every image with its state.
+    QJsonObject state(QString *error);
+
+private:
+    bool admin(const QByteArray &method, const QString &path, const QJsonObject &body, QJsonObject *answer,
+               QString *error);
+
+    QProcess m_process;
+    QUrl m_baseUrl;
+    std::unique_ptr<test::RawApiClient> m_client;
+};
+
+} // namespace mim::bench

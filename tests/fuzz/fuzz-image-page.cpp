@@ -1,0 +1,30 @@
+// Feeds arbitrary bytes to ImagePage::fromJson, the parser of every ListImage response. Every record
+// it accepts must survive a toJson/fromJson round trip unchanged.
+#include "api/Image.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    QString error;
+    const std::optional<mim::ImagePage> page = mim::ImagePage::fromJson(body, &error);
+    if (!page) {
+        if (error.isEmpty())
+            std::abort(); // a rejected page must say why
+        return 0;
+    }
+    for (const mim::Image &image : page->images) {
+        if (image.id.isEmpty())
+            std::abort(); // records without an id are skipped, never kept
+        const std::optional<mim::Image> again = mim::Image::fromJson(image.toJson());
+        if (!again || *again != image)
+            std::abort();
+        (void)image.isPrivate();
+        (void)image.isSettling();
+        (void)image.normalizedArch();
+        (void)image.nameAndTag();
+    }
+    return 0;
+}

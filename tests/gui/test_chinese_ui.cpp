@@ -1,0 +1,307 @@
+// The main window in Simplified Chinese, offscreen, against an in-process sandbox: the language is applied
+// the way the application applies the "ui/language" setting, and the actions, menus, table, status bar and
+// the deletion confirmation (inspected through MainWindow::setDeletionConfirmer) read in Chinese.
+
+#include "accounts/MemorySecretBackend.h"
+#include "accounts/Profile.h"
+#include "accounts/SecretStore.h"
+#include "AppServices.h"
+#include "DeleteImagesDialog.h"
+#include "DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
+#include "ImageCatalog.h"
+#include "ImageFilterModel.h"
+#include "ImageTableModel.h"
+#include "Localization.h"
+#include "MainStatusBar.h"
+#include "MainWindow.h"
+#include "PreferencesDialog.h"
+#include "SandboxFixture.h"
+
+#include <memory>
+#include <optional>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+constexpr int LoadTimeoutMs = 15000;
+
+bool hasCjk(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestChineseUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void actionsAndMenusAreChinese();
+    void tableAndStatusBarAreChinese();
+    void deleteDialogForOneImageIsChinese();
+    void deleteDialogForSeveralImagesIsChinese();
+    void preferencesOfferTheLanguages();
+
+private:
+    MainWindow &openLoadedWindow();
+    QList<Image> ownActiveImages(bool wantPrivate) const;
+
+    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestChineseUi::initTestCase()
+{
+    // What main() does with ui/language = zh_CN.
+    const QLocale locale = applyUiLanguage(QCoreApplication::instance(), u"zh_CN"_s);
+    QCOMPARE(locale.name(), u"zh_CN"_s);
+    QCOMPARE(QLocale().name(), u"zh_CN"_s);
+    QCOMPARE(QCoreApplication::translate("mim::MainWindow", "&Refresh"), u"刷新(&R)"_s);
+    // Qt's own strings come from qtbase_zh_CN.qm.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"取消"_s);
+}
+
+void TestChineseUi::init()
+{
+    m_sandbox = std::make_unique<test::SandboxFixture>(40, 11);
+    QVERIFY(m_sandbox->start());
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
+    m_secrets = std::make_unique<SecretStore>(u"mim-i18n-test"_s, std::make_unique<MemorySecretBackend>());
+}
+
+void TestChineseUi::cleanup()
+{
+    m_window.reset();
+    m_secrets.reset();
+    m_profiles.reset();
+    m_settings.reset();
+    m_network.reset();
+    m_dir.reset();
+    m_sandbox.reset();
+}
+
+MainWindow &TestChineseUi::openLoadedWindow()
+{
+    AppServices services;
+    services.network = m_network.get();
+    services.profiles = m_profiles.get();
+    services.secrets = m_secrets.get();
+    services.settings = m_settings.get();
+    services.journalPath = m_dir->filePath(u"journal/deletions.jsonl"_s);
+    m_window = std::make_unique<MainWindow>(services);
+    m_window->show();
+    ConnectionSettings settings = m_sandbox->akskSettings();
+    settings.retry.maxAttempts = 1;
+    m_window->connectTo(u"Sandbox"_s, settings);
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->state() != ImageCatalog::State::Loading, LoadTimeoutMs);
+        QCOMPARE(m_window->catalog()->state(), ImageCatalog::State::Loaded);
+    }();
+    return *m_window;
+}
+
+QList<Image> TestChineseUi::ownActiveImages(bool wantPrivate) const
+{
+    QList<Image> result;
+    const ImageTableModel *model = m_window->tableModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Image image = model->imageAt(row);
+        if (!image.isBuiltIn() && image.status == u"ACTIVE" && image.isPrivate() == wantPrivate)
+            result.append(image);
+    }
+    return result;
+}
+
+void TestChineseUi::actionsAndMenusAreChinese()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(!QTest::currentTestFailed());
+
+    QCOMPARE(window.refreshAction()->text(), u"刷新(&R)"_s);
+    QCOMPARE(window.deleteAction()->text(), u"删除(&D)…"_s);
+    QCOMPARE(window.deleteWithContentAction()->text(), u"连同 SWR 内容删除(&S)…"_s);
+    QCOMPARE(window.resyncAction()->text(), u"重新同步状态(&S)"_s);
+    QCOMPARE(window.findAction()->text(), u"筛选(&F)…"_s);
+    QCOMPARE(window.copySwrPathAction()->text(), u"复制 SWR 路径(&S)"_s);
+    QCOMPARE(window.toggleDetailsPaneAction()->text(), u"详情面板(&P)"_s);
+    QVERIFY(window.refreshAction()->toolTip().startsWith(u"重新加载镜像列表"_s));
+    QVERIFY(window.windowTitle().contains(u"ModelArts 镜像管理器"_s));
+
+    // Every menu of the menu bar and every item in them, the Preferences item included.
+    QStringList menuTitles;
+    for (QAction *menuAction : window.menuBar()->actions()) {
+        menuTitles.append(menuAction->text());
+        QVERIFY2(hasCjk(menuAction->text()), qPrintable(menuAction->text()));
+        QMenu *menu = menuAction->menu();
+        QVERIFY(menu);
+        for (QAction *item : menu->actions()) {
+            if (item->isSeparator() || item->text().isEmpty())
+                continue;
+            QVERIFY2(hasCjk(item->text()), qPrintable(menuAction->text() + u" → "_s + item->text()));
+        }
+    }
+    for (const QString &title : {u"文件(&F)"_s, u"编辑(&E)"_s, u"视图(&V)"_s, u"镜像(&I)"_s, u"帮助(&H)"_s})
+        QVERIFY2(menuTitles.contains(title), qPrintable(menuTitles.join(u", "_s)));
+
+    auto *preferences = window.findChild<QAction *>(u"preferencesAction"_s);
+    QVERIFY(preferences);
+    QCOMPARE(preferences->text(), u"首选项(&P)…"_s);
+    QCOMPARE(preferences->shortcuts(), QKeySequence::keyBindings(QKeySequence::Preferences));
+}
+
+void TestChineseUi::tableAndStatusBarAreChinese()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(!QTest::currentTestFailed());
+    const ImageFilterModel *model = window.filterModel();
+    QCOMPARE(model->headerData(ImageTableModel::Name, Qt::Horizontal).toString(), u"名称"_s);
+    QCOMPARE(model->headerData(ImageTableModel::Status, Qt::Horizontal).toString(), u"状态"_s);
+    QCOMPARE(model->headerData(ImageTableModel::Visibility, Qt::Horizontal).toString(), u"可见性"_s);
+    QCOMPARE(model->headerData(ImageTableModel::Namespace, Qt::Horizontal).toString(), u"命名空间"_s);
+
+    // Statuses and visibilities as the console names them.
+    const QSet<QString> statusTexts = {u"可用"_s,     u"创建中"_s, u"初始化"_s,
+                                       u"创建失败"_s, u"异常"_s,   u"已删除"_s};
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString status = model->index(row, ImageTableModel::Status).data().toString();
+        QVERIFY2(statusTexts.contains(status.section(u" – "_s, 0, 0)), qPrintable(status));
+        const QString visibility = model->index(row, ImageTableModel::Visibility).data().toString();
+        QVERIFY2(visibility == u"私有" || visibility == u"公开", qPrintable(visibility));
+    }
+
+    // "%n image(s), %1" has its one Chinese plural form.
+    const int count = model->rowCount();
+    QTRY_VERIFY2(window.mainStatusBar()->shownText().startsWith(u"%1 个镜像，"_s.arg(count)),
+                 qPrintable(window.mainStatusBar()->shownText()));
+}
+
+void TestChineseUi::deleteDialogForOneImageIsChinese()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(!QTest::currentTestFailed());
+    const QList<Image> candidates = ownActiveImages(true);
+    QVERIFY(!candidates.isEmpty());
+    const Image target = candidates.first();
+    QCOMPARE(window.selectImages({target.id}), 1);
+
+    int calls = 0;
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++calls;
+        [&] {
+            QCOMPARE(dialog.windowTitle(), u"删除镜像"_s);
+            QCOMPARE(dialog.headline(), u"确定删除镜像“%1”吗？"_s.arg(target.nameAndTag()));
+            QVERIFY(dialog.messageText().contains(u"此操作无法撤销。"_s));
+            QCOMPARE(dialog.forceCheckBox()->text(), u"同时删除 SWR 中的镜像内容"_s);
+            QCOMPARE(dialog.appliesToText(), u"适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。"_s);
+            QCOMPARE(dialog.deleteButton()->text(), u"删除 1 个镜像"_s);
+            dialog.forceCheckBox()->setChecked(true);
+            QCOMPARE(dialog.deleteButton()->text(), u"删除 1 个镜像及 SWR 内容"_s);
+            dialog.forceCheckBox()->setChecked(false);
+            QCOMPARE(dialog.cancelButton()->text(), u"取消"_s);
+        }();
+        return std::nullopt; // cancelled: nothing is deleted
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(calls, 1);
+    QVERIFY(!window.deletionQueue()->isRunning());
+}
+
+void TestChineseUi::deleteDialogForSeveralImagesIsChinese()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(!QTest::currentTestFailed());
+    QList<Image> chosen = ownActiveImages(true).mid(0, 2);
+    chosen += ownActiveImages(false).mid(0, 1);
+    QCOMPARE(chosen.size(), 3);
+    QStringList ids;
+    for (const Image &image : chosen)
+        ids.append(image.id);
+    QCOMPARE(window.selectImages(ids), 3);
+
+    int calls = 0;
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++calls;
+        [&] {
+            QCOMPARE(dialog.windowTitle(), u"删除镜像"_s);
+            QCOMPARE(dialog.headline(), u"确定删除 3 个镜像吗？"_s);
+            QVERIFY2(dialog.messageText().startsWith(u"这些镜像将从 ModelArts 中删除，共 "_s),
+                     qPrintable(dialog.messageText()));
+            QCOMPARE(dialog.appliesToText(),
+                     u"适用于所选 3 个镜像中的 2 个（私有镜像）；公开镜像的 SWR 内容将保留。"_s);
+            QCOMPARE(dialog.forceCheckBox()->text(), u"同时删除 SWR 中的镜像内容"_s);
+            QCOMPARE(dialog.deleteButton()->text(), u"删除 3 个镜像"_s);
+        }();
+        return std::nullopt;
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(calls, 1);
+}
+
+void TestChineseUi::preferencesOfferTheLanguages()
+{
+    QSettings settings(m_dir->filePath(u"preferences.ini"_s), QSettings::IniFormat);
+    {
+        PreferencesDialog dialog(&settings);
+        QCOMPARE(dialog.windowTitle(), u"首选项"_s);
+        QComboBox *box = dialog.languageBox();
+        QCOMPARE(box->count(), 3);
+        QCOMPARE(box->itemText(0), u"跟随系统"_s);
+        QCOMPARE(box->itemText(1), u"English"_s);
+        QCOMPARE(box->itemText(2), u"简体中文"_s);
+        QCOMPARE(dialog.selectedLanguage(), QString()); // nothing stored: the system's
+        QVERIFY(dialog.restartNote()->isHidden());
+        QVERIFY(hasCjk(dialog.restartNote()->text()));
+
+        box->setCurrentIndex(box->findData(u"en"_s));
+        QVERIFY(!dialog.restartNote()->isHidden());
+        dialog.accept();
+    }
+    QCOMPARE(settings.value(QLatin1String(UiLanguageSettingsKey)).toString(), u"en"_s);
+    {
+        PreferencesDialog dialog(&settings);
+        QCOMPARE(dialog.selectedLanguage(), u"en"_s);
+        dialog.setSelectedLanguage(QString());
+        dialog.reject(); // Cancel keeps what was stored
+    }
+    QCOMPARE(settings.value(QLatin1String(UiLanguageSettingsKey)).toString(), u"en"_s);
+    {
+        PreferencesDialog dialog(&settings);
+        dialog.setSelectedLanguage(QString());
+        dialog.accept();
+    }
+    QVERIFY(!settings.contains(QLatin1String(UiLanguageSettingsKey)));
+}
+
+QTEST_MAIN(TestChineseUi)
+#include "test_chinese_ui.moc"

@@ -1,0 +1,1059 @@
+// Drives the real main window against an in-process sandbox: loading, filtering, sorting, deleting (with the
+// confirmation answered through MainWindow::setDeletionConfirmer), persistence, empty states and copying.
+
+#include "accounts/MemorySecretBackend.h"
+#include "accounts/Profile.h"
+#include "accounts/SecretStore.h"
+#include "AppServices.h"
+#include "DeleteImagesDialog.h"
+#include "DeletionQueue.h"
+#include "DeletionSummaryDialog.h"
+#include "DetailsPane.h"
+#include "EmptyStateWidget.h"
+#include "FilterBar.h"
+#include "ImageCatalog.h"
+#include "ImageFilterModel.h"
+#include "ImageTableModel.h"
+#include "ImageTableView.h"
+#include "Localization.h"
+#include "MainStatusBar.h"
+#include "MainWindow.h"
+#include "NoticeBar.h"
+#include "SandboxFixture.h"
+#include "SandboxServer.h"
+
+#include <memory>
+#include <optional>
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+constexpr int LoadTimeoutMs = 15000;
+
+// The sandbox's images as the server holds them, deleted ones included.
+struct ServerImage
+{
+    Image image;
+    bool deleted = false;
+    bool swrContentDeleted = false;
+    bool inUse = false;
+};
+
+QList<ServerImage> serverImages(const test::SandboxFixture &sandbox)
+{
+    QList<ServerImage> result;
+    const QJsonArray images = sandbox.state().value(u"images"_s).toArray();
+    for (const QJsonValue &value : images) {
+        const QJsonObject object = value.toObject();
+        const std::optional<Image> image = Image::fromJson(object);
+        if (!image)
+            continue;
+        result.append({*image, object.value(u"deleted"_s).toBool(),
+                       object.value(u"swr_content_deleted"_s).toBool(), object.value(u"in_use"_s).toBool()});
+    }
+    return result;
+}
+
+int liveDedicatedCount(const test::SandboxFixture &sandbox)
+{
+    int count = 0;
+    for (const ServerImage &s : serverImages(sandbox))
+        count += (!s.deleted && !s.image.isBuiltIn()) ? 1 : 0;
+    return count;
+}
+
+// Images that can be deleted without a refusal: own, active, not in use.
+QList<Image> deletableImages(const test::SandboxFixture &sandbox,
+                             std::optional<bool> wantPrivate = std::nullopt)
+{
+    QList<Image> result;
+    for (const ServerImage &s : serverImages(sandbox)) {
+        if (s.deleted || s.inUse || s.image.isBuiltIn() || s.image.status != u"ACTIVE")
+            continue;
+        if (wantPrivate && s.image.isPrivate() != *wantPrivate)
+            continue;
+        result.append(s.image);
+    }
+    return result;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void loadsEveryOwnImage();
+    void filtersByTextAndFacets();
+    void builtInTypeListsBuiltInImages();
+    void sortsByRawValues();
+    void deletesOneWithoutSwrContent();
+    void deletesSeveralWithSwrContent();
+    void cancelDeletesNothing();
+    void builtInImagesCannotBeDeleted();
+    void refreshKeepsSelectionSortFilterAndScroll();
+    void restoresStateAfterRestart();
+    void emptyStateNoAccount();
+    void emptyStateNoImages();
+    void emptyStateNoMatches();
+    void emptyStateLoadFailedAndRetry();
+    void copyActionsPutTextOnClipboard();
+    void detailsPaneShowsSelection();
+    void deletionSummaryShowsInUseFailureAndRetries();
+    void settlingImagesAreWatched();
+    void deleteKeyInFilterBoxDoesNotDelete();
+    void shiftDeletePreticksSwrContent();
+    void loadingShowsProgressAndCancels();
+    void cancellingDeletionsStopsTheRest();
+
+private:
+    AppServices services();
+    QString addServerImage(QJsonObject json);
+    std::unique_ptr<MainWindow> makeWindow();
+    void loadInto(MainWindow &window, ConnectionSettings settings);
+    MainWindow &openLoadedWindow();
+    QString idAtRow(MainWindow &window, int row) const;
+
+    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+    int m_confirmerCalls = 0;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // English, as the application installs it: the English catalogue turns "%n image(s)" into "1 image".
+    QVERIFY(
+        installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates))
+            .endsWith(u"_en.qm"_s));
+}
+
+void TestMainWindow::init()
+{
+    m_sandbox = std::make_unique<test::SandboxFixture>(60, 7);
+    QVERIFY(m_sandbox->start());
+    // Besides the generated images, some of each kind the tests need, whatever the generator rolled.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 3; ++i) {
+        addServerImage({{u"name"_s, u"shared-model"_s},
+                        {u"tag"_s, u"v%1"_s.arg(i)},
+                        {u"visibility"_s, u"PUBLIC"_s},
+                        {u"size"_s, 1024 * (300 + i)},
+                        {u"create_at"_s, now - (i + 1) * 86400000LL}});
+        addServerImage({{u"name"_s, u"preset-pytorch"_s},
+                        {u"tag"_s, u"2.%1"_s.arg(i)},
+                        {u"type"_s, u"BUILD_IN"_s},
+                        {u"visibility"_s, u"PUBLIC"_s},
+                        {u"size"_s, 1024 * (900 + i)},
+                        {u"create_at"_s, now - (i + 10) * 86400000LL}});
+    }
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
+    m_secrets = std::make_unique<SecretStore>(u"mim-gui-test"_s, std::make_unique<MemorySecretBackend>());
+    m_confirmerCalls = 0;
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_secrets.reset();
+    m_profiles.reset();
+    m_settings.reset();
+    m_network.reset();
+    m_dir.reset();
+    m_sandbox.reset();
+}
+
+QString TestMainWindow::addServerImage(QJsonObject json)
+{
+    json.insert(u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QString error;
+    const QString id = m_sandbox->server()->addImage(json, &error);
+    if (id.isEmpty())
+        qWarning() << "could not add a sandbox image:" << error;
+    return id;
+}
+
+AppServices TestMainWindow::services()
+{
+    AppServices s;
+    s.network = m_network.get();
+    s.profiles = m_profiles.get();
+    s.secrets = m_secrets.get();
+    s.settings = m_settings.get();
+    s.journalPath = m_dir->filePath(u"journal/deletions.jsonl"_s);
+    return s;
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
+{
+    auto window = std::make_unique<MainWindow>(services());
+    window->show();
+    return window;
+}
+
+void TestMainWindow::loadInto(MainWindow &window, ConnectionSettings settings)
+{
+    settings.retry.maxAttempts = 1; // a refused request fails at once instead of after backoff
+    window.connectTo(u"Sandbox"_s, settings);
+    QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() != ImageCatalog::State::Loading, LoadTimeoutMs);
+}
+
+MainWindow &TestMainWindow::openLoadedWindow()
+{
+    m_window = makeWindow();
+    loadInto(*m_window, m_sandbox->akskSettings());
+    return *m_window;
+}
+
+QString TestMainWindow::idAtRow(MainWindow &window, int row) const
+{
+    return window.filterModel()->index(row, 0).data(ImageTableModel::ImageIdRole).toString();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+void TestMainWindow::loadsEveryOwnImage()
+{
+    MainWindow &window = openLoadedWindow();
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loaded);
+    const int expected = liveDedicatedCount(*m_sandbox);
+    QVERIFY(expected > 10);
+    QCOMPARE(window.tableModel()->rowCount(), expected);
+    QCOMPARE(window.filterModel()->rowCount(), expected);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    // Built-in images are neither listed nor shown by default.
+    for (int row = 0; row < window.tableModel()->rowCount(); ++row)
+        QVERIFY(!window.tableModel()->imageAt(row).isBuiltIn());
+
+    // Newest first.
+    QCOMPARE(window.tableView()->header()->sortIndicatorSection(), int(ImageTableModel::Created));
+    QCOMPARE(window.tableView()->header()->sortIndicatorOrder(), Qt::DescendingOrder);
+    for (int row = 1; row < window.filterModel()->rowCount(); ++row) {
+        const qint64 previous = window.filterModel()
+                                    ->index(row - 1, ImageTableModel::Created)
+                                    .data(ImageTableModel::SortRole)
+                                    .toLongLong();
+        const qint64 current = window.filterModel()
+                                   ->index(row, ImageTableModel::Created)
+                                   .data(ImageTableModel::SortRole)
+                                   .toLongLong();
+        QVERIFY(previous >= current);
+    }
+
+    // The default columns.
+    ImageTableView *view = window.tableView();
+    for (int c : {ImageTableModel::Name, ImageTableModel::Tag, ImageTableModel::Status, ImageTableModel::Size,
+                  ImageTableModel::Created, ImageTableModel::Updated, ImageTableModel::Visibility,
+                  ImageTableModel::Architecture, ImageTableModel::Namespace})
+        QVERIFY2(view->isColumnShown(c),
+                 qPrintable(ImageTableModel::columnTitle(ImageTableModel::Column(c))));
+    for (int c :
+         {ImageTableModel::Type, ImageTableModel::SwrPath, ImageTableModel::Id, ImageTableModel::Description})
+        QVERIFY(!view->isColumnShown(c));
+
+    // The status bar counts what is shown and says when it was refreshed.
+    QTRY_VERIFY(window.mainStatusBar()->shownText().startsWith(QString::number(expected) + u" images"_s));
+    QVERIFY(!window.mainStatusBar()->refreshedText().isEmpty());
+    QVERIFY(!window.mainStatusBar()->isLoadProgressVisible());
+    QVERIFY(window.windowTitle().contains(u"Sandbox"_s));
+}
+
+void TestMainWindow::filtersByTextAndFacets()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const int all = window.filterModel()->rowCount();
+    const Image probe = window.tableModel()->imageAt(0);
+
+    // Ctrl+F focuses the filter box; typing filters.
+    QTest::keySequence(&window, QKeySequence::Find);
+    QLineEdit *field = window.filterBar()->searchField();
+    QTRY_VERIFY(field->hasFocus());
+    QCOMPARE(field->placeholderText(), u"Filter by name, tag, id…"_s);
+    QTest::keyClicks(field, probe.id);
+    QCOMPARE(window.filterModel()->rowCount(), 1);
+    QCOMPARE(idAtRow(window, 0), probe.id);
+    QCOMPARE(window.filterModel()->filterState().text, probe.id);
+    QTRY_VERIFY(window.mainStatusBar()->shownText().startsWith(u"1 of "_s));
+
+    // Esc clears it.
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(field->text().isEmpty());
+    QCOMPARE(window.filterModel()->rowCount(), all);
+
+    // The status facet, through its menu as the user picks it.
+    QMenu menu;
+    window.filterBar()->fillFacetMenu(Facet::Status, &menu);
+    QAction *active = nullptr;
+    for (QAction *action : menu.actions()) {
+        if (action->data().toString() == u"ACTIVE")
+            active = action;
+    }
+    QVERIFY(active);
+    QVERIFY(!active->isChecked());
+    active->trigger();
+    QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Status), QSet<QString>{u"ACTIVE"_s});
+    QVERIFY(window.filterModel()->rowCount() > 0);
+    QVERIFY(window.filterModel()->rowCount() < all);
+    for (int row = 0; row < window.filterModel()->rowCount(); ++row)
+        QCOMPARE(window.filterModel()
+                     ->index(row, ImageTableModel::Status)
+                     .data(ImageTableModel::FacetValueRole)
+                     .toString(),
+                 u"ACTIVE"_s);
+    QCOMPARE(window.filterBar()->facetButton(Facet::Status)->text(), u"Status: Active"_s);
+    QVERIFY(window.filterBar()->clearButton()->isVisible());
+
+    // A second facet narrows further: visibility private.
+    QMenu visibilityMenu;
+    window.filterBar()->fillFacetMenu(Facet::Visibility, &visibilityMenu);
+    for (QAction *action : visibilityMenu.actions()) {
+        if (action->data().toString() == u"PRIVATE")
+            action->trigger();
+    }
+    for (int row = 0; row < window.filterModel()->rowCount(); ++row) {
+        const QModelIndex source = window.filterModel()->mapToSource(window.filterModel()->index(row, 0));
+        const Image &image = window.tableModel()->imageAt(source.row());
+        QCOMPARE(image.status, u"ACTIVE"_s);
+        QVERIFY(image.isPrivate());
+    }
+
+    // Clear Filters brings everything back.
+    QTest::mouseClick(window.filterBar()->clearButton(), Qt::LeftButton);
+    QCOMPARE(window.filterModel()->rowCount(), all);
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QCOMPARE(window.filterBar()->facetButton(Facet::Status)->text(), u"Status"_s);
+}
+
+void TestMainWindow::builtInTypeListsBuiltInImages()
+{
+    MainWindow &window = openLoadedWindow();
+    int builtInOnServer = 0;
+    for (const ServerImage &s : serverImages(*m_sandbox))
+        builtInOnServer += (!s.deleted && s.image.isBuiltIn()) ? 1 : 0;
+    QVERIFY(builtInOnServer > 0);
+
+    QMenu menu;
+    window.filterBar()->fillFacetMenu(Facet::Type, &menu);
+    QAction *builtIn = nullptr;
+    for (QAction *action : menu.actions()) {
+        if (action->data().toString() == u"BUILD_IN")
+            builtIn = action;
+    }
+    QVERIFY(builtIn);
+    QVERIFY(!builtIn->isChecked());
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    builtIn->trigger();
+    QVERIFY(window.catalog()->includeBuiltIn());
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+    QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox) + builtInOnServer);
+    QCOMPARE(window.filterModel()->rowCount(), window.tableModel()->rowCount());
+    QCOMPARE(window.filterBar()->facetButton(Facet::Type)->text(), u"Type: All"_s);
+}
+
+void TestMainWindow::sortsByRawValues()
+{
+    MainWindow &window = openLoadedWindow();
+    ImageFilterModel *model = window.filterModel();
+    // Every column sorts by its raw value (SortRole): never "b before a" in the requested order.
+    const auto checkOrder = [&](int column, Qt::SortOrder order) {
+        window.tableView()->sortByColumn(column, order);
+        QCOMPARE(window.tableView()->header()->sortIndicatorSection(), column);
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const QVariant a = model->index(row - 1, column).data(ImageTableModel::SortRole);
+            const QVariant b = model->index(row, column).data(ImageTableModel::SortRole);
+            const QPartialOrdering c = QVariant::compare(a, b);
+            QVERIFY2(order == Qt::AscendingOrder ? c != QPartialOrdering::Greater
+                                                 : c != QPartialOrdering::Less,
+                     qPrintable(u"column %1 row %2"_s.arg(column).arg(row)));
+        }
+    };
+    checkOrder(ImageTableModel::Size, Qt::DescendingOrder);
+    if (QTest::currentTestFailed())
+        return;
+    // Size sorts by KB, not by the text ("900 MB" < "1.2 GB").
+    for (int row = 1; row < model->rowCount(); ++row) {
+        QVERIFY(model->index(row - 1, ImageTableModel::Size).data(ImageTableModel::SizeKbRole).toLongLong() >=
+                model->index(row, ImageTableModel::Size).data(ImageTableModel::SizeKbRole).toLongLong());
+    }
+    for (const auto &[column, order] : {std::pair{ImageTableModel::Created, Qt::AscendingOrder},
+                                        std::pair{ImageTableModel::Updated, Qt::DescendingOrder},
+                                        std::pair{ImageTableModel::Name, Qt::AscendingOrder},
+                                        std::pair{ImageTableModel::Status, Qt::AscendingOrder},
+                                        std::pair{ImageTableModel::Namespace, Qt::DescendingOrder}}) {
+        checkOrder(column, order);
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestMainWindow::deletesOneWithoutSwrContent()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> candidates = deletableImages(*m_sandbox, true);
+    QVERIFY(!candidates.isEmpty());
+    const Image target = candidates.first();
+    QCOMPARE(window.selectImages({target.id}), 1);
+    QVERIFY(window.deleteAction()->isEnabled());
+
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        [&] {
+            QCOMPARE(dialog.images().size(), 1);
+            QCOMPARE(dialog.images().first().id, target.id);
+            QVERIFY(dialog.headline().contains(target.nameAndTag()));
+            QVERIFY(dialog.forceCheckBox()->isEnabled()); // private
+            QVERIFY(!dialog.forceCheckBox()->isChecked());
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 1 Image"_s);
+            QVERIFY(dialog.cancelButton()->isDefault());
+            QVERIFY(!dialog.deleteButton()->isDefault());
+            QVERIFY(dialog.skippedText().isEmpty());
+            dialog.forceCheckBox()->setChecked(true);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 1 Image and SWR Content"_s);
+            dialog.forceCheckBox()->setChecked(false);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 1 Image"_s);
+        }();
+        return false;
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 1);
+    // The row says what is happening to it at once.
+    const int row = window.tableModel()->rowOfId(target.id);
+    if (row >= 0) {
+        QVERIFY(window.tableModel()
+                    ->index(row, ImageTableModel::Status)
+                    .data()
+                    .toString()
+                    .contains(u"Deleting…"_s));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->rowOfId(target.id), -1, LoadTimeoutMs);
+    QTRY_VERIFY(!window.deletionQueue()->isRunning());
+
+    for (const ServerImage &s : serverImages(*m_sandbox)) {
+        if (s.image.id == target.id) {
+            QVERIFY(s.deleted);
+            QVERIFY(!s.swrContentDeleted);
+        } else {
+            QVERIFY2(!s.deleted, qPrintable(s.image.id));
+        }
+    }
+    QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox));
+    QTRY_VERIFY(window.mainStatusBar()->currentMessage().contains(u"1 image deleted"_s));
+    QVERIFY(!window.deletionSummaryDialog()); // everything went fine: a status message is enough
+
+    // The journal recorded it, with the account context.
+    QFile journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    QVERIFY(journal.open(QIODevice::ReadOnly));
+    const QByteArray lines = journal.readAll();
+    QVERIFY(lines.contains(target.id.toUtf8()));
+}
+
+void TestMainWindow::deletesSeveralWithSwrContent()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> privates = deletableImages(*m_sandbox, true);
+    const QList<Image> publics = deletableImages(*m_sandbox, false);
+    QVERIFY(privates.size() >= 3);
+    QVERIFY(publics.size() >= 2);
+    const QList<Image> chosen{privates.at(0), publics.at(0), privates.at(1), publics.at(1), privates.at(2)};
+    QStringList ids;
+    for (const Image &image : chosen)
+        ids.append(image.id);
+    QCOMPARE(window.selectImages(ids), 5);
+    QTRY_COMPARE(window.mainStatusBar()->selectionText().left(10), u"5 selected"_s);
+
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        [&] {
+            QCOMPARE(dialog.images().size(), 5);
+            QCOMPARE(dialog.headline(), u"Delete 5 images?"_s);
+            for (const Image &image : chosen)
+                QVERIFY2(dialog.messageText().contains(image.nameAndTag()), qPrintable(image.nameAndTag()));
+            QVERIFY(dialog.forceCheckBox()->isEnabled());
+            QVERIFY(!dialog.forceCheckBox()->isChecked());
+            QCOMPARE(dialog.appliesToText(),
+                     u"Applies to 3 of the 5 selected images (the private ones); public "
+                     u"images keep their SWR content."_s);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images"_s);
+            dialog.forceCheckBox()->setChecked(true);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images and SWR Content"_s);
+        }();
+        return dialog.forceRequested();
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 1);
+    for (const QString &id : ids)
+        QCOMPARE(window.tableModel()->rowActivity(id), ImageTableModel::RowActivity::Deleting);
+    QVERIFY(window.mainStatusBar()->isDeletionProgressVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.deletionQueue()->isRunning(), LoadTimeoutMs);
+    QTRY_VERIFY(!window.mainStatusBar()->isDeletionProgressVisible());
+
+    for (const ServerImage &s : serverImages(*m_sandbox)) {
+        const bool wasChosen = ids.contains(s.image.id);
+        QCOMPARE(s.deleted, wasChosen);
+        // SWR content only for the private ones that were chosen.
+        QCOMPARE(s.swrContentDeleted, wasChosen && s.image.isPrivate());
+    }
+    for (const QString &id : ids)
+        QCOMPARE(window.tableModel()->rowOfId(id), -1);
+    QVERIFY(window.selectedImageIds().isEmpty());
+}
+
+void TestMainWindow::cancelDeletesNothing()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QCOMPARE(window.selectImages({candidates.at(0).id, candidates.at(1).id}), 2);
+    const qint64 deletesBefore =
+        m_sandbox->state().value(u"counters"_s).toObject().value(u"deletes"_s).toInteger();
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        return std::nullopt;
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 1);
+    QVERIFY(!window.deletionQueue()->isRunning());
+    QCOMPARE(window.tableModel()->rowActivity(candidates.at(0).id), ImageTableModel::RowActivity::None);
+    // Anything the window had scheduled would have run by now.
+    QCoreApplication::processEvents();
+    for (const ServerImage &s : serverImages(*m_sandbox))
+        QVERIFY(!s.deleted);
+    QCOMPARE(m_sandbox->state().value(u"counters"_s).toObject().value(u"deletes"_s).toInteger(),
+             deletesBefore);
+    QCOMPARE(window.selectedImageIds().size(), 2);
+}
+
+void TestMainWindow::builtInImagesCannotBeDeleted()
+{
+    MainWindow &window = openLoadedWindow();
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    window.filterModel()->setShowBuiltIn(true);
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+
+    QStringList builtIn;
+    QStringList own;
+    for (int row = 0; row < window.tableModel()->rowCount(); ++row) {
+        const Image &image = window.tableModel()->imageAt(row);
+        if (image.isBuiltIn())
+            builtIn.append(image.id);
+        else if (image.status == u"ACTIVE")
+            own.append(image.id);
+    }
+    QVERIFY(builtIn.size() >= 2);
+
+    QCOMPARE(window.selectImages(builtIn.mid(0, 2)), 2);
+    QVERIFY(!window.deleteAction()->isEnabled());
+    QCOMPARE(window.deleteAction()->toolTip(), u"Built-in images cannot be deleted."_s);
+    window.deleteAction()->trigger(); // disabled: nothing happens
+    QCOMPARE(m_confirmerCalls, 0);
+
+    QCOMPARE(window.selectImages({builtIn.at(0), builtIn.at(1), own.at(0)}), 3);
+    QVERIFY(window.deleteAction()->isEnabled());
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        [&] {
+            QCOMPARE(dialog.images().size(), 1);
+            QCOMPARE(dialog.images().first().id, own.at(0));
+            QCOMPARE(dialog.skippedBuiltInCount(), 2);
+            QCOMPARE(dialog.skippedText(),
+                     u"2 built-in images skipped: built-in images cannot be deleted."_s);
+        }();
+        return std::nullopt;
+    });
+    window.deleteAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 1);
+}
+
+void TestMainWindow::refreshKeepsSelectionSortFilterAndScroll()
+{
+    m_sandbox->reset(400, 3); // enough rows to scroll
+    MainWindow &window = openLoadedWindow();
+    window.resize(1000, 500);
+    window.tableView()->sortByColumn(ImageTableModel::Size, Qt::AscendingOrder);
+    window.filterModel()->setFacet(Facet::Visibility, {u"PRIVATE"_s});
+    QVERIFY(window.filterModel()->rowCount() > 60);
+    const QStringList chosen{idAtRow(window, 40), idAtRow(window, 42)};
+    QCOMPARE(window.selectImages(chosen), 2);
+    QScrollBar *scroll = window.tableView()->verticalScrollBar();
+    QTRY_VERIFY(scroll->maximum() > 0);
+    scroll->setValue(scroll->maximum() / 2);
+    const int scrollBefore = scroll->value();
+    const int rowsBefore = window.filterModel()->rowCount();
+
+    // Someone else changes an unrelated image meanwhile.
+    const QString other = idAtRow(window, 0);
+    QVERIFY(m_sandbox->server()->patchImage(other, QJsonObject{{u"status"_s, u"ERROR"_s}}));
+
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    window.refreshAction()->trigger();
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+
+    QCOMPARE(window.tableModel()->imageAt(window.tableModel()->rowOfId(other)).status, u"ERROR"_s);
+    QStringList selected = window.selectedImageIds();
+    selected.sort();
+    QStringList expected = chosen;
+    expected.sort();
+    QCOMPARE(selected, expected);
+    QCOMPARE(window.tableView()->header()->sortIndicatorSection(), int(ImageTableModel::Size));
+    QCOMPARE(window.tableView()->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Visibility),
+             QSet<QString>{u"PRIVATE"_s});
+    QCOMPARE(window.filterModel()->rowCount(), rowsBefore);
+    QCOMPARE(scroll->value(), scrollBefore);
+}
+
+void TestMainWindow::restoresStateAfterRestart()
+{
+    {
+        MainWindow &window = openLoadedWindow();
+        window.resize(1111, 666);
+        ImageTableView *view = window.tableView();
+        // Through the header's menu, as a user does.
+        QMenu columns;
+        view->populateColumnMenu(&columns);
+        for (QAction *action : columns.actions()) {
+            if (action->text() == ImageTableModel::columnTitle(ImageTableModel::Tag)) {
+                QVERIFY(action->isChecked());
+                action->trigger();
+            }
+        }
+        QVERIFY(!view->isColumnShown(ImageTableModel::Tag));
+        view->setColumnShown(ImageTableModel::Id, true);
+        view->sortByColumn(ImageTableModel::Size, Qt::AscendingOrder);
+        window.filterBar()->searchField()->setText(u"a"_s);
+        window.filterModel()->setFacet(Facet::Status, {u"ACTIVE"_s});
+        window.toggleDetailsPaneAction()->setChecked(false);
+        QVERIFY(!window.detailsPane()->isVisible());
+        m_window.reset(); // destroyed without close(): the state must still be saved
+    }
+
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    ImageTableView *view = window.tableView();
+    QCOMPARE(window.size(), QSize(1111, 666));
+    QVERIFY(!view->isColumnShown(ImageTableModel::Tag));
+    QVERIFY(view->isColumnShown(ImageTableModel::Id));
+    QVERIFY(view->isColumnShown(ImageTableModel::Name));
+    QCOMPARE(view->header()->sortIndicatorSection(), int(ImageTableModel::Size));
+    QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(window.filterBar()->searchField()->text(), u"a"_s);
+    QCOMPARE(window.filterModel()->filterState().text, u"a"_s);
+    QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Status), QSet<QString>{u"ACTIVE"_s});
+    QVERIFY(!window.toggleDetailsPaneAction()->isChecked());
+    QVERIFY(!window.detailsPane()->isVisibleTo(&window));
+
+    // The restored sort and filter apply to the data once it arrives.
+    loadInto(window, m_sandbox->akskSettings());
+    QVERIFY(window.filterModel()->rowCount() > 1);
+    for (int row = 1; row < window.filterModel()->rowCount(); ++row) {
+        QVERIFY(window.filterModel()->index(row - 1, 0).data(ImageTableModel::SizeKbRole).toLongLong() <=
+                window.filterModel()->index(row, 0).data(ImageTableModel::SizeKbRole).toLongLong());
+        QCOMPARE(window.filterModel()
+                     ->index(row, ImageTableModel::Status)
+                     .data(ImageTableModel::FacetValueRole)
+                     .toString(),
+                 u"ACTIVE"_s);
+    }
+}
+
+void TestMainWindow::emptyStateNoAccount()
+{
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoAccount);
+    EmptyStateWidget *empty = window.emptyState();
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->title(), u"No account yet"_s);
+    QPushButton *add = empty->button(EmptyStateWidget::Button::AddAccount);
+    QPushButton *demo = empty->button(EmptyStateWidget::Button::TryDemo);
+    QVERIFY(add->isVisible());
+    QVERIFY(demo->isVisible());
+    QVERIFY(!empty->button(EmptyStateWidget::Button::Retry)->isVisible());
+    QVERIFY(!window.refreshAction()->isEnabled());
+    QVERIFY(!window.deleteAction()->isEnabled());
+    QVERIFY(!window.filterBar()->isVisible());
+
+    QSignalSpy demoRequested(&window, &MainWindow::demoRequested);
+    QTest::mouseClick(demo, Qt::LeftButton);
+    QCOMPARE(demoRequested.size(), 1);
+
+    // Connecting leaves the page; disconnecting brings it back.
+    loadInto(window, m_sandbox->akskSettings());
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    window.disconnectAccount();
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoAccount);
+    QCOMPARE(window.tableModel()->rowCount(), 0);
+}
+
+void TestMainWindow::emptyStateNoImages()
+{
+    m_sandbox->reset(0, 1);
+    MainWindow &window = openLoadedWindow();
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loaded);
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoImages);
+    QCOMPARE(window.emptyState()->title(), u"No images of your own"_s);
+    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::Refresh)->isVisible());
+    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::ShowBuiltIn)->isVisible());
+}
+
+void TestMainWindow::emptyStateNoMatches()
+{
+    MainWindow &window = openLoadedWindow();
+    const int all = window.filterModel()->rowCount();
+    window.filterBar()->searchField()->setText(u"no-image-is-called-like-this"_s);
+    QCOMPARE(window.currentPage(), MainWindow::Page::NoMatches);
+    QCOMPARE(window.emptyState()->title(), u"No matching images"_s);
+    QCOMPARE(window.emptyState()->body(), u"None of the %1 images matches the filter."_s.arg(all));
+    QVERIFY(window.filterBar()->isVisible()); // the user can still edit the filter
+    QPushButton *clear = window.emptyState()->button(EmptyStateWidget::Button::ClearFilter);
+    QVERIFY(clear->isVisible());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QCOMPARE(window.filterModel()->rowCount(), all);
+    QVERIFY(window.filterBar()->searchField()->text().isEmpty());
+}
+
+void TestMainWindow::emptyStateLoadFailedAndRetry()
+{
+    m_sandbox->setFaults(QJsonObject{
+        {u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                             {u"path_contains"_s, u"/images"_s},
+                                             {u"fault"_s, u"500"_s},
+                                             {u"count"_s, 1}}}},
+    });
+    MainWindow &window = openLoadedWindow();
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Failed);
+    QCOMPARE(window.currentPage(), MainWindow::Page::LoadFailed);
+    QCOMPARE(window.emptyState()->title(), u"Could not load the images"_s);
+    QCOMPARE(window.emptyState()->body(), window.catalog()->lastError().fullText());
+    QVERIFY(!window.emptyState()->body().isEmpty());
+    QPushButton *retry = window.emptyState()->button(EmptyStateWidget::Button::Retry);
+    QVERIFY(retry->isVisible());
+
+    m_sandbox->setFaults({});
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox));
+
+    // A later failed refresh keeps the rows and says so above them.
+    m_sandbox->setFaults(QJsonObject{
+        {u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                             {u"path_contains"_s, u"/images"_s},
+                                             {u"fault"_s, u"500"_s},
+                                             {u"count"_s, 1}}}},
+    });
+    QSignalSpy failed(window.catalog(), &ImageCatalog::failed);
+    window.refreshAction()->trigger();
+    QVERIFY(failed.wait(LoadTimeoutMs));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QVERIFY(window.noticeBar()->isVisible());
+    QVERIFY(window.noticeBar()->text().startsWith(u"Refreshing failed"_s));
+}
+
+void TestMainWindow::copyActionsPutTextOnClipboard()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QString first = idAtRow(window, 0);
+    const QString second = idAtRow(window, 1);
+    QCOMPARE(window.selectImages({first, second}), 2);
+    const Image a = window.tableModel()->imageAt(window.tableModel()->rowOfId(first));
+    const Image b = window.tableModel()->imageAt(window.tableModel()->rowOfId(second));
+    QClipboard *clipboard = QGuiApplication::clipboard();
+
+    window.copyIdAction()->trigger();
+    QCOMPARE(clipboard->text(), a.id + u'\n' + b.id);
+    window.copyNameTagAction()->trigger();
+    QCOMPARE(clipboard->text(), a.nameAndTag() + u'\n' + b.nameAndTag());
+    clipboard->clear();
+    window.tableView()->setFocus();
+    QTRY_VERIFY(window.tableView()->hasFocus());
+    QTest::keySequence(&window, QKeySequence::Copy);
+    QCOMPARE(clipboard->text(), a.swrPath + u'\n' + b.swrPath);
+    QVERIFY(a.swrPath.contains(a.name));
+
+    // The details pane's copy buttons, for one image.
+    QCOMPARE(window.selectImages({first}), 1);
+    QTRY_COMPARE(window.detailsPane()->fieldText(DetailsPane::Field::Id), a.id);
+    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::SwrPath), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), a.swrPath);
+    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::NameTag), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), a.nameAndTag());
+    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::Id), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), a.id);
+}
+
+void TestMainWindow::detailsPaneShowsSelection()
+{
+    MainWindow &window = openLoadedWindow();
+    DetailsPane *details = window.detailsPane();
+    QVERIFY(details->isVisible());
+    QCOMPARE(details->summaryText(), u"Select an image to see its details."_s);
+
+    const QString id = idAtRow(window, 0);
+    window.selectImages({id});
+    const Image image = window.tableModel()->imageAt(window.tableModel()->rowOfId(id));
+    QTRY_COMPARE(details->fieldText(DetailsPane::Field::Id), id);
+    QCOMPARE(details->summaryText(), image.nameAndTag());
+    QCOMPARE(details->fieldText(DetailsPane::Field::SwrPath), image.swrPath);
+    QVERIFY(details->fieldText(DetailsPane::Field::Size).contains(u" KB)"_s));
+    QVERIFY(!details->fieldText(DetailsPane::Field::Created).isEmpty());
+
+    const QString other = idAtRow(window, 1);
+    window.selectImages({id, other});
+    QTRY_VERIFY(details->summaryText().startsWith(u"2 images selected, total "_s));
+
+    // Hidden with the action, shown again by "Show Details".
+    window.toggleDetailsPaneAction()->setChecked(false);
+    QVERIFY(!details->isVisible());
+    window.detailsAction()->trigger();
+    QVERIFY(details->isVisible());
+}
+
+void TestMainWindow::deletionSummaryShowsInUseFailureAndRetries()
+{
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 2);
+    const Image busy = candidates.at(0);
+    const Image fine = candidates.at(1);
+    QVERIFY(m_sandbox->server()->patchImage(busy.id, QJsonObject{{u"in_use_by"_s, u"notebook-train-42"_s}}));
+
+    MainWindow &window = openLoadedWindow();
+    QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    window.deleteAction()->trigger();
+    QVERIFY(finished.wait(LoadTimeoutMs));
+
+    DeletionSummaryDialog *summary = window.deletionSummaryDialog();
+    QVERIFY(summary);
+    QVERIFY(summary->isVisible());
+    QCOMPARE(summary->headline(), u"1 image deleted, 1 failed."_s);
+    const QStringList problems = summary->problemLines();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().startsWith(busy.nameAndTag() + u": "_s), qPrintable(problems.first()));
+    QVERIFY2(problems.first().contains(u"notebook-train-42"_s), qPrintable(problems.first()));
+    QVERIFY(summary->retryButton()->isEnabled());
+    // The failed row stays, no longer marked as being deleted; the deleted one left.
+    QVERIFY(window.tableModel()->rowOfId(busy.id) >= 0);
+    QCOMPARE(window.tableModel()->rowActivity(busy.id), ImageTableModel::RowActivity::None);
+    QCOMPARE(window.tableModel()->rowOfId(fine.id), -1);
+
+    // The notebook stopped: "Retry Failed" deletes it now.
+    QVERIFY(m_sandbox->server()->patchImage(busy.id, QJsonObject{{u"in_use"_s, false}}));
+    QTest::mouseClick(summary->retryButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(LoadTimeoutMs));
+    QTRY_COMPARE(window.tableModel()->rowOfId(busy.id), -1);
+    QVERIFY(m_sandbox->imageState(busy.id).value(u"deleted"_s).toBool());
+    QVERIFY(!m_sandbox->imageState(busy.id).value(u"swr_content_deleted"_s).toBool());
+}
+
+void TestMainWindow::settlingImagesAreWatched()
+{
+    const QString saving = addServerImage({{u"name"_s, u"saving-now"_s},
+                                           {u"tag"_s, u"v1"_s},
+                                           {u"type"_s, u"DEDICATED"_s},
+                                           {u"visibility"_s, u"PRIVATE"_s},
+                                           {u"status"_s, u"CREATING"_s},
+                                           {u"create_at"_s, QDateTime::currentMSecsSinceEpoch()}});
+    QVERIFY(!saving.isEmpty());
+
+    MainWindow &window = openLoadedWindow();
+    int settling = 0;
+    for (int row = 0; row < window.tableModel()->rowCount(); ++row)
+        settling += window.tableModel()->imageAt(row).isSettling() ? 1 : 0;
+    QVERIFY(settling >= 1);
+    QTRY_COMPARE(window.mainStatusBar()->settlingText(),
+                 settling == 1 ? u"1 image being saved — watching for changes"_s
+                               : u"%1 images being saved — watching for changes"_s.arg(settling));
+    const int row = window.tableModel()->rowOfId(saving);
+    QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::Polling);
+    QVERIFY(
+        window.tableModel()->index(row, ImageTableModel::Status).data().toString().contains(u"Creating"_s));
+
+    // Resync is offered for it, not for an active image.
+    window.selectImages({saving});
+    QTRY_VERIFY(window.resyncAction()->isEnabled());
+    QString active;
+    for (int r = 0; r < window.tableModel()->rowCount() && active.isEmpty(); ++r) {
+        if (window.tableModel()->imageAt(r).status == u"ACTIVE")
+            active = window.tableModel()->imageAt(r).id;
+    }
+    window.selectImages({active});
+    QTRY_VERIFY(!window.resyncAction()->isEnabled());
+
+    // Once it settles on the server, the next poll shows it and the note goes.
+    window.catalog()->setPollIntervalMs(50);
+    QVERIFY(m_sandbox->server()->patchImage(saving, QJsonObject{{u"status"_s, u"ACTIVE"_s}}));
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status,
+                              u"ACTIVE"_s, LoadTimeoutMs);
+}
+
+void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
+{
+    MainWindow &window = openLoadedWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.selectImages({idAtRow(window, 0)});
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        return std::nullopt;
+    });
+    QLineEdit *field = window.filterBar()->searchField();
+    field->setFocus();
+    QTRY_VERIFY(field->hasFocus());
+    field->setText(u"ab"_s);
+    field->setCursorPosition(0);
+    QTest::keyClick(field, Qt::Key_Delete);
+    QCOMPARE(field->text(), u"b"_s);
+    QCOMPARE(m_confirmerCalls, 0);
+
+    // In the table, Delete asks.
+    window.filterBar()->searchField()->clear();
+    window.selectImages({idAtRow(window, 0)});
+    window.tableView()->setFocus();
+    QTRY_VERIFY(window.tableView()->hasFocus());
+    QTest::keyClick(window.tableView(), Qt::Key_Delete);
+    QCOMPARE(m_confirmerCalls, 1);
+}
+
+void TestMainWindow::shiftDeletePreticksSwrContent()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> privates = deletableImages(*m_sandbox, true);
+    QCOMPARE(window.selectImages({privates.first().id}), 1);
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        [&] {
+            QVERIFY(dialog.forceCheckBox()->isChecked());
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 1 Image and SWR Content"_s);
+            QVERIFY(dialog.cancelButton()->isDefault());
+        }();
+        return std::nullopt;
+    });
+    window.deleteWithContentAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 1);
+    QCOMPARE(window.deleteWithContentAction()->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+
+    // For public images the box cannot be ticked, even this way.
+    const QList<Image> publics = deletableImages(*m_sandbox, false);
+    QCOMPARE(window.selectImages({publics.first().id}), 1);
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        ++m_confirmerCalls;
+        [&] {
+            QVERIFY(!dialog.forceCheckBox()->isEnabled());
+            QVERIFY(!dialog.forceRequested());
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 1 Image"_s);
+            QCOMPARE(dialog.appliesToText(), u"The image is public: its SWR content is kept."_s);
+        }();
+        return std::nullopt;
+    });
+    window.deleteWithContentAction()->trigger();
+    QCOMPARE(m_confirmerCalls, 2);
+}
+
+void TestMainWindow::loadingShowsProgressAndCancels()
+{
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 400}});
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    window.connectTo(u"Slow"_s, m_sandbox->akskSettings());
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Loading);
+    QVERIFY(window.mainStatusBar()->isLoadProgressVisible());
+    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::Cancel)->isVisible());
+
+    QTest::mouseClick(window.mainStatusBar()->loadCancelButton(), Qt::LeftButton);
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Idle);
+    QCOMPARE(window.currentPage(), MainWindow::Page::NotLoaded);
+    QVERIFY(!window.mainStatusBar()->isLoadProgressVisible());
+
+    m_sandbox->setFaults({});
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    QTest::mouseClick(window.emptyState()->button(EmptyStateWidget::Button::Refresh), Qt::LeftButton);
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+}
+
+void TestMainWindow::cancellingDeletionsStopsTheRest()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 20);
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 20);
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    window.deleteAction()->trigger();
+    QVERIFY(window.mainStatusBar()->isDeletionProgressVisible());
+    QVERIFY(window.deletionQueue()->isRunning());
+    // Cancel once the first requests are on their way (each takes 300 ms to answer).
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+    QTest::mouseClick(window.mainStatusBar()->deletionCancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    const int deleted = summary.count(DeletionResult::Outcome::Deleted);
+    const int cancelled = summary.count(DeletionResult::Outcome::Cancelled);
+    QVERIFY(cancelled > 0);
+    QCOMPARE(deleted + cancelled, 20);
+    int deletedOnServer = 0;
+    for (const ServerImage &s : serverImages(*m_sandbox))
+        deletedOnServer += s.deleted ? 1 : 0;
+    QCOMPARE(deletedOnServer, deleted);
+    // The cancelled rows stay, no longer marked; the summary says what happened.
+    int rowsLeft = 0;
+    for (const QString &id : ids) {
+        if (window.tableModel()->rowOfId(id) >= 0) {
+            ++rowsLeft;
+            QCOMPARE(window.tableModel()->rowActivity(id), ImageTableModel::RowActivity::None);
+        }
+    }
+    QCOMPARE(rowsLeft, cancelled);
+    QVERIFY(window.deletionSummaryDialog());
+    QVERIFY(window.deletionSummaryDialog()->headline().contains(u"%1 cancelled"_s.arg(cancelled)));
+    QVERIFY(!window.mainStatusBar()->isDeletionProgressVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

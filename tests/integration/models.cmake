@@ -1,0 +1,11 @@
+# Catalog and deletion queue against the in-process sandbox (models helper).
+mim_add_test(test_catalog
+    SOURCES test_catalog.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration models
+    TIMEOUT 120)
+mim_add_test(test_deletion_queue
+    SOURCES test_deletion_queue.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration models
+    TIMEOUT 120)

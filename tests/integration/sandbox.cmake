@@ -1,0 +1,21 @@
+# The sandbox's own tests (sandbox helper): the server driven over HTTP with raw signed requests.
+mim_add_test(test_sandbox
+    SOURCES test_sandbox.cpp
+    LIBS mim_sandbox mim_test_support
+    LABELS integration sandbox
+    TIMEOUT 120)
+
+mim_add_test(test_sandbox_faults
+    SOURCES test_sandbox_faults.cpp
+    LIBS mim_sandbox mim_test_support
+    LABELS integration sandbox
+    TIMEOUT 120)
+
+mim_add_test(test_sandbox_process
+    SOURCES test_sandbox_process.cpp
+    LIBS mim_sandbox mim_test_support
+    LABELS integration sandbox
+    TIMEOUT 120)
+add_dependencies(test_sandbox_process modelarts-sandbox)
+target_compile_definitions(test_sandbox_process PRIVATE
+    MIM_SANDBOX_EXECUTABLE="$<TARGET_FILE:modelarts-sandbox>")

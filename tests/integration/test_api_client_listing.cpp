@@ -1,0 +1,314 @@
+// ImageListing against the in-process sandbox: every page, exactly once, whatever the network does.
+
+#include "test_api_client_helpers.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+using namespace mim::test;
+
+namespace {
+
+// The listing equals the server's live DEDICATED images: same ids, no duplicate, every field equal.
+bool sameAsState(const QList<Image> &images, const QJsonObject &state, QString *why)
+{
+    const QHash<QString, Image> expected = expectedDedicatedImages(state);
+    QSet<QString> seen;
+    for (const Image &image : images) {
+        if (seen.contains(image.id)) {
+            *why = u"duplicate "_s + image.id;
+            return false;
+        }
+        seen.insert(image.id);
+        const auto found = expected.constFind(image.id);
+        if (found == expected.constEnd()) {
+            *why = u"unexpected "_s + image.id;
+            return false;
+        }
+        if (!(*found == image)) {
+            *why = u"fields differ for "_s + image.id;
+            return false;
+        }
+    }
+    if (seen.size() != expected.size()) {
+        *why = u"%1 listed, %2 expected"_s.arg(seen.size()).arg(expected.size());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestApiClientListing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsEverythingExactly();
+    void pageSizeNotDividingTotal();
+    void largestPageSize();
+    void builtInAndFilteredListings();
+    void emptyListing();
+    void randomTransientFaults();
+    void pageFailureFailsTheListing();
+    void cancelMidway();
+    void destroyingClientCancelsListing();
+    void tokenExpiresDuringListing();
+    void dataChangingDuringListingIsReadAgain();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestApiClientListing::listsEverythingExactly()
+{
+    SandboxFixture sandbox(1000);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(100);
+    client.setMaxConcurrentRequests(4);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QCOMPARE(outcome->finishedCount, 1);
+    QCOMPARE(outcome->passes, 1);
+    QVERIFY(outcome->skipped.isEmpty());
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QCOMPARE(outcome->total, qint64(outcome->images.size()));
+    QVERIFY(outcome->images.size() > 100);
+
+    // Progress after each page, never beyond the total, ending complete.
+    const qint64 pages = (outcome->total + 99) / 100;
+    QCOMPARE(outcome->progress.size(), pages);
+    QCOMPARE(outcome->progress.constLast(), qMakePair(outcome->total, outcome->total));
+    for (qsizetype i = 1; i < outcome->progress.size(); ++i)
+        QVERIFY(outcome->progress[i].first > outcome->progress[i - 1].first);
+    QCOMPARE(counter(sandbox, "list"), pages);
+}
+
+void TestApiClientListing::pageSizeNotDividingTotal()
+{
+    SandboxFixture sandbox(500, 3);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(37);
+    client.setMaxConcurrentRequests(3);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(outcome->total % 37 != 0);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+}
+
+void TestApiClientListing::largestPageSize()
+{
+    SandboxFixture sandbox(2500, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(1000);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(outcome->total > 1000);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QCOMPARE(outcome->passes, 1);
+}
+
+void TestApiClientListing::builtInAndFilteredListings()
+{
+    SandboxFixture sandbox(300);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+
+    ListQuery builtIn;
+    builtIn.type = u"BUILD_IN"_s;
+    const Listing outcome = watchListing(client.listAllImages(builtIn));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    qsizetype expected = 0;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject entry = value.toObject();
+        if (!entry.value(u"deleted"_s).toBool() && entry.value(u"type"_s).toString() == "BUILD_IN"_L1)
+            ++expected;
+    }
+    QCOMPARE(outcome->images.size(), expected);
+    for (const Image &image : std::as_const(outcome->images))
+        QVERIFY(image.isBuiltIn());
+
+    // A namespace filter reaches the server and narrows the result.
+    const Image sample = expectedDedicatedImages(sandbox.state()).begin().value();
+    ListQuery byNamespace;
+    byNamespace.nameSpace = sample.nameSpace;
+    const Listing filtered = watchListing(client.listAllImages(byNamespace));
+    QVERIFY(waitForListing(filtered));
+    QVERIFY2(filtered->succeeded, qPrintable(filtered->error.fullText()));
+    QVERIFY(!filtered->images.isEmpty());
+    for (const Image &image : std::as_const(filtered->images))
+        QCOMPARE(image.nameSpace, sample.nameSpace);
+}
+
+void TestApiClientListing::emptyListing()
+{
+    SandboxFixture sandbox(50);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    ListQuery query;
+    query.name = u"no-image-has-this-name"_s;
+    const Listing outcome = watchListing(client.listAllImages(query));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(outcome->images.isEmpty());
+    QCOMPARE(outcome->total, 0);
+    QCOMPARE(counter(sandbox, "list"), 1);
+}
+
+void TestApiClientListing::randomTransientFaults()
+{
+    SandboxFixture sandbox(2000, 11);
+    QVERIFY(sandbox.start());
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    settings.retry.maxDelayMs = 50; // also caps the 1 s Retry-After of the 429s
+    ApiClient client(&m_network, settings);
+    client.setPageSize(50);
+    client.setMaxConcurrentRequests(4);
+    sandbox.setFaults(QJsonObject{
+        {u"rate"_s, 0.1},
+        {u"seed"_s, 42},
+        {u"kinds"_s,
+         QJsonArray{u"429"_s, u"502"_s, u"503"_s, u"504"_s, u"reset"_s, u"truncate"_s, u"malformed"_s}},
+    });
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QVERIFY(counter(sandbox, "faults_injected") > 0);
+}
+
+void TestApiClientListing::pageFailureFailsTheListing()
+{
+    SandboxFixture sandbox(400);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    // The first page arrives (slowly), the second fails with an error that is not worth retrying.
+    sandbox.setFaults(QJsonObject{
+        {u"stall_ms"_s, 20},
+        {u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"slow"_s}},
+                                 QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"500"_s}}}},
+    });
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Server);
+    QCOMPARE(outcome->finishedCount, 1);
+    QVERIFY(outcome->images.isEmpty());
+}
+
+void TestApiClientListing::cancelMidway()
+{
+    SandboxFixture sandbox(1000);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    client.setMaxConcurrentRequests(2);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 150}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const Listing outcome = watchListing(listing);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->progress.size() >= 2, 10000);
+    listing->cancel();
+    QCOMPARE(outcome->finishedCount, 1);
+    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Cancelled);
+    const qint64 requestsAtCancel = counter(sandbox, "requests");
+    QTest::qWait(500);
+    QCOMPARE(counter(sandbox, "requests"), requestsAtCancel);
+    QCOMPARE(outcome->finishedCount, 1);
+    QVERIFY(requestsAtCancel < 20);
+}
+
+void TestApiClientListing::destroyingClientCancelsListing()
+{
+    SandboxFixture sandbox(300);
+    QVERIFY(sandbox.start());
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 100}});
+    auto client = std::make_unique<ApiClient>(&m_network, withFastRetries(sandbox.akskSettings()));
+    client->setPageSize(20);
+    const Listing outcome = watchListing(client->listAllImages(ListQuery()));
+    QTRY_VERIFY_WITH_TIMEOUT(!outcome->progress.isEmpty(), 10000);
+    client.reset();
+    QCOMPARE(outcome->finishedCount, 1);
+    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Cancelled);
+    QTest::qWait(300);
+    QCOMPARE(outcome->finishedCount, 1);
+}
+
+void TestApiClientListing::tokenExpiresDuringListing()
+{
+    SandboxFixture sandbox(1000);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.passwordSettings()));
+    client.setPageSize(50);
+    client.setMaxConcurrentRequests(4);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 50}});
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QTRY_VERIFY_WITH_TIMEOUT(!outcome->progress.isEmpty(), 10000);
+    adminRequest(sandbox.baseUrl(), "POST", u"/sandbox/expire-tokens"_s);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    // Every page in flight hit the 401; they shared one new login.
+    QCOMPARE(counter(sandbox, "token"), 2);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+}
+
+void TestApiClientListing::dataChangingDuringListingIsReadAgain()
+{
+    SandboxFixture sandbox(1000);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    client.setMaxConcurrentRequests(2);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 60}});
+    // Another client deletes images while the listing runs; it must not see a shifted page boundary.
+    ApiClient other(&m_network, withFastRetries(sandbox.akskSettings()));
+    QStringList victims;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject entry = value.toObject();
+        if (victims.size() < 5 && entry.value(u"type"_s).toString() == "DEDICATED"_L1 &&
+            !entry.value(u"in_use"_s).toBool() && !entry.value(u"deleted"_s).toBool())
+            victims.append(entry.value(u"id"_s).toString());
+    }
+    QCOMPARE(victims.size(), 5);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QTRY_VERIFY_WITH_TIMEOUT(!outcome->progress.isEmpty(), 10000);
+    QList<Outcome> deletions;
+    for (const QString &id : std::as_const(victims))
+        deletions.append(watch(other.deleteImage(id, false)));
+    for (const Outcome &deletion : std::as_const(deletions)) {
+        QVERIFY(waitFor(deletion));
+        QVERIFY2(deletion->succeeded, qPrintable(deletion->error.fullText()));
+    }
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(outcome->passes >= 2);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    for (const Image &image : std::as_const(outcome->images))
+        QVERIFY(!victims.contains(image.id));
+}
+
+QTEST_GUILESS_MAIN(TestApiClientListing)
+#include "test_api_client_listing.moc"

@@ -1,0 +1,541 @@
+// ImageCatalog against the in-process sandbox: loading, merging refreshes in place, failures, cancel,
+// polling of settling images and resync.
+
+#include "api/ApiClient.h"
+#include "ImageCatalog.h"
+#include "ImageTableModel.h"
+#include "SandboxFixture.h"
+#include "SandboxServer.h"
+
+#include <memory>
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+using mim::test::SandboxFixture;
+using State = ImageCatalog::State;
+using Activity = ImageTableModel::RowActivity;
+
+// mim::toString(ErrorKind) would hide QTest's own toString from QCOMPARE.
+#define VERIFY_KIND(actual, expected)                                                                        \
+    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
+
+namespace {
+
+constexpr int LoadTimeoutMs = 30000;
+
+// The live images the account shows: not deleted, own images (plus built-in ones when asked for).
+QHash<QString, Image> liveImages(const QJsonObject &state, bool includeBuiltIn = false)
+{
+    QHash<QString, Image> images;
+    const QJsonArray all = state.value("images"_L1).toArray();
+    for (const QJsonValue &value : all) {
+        const QJsonObject object = value.toObject();
+        if (object.value("deleted"_L1).toBool())
+            continue;
+        const std::optional<Image> image = Image::fromJson(object);
+        if (!image || (image->isBuiltIn() && !includeBuiltIn))
+            continue;
+        images.insert(image->id, *image);
+    }
+    return images;
+}
+
+// The model holds exactly the sandbox's live images, field for field.
+bool modelMatches(const ImageTableModel &model, const QHash<QString, Image> &expected, QString *why)
+{
+    if (model.rowCount() != expected.size()) {
+        *why = u"%1 rows, %2 expected"_s.arg(model.rowCount()).arg(expected.size());
+        return false;
+    }
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const Image &image = model.imageAt(row);
+        const auto found = expected.constFind(image.id);
+        if (found == expected.cend()) {
+            *why = u"unexpected row "_s + image.id;
+            return false;
+        }
+        if (!(found.value() == image)) {
+            *why = u"row differs: "_s + image.id;
+            return false;
+        }
+    }
+    return true;
+}
+
+// The first `count` live own images whose id is not in `exclude`, in a stable order.
+QStringList pickIds(const QJsonObject &state, int count, const QSet<QString> &exclude = {})
+{
+    QStringList ids = liveImages(state).keys();
+    ids.sort();
+    QStringList picked;
+    for (const QString &id : std::as_const(ids)) {
+        if (picked.size() == count)
+            break;
+        if (!exclude.contains(id))
+            picked.append(id);
+    }
+    return picked;
+}
+
+// Everything one catalog needs, wired to one sandbox.
+struct Harness
+{
+    explicit Harness(SandboxFixture &sandbox, Clock clock = systemClock())
+        : client(&network, sandbox.akskSettings())
+        , catalog(&model, std::move(clock))
+    {
+        catalog.setClient(&client);
+    }
+
+    bool load()
+    {
+        QSignalSpy loaded(&catalog, &ImageCatalog::loaded);
+        QSignalSpy failed(&catalog, &ImageCatalog::failed);
+        catalog.refresh();
+        return QTest::qWaitFor([&] { return loaded.count() > 0 || failed.count() > 0; }, LoadTimeoutMs) &&
+               loaded.count() == 1 && failed.isEmpty();
+    }
+
+    QNetworkAccessManager network;
+    ApiClient client;
+    ImageTableModel model;
+    ImageCatalog catalog;
+};
+
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void loadsEveryImage()
+    {
+        SandboxFixture sandbox(1000, 11);
+        QVERIFY(sandbox.start());
+        const QDateTime pinned(QDate(2024, 5, 6), QTime(7, 8, 9), QTimeZone::utc());
+        Harness h(sandbox, [pinned] { return pinned; });
+        QAbstractItemModelTester tester(&h.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy states(&h.catalog, &ImageCatalog::stateChanged);
+        QSignalSpy progress(&h.catalog, &ImageCatalog::progress);
+        QSignalSpy inserted(&h.model, &QAbstractItemModel::rowsInserted);
+        QCOMPARE(h.catalog.state(), State::Idle);
+        QVERIFY(!h.catalog.lastRefreshed().isValid());
+
+        QVERIFY(h.load());
+        QCOMPARE(h.catalog.state(), State::Loaded);
+        QCOMPARE(states.count(), 2);
+        QCOMPARE(states.at(0).at(0).value<State>(), State::Loading);
+        QCOMPARE(states.at(1).at(0).value<State>(), State::Loaded);
+        QCOMPARE(inserted.count(), 1); // one insertion for the whole first load
+        QCOMPARE(h.catalog.lastRefreshed(), pinned);
+        QVERIFY(!h.catalog.lastError().isError());
+        QVERIFY(h.catalog.skippedRecords().isEmpty());
+
+        const QHash<QString, Image> expected = liveImages(sandbox.state());
+        QVERIFY(expected.size() > 500); // most of the 1,000 are the user's own
+        QString why;
+        QVERIFY2(modelMatches(h.model, expected, &why), qPrintable(why));
+
+        QVERIFY(!progress.isEmpty());
+        const QList<QVariant> last = progress.constLast();
+        QCOMPARE(last.at(0).toLongLong(), qint64(expected.size()));
+        QCOMPARE(last.at(1).toLongLong(), qint64(expected.size()));
+    }
+
+    void refreshMergesInPlace()
+    {
+        SandboxFixture sandbox(1000, 12);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        QAbstractItemModelTester tester(&h.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Someone else deletes three images, adds some and one changes status.
+        const QStringList removed = pickIds(sandbox.state(), 3);
+        for (const QString &id : removed)
+            QVERIFY(sandbox.server()->removeImage(id));
+        const QString changedId =
+            pickIds(sandbox.state(), 1, QSet<QString>(removed.cbegin(), removed.cend())).at(0);
+        QString error;
+        QVERIFY2(sandbox.server()->patchImage(changedId, {{u"status"_s, u"ERROR"_s}}, &error),
+                 qPrintable(error));
+        const QStringList added = sandbox.server()->addImages(8);
+        QCOMPARE(added.size(), 8);
+        const QHash<QString, Image> expected = liveImages(sandbox.state());
+        int addedOwn = 0;
+        for (const QString &id : added)
+            addedOwn += expected.contains(id) ? 1 : 0;
+        QVERIFY(addedOwn > 0);
+
+        QSignalSpy reset(&h.model, &QAbstractItemModel::modelReset);
+        QSignalSpy removedRows(&h.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy insertedRows(&h.model, &QAbstractItemModel::rowsInserted);
+        // Rows the merge repainted. After loaded() new settling images get their "watching" mark, which
+        // is a change of its own.
+        QSet<QString> changedIds;
+        bool merged = false;
+        connect(&h.catalog, &ImageCatalog::loaded, this, [&] { merged = true; });
+        connect(&h.model, &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (merged)
+                        return;
+                    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                        changedIds.insert(h.model.imageAt(row).id);
+                });
+
+        QVERIFY(h.load());
+        QCOMPARE(reset.count(), 0);
+        int removedCount = 0;
+        for (const QList<QVariant> &args : std::as_const(removedRows))
+            removedCount += args.at(2).toInt() - args.at(1).toInt() + 1;
+        QCOMPARE(removedCount, 3);
+        QCOMPARE(insertedRows.count(), 1);
+        QCOMPARE(insertedRows.at(0).at(2).toInt() - insertedRows.at(0).at(1).toInt() + 1, addedOwn);
+        // Only the row that changed was repainted.
+        QCOMPARE(changedIds, QSet<QString>{changedId});
+        QString why;
+        QVERIFY2(modelMatches(h.model, expected, &why), qPrintable(why));
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(changedId)).status, u"ERROR"_s);
+
+        // Nothing changed: a refresh says nothing to the view.
+        changedIds.clear();
+        merged = false;
+        removedRows.clear();
+        insertedRows.clear();
+        QVERIFY(h.load());
+        QVERIFY(changedIds.isEmpty());
+        QVERIFY(removedRows.isEmpty());
+        QVERIFY(insertedRows.isEmpty());
+    }
+
+    void builtInImagesOnRequest()
+    {
+        SandboxFixture sandbox(400, 13);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        const int own = h.model.rowCount();
+        const QHash<QString, Image> all = liveImages(sandbox.state(), true);
+        QVERIFY(all.size() > own);
+
+        QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+        h.catalog.setIncludeBuiltIn(true); // refreshes by itself
+        QVERIFY(h.catalog.includeBuiltIn());
+        QVERIFY(loaded.wait(LoadTimeoutMs));
+        QString why;
+        QVERIFY2(modelMatches(h.model, all, &why), qPrintable(why));
+
+        h.catalog.setIncludeBuiltIn(false);
+        QVERIFY(loaded.wait(LoadTimeoutMs));
+        QVERIFY2(modelMatches(h.model, liveImages(sandbox.state()), &why), qPrintable(why));
+    }
+
+    void failedRefreshKeepsRows()
+    {
+        SandboxFixture sandbox(300, 14);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        const QList<Image> before = h.model.images();
+        // The data changed, but the refresh that would show it fails.
+        QVERIFY(sandbox.server()->removeImage(before.at(0).id));
+
+        QSignalSpy failed(&h.catalog, &ImageCatalog::failed);
+        QSignalSpy removedRows(&h.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&h.model, &QAbstractItemModel::dataChanged);
+        sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                                                {u"path_contains"_s, u"/images"_s},
+                                                                {u"fault"_s, u"500"_s},
+                                                                {u"count"_s, 100}}}}});
+        h.catalog.refresh();
+        QVERIFY(failed.wait(LoadTimeoutMs));
+        QCOMPARE(h.catalog.state(), State::Failed);
+        VERIFY_KIND(h.catalog.lastError().kind, ErrorKind::Server);
+        QCOMPARE(h.catalog.lastError().httpStatus, 500);
+        VERIFY_KIND(failed.at(0).at(0).value<ApiError>().kind, ErrorKind::Server);
+        QCOMPARE(h.model.images(), before);
+        QVERIFY(removedRows.isEmpty());
+        QVERIFY(changed.isEmpty());
+
+        sandbox.setFaults({});
+        QVERIFY(h.load());
+        QCOMPARE(h.catalog.state(), State::Loaded);
+        QVERIFY(!h.catalog.lastError().isError());
+        QCOMPARE(h.model.rowOfId(before.at(0).id), -1);
+    }
+
+    void oneFailedListingFailsTheRefresh()
+    {
+        SandboxFixture sandbox(300, 15);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        const QList<Image> before = h.model.images();
+        QSignalSpy failed(&h.catalog, &ImageCatalog::failed);
+        QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+        // Own and built-in images are two listings; the first list request of either fails, the other
+        // listing succeeds. Only a refresh where both succeed may touch the model.
+        sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                                                {u"path_contains"_s, u"/images"_s},
+                                                                {u"fault"_s, u"500"_s},
+                                                                {u"count"_s, 1}}}}});
+        h.catalog.setIncludeBuiltIn(true);
+        QVERIFY(failed.wait(LoadTimeoutMs));
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(h.model.images(), before);
+        QCOMPARE(h.catalog.state(), State::Failed);
+    }
+
+    void cancelKeepsRows()
+    {
+        SandboxFixture sandbox(200, 16);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        const QList<Image> before = h.model.images();
+        QVERIFY(sandbox.server()->removeImage(before.at(3).id));
+
+        QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+        QSignalSpy failed(&h.catalog, &ImageCatalog::failed);
+        QSignalSpy states(&h.catalog, &ImageCatalog::stateChanged);
+        sandbox.setFaults({{u"latency_ms"_s, 400}});
+        h.catalog.refresh();
+        QCOMPARE(h.catalog.state(), State::Loading);
+        h.catalog.cancel();
+        QCOMPARE(h.catalog.state(), State::Loaded); // back to where it was
+        QCOMPARE(states.count(), 2);
+        // Longer than the latency: a listing that was not really stopped would have landed by now.
+        QTest::qWait(700);
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(h.model.images(), before);
+        h.catalog.cancel(); // nothing running: no effect
+        QCOMPARE(h.catalog.state(), State::Loaded);
+    }
+
+    void refreshWhileLoadingRestarts()
+    {
+        SandboxFixture sandbox(300, 17);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        sandbox.setFaults({{u"latency_ms"_s, 300}});
+        QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+        QSignalSpy states(&h.catalog, &ImageCatalog::stateChanged);
+        h.catalog.refresh();
+        QTRY_VERIFY(sandbox.server()->counters().value("list"_L1).toInt() > 0);
+        // The user deletes elsewhere and presses refresh again: the second refresh shows the new state.
+        const QString gone = pickIds(sandbox.state(), 1).at(0);
+        QVERIFY(sandbox.server()->removeImage(gone));
+        h.catalog.refresh();
+        QVERIFY(loaded.wait(LoadTimeoutMs));
+        QTest::qWait(700); // the abandoned listing must not report late
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(states.count(), 2); // Loading once, Loaded once
+        QCOMPARE(h.model.rowOfId(gone), -1);
+        QString why;
+        QVERIFY2(modelMatches(h.model, liveImages(sandbox.state()), &why), qPrintable(why));
+    }
+
+    void pollingSettlesCreatingImages()
+    {
+        // The demo set saves two images "right now"; the sandbox settles them after a short while.
+        sandbox::SandboxOptions options = sandbox::SandboxOptions::forDemo();
+        options.demoSettleAfterMs = 1500;
+        SandboxFixture sandbox(options);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.catalog.setPollIntervalMs(100);
+        QCOMPARE(h.catalog.pollIntervalMs(), 100);
+        QVERIFY(h.load());
+
+        // Two are being saved and settle by themselves; one is stuck in INIT.
+        QStringList creating;
+        QStringList settling;
+        for (const Image &image : h.model.images()) {
+            if (image.status == u"CREATING"_s)
+                creating.append(image.id);
+            if (image.isSettling())
+                settling.append(image.id);
+        }
+        creating.sort();
+        settling.sort();
+        QCOMPARE(creating.size(), 2);
+        QCOMPARE(settling.size(), 3);
+        QCOMPARE(h.catalog.watchedIds(), settling);
+        for (const QString &id : std::as_const(settling)) {
+            QCOMPARE(h.model.rowActivity(id), Activity::Polling);
+            QVERIFY(h.model.data(h.model.index(h.model.rowOfId(id), ImageTableModel::Status))
+                        .toString()
+                        .contains(ImageTableModel::activityText(Activity::Polling)));
+        }
+
+        QSignalSpy reset(&h.model, &QAbstractItemModel::modelReset);
+        QTRY_COMPARE_WITH_TIMEOUT(h.catalog.watchedIds().size(), 1, 15000);
+        for (const QString &id : std::as_const(creating)) {
+            const Image &image = h.model.imageAt(h.model.rowOfId(id));
+            QVERIFY2(!image.isSettling(), qPrintable(image.status));
+            QCOMPARE(image, *sandbox.server()->image(id));
+            QCOMPARE(h.model.rowActivity(id), Activity::None);
+        }
+        QCOMPARE(reset.count(), 0);
+
+        // The stuck one settles too (someone ran SyncImage): nothing is left to watch and polling stops.
+        const QString stuck = h.catalog.watchedIds().at(0);
+        QVERIFY(sandbox.server()->patchImage(stuck, {{u"status"_s, u"ACTIVE"_s}}));
+        QTRY_VERIFY_WITH_TIMEOUT(h.catalog.watchedIds().isEmpty(), 5000);
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(stuck)).status, u"ACTIVE"_s);
+        QCOMPARE(h.model.rowActivity(stuck), Activity::None);
+        const int shows = sandbox.server()->counters().value("show"_L1).toInt();
+        QVERIFY(shows >= 3);
+        QTest::qWait(400);
+        QCOMPARE(sandbox.server()->counters().value("show"_L1).toInt(), shows);
+    }
+
+    void pollingIsBoundedAndFair()
+    {
+        SandboxFixture sandbox(300, 18);
+        QVERIFY(sandbox.start());
+        // Exactly 45 images stuck in CREATING: more than one tick asks for.
+        for (const Image &image : liveImages(sandbox.state())) {
+            if (image.isSettling())
+                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
+        }
+        const QStringList settling = pickIds(sandbox.state(), 45);
+        for (const QString &id : settling)
+            QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
+        Harness h(sandbox);
+        h.catalog.setPollIntervalMs(600);
+
+        static const QRegularExpression showPattern(u"^GET /v1/[^/]+/images/([0-9a-f-]{36}) "_s);
+        QSet<QString> polled;
+        connect(sandbox.server(), &sandbox::SandboxServer::requestHandled, this, [&](const QString &line) {
+            const QRegularExpressionMatch match = showPattern.match(line);
+            if (match.hasMatch())
+                polled.insert(match.captured(1));
+        });
+        QVERIFY(h.load());
+        QCOMPARE(h.catalog.watchedIds().size(), 45);
+        const auto shows = [&] { return sandbox.server()->counters().value("show"_L1).toInt(); };
+
+        QTRY_COMPARE_WITH_TIMEOUT(shows(), ImageCatalog::MaxPollsPerTick, 5000);
+        QTest::qWait(200); // well inside the interval: the tick asked for no more
+        QCOMPARE(shows(), ImageCatalog::MaxPollsPerTick);
+        // Round robin: within three ticks every settling image was asked for.
+        QTRY_VERIFY_WITH_TIMEOUT(shows() >= 45, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(polled, QSet<QString>(settling.cbegin(), settling.cend()), 5000);
+
+        // One settles, one disappears (deleted elsewhere): the row updates, the other row goes.
+        QVERIFY(sandbox.server()->patchImage(settling.at(0), {{u"status"_s, u"ACTIVE"_s}}));
+        QVERIFY(sandbox.server()->removeImage(settling.at(1)));
+        QTRY_VERIFY_WITH_TIMEOUT(h.model.rowOfId(settling.at(1)) == -1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.model.imageAt(h.model.rowOfId(settling.at(0))).status, u"ACTIVE"_s,
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.model.rowActivity(settling.at(0)), Activity::None, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.catalog.watchedIds().size(), 43, 5000);
+    }
+
+    void lateAnswerNeverBringsARowBack()
+    {
+        SandboxFixture sandbox(100, 26);
+        QVERIFY(sandbox.start());
+        for (const Image &image : liveImages(sandbox.state())) {
+            if (image.isSettling())
+                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
+        }
+        const QString id = pickIds(sandbox.state(), 1).at(0);
+        QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
+        Harness h(sandbox);
+        h.catalog.setPollIntervalMs(50);
+        QVERIFY(h.load());
+        QCOMPARE(h.catalog.watchedIds(), QStringList{id});
+
+        // The poll is on its way when the user deletes the image and the app removes its row.
+        sandbox.setFaults({{u"latency_ms"_s, 400}});
+        const int showsBefore = sandbox.server()->counters().value("show"_L1).toInt();
+        QTRY_VERIFY(sandbox.server()->counters().value("show"_L1).toInt() > showsBefore);
+        h.model.removeImage(id);
+        QTest::qWait(800); // the answer (400 ms late) has arrived
+        QCOMPARE(h.model.rowOfId(id), -1);
+    }
+
+    void resyncUpdatesTheRow()
+    {
+        SandboxFixture sandbox(200, 19);
+        QVERIFY(sandbox.start());
+        const QStringList ids = pickIds(sandbox.state(), 2);
+        // Stuck in ERROR: SyncImage finds it fine.
+        QVERIFY(sandbox.server()->patchImage(ids.at(0), {{u"status"_s, u"ERROR"_s}}));
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(ids.at(0))).status, u"ERROR"_s);
+
+        QSignalSpy finished(&h.catalog, &ImageCatalog::resyncFinished);
+        h.catalog.resync(ids.at(0));
+        QCOMPARE(h.model.rowActivity(ids.at(0)), Activity::Resyncing);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toString(), ids.at(0));
+        QVERIFY(!finished.at(0).at(1).value<ApiError>().isError());
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(ids.at(0))).status, u"ACTIVE"_s);
+        QCOMPARE(h.model.rowActivity(ids.at(0)), Activity::None);
+        QCOMPARE(sandbox.server()->counters().value("sync"_L1).toInt(), 1);
+
+        // Deleted elsewhere: the resync says not found and the row goes.
+        QVERIFY(sandbox.server()->removeImage(ids.at(1)));
+        h.catalog.resync(ids.at(1));
+        QVERIFY(finished.wait(10000));
+        VERIFY_KIND(finished.at(1).at(1).value<ApiError>().kind, ErrorKind::NotFound);
+        QCOMPARE(h.model.rowOfId(ids.at(1)), -1);
+    }
+
+    void detachingClearsEverything()
+    {
+        SandboxFixture sandbox(200, 20);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        QVERIFY(h.load());
+        QVERIFY(h.model.rowCount() > 0);
+        QSignalSpy reset(&h.model, &QAbstractItemModel::modelReset);
+        QSignalSpy states(&h.catalog, &ImageCatalog::stateChanged);
+        QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+        QSignalSpy resyncs(&h.catalog, &ImageCatalog::resyncFinished);
+
+        sandbox.setFaults({{u"latency_ms"_s, 300}});
+        h.catalog.refresh();
+        h.catalog.resync(h.model.imageAt(0).id);
+        h.catalog.setClient(nullptr);
+        QCOMPARE(h.catalog.client(), nullptr);
+        QCOMPARE(h.model.rowCount(), 0);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(h.catalog.state(), State::Idle);
+        QVERIFY(!h.catalog.lastRefreshed().isValid());
+        QCOMPARE(resyncs.count(), 1);
+        VERIFY_KIND(resyncs.at(0).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
+
+        h.catalog.refresh(); // no account: nothing happens
+        QCOMPARE(h.catalog.state(), State::Idle);
+        QTest::qWait(600);
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(h.model.rowCount(), 0);
+
+        h.catalog.resync(u"whatever"_s);
+        QCOMPARE(resyncs.count(), 2);
+        VERIFY_KIND(resyncs.at(1).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
+
+        // Attaching again loads again.
+        sandbox.setFaults({});
+        h.catalog.setClient(&h.client);
+        QVERIFY(h.load());
+        QCOMPARE(h.model.rowCount(), liveImages(sandbox.state()).size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "test_catalog.moc"

@@ -1,0 +1,472 @@
+// DeletionQueue against the in-process sandbox: every result matches what the server did, nothing outside
+// the selection is touched, the journal pairs every sent request with its outcome, cancel and the
+// concurrency bound hold.
+
+#include "api/ApiClient.h"
+#include "DeletionJournal.h"
+#include "DeletionQueue.h"
+#include "SandboxFixture.h"
+#include "SandboxServer.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+using mim::test::SandboxFixture;
+using Outcome = DeletionResult::Outcome;
+
+// mim::toString(ErrorKind) would hide QTest's own toString from QCOMPARE.
+#define VERIFY_KIND(actual, expected)                                                                        \
+    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
+
+namespace {
+
+struct ServerImage
+{
+    Image image;
+    bool deleted = false;
+    bool swrContentDeleted = false;
+    QString inUseBy;
+};
+
+QHash<QString, ServerImage> serverImages(const QJsonObject &state)
+{
+    QHash<QString, ServerImage> images;
+    const QJsonArray all = state.value("images"_L1).toArray();
+    for (const QJsonValue &value : all) {
+        const QJsonObject object = value.toObject();
+        const std::optional<Image> image = Image::fromJson(object);
+        if (!image)
+            continue;
+        images.insert(image->id, ServerImage{*image, object.value("deleted"_L1).toBool(),
+                                             object.value("swr_content_deleted"_L1).toBool(),
+                                             object.value("in_use_by"_L1).toString()});
+    }
+    return images;
+}
+
+// Counts requests in flight as the queue reports them, and the highest count seen.
+struct InFlightProbe
+{
+    explicit InFlightProbe(DeletionQueue &queue)
+    {
+        QObject::connect(&queue, &DeletionQueue::itemStarted, &queue, [this] {
+            ++current;
+            maximum = qMax(maximum, current);
+        });
+        QObject::connect(&queue, &DeletionQueue::itemFinished, &queue, [this](const DeletionResult &result) {
+            // Items that never started (cancelled, refused) were never in flight.
+            if (startedIds.contains(result.image.id))
+                --current;
+        });
+        QObject::connect(&queue, &DeletionQueue::itemStarted, &queue,
+                         [this](const QString &id) { startedIds.insert(id); });
+    }
+    int current = 0;
+    int maximum = 0;
+    QSet<QString> startedIds;
+};
+
+// Everything a deletion run needs, wired to one sandbox.
+struct Harness
+{
+    explicit Harness(SandboxFixture &sandbox, const QString &journalPath)
+        : client(&network, sandbox.akskSettings())
+        , journal(journalPath)
+        , queue(&journal)
+    {
+        queue.setClient(&client);
+        queue.setAccountContext(u"sandbox"_s, sandbox.akskSettings().regionId,
+                                sandbox.akskSettings().projectId);
+    }
+
+    // Runs until finished() and returns its summary.
+    std::optional<DeletionSummary> run(const QList<DeletionRequest> &requests, int timeoutMs = 60000)
+    {
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue(requests);
+        if (!finished.wait(timeoutMs) || finished.count() != 1)
+            return std::nullopt;
+        return finished.at(0).at(0).value<DeletionSummary>();
+    }
+
+    QNetworkAccessManager network;
+    ApiClient client;
+    DeletionJournal journal;
+    DeletionQueue queue;
+};
+
+QHash<QString, DeletionResult> byId(const DeletionSummary &summary)
+{
+    QHash<QString, DeletionResult> results;
+    for (const DeletionResult &result : summary.results)
+        results.insert(result.image.id, result);
+    return results;
+}
+
+QList<DeletionRequest> requestsFor(const QHash<QString, ServerImage> &images, const QStringList &ids,
+                                   bool force)
+{
+    QList<DeletionRequest> requests;
+    for (const QString &id : ids)
+        requests.append(DeletionRequest{images.value(id).image, force});
+    return requests;
+}
+
+// Private, own, active, unused images: the ones a delete simply succeeds on.
+QStringList deletableIds(const QHash<QString, ServerImage> &images, int count)
+{
+    QStringList ids;
+    for (auto it = images.cbegin(); it != images.cend(); ++it) {
+        const ServerImage &s = it.value();
+        if (!s.deleted && s.inUseBy.isEmpty() && !s.image.isBuiltIn() && s.image.isPrivate())
+            ids.append(it.key());
+    }
+    ids.sort();
+    return ids.mid(0, count);
+}
+
+} // namespace
+
+class TestDeletionQueue : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bulkDeleteMatchesServer()
+    {
+        SandboxFixture sandbox(1000, 21);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Harness h(sandbox, dir.filePath(u"journal/deletions.jsonl"_s));
+        QCOMPARE(h.queue.maxConcurrent(), 8);
+
+        // A realistic selection of 200: private (with and without force), public, in use, built-in and
+        // some that someone else deletes before the run.
+        QHash<QString, ServerImage> before = serverImages(sandbox.state());
+        QStringList ids = before.keys();
+        ids.sort();
+        QStringList privateForce, privateNoForce, publicIds, inUse, builtIn, alreadyGone;
+        for (const QString &id : std::as_const(ids)) {
+            const ServerImage &s = before.value(id);
+            if (s.deleted)
+                continue;
+            if (s.image.isBuiltIn()) {
+                if (builtIn.size() < 20)
+                    builtIn.append(id);
+            } else if (!s.inUseBy.isEmpty()) {
+                if (inUse.size() < 20)
+                    inUse.append(id);
+            } else if (!s.image.isPrivate()) {
+                if (publicIds.size() < 30)
+                    publicIds.append(id);
+            } else if (privateForce.size() < 100) {
+                privateForce.append(id);
+            } else if (privateNoForce.size() < 15) {
+                privateNoForce.append(id);
+            } else if (alreadyGone.size() < 15) {
+                alreadyGone.append(id);
+            } else if (inUse.size() < 20) {
+                // Not enough images in use in this data set: a notebook starts using one.
+                QVERIFY(sandbox.server()->patchImage(id, {{u"in_use_by"_s, u"notebook-test"_s}}));
+                inUse.append(id);
+            }
+        }
+        QCOMPARE(builtIn.size(), 20);
+        QCOMPARE(inUse.size(), 20);
+        QCOMPARE(publicIds.size(), 30);
+        QCOMPARE(privateForce.size(), 100);
+        QCOMPARE(privateNoForce.size(), 15);
+        QCOMPARE(alreadyGone.size(), 15);
+        before = serverImages(sandbox.state());
+
+        QList<DeletionRequest> requests;
+        requests += requestsFor(before, privateForce, true);
+        requests += requestsFor(before, privateNoForce, false);
+        requests += requestsFor(before, publicIds, true);
+        requests += requestsFor(before, inUse, true);
+        requests += requestsFor(before, builtIn, true);
+        requests += requestsFor(before, alreadyGone, true);
+        QCOMPARE(requests.size(), 200);
+        for (const QString &id : std::as_const(alreadyGone))
+            QVERIFY(sandbox.server()->removeImage(id));
+        const QHash<QString, ServerImage> beforeRun = serverImages(sandbox.state());
+
+        InFlightProbe probe(h.queue);
+        QSignalSpy started(&h.queue, &DeletionQueue::started);
+        QSignalSpy itemStarted(&h.queue, &DeletionQueue::itemStarted);
+        QSignalSpy itemFinished(&h.queue, &DeletionQueue::itemFinished);
+        QSignalSpy progress(&h.queue, &DeletionQueue::progress);
+        const std::optional<DeletionSummary> summary = h.run(requests);
+        QVERIFY(summary);
+        QVERIFY(!h.queue.isRunning());
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.at(0).at(0).toInt(), 200);
+        QCOMPARE(itemStarted.count(), 200);
+        QCOMPARE(itemFinished.count(), 200);
+        QCOMPARE(progress.constLast().at(0).toInt(), 200);
+        QCOMPARE(progress.constLast().at(1).toInt(), 200);
+        QVERIFY2(probe.maximum <= 8, qPrintable(QString::number(probe.maximum)));
+        QCOMPARE(summary->results.size(), 200);
+
+        // Each result says what the server did.
+        const QHash<QString, DeletionResult> results = byId(*summary);
+        QCOMPARE(results.size(), 200);
+        for (const QString &id : privateForce + privateNoForce + publicIds) {
+            QCOMPARE(results.value(id).outcome, Outcome::Deleted);
+            QVERIFY(!results.value(id).error.isError());
+            QVERIFY(!results.value(id).requestId.isEmpty());
+        }
+        for (const QString &id : std::as_const(inUse)) {
+            const DeletionResult result = results.value(id);
+            QCOMPARE(result.outcome, Outcome::Failed);
+            VERIFY_KIND(result.error.kind, ErrorKind::InvalidRequest);
+            QCOMPARE(result.error.httpStatus, 400);
+            // The server's own words, which name the notebook.
+            QVERIFY2(result.error.message.contains(u"in use"_s), qPrintable(result.error.message));
+            QVERIFY2(result.error.message.contains(before.value(id).inUseBy),
+                     qPrintable(result.error.message));
+        }
+        for (const QString &id : std::as_const(builtIn)) {
+            QCOMPARE(results.value(id).outcome, Outcome::Failed);
+            VERIFY_KIND(results.value(id).error.kind, ErrorKind::Permission);
+        }
+        for (const QString &id : std::as_const(alreadyGone))
+            QCOMPARE(results.value(id).outcome, Outcome::AlreadyGone);
+        QCOMPARE(summary->count(Outcome::Deleted), 145);
+        QCOMPARE(summary->count(Outcome::Failed), 40);
+        QCOMPARE(summary->count(Outcome::AlreadyGone), 15);
+        QCOMPARE(summary->count(Outcome::Cancelled), 0);
+        QSet<QString> retry;
+        for (const DeletionRequest &request : summary->failedRequests()) {
+            retry.insert(request.image.id);
+            QCOMPARE(request.force, true);
+        }
+        const QStringList refused = inUse + builtIn;
+        QCOMPARE(retry, QSet<QString>(refused.cbegin(), refused.cend()));
+
+        // The server agrees, and nothing outside the selection changed.
+        const QHash<QString, ServerImage> after = serverImages(sandbox.state());
+        QCOMPARE(after.size(), beforeRun.size());
+        const QSet<QString> forced(privateForce.cbegin(), privateForce.cend());
+        const QStringList deletedNow = privateForce + privateNoForce + publicIds;
+        const QSet<QString> deletedSet(deletedNow.cbegin(), deletedNow.cend());
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            const ServerImage &was = beforeRun.value(it.key());
+            const ServerImage &now = it.value();
+            if (deletedSet.contains(it.key())) {
+                QVERIFY(now.deleted);
+                // SWR content goes only for a private image deleted with force.
+                QCOMPARE(now.swrContentDeleted, forced.contains(it.key()));
+            } else {
+                QCOMPARE(now.deleted, was.deleted);
+                QCOMPARE(now.swrContentDeleted, was.swrContentDeleted);
+            }
+        }
+
+        // One intent and one outcome per sent request, linked by entry.
+        const QList<QJsonObject> lines = h.journal.readAll();
+        QCOMPARE(lines.size(), 400);
+        QHash<QString, QJsonObject> intents;
+        QHash<QString, QJsonObject> outcomes;
+        for (const QJsonObject &line : lines) {
+            const QString entry = line.value("entry"_L1).toString();
+            if (line.value("phase"_L1).toString() == "intent"_L1)
+                intents.insert(entry, line);
+            else
+                outcomes.insert(entry, line);
+        }
+        QCOMPARE(intents.size(), 200);
+        QCOMPARE(outcomes.size(), 200);
+        QVERIFY(h.journal.unfinishedIntents().isEmpty());
+        const auto nameOf = [](Outcome outcome) {
+            switch (outcome) {
+            case Outcome::Deleted:
+                return u"deleted"_s;
+            case Outcome::AlreadyGone:
+                return u"already_gone"_s;
+            case Outcome::Failed:
+                return u"failed"_s;
+            case Outcome::Cancelled:
+                return u"cancelled"_s;
+            }
+            return QString();
+        };
+        for (auto it = intents.cbegin(); it != intents.cend(); ++it) {
+            const QJsonObject intent = it.value();
+            const QString id = intent.value("image"_L1).toObject().value("id"_L1).toString();
+            QVERIFY(results.contains(id));
+            QCOMPARE(intent.value("force"_L1).toBool(), results.value(id).force);
+            QCOMPARE(intent.value("profile"_L1).toString(), u"sandbox"_s);
+            QCOMPARE(intent.value("project"_L1).toString(), sandbox.akskSettings().projectId);
+            QVERIFY(outcomes.contains(it.key()));
+            QCOMPARE(outcomes.value(it.key()).value("outcome"_L1).toString(),
+                     nameOf(results.value(id).outcome));
+        }
+    }
+
+    void concurrencyBoundRespected()
+    {
+        SandboxFixture sandbox(300, 22);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        Harness h(sandbox, dir.filePath(u"j.jsonl"_s));
+        h.queue.setMaxConcurrent(3);
+        QCOMPARE(h.queue.maxConcurrent(), 3);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 15);
+        QCOMPARE(ids.size(), 15);
+
+        // Each answer takes a while, so requests pile up if nothing holds them back.
+        sandbox.setFaults({{u"latency_ms"_s, 150}});
+        InFlightProbe probe(h.queue);
+        // On the server's side: deletes it has received whose answers the queue has not seen yet.
+        int received = 0;
+        int finished = 0;
+        int serverMaximum = 0;
+        connect(sandbox.server(), &sandbox::SandboxServer::requestHandled, this, [&](const QString &line) {
+            if (line.startsWith(u"DELETE "_s)) {
+                ++received;
+                serverMaximum = qMax(serverMaximum, received - finished);
+            }
+        });
+        connect(&h.queue, &DeletionQueue::itemFinished, this, [&] { ++finished; });
+
+        const std::optional<DeletionSummary> summary = h.run(requestsFor(images, ids, false));
+        QVERIFY(summary);
+        QCOMPARE(summary->count(Outcome::Deleted), 15);
+        QCOMPARE(probe.maximum, 3); // reached, never exceeded
+        QVERIFY2(serverMaximum <= 3, qPrintable(QString::number(serverMaximum)));
+        QCOMPARE(received, 15);
+    }
+
+    void cancelMidway()
+    {
+        SandboxFixture sandbox(300, 23);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        Harness h(sandbox, dir.filePath(u"j.jsonl"_s));
+        h.queue.setMaxConcurrent(4);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 30);
+        QCOMPARE(ids.size(), 30);
+        sandbox.setFaults({{u"latency_ms"_s, 400}});
+
+        QSignalSpy itemStarted(&h.queue, &DeletionQueue::itemStarted);
+        QSignalSpy finished(&h.queue, &DeletionQueue::finished);
+        h.queue.enqueue(requestsFor(images, ids, true));
+        QVERIFY(h.queue.isRunning());
+        QTRY_COMPARE(itemStarted.count(), 4);
+        h.queue.cancel();
+        // Requests already sent finish normally; the others never leave.
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(itemStarted.count(), 4);
+        QVERIFY(!h.queue.isRunning());
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        QCOMPARE(summary.results.size(), 30);
+        QCOMPARE(summary.count(Outcome::Deleted), 4);
+        QCOMPARE(summary.count(Outcome::Cancelled), 26);
+
+        QSet<QString> sent;
+        for (const QList<QVariant> &args : std::as_const(itemStarted))
+            sent.insert(args.at(0).toString());
+        const QHash<QString, ServerImage> after = serverImages(sandbox.state());
+        for (const QString &id : ids) {
+            QCOMPARE(after.value(id).deleted, sent.contains(id));
+            if (!sent.contains(id))
+                QCOMPARE(byId(summary).value(id).outcome, Outcome::Cancelled);
+        }
+        QCOMPARE(sandbox.server()->counters().value("delete"_L1).toInt(), 4);
+
+        // Only sent requests are journalled, each with its outcome.
+        const QList<QJsonObject> lines = h.journal.readAll();
+        QCOMPARE(lines.size(), 8);
+        QVERIFY(h.journal.unfinishedIntents().isEmpty());
+        for (const QJsonObject &line : lines) {
+            if (line.value("phase"_L1).toString() == "intent"_L1)
+                QVERIFY(sent.contains(line.value("image"_L1).toObject().value("id"_L1).toString()));
+        }
+    }
+
+    void enqueueWhileRunningExtendsTheRun()
+    {
+        SandboxFixture sandbox(300, 24);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        Harness h(sandbox, dir.filePath(u"j.jsonl"_s));
+        h.queue.setMaxConcurrent(2);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 10);
+        sandbox.setFaults({{u"latency_ms"_s, 100}});
+
+        QSignalSpy started(&h.queue, &DeletionQueue::started);
+        QSignalSpy progress(&h.queue, &DeletionQueue::progress);
+        QSignalSpy finished(&h.queue, &DeletionQueue::finished);
+        h.queue.enqueue(requestsFor(images, ids.mid(0, 5), false));
+        QTRY_VERIFY(!progress.isEmpty());
+        // The same image again is not sent twice; new ones join the run.
+        h.queue.enqueue(requestsFor(images, ids.mid(3, 7), false));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.at(0).at(0).toInt(), 5);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(progress.constLast().at(1).toInt(), 10);
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        QCOMPARE(summary.results.size(), 10);
+        QCOMPARE(summary.count(Outcome::Deleted), 10);
+        QCOMPARE(sandbox.server()->counters().value("delete"_L1).toInt(), 10);
+        QCOMPARE(h.queue.summary().results.size(), 10);
+    }
+
+    void unwritableJournalSendsNothing()
+    {
+        SandboxFixture sandbox(100, 25);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        const QString blocker = dir.filePath(u"file"_s);
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        Harness h(sandbox, blocker + u"/journal.jsonl"_s);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 3);
+
+        QSignalSpy itemStarted(&h.queue, &DeletionQueue::itemStarted);
+        const std::optional<DeletionSummary> summary = h.run(requestsFor(images, ids, true));
+        QVERIFY(summary);
+        QCOMPARE(summary->count(Outcome::Failed), 3);
+        for (const DeletionResult &result : summary->results) {
+            QVERIFY(result.error.isError());
+            QVERIFY2(result.error.fullText().contains(u"journal"_s), qPrintable(result.error.fullText()));
+        }
+        QCOMPARE(itemStarted.count(), 0);
+        QCOMPARE(sandbox.server()->counters().value("delete"_L1).toInt(), 0);
+        for (const QString &id : ids)
+            QVERIFY(!serverImages(sandbox.state()).value(id).deleted);
+    }
+
+    void withoutClientNothingIsSent()
+    {
+        QTemporaryDir dir;
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        DeletionQueue queue(&journal);
+        Image image;
+        image.id = u"some-id"_s;
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue({DeletionRequest{image, false}});
+        QVERIFY(finished.wait(5000));
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        QCOMPARE(summary.count(Outcome::Failed), 1);
+        QVERIFY(journal.readAll().isEmpty());
+        queue.enqueue({});
+        QVERIFY(!queue.isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeletionQueue)
+#include "test_deletion_queue.moc"

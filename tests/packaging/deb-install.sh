@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# The DEB end to end: build it with CPack from this build tree, install it with apt-get, run the installed
+# application (--version, then --demo --self-test offscreen), remove it and check that nothing is left.
+# Exit 77 (skipped) without root or passwordless sudo. Leaves the system as it found it.
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 --build-dir DIR --cpack CPACK --package NAME --version V --app-id ID" \
+        "--executable NAME --sandbox-executable NAME --icon-sizes 'N...'" >&2
+    exit 2
+}
+
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        --build-dir) BUILD_DIR="$2"; shift 2 ;;
+        --cpack) CPACK="$2"; shift 2 ;;
+        --package) PACKAGE="$2"; shift 2 ;;
+        --version) VERSION="$2"; shift 2 ;;
+        --app-id) APP_ID="$2"; shift 2 ;;
+        --executable) EXECUTABLE="$2"; shift 2 ;;
+        --sandbox-executable) SANDBOX="$2"; shift 2 ;;
+        --icon-sizes) ICON_SIZES="$2"; shift 2 ;;
+        *) usage ;;
+    esac
+done
+for v in BUILD_DIR CPACK PACKAGE VERSION APP_ID EXECUTABLE SANDBOX ICON_SIZES; do
+    [ -n "${!v:-}" ] || usage
+done
+ICON_SIZES="${ICON_SIZES//;/ }"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
+    echo "SKIP: not a dpkg/apt system"
+    exit 77
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    AS_ROOT=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    AS_ROOT=(sudo -n)
+else
+    echo "SKIP: installing a package needs root or passwordless sudo"
+    exit 77
+fi
+as_root() { "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive "$@"; }
+# Wait for dpkg's lock instead of failing when something else is installing at the same moment.
+apt_get() { as_root apt-get -o DPkg::Lock::Timeout=300 "$@"; }
+
+is_installed() {
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$PACKAGE" 2>/dev/null || true)" = "installed" ]
+}
+
+# Several build trees on one machine share the one system: one test run at a time installs the package.
+if command -v flock >/dev/null; then
+    exec 9>>"${TMPDIR:-/tmp}/modelarts-image-manager-deb-test.lock"
+    flock --wait 300 9 || die "another test_deb_install run holds the lock"
+fi
+
+WORK="$(mktemp -d)"
+chmod 755 "$WORK" # apt's download user (_apt) reads the .deb from here
+installed_by_us=0
+cleanup() {
+    if [ "$installed_by_us" -eq 1 ] && is_installed; then
+        apt_get remove -y "$PACKAGE" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A previous run that died half-way may have left the package behind: start from a clean system.
+if is_installed; then
+    say "removing $PACKAGE left installed by an earlier run"
+    apt_get remove -y "$PACKAGE"
+fi
+# Never overwrite a file that some other installation put there.
+for f in "/usr/bin/$EXECUTABLE" "/usr/bin/$SANDBOX" "/usr/share/applications/$APP_ID.desktop"; do
+    if [ -e "$f" ]; then
+        owner="$(dpkg -S "$f" 2>/dev/null || true)"
+        die "$f already exists (${owner:-not from a package}); refusing to overwrite it"
+    fi
+done
+
+say "building the package with CPack"
+"$CPACK" --config "$BUILD_DIR/CPackConfig.cmake" -G DEB -B "$WORK/out" >"$WORK/cpack.log" 2>&1 \
+    || { cat "$WORK/cpack.log" >&2; die "cpack -G DEB failed"; }
+shopt -s nullglob
+debs=("$WORK"/out/"${PACKAGE}"_*.deb)
+shopt -u nullglob
+[ "${#debs[@]}" -eq 1 ] || { cat "$WORK/cpack.log" >&2; die "expected one ${PACKAGE}_*.deb, found ${#debs[@]}"; }
+DEB="${debs[0]}"
+say "built $(basename "$DEB")"
+
+# The control data a Debian user sees.
+control() { dpkg-deb --field "$DEB" "$1"; }
+[ "$(control Package)" = "$PACKAGE" ] || die "Package is $(control Package)"
+[[ "$(control Version)" == "$VERSION"-* ]] || die "Version $(control Version) is not $VERSION-<release>"
+[ "$(control Section)" = "utils" ] || die "Section is '$(control Section)'"
+[[ "$(control Maintainer)" =~ ^.+\ \<[^@]+@[^@]+\>$ ]] || die "Maintainer '$(control Maintainer)' is not 'Name <email>'"
+description="$(control Description)"
+[ "$(printf '%s\n' "$description" | wc -l)" -ge 2 ] || die "Description has no long description"
+depends="$(control Depends)"
+echo "Depends: $depends"
+for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6keychain1 libqt6svg6; do
+    re="(^|[ ,])$lib([ ,(]|$)"
+    [[ "$depends" =~ $re ]] || die "Depends lacks $lib"
+done
+dpkg-deb --contents "$DEB" >"$WORK/contents"
+grep -q " ./usr/bin/$EXECUTABLE$" "$WORK/contents" || die "the package has no /usr/bin/$EXECUTABLE"
+
+say "installing with apt-get"
+installed_by_us=1
+apt_get install -y --no-install-recommends "$DEB" >"$WORK/apt.log" 2>&1 \
+    || { cat "$WORK/apt.log" >&2; die "apt-get install failed"; }
+is_installed || die "dpkg does not list $PACKAGE as installed"
+dpkg -L "$PACKAGE" >"$WORK/files"
+
+expected=(
+    "/usr/bin/$EXECUTABLE"
+    "/usr/bin/$SANDBOX"
+    "/usr/share/applications/$APP_ID.desktop"
+    "/usr/share/metainfo/$APP_ID.metainfo.xml"
+    "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
+    "/usr/share/doc/$PACKAGE/copyright"
+)
+for size in $ICON_SIZES; do expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"); done
+for f in "${expected[@]}"; do
+    grep -qx "$f" "$WORK/files" || die "dpkg -L $PACKAGE does not list $f"
+    [ -f "$f" ] || die "$f is listed but not on disk"
+done
+[ -x "/usr/bin/$EXECUTABLE" ] || die "/usr/bin/$EXECUTABLE is not executable"
+
+# Run the installed copy with a throwaway home, so nothing of this test lands in the real one.
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
+    XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR="$WORK/runtime" QT_QPA_PLATFORM=offscreen
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+say "/usr/bin/$EXECUTABLE --version"
+version_output="$(timeout 60 "/usr/bin/$EXECUTABLE" --version 2>&1)" || die "--version failed: $version_output"
+echo "$version_output"
+[[ "$version_output" == *"$VERSION"* ]] || die "--version does not print $VERSION"
+
+say "/usr/bin/$EXECUTABLE --demo --self-test"
+status=0
+timeout 180 "/usr/bin/$EXECUTABLE" --demo --self-test >"$WORK/selftest.log" 2>&1 || status=$?
+cat "$WORK/selftest.log"
+[ "$status" -eq 0 ] || die "--demo --self-test exited with $status"
+grep -qE 'self-test: loaded [0-9]+ images in [0-9]+ ms' "$WORK/selftest.log" \
+    || die "--demo --self-test did not report 'self-test: loaded N images in T ms'"
+grep -qE 'self-test: loaded 0 images' "$WORK/selftest.log" && die "the demo loaded no images"
+
+say "/usr/bin/$SANDBOX --help"
+timeout 30 "/usr/bin/$SANDBOX" --help >"$WORK/sandbox.log" 2>&1 || { cat "$WORK/sandbox.log"; die "$SANDBOX --help failed"; }
+
+say "removing with apt-get"
+apt_get remove -y "$PACKAGE" >"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log" >&2; die "apt-get remove failed"; }
+installed_by_us=0
+is_installed && die "$PACKAGE is still installed"
+left=()
+while IFS= read -r f; do
+    # Directories such as /usr/bin are shared with other packages; files must all be gone.
+    if [ -e "$f" ] && [ ! -d "$f" ]; then left+=("$f"); fi
+done <"$WORK/files"
+[ "${#left[@]}" -eq 0 ] || die "left behind after removal: ${left[*]}"
+[ -d "/usr/share/doc/$PACKAGE" ] && die "/usr/share/doc/$PACKAGE is left behind"
+
+echo "deb install: all checks passed"

@@ -1,0 +1,215 @@
+// Image groups: the ListImageGroup JSON, and the tree model whose children are the table's versions.
+
+#include "ImageGroup.h"
+#include "ImageGroupModel.h"
+#include "ImageTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPersistentModelIndex>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+Image version(const QString &id, const QString &nameSpace, const QString &name, const QString &tag,
+              qint64 createAtMs, qint64 sizeKb = 1024, const QString &status = u"ACTIVE"_s)
+{
+    Image image;
+    image.id = id;
+    image.nameSpace = nameSpace;
+    image.name = name;
+    image.tag = tag;
+    image.createAtMs = createAtMs;
+    image.updateAtMs = createAtMs;
+    image.sizeKb = sizeKb;
+    image.status = status;
+    image.type = u"DEDICATED"_s;
+    image.visibility = u"PRIVATE"_s;
+    return image;
+}
+
+ImageGroup group(const QString &id, const QString &nameSpace, const QString &name, int versions,
+                 qint64 updateAtMs)
+{
+    ImageGroup g;
+    g.id = id;
+    g.nameSpace = nameSpace;
+    g.name = name;
+    g.versionCount = versions;
+    g.updateAtMs = updateAtMs;
+    return g;
+}
+
+QStringList childTags(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList tags;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        tags.append(model.index(row, ImageGroupModel::Name, parent).data().toString());
+    return tags;
+}
+
+} // namespace
+
+class TestImageGroupModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesGroup();
+    void refusesMalformedGroups();
+    void parsesPage();
+    void treeHasGroupsAndVersions();
+    void versionsFollowTheTable();
+    void removingAGroupKeepsOtherChildrenValid();
+};
+
+void TestImageGroupModel::parsesGroup()
+{
+    const QJsonObject json{{u"id"_s, u"g1"_s},
+                           {u"name"_s, u"bert"_s},
+                           {u"namespace"_s, u"team"_s},
+                           {u"create_at"_s, qint64(1700000000000)},
+                           {u"update_at"_s, qint64(1710000000000)},
+                           {u"version_count"_s, 3},
+                           {u"description"_s, u"说明"_s},
+                           {u"read_me"_s, u"# Bert"_s},
+                           {u"icon_name"_s, QString()},
+                           {u"swr_instance_id"_s, QJsonValue()},
+                           {u"tags"_s, QJsonArray{QJsonObject{{u"key"_s, u"k"_s}, {u"value"_s, u"v"_s}}}}};
+    const std::optional<ImageGroup> parsed = ImageGroup::fromJson(json);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->id, u"g1"_s);
+    QCOMPARE(parsed->key(), u"team/bert"_s);
+    QCOMPARE(parsed->createAtMs, 1700000000000);
+    QCOMPARE(parsed->updateAtMs, 1710000000000);
+    QCOMPARE(parsed->versionCount, 3);
+    QCOMPARE(parsed->description, u"说明"_s);
+    QCOMPARE(parsed->readMe, u"# Bert"_s);
+    QCOMPARE(parsed->tags, (QList<ImageTag>{{u"k"_s, u"v"_s}}));
+}
+
+void TestImageGroupModel::refusesMalformedGroups()
+{
+    QString why;
+    QVERIFY(!ImageGroup::fromJson({{u"name"_s, u"no-id"_s}}, &why));
+    QVERIFY(!why.isEmpty());
+    QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"version_count"_s, u"3"_s}}, &why));
+    QVERIFY(why.contains(u"version_count"_s));
+    QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"name"_s, 5}}, &why));
+    QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"update_at"_s, 1.5}}, &why));
+}
+
+void TestImageGroupModel::parsesPage()
+{
+    const QByteArray body = R"({"total": 3, "current": 0, "pages": 1, "size": 3, "is_swr_enterprise": false,
+        "data": [{"id": "a", "name": "x", "namespace": "n", "version_count": 2},
+                 {"name": "missing id"},
+                 {"id": "b", "name": "y", "namespace": "n", "version_count": 1}]})";
+    const std::optional<ImageGroupPage> page = ImageGroupPage::fromJson(body);
+    QVERIFY(page);
+    QCOMPARE(page->total, 3);
+    QCOMPARE(page->groups.size(), 2);
+    QCOMPARE(page->skippedRecords.size(), 1);
+    QString error;
+    QVERIFY(!ImageGroupPage::fromJson("{\"total\": 1}", &error));
+    QVERIFY(error.contains(u"data"_s));
+    QVERIFY(!ImageGroupPage::fromJson("[]", &error));
+    QVERIFY(!ImageGroupPage::fromJson("{\"data\": [", &error));
+    const std::optional<ImageGroupPage> noTotal = ImageGroupPage::fromJson("{\"data\": []}");
+    QVERIFY(noTotal);
+    QCOMPARE(noTotal->total, -1);
+}
+
+void TestImageGroupModel::treeHasGroupsAndVersions()
+{
+    ImageTableModel table;
+    table.setImages({version(u"1"_s, u"team"_s, u"bert"_s, u"v1"_s, 1000, 100),
+                     version(u"2"_s, u"team"_s, u"bert"_s, u"v2"_s, 3000, 200, u"ERROR"_s),
+                     version(u"3"_s, u"team"_s, u"bert"_s, u"v3"_s, 2000, 300),
+                     version(u"4"_s, u"other"_s, u"bert"_s, u"v1"_s, 500),
+                     version(u"5"_s, u"team"_s, u"gpt"_s, u"latest"_s, 800)});
+    ImageGroupModel model(&table);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGroups({group(u"g-bert"_s, u"team"_s, u"bert"_s, 3, 3000),
+                     group(u"g-other"_s, u"other"_s, u"bert"_s, 1, 500),
+                     group(u"g-empty"_s, u"team"_s, u"gone"_s, 2, 100)});
+
+    QCOMPARE(model.rowCount(), 3);
+    const QModelIndex bert = model.indexOfGroup(u"g-bert"_s);
+    QCOMPARE(bert.data().toString(), u"bert"_s);
+    QCOMPARE(model.index(bert.row(), ImageGroupModel::Namespace).data().toString(), u"team"_s);
+    QCOMPARE(model.index(bert.row(), ImageGroupModel::Versions).data(ImageGroupModel::SortRole).toLongLong(),
+             3);
+    QCOMPARE(model.index(bert.row(), ImageGroupModel::Size).data(ImageGroupModel::SortRole).toLongLong(),
+             600);
+    QCOMPARE(model.index(bert.row(), ImageGroupModel::Status).data().toString(), u"1 failed"_s);
+    QVERIFY(model.index(bert.row(), 0).data(ImageGroupModel::IsGroupRole).toBool());
+
+    // Versions newest first, matched by namespace and name (not by name alone).
+    QCOMPARE(childTags(model, bert), (QStringList{u"v2"_s, u"v3"_s, u"v1"_s}));
+    const QModelIndex child = model.index(0, 0, bert);
+    QCOMPARE(model.parent(child), bert);
+    QCOMPARE(child.data(ImageGroupModel::ImageIdRole).toString(), u"2"_s);
+    QCOMPARE(child.data(ImageGroupModel::GroupIdRole).toString(), u"g-bert"_s);
+    QVERIFY(!child.data(ImageGroupModel::IsGroupRole).toBool());
+    QCOMPARE(model.groupOf(child)->id, u"g-bert"_s);
+    QCOMPARE(model.rowCount(child), 0);
+    QCOMPARE(childTags(model, model.indexOfGroup(u"g-other"_s)), QStringList{u"v1"_s});
+    QCOMPARE(model.rowCount(model.indexOfGroup(u"g-empty"_s)), 0);
+    QCOMPARE(model.versionsOf(u"g-bert"_s).size(), 3);
+}
+
+void TestImageGroupModel::versionsFollowTheTable()
+{
+    ImageTableModel table;
+    table.setImages({version(u"1"_s, u"team"_s, u"bert"_s, u"v1"_s, 1000),
+                     version(u"2"_s, u"team"_s, u"bert"_s, u"v2"_s, 2000)});
+    ImageGroupModel model(&table);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGroups({group(u"g"_s, u"team"_s, u"bert"_s, 2, 2000)});
+    const QPersistentModelIndex bert = model.indexOfGroup(u"g"_s);
+
+    table.removeImage(u"1"_s);
+    QTRY_COMPARE(childTags(model, bert), QStringList{u"v2"_s});
+    table.upsertImage(version(u"3"_s, u"team"_s, u"bert"_s, u"v3"_s, 3000));
+    QTRY_COMPARE(childTags(model, bert), (QStringList{u"v3"_s, u"v2"_s}));
+
+    // A status change updates the child in place.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    table.upsertImage(version(u"2"_s, u"team"_s, u"bert"_s, u"v2"_s, 2000, 1024, u"ERROR"_s));
+    QTRY_VERIFY(!changed.isEmpty());
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(model.index(1, ImageGroupModel::Status, bert).data().toString(), u"Error"_s);
+    QVERIFY(bert.isValid());
+}
+
+void TestImageGroupModel::removingAGroupKeepsOtherChildrenValid()
+{
+    ImageTableModel table;
+    table.setImages({version(u"1"_s, u"a"_s, u"x"_s, u"v1"_s, 1000),
+                     version(u"2"_s, u"b"_s, u"y"_s, u"v1"_s, 1000),
+                     version(u"3"_s, u"b"_s, u"y"_s, u"v2"_s, 2000)});
+    ImageGroupModel model(&table);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGroups({group(u"ga"_s, u"a"_s, u"x"_s, 1, 1000), group(u"gb"_s, u"b"_s, u"y"_s, 2, 2000)});
+    const QPersistentModelIndex child = model.index(0, 0, model.indexOfGroup(u"gb"_s));
+    QCOMPARE(child.data(ImageGroupModel::ImageIdRole).toString(), u"3"_s);
+
+    model.removeGroup(u"ga"_s);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(child.isValid());
+    QCOMPARE(child.parent().row(), 0);
+    QCOMPARE(child.data(ImageGroupModel::ImageIdRole).toString(), u"3"_s);
+    QCOMPARE(model.groupOf(child)->id, u"gb"_s);
+    model.removeGroup(u"unknown"_s);
+    QCOMPARE(model.rowCount(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestImageGroupModel)
+#include "test_image_group_model.moc"

@@ -1,0 +1,518 @@
+#include "ImageTableModel.h"
+#include "NaturalSortKey.h"
+
+#include <ctime>
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using mim::Image;
+using mim::ImageTableModel;
+using Activity = ImageTableModel::RowActivity;
+
+namespace {
+
+Image makeImage(int i)
+{
+    Image image;
+    image.id = u"id-%1"_s.arg(i, 6, 10, QLatin1Char('0'));
+    image.name = u"image%1"_s.arg(i);
+    image.tag = u"v%1"_s.arg(i % 7);
+    image.nameSpace = u"team%1"_s.arg(i % 3);
+    image.swrPath =
+        u"swr.cn-north-4.myhuaweicloud.com/%1/%2:%3"_s.arg(image.nameSpace, image.name, image.tag);
+    image.type = u"DEDICATED"_s;
+    image.origin = u"CUSTOMIZE"_s;
+    image.status = u"ACTIVE"_s;
+    image.visibility = u"PRIVATE"_s;
+    image.arch = u"x86_64"_s;
+    image.sizeKb = 1000 + i;
+    image.createAtMs = 1'700'000'000'000 + qint64(i) * 60'000;
+    image.updateAtMs = image.createAtMs + 1000;
+    image.description = u"image number %1"_s.arg(i);
+    image.resourceCategories = {u"CPU"_s, u"GPU"_s};
+    image.serviceType = u"COMMON"_s;
+    image.workspaceId = u"0"_s;
+    return image;
+}
+
+QList<Image> makeImages(int from, int count)
+{
+    QList<Image> images;
+    images.reserve(count);
+    for (int i = from; i < from + count; ++i)
+        images.append(makeImage(i));
+    return images;
+}
+
+QSet<QString> idsOf(const QList<Image> &images)
+{
+    QSet<QString> ids;
+    for (const Image &image : images)
+        ids.insert(image.id);
+    return ids;
+}
+
+} // namespace
+
+class TestImageTableModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QVariant cell(const ImageTableModel &model, int row, ImageTableModel::Column column,
+                  int role = Qt::DisplayRole)
+    {
+        return model.data(model.index(row, column), role);
+    }
+
+    void verifyIndex(const ImageTableModel &model)
+    {
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.rowOfId(model.imageAt(row).id), row);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // A zone far from UTC proves that dates are shown in local time.
+        qputenv("TZ", "Asia/Shanghai");
+    }
+
+    void emptyModel()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), int(ImageTableModel::ColumnCount));
+        QCOMPARE(model.rowOfId(u"nope"_s), -1);
+        QCOMPARE(model.totalSizeKb(), 0);
+        QCOMPARE(model.headerData(ImageTableModel::Size, Qt::Horizontal).toString(), u"Size"_s);
+        QCOMPARE(model.headerData(ImageTableModel::SwrPath, Qt::Horizontal).toString(), u"SWR path"_s);
+        for (int column = 0; column < ImageTableModel::ColumnCount; ++column)
+            QVERIFY(!ImageTableModel::columnTitle(ImageTableModel::Column(column)).isEmpty());
+        QCOMPARE(model.rowActivity(u"nope"_s), Activity::None);
+        model.setImages({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void firstLoadInsertsOnce()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const QList<Image> images = makeImages(0, 50);
+        model.setImages(images);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 49);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.images(), images);
+        qint64 total = 0;
+        for (const Image &image : images)
+            total += image.sizeKb;
+        QCOMPARE(model.totalSizeKb(), total);
+        verifyIndex(model);
+    }
+
+    void duplicateIdsKeepOneRow()
+    {
+        ImageTableModel model;
+        QList<Image> images = makeImages(0, 3);
+        Image newer = images.at(1);
+        newer.status = u"ERROR"_s;
+        newer.sizeKb = 5;
+        images.append(newer);
+        model.setImages(images);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.imageAt(model.rowOfId(newer.id)), newer);
+        QCOMPARE(model.totalSizeKb(), images.at(0).sizeKb + images.at(2).sizeKb + 5);
+    }
+
+    void mergeIsIncremental()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 10));
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        // Rows 1, 2 and 5 disappear, row 3 changes, two images are new.
+        QList<Image> next = makeImages(0, 10);
+        next.removeAt(5);
+        next.removeAt(2);
+        next.removeAt(1);
+        for (Image &image : next) {
+            if (image.id == makeImage(3).id)
+                image.status = u"ERROR"_s;
+        }
+        next.append(makeImages(10, 2));
+        model.setImages(next);
+
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+        const auto bottomRight = changed.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), 3);
+        QCOMPARE(bottomRight.row(), 3);
+        QCOMPARE(topLeft.column(), 0);
+        QCOMPARE(bottomRight.column(), ImageTableModel::ColumnCount - 1);
+
+        // Contiguous ranges, bottom first.
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(removed.at(0).at(1).toInt(), 5);
+        QCOMPARE(removed.at(0).at(2).toInt(), 5);
+        QCOMPARE(removed.at(1).at(1).toInt(), 1);
+        QCOMPARE(removed.at(1).at(2).toInt(), 2);
+
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 7);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 8);
+
+        QCOMPARE(model.rowCount(), next.size());
+        QCOMPARE(idsOf(model.images()), idsOf(next));
+        QCOMPARE(model.imageAt(model.rowOfId(makeImage(3).id)).status, u"ERROR"_s);
+        qint64 total = 0;
+        for (const Image &image : next)
+            total += image.sizeKb;
+        QCOMPARE(model.totalSizeKb(), total);
+        verifyIndex(model);
+    }
+
+    void mergeCoalescesAdjacentChanges()
+    {
+        ImageTableModel model;
+        model.setImages(makeImages(0, 10));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QList<Image> next = makeImages(0, 10);
+        for (int i : {2, 3, 4, 8})
+            next[i].sizeKb += 1;
+        model.setImages(next);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 4);
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 8);
+        QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 8);
+    }
+
+    void mergeWithoutChangesIsSilent()
+    {
+        ImageTableModel model;
+        model.setImages(makeImages(0, 20));
+        QSignalSpy any(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setImages(makeImages(0, 20));
+        QCOMPARE(inserted.count() + removed.count() + changed.count() + any.count(), 0);
+    }
+
+    void mergeToEmptyRemovesAll()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 5));
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setImages({});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.totalSizeKb(), 0);
+    }
+
+    void upsertAndRemove()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 3));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        Image changedImage = makeImage(1);
+        changedImage.status = u"CREATING"_s;
+        model.upsertImage(changedImage);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+        model.upsertImage(changedImage); // same again: nothing to tell
+        QCOMPARE(changed.count(), 1);
+
+        model.upsertImage(makeImage(7));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 3);
+        QCOMPARE(model.rowOfId(makeImage(7).id), 3);
+
+        model.removeImage(makeImage(0).id);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 0);
+        model.removeImage(u"unknown"_s);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        verifyIndex(model);
+        QCOMPARE(model.totalSizeKb(), makeImage(1).sizeKb + makeImage(2).sizeKb + makeImage(7).sizeKb);
+    }
+
+    void manyRemovalsKeepLookupsRight()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 400));
+        QRandomGenerator random(42);
+        QSet<QString> alive = idsOf(model.images());
+        for (int round = 0; round < 150; ++round) {
+            const int row = int(random.bounded(model.rowCount()));
+            const QString id = model.imageAt(row).id;
+            model.removeImage(id);
+            alive.remove(id);
+            QCOMPARE(model.rowOfId(id), -1);
+            if (round % 10 == 0) {
+                // Upserts between removals must land at the right row too.
+                const Image image = makeImage(1000 + round);
+                model.upsertImage(image);
+                alive.insert(image.id);
+            }
+            if (round % 25 == 0)
+                verifyIndex(model);
+        }
+        verifyIndex(model);
+        QCOMPARE(idsOf(model.images()), alive);
+    }
+
+    void clearRemovesRows()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 5));
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.totalSizeKb(), 0);
+        QCOMPARE(model.rowOfId(makeImage(0).id), -1);
+        // Loading again after a clear is a first load again.
+        model.setImages(makeImages(0, 2));
+        QCOMPARE(model.rowCount(), 2);
+        verifyIndex(model);
+    }
+
+    void rowActivityIsShownAndCleared()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 3));
+        const QString id = makeImage(1).id;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        model.setRowActivity(id, Activity::Deleting);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(model.rowActivity(id), Activity::Deleting);
+        QCOMPARE(cell(model, 1, ImageTableModel::Status).toString(), u"Active – Deleting…"_s);
+        QCOMPARE(cell(model, 1, ImageTableModel::Name, ImageTableModel::RowActivityRole).toInt(),
+                 int(Activity::Deleting));
+        model.setRowActivity(id, Activity::Deleting);
+        QCOMPARE(changed.count(), 1);
+
+        // Activity survives an update of the image.
+        Image updated = makeImage(1);
+        updated.sizeKb = 1;
+        model.setImages({makeImage(0), updated, makeImage(2)});
+        QCOMPARE(model.rowActivity(id), Activity::Deleting);
+
+        model.setRowActivity(id, Activity::Polling);
+        QCOMPARE(cell(model, 1, ImageTableModel::Status).toString(), u"Active – Watching…"_s);
+        model.setRowActivity(id, Activity::Resyncing);
+        QCOMPARE(cell(model, 1, ImageTableModel::Status).toString(), u"Active – Synchronizing…"_s);
+        model.setRowActivity(id, Activity::None);
+        QCOMPARE(cell(model, 1, ImageTableModel::Status).toString(), u"Active"_s);
+
+        model.setRowActivity(makeImage(0).id, Activity::Deleting);
+        model.setRowActivity(makeImage(2).id, Activity::Polling);
+        model.clearRowActivities();
+        for (const Image &image : model.images())
+            QCOMPARE(model.rowActivity(image.id), Activity::None);
+        model.setRowActivity(u"unknown"_s, Activity::Deleting); // no row: ignored
+        QCOMPARE(model.rowActivity(u"unknown"_s), Activity::None);
+    }
+
+    void displayText()
+    {
+        ImageTableModel model;
+        Image image = makeImage(1);
+        image.sizeKb = qint64(1.4 * 1024 * 1024); // 1.4 GB
+        image.createAtMs = 1'700'000'000'000;     // 2023-11-14 22:13:20 UTC
+        image.updateAtMs = 0;                     // unknown
+        image.arch = u"aarch64"_s;
+        image.resourceCategories = {u"CPU"_s, u"GPU"_s, u"ASCEND"_s};
+        Image builtIn = makeImage(2);
+        builtIn.type = u"BUILD_IN"_s;
+        builtIn.visibility = u"PUBLIC"_s;
+        builtIn.status = u"CREATE_FAILED"_s;
+        builtIn.sizeKb = 900 * 1024;
+        model.setImages({image, builtIn});
+
+        QCOMPARE(cell(model, 0, ImageTableModel::Name).toString(), image.name);
+        QCOMPARE(cell(model, 0, ImageTableModel::Tag).toString(), image.tag);
+        QCOMPARE(cell(model, 0, ImageTableModel::Size).toString(), u"1.4 GB"_s);
+        QCOMPARE(cell(model, 1, ImageTableModel::Size).toString(), u"900 MB"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Created).toString(), u"2023-11-15 06:13"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Updated).toString(), QString());
+        QCOMPARE(cell(model, 0, ImageTableModel::Type).toString(), u"Own"_s);
+        QCOMPARE(cell(model, 1, ImageTableModel::Type).toString(), u"Built-in"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Visibility).toString(), u"Private"_s);
+        QCOMPARE(cell(model, 1, ImageTableModel::Visibility).toString(), u"Public"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Status).toString(), u"Active"_s);
+        QCOMPARE(cell(model, 1, ImageTableModel::Status).toString(), u"Creation failed"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Architecture).toString(), u"AARCH64"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Resources).toString(), u"CPU, GPU, ASCEND"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Namespace).toString(), image.nameSpace);
+        QCOMPARE(cell(model, 0, ImageTableModel::SwrPath).toString(), image.swrPath);
+        QCOMPARE(cell(model, 0, ImageTableModel::Id).toString(), image.id);
+        QCOMPARE(cell(model, 0, ImageTableModel::Workspace).toString(), u"0"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::ServiceType).toString(), u"COMMON"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Description).toString(), image.description);
+
+        QCOMPARE(cell(model, 0, ImageTableModel::Size, Qt::TextAlignmentRole).toInt() & Qt::AlignRight,
+                 int(Qt::AlignRight));
+        QVERIFY(!cell(model, 0, ImageTableModel::Name, Qt::TextAlignmentRole).isValid());
+
+        QCOMPARE(cell(model, 1, ImageTableModel::Name, ImageTableModel::IsBuiltInRole).toBool(), true);
+        QCOMPARE(cell(model, 0, ImageTableModel::Name, ImageTableModel::IsBuiltInRole).toBool(), false);
+        QCOMPARE(cell(model, 0, ImageTableModel::Tag, ImageTableModel::IsPrivateRole).toBool(), true);
+        QCOMPARE(cell(model, 1, ImageTableModel::Tag, ImageTableModel::IsPrivateRole).toBool(), false);
+        QCOMPARE(cell(model, 0, ImageTableModel::Status, ImageTableModel::ImageIdRole).toString(), image.id);
+        QCOMPARE(cell(model, 0, ImageTableModel::Name, ImageTableModel::SizeKbRole).toLongLong(),
+                 image.sizeKb);
+        QVERIFY(!model.data(QModelIndex(), Qt::DisplayRole).isValid());
+    }
+
+    void sortValuesAreRaw()
+    {
+        ImageTableModel model;
+        Image a = makeImage(1);
+        a.name = u"Img10"_s;
+        Image b = makeImage(2);
+        b.name = u"img9"_s;
+        model.setImages({a, b});
+        const int sortRole = ImageTableModel::SortRole;
+
+        const QVariant size = cell(model, 0, ImageTableModel::Size, sortRole);
+        QCOMPARE(size.typeId(), QMetaType::LongLong);
+        QCOMPARE(size.toLongLong(), a.sizeKb);
+        QCOMPARE(cell(model, 0, ImageTableModel::Created, sortRole).typeId(), QMetaType::LongLong);
+        QCOMPARE(cell(model, 0, ImageTableModel::Created, sortRole).toLongLong(), a.createAtMs);
+        QCOMPARE(cell(model, 0, ImageTableModel::Updated, sortRole).toLongLong(), a.updateAtMs);
+
+        const QVariant nameA = cell(model, 0, ImageTableModel::Name, sortRole);
+        const QVariant nameB = cell(model, 1, ImageTableModel::Name, sortRole);
+        QCOMPARE(nameA.typeId(), QMetaType::QString);
+        QCOMPARE(nameA.toString(), mim::naturalSortKey(a.name));
+        // "img9" before "Img10": case-insensitive, numbers by value, with a plain comparison of keys.
+        QVERIFY(QString::compare(nameB.toString(), nameA.toString()) < 0);
+        QCOMPARE(cell(model, 0, ImageTableModel::Architecture, sortRole).toString(), u"X86_64"_s);
+
+        // Keys follow an update.
+        a.name = u"img1"_s;
+        model.upsertImage(a);
+        QVERIFY(QString::compare(cell(model, 0, ImageTableModel::Name, sortRole).toString(),
+                                 nameB.toString()) < 0);
+    }
+
+    void facetValuesAreRaw()
+    {
+        ImageTableModel model;
+        Image image = makeImage(1);
+        image.arch = u"aarch64"_s;
+        image.resourceCategories = {u"ASCEND"_s};
+        model.setImages({image});
+        const int role = ImageTableModel::FacetValueRole;
+        QCOMPARE(cell(model, 0, ImageTableModel::Status, role).toString(), u"ACTIVE"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Type, role).toString(), u"DEDICATED"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Visibility, role).toString(), u"PRIVATE"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Architecture, role).toString(), u"AARCH64"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::ServiceType, role).toString(), u"COMMON"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Namespace, role).toString(), image.nameSpace);
+        QCOMPARE(cell(model, 0, ImageTableModel::Workspace, role).toString(), u"0"_s);
+        const QVariant resources = cell(model, 0, ImageTableModel::Resources, role);
+        QCOMPARE(resources.typeId(), QMetaType::QStringList);
+        QCOMPARE(resources.toStringList(), QStringList{u"ASCEND"_s});
+        QCOMPARE(cell(model, 0, ImageTableModel::Name, role).toString(), image.name);
+        QCOMPARE(cell(model, 0, ImageTableModel::Size, role).toLongLong(), image.sizeKb);
+    }
+
+    void statusIconsAndTooltips()
+    {
+        ImageTableModel model;
+        Image active = makeImage(1);
+        active.description = QString(600, u'd');
+        Image creating = makeImage(2);
+        creating.status = u"CREATING"_s;
+        creating.statusMessage = u"saving layer 3 of 7"_s;
+        Image odd = makeImage(3);
+        odd.status = u"SOMETHING_NEW"_s;
+        model.setImages({active, creating, odd});
+
+        for (int row = 0; row < 3; ++row) {
+            const QVariant decoration = cell(model, row, ImageTableModel::Status, Qt::DecorationRole);
+            QVERIFY(decoration.canConvert<QIcon>());
+            QVERIFY2(!decoration.value<QIcon>().isNull(), "every status has an icon");
+            // An icon goes with the text, never instead of it.
+            QVERIFY(!cell(model, row, ImageTableModel::Status).toString().isEmpty());
+        }
+        QVERIFY(!cell(model, 0, ImageTableModel::Name, Qt::DecorationRole).isValid());
+        QCOMPARE(cell(model, 2, ImageTableModel::Status).toString(), u"SOMETHING_NEW"_s);
+
+        QCOMPARE(cell(model, 1, ImageTableModel::Status, Qt::ToolTipRole).toString(), creating.statusMessage);
+        QCOMPARE(cell(model, 0, ImageTableModel::Status, Qt::ToolTipRole).toString(), u"Active"_s);
+        QCOMPARE(cell(model, 0, ImageTableModel::Description, Qt::ToolTipRole).toString(),
+                 active.description);
+        QCOMPARE(cell(model, 0, ImageTableModel::SwrPath, Qt::ToolTipRole).toString(), active.swrPath);
+        QVERIFY(cell(model, 0, ImageTableModel::Size, Qt::ToolTipRole).toString().contains(u"1,001 KB"_s) ||
+                cell(model, 0, ImageTableModel::Size, Qt::ToolTipRole).toString().contains(u"1001 KB"_s));
+    }
+
+    void largeModelIsFast()
+    {
+        // The budgets (100 ms load, 150 ms merge) are for optimized builds and checked by the benchmark;
+        // here a generous bound on CPU time (not wall time, so a busy machine does not matter) catches an
+        // accidentally quadratic step, and the printed times show where we are.
+        const auto cpuMs = [] { return qint64(std::clock()) * 1000 / CLOCKS_PER_SEC; };
+        const QList<Image> images = makeImages(0, 100'000);
+        ImageTableModel model;
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        qint64 started = cpuMs();
+        model.setImages(images);
+        const qint64 loadMs = cpuMs() - started;
+        QCOMPARE(model.rowCount(), 100'000);
+        QCOMPARE(inserted.count(), 1);
+
+        QList<Image> next = images;
+        for (int i = 0; i < 100; ++i)
+            next[i * 997].status = u"ERROR"_s;
+        next.remove(50'000, 10);
+        next.append(makeImages(200'000, 10));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        started = cpuMs();
+        model.setImages(next);
+        const qint64 mergeMs = cpuMs() - started;
+        QCOMPARE(model.rowCount(), next.size());
+        QCOMPARE(reset.count(), 0);
+        qInfo("100k rows: load %lld ms, merge %lld ms (CPU)", loadMs, mergeMs);
+        QVERIFY2(loadMs < 10000, qPrintable(u"load took %1 ms"_s.arg(loadMs)));
+        QVERIFY2(mergeMs < 10000, qPrintable(u"merge took %1 ms"_s.arg(mergeMs)));
+    }
+};
+
+QTEST_MAIN(TestImageTableModel)
+#include "test_image_table_model.moc"

@@ -1,0 +1,80 @@
+#include "Localization.h"
+
+#include <memory>
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLocalization, "mim.i18n", QtInfoMsg)
+
+namespace mim {
+namespace {
+
+const auto CatalogueDirectory = u":/i18n"_s;
+const auto CatalogueName = u"modelarts-image-manager"_s;
+// Marks the translators installed here, so that a second call replaces them instead of stacking up.
+const auto TranslatorObjectName = u"mimTranslator"_s;
+
+void removeInstalledTranslators(QCoreApplication *app)
+{
+    const auto translators =
+        app->findChildren<QTranslator *>(TranslatorObjectName, Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+void install(QCoreApplication *app, std::unique_ptr<QTranslator> translator)
+{
+    translator->setObjectName(TranslatorObjectName);
+    translator->setParent(app);
+    QCoreApplication::installTranslator(translator.release());
+}
+
+} // namespace
+
+QStringList shippedUiLanguages()
+{
+    return {u"en"_s, u"zh_CN"_s};
+}
+
+QLocale uiLocaleFor(const QString &language)
+{
+    return language.isEmpty() ? QLocale::system() : QLocale(language);
+}
+
+QString installTranslations(QCoreApplication *app, const QLocale &locale)
+{
+    Q_ASSERT(app);
+    removeInstalledTranslators(app);
+
+    auto qtTranslator = std::make_unique<QTranslator>();
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        install(app, std::move(qtTranslator));
+
+    auto appTranslator = std::make_unique<QTranslator>();
+    if (!appTranslator->load(locale, CatalogueName, u"_"_s, CatalogueDirectory) &&
+        !appTranslator->load(CatalogueName + u"_en"_s, CatalogueDirectory)) {
+        qCWarning(lcLocalization) << "no translation catalogue in" << CatalogueDirectory;
+        return {};
+    }
+    const QString path = appTranslator->filePath();
+    qCDebug(lcLocalization) << "UI language" << locale.name() << "catalogue" << path;
+    install(app, std::move(appTranslator));
+    return path;
+}
+
+QLocale applyUiLanguage(QCoreApplication *app, const QString &language)
+{
+    const QLocale locale = uiLocaleFor(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    installTranslations(app, locale);
+    return locale;
+}
+
+} // namespace mim

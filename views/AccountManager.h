@@ -1,0 +1,67 @@
+#pragma once
+
+#include "accounts/Profile.h"
+#include "KeychainPrompts.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QListWidget;
+class QNetworkAccessManager;
+class QPushButton;
+
+namespace mim {
+
+class ProfileDialog;
+class ProfileStore;
+class SecretStore;
+
+// The list of saved accounts with Add, Edit and Remove. Removing also deletes the keychain entry.
+class AccountManager : public QDialog
+{
+    Q_OBJECT
+public:
+    AccountManager(ProfileStore *profiles, SecretStore *secrets, SessionSecrets *sessionSecrets,
+                   QNetworkAccessManager *network, QWidget *parent = nullptr);
+
+    void setPrompts(const AccountPrompts &prompts) { m_prompts = prompts; }
+
+    QListWidget *list() const { return m_list; }
+    QPushButton *addButton() const { return m_add; }
+    QPushButton *editButton() const { return m_edit; }
+    QPushButton *removeButton() const { return m_remove; }
+    // The add/edit dialog while it is open, else nullptr.
+    ProfileDialog *profileDialog() const;
+    // The id of the selected profile, or empty.
+    QString selectedProfileId() const;
+    void selectProfile(const QString &id);
+
+public Q_SLOTS:
+    void addProfile();
+    void editSelected();
+    void removeSelected();
+
+Q_SIGNALS:
+    void profileSaved(const mim::Profile &profile);
+    void profileRemoved(const QString &id);
+    void profileDialogOpened(mim::ProfileDialog *dialog);
+
+private:
+    void reload();
+    void updateButtons();
+    void openDialog(const std::optional<Profile> &existing);
+
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    SessionSecrets *m_sessionSecrets;
+    QPointer<QNetworkAccessManager> m_network;
+    AccountPrompts m_prompts = AccountPrompts::interactive();
+    QPointer<ProfileDialog> m_dialog;
+
+    QListWidget *m_list = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_remove = nullptr;
+};
+
+} // namespace mim
