@@ -1,5 +1,7 @@
 #include "FirstPaintProbe.h"
 
+#include "MainWindow.h"
+
 #include <cstdio>
 #include <QCoreApplication>
 #include <QEvent>
@@ -49,7 +51,7 @@ double msSinceProcessStart()
 
 } // namespace
 
-void FirstPaintProbe::installIfRequested(QWidget *window, const QElapsedTimer &sinceMain)
+void FirstPaintProbe::installIfRequested(MainWindow *window, const QElapsedTimer &sinceMain)
 {
     if (!window || !environmentFlag("MIM_REPORT_FIRST_PAINT"))
         return;

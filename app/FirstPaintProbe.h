@@ -5,6 +5,10 @@
 
 class QWidget;
 
+namespace mim {
+class MainWindow;
+}
+
 namespace mim::app {
 
 // For the start-up benchmark (mim-bench): with MIM_REPORT_FIRST_PAINT=1 in the environment the app prints
@@ -17,7 +21,7 @@ class FirstPaintProbe : public QObject
 public:
     // sinceMain was started at the top of main(): the fallback where the kernel's process start time is not
     // available.
-    static void installIfRequested(QWidget *window, const QElapsedTimer &sinceMain);
+    static void installIfRequested(MainWindow *window, const QElapsedTimer &sinceMain);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -5,6 +5,7 @@
 #include "FirstPaintProbe.h"
 #include "GuiSession.h"
 #include "Logging.h"
+#include "MainWindow.h"
 #include "SelfTestRunner.h"
 #include "Translations.h"
 

@@ -2,6 +2,8 @@
 
 #include "Formatting.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace mim {
@@ -135,6 +137,19 @@ QVariant CleanupPreviewModel::headerData(int section, Qt::Orientation orientatio
 
 void CleanupPreviewModel::setEvaluation(const CleanupEvaluation &evaluation)
 {
+    // The same images again (a poll of the table, a rule change that selects the same set): update in place
+    // so the view keeps its scroll position, selection and current row.
+    const bool sameRows =
+        std::equal(evaluation.matches.cbegin(), evaluation.matches.cend(), m_evaluation.matches.cbegin(),
+                   m_evaluation.matches.cend(),
+                   [](const CleanupMatch &a, const CleanupMatch &b) { return a.image.id == b.image.id; });
+    if (sameRows) {
+        m_evaluation = evaluation;
+        if (!m_evaluation.matches.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT checkedChanged();
+        return;
+    }
     beginResetModel();
     m_evaluation = evaluation;
     endResetModel();

@@ -137,6 +137,21 @@ bool DeletionJournal::recordOutcome(const QString &entryId, const DeletionResult
     return append(line);
 }
 
+bool DeletionJournal::recordReconciledOutcome(const QString &entryId, const QString &imageId, bool deleted,
+                                              const QDateTime &time)
+{
+    const QJsonObject line{
+        {u"v"_s, JournalVersion},
+        {u"entry"_s, entryId},
+        {u"phase"_s, u"outcome"_s},
+        {u"time"_s, timestamp(time)},
+        {u"image_id"_s, imageId},
+        {u"outcome"_s, deleted ? u"deleted"_s : u"not_deleted"_s},
+        {u"reconciled"_s, true},
+    };
+    return append(line);
+}
+
 bool DeletionJournal::append(const QJsonObject &line)
 {
     const QFileInfo info(m_filePath);

@@ -24,6 +24,10 @@ public:
     QString recordIntent(const DeletionRequest &request, const QString &profileName, const QString &regionId,
                          const QString &projectId, const QDateTime &time);
     bool recordOutcome(const QString &entryId, const DeletionResult &result, const QDateTime &time);
+    // The outcome of an intent left unfinished by a crash, as found out from the server at the next start
+    // ("deleted" or "not_deleted", marked "reconciled"), so that it is reported once.
+    bool recordReconciledOutcome(const QString &entryId, const QString &imageId, bool deleted,
+                                 const QDateTime &time);
 
     // Intents without an outcome (the app stopped mid-delete).
     QList<QJsonObject> unfinishedIntents() const;

@@ -243,6 +243,15 @@ void AccountSwitcher::openAccountManager()
     manager->open();
 }
 
+void AccountSwitcher::editCurrentAccount()
+{
+    openAccountManager();
+    if (m_manager && m_connected.kind == Kind::Profile) {
+        m_manager->selectProfile(m_connected.key);
+        m_manager->editSelected();
+    }
+}
+
 void AccountSwitcher::addAccount()
 {
     if (m_addDialog) {

@@ -51,6 +51,9 @@ public:
 public Q_SLOTS:
     void openAccountManager();
     void addAccount();
+    // Opens the edit dialog of the connected profile (e.g. to set a CA certificate after a TLS error); the
+    // account manager when a session connection or nothing is connected.
+    void editCurrentAccount();
 
 Q_SIGNALS:
     void connectionReady(const QString &displayName, const mim::ConnectionSettings &settings);

@@ -143,7 +143,7 @@ QWidget *CleanupDialog::createRulesBox()
     auto *form = new QFormLayout();
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 
-    m_failedOnly = new QCheckBox(tr("Only images that failed to save (Create failed or Error)"), box);
+    m_failedOnly = new QCheckBox(tr("Only images that failed to save (Creation failed or Error)"), box);
     m_failedOnly->setObjectName(u"failedOnlyCheckBox"_s);
     form->addRow(tr("Status:"), m_failedOnly);
 
@@ -276,7 +276,7 @@ QWidget *CleanupDialog::createPreview()
     m_view->setSortingEnabled(true);
     m_view->header()->setStretchLastSection(true);
     const QFontMetrics metrics(font());
-    m_view->setColumnWidth(CleanupPreviewModel::Name, metrics.averageCharWidth() * 40);
+    m_view->setColumnWidth(CleanupPreviewModel::Name, metrics.averageCharWidth() * 34);
     m_view->setColumnWidth(CleanupPreviewModel::Namespace, metrics.averageCharWidth() * 16);
     m_view->setColumnWidth(CleanupPreviewModel::Status, metrics.averageCharWidth() * 20);
     m_view->setColumnWidth(CleanupPreviewModel::Size, metrics.averageCharWidth() * 11);

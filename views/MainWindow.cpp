@@ -2,6 +2,7 @@
 
 #include "AccountSwitcher.h"
 #include "api/ApiClient.h"
+#include "CertificateErrorDialog.h"
 #include "DeleteImagesDialog.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
@@ -15,6 +16,7 @@
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
 #include "ImageTableView.h"
+#include "JournalReconciler.h"
 #include "MainStatusBar.h"
 #include "NoticeBar.h"
 #include "PreferencesDialog.h"
@@ -501,6 +503,7 @@ void MainWindow::connectTo(const QString &displayName, const ConnectionSettings 
     connect(m_client, &ApiClient::projectIdResolved, this, [this](const QString &projectId) {
         m_connection.projectId = projectId;
         m_deletionQueue->setAccountContext(m_displayName, m_connection.regionId, projectId);
+        reconcileJournal();
     });
     m_catalog->setIncludeBuiltIn(m_filterModel->filterState().showBuiltIn);
     m_catalog->setClient(m_client);
@@ -509,8 +512,68 @@ void MainWindow::connectTo(const QString &displayName, const ConnectionSettings 
     setWindowTitle(tr("%1 – ModelArts Image Manager", "window title; %1 is the account").arg(displayName));
     qCInfo(lcMainWindow) << "connecting to" << displayName << "region" << settings.regionId;
     m_catalog->refresh();
+    reconcileJournal();
     updatePage();
     updateActions();
+}
+
+void MainWindow::reconcileJournal()
+{
+    if (!m_client || !m_journal || m_connection.projectId.isEmpty() || m_services.journalPath.isEmpty())
+        return;
+    if (m_reconciler)
+        m_reconciler->deleteLater();
+    auto *reconciler = new JournalReconciler(m_journal.get(), m_client, m_services.clock, this);
+    reconciler->setAccountContext(m_displayName, m_connection.regionId, m_connection.projectId);
+    if (reconciler->pendingIntents().isEmpty()) {
+        delete reconciler;
+        return;
+    }
+    m_reconciler = reconciler;
+    connect(reconciler, &JournalReconciler::finished, this,
+            [this, reconciler](const QList<ReconciliationResult> &results) {
+                reconciler->deleteLater();
+                if (results.isEmpty())
+                    return;
+                QStringList lines;
+                for (const ReconciliationResult &result : results)
+                    lines.append(result.description());
+                auto *notice = new QMessageBox(
+                    QMessageBox::Information, tr("Interrupted Deletions"),
+                    tr("The app stopped in the middle of deleting %n image(s) last time. This is what became "
+                       "of them:",
+                       nullptr, int(results.size())),
+                    QMessageBox::Ok, this);
+                notice->setObjectName(u"InterruptedDeletionsNotice"_s);
+                notice->setInformativeText(lines.join(u'\n'));
+                notice->setAttribute(Qt::WA_DeleteOnClose);
+                notice->setModal(false);
+                notice->show();
+            });
+    reconciler->start();
+}
+
+void MainWindow::showCertificateProblem()
+{
+    if (!m_client || m_certificateDialog || m_certificateProbeRunning)
+        return;
+    // The failed listing's calls are gone; one small request brings the certificate chain back to show.
+    m_certificateProbeRunning = true;
+    ApiCall *probe = m_client->listImagesPage(ListQuery(), 0, 1);
+    const QString host = m_connection.modelArtsEndpoint.host();
+    connect(probe, &ApiCall::finished, this, [this, probe, host] {
+        m_certificateProbeRunning = false;
+        if (probe->error().kind != ErrorKind::Tls || m_certificateDialog)
+            return;
+        const QString problem = probe->error().detail.isEmpty() ? probe->error().summary() : probe->error().detail;
+        auto *dialog = new CertificateErrorDialog(host, probe->peerCertificateChain(), problem, true, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setModal(false);
+        connect(dialog, &CertificateErrorDialog::editAccountRequested, m_accountSwitcher,
+                &AccountSwitcher::openAccountManager);
+        m_certificateDialog = dialog;
+        dialog->show();
+    });
 }
 
 void MainWindow::disconnectAccount()
@@ -619,6 +682,8 @@ void MainWindow::onCatalogStateChanged()
         break;
     case ImageCatalog::State::Failed:
         m_statusBar->finishLoad();
+        if (m_catalog->lastError().kind == ErrorKind::Tls)
+            showCertificateProblem();
         if (m_tableModel->rowCount() > 0) {
             // Keep the rows, but say they may be out of date, and why.
             m_noticeBar->showNotice(tr("Refreshing failed; the list may be out of date. %1")

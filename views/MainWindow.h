@@ -31,6 +31,7 @@ class ImageCatalog;
 class ImageFilterModel;
 class ImageTableModel;
 class ImageTableView;
+class JournalReconciler;
 class MainStatusBar;
 class NoticeBar;
 
@@ -149,6 +150,11 @@ private:
     QList<Image> selectedImages() const;
     void copyLines(const QStringList &lines, const QString &what);
     void setPage(Page page);
+    // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
+    // outcomes for this account), after asking the server.
+    void reconcileJournal();
+    // After a load failed on TLS: shows the server's certificate and how to trust it on purpose.
+    void showCertificateProblem();
 
     AppServices m_services;
     QString m_displayName;
@@ -173,6 +179,9 @@ private:
     QWidget *m_filterRow = nullptr;
     QTimer *m_deferredUpdate = nullptr;
     QPointer<DeletionSummaryDialog> m_summaryDialog;
+    QPointer<JournalReconciler> m_reconciler;
+    QPointer<QWidget> m_certificateDialog;
+    bool m_certificateProbeRunning = false;
     DeletionConfirmer m_confirmer;
     Page m_page = Page::NoAccount;
     bool m_restoring = false;

@@ -132,6 +132,7 @@ struct ApiClient::Attempt
     QString logPath;    // path and query, for log lines
     QList<QSslError> sslErrors;
     QList<QSslCertificate> peerChain;
+    bool tooLarge = false; // aborted because the body exceeded ConnectionSettings::maxResponseBytes
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -655,6 +656,22 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
         sent->sslErrors += errors;
         sent->peerChain = reply->sslConfiguration().peerCertificateChain();
     });
+    // Refuse an oversized body as early as its size shows, before Qt buffers it all.
+    const qint64 maxBytes = m_settings.maxResponseBytes;
+    const auto refuseIfTooLarge = [sent, reply, maxBytes](qint64 size) {
+        if (maxBytes <= 0 || size <= maxBytes || sent->tooLarge)
+            return;
+        sent->tooLarge = true;
+        reply->abort(); // finished() follows, and onReplyFinished() reports it
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, call, [reply, refuseIfTooLarge] {
+        bool known = false;
+        const qint64 announced = reply->rawHeader("Content-Length").trimmed().toLongLong(&known);
+        if (known)
+            refuseIfTooLarge(announced);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, call,
+            [refuseIfTooLarge](qint64 received, qint64) { refuseIfTooLarge(received); });
     connect(reply, &QNetworkReply::finished, call,
             [this, call, request, startedAtMs, sent] { onReplyFinished(call, request, startedAtMs, sent); });
     connect(reply, &QObject::destroyed, call, [this, call, sent] {
@@ -685,6 +702,19 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     call->m_httpStatus = status;
+    if (sent->tooLarge) {
+        // Not retried: the same request would bring the same body.
+        call->m_body.clear();
+        call->m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
+        ApiError error = ApiError::make(
+            ErrorKind::BadResponse,
+            tr("The server's response is too large (over %1 MB).").arg(m_settings.maxResponseBytes / 1048576));
+        error.httpStatus = status;
+        error.requestId = call->m_requestId;
+        qCWarning(lcApi).noquote() << "response over" << m_settings.maxResponseBytes << "bytes refused:"
+                                   << request->method << LogRedaction::redactSecrets(sent->logPath);
+        return retryOrFail(call, request, startedAtMs, error, false);
+    }
     call->m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     call->m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
     call->m_responseHeaders = reply->rawHeaderPairs();

@@ -44,6 +44,9 @@ struct ConnectionSettings
     Credentials credentials;
     QString caCertificatesFile; // extra trusted CA (PEM); empty = system store only
     int transferTimeoutMs = 30000;
+    // A response body larger than this is refused as soon as its size shows (Content-Length or bytes
+    // received), so a broken or hostile server cannot make the app hold an unbounded body in memory.
+    qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
     RetryPolicy retry;
 };
 

@@ -42,7 +42,7 @@ QByteArray readProcFile(const char *path)
 double procField(const QByteArray &text, const QByteArray &key)
 {
     for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith(key + ':'))
+        if (line.startsWith(QByteArray(key + ':')))
             return line.mid(key.size() + 1).trimmed().split(' ').value(0).toDouble();
     }
     return -1;

@@ -5,9 +5,11 @@
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void stallOutlivesAClientTimeout();
     void slowBodyArrivesComplete();
     void latencyIsAdded();
+    void concurrentRequestsAreDelayedIndependently();
     void rateIsSeededAndDeterministic();
     void adminIsNeverFaulted();
     void faultsFromOptions();
@@ -288,6 +291,42 @@ void TestSandboxFaults::latencyIsAdded()
     QCOMPARE(reply.status, 200);
     QVERIFY2(reply.elapsedMs >= 290, qPrintable(QString::number(reply.elapsedMs)));
     QCOMPARE(counter(sandbox, u"faults_injected"_s), 0);
+}
+
+void TestSandboxFaults::concurrentRequestsAreDelayedIndependently()
+{
+    // Delayed answers do not queue behind each other: 24 requests over several keep-alive connections, each
+    // 300 ms late, all done well before 24 x 300 ms. Deletes of different images in parallel all land.
+    SandboxFixture sandbox(500, 4);
+    QVERIFY(sandbox.start());
+    sandbox.setFaults({{u"latency_ms"_s, 300}});
+    RawApiClient client(sandbox.baseUrl());
+    QStringList pages;
+    for (int page = 0; page < 24; ++page)
+        pages.append(u"images?type=DEDICATED&limit=10&offset=%1"_s.arg(page * 10));
+    QElapsedTimer timer;
+    timer.start();
+    const QList<RawReply> replies = client.apiConcurrently("GET", pages);
+    const qint64 elapsed = timer.elapsed();
+    QSet<QString> ids;
+    for (const RawReply &reply : replies) {
+        QCOMPARE(reply.status, 200);
+        for (const QJsonValue &value : reply.json().value(u"data"_s).toArray())
+            ids.insert(value.toObject().value(u"id"_s).toString());
+    }
+    QCOMPARE(ids.size(), 240);
+    QVERIFY2(elapsed < 24 * 300 / 2, qPrintable(QString::number(elapsed)));
+
+    QStringList deletes;
+    for (const QString &id : std::as_const(ids)) {
+        if (!sandbox.imageState(id).value(u"in_use"_s).toBool() && deletes.size() < 12)
+            deletes.append(u"images/"_s + id);
+    }
+    for (const RawReply &reply : client.apiConcurrently("DELETE", deletes))
+        QCOMPARE(reply.status, 200);
+    QCOMPARE(counter(sandbox, u"delete"_s), 12);
+    for (const QString &path : deletes)
+        QVERIFY(sandbox.imageState(path.mid(7)).value(u"deleted"_s).toBool());
 }
 
 void TestSandboxFaults::rateIsSeededAndDeterministic()

@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QTimer>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -168,8 +171,8 @@ QByteArray RawApiClient::login(const QString &user, const QString &password, con
     return reply.status == 201 ? reply.header("X-Subject-Token") : QByteArray();
 }
 
-RawReply RawApiClient::send(const QByteArray &method, const QUrl &url, const HeaderList &headers,
-                            const QByteArray &body)
+QNetworkReply *RawApiClient::start(const QByteArray &method, const QUrl &url, const HeaderList &headers,
+                                   const QByteArray &body)
 {
     QNetworkRequest request(url);
     for (const auto &[name, value] : headers)
@@ -181,18 +184,14 @@ RawReply RawApiClient::send(const QByteArray &method, const QUrl &url, const Hea
         configuration.addCaCertificates(m_caCertificates);
         request.setSslConfiguration(configuration);
     }
+    return method == "GET" ? m_network.get(request) : m_network.sendCustomRequest(request, method, body);
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    QNetworkReply *reply =
-        method == "GET" ? m_network.get(request) : m_network.sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(m_timeoutMs + 5000);
-
+RawReply RawApiClient::collect(QNetworkReply *reply, qint64 elapsedMs)
+{
     RawReply result;
     result.finished = reply->isFinished();
-    result.elapsedMs = timer.elapsed();
+    result.elapsedMs = elapsedMs;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.error = reply->error();
     if (reply->isOpen())
@@ -203,6 +202,50 @@ RawReply RawApiClient::send(const QByteArray &method, const QUrl &url, const Hea
         reply->abort();
     delete reply;
     return result;
+}
+
+RawReply RawApiClient::send(const QByteArray &method, const QUrl &url, const HeaderList &headers,
+                            const QByteArray &body)
+{
+    if (m_deferred) {
+        m_started.append(start(method, url, headers, body));
+        return RawReply();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *reply = start(method, url, headers, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(m_timeoutMs + 5000);
+    return collect(reply, timer.elapsed());
+}
+
+QList<RawReply> RawApiClient::apiConcurrently(const QByteArray &method, const QStringList &relatives)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_deferred = true;
+    for (const QString &relative : relatives)
+        api(method, relative);
+    m_deferred = false;
+    const QList<QNetworkReply *> replies = std::exchange(m_started, {});
+
+    QEventLoop loop;
+    int finished = 0;
+    for (QNetworkReply *reply : replies) {
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&] {
+            if (++finished == replies.size())
+                loop.quit();
+        });
+    }
+    QTimer::singleShot(m_timeoutMs + 5000, &loop, &QEventLoop::quit);
+    if (finished < replies.size())
+        loop.exec();
+
+    QList<RawReply> results;
+    for (QNetworkReply *reply : replies)
+        results.append(collect(reply, timer.elapsed()));
+    return results;
 }
 
 } // namespace mim::test

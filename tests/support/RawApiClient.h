@@ -61,6 +61,8 @@ public:
     // A signed ModelArts call; `relative` is the part after /v1/{project_id}/, e.g. "images?type=DEDICATED".
     RawReply api(const QByteArray &method, const QString &relative, const QByteArray &body = {},
                  const SigningTweaks &tweaks = {});
+    // Signed ModelArts calls sent all at once (over several connections); the replies in the same order.
+    QList<RawReply> apiConcurrently(const QByteArray &method, const QStringList &relatives);
     // A signed call of any path (with its query), e.g. "/v3/projects?name=cn-north-4".
     RawReply signedCall(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
                         const SigningTweaks &tweaks = {});
@@ -83,6 +85,9 @@ public:
 private:
     RawReply send(const QByteArray &method, const QUrl &url, const HeaderList &headers,
                   const QByteArray &body);
+    QNetworkReply *start(const QByteArray &method, const QUrl &url, const HeaderList &headers,
+                         const QByteArray &body);
+    static RawReply collect(QNetworkReply *reply, qint64 elapsedMs);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
@@ -92,6 +97,8 @@ private:
     Clock m_clock = systemClock();
     QList<QSslCertificate> m_caCertificates;
     int m_timeoutMs = 30000;
+    bool m_deferred = false; // apiConcurrently(): start requests, do not wait
+    QList<QNetworkReply *> m_started;
 };
 
 } // namespace mim::test

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void previewModelChecksAndTotals();
     void previewModelKeepsUntickedAcrossEvaluations();
     void previewModelReasons();
+    void previewModelUpdatesTheSameRowsInPlace();
 };
 
 void TestCleanupRules::withoutRulesNothingMatches()
@@ -548,6 +549,32 @@ void TestCleanupRules::previewModelReasons()
     match.idleDays = 1;
     match.rankInName = 4;
     QCOMPARE(CleanupPreviewModel::reasonText(match), u"Not updated for 1 day(s) · 3 newer version(s)"_s);
+}
+
+void TestCleanupRules::previewModelUpdatesTheSameRowsInPlace()
+{
+    QList<Image> images{make({.id = u"a"_s, .status = u"ERROR"_s}),
+                        make({.id = u"b"_s, .status = u"ERROR"_s})};
+    CleanupRules rules;
+    rules.failedOnly = true;
+    CleanupPreviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEvaluation(rules.evaluate(images, Now, false));
+
+    // The table polled: the same images, one of them grown. No reset, so the view keeps its place.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    images[0].sizeKb = 5 * Gb;
+    model.setEvaluation(rules.evaluate(images, Now, false));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.checkedSizeKb(), 5 * Gb + 1024);
+
+    // A different set is a reset.
+    images.removeLast();
+    model.setEvaluation(rules.evaluate(images, Now, false));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCleanupRules)

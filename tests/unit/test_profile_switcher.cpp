@@ -335,6 +335,15 @@ void TestProfileSwitcher::managerRemovalNeedsConfirmation()
     QVERIFY(m_profiles->find(m_beta.id));
     QTest::qWait(20);
     QCOMPARE(m_backend->entryCount(), 2);
+
+    // Edit opens the dialog on the selected profile; while it is open the list's buttons wait.
+    manager->editButton()->click();
+    QVERIFY(manager->profileDialog());
+    QCOMPARE(manager->profileDialog()->profile().id, m_beta.id);
+    QVERIFY(!manager->removeButton()->isEnabled());
+    manager->profileDialog()->reject();
+    QTRY_VERIFY(!manager->profileDialog());
+    QVERIFY(manager->removeButton()->isEnabled());
     manager->reject();
 }
 
@@ -344,13 +353,13 @@ void TestProfileSwitcher::editingTheConnectedProfileReconnects()
     m_switcher->activateProfile(m_beta.id);
     QVERIFY(ready.wait(5000));
 
-    m_switcher->openAccountManager();
+    m_switcher->editCurrentAccount(); // as after a certificate error
     AccountManager *manager = m_switcher->accountManager();
-    manager->selectProfile(m_beta.id);
-    manager->editButton()->click();
+    QVERIFY(manager);
     ProfileDialog *dialog = manager->profileDialog();
     QVERIFY(dialog);
     QVERIFY(dialog->isEditing());
+    QCOMPARE(dialog->nameEdit()->text(), u"Beta"_s);
     dialog->nameEdit()->setText(u"Beta renamed"_s);
     dialog->okButton()->click();
     QVERIFY(ready.wait(5000));
