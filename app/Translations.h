@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Localization.h"
+
 #include <QLocale>
 #include <QString>
 
@@ -7,12 +9,12 @@ class QCoreApplication;
 
 namespace mim::app {
 
-// Settings key of the user's language choice; "" follows the system.
-inline constexpr char LanguageSettingsKey[] = "ui/language";
+// Settings key of the user's language choice; "" follows the system. Preferences writes it.
+inline constexpr auto &LanguageSettingsKey = mim::UiLanguageSettingsKey;
 
 // Loads Qt's own translation (qtbase) and the application's (":/i18n/modelarts-image-manager_<lang>.qm")
-// for `language` (a locale name such as "zh_CN"; empty = the system's). Missing files are fine: the text
-// then stays English. Returns the locale used.
+// for `language` (a locale name such as "zh_CN"; empty = the system's). A language without a catalogue stays
+// English, with English plural forms. Returns the locale used.
 QLocale installTranslators(QCoreApplication &app, const QString &language);
 
 } // namespace mim::app

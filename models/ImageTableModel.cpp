@@ -316,16 +316,20 @@ QString ImageTableModel::columnTitle(Column column)
     case Name:
         return tr("Name");
     case Tag:
+        //: Column: the image tag, the version after ":" in name:tag (not a key=value label)
         return tr("Tag");
     case Status:
         return tr("Status");
     case Size:
         return tr("Size");
     case Created:
+        //: Column: when the image was created
         return tr("Created");
     case Updated:
+        //: Column: when the image was last updated
         return tr("Updated");
     case Type:
+        //: Column: image type, the user's own or built-in (preset)
         return tr("Type");
     case Visibility:
         return tr("Visibility");
@@ -334,6 +338,7 @@ QString ImageTableModel::columnTitle(Column column)
     case ServiceType:
         return tr("Service type");
     case Resources:
+        //: Column: the resource categories the image runs on (CPU, GPU, ASCEND)
         return tr("Resources");
     case Namespace:
         return tr("Namespace", "SWR organization");

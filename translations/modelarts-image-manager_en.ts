@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/CleanupPreviewModel.cpp" line="+220"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+235"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/DetailsPane.cpp" line="+260"/>
+        <location filename="../views/DetailsPane.cpp" line="+261"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -406,7 +406,15 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+609"/>
+        <location filename="../views/MainWindow.cpp" line="+543"/>
+        <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
+        <translation>
+            <numerusform>The app stopped in the middle of deleting %n image last time. This is what became of them:</numerusform>
+            <numerusform>The app stopped in the middle of deleting %n images last time. This is what became of them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+136"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -414,7 +422,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+188"/>
+        <location line="+190"/>
         <source>Copied %n image ID(s).</source>
         <translation>
             <numerusform>Copied %n image ID.</numerusform>

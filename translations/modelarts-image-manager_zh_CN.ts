@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+55"/>
+        <location filename="../app/main.cpp" line="+56"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>mim::ApiCall</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+203"/>
+        <location filename="../models/api/ApiClient.cpp" line="+204"/>
         <source>Cancelled before it finished.</source>
         <translation>在完成前已取消。</translation>
     </message>
@@ -162,12 +162,17 @@
         <translation>IAM 未指明哪个项目属于区域“%1”，请在账号设置中填写项目 ID。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+132"/>
         <source>The network connection was shut down.</source>
         <translation>网络连接已关闭。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+31"/>
+        <source>The server&apos;s response is too large (over %1 MB).</source>
+        <translation>服务器的响应过大（超过 %1 MB）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>No data for %1 ms.</source>
         <translation>%1 毫秒内未收到数据。</translation>
     </message>
@@ -316,6 +321,74 @@
     </message>
 </context>
 <context>
+    <name>mim::CertificateErrorDialog</name>
+    <message>
+        <location filename="../views/CertificateErrorDialog.cpp" line="+55"/>
+        <source>Server certificate</source>
+        <translation>服务器证书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate %1 of the chain</source>
+        <translation>证书链中的第 %1 个证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject: %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer: %1</source>
+        <translation>颁发者：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid from %1 to %2</source>
+        <translation>有效期：%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 指纹：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is self-signed: it vouches for itself, and no authority you trust vouches for it.</source>
+        <translation>这是自签名证书：它由自己担保，没有任何您信任的证书颁发机构为其担保。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent no certificate.</source>
+        <translation>服务器未发送证书。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Untrusted Certificate</source>
+        <translation>不受信任的证书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;The connection to %1 was refused because its certificate is not trusted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;与 %1 的连接已被拒绝，因为其证书不受信任。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone may be intercepting the connection, or the server uses a certificate from a private authority. If you know this certificate is right, trust it by naming the CA file (PEM) that signed it as “CA certificate” in the account&apos;s settings. The app never connects while ignoring a certificate error.</source>
+        <translation>可能有人正在拦截此连接，或者服务器使用的是私有证书颁发机构签发的证书。如果您确认此证书无误，请在账号设置的“CA 证书”中指定签发它的 CA 文件（PEM）以信任它。本应用绝不会忽略证书错误进行连接。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit Account…</source>
+        <translation>编辑账号…</translation>
+    </message>
+</context>
+<context>
     <name>mim::CleanupDialog</name>
     <message>
         <location filename="../views/CleanupDialog.cpp" line="+82"/>
@@ -345,7 +418,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Only images that failed to save (Create failed or Error)</source>
+        <source>Only images that failed to save (Creation failed or Error)</source>
         <translation>仅保存失败的镜像（创建失败或异常）</translation>
     </message>
     <message>
@@ -608,7 +681,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/CleanupPreviewModel.cpp" line="+56"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+58"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -651,7 +724,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+102"/>
         <source>Failed to save</source>
         <translation>保存失败</translation>
     </message>
@@ -826,7 +899,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+145"/>
+        <location filename="../models/DeletionJournal.cpp" line="+160"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1102,8 +1175,9 @@
         <translation>工作空间：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Flavor type:</source>
+        <extracomment>The ModelArts compute flavor (instance specification) type the image is meant for</extracomment>
         <translation>规格类型：</translation>
     </message>
     <message>
@@ -1983,8 +2057,9 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tag</source>
+        <extracomment>Column: the image tag, the version after &quot;:&quot; in name:tag (not a key=value label)</extracomment>
         <translation>版本</translation>
     </message>
     <message>
@@ -1998,18 +2073,21 @@
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Created</source>
+        <extracomment>Column: when the image was created</extracomment>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Updated</source>
+        <extracomment>Column: when the image was last updated</extracomment>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Type</source>
+        <extracomment>Column: image type, the user&apos;s own or built-in (preset)</extracomment>
         <translation>类型</translation>
     </message>
     <message>
@@ -2028,8 +2106,9 @@
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Resources</source>
+        <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
@@ -2144,6 +2223,19 @@
     </message>
 </context>
 <context>
+    <name>mim::JournalReconciler</name>
+    <message>
+        <location filename="../models/JournalReconciler.cpp" line="+89"/>
+        <source>The account was closed.</source>
+        <translation>账号已关闭。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>无法读取服务器的响应。</translation>
+    </message>
+</context>
+<context>
     <name>mim::MainStatusBar</name>
     <message>
         <location filename="../views/MainStatusBar.cpp" line="+26"/>
@@ -2232,12 +2324,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+440"/>
+        <location line="+510"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-457"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2393,6 +2485,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2413,20 +2510,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Interrupted Deletions</source>
+        <translation>中断的删除操作</translation>
+    </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+1"/>
+        <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
+        <translation>
+            <numerusform>上次运行时，本应用在删除 %n 个镜像的过程中中断。这些镜像的结果如下：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+136"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Refreshing failed; the list may be out of date. %1</source>
         <translation>刷新失败，列表可能不是最新的。%1</translation>
     </message>
@@ -2834,6 +2943,24 @@
         <translation>
             <numerusform>已连接：可见 %n 个镜像，项目 ID %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mim::ReconciliationResult</name>
+    <message>
+        <location filename="../models/JournalReconciler.cpp" line="-100"/>
+        <source>%1 was deleted.</source>
+        <translation>%1 已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was not deleted; it is still there.</source>
+        <translation>%1 未删除，仍然存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
+        <translation>无法确定 %1 是否已删除（%2）；本应用将在下次启动时再次查询。</translation>
     </message>
 </context>
 <context>

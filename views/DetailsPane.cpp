@@ -127,6 +127,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     addRow(Field::SwrPath, tr("SWR path:"), true, tr("SWR path"));
     addRow(Field::Id, tr("ID:"), true, tr("image ID"));
     addRow(Field::Workspace, tr("Workspace:"));
+    //: The ModelArts compute flavor (instance specification) type the image is meant for
     addRow(Field::FlavorType, tr("Flavor type:"));
     addRow(Field::SwrInstance, tr("SWR instance:"));
     addRow(Field::Description, tr("Description:"));

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -60,13 +61,65 @@ QString wrongType(QLatin1StringView field, const char *expected)
         .arg(field, translated(expected));
 }
 
+// Makes equal strings of one page share their data. Most fields of a listing take a handful of values
+// (status, type, architecture, namespace, the names of an image's versions, ...); stored once per value
+// instead of once per image, 100,000 images need tens of megabytes less. Not for values that are unique
+// per image (id, tag, SWR path): hashing them would cost time and save nothing.
+class StringPool
+{
+public:
+    QString intern(QString text)
+    {
+        if (text.isEmpty())
+            return {};
+        const auto it = m_strings.constFind(text);
+        if (it != m_strings.cend())
+            return *it;
+        m_strings.insert(text);
+        return text;
+    }
+
+    QStringList intern(QStringList list)
+    {
+        if (list.isEmpty())
+            return {};
+        const auto it = m_lists.constFind(list);
+        if (it != m_lists.cend())
+            return *it;
+        for (QString &item : list)
+            item = intern(std::move(item));
+        m_lists.insert(list);
+        return list;
+    }
+
+private:
+    QSet<QString> m_strings;
+    QSet<QStringList> m_lists;
+};
+
 // Reads the fields of one record. The first problem stops reading; the reason is kept for the caller.
 class RecordReader
 {
 public:
-    explicit RecordReader(const QJsonObject &object)
+    RecordReader(const QJsonObject &object, StringPool *pool)
         : m_object(object)
+        , m_pool(pool)
     {}
+
+    // A field whose value repeats across images: shared through the pool when there is one.
+    void sharedString(QLatin1StringView key, QString &out)
+    {
+        string(key, out);
+        if (m_pool && ok())
+            out = m_pool->intern(std::move(out));
+    }
+
+    void sharedStringList(QLatin1StringView key, QStringList &out)
+    {
+        stringList(key, out);
+        if (m_pool && ok())
+            out = m_pool->intern(std::move(out));
+    }
 
     bool ok() const { return m_error.isEmpty(); }
     const QString &error() const { return m_error; }
@@ -146,7 +199,7 @@ public:
                 fail(wrongType(key, QT_TRANSLATE_NOOP("mim::Image", "an array of tags")));
                 return;
             }
-            out.append(ImageTag{tagKey.toString(), tagValue.toString()});
+            out.append(ImageTag{internOrKeep(tagKey.toString()), internOrKeep(tagValue.toString())});
         }
     }
 
@@ -173,8 +226,10 @@ public:
 private:
     static bool isAbsent(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
     void fail(QString reason) { m_error = std::move(reason); }
+    QString internOrKeep(QString text) { return m_pool ? m_pool->intern(std::move(text)) : text; }
 
     const QJsonObject &m_object;
+    StringPool *m_pool;
     QString m_error;
 };
 
@@ -243,39 +298,41 @@ QJsonObject Image::toJson() const
     };
 }
 
-std::optional<Image> Image::fromJson(const QJsonObject &object, QString *whyNot)
+namespace {
+
+std::optional<Image> readImage(const QJsonObject &object, QString *whyNot, StringPool *pool)
 {
     Image image;
-    RecordReader reader(object);
+    RecordReader reader(object, pool);
     reader.string(Key::Id, image.id);
     if (reader.ok() && image.id.isEmpty()) {
         if (whyNot)
             *whyNot = QCoreApplication::translate("mim::Image", "no \"id\"");
         return std::nullopt;
     }
-    reader.string(Key::Name, image.name);
+    reader.sharedString(Key::Name, image.name);
     reader.string(Key::Tag, image.tag);
-    reader.string(Key::Namespace, image.nameSpace);
+    reader.sharedString(Key::Namespace, image.nameSpace);
     reader.string(Key::SwrPath, image.swrPath);
-    reader.string(Key::Type, image.type);
-    reader.string(Key::Origin, image.origin);
-    reader.string(Key::Status, image.status);
-    reader.string(Key::StatusMessage, image.statusMessage);
-    reader.string(Key::Visibility, image.visibility);
-    reader.string(Key::Arch, image.arch);
+    reader.sharedString(Key::Type, image.type);
+    reader.sharedString(Key::Origin, image.origin);
+    reader.sharedString(Key::Status, image.status);
+    reader.sharedString(Key::StatusMessage, image.statusMessage);
+    reader.sharedString(Key::Visibility, image.visibility);
+    reader.sharedString(Key::Arch, image.arch);
     reader.integer(Key::Size, image.sizeKb);
     reader.integer(Key::CreateAt, image.createAtMs);
     reader.integer(Key::UpdateAt, image.updateAtMs);
-    reader.string(Key::Description, image.description);
-    reader.stringList(Key::DevServices, image.devServices);
-    reader.stringList(Key::ResourceCategories, image.resourceCategories);
-    reader.stringList(Key::SupportResCategories, image.supportResCategories);
-    reader.string(Key::ServiceType, image.serviceType);
-    reader.string(Key::WorkspaceId, image.workspaceId);
-    reader.string(Key::FlavorType, image.flavorType);
-    reader.string(Key::SwrInstanceId, image.swrInstanceId);
-    reader.string(Key::ShowName, image.showName);
-    reader.string(Key::ShowTag, image.showTag);
+    reader.sharedString(Key::Description, image.description);
+    reader.sharedStringList(Key::DevServices, image.devServices);
+    reader.sharedStringList(Key::ResourceCategories, image.resourceCategories);
+    reader.sharedStringList(Key::SupportResCategories, image.supportResCategories);
+    reader.sharedString(Key::ServiceType, image.serviceType);
+    reader.sharedString(Key::WorkspaceId, image.workspaceId);
+    reader.sharedString(Key::FlavorType, image.flavorType);
+    reader.sharedString(Key::SwrInstanceId, image.swrInstanceId);
+    reader.sharedString(Key::ShowName, image.showName);
+    reader.sharedString(Key::ShowTag, image.showTag);
     reader.tags(Key::Tags, image.tags);
     if (!reader.ok()) {
         if (whyNot)
@@ -283,6 +340,13 @@ std::optional<Image> Image::fromJson(const QJsonObject &object, QString *whyNot)
         return std::nullopt;
     }
     return image;
+}
+
+} // namespace
+
+std::optional<Image> Image::fromJson(const QJsonObject &object, QString *whyNot)
+{
+    return readImage(object, whyNot, nullptr);
 }
 
 std::optional<ImagePage> ImagePage::fromJson(const QByteArray &body, QString *error)
@@ -331,12 +395,13 @@ std::optional<ImagePage> ImagePage::fromJson(const QByteArray &body, QString *er
 
     const QJsonArray records = data.toArray();
     page.images.reserve(records.size());
+    StringPool pool;
     qsizetype index = 0;
     for (const QJsonValue record : records) {
         QString whyNot;
         std::optional<Image> image;
         if (record.isObject())
-            image = Image::fromJson(record.toObject(), &whyNot);
+            image = readImage(record.toObject(), &whyNot, &pool);
         else
             whyNot = QCoreApplication::translate("mim::Image", "not a JSON object");
         if (image)

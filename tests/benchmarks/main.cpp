@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSaveFile>
 
@@ -301,6 +302,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app =
         worker ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"mim-bench"_s);
+    // A line per request or deletion would cost more than some of what is measured.
+    QLoggingCategory::setFilterRules(u"mim.*.debug=false\nmim.*.info=false"_s);
 
     Options options;
     QString error;

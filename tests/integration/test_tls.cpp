@@ -77,9 +77,9 @@ ConnectionSettings withoutRetries(ConnectionSettings settings)
 QSslCertificate certificateIn(const QString &name)
 {
     QFile file(tlsFile(name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const QList<QSslCertificate> certificates = file.open(QIODevice::ReadOnly)
+                                                    ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+                                                    : QList<QSslCertificate>();
     return certificates.isEmpty() ? QSslCertificate() : certificates.first();
 }
 
