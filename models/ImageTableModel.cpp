@@ -16,26 +16,133 @@ constexpr qsizetype DescriptionKeyLength = 128;
 // Beyond this many removals since the last re-index, lookups would scan too far: re-index instead.
 constexpr int MaxIndexDrift = 64;
 
+bool isNumericColumn(int column)
+{
+    return column == ImageTableModel::Size || column == ImageTableModel::Created ||
+           column == ImageTableModel::Updated;
+}
+
+qint64 numericValue(const Image &image, int column)
+{
+    switch (column) {
+    case ImageTableModel::Size:
+        return image.sizeKb;
+    case ImageTableModel::Created:
+        return image.createAtMs;
+    case ImageTableModel::Updated:
+        return image.updateAtMs;
+    default:
+        return 0;
+    }
+}
+
+QString joinedResources(const QStringList &categories)
+{
+    return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
+}
+
+// The text a column sorts by, before any natural-sort encoding.
+QString sortText(const Image &image, int column)
+{
+    switch (column) {
+    case ImageTableModel::Name:
+        return image.name;
+    case ImageTableModel::Tag:
+        return image.tag;
+    case ImageTableModel::Status:
+        return image.status;
+    case ImageTableModel::Type:
+        return image.type;
+    case ImageTableModel::Visibility:
+        return image.visibility;
+    case ImageTableModel::Architecture:
+        return image.normalizedArch();
+    case ImageTableModel::ServiceType:
+        return image.serviceType;
+    case ImageTableModel::Resources:
+        return joinedResources(image.resourceCategories);
+    case ImageTableModel::Namespace:
+        return image.nameSpace;
+    case ImageTableModel::SwrPath:
+        return image.swrPath;
+    case ImageTableModel::Id:
+        return image.id;
+    case ImageTableModel::Workspace:
+        return image.workspaceId;
+    case ImageTableModel::Description:
+        return image.description;
+    default:
+        return {};
+    }
+}
+
+// Names, tags, namespaces, paths and descriptions sort naturally ("v2" before "v10"); the other text columns
+// hold codes (ACTIVE, X86_64, ids) and sort by the text itself.
+QString sortKeyOfText(const QString &text, int column)
+{
+    switch (column) {
+    case ImageTableModel::Name:
+    case ImageTableModel::Tag:
+    case ImageTableModel::Namespace:
+    case ImageTableModel::SwrPath:
+        return naturalSortKey(text);
+    case ImageTableModel::Description:
+        return naturalSortKey(text.size() > DescriptionKeyLength ? text.left(DescriptionKeyLength) : text);
+    default:
+        return text;
+    }
+}
+
+// A digest of everything an image holds. A refresh of 100,000 images compares digests, computed on a
+// worker thread, instead of 25 fields per image on the GUI thread. Two different images have the same
+// 64-bit digest with a probability that does not matter (2^-64 per changed image).
+quint64 contentDigest(const Image &image)
+{
+    size_t seed = qHashMulti(0, image.id, image.name, image.tag, image.nameSpace, image.swrPath, image.type,
+                             image.origin, image.status, image.statusMessage, image.visibility, image.arch);
+    seed =
+        qHashMulti(seed, image.sizeKb, image.createAtMs, image.updateAtMs, image.description,
+                   image.devServices, image.resourceCategories, image.supportResCategories, image.serviceType,
+                   image.workspaceId, image.flavorType, image.swrInstanceId, image.showName, image.showTag);
+    for (const ImageTag &tag : image.tags)
+        seed = qHashMulti(seed, tag.key, tag.value);
+    return quint64(qHashMulti(seed, image.tags.size()));
+}
+
 } // namespace
 
 struct detail::ImageRow
 {
-    QString nameKey;
-    QString tagKey;
-    QString namespaceKey;
-    QString swrPathKey;
-    QString descriptionKey;
-    QString arch;      // normalized
-    QString resources; // resource categories joined for display and sorting
+    quint64 digest = 0; // contentDigest() of the row's image
     ImageTableModel::RowActivity activity = ImageTableModel::RowActivity::None;
+};
+
+struct detail::PreparedImageData
+{
+    QList<Image> images; // one per id
+    QList<ImageRow> rows;
+    QHash<QString, int> indexById;
+    qint64 totalSizeKb = 0;
 };
 
 } // namespace mim
 
-// Rows hold only implicitly shared strings, so the list may move them with memmove on insert and remove.
-Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_PRIMITIVE_TYPE);
 
 namespace mim {
+
+ImageTableModel::PreparedImages::PreparedImages() = default;
+ImageTableModel::PreparedImages::~PreparedImages() = default;
+ImageTableModel::PreparedImages::PreparedImages(const PreparedImages &) = default;
+ImageTableModel::PreparedImages::PreparedImages(PreparedImages &&) noexcept = default;
+ImageTableModel::PreparedImages &ImageTableModel::PreparedImages::operator=(const PreparedImages &) = default;
+ImageTableModel::PreparedImages &
+ImageTableModel::PreparedImages::operator=(PreparedImages &&) noexcept = default;
+
+qsizetype ImageTableModel::PreparedImages::size() const
+{
+    return m_data ? m_data->images.size() : 0;
+}
 
 ImageTableModel::ImageTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -53,19 +160,19 @@ int ImageTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(ColumnCount);
 }
 
+QModelIndex ImageTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // Without the virtual rowCount()/columnCount() calls of the default: a sort of 100,000 rows asks for
+    // millions of indexes.
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_images.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
 {
     Row row;
-    row.nameKey = naturalSortKey(image.name);
-    row.tagKey = naturalSortKey(image.tag);
-    row.namespaceKey = naturalSortKey(image.nameSpace);
-    row.swrPathKey = naturalSortKey(image.swrPath);
-    row.descriptionKey = naturalSortKey(image.description.size() > DescriptionKeyLength
-                                            ? image.description.left(DescriptionKeyLength)
-                                            : image.description);
-    row.arch = image.normalizedArch();
-    row.resources = image.resourceCategories.size() == 1 ? image.resourceCategories.constFirst()
-                                                         : image.resourceCategories.join(u", "_s);
+    row.digest = contentDigest(image);
     return row;
 }
 
@@ -73,9 +180,8 @@ void ImageTableModel::replaceImage(int row, const Image &image)
 {
     m_totalSizeKb += image.sizeKb - m_images.at(row).sizeKb;
     m_images[row] = image;
-    const RowActivity activity = m_rows.at(row).activity;
-    m_rows[row] = makeRow(image);
-    m_rows[row].activity = activity;
+    m_rows[row].digest = contentDigest(image);
+    invalidateSortRanks();
 }
 
 QString ImageTableModel::activityText(RowActivity activity)
@@ -110,53 +216,23 @@ const QIcon &ImageTableModel::iconForStatus(const QString &status) const
     return it.value();
 }
 
+QString ImageTableModel::sortKey(int row, int column) const
+{
+    return sortKeyOfText(sortText(m_images.at(row), column), column);
+}
+
 QVariant ImageTableModel::sortValue(int rowNumber, int column) const
 {
-    const Image &image = m_images.at(rowNumber);
-    const Row &row = m_rows.at(rowNumber);
-    switch (Column(column)) {
-    case Name:
-        return row.nameKey;
-    case Tag:
-        return row.tagKey;
-    case Status:
-        return image.status;
-    case Size:
-        return image.sizeKb;
-    case Created:
-        return image.createAtMs;
-    case Updated:
-        return image.updateAtMs;
-    case Type:
-        return image.type;
-    case Visibility:
-        return image.visibility;
-    case Architecture:
-        return row.arch;
-    case ServiceType:
-        return image.serviceType;
-    case Resources:
-        return row.resources;
-    case Namespace:
-        return row.namespaceKey;
-    case SwrPath:
-        return row.swrPathKey;
-    case Id:
-        return image.id;
-    case Workspace:
-        return image.workspaceId;
-    case Description:
-        return row.descriptionKey;
-    case ColumnCount:
-        break;
-    }
-    return {};
+    if (column < 0 || column >= ColumnCount)
+        return {};
+    if (isNumericColumn(column))
+        return numericValue(m_images.at(rowNumber), column);
+    return sortKey(rowNumber, column);
 }
 
 QVariant ImageTableModel::facetValue(int rowNumber, int column) const
 {
     const Image &image = m_images.at(rowNumber);
-    const Row &row = m_rows.at(rowNumber);
     switch (Column(column)) {
     case Name:
         return image.name;
@@ -175,7 +251,7 @@ QVariant ImageTableModel::facetValue(int rowNumber, int column) const
     case Visibility:
         return image.visibility;
     case Architecture:
-        return row.arch;
+        return image.normalizedArch();
     case ServiceType:
         return image.serviceType;
     case Resources:
@@ -246,11 +322,11 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
         case Visibility:
             return Formatting::visibilityText(image.visibility);
         case Architecture:
-            return row.arch;
+            return image.normalizedArch();
         case ServiceType:
             return image.serviceType;
         case Resources:
-            return row.resources;
+            return joinedResources(image.resourceCategories);
         case Namespace:
             return image.nameSpace;
         case SwrPath:
@@ -394,78 +470,103 @@ void ImageTableModel::removeRowRange(int first, int last)
     }
     m_images.remove(first, last - first + 1);
     m_rows.remove(first, last - first + 1);
+    // The rows that stay keep their order: their ranks stay valid.
+    if (m_ranksColumn >= 0)
+        m_ranks.remove(first, last - first + 1);
     endRemoveRows();
+}
+
+ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images)
+{
+    auto data = std::make_shared<detail::PreparedImageData>();
+    data->indexById.reserve(images.size());
+    for (int i = 0; i < images.size(); ++i)
+        data->indexById.insert(images.at(i).id, i);
+    if (data->indexById.size() == images.size()) {
+        data->images = images; // shared, not copied
+    } else {
+        // Duplicate ids (the listing should not send any): one entry per id, at the first copy's place, with
+        // the last copy's data.
+        data->indexById.clear();
+        for (const Image &image : images) {
+            const auto existing = data->indexById.constFind(image.id);
+            if (existing != data->indexById.cend()) {
+                data->images[existing.value()] = image;
+            } else {
+                data->indexById.insert(image.id, int(data->images.size()));
+                data->images.append(image);
+            }
+        }
+    }
+    data->rows.reserve(data->images.size());
+    for (const Image &image : std::as_const(data->images)) {
+        data->rows.append(makeRow(image));
+        data->totalSizeKb += image.sizeKb;
+    }
+    PreparedImages prepared;
+    prepared.m_data = std::move(data);
+    return prepared;
 }
 
 void ImageTableModel::setImages(const QList<Image> &images)
 {
+    applyPrepared(prepare(images));
+}
+
+void ImageTableModel::applyPrepared(PreparedImages prepared)
+{
+    const std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
+    if (!data)
+        return;
+    // Nobody else holds the prepared lists: take them, so that later changes to the model do not copy them.
+    const bool sole = data.use_count() == 1;
+
     if (m_images.isEmpty()) {
-        if (images.isEmpty())
+        if (data->images.isEmpty())
             return;
-        // First load: one insertion of everything. The list is shared, not copied.
-        QHash<QString, int> rowById;
-        rowById.reserve(images.size());
-        for (int row = 0; row < images.size(); ++row)
-            rowById.insert(images.at(row).id, row);
-        QList<Image> unique = images;
-        if (rowById.size() != images.size()) {
-            // Duplicate ids (the listing should not send any): keep one row per id, the last copy's data.
-            unique.clear();
-            rowById.clear();
-            for (const Image &image : images) {
-                const auto existing = rowById.constFind(image.id);
-                if (existing != rowById.cend()) {
-                    unique[existing.value()] = image;
-                } else {
-                    rowById.insert(image.id, int(unique.size()));
-                    unique.append(image);
-                }
-            }
+        // First load: one insertion of everything, all of it computed beforehand.
+        beginInsertRows({}, 0, int(data->images.size()) - 1);
+        if (sole) {
+            m_images = std::move(data->images);
+            m_rows = std::move(data->rows);
+            m_rowById = std::move(data->indexById);
+        } else {
+            m_images = data->images;
+            m_rows = data->rows;
+            m_rowById = data->indexById;
         }
-        QList<Row> rows;
-        rows.reserve(unique.size());
-        qint64 totalSizeKb = 0;
-        for (const Image &image : std::as_const(unique)) {
-            rows.append(makeRow(image));
-            totalSizeKb += image.sizeKb;
-        }
-        beginInsertRows({}, 0, int(unique.size()) - 1);
-        m_images = std::move(unique);
-        m_rows = std::move(rows);
-        m_rowById = std::move(rowById);
         m_indexDrift = 0;
-        m_totalSizeKb = totalSizeKb;
+        m_totalSizeKb = data->totalSizeKb;
+        invalidateSortRanks();
         endInsertRows();
         return;
     }
 
     // Merge: update rows whose image changed, remove rows that are gone, append the new ones.
+    const QList<Image> &images = data->images;
+    const QList<Row> &rows = data->rows;
     std::vector<bool> present(m_images.size(), false);
     std::vector<int> changedRows;
-    QList<Image> added;
-    QHash<QString, int> addedById;
-    for (const Image &image : images) {
-        const int row = rowOfId(image.id);
+    std::vector<int> added; // indexes into the prepared lists
+    for (int i = 0; i < images.size(); ++i) {
+        const int row = rowOfId(images.at(i).id);
         if (row < 0) {
-            const auto existing = addedById.constFind(image.id);
-            if (existing != addedById.cend()) {
-                added[existing.value()] = image;
-            } else {
-                addedById.insert(image.id, int(added.size()));
-                added.append(image);
-            }
+            added.push_back(i);
             continue;
         }
         present[row] = true;
-        if (m_images.at(row) == image)
+        if (m_rows.at(row).digest == rows.at(i).digest)
             continue;
-        replaceImage(row, image);
+        m_totalSizeKb += images.at(i).sizeKb - m_images.at(row).sizeKb;
+        m_images[row] = images.at(i);
+        m_rows[row].digest = rows.at(i).digest;
         changedRows.push_back(row);
     }
+    if (!changedRows.empty())
+        invalidateSortRanks();
 
     // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
     std::sort(changedRows.begin(), changedRows.end());
-    changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
     for (size_t i = 0; i < changedRows.size();) {
         size_t j = i;
         while (j + 1 < changedRows.size() && changedRows[j + 1] == changedRows[j] + 1)
@@ -491,17 +592,19 @@ void ImageTableModel::setImages(const QList<Image> &images)
     if (firstRemoved >= 0)
         reindexFrom(firstRemoved);
 
-    if (!added.isEmpty()) {
+    if (!added.empty()) {
         const int first = int(m_images.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_images.append(added);
-        m_rows.reserve(m_images.size());
-        for (int row = first; row < m_images.size(); ++row) {
-            const Image &image = m_images.at(row);
-            m_rowById.insert(image.id, row);
-            m_rows.append(makeRow(image));
+        m_images.reserve(first + qsizetype(added.size()));
+        m_rows.reserve(first + qsizetype(added.size()));
+        for (const int i : added) {
+            const Image &image = images.at(i);
+            m_rowById.insert(image.id, int(m_images.size()));
+            m_images.append(image);
+            m_rows.append(rows.at(i));
             m_totalSizeKb += image.sizeKb;
         }
+        invalidateSortRanks();
         endInsertRows();
     }
 }
@@ -522,6 +625,7 @@ void ImageTableModel::upsertImage(const Image &image)
     m_images.append(image);
     m_rows.append(makeRow(image));
     m_totalSizeKb += image.sizeKb;
+    invalidateSortRanks();
     endInsertRows();
 }
 
@@ -546,53 +650,82 @@ void ImageTableModel::clear()
     m_rowById.clear();
     m_indexDrift = 0;
     m_totalSizeKb = 0;
+    invalidateSortRanks();
     endRemoveRows();
 }
 
 int ImageTableModel::compareRows(int left, int right, int column) const
 {
-    const Image &a = m_images.at(left);
-    const Image &b = m_images.at(right);
-    const Row &ra = m_rows.at(left);
-    const Row &rb = m_rows.at(right);
-    const auto compareNumbers = [](qint64 x, qint64 y) { return x < y ? -1 : (x > y ? 1 : 0); };
-    switch (Column(column)) {
-    case Name:
-        return QString::compare(ra.nameKey, rb.nameKey);
-    case Tag:
-        return QString::compare(ra.tagKey, rb.tagKey);
-    case Status:
-        return QString::compare(a.status, b.status);
-    case Size:
-        return compareNumbers(a.sizeKb, b.sizeKb);
-    case Created:
-        return compareNumbers(a.createAtMs, b.createAtMs);
-    case Updated:
-        return compareNumbers(a.updateAtMs, b.updateAtMs);
-    case Type:
-        return QString::compare(a.type, b.type);
-    case Visibility:
-        return QString::compare(a.visibility, b.visibility);
-    case Architecture:
-        return QString::compare(ra.arch, rb.arch);
-    case ServiceType:
-        return QString::compare(a.serviceType, b.serviceType);
-    case Resources:
-        return QString::compare(ra.resources, rb.resources);
-    case Namespace:
-        return QString::compare(ra.namespaceKey, rb.namespaceKey);
-    case SwrPath:
-        return QString::compare(ra.swrPathKey, rb.swrPathKey);
-    case Id:
-        return QString::compare(a.id, b.id);
-    case Workspace:
-        return QString::compare(a.workspaceId, b.workspaceId);
-    case Description:
-        return QString::compare(ra.descriptionKey, rb.descriptionKey);
-    case ColumnCount:
-        break;
+    if (column < 0 || column >= ColumnCount)
+        return 0;
+    if (isNumericColumn(column)) {
+        const qint64 a = numericValue(m_images.at(left), column);
+        const qint64 b = numericValue(m_images.at(right), column);
+        return a < b ? -1 : (a > b ? 1 : 0);
     }
-    return 0;
+    return QString::compare(sortKey(left, column), sortKey(right, column));
+}
+
+void ImageTableModel::invalidateSortRanks()
+{
+    m_ranksColumn = -1;
+    m_ranks = {};
+}
+
+const QList<int> &ImageTableModel::sortRanks(int column) const
+{
+    if (hasSortRanks(column) || column < 0 || column >= ColumnCount)
+        return m_ranks;
+    const int count = int(m_images.size());
+    QList<int> ranks(count);
+    if (isNumericColumn(column)) {
+        std::vector<std::pair<qint64, int>> order(static_cast<size_t>(count));
+        for (int row = 0; row < count; ++row)
+            order[size_t(row)] = {numericValue(m_images.at(row), column), row};
+        std::sort(order.begin(), order.end());
+        int rank = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && order[i].first != order[i - 1].first)
+                ++rank;
+            ranks[order[i].second] = rank;
+        }
+    } else {
+        // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
+        // their keys are computed and sorted once per value, not once per row.
+        QHash<QString, int> slotOfText;
+        QStringList texts;
+        std::vector<int> slotOfRow(static_cast<size_t>(count));
+        for (int row = 0; row < count; ++row) {
+            const QString text = sortText(m_images.at(row), column);
+            auto it = slotOfText.constFind(text);
+            if (it == slotOfText.cend()) {
+                it = slotOfText.insert(text, int(texts.size()));
+                texts.append(text);
+            }
+            slotOfRow[size_t(row)] = it.value();
+        }
+        QStringList keys;
+        keys.reserve(texts.size());
+        for (const QString &text : std::as_const(texts))
+            keys.append(sortKeyOfText(text, column));
+        std::vector<int> bySlot(size_t(keys.size()));
+        for (size_t i = 0; i < bySlot.size(); ++i)
+            bySlot[i] = int(i);
+        std::sort(bySlot.begin(), bySlot.end(),
+                  [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
+        std::vector<int> rankOfSlot(bySlot.size());
+        int rank = 0;
+        for (size_t i = 0; i < bySlot.size(); ++i) {
+            if (i > 0 && QString::compare(keys.at(bySlot[i]), keys.at(bySlot[i - 1])) != 0)
+                ++rank;
+            rankOfSlot[size_t(bySlot[i])] = rank;
+        }
+        for (int row = 0; row < count; ++row)
+            ranks[row] = rankOfSlot[size_t(slotOfRow[size_t(row)])];
+    }
+    m_ranks = std::move(ranks);
+    m_ranksColumn = column;
+    return m_ranks;
 }
 
 const Image &ImageTableModel::imageAt(int row) const

@@ -35,6 +35,18 @@ void install(QCoreApplication *app, std::unique_ptr<QTranslator> translator)
     QCoreApplication::installTranslator(translator.release());
 }
 
+// A shipped language written the same way when the locale's own has no catalogue: Simplified Chinese in
+// Singapore (zh_SG) reads the zh_CN catalogue rather than English.
+QString sameWritingCatalogue(const QLocale &locale)
+{
+    for (const QString &language : shippedUiLanguages()) {
+        const QLocale shipped(language);
+        if (shipped.language() == locale.language() && shipped.script() == locale.script())
+            return language;
+    }
+    return u"en"_s;
+}
+
 } // namespace
 
 QStringList shippedUiLanguages()
@@ -58,6 +70,7 @@ QString installTranslations(QCoreApplication *app, const QLocale &locale)
 
     auto appTranslator = std::make_unique<QTranslator>();
     if (!appTranslator->load(locale, CatalogueName, u"_"_s, CatalogueDirectory) &&
+        !appTranslator->load(CatalogueName + u'_' + sameWritingCatalogue(locale), CatalogueDirectory) &&
         !appTranslator->load(CatalogueName + u"_en"_s, CatalogueDirectory)) {
         qCWarning(lcLocalization) << "no translation catalogue in" << CatalogueDirectory;
         return {};

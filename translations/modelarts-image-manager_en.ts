@@ -414,7 +414,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>

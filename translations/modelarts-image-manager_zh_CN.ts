@@ -740,7 +740,7 @@
         <source>%n newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
-            <numerusform>有 %n 个更新的版本</numerusform>
+            <numerusform>有 %n 个较新的版本</numerusform>
         </translation>
     </message>
     <message>
@@ -1669,12 +1669,12 @@
 <context>
     <name>mim::Image</name>
     <message>
-        <location filename="../models/api/Image.cpp" line="+59"/>
+        <location filename="../models/api/Image.cpp" line="+60"/>
         <source>field &quot;%1&quot; is not %2</source>
         <translation>字段“%1”不是%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+75"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
@@ -1697,12 +1697,12 @@
         <translation>标签数组</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>The response is not valid JSON: %1 at offset %2</source>
         <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
     </message>
@@ -1722,7 +1722,7 @@
         <translation>响应中的“%1”不是整数。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -2024,7 +2024,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+87"/>
+        <location filename="../models/ImageTableModel.cpp" line="+193"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+114"/>
+        <location line="+84"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
@@ -2200,7 +2200,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+101"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2297,7 +2297,7 @@
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
-            <numerusform>%n 个镜像正在保存，正在跟踪其变化</numerusform>
+            <numerusform>%n 个镜像正在保存，将持续跟踪其状态变化</numerusform>
         </translation>
     </message>
     <message>
@@ -2324,12 +2324,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+510"/>
+        <location line="+511"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-458"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2528,7 +2528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>

@@ -78,7 +78,12 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
     const QList<QAction *> menus = window->menuBar()->actions();
     window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_menu);
 
-    connect(window, &MainWindow::pageChanged, this, &ImageToolsMenu::updateActions);
+    connect(window, &MainWindow::pageChanged, this, [this](MainWindow::Page page) {
+        // Another account (or none): what the dialogs show and would delete belongs to the previous one.
+        if (page == MainWindow::Page::NoAccount || page == MainWindow::Page::Loading)
+            closeDialogs();
+        updateActions();
+    });
     connect(window->catalog(), &ImageCatalog::stateChanged, this, &ImageToolsMenu::updateActions);
     updateActions();
 }
@@ -95,6 +100,16 @@ void ImageToolsMenu::updateActions()
     m_groups->setEnabled(connected);
     m_register->setEnabled(connected);
     m_export->setEnabled(connected && m_window->currentPage() == MainWindow::Page::Table);
+}
+
+void ImageToolsMenu::closeDialogs()
+{
+    if (m_cleanupDialog)
+        m_cleanupDialog->reject();
+    if (m_groupsDialog)
+        m_groupsDialog->reject();
+    if (m_registerDialog)
+        m_registerDialog->reject();
 }
 
 CleanupDialog *ImageToolsMenu::openCleanup()

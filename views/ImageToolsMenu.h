@@ -47,6 +47,9 @@ public:
     // Returns the number of images written, -1 on failure or cancel.
     int exportShownRows(const QString &path = {});
 
+    // Closes the dialogs opened from here (the account changes).
+    void closeDialogs();
+
 private:
     void updateActions();
 

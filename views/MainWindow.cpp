@@ -565,7 +565,8 @@ void MainWindow::showCertificateProblem()
         m_certificateProbeRunning = false;
         if (probe->error().kind != ErrorKind::Tls || m_certificateDialog)
             return;
-        const QString problem = probe->error().detail.isEmpty() ? probe->error().summary() : probe->error().detail;
+        const QString problem =
+            probe->error().detail.isEmpty() ? probe->error().summary() : probe->error().detail;
         auto *dialog = new CertificateErrorDialog(host, probe->peerCertificateChain(), problem, true, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setModal(false);

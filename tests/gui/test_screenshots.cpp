@@ -10,6 +10,7 @@
 #include "ImageCatalog.h"
 #include "ImageFilterModel.h"
 #include "ImageTableModel.h"
+#include "Localization.h"
 #include "MainWindow.h"
 #include "SandboxFixture.h"
 #include "SandboxOptions.h"
@@ -132,6 +133,8 @@ void TestScreenshots::initTestCase()
               "uses "
               "xvfb-run.");
     QCOMPARE(QGuiApplication::platformName(), u"xcb"_s);
+    // English with its plural forms ("1 image", "2 images"), as the application installs it.
+    installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates));
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     QApplication::setPalette(QApplication::style()->standardPalette());
 

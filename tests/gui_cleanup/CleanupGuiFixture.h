@@ -83,8 +83,12 @@ public:
         ConnectionSettings settings = m_sandbox.akskSettings();
         settings.retry.maxAttempts = 1;
         m_window->connectTo(AccountName, settings);
-        return QTest::qWaitFor([this] { return m_window->catalog()->state() == ImageCatalog::State::Loaded; },
-                               TimeoutMs);
+        const bool loaded = QTest::qWaitFor(
+            [this] { return m_window->catalog()->state() == ImageCatalog::State::Loaded; }, TimeoutMs);
+        if (!loaded)
+            qWarning() << "the window did not load:" << m_window->catalog()->state()
+                       << m_window->catalog()->lastError().fullText();
+        return loaded;
     }
 
     AppServices services()

@@ -1,6 +1,7 @@
 // Tools > Export Images in the real main window: the rows on screen (filter and sort respected) with the
 // columns on screen (hidden ones left out, moved ones in their new place), as CSV and as JSON.
 
+#include "CleanupDialog.h"
 #include "CleanupGuiFixture.h"
 #include "ExportImages.h"
 #include "FilterBar.h"
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -62,9 +64,13 @@ void TestExportView::toolsMenuIsInTheMenuBar()
         QVERIFY(tools->actions().contains(action));
         QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     }
-    // Without an account there is nothing to clean up.
+    // Without an account there is nothing to clean up, and what was open for the old account closes.
+    const QPointer<CleanupDialog> cleanup = m_f->tools().openCleanup();
+    QVERIFY(cleanup);
+    QVERIFY(cleanup->isVisible());
     m_f->window().disconnectAccount();
     QTRY_VERIFY(!m_f->tools().cleanUpAction()->isEnabled());
+    QTRY_VERIFY(!cleanup || !cleanup->isVisible());
     QVERIFY(!m_f->tools().exportAction()->isEnabled());
 }
 

@@ -8,20 +8,20 @@
 #include "accounts/SecretStore.h"
 #include "api/ApiClient.h"
 #include "AppServices.h"
-#include "MainWindow.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
 #include "JournalReconciler.h"
+#include "MainWindow.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
 #include <QApplication>
 #include <QJsonArray>
-#include <QMessageBox>
-#include <QSettings>
 #include <QJsonDocument>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -286,8 +286,9 @@ void TestCrashRecovery::mainWindowReportsInterruptedDeletions()
         for (const QJsonObject &json : images) {
             const std::optional<Image> image = Image::fromJson(json);
             QVERIFY(image);
-            QVERIFY(!journal.recordIntent(DeletionRequest{*image, false}, u"Sandbox"_s, settings.regionId,
-                                          settings.projectId, QDateTime::currentDateTimeUtc())
+            QVERIFY(!journal
+                         .recordIntent(DeletionRequest{*image, false}, u"Sandbox"_s, settings.regionId,
+                                       settings.projectId, QDateTime::currentDateTimeUtc())
                          .isEmpty());
         }
     }

@@ -215,6 +215,27 @@ void TestReliabilityFaults::listingWithEveryFaultIsExactOrSaysWhatFailed()
     }
     qInfo("%d runs loaded, %d failed on a 500", loadedRuns, failedRuns);
     QCOMPARE(loadedRuns + failedRuns, 3);
+
+    // And the failing branch for certain: the same random faults plus a 500 on a page of the listing.
+    SandboxFixture sandbox(5000, 44);
+    QVERIFY(sandbox.start());
+    CatalogHarness h(faultTolerant(sandbox.akskSettings()));
+    QJsonObject forced = faults(allFaultKinds(), 4);
+    forced.insert(u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                                      {u"path_contains"_s, u"/images"_s},
+                                                      {u"fault"_s, u"500"_s},
+                                                      {u"count"_s, 1}}});
+    sandbox.setFaults(forced);
+    QSignalSpy loaded(&h.catalog, &ImageCatalog::loaded);
+    QSignalSpy failed(&h.catalog, &ImageCatalog::failed);
+    QVERIFY(h.refresh(&loaded, &failed));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(loaded.isEmpty());
+    const ApiError error = failed.at(0).at(0).value<ApiError>();
+    VERIFY_KIND(error.kind, ErrorKind::Server);
+    QCOMPARE(error.httpStatus, 500);
+    QVERIFY2(error.fullText().contains(u"ModelArts.0010"_s), qPrintable(error.fullText()));
+    QCOMPARE(h.model.rowCount(), 0);
 }
 
 void TestReliabilityFaults::bulkDeleteWithFaultsMatchesServer()

@@ -16,9 +16,9 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
-#include <QPushButton>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>

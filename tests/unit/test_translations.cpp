@@ -313,6 +313,10 @@ void TestTranslations::installsTheCatalogueOfTheLanguage()
     QCOMPARE(deleted(3), u"3 images deleted."_s);
     QCOMPARE(QCoreApplication::translate("mim::MainWindow", "&Refresh"), u"&Refresh"_s);
 
+    // Simplified Chinese elsewhere reads the zh_CN catalogue; Traditional Chinese is not shipped.
+    QVERIFY(mim::installTranslations(app, QLocale(u"zh_SG"_s)).endsWith(u"_zh_CN.qm"_s));
+    QVERIFY(mim::installTranslations(app, QLocale(u"zh_TW"_s)).endsWith(u"_en.qm"_s));
+
     // The preference: a chosen language becomes the default locale as well.
     const QLocale previous;
     QCOMPARE(mim::applyUiLanguage(app, u"zh_CN"_s).name(), u"zh_CN"_s);
