@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QNetworkProxyFactory>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
         QGuiApplication::setApplicationDisplayName(
             QCoreApplication::translate("main", "ModelArts Image Manager"));
         QGuiApplication::setDesktopFileName(QStringLiteral(MIM_APP_ID));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/modelarts-image-manager.svg")));
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -4,7 +4,13 @@
 #include "ImageTableModel.h"
 #include "ModelsLogging.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -196,16 +202,39 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
             return;
     }
 
-    // Every listing succeeded: only now does the model change, in one merge.
-    QList<Image> images;
+    // Every listing succeeded: only now does the model change, in one merge. What the merge needs that
+    // does not touch the model (digests, the id index, 100,000 rows' worth) is prepared on a worker thread;
+    // the state stays Loading until the model has the images.
+    QList<QList<Image>> lists;
     QStringList skipped;
     for (const ListingRun &done : std::as_const(m_runs)) {
-        images.append(done.images);
+        lists.append(done.images);
         skipped.append(done.skipped);
     }
-    m_runs.clear();
-    ++m_generation;
-    m_model->setImages(images);
+    m_runs = {};
+    const int preparing = ++m_generation;
+    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, preparing, skipped] {
+        watcher->deleteLater();
+        // Refreshed, cancelled or closed meanwhile: what was prepared is no longer wanted.
+        if (preparing == m_generation)
+            applyLoaded(watcher->future().takeResult(), skipped);
+    });
+    watcher->setFuture(QtConcurrent::run([lists = std::move(lists)] {
+        QList<Image> images;
+        if (lists.size() == 1) {
+            images = lists.constFirst(); // shared, not copied
+        } else {
+            for (const QList<Image> &list : lists)
+                images.append(list);
+        }
+        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
+    }));
+}
+
+void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped)
+{
+    m_model->applyPrepared(std::move(prepared));
     m_skipped = skipped;
     m_lastError = {};
     m_lastRefreshed = m_clock();
@@ -213,6 +242,11 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     Q_EMIT loaded();
     updateWatchSet();
     schedulePoll();
+#if defined(__GLIBC__)
+    // Reading the pages freed about as much memory as the images now take; glibc keeps such memory for
+    // later unless asked. Once the event loop is idle, give it back to the system.
+    QTimer::singleShot(0, this, [] { malloc_trim(0); });
+#endif
 }
 
 void ImageCatalog::abortRefresh()

@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 #include "api/Clock.h"
 #include "api/Image.h"
+#include "ImageTableModel.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,7 +18,6 @@ namespace mim {
 class ApiCall;
 class ApiClient;
 class ImageListing;
-class ImageTableModel;
 
 // Loads every image of the account into an ImageTableModel and keeps it fresh: refresh merges in place,
 // images still being saved (INIT, CREATING) are polled with ShowImage until they settle.
@@ -93,6 +93,7 @@ private:
 
     void setState(State state);
     void startListing(const QString &type);
+    void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped);
     void onListingProgress(int generation, int index, qint64 received, qint64 total);
     void onListingFinished(int generation, int index, const ListingOutcome &outcome);
     void abortRefresh();

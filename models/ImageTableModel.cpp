@@ -476,7 +476,8 @@ void ImageTableModel::removeRowRange(int first, int last)
     endRemoveRows();
 }
 
-ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images)
+ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images,
+                                                         RowActivity settlingActivity)
 {
     auto data = std::make_shared<detail::PreparedImageData>();
     data->indexById.reserve(images.size());
@@ -501,6 +502,8 @@ ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &ima
     data->rows.reserve(data->images.size());
     for (const Image &image : std::as_const(data->images)) {
         data->rows.append(makeRow(image));
+        if (settlingActivity != RowActivity::None && image.isSettling())
+            data->rows.last().activity = settlingActivity;
         data->totalSizeKb += image.sizeKb;
     }
     PreparedImages prepared;
@@ -645,9 +648,11 @@ void ImageTableModel::clear()
     if (m_images.isEmpty())
         return;
     beginRemoveRows({}, 0, int(m_images.size()) - 1);
-    m_images.clear();
-    m_rows.clear();
-    m_rowById.clear();
+    // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the same
+    // capacity, tens of megabytes for 100,000 images.
+    m_images = {};
+    m_rows = {};
+    m_rowById = {};
     m_indexDrift = 0;
     m_totalSizeKb = 0;
     invalidateSortRanks();

@@ -96,7 +96,10 @@ public:
         friend class ImageTableModel;
         std::shared_ptr<detail::PreparedImageData> m_data;
     };
-    static PreparedImages prepare(const QList<Image> &images);
+    // Rows that the merge adds for settling images (INIT, CREATING) start with `settlingActivity`; rows
+    // already in the model keep theirs.
+    static PreparedImages prepare(const QList<Image> &images,
+                                  RowActivity settlingActivity = RowActivity::None);
     void applyPrepared(PreparedImages prepared);
     void upsertImage(const Image &image);
     void removeImage(const QString &id);

@@ -80,8 +80,6 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("ModelArts Image Manager"));
-    if (QFileInfo::exists(u":/icons/app-icon.svg"_s))
-        setWindowIcon(QIcon(u":/icons/app-icon.svg"_s));
 
     m_tableModel = new ImageTableModel(this);
     m_filterModel = new ImageFilterModel(this);
