@@ -83,7 +83,8 @@ export GNOME_KEYRING_CONTROL
 export MIM_KEYCHAIN_AVAILABLE=1
 "$@"
 status=$?
-kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true
+# Never "kill 0": that would signal this whole process group, the caller included.
+if [ -n "${GNOME_KEYRING_PID:-}" ]; then kill "$GNOME_KEYRING_PID" 2>/dev/null || true; fi
 exit $status
 INNER
 )

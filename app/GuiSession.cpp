@@ -7,6 +7,7 @@
 #include "AppPaths.h"
 #include "DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "DemoServer.h"
+#include "ImageToolsMenu.h"
 #include "Logging.h"
 #include "MainWindow.h"
 
@@ -74,6 +75,7 @@ bool GuiSession::start(QString *error)
                                : AppPaths::journalPath();
     services.demoMode = m_options.demo;
     m_window = std::make_unique<MainWindow>(services);
+    new ImageToolsMenu(m_window.get(), services); // Tools menu: clean-up, groups, register, export
 
     AccountSwitcher *switcher = m_window->accountSwitcher();
     switcher->setNetworkAccessManager(&m_network);
