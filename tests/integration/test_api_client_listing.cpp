@@ -232,7 +232,11 @@ void TestApiClientListing::cancelMidway()
     QCOMPARE_KIND(outcome->error.kind, ErrorKind::Cancelled);
     const qint64 requestsAtCancel = counter(sandbox, "requests");
     QTest::qWait(500);
-    QCOMPARE(counter(sandbox, "requests"), requestsAtCancel);
+    // Requests already on the wire when cancel() ran may still reach the server; nothing new may start.
+    const qint64 settled = counter(sandbox, "requests");
+    QVERIFY(settled <= requestsAtCancel + client.maxConcurrentRequests());
+    QTest::qWait(500);
+    QCOMPARE(counter(sandbox, "requests"), settled);
     QCOMPARE(outcome->finishedCount, 1);
     QVERIFY(requestsAtCancel < 20);
 }
