@@ -141,12 +141,9 @@ bool DeletionJournal::recordReconciledOutcome(const QString &entryId, const QStr
                                               const QDateTime &time)
 {
     const QJsonObject line{
-        {u"v"_s, JournalVersion},
-        {u"entry"_s, entryId},
-        {u"phase"_s, u"outcome"_s},
-        {u"time"_s, timestamp(time)},
-        {u"image_id"_s, imageId},
-        {u"outcome"_s, deleted ? u"deleted"_s : u"not_deleted"_s},
+        {u"v"_s, JournalVersion},   {u"entry"_s, entryId},
+        {u"phase"_s, u"outcome"_s}, {u"time"_s, timestamp(time)},
+        {u"image_id"_s, imageId},   {u"outcome"_s, deleted ? u"deleted"_s : u"not_deleted"_s},
         {u"reconciled"_s, true},
     };
     return append(line);

@@ -24,7 +24,8 @@ QString isoUtc(qint64 msSinceEpoch)
     if (msSinceEpoch <= 0)
         return {};
     // Spelled out: Qt writes a UTC time zone as "+00:00"; "Z" is the form every parser and reader knows.
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s);
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc())
+        .toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s);
 }
 
 bool isTextColumn(int column)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -55,14 +56,41 @@ QStringList sortedList(const QSet<QString> &values)
 // Up to this many rows, filter changes go through QSortFilterProxyModel's incremental path (rows removed
 // and inserted with their own signals); above it, one layout change (see refilter()).
 constexpr int IncrementalRefilterRows = 4096;
-// See m_comparisonsWithoutRanks.
-constexpr int MaxComparisonsWithoutRanks = 4096;
+// Up to this many rows shown or hidden, a large model is refiltered incrementally too.
+constexpr int IncrementalRefilterChanges = 32;
 
 char16_t foldedChar(char16_t c)
 {
     if (c < 0x80)
         return (c >= u'A' && c <= u'Z') ? char16_t(c + (u'a' - u'A')) : c;
     return char16_t(QChar::toCaseFolded(char32_t(c)));
+}
+
+// The index of the first unit from `from` on whose lower case is the ASCII letter `letter` (or that is
+// `other`), or `end`. Four units at a time: bits 5 set, each unit XORed with the letter, then a test for a
+// zero unit (true zero units only; which one is found by the scalar loop).
+qsizetype findLetter(const char16_t *text, qsizetype from, qsizetype end, char16_t letter, char16_t other)
+{
+    constexpr quint64 Ones = 0x0001000100010001ULL;
+    constexpr quint64 Highs = 0x8000800080008000ULL;
+    constexpr quint64 LowerCaseBits = 0x0020002000200020ULL;
+    const quint64 letters = Ones * letter;
+    const quint64 others = Ones * other;
+    const auto hasZeroUnit = [](quint64 x) { return ((x - Ones) & ~x & Highs) != 0; };
+    qsizetype i = from;
+    for (; i + 4 <= end; i += 4) {
+        quint64 units;
+        std::memcpy(&units, text + i, sizeof units);
+        if (hasZeroUnit((units | LowerCaseBits) ^ letters) ||
+            (other != letter && hasZeroUnit(units ^ others)))
+            break;
+    }
+    for (; i < end; ++i) {
+        const char16_t c = text[i];
+        if (char16_t(c | 0x20) == letter || c == other)
+            return i;
+    }
+    return end;
 }
 
 // QStringView::contains(needle, Qt::CaseInsensitive) for a needle that is already case-folded and holds no
@@ -82,9 +110,13 @@ bool containsFolded(QStringView haystack, QStringView needle)
     // Beyond ASCII, only KELVIN SIGN and LATIN SMALL LETTER LONG S fold to an ASCII letter.
     const char16_t otherFirst = first == u'k' ? u'\u212A' : (first == u's' ? u'\u017F' : first);
     for (qsizetype i = 0; i <= last; ++i) {
-        const char16_t c = hay[i];
-        if (firstIsAsciiLetter ? (char16_t(c | 0x20) != first && c != otherFirst) : foldedChar(c) != first)
+        if (firstIsAsciiLetter) {
+            i = findLetter(hay, i, last + 1, first, otherFirst);
+            if (i > last)
+                return false;
+        } else if (foldedChar(hay[i]) != first) {
             continue;
+        }
         qsizetype j = 1;
         while (j < n && foldedChar(hay[i + j]) == folded[j])
             ++j;
@@ -148,6 +180,8 @@ void ImageFilterModel::applyState(FilterState state)
     state.facets.removeIf([](const auto &it) { return it.value().isEmpty(); });
     if (state == m_state)
         return;
+    // What the proxy shows now, as far as known: refilter() compares it with what it will show.
+    const std::vector<qint8> shownBefore = m_accepted;
     const bool onlyTextChanged = state.showBuiltIn == m_state.showBuiltIn && state.facets == m_state.facets;
     if (state.text != m_state.text || !onlyTextChanged) {
         const QString folded = state.text.toCaseFolded();
@@ -160,6 +194,10 @@ void ImageFilterModel::applyState(FilterState state)
                 accepted = -1;
         }
         m_foldedText = folded;
+        m_textIsHex = std::all_of(folded.cbegin(), folded.cend(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || u == u'-';
+        });
         m_foldedTextHasSurrogates =
             std::any_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isSurrogate(); });
     }
@@ -168,21 +206,103 @@ void ImageFilterModel::applyState(FilterState state)
     m_activeFacets.clear();
     for (auto it = m_state.facets.cbegin(); it != m_state.facets.cend(); ++it)
         m_activeFacets.emplace_back(it.key(), it.value());
-    refilter();
+    refilter(shownBefore);
     Q_EMIT filterStateChanged();
 }
 
-void ImageFilterModel::refilter()
+void ImageFilterModel::refilter(const std::vector<qint8> &shownBefore)
 {
     const QAbstractItemModel *source = sourceModel();
-    if (!source || source->rowCount() <= IncrementalRefilterRows) {
+    if (!source || source->rowCount() <= IncrementalRefilterRows || !directSource()) {
         invalidateRowsFilter();
         return;
     }
-    // A full remap sorts the rows that pass: by ranks, so that it costs milliseconds.
-    if (directSource() && dynamicSortFilter() && sortColumn() >= 0)
-        prepareSortRanks(sortColumn());
+    // One more letter often hides nothing more: then nothing needs to move at all. A few rows more or less
+    // are cheap incrementally; many are cheap only all at once.
+    const int changes = countVisibilityChanges(shownBefore, IncrementalRefilterChanges + 1);
+    if (changes == 0)
+        return;
+    if (changes <= IncrementalRefilterChanges) {
+        invalidateRowsFilter();
+        return;
+    }
+    // The rows come sorted from the table: a full remap is a pass over them.
     invalidate();
+}
+
+qint8 &ImageFilterModel::acceptanceOf(int sourceRow) const
+{
+    const size_t key = size_t(m_table->rowKey(sourceRow));
+    if (key >= m_accepted.size())
+        m_accepted.resize(size_t(m_table->rowKeyLimit()), -1);
+    return m_accepted[key];
+}
+
+void ImageFilterModel::evaluateUnknownRows() const
+{
+    const ImageTableModel *table = directSource();
+    if (!table)
+        return;
+    // In key order, which is the order of the images in memory, not in row order, which is random there.
+    const int limit = table->rowKeyLimit();
+    if (m_accepted.size() < size_t(limit))
+        m_accepted.resize(size_t(limit), -1);
+    std::vector<int> pending;
+    for (int key = 0; key < limit; ++key) {
+        if (m_accepted[size_t(key)] < 0 && table->isRowKeyInUse(key))
+            pending.push_back(key);
+    }
+    // On 100,000 rows the time goes to waiting for memory, not to comparing characters: each image is
+    // fetched well ahead of its turn, and the SWR path it points to (the field searched first) a little
+    // later, once the image is there to say where it is.
+    constexpr size_t Ahead = 8;
+    const auto prefetch = [](const void *address) {
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(address);
+#else
+        Q_UNUSED(address)
+#endif
+    };
+    for (size_t i = 0; i < pending.size(); ++i) {
+        if (i + 2 * Ahead < pending.size()) {
+            const Image &later = table->imageOfRowKey(pending[i + 2 * Ahead]);
+            prefetch(&later.swrPath);
+            prefetch(reinterpret_cast<const char *>(&later.type) + sizeof(QString) - 1); // its size
+            prefetch(&later.description);
+        }
+        if (i + Ahead < pending.size()) {
+            const QString &path = table->imageOfRowKey(pending[i + Ahead]).swrPath;
+            const char *data = reinterpret_cast<const char *>(path.constData());
+            for (qsizetype offset = 0; offset < path.size() * 2; offset += 64)
+                prefetch(data + offset);
+        }
+        const int key = pending[i];
+        m_accepted[size_t(key)] = accepts(table->imageOfRowKey(key), table->searchHintsOfRowKey(key)) ? 1 : 0;
+    }
+}
+
+int ImageFilterModel::countVisibilityChanges(const std::vector<qint8> &shownBefore, int limit) const
+{
+    evaluateUnknownRows();
+    const ImageTableModel *table = directSource();
+    const int rows = table->rowCount();
+    int changes = 0;
+    for (int row = 0; row < rows && changes < limit; ++row) {
+        const size_t key = size_t(table->rowKey(row));
+        const qint8 before = key < shownBefore.size() ? shownBefore[key] : qint8(-1);
+        // Rows the proxy never asked about: ask it (a lookup in its mapping).
+        const bool shown = before >= 0 ? before == 1 : mapFromSource(table->index(row, 0)).isValid();
+        if (shown != acceptsImage(row, table->imageAt(row)))
+            ++changes;
+    }
+    return changes;
+}
+
+Qt::ItemFlags ImageFilterModel::flags(const QModelIndex &index) const
+{
+    if (m_table && index.isValid() && index.model() == this)
+        return ImageTableModel::CellFlags;
+    return QSortFilterProxyModel::flags(index);
 }
 
 void ImageFilterModel::setFilterState(const FilterState &state)
@@ -245,7 +365,14 @@ QStringList ImageFilterModel::facetValues(Facet facet) const
 
 void ImageFilterModel::setSourceModel(QAbstractItemModel *model)
 {
-    m_table = qobject_cast<const ImageTableModel *>(model);
+    m_table = qobject_cast<ImageTableModel *>(model);
+    // The table sorts its rows itself (see sort()): this proxy keeps them in the order they come.
+    if (m_table && QSortFilterProxyModel::sortColumn() >= 0) {
+        const int column = QSortFilterProxyModel::sortColumn();
+        const Qt::SortOrder order = QSortFilterProxyModel::sortOrder();
+        QSortFilterProxyModel::sort(-1, Qt::AscendingOrder);
+        m_table->sort(column, order);
+    }
     // Before the base class connects: the match cache must follow the source's rows before the proxy
     // filters them.
     connectSource(model);
@@ -260,56 +387,44 @@ void ImageFilterModel::connectSource(QAbstractItemModel *model)
     m_accepted.clear();
     if (!m_table)
         return;
-    m_accepted.assign(size_t(model->rowCount()), -1);
+    m_accepted.assign(size_t(m_table->rowKeyLimit()), -1);
     // A destroyed source is replaced by an empty model without a call to setSourceModel().
     m_sourceConnections.append(connect(model, &QObject::destroyed, this, [this] {
         m_table = nullptr;
         m_accepted.clear();
     }));
-    const auto forgetAll = [this] { m_accepted.assign(size_t(m_table->rowCount()), -1); };
+    // Kept by row key: sorting moves rows, not keys. A key that gets a new image is forgotten on insertion.
     m_sourceConnections += {
         connect(model, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex &parent, int first, int last) {
-                    if (!parent.isValid() && size_t(first) <= m_accepted.size())
-                        m_accepted.insert(m_accepted.begin() + first, size_t(last - first + 1), qint8(-1));
-                    else
-                        m_accepted.assign(size_t(m_table->rowCount()), -1);
-                }),
-        connect(model, &QAbstractItemModel::rowsRemoved, this,
-                [this](const QModelIndex &parent, int first, int last) {
-                    if (!parent.isValid() && size_t(last) < m_accepted.size())
-                        m_accepted.erase(m_accepted.begin() + first, m_accepted.begin() + last + 1);
-                    else
-                        m_accepted.assign(size_t(m_table->rowCount()), -1);
+                    if (!parent.isValid())
+                        forgetAcceptance(first, last - first + 1);
                 }),
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                     forgetAcceptance(topLeft.row(), bottomRight.row() - topLeft.row() + 1);
                 }),
-        connect(model, &QAbstractItemModel::rowsMoved, this, forgetAll),
-        connect(model, &QAbstractItemModel::layoutChanged, this, forgetAll),
-        connect(model, &QAbstractItemModel::modelReset, this, forgetAll),
+        connect(model, &QAbstractItemModel::modelReset, this,
+                [this] { m_accepted.assign(size_t(m_table->rowKeyLimit()), -1); }),
     };
 }
 
 void ImageFilterModel::forgetAcceptance(int first, int count)
 {
-    for (int row = qMax(0, first); row < first + count && size_t(row) < m_accepted.size(); ++row)
-        m_accepted[size_t(row)] = -1;
-}
-
-void ImageFilterModel::prepareSortRanks(int column) const
-{
-    if (const ImageTableModel *table = directSource(); table && m_sortsByRawValue) {
-        table->sortRanks(column);
-        m_comparisonsWithoutRanks = 0;
-    }
+    for (int row = qMax(0, first); row < first + count && row < m_table->rowCount(); ++row)
+        acceptanceOf(row) = -1;
 }
 
 void ImageFilterModel::sort(int column, Qt::SortOrder order)
 {
-    if (column >= 0)
-        prepareSortRanks(column);
+    if (m_table && m_sortsByRawValue) {
+        // The table keeps its rows in this order, cheaply and also when images come and change; sorting here
+        // as well would compare 100,000 rows through virtual calls on every change of the filter.
+        if (QSortFilterProxyModel::sortColumn() >= 0)
+            QSortFilterProxyModel::sort(-1, Qt::AscendingOrder);
+        m_table->sort(column, order);
+        return;
+    }
     QSortFilterProxyModel::sort(column, order);
 }
 
@@ -327,15 +442,13 @@ bool ImageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 
 bool ImageFilterModel::acceptsImage(int sourceRow, const Image &image) const
 {
-    if (size_t(sourceRow) >= m_accepted.size())
-        return accepts(image);
-    qint8 &accepted = m_accepted[size_t(sourceRow)];
+    qint8 &accepted = acceptanceOf(sourceRow);
     if (accepted < 0)
-        accepted = accepts(image) ? 1 : 0;
+        accepted = accepts(image, m_table->searchHints(sourceRow)) ? 1 : 0;
     return accepted == 1;
 }
 
-bool ImageFilterModel::accepts(const Image &image) const
+bool ImageFilterModel::accepts(const Image &image, quint8 searchHints) const
 {
     if (!m_state.showBuiltIn && image.isBuiltIn())
         return false;
@@ -374,20 +487,31 @@ bool ImageFilterModel::accepts(const Image &image) const
             return false;
     }
 
-    return m_state.text.isEmpty() || matchesText(image);
+    return m_state.text.isEmpty() || matchesText(image, searchHints);
 }
 
-bool ImageFilterModel::matchesText(const Image &image) const
+bool ImageFilterModel::matchesText(const Image &image, quint8 searchHints) const
 {
     const auto contains = [this](const QString &field) {
         return m_foldedTextHasSurrogates ? field.contains(m_foldedText, Qt::CaseInsensitive)
                                          : containsFolded(field, m_foldedText);
     };
-    for (const QString *field :
-         {&image.name, &image.tag, &image.id, &image.swrPath, &image.nameSpace, &image.description}) {
-        if (contains(*field))
-            return true;
-    }
+    // The SWR path first: it usually holds the namespace, name and tag, which then need no search of their
+    // own. Fewer strings read is what makes 100,000 rows fast: each one is a cache miss.
+    if (contains(image.swrPath))
+        return true;
+    const auto searched = [searchHints](quint8 coveredBy) { return (searchHints & coveredBy) == 0; };
+    if (searched(ImageTableModel::SwrPathHasName) && contains(image.name))
+        return true;
+    if (searched(ImageTableModel::SwrPathHasTag) && contains(image.tag))
+        return true;
+    if (searched(ImageTableModel::SwrPathHasNamespace) && contains(image.nameSpace))
+        return true;
+    const bool idCannotMatch = !m_textIsHex && (searchHints & ImageTableModel::IdIsHex);
+    if (!idCannotMatch && contains(image.id))
+        return true;
+    if (contains(image.description))
+        return true;
     // People paste "name:tag" as they would refer to an image.
     return m_state.text.contains(u':') && contains(image.nameAndTag());
 }
@@ -438,15 +562,7 @@ bool ImageFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
 {
     if (const ImageTableModel *table = directSource();
         table && m_sortsByRawValue && left.column() == right.column()) {
-        const int column = left.column();
-        const QList<int> *ranks = table->currentSortRanks(column);
-        if (!ranks && ++m_comparisonsWithoutRanks > MaxComparisonsWithoutRanks) {
-            prepareSortRanks(column);
-            ranks = table->currentSortRanks(column);
-        }
-        if (ranks)
-            return ranks->at(left.row()) < ranks->at(right.row());
-        return table->compareRows(left.row(), right.row(), column) < 0;
+        return table->compareRows(left.row(), right.row(), left.column()) < 0;
     }
     const int role = sortRole();
     const QVariant a = left.data(role);

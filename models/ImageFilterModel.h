@@ -61,8 +61,12 @@ public:
     // Any model with ImageTableModel's roles works; an ImageTableModel is read directly, which makes
     // filtering and sorting 100,000 rows several times faster than going through QVariants.
     void setSourceModel(QAbstractItemModel *model) override;
-    // With an ImageTableModel, sorts by its sort ranks: integer comparisons.
+    // With an ImageTableModel (and the default sort role), the table sorts its rows (ImageTableModel::sort())
+    // and this proxy keeps their order: sortColumn() then stays -1; the column is the table's sortColumn().
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // With an ImageTableModel, without mapping the index to the source: a tree view asks for the flags of
+    // every row each time it lays them out.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 Q_SIGNALS:
     void filterStateChanged();
@@ -76,29 +80,33 @@ private:
     const ImageTableModel *directSource() const;
     bool acceptsImage(int sourceRow, const Image &image) const;
     bool acceptsGenericRow(int sourceRow, const QModelIndex &sourceParent) const;
-    bool matchesText(const Image &image) const;
-    bool accepts(const Image &image) const;
+    bool matchesText(const Image &image, quint8 searchHints) const;
+    bool accepts(const Image &image, quint8 searchHints) const;
     // Refilters every row at once. QSortFilterProxyModel's incremental refiltering removes and inserts one
     // run of rows at a time, each costing a pass over all rows: with 100,000 rows and a filter that hides
     // half of them, that is minutes; this is milliseconds.
-    void refilter();
-    void prepareSortRanks(int column) const;
+    void refilter(const std::vector<qint8> &shownBefore);
+    // How many rows the current filter would show or hide compared with what the proxy shows (the
+    // acceptance known before the change, -1 where unknown), counting at most `limit`; computes (and caches)
+    // every row's acceptance.
+    int countVisibilityChanges(const std::vector<qint8> &shownBefore, int limit) const;
+    // Computes the acceptance of every row not known yet, in one pass that reads ahead.
+    void evaluateUnknownRows() const;
+    qint8 &acceptanceOf(int sourceRow) const;
     void connectSource(QAbstractItemModel *model);
     void forgetAcceptance(int first, int count);
 
     FilterState m_state;
     std::vector<std::pair<Facet, QSet<QString>>> m_activeFacets; // the non-empty sets of m_state.facets
-    const ImageTableModel *m_table = nullptr;                    // the source when it is an ImageTableModel
+    ImageTableModel *m_table = nullptr;                          // the source when it is an ImageTableModel
     bool m_sortsByRawValue = true;                               // sortRole() is ImageTableModel::SortRole
     QString m_foldedText;                                        // m_state.text, case-folded
     bool m_foldedTextHasSurrogates = false;
-    // Whether each source row passes the filter: 1 yes, 0 no, -1 not known yet. When only the text changes
-    // and only grows (typing), rows that did not pass cannot pass; when it only shrinks, rows that passed
-    // still do: most rows need no second look.
+    bool m_textIsHex = true; // only hex digits and dashes: may be part of an id
+    // Whether each source row passes the filter, by ImageTableModel::rowKey(): 1 yes, 0 no, -1 not known
+    // yet. When only the text changes and only grows (typing), rows that did not pass cannot pass; when it
+    // only shrinks, rows that passed still do: most rows need no second look.
     mutable std::vector<qint8> m_accepted;
-    // Comparisons made without ranks since the ranks were last computed: past a few thousand, computing
-    // the ranks is cheaper than going on (a full sort), below it not (one row moved).
-    mutable int m_comparisonsWithoutRanks = 0;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

@@ -13,8 +13,9 @@ namespace {
 
 // Descriptions can be 512 characters; nobody sorts by what comes after the first line's worth.
 constexpr qsizetype DescriptionKeyLength = 128;
-// Beyond this many removals since the last re-index, lookups would scan too far: re-index instead.
-constexpr int MaxIndexDrift = 64;
+// Up to this many images added or changed at once, each goes to its place by itself (rowsInserted or
+// rowsMoved); beyond it, the rows are sorted again in one layout change.
+constexpr qsizetype MaxSingleMoves = 32;
 
 bool isNumericColumn(int column)
 {
@@ -115,6 +116,7 @@ struct detail::ImageRow
 {
     quint64 digest = 0; // contentDigest() of the row's image
     ImageTableModel::RowActivity activity = ImageTableModel::RowActivity::None;
+    quint8 searchHints = 0;
 };
 
 struct detail::PreparedImageData
@@ -130,6 +132,21 @@ struct detail::PreparedImageData
 Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_PRIMITIVE_TYPE);
 
 namespace mim {
+
+namespace {
+
+int compareImages(const Image &a, const Image &b, int column)
+{
+    if (isNumericColumn(column)) {
+        const qint64 x = numericValue(a, column);
+        const qint64 y = numericValue(b, column);
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    return QString::compare(sortKeyOfText(sortText(a, column), column),
+                            sortKeyOfText(sortText(b, column), column));
+}
+
+} // namespace
 
 ImageTableModel::PreparedImages::PreparedImages() = default;
 ImageTableModel::PreparedImages::~PreparedImages() = default;
@@ -152,7 +169,7 @@ ImageTableModel::~ImageTableModel() = default;
 
 int ImageTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_images.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int ImageTableModel::columnCount(const QModelIndex &parent) const
@@ -164,24 +181,68 @@ QModelIndex ImageTableModel::index(int row, int column, const QModelIndex &paren
 {
     // Without the virtual rowCount()/columnCount() calls of the default: a sort of 100,000 rows asks for
     // millions of indexes.
-    if (parent.isValid() || row < 0 || column < 0 || row >= m_images.size() || column >= ColumnCount)
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_order.size() || column >= ColumnCount)
         return {};
     return createIndex(row, column);
 }
+
+Qt::ItemFlags ImageTableModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this ? CellFlags : Qt::ItemFlags{};
+}
+
+namespace {
+
+bool isHexOrDash(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
+    });
+}
+
+quint8 searchHintsOf(const Image &image)
+{
+    quint8 hints = 0;
+    // "swr.<region>.myhuaweicloud.com/<namespace>/<name>:<tag>": a search of the path covers the others.
+    if (image.swrPath.contains(image.name))
+        hints |= ImageTableModel::SwrPathHasName;
+    if (image.swrPath.contains(image.tag))
+        hints |= ImageTableModel::SwrPathHasTag;
+    if (image.swrPath.contains(image.nameSpace))
+        hints |= ImageTableModel::SwrPathHasNamespace;
+    if (isHexOrDash(image.id))
+        hints |= ImageTableModel::IdIsHex;
+    return hints;
+}
+
+} // namespace
 
 ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
 {
     Row row;
     row.digest = contentDigest(image);
+    row.searchHints = searchHintsOf(image);
     return row;
 }
 
-void ImageTableModel::replaceImage(int row, const Image &image)
+quint8 ImageTableModel::searchHints(int row) const
 {
-    m_totalSizeKb += image.sizeKb - m_images.at(row).sizeKb;
-    m_images[row] = image;
-    m_rows[row].digest = contentDigest(image);
-    invalidateSortRanks();
+    return m_rows.at(m_order.at(row)).searchHints;
+}
+
+quint8 ImageTableModel::searchHintsOfRowKey(int key) const
+{
+    return m_rows.at(key).searchHints;
+}
+
+void ImageTableModel::replaceImage(int slot, const Image &image)
+{
+    m_totalSizeKb += image.sizeKb - m_images.at(slot).sizeKb;
+    m_images[slot] = image;
+    m_rows[slot].digest = contentDigest(image);
+    m_rows[slot].searchHints = searchHintsOf(image);
+    invalidateRanks();
 }
 
 QString ImageTableModel::activityText(RowActivity activity)
@@ -201,8 +262,8 @@ QString ImageTableModel::activityText(RowActivity activity)
 
 QString ImageTableModel::statusDisplay(int row) const
 {
-    const QString status = Formatting::statusText(m_images.at(row).status);
-    const RowActivity activity = m_rows.at(row).activity;
+    const QString status = Formatting::statusText(imageOfRow(row).status);
+    const RowActivity activity = m_rows.at(m_order.at(row)).activity;
     if (activity == RowActivity::None)
         return status;
     return tr("%1 – %2", "status – what the app is doing with the image").arg(status, activityText(activity));
@@ -216,23 +277,19 @@ const QIcon &ImageTableModel::iconForStatus(const QString &status) const
     return it.value();
 }
 
-QString ImageTableModel::sortKey(int row, int column) const
-{
-    return sortKeyOfText(sortText(m_images.at(row), column), column);
-}
-
 QVariant ImageTableModel::sortValue(int rowNumber, int column) const
 {
     if (column < 0 || column >= ColumnCount)
         return {};
+    const Image &image = imageOfRow(rowNumber);
     if (isNumericColumn(column))
-        return numericValue(m_images.at(rowNumber), column);
-    return sortKey(rowNumber, column);
+        return numericValue(image, column);
+    return sortKeyOfText(sortText(image, column), column);
 }
 
 QVariant ImageTableModel::facetValue(int rowNumber, int column) const
 {
-    const Image &image = m_images.at(rowNumber);
+    const Image &image = imageOfRow(rowNumber);
     switch (Column(column)) {
     case Name:
         return image.name;
@@ -276,8 +333,9 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const Image &image = m_images.at(index.row());
+    const int slot = m_order.at(index.row());
+    const Row &row = m_rows.at(slot);
+    const Image &image = m_images.at(slot);
     const int column = index.column();
 
     switch (role) {
@@ -437,42 +495,46 @@ void ImageTableModel::emitRowChanged(int first, int last)
     Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
-void ImageTableModel::reindexFrom(int firstRow)
+void ImageTableModel::renumberFrom(int firstRow)
 {
-    for (int row = firstRow; row < m_images.size(); ++row)
-        m_rowById[m_images.at(row).id] = row;
-    m_indexDrift = 0;
+    for (int row = qMax(0, firstRow); row < m_order.size(); ++row)
+        m_rowOfSlot[m_order.at(row)] = row;
 }
 
 int ImageTableModel::rowOfId(const QString &id) const
 {
-    const auto it = m_rowById.constFind(id);
-    if (it == m_rowById.cend())
-        return -1;
-    const int stored = it.value();
-    if (m_indexDrift == 0)
-        return stored;
-    const int last = int(m_images.size()) - 1;
-    for (int row = qMin(stored, last); row >= qMax(0, stored - m_indexDrift); --row) {
-        if (m_images.at(row).id == id)
-            return row;
+    const int slot = m_slotById.value(id, -1);
+    return slot < 0 ? -1 : m_rowOfSlot.at(slot);
+}
+
+int ImageTableModel::takeFreeSlot()
+{
+    if (!m_freeSlots.empty()) {
+        const int slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        return slot;
     }
-    Q_ASSERT_X(false, "ImageTableModel::rowOfId", "index out of step with rows");
-    return -1;
+    m_images.append(Image());
+    m_rows.append(Row());
+    m_rowOfSlot.append(-1);
+    return int(m_images.size()) - 1;
 }
 
 void ImageTableModel::removeRowRange(int first, int last)
 {
     beginRemoveRows({}, first, last);
     for (int row = first; row <= last; ++row) {
-        m_totalSizeKb -= m_images.at(row).sizeKb;
-        m_rowById.remove(m_images.at(row).id);
+        const int slot = m_order.at(row);
+        m_totalSizeKb -= m_images.at(slot).sizeKb;
+        m_slotById.remove(m_images.at(slot).id);
+        m_images[slot] = Image(); // the strings go now, the slot waits for the next image
+        m_rows[slot] = Row();
+        m_rowOfSlot[slot] = -1;
+        m_freeSlots.push_back(slot);
     }
-    m_images.remove(first, last - first + 1);
-    m_rows.remove(first, last - first + 1);
-    // The rows that stay keep their order: their ranks stay valid.
-    if (m_ranksColumn >= 0)
-        m_ranks.remove(first, last - first + 1);
+    // The other rows keep their slots, so the ranks stay valid.
+    m_order.remove(first, last - first + 1);
+    renumberFrom(first);
     endRemoveRows();
 }
 
@@ -524,51 +586,73 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
     // Nobody else holds the prepared lists: take them, so that later changes to the model do not copy them.
     const bool sole = data.use_count() == 1;
 
-    if (m_images.isEmpty()) {
+    if (m_order.isEmpty()) {
+        // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the
+        // same capacity, tens of megabytes for 100,000 images.
+        m_images = {};
+        m_rows = {};
+        m_slotById = {};
+        m_rowOfSlot = {};
+        m_freeSlots = {};
+        invalidateRanks();
         if (data->images.isEmpty())
             return;
-        // First load: one insertion of everything, all of it computed beforehand.
-        beginInsertRows({}, 0, int(data->images.size()) - 1);
+        // First load: one insertion of everything, all of it computed beforehand; the rows already in order.
+        const int count = int(data->images.size());
+        beginInsertRows({}, 0, count - 1);
         if (sole) {
             m_images = std::move(data->images);
             m_rows = std::move(data->rows);
-            m_rowById = std::move(data->indexById);
+            m_slotById = std::move(data->indexById);
         } else {
             m_images = data->images;
             m_rows = data->rows;
-            m_rowById = data->indexById;
+            m_slotById = data->indexById;
         }
-        m_indexDrift = 0;
         m_totalSizeKb = data->totalSizeKb;
-        invalidateSortRanks();
+        std::vector<int> order(static_cast<size_t>(count));
+        for (int slot = 0; slot < count; ++slot)
+            order[size_t(slot)] = slot;
+        m_order = QList<int>(order.cbegin(), order.cend());
+        m_rowOfSlot = m_order;
+        if (m_sortColumn >= 0) {
+            order = sortedOrder(std::move(order));
+            m_order = QList<int>(order.cbegin(), order.cend());
+            renumberFrom(0);
+        }
         endInsertRows();
         return;
     }
 
-    // Merge: update rows whose image changed, remove rows that are gone, append the new ones.
+    // Merge: update rows whose image changed, remove rows that are gone, add the new ones.
     const QList<Image> &images = data->images;
     const QList<Row> &rows = data->rows;
-    std::vector<bool> present(m_images.size(), false);
-    std::vector<int> changedRows;
+    std::vector<bool> present(size_t(m_images.size()), false);
+    std::vector<int> changedSlots;
     std::vector<int> added; // indexes into the prepared lists
     for (int i = 0; i < images.size(); ++i) {
-        const int row = rowOfId(images.at(i).id);
-        if (row < 0) {
+        const int slot = m_slotById.value(images.at(i).id, -1);
+        if (slot < 0) {
             added.push_back(i);
             continue;
         }
-        present[row] = true;
-        if (m_rows.at(row).digest == rows.at(i).digest)
+        present[size_t(slot)] = true;
+        if (m_rows.at(slot).digest == rows.at(i).digest)
             continue;
-        m_totalSizeKb += images.at(i).sizeKb - m_images.at(row).sizeKb;
-        m_images[row] = images.at(i);
-        m_rows[row].digest = rows.at(i).digest;
-        changedRows.push_back(row);
+        m_totalSizeKb += images.at(i).sizeKb - m_images.at(slot).sizeKb;
+        m_images[slot] = images.at(i);
+        m_rows[slot].digest = rows.at(i).digest;
+        m_rows[slot].searchHints = rows.at(i).searchHints;
+        changedSlots.push_back(slot);
     }
-    if (!changedRows.empty())
-        invalidateSortRanks();
+    if (!changedSlots.empty())
+        invalidateRanks();
 
     // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
+    std::vector<int> changedRows;
+    changedRows.reserve(changedSlots.size());
+    for (const int slot : changedSlots)
+        changedRows.push_back(m_rowOfSlot.at(slot));
     std::sort(changedRows.begin(), changedRows.end());
     for (size_t i = 0; i < changedRows.size();) {
         size_t j = i;
@@ -579,83 +663,129 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
     }
 
     // Remove from the bottom so the rows of ranges not yet removed keep their numbers.
-    int firstRemoved = -1;
-    for (int row = int(m_images.size()) - 1; row >= 0;) {
-        if (present[row]) {
+    for (int row = int(m_order.size()) - 1; row >= 0;) {
+        if (present[size_t(m_order.at(row))]) {
             --row;
             continue;
         }
         const int last = row;
-        while (row > 0 && !present[row - 1])
+        while (row > 0 && !present[size_t(m_order.at(row - 1))])
             --row;
         removeRowRange(row, last);
-        firstRemoved = row;
         --row;
     }
-    if (firstRemoved >= 0)
-        reindexFrom(firstRemoved);
 
-    if (!added.empty()) {
-        const int first = int(m_images.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_images.reserve(first + qsizetype(added.size()));
-        m_rows.reserve(first + qsizetype(added.size()));
-        for (const int i : added) {
-            const Image &image = images.at(i);
-            m_rowById.insert(image.id, int(m_images.size()));
-            m_images.append(image);
-            m_rows.append(rows.at(i));
-            m_totalSizeKb += image.sizeKb;
+    // Changed images may belong elsewhere now. The order holds where each changed row still sorts between
+    // its neighbours (the pairs of unchanged rows are in order as before); one misplaced row moves, more
+    // mean sorting again.
+    bool resort = false;
+    if (m_sortColumn >= 0 && !changedSlots.empty()) {
+        std::vector<int> misplaced;
+        for (const int slot : changedSlots) {
+            if (!isInOrder(m_rowOfSlot.at(slot)))
+                misplaced.push_back(slot);
         }
-        invalidateSortRanks();
-        endInsertRows();
+        if (misplaced.size() == 1)
+            keepRowSorted(m_rowOfSlot.at(misplaced.front()));
+        else
+            resort = misplaced.size() > 1;
     }
+
+    // A few new images go to their places one by one, many at the end and then into order all at once.
+    const bool placeEach = m_sortColumn >= 0 && !resort && qsizetype(added.size()) <= MaxSingleMoves;
+    if (!added.empty() && !placeEach) {
+        const int first = int(m_order.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const int i : added) {
+            const int slot = takeFreeSlot();
+            m_images[slot] = images.at(i);
+            m_rows[slot] = rows.at(i);
+            m_slotById.insert(images.at(i).id, slot);
+            m_totalSizeKb += images.at(i).sizeKb;
+            m_rowOfSlot[slot] = int(m_order.size());
+            m_order.append(slot);
+        }
+        invalidateRanks();
+        endInsertRows();
+        resort = m_sortColumn >= 0;
+    }
+    if (!added.empty() && placeEach) {
+        for (const int i : added) {
+            const int slot = takeFreeSlot();
+            m_images[slot] = images.at(i);
+            m_rows[slot] = rows.at(i);
+            m_slotById.insert(images.at(i).id, slot);
+            m_totalSizeKb += images.at(i).sizeKb;
+            invalidateRanks();
+            const int at = sortedPosition(slot, -1);
+            beginInsertRows({}, at, at);
+            m_order.insert(at, slot);
+            renumberFrom(at);
+            endInsertRows();
+        }
+    }
+    if (resort)
+        reorder();
+}
+
+bool ImageTableModel::isInOrder(int row) const
+{
+    const Image &image = imageOfRow(row);
+    const auto ordered = [this](const Image &first, const Image &second) {
+        const int comparison = compareImages(first, second, m_sortColumn);
+        return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
+    };
+    return (row == 0 || ordered(imageOfRow(row - 1), image)) &&
+           (row + 1 >= m_order.size() || ordered(image, imageOfRow(row + 1)));
 }
 
 void ImageTableModel::upsertImage(const Image &image)
 {
-    const int row = rowOfId(image.id);
-    if (row >= 0) {
-        if (m_images.at(row) == image)
+    if (const int slot = m_slotById.value(image.id, -1); slot >= 0) {
+        if (m_images.at(slot) == image)
             return;
-        replaceImage(row, image);
+        replaceImage(slot, image);
+        const int row = m_rowOfSlot.at(slot);
         emitRowChanged(row, row);
+        if (m_sortColumn >= 0)
+            keepRowSorted(row);
         return;
     }
-    const int first = int(m_images.size());
-    beginInsertRows({}, first, first);
-    m_rowById.insert(image.id, first);
-    m_images.append(image);
-    m_rows.append(makeRow(image));
+    const int slot = takeFreeSlot();
+    m_images[slot] = image;
+    m_rows[slot] = makeRow(image);
+    m_slotById.insert(image.id, slot);
     m_totalSizeKb += image.sizeKb;
-    invalidateSortRanks();
+    invalidateRanks();
+    const int at = m_sortColumn >= 0 ? sortedPosition(slot, -1) : int(m_order.size());
+    beginInsertRows({}, at, at);
+    m_order.insert(at, slot);
+    renumberFrom(at);
     endInsertRows();
 }
 
 void ImageTableModel::removeImage(const QString &id)
 {
     const int row = rowOfId(id);
-    if (row < 0)
-        return;
-    removeRowRange(row, row);
-    // Rows below moved up by one; lookups tolerate that until the drift grows too large.
-    if (row < m_images.size() && ++m_indexDrift > MaxIndexDrift)
-        reindexFrom(0);
+    if (row >= 0)
+        removeRowRange(row, row);
 }
 
 void ImageTableModel::clear()
 {
-    if (m_images.isEmpty())
+    if (m_order.isEmpty())
         return;
-    beginRemoveRows({}, 0, int(m_images.size()) - 1);
+    beginRemoveRows({}, 0, int(m_order.size()) - 1);
     // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the same
     // capacity, tens of megabytes for 100,000 images.
     m_images = {};
     m_rows = {};
-    m_rowById = {};
-    m_indexDrift = 0;
+    m_slotById = {};
+    m_order = {};
+    m_rowOfSlot = {};
+    m_freeSlots = {};
     m_totalSizeKb = 0;
-    invalidateSortRanks();
+    invalidateRanks();
     endRemoveRows();
 }
 
@@ -663,85 +793,161 @@ int ImageTableModel::compareRows(int left, int right, int column) const
 {
     if (column < 0 || column >= ColumnCount)
         return 0;
-    if (isNumericColumn(column)) {
-        const qint64 a = numericValue(m_images.at(left), column);
-        const qint64 b = numericValue(m_images.at(right), column);
-        return a < b ? -1 : (a > b ? 1 : 0);
-    }
-    return QString::compare(sortKey(left, column), sortKey(right, column));
+    return compareImages(imageOfRow(left), imageOfRow(right), column);
 }
 
-void ImageTableModel::invalidateSortRanks()
+void ImageTableModel::invalidateRanks()
 {
     m_ranksColumn = -1;
     m_ranks = {};
 }
 
-const QList<int> &ImageTableModel::sortRanks(int column) const
+const std::vector<int> &ImageTableModel::ranks(int column) const
 {
-    if (hasSortRanks(column) || column < 0 || column >= ColumnCount)
+    if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
         return m_ranks;
-    const int count = int(m_images.size());
-    QList<int> ranks(count);
+    const int slotCount = int(m_images.size());
+    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
     if (isNumericColumn(column)) {
-        std::vector<std::pair<qint64, int>> order(static_cast<size_t>(count));
-        for (int row = 0; row < count; ++row)
-            order[size_t(row)] = {numericValue(m_images.at(row), column), row};
+        std::vector<std::pair<qint64, int>> order;
+        order.reserve(size_t(m_order.size()));
+        for (const int slot : m_order)
+            order.emplace_back(numericValue(m_images.at(slot), column), slot);
         std::sort(order.begin(), order.end());
         int rank = 0;
         for (size_t i = 0; i < order.size(); ++i) {
             if (i > 0 && order[i].first != order[i - 1].first)
                 ++rank;
-            ranks[order[i].second] = rank;
+            ranks[size_t(order[i].second)] = rank;
         }
     } else {
         // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
         // their keys are computed and sorted once per value, not once per row.
-        QHash<QString, int> slotOfText;
+        QHash<QString, int> indexOfText;
         QStringList texts;
-        std::vector<int> slotOfRow(static_cast<size_t>(count));
-        for (int row = 0; row < count; ++row) {
-            const QString text = sortText(m_images.at(row), column);
-            auto it = slotOfText.constFind(text);
-            if (it == slotOfText.cend()) {
-                it = slotOfText.insert(text, int(texts.size()));
+        std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
+        for (const int slot : m_order) {
+            const QString text = sortText(m_images.at(slot), column);
+            auto it = indexOfText.constFind(text);
+            if (it == indexOfText.cend()) {
+                it = indexOfText.insert(text, int(texts.size()));
                 texts.append(text);
             }
-            slotOfRow[size_t(row)] = it.value();
+            textOfSlot[size_t(slot)] = it.value();
         }
         QStringList keys;
         keys.reserve(texts.size());
         for (const QString &text : std::as_const(texts))
             keys.append(sortKeyOfText(text, column));
-        std::vector<int> bySlot(size_t(keys.size()));
-        for (size_t i = 0; i < bySlot.size(); ++i)
-            bySlot[i] = int(i);
-        std::sort(bySlot.begin(), bySlot.end(),
+        std::vector<int> byKey(size_t(keys.size()));
+        for (size_t i = 0; i < byKey.size(); ++i)
+            byKey[i] = int(i);
+        std::sort(byKey.begin(), byKey.end(),
                   [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
-        std::vector<int> rankOfSlot(bySlot.size());
+        std::vector<int> rankOfText(byKey.size());
         int rank = 0;
-        for (size_t i = 0; i < bySlot.size(); ++i) {
-            if (i > 0 && QString::compare(keys.at(bySlot[i]), keys.at(bySlot[i - 1])) != 0)
+        for (size_t i = 0; i < byKey.size(); ++i) {
+            if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
                 ++rank;
-            rankOfSlot[size_t(bySlot[i])] = rank;
+            rankOfText[size_t(byKey[i])] = rank;
         }
-        for (int row = 0; row < count; ++row)
-            ranks[row] = rankOfSlot[size_t(slotOfRow[size_t(row)])];
+        for (const int slot : m_order)
+            ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
     }
     m_ranks = std::move(ranks);
     m_ranksColumn = column;
     return m_ranks;
 }
 
+std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
+{
+    const std::vector<int> &rank = ranks(m_sortColumn);
+    // Stable, like QSortFilterProxyModel: equal values keep their order.
+    if (m_sortOrder == Qt::AscendingOrder)
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+    else
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(b)] < rank[size_t(a)]; });
+    return order;
+}
+
+void ImageTableModel::reorder()
+{
+    if (m_sortColumn < 0 || m_order.size() < 2)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QList<int> before = m_order;
+    const std::vector<int> order = sortedOrder(std::vector<int>(before.cbegin(), before.cend()));
+    m_order = QList<int>(order.cbegin(), order.cend());
+    renumberFrom(0);
+    // After layoutAboutToBeChanged: the proxies store their own persistent indexes then.
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from)
+        to.append(this->index(m_rowOfSlot.at(before.at(index.row())), index.column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void ImageTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= ColumnCount)
+        column = -1;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return; // kept in order all along
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reorder();
+}
+
+int ImageTableModel::sortedPosition(int slot, int excludingRow) const
+{
+    // The first place whose row sorts after this one: equal values keep the order they came in.
+    const Image &image = m_images.at(slot);
+    int low = 0;
+    int high = int(m_order.size()) - (excludingRow >= 0 ? 1 : 0);
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        const int row = excludingRow >= 0 && middle >= excludingRow ? middle + 1 : middle;
+        const int comparison = compareImages(m_images.at(m_order.at(row)), image, m_sortColumn);
+        const bool before = m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
+        if (before)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+void ImageTableModel::keepRowSorted(int row)
+{
+    const int slot = m_order.at(row);
+    const int target = sortedPosition(slot, row);
+    if (target == row)
+        return;
+    // rowsMoved counts the destination in the numbering before the move.
+    beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+    m_order.remove(row);
+    m_order.insert(target, slot);
+    renumberFrom(qMin(row, target));
+    endMoveRows();
+}
+
 const Image &ImageTableModel::imageAt(int row) const
 {
-    Q_ASSERT(row >= 0 && row < m_images.size());
-    return m_images.at(row);
+    Q_ASSERT(row >= 0 && row < m_order.size());
+    return imageOfRow(row);
 }
 
 QList<Image> ImageTableModel::images() const
 {
-    return m_images;
+    QList<Image> images;
+    images.reserve(m_order.size());
+    for (const int slot : m_order)
+        images.append(m_images.at(slot));
+    return images;
 }
 
 qint64 ImageTableModel::totalSizeKb() const
@@ -751,25 +957,27 @@ qint64 ImageTableModel::totalSizeKb() const
 
 void ImageTableModel::setRowActivity(const QString &id, RowActivity activity)
 {
-    const int row = rowOfId(id);
-    if (row < 0 || m_rows.at(row).activity == activity)
+    const int slot = m_slotById.value(id, -1);
+    if (slot < 0 || m_rows.at(slot).activity == activity)
         return;
-    m_rows[row].activity = activity;
+    m_rows[slot].activity = activity;
+    const int row = m_rowOfSlot.at(slot);
     emitRowChanged(row, row);
 }
 
 ImageTableModel::RowActivity ImageTableModel::rowActivity(const QString &id) const
 {
-    const int row = rowOfId(id);
-    return row < 0 ? RowActivity::None : m_rows.at(row).activity;
+    const int slot = m_slotById.value(id, -1);
+    return slot < 0 ? RowActivity::None : m_rows.at(slot).activity;
 }
 
 void ImageTableModel::clearRowActivities()
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).activity == RowActivity::None)
+    for (int row = 0; row < m_order.size(); ++row) {
+        Row &rowData = m_rows[m_order.at(row)];
+        if (rowData.activity == RowActivity::None)
             continue;
-        m_rows[row].activity = RowActivity::None;
+        rowData.activity = RowActivity::None;
         emitRowChanged(row, row);
     }
 }

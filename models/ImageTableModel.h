@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <vector>
 
 namespace mim {
 
@@ -73,9 +74,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    // Every cell: selectable, enabled, never a parent.
+    static constexpr Qt::ItemFlags CellFlags{Qt::ItemIsSelectable | Qt::ItemIsEnabled |
+                                             Qt::ItemNeverHasChildren};
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // Makes the model hold exactly these images: changed rows are updated, missing rows removed, new rows
-    // appended. Identity is the image id.
+    // appended (or, while sorted, inserted at their place). Identity is the image id.
     void setImages(const QList<Image> &images);
 
     // setImages() in two steps, so that its costly part can run on a worker thread (ImageCatalog does that
@@ -106,25 +111,41 @@ public:
     void clear();
 
     int rowOfId(const QString &id) const;
-    // Compares two rows by a column's SortRole value without building QVariants (for the sort proxy):
-    // negative, zero or positive, like QString::compare.
+    // Compares two rows by a column's SortRole value without building QVariants: negative, zero or
+    // positive, like QString::compare.
     int compareRows(int left, int right, int column) const;
 
-    // The rows' order by a column as ranks: sortRanks(c)[a] < sortRanks(c)[b] exactly when
-    // compareRows(a, b, c) < 0, and equal values have equal ranks. The first call after a change sorts every
-    // row by that column (a few milliseconds for 100,000 rows; more for columns of unique text such as the
-    // id), later ones return the kept result, until rows are added or changed. A sorting proxy then compares
-    // two integers instead of two values.
-    const QList<int> &sortRanks(int column) const;
-    bool hasSortRanks(int column) const
-    {
-        return column >= 0 && m_ranksColumn == column && m_ranks.size() == m_images.size();
-    }
-    // The ranks when they are current, else nullptr: never sorts. For comparisons made millions of times.
-    const QList<int> *currentSortRanks(int column) const { return hasSortRanks(column) ? &m_ranks : nullptr; }
+    // Keeps the rows in the order of a column (-1: in the order they are, no longer sorted), also when
+    // images are added or change: rows move with layoutChanged (or rowsInserted at their place, or
+    // rowsMoved). ImageFilterModel forwards its sort() here, so that a proxy over 100,000 rows never sorts:
+    // the rows are reordered by an index of their positions, not by moving images, from a sort of integer
+    // ranks, not of strings.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    // A number that stays with a row while it exists, whatever the sorting does to its position; once the
+    // row is removed it may be given to another. Always below rowKeyLimit(). For caches kept beside the rows.
+    int rowKey(int row) const { return m_order.at(row); }
+    int rowKeyLimit() const { return int(m_images.size()); }
+    // By key, for passes over every row that need no order: keys follow the images in memory.
+    bool isRowKeyInUse(int key) const { return m_rowOfSlot.at(key) >= 0; }
+    const Image &imageOfRowKey(int key) const { return m_images.at(key); }
+    quint8 searchHintsOfRowKey(int key) const;
+
     const Image &imageAt(int row) const;
     QList<Image> images() const;
     qint64 totalSizeKb() const;
+
+    // What a text search of a row may skip because another field it searches holds the same text.
+    enum SearchHint : quint8
+    {
+        SwrPathHasName = 0x1,      // the SWR path contains the name
+        SwrPathHasTag = 0x2,       // ... the tag
+        SwrPathHasNamespace = 0x4, // ... the namespace
+        IdIsHex = 0x8,             // the id is hex digits and dashes only, like every ModelArts id
+    };
+    quint8 searchHints(int row) const;
 
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
@@ -140,30 +161,41 @@ private:
     // What the model keeps beside each image.
     using Row = detail::ImageRow;
     static Row makeRow(const Image &image);
+    const Image &imageOfRow(int row) const { return m_images.at(m_order.at(row)); }
     QString statusDisplay(int row) const;
-    QString sortKey(int row, int column) const;
-    void invalidateSortRanks();
     QVariant sortValue(int row, int column) const;
     QVariant facetValue(int row, int column) const;
-    void replaceImage(int row, const Image &image);
+    void replaceImage(int slot, const Image &image);
     void emitRowChanged(int first, int last);
     void removeRowRange(int first, int last);
-    void reindexFrom(int firstRow);
+    int takeFreeSlot();
+    void renumberFrom(int firstRow);
     const QIcon &iconForStatus(const QString &status) const;
 
-    // Parallel lists, one entry per row. The images are held as given (implicitly shared with the caller's
-    // list), which keeps a first load of many rows cheap.
+    // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
+    const std::vector<int> &ranks(int column) const;
+    void invalidateRanks();
+    std::vector<int> sortedOrder(std::vector<int> order) const;
+    void reorder();
+    // Where a row of this slot belongs among the others, by binary search.
+    int sortedPosition(int slot, int excludingRow) const;
+    void keepRowSorted(int row);
+    bool isInOrder(int row) const; // between its neighbours
+
+    // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
+    // removed row leaves a free slot for the next image, so that the other rows keep their slots.
     QList<Image> m_images;
     QList<Row> m_rows;
-    // Row of each id. After removals the stored rows may be too high by at most m_indexDrift (rows only ever
-    // move up), which lookups correct by a short scan, so that removing one row is not O(rows).
-    QHash<QString, int> m_rowById;
-    int m_indexDrift = 0;
+    QHash<QString, int> m_slotById;
+    QList<int> m_order;     // slot of each row
+    QList<int> m_rowOfSlot; // row of each slot; -1 for a free slot
+    std::vector<int> m_freeSlots;
     qint64 m_totalSizeKb = 0;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_statusIcons;
-    // sortRanks() of one column; valid while m_ranksColumn >= 0. Removing rows keeps them valid (the order
-    // of the others does not change), anything else drops them.
-    mutable QList<int> m_ranks;
+    // ranks() of one column, until an image is added or changes.
+    mutable std::vector<int> m_ranks;
     mutable int m_ranksColumn = -1;
 };
 

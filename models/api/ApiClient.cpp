@@ -706,13 +706,14 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         // Not retried: the same request would bring the same body.
         call->m_body.clear();
         call->m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
-        ApiError error = ApiError::make(
-            ErrorKind::BadResponse,
-            tr("The server's response is too large (over %1 MB).").arg(m_settings.maxResponseBytes / 1048576));
+        ApiError error =
+            ApiError::make(ErrorKind::BadResponse, tr("The server's response is too large (over %1 MB).")
+                                                       .arg(m_settings.maxResponseBytes / 1048576));
         error.httpStatus = status;
         error.requestId = call->m_requestId;
-        qCWarning(lcApi).noquote() << "response over" << m_settings.maxResponseBytes << "bytes refused:"
-                                   << request->method << LogRedaction::redactSecrets(sent->logPath);
+        qCWarning(lcApi).noquote() << "response over" << m_settings.maxResponseBytes
+                                   << "bytes refused:" << request->method
+                                   << LogRedaction::redactSecrets(sent->logPath);
         return retryOrFail(call, request, startedAtMs, error, false);
     }
     call->m_body = reply->isOpen() ? reply->readAll() : QByteArray();

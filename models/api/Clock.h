@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QDateTime>
-
 #include <functional>
+#include <QDateTime>
 
 namespace mim {
 

@@ -28,10 +28,10 @@ struct Credentials
 
 struct RetryPolicy
 {
-    int maxAttempts = 5;          // including the first
-    int baseDelayMs = 500;        // first backoff, doubled each time, with jitter
-    int maxDelayMs = 8000;        // cap of one backoff, and of an honoured Retry-After
-    int totalBudgetMs = 30000;    // no retry starts after this much time spent on one call
+    int maxAttempts = 5;       // including the first
+    int baseDelayMs = 500;     // first backoff, doubled each time, with jitter
+    int maxDelayMs = 8000;     // cap of one backoff, and of an honoured Retry-After
+    int totalBudgetMs = 30000; // no retry starts after this much time spent on one call
 };
 
 // Everything the API client needs to reach one account.

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QString>
 #include <QUrl>
-
-#include <optional>
 
 namespace mim {
 

@@ -4,6 +4,7 @@ target_sources(mim_models PRIVATE
     api/ApiError.cpp
     api/ConnectionSettings.cpp
     api/Image.cpp
+    api/ImagePageReader.cpp
     api/LogRedaction.cpp
     api/Regions.cpp
 )
