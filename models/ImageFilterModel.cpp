@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +60,8 @@ QStringList sortedList(const QSet<QString> &values)
 constexpr int IncrementalRefilterRows = 4096;
 // Up to this many rows shown or hidden, a large model is refiltered incrementally too.
 constexpr int IncrementalRefilterChanges = 32;
+// Below this many rows to evaluate per thread, a second thread costs more than it saves.
+constexpr size_t MinRowsPerThread = 16384;
 
 char16_t foldedChar(char16_t c)
 {
@@ -263,21 +267,35 @@ void ImageFilterModel::evaluateUnknownRows() const
         Q_UNUSED(address)
 #endif
     };
-    for (size_t i = 0; i < pending.size(); ++i) {
-        if (i + 2 * Ahead < pending.size()) {
-            const Image &later = table->imageOfRowKey(pending[i + 2 * Ahead]);
-            prefetch(&later.swrPath);
-            prefetch(reinterpret_cast<const char *>(&later.type) + sizeof(QString) - 1); // its size
-            prefetch(&later.description);
+    const auto evaluate = [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            if (i + 2 * Ahead < end) {
+                const Image &later = table->imageOfRowKey(pending[i + 2 * Ahead]);
+                prefetch(&later.swrPath);
+                prefetch(reinterpret_cast<const char *>(&later.type) + sizeof(QString) - 1); // its size
+                prefetch(&later.description);
+            }
+            if (i + Ahead < end) {
+                const QString &path = table->imageOfRowKey(pending[i + Ahead]).swrPath;
+                const char *data = reinterpret_cast<const char *>(path.constData());
+                for (qsizetype offset = 0; offset < path.size() * 2; offset += 64)
+                    prefetch(data + offset);
+            }
+            const int key = pending[i];
+            m_accepted[size_t(key)] =
+                accepts(table->imageOfRowKey(key), table->searchHintsOfRowKey(key)) ? 1 : 0;
         }
-        if (i + Ahead < pending.size()) {
-            const QString &path = table->imageOfRowKey(pending[i + Ahead]).swrPath;
-            const char *data = reinterpret_cast<const char *>(path.constData());
-            for (qsizetype offset = 0; offset < path.size() * 2; offset += 64)
-                prefetch(data + offset);
-        }
-        const int key = pending[i];
-        m_accepted[size_t(key)] = accepts(table->imageOfRowKey(key), table->searchHintsOfRowKey(key)) ? 1 : 0;
+    };
+    // Many rows: half of them on a second core. accepts() only reads, and each thread writes its own
+    // entries of m_accepted (sized above), so the halves need no lock; waitForFinished() runs the other
+    // half here if the pool had no thread free for it.
+    if (pending.size() >= 2 * MinRowsPerThread && QThread::idealThreadCount() > 1) {
+        const size_t half = pending.size() / 2;
+        QFuture<void> secondHalf = QtConcurrent::run([&] { evaluate(half, pending.size()); });
+        evaluate(0, half);
+        secondHalf.waitForFinished();
+    } else {
+        evaluate(0, pending.size());
     }
 }
 

@@ -1,12 +1,12 @@
 #include "ImageTableView.h"
 
 #include "Formatting.h"
+#include "ImageCellDelegate.h"
 #include "ImageTableModel.h"
 
 #include <QAbstractProxyModel>
 #include <QHeaderView>
 #include <QMenu>
-#include <QStyledItemDelegate>
 
 using namespace Qt::StringLiterals;
 
@@ -71,29 +71,6 @@ QString sampleText(int column)
     return u"XXXXXXXXXX"_s;
 }
 
-// Long identifiers keep their distinctive ends; prose and states keep their beginning.
-class ColumnElideDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        switch (index.column()) {
-        case ImageTableModel::Tag:
-        case ImageTableModel::SwrPath:
-        case ImageTableModel::Id:
-            option->textElideMode = Qt::ElideMiddle;
-            break;
-        default:
-            option->textElideMode = Qt::ElideRight;
-            break;
-        }
-    }
-};
-
 } // namespace
 
 ImageTableView::ImageTableView(QWidget *parent)
@@ -112,7 +89,7 @@ ImageTableView::ImageTableView(QWidget *parent)
     setAllColumnsShowFocus(true);
     setTextElideMode(Qt::ElideMiddle);
     setContextMenuPolicy(Qt::CustomContextMenu);
-    setItemDelegate(new ColumnElideDelegate(this));
+    setItemDelegate(new ImageCellDelegate(this));
 
     QHeaderView *h = header();
     h->setSectionsMovable(true);

@@ -110,6 +110,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 MainWindow::~MainWindow()
 {
     saveWindowState();
+    // Destroying the table resizes its header sections, which would reach the slots of this window after
+    // it has stopped being a MainWindow.
+    m_tableView->disconnect(this);
     // The queue writes to the journal and both it and the catalog hold calls of the client: end them
     // first, in that order, while everything they point at still exists.
     if (m_summaryDialog)

@@ -12,12 +12,13 @@
 #include "ImageCatalog.h"
 #include "ImageTableModel.h"
 #include "ImageToolsMenu.h"
+#include "Localization.h"
 #include "MainWindow.h"
-#include "PluralFallbackTranslator.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
 #include <memory>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
@@ -40,7 +41,8 @@ public:
     CleanupGuiFixture()
         : m_sandbox(12, 21)
     {
-        PluralFallbackTranslator::installOnce();
+        // English plural forms ("1 image", "2 images"), as the app installs them.
+        installTranslations(QCoreApplication::instance(), QLocale(QLocale::English));
     }
 
     ~CleanupGuiFixture()

@@ -2,6 +2,7 @@
 #include "ImageTableModel.h"
 #include "NaturalSortKey.h"
 
+#include <array>
 #include <QAbstractItemModelTester>
 #include <QSettings>
 #include <QSignalSpy>
@@ -221,6 +222,42 @@ private Q_SLOTS:
         proxy.sort(ImageTableModel::Id);
         proxy.setText(text);
         QCOMPARE(visibleIds(proxy), ids);
+    }
+
+    // 50,000 rows: the filter evaluates them on two threads; every keystroke must show exactly the rows a
+    // plain search finds, in the table's order.
+    void largeModelFiltersLikeAPlainSearch()
+    {
+        QList<Image> images;
+        const QStringList words{u"pytorch"_s, u"tensorflow"_s, u"mindspore"_s, u"notebook"_s, u"llama"_s};
+        for (int i = 0; i < 50'000; ++i) {
+            Image image = makeImage(u"img-%1"_s.arg(i), u"%1-%2"_s.arg(words.at(i % words.size())).arg(i));
+            image.description = (i % 7 == 0) ? u"PyTorch 2.1 with CUDA"_s : QString();
+            image.tag = u"v%1"_s.arg(i % 97);
+            images.append(image);
+        }
+        ImageTableModel model;
+        ImageFilterModel proxy;
+        proxy.setSourceModel(&model);
+        model.setImages(images);
+        proxy.sort(ImageTableModel::Name);
+        for (const QString &text :
+             {u"p"_s, u"py"_s, u"pyt"_s, u"pytorch-1"_s, u"pyt"_s, u"v9"_s, QString()}) {
+            proxy.setText(text);
+            QStringList expected;
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const Image &image = model.imageAt(row);
+                const std::array<const QString *, 6> fields{
+                    &image.name, &image.tag, &image.id, &image.swrPath, &image.nameSpace, &image.description};
+                const bool matches =
+                    text.isEmpty() || std::any_of(fields.cbegin(), fields.cend(), [&](const QString *field) {
+                        return field->contains(text, Qt::CaseInsensitive);
+                    });
+                if (matches)
+                    expected.append(image.id);
+            }
+            QCOMPARE(visibleIds(proxy), expected);
+        }
     }
 
     void textFilterMatchesId()
