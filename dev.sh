@@ -138,8 +138,11 @@ cmd_fuzz() {
         [ -x "$f" ] || continue
         say "fuzzing $(basename "$f") for ${seconds}s"
         local corpus="build/fuzz/corpus/$(basename "$f")"
-        mkdir -p "$corpus"
-        "$f" -max_total_time="$seconds" -rss_limit_mb=2048 "$corpus" "tests/fuzz/corpus/$(basename "$f")"
+        mkdir -p "$corpus" build/fuzz/artifacts
+        # A crash stops here with the input saved under build/fuzz/artifacts/: fix it, then add the input
+        # to tests/fuzz/corpus/<target>/ so every later run replays it first.
+        "$f" -max_total_time="$seconds" -rss_limit_mb=2048 -artifact_prefix=build/fuzz/artifacts/ \
+            "$corpus" "tests/fuzz/corpus/$(basename "$f")"
     done
 }
 

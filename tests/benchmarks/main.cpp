@@ -1,6 +1,6 @@
 // mim-bench: loads, sorts, filters and deletes 10,000 and 100,000 images through the real code against
 // modelarts-sandbox, and says how long each took, how long the window could not react, and how that compares
-// with the targets. See docs/performance.md.
+// with the targets. See the Performance section of README.md.
 
 #include "BenchReport.h"
 #include "BenchSupport.h"
@@ -66,7 +66,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures ModelArts Image Manager with N images: loading, sorting, "
                                      "filtering, memory, bulk deletion and start-up, against the targets "
-                                     "of docs/performance.md."_s);
+                                     "in the Performance section of README.md."_s);
     parser.addHelpOption();
     const QString binDir = QCoreApplication::applicationDirPath();
     const QCommandLineOption sandbox(u"sandbox"_s, u"The modelarts-sandbox program."_s, u"PATH"_s,
