@@ -133,7 +133,7 @@ cmd_fuzz() {
     cmd_deps
     local seconds="${FUZZ_SECONDS:-60}"
     cmake --preset fuzz >/dev/null
-    cmake --build build/fuzz -j "$JOBS"
+    cmake --build build/fuzz -j "$JOBS" --target fuzzers
     for f in build/fuzz/tests/fuzz/fuzz-*; do
         [ -x "$f" ] || continue
         say "fuzzing $(basename "$f") for ${seconds}s"

@@ -471,7 +471,10 @@ bool ImageFilterModel::accepts(const Image &image, quint8 searchHints) const
     if (!m_state.showBuiltIn && image.isBuiltIn())
         return false;
 
-    for (const auto &[facet, accepted] : m_activeFacets) {
+    for (const auto &active : m_activeFacets) {
+        // Not a structured binding: the lambda below captures `accepted` (clang before 16 cannot).
+        const Facet facet = active.first;
+        const QSet<QString> &accepted = active.second;
         bool ok = false;
         switch (facet) {
         case Facet::Status:
