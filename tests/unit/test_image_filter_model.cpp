@@ -260,6 +260,31 @@ private Q_SLOTS:
         }
     }
 
+    // Typing a letter that hides no row, in a model large enough to be refiltered all at once, must not make
+    // the view lay out 10,000 rows again.
+    void keystrokeThatHidesNothingMovesNothing()
+    {
+        QList<Image> images;
+        for (int i = 0; i < 10'000; ++i)
+            images.append(makeImage(u"img-%1"_s.arg(i), u"pytorch-%1"_s.arg(i)));
+        ImageTableModel model;
+        ImageFilterModel proxy;
+        proxy.setSourceModel(&model);
+        model.setImages(images);
+        proxy.setText(u"pyt"_s);
+        QCOMPARE(proxy.rowCount(), 10'000);
+        QSignalSpy layoutChanged(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+        proxy.setText(u"pyto"_s);
+        QCOMPARE(proxy.rowCount(), 10'000);
+        QCOMPARE(layoutChanged.size() + removed.size() + inserted.size() + reset.size(), 0);
+        // And one that hides all but one row still ends right.
+        proxy.setText(u"pytorch-9999"_s);
+        QCOMPARE(visibleIds(proxy), QStringList{u"img-9999"_s});
+    }
+
     void textFilterMatchesId()
     {
         ImageTableModel model;
