@@ -110,42 +110,17 @@ QString ImageExporter::csvTitle(int column)
 QString ImageExporter::csvValue(const Image &image, int column)
 {
     switch (ImageTableModel::Column(column)) {
-    case ImageTableModel::Name:
-        return image.name;
-    case ImageTableModel::Tag:
-        return image.tag;
-    case ImageTableModel::Status:
-        return image.status;
     case ImageTableModel::Size:
         return QString::number(image.sizeKb);
     case ImageTableModel::Created:
         return isoUtc(image.createAtMs);
     case ImageTableModel::Updated:
         return isoUtc(image.updateAtMs);
-    case ImageTableModel::Type:
-        return image.type;
-    case ImageTableModel::Visibility:
-        return image.visibility;
-    case ImageTableModel::Architecture:
-        return image.normalizedArch();
-    case ImageTableModel::ServiceType:
-        return image.serviceType;
     case ImageTableModel::Resources:
         return image.resourceCategories.join(u';');
-    case ImageTableModel::Namespace:
-        return image.nameSpace;
-    case ImageTableModel::SwrPath:
-        return image.swrPath;
-    case ImageTableModel::Id:
-        return image.id;
-    case ImageTableModel::Workspace:
-        return image.workspaceId;
-    case ImageTableModel::Description:
-        return image.description;
-    case ImageTableModel::ColumnCount:
-        break;
+    default:
+        return ImageTableModel::rawText(image, column);
     }
-    return {};
 }
 
 QString ImageExporter::jsonKey(int column)

@@ -42,41 +42,6 @@ QString joinedResources(const QStringList &categories)
     return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
 }
 
-// The text a column sorts by, before any natural-sort encoding.
-QString sortText(const Image &image, int column)
-{
-    switch (column) {
-    case ImageTableModel::Name:
-        return image.name;
-    case ImageTableModel::Tag:
-        return image.tag;
-    case ImageTableModel::Status:
-        return image.status;
-    case ImageTableModel::Type:
-        return image.type;
-    case ImageTableModel::Visibility:
-        return image.visibility;
-    case ImageTableModel::Architecture:
-        return image.normalizedArch();
-    case ImageTableModel::ServiceType:
-        return image.serviceType;
-    case ImageTableModel::Resources:
-        return joinedResources(image.resourceCategories);
-    case ImageTableModel::Namespace:
-        return image.nameSpace;
-    case ImageTableModel::SwrPath:
-        return image.swrPath;
-    case ImageTableModel::Id:
-        return image.id;
-    case ImageTableModel::Workspace:
-        return image.workspaceId;
-    case ImageTableModel::Description:
-        return image.description;
-    default:
-        return {};
-    }
-}
-
 // Names, tags, namespaces, paths and descriptions sort naturally ("v2" before "v10"); the other text columns
 // hold codes (ACTIVE, X86_64, ids) and sort by the text itself.
 QString sortKeyOfText(const QString &text, int column)
@@ -142,8 +107,8 @@ int compareImages(const Image &a, const Image &b, int column)
         const qint64 y = numericValue(b, column);
         return x < y ? -1 : (x > y ? 1 : 0);
     }
-    return QString::compare(sortKeyOfText(sortText(a, column), column),
-                            sortKeyOfText(sortText(b, column), column));
+    return QString::compare(sortKeyOfText(ImageTableModel::rawText(a, column), column),
+                            sortKeyOfText(ImageTableModel::rawText(b, column), column));
 }
 
 } // namespace
@@ -277,32 +242,15 @@ const QIcon &ImageTableModel::iconForStatus(const QString &status) const
     return it.value();
 }
 
-QVariant ImageTableModel::sortValue(int rowNumber, int column) const
+QString ImageTableModel::rawText(const Image &image, int column)
 {
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    const Image &image = imageOfRow(rowNumber);
-    if (isNumericColumn(column))
-        return numericValue(image, column);
-    return sortKeyOfText(sortText(image, column), column);
-}
-
-QVariant ImageTableModel::facetValue(int rowNumber, int column) const
-{
-    const Image &image = imageOfRow(rowNumber);
-    switch (Column(column)) {
+    switch (column) {
     case Name:
         return image.name;
     case Tag:
         return image.tag;
     case Status:
         return image.status;
-    case Size:
-        return image.sizeKb;
-    case Created:
-        return image.createAtMs;
-    case Updated:
-        return image.updateAtMs;
     case Type:
         return image.type;
     case Visibility:
@@ -312,7 +260,7 @@ QVariant ImageTableModel::facetValue(int rowNumber, int column) const
     case ServiceType:
         return image.serviceType;
     case Resources:
-        return image.resourceCategories;
+        return joinedResources(image.resourceCategories);
     case Namespace:
         return image.nameSpace;
     case SwrPath:
@@ -323,10 +271,29 @@ QVariant ImageTableModel::facetValue(int rowNumber, int column) const
         return image.workspaceId;
     case Description:
         return image.description;
-    case ColumnCount:
-        break;
+    default:
+        return {};
     }
-    return {};
+}
+
+QVariant ImageTableModel::sortValue(int rowNumber, int column) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return {};
+    const Image &image = imageOfRow(rowNumber);
+    if (isNumericColumn(column))
+        return numericValue(image, column);
+    return sortKeyOfText(rawText(image, column), column);
+}
+
+QVariant ImageTableModel::facetValue(int rowNumber, int column) const
+{
+    const Image &image = imageOfRow(rowNumber);
+    if (isNumericColumn(column))
+        return numericValue(image, column);
+    if (column == Resources)
+        return image.resourceCategories;
+    return rawText(image, column);
 }
 
 QVariant ImageTableModel::data(const QModelIndex &index, int role) const
@@ -363,10 +330,6 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
             }
         }
         switch (Column(column)) {
-        case Name:
-            return image.name;
-        case Tag:
-            return image.tag;
         case Status:
             return statusDisplay(index.row());
         case Size:
@@ -379,26 +342,9 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
             return Formatting::typeText(image.type);
         case Visibility:
             return Formatting::visibilityText(image.visibility);
-        case Architecture:
-            return image.normalizedArch();
-        case ServiceType:
-            return image.serviceType;
-        case Resources:
-            return joinedResources(image.resourceCategories);
-        case Namespace:
-            return image.nameSpace;
-        case SwrPath:
-            return image.swrPath;
-        case Id:
-            return image.id;
-        case Workspace:
-            return image.workspaceId;
-        case Description:
-            return image.description;
-        case ColumnCount:
-            break;
+        default:
+            return rawText(image, column); // the field as it is
         }
-        return {};
     }
     case Qt::DecorationRole:
         if (column == Status)
@@ -827,7 +773,7 @@ const std::vector<int> &ImageTableModel::ranks(int column) const
         QStringList texts;
         std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
         for (const int slot : m_order) {
-            const QString text = sortText(m_images.at(slot), column);
+            const QString text = rawText(m_images.at(slot), column);
             auto it = indexOfText.constFind(text);
             if (it == indexOfText.cend()) {
                 it = indexOfText.insert(text, int(texts.size()));

@@ -153,6 +153,9 @@ public:
     // Sets every row's activity back to None (e.g. after the deletion run ends).
     void clearRowActivities();
 
+    // The field a text column shows as it is and sorts by: the server's value (architecture normalized,
+    // resources joined with ", "); empty for the numeric columns, whose text is formatted.
+    static QString rawText(const Image &image, int column);
     static QString columnTitle(Column column);
     // "Deleting…", "Watching…": the word shown after the status; empty for None.
     static QString activityText(RowActivity activity);
