@@ -4,7 +4,6 @@
 #include "BenchSupport.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
-#include "SandboxDefaults.h"
 #include "SandboxProcess.h"
 
 #include <QElapsedTimer>
@@ -19,19 +18,6 @@ namespace mim::bench {
 namespace {
 
 constexpr int DeleteTimeoutMs = 10 * 60 * 1000;
-
-ConnectionSettings sandboxSettings(const QUrl &endpoint)
-{
-    ConnectionSettings settings;
-    settings.regionId = QLatin1String(sandbox::DefaultRegionId);
-    settings.projectId = QLatin1String(sandbox::DefaultProjectId);
-    settings.modelArtsEndpoint = endpoint;
-    settings.iamEndpoint = endpoint;
-    settings.credentials.method = AuthMethod::AkSk;
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
-    return settings;
-}
 
 } // namespace
 
@@ -70,7 +56,7 @@ double DeletionBenchmark::runOnce(int maxConcurrent, QString *error)
     QTemporaryDir journalDir;
     DeletionJournal journal(journalDir.filePath(u"deletions.jsonl"_s));
     QNetworkAccessManager network;
-    ApiClient client(&network, sandboxSettings(m_sandbox->baseUrl()));
+    ApiClient client(&network, defaultAccountSettings(m_sandbox->baseUrl()));
     DeletionQueue queue(&journal);
     queue.setClient(&client);
     queue.setAccountContext(u"bench"_s, client.settings().regionId, client.projectId());

@@ -7,7 +7,7 @@
 #include "ImageTableModel.h"
 #include "ImageTableView.h"
 #include "RawApiClient.h"
-#include "SandboxDefaults.h"
+#include "SandboxProcess.h"
 #include "StallMonitor.h"
 
 #include <QElapsedTimer>
@@ -27,19 +27,6 @@ constexpr int LoadTimeoutMs = 10 * 60 * 1000;
 constexpr int SettleAfterLoadMs = 300;
 constexpr int SettleMs = 150;
 const QString FilterText = u"pytorc"_s;
-
-ConnectionSettings sandboxSettings(const QUrl &endpoint)
-{
-    ConnectionSettings settings;
-    settings.regionId = QLatin1String(sandbox::DefaultRegionId);
-    settings.projectId = QLatin1String(sandbox::DefaultProjectId);
-    settings.modelArtsEndpoint = endpoint;
-    settings.iamEndpoint = endpoint;
-    settings.credentials.method = AuthMethod::AkSk;
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
-    return settings;
-}
 
 double msSince(const QElapsedTimer &timer)
 {
@@ -118,7 +105,7 @@ ListingBenchmark::ListingBenchmark(const ListingOptions &options)
 bool ListingBenchmark::run(QString *error)
 {
     QNetworkAccessManager network;
-    ApiClient client(&network, sandboxSettings(m_options.endpoint));
+    ApiClient client(&network, defaultAccountSettings(m_options.endpoint));
     if (m_options.pageSize > 0)
         client.setPageSize(m_options.pageSize);
 

@@ -1,6 +1,7 @@
 #include "SandboxProcess.h"
 
 #include "RawApiClient.h"
+#include "SandboxDefaults.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -8,6 +9,19 @@
 using namespace Qt::StringLiterals;
 
 namespace mim::bench {
+
+ConnectionSettings defaultAccountSettings(const QUrl &endpoint)
+{
+    ConnectionSettings settings;
+    settings.regionId = QLatin1String(sandbox::DefaultRegionId);
+    settings.projectId = QLatin1String(sandbox::DefaultProjectId);
+    settings.modelArtsEndpoint = endpoint;
+    settings.iamEndpoint = endpoint;
+    settings.credentials.method = AuthMethod::AkSk;
+    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
+    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
+    return settings;
+}
 
 namespace {
 

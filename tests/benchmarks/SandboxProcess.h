@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/ConnectionSettings.h"
+
 #include <memory>
 #include <QJsonObject>
 #include <QProcess>
@@ -10,6 +12,9 @@ class RawApiClient;
 }
 
 namespace mim::bench {
+
+// AK/SK settings for the default account of a modelarts-sandbox at this address.
+ConnectionSettings defaultAccountSettings(const QUrl &endpoint);
 
 // modelarts-sandbox as a separate process on loopback, driven through its admin endpoints.
 class SandboxProcess

@@ -42,7 +42,7 @@ QUrl SandboxFixture::baseUrl() const
     return m_server->baseUrl();
 }
 
-ConnectionSettings SandboxFixture::akskSettings() const
+ConnectionSettings SandboxFixture::accountSettings() const
 {
     const sandbox::SandboxOptions &options = m_server->options();
     ConnectionSettings settings;
@@ -50,6 +50,13 @@ ConnectionSettings SandboxFixture::akskSettings() const
     settings.projectId = options.projectId;
     settings.modelArtsEndpoint = baseUrl();
     settings.iamEndpoint = baseUrl();
+    return settings;
+}
+
+ConnectionSettings SandboxFixture::akskSettings() const
+{
+    const sandbox::SandboxOptions &options = m_server->options();
+    ConnectionSettings settings = accountSettings();
     settings.credentials.method = AuthMethod::AkSk;
     settings.credentials.accessKey = options.accessKey;
     settings.credentials.secretKey = options.secretKey;
@@ -59,11 +66,7 @@ ConnectionSettings SandboxFixture::akskSettings() const
 ConnectionSettings SandboxFixture::passwordSettings() const
 {
     const sandbox::SandboxOptions &options = m_server->options();
-    ConnectionSettings settings;
-    settings.regionId = options.regionId;
-    settings.projectId = options.projectId;
-    settings.modelArtsEndpoint = baseUrl();
-    settings.iamEndpoint = baseUrl();
+    ConnectionSettings settings = accountSettings();
     settings.credentials.method = AuthMethod::Password;
     settings.credentials.userName = options.iamUser;
     settings.credentials.password = options.iamPassword;

@@ -41,6 +41,9 @@ public:
     void reset(int imageCount, quint32 seed);
 
 private:
+    // The sandbox's region, project and endpoints, without credentials.
+    ConnectionSettings accountSettings() const;
+
     std::unique_ptr<sandbox::SandboxServer> m_server;
     int m_imageCount;
     quint32 m_seed;
