@@ -1,6 +1,7 @@
 #include "CleanupPreviewModel.h"
 
 #include "Formatting.h"
+#include "ImageTableModel.h"
 
 #include <algorithm>
 
@@ -118,15 +119,15 @@ QVariant CleanupPreviewModel::headerData(int section, Qt::Orientation orientatio
     case Name:
         return tr("Image");
     case Namespace:
-        return tr("Namespace", "SWR organization");
+        return ImageTableModel::columnTitle(ImageTableModel::Namespace);
     case Status:
-        return tr("Status");
+        return ImageTableModel::columnTitle(ImageTableModel::Status);
     case Size:
-        return tr("Size");
+        return ImageTableModel::columnTitle(ImageTableModel::Size);
     case Updated:
-        return tr("Updated", "column: time of the last update");
+        return ImageTableModel::columnTitle(ImageTableModel::Updated);
     case Visibility:
-        return tr("Visibility");
+        return ImageTableModel::columnTitle(ImageTableModel::Visibility);
     case Reason:
         return tr("Why", "column: why the clean-up rules chose the image");
     case ColumnCount:

@@ -222,15 +222,15 @@ QVariant ImageGroupModel::headerData(int section, Qt::Orientation orientation, i
     case Name:
         return tr("Image / Tag", "column: the image name of a group, the tag of a version");
     case Namespace:
-        return tr("Namespace", "SWR organization");
+        return ImageTableModel::columnTitle(ImageTableModel::Namespace);
     case Versions:
         return tr("Versions", "column: number of tags of an image");
     case Status:
-        return tr("Status");
+        return ImageTableModel::columnTitle(ImageTableModel::Status);
     case Size:
-        return tr("Size");
+        return ImageTableModel::columnTitle(ImageTableModel::Size);
     case Updated:
-        return tr("Updated", "column: time of the last update");
+        return ImageTableModel::columnTitle(ImageTableModel::Updated);
     case ColumnCount:
         break;
     }

@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/CleanupPreviewModel.cpp" line="+235"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+236"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -406,7 +406,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+543"/>
+        <location filename="../views/MainWindow.cpp" line="+544"/>
         <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
         <translation>
             <numerusform>The app stopped in the middle of deleting %n image last time. This is what became of them:</numerusform>

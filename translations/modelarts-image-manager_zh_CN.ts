@@ -4,12 +4,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+56"/>
+        <location filename="../app/main.cpp" line="+57"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
     </message>
@@ -167,12 +167,12 @@
         <translation>网络连接已关闭。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The server&apos;s response is too large (over %1 MB).</source>
         <translation>服务器的响应过大（超过 %1 MB）。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>No data for %1 ms.</source>
         <translation>%1 毫秒内未收到数据。</translation>
     </message>
@@ -681,7 +681,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/CleanupPreviewModel.cpp" line="+58"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+59"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -691,34 +691,7 @@
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Namespace</source>
-        <comment>SWR organization</comment>
-        <translation>命名空间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Updated</source>
-        <comment>column: time of the last update</comment>
-        <translation>更新时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Visibility</source>
-        <translation>可见性</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Why</source>
         <comment>column: why the clean-up rules chose the image</comment>
         <translation>原因</translation>
@@ -899,7 +872,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+160"/>
+        <location filename="../models/DeletionJournal.cpp" line="+157"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1669,7 +1642,7 @@
 <context>
     <name>mim::Image</name>
     <message>
-        <location filename="../models/api/Image.cpp" line="+60"/>
+        <location filename="../models/api/Image.cpp" line="+62"/>
         <source>field &quot;%1&quot; is not %2</source>
         <translation>字段“%1”不是%2</translation>
     </message>
@@ -1697,12 +1670,12 @@
         <translation>标签数组</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+121"/>
         <source>no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>The response is not valid JSON: %1 at offset %2</source>
         <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
     </message>
@@ -1735,12 +1708,12 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/ImageCatalog.cpp" line="+65"/>
+        <location filename="../models/ImageCatalog.cpp" line="+71"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+311"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -1753,13 +1726,13 @@
 <context>
     <name>mim::ImageExporter</name>
     <message>
-        <location filename="../models/ImageExporter.cpp" line="+105"/>
+        <location filename="../models/ImageExporter.cpp" line="+106"/>
         <source>%1 (KB)</source>
         <comment>CSV column header: the size column, in kilobytes</comment>
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+138"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1804,32 +1777,10 @@
         <translation>镜像 / 版本</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Namespace</source>
-        <comment>SWR organization</comment>
-        <translation>命名空间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Versions</source>
         <comment>column: number of tags of an image</comment>
         <translation>版本数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Updated</source>
-        <comment>column: time of the last update</comment>
-        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -2024,7 +1975,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+193"/>
+        <location filename="../models/ImageTableModel.cpp" line="+219"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2041,7 +1992,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
@@ -2052,7 +2003,7 @@
         <translation>%1（%2 KB）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+75"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2141,7 +2092,7 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/ImageTableView.cpp" line="+103"/>
+        <location filename="../views/ImageTableView.cpp" line="+80"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
@@ -2324,7 +2275,7 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+511"/>
+        <location line="+512"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -3820,7 +3771,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+109"/>
+        <location filename="../app/GuiSession.cpp" line="+111"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>

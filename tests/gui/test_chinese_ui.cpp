@@ -6,10 +6,12 @@
 #include "accounts/Profile.h"
 #include "accounts/SecretStore.h"
 #include "AppServices.h"
+#include "CleanupPreviewModel.h"
 #include "DeleteImagesDialog.h"
 #include "DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "ImageCatalog.h"
 #include "ImageFilterModel.h"
+#include "ImageGroupModel.h"
 #include "ImageTableModel.h"
 #include "Localization.h"
 #include "MainStatusBar.h"
@@ -60,6 +62,7 @@ private Q_SLOTS:
 
     void actionsAndMenusAreChinese();
     void tableAndStatusBarAreChinese();
+    void cleanupAndGroupTablesAreChinese();
     void deleteDialogForOneImageIsChinese();
     void deleteDialogForSeveralImagesIsChinese();
     void preferencesOfferTheLanguages();
@@ -204,6 +207,26 @@ void TestChineseUi::tableAndStatusBarAreChinese()
     const int count = model->rowCount();
     QTRY_VERIFY2(window.mainStatusBar()->shownText().startsWith(u"%1 个镜像，"_s.arg(count)),
                  qPrintable(window.mainStatusBar()->shownText()));
+}
+
+void TestChineseUi::cleanupAndGroupTablesAreChinese()
+{
+    const auto title = [](const QAbstractItemModel &model, int column) {
+        return model.headerData(column, Qt::Horizontal).toString();
+    };
+    const CleanupPreviewModel preview;
+    QCOMPARE(title(preview, CleanupPreviewModel::Namespace), u"命名空间"_s);
+    QCOMPARE(title(preview, CleanupPreviewModel::Status), u"状态"_s);
+    QCOMPARE(title(preview, CleanupPreviewModel::Size), u"大小"_s);
+    QCOMPARE(title(preview, CleanupPreviewModel::Updated), u"更新时间"_s);
+    QCOMPARE(title(preview, CleanupPreviewModel::Visibility), u"可见性"_s);
+
+    ImageTableModel images;
+    const ImageGroupModel groups(&images);
+    QCOMPARE(title(groups, ImageGroupModel::Namespace), u"命名空间"_s);
+    QCOMPARE(title(groups, ImageGroupModel::Status), u"状态"_s);
+    QCOMPARE(title(groups, ImageGroupModel::Size), u"大小"_s);
+    QCOMPARE(title(groups, ImageGroupModel::Updated), u"更新时间"_s);
 }
 
 void TestChineseUi::deleteDialogForOneImageIsChinese()
