@@ -669,28 +669,27 @@ std::optional<ImagePage> Reader::readPage()
                 seen |= 1u << bit;
                 return first;
             };
-            qint64 number = 0;
-            constexpr qint64 IntMin = std::numeric_limits<int>::min();
-            constexpr qint64 IntMax = std::numeric_limits<int>::max();
+            const auto readInt = [&](int bit, int &field) {
+                qint64 number = field;
+                if (!once(bit) || !readEnvelopeNumber(number, std::numeric_limits<int>::min(),
+                                                      std::numeric_limits<int>::max()))
+                    return false;
+                field = int(number);
+                return true;
+            };
             if (key.bytes == "total") {
                 if (!once(0) || !readEnvelopeNumber(page.total, std::numeric_limits<qint64>::min(),
                                                     std::numeric_limits<qint64>::max()))
                     return std::nullopt;
             } else if (key.bytes == "current") {
-                number = page.current;
-                if (!once(1) || !readEnvelopeNumber(number, IntMin, IntMax))
+                if (!readInt(1, page.current))
                     return std::nullopt;
-                page.current = int(number);
             } else if (key.bytes == "pages") {
-                number = page.pages;
-                if (!once(2) || !readEnvelopeNumber(number, IntMin, IntMax))
+                if (!readInt(2, page.pages))
                     return std::nullopt;
-                page.pages = int(number);
             } else if (key.bytes == "size") {
-                number = page.size;
-                if (!once(3) || !readEnvelopeNumber(number, IntMin, IntMax))
+                if (!readInt(3, page.size))
                     return std::nullopt;
-                page.size = int(number);
             } else if (key.bytes == "data") {
                 if (!once(4) || !consume('['))
                     return std::nullopt;
