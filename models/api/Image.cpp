@@ -235,10 +235,6 @@ private:
     QString m_error;
 };
 
-} // namespace
-
-namespace {
-
 // Case-insensitive equality with a code, the length compared first: these run for every row of a filter
 // or watch pass over 100,000 images, and most values differ in length.
 bool isCode(const QString &value, QLatin1StringView code)
