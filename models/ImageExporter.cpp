@@ -166,18 +166,11 @@ QString ImageExporter::jsonKey(int column)
 
 QJsonValue ImageExporter::jsonValue(const Image &image, int column)
 {
-    switch (ImageTableModel::Column(column)) {
-    case ImageTableModel::Size:
-        return image.sizeKb;
-    case ImageTableModel::Created:
-        return image.createAtMs;
-    case ImageTableModel::Updated:
-        return image.updateAtMs;
-    case ImageTableModel::Resources:
+    if (ImageTableModel::isNumericColumn(column))
+        return ImageTableModel::numericValue(image, column);
+    if (column == ImageTableModel::Resources)
         return stringArray(image.resourceCategories);
-    default:
-        return csvValue(image, column);
-    }
+    return csvValue(image, column);
 }
 
 QString ImageExporter::csvField(const QString &value)

@@ -174,8 +174,6 @@ ImageFilterModel::ImageFilterModel(QObject *parent)
 {
     setSortRole(ImageTableModel::SortRole);
     setDynamicSortFilter(true);
-    connect(this, &QSortFilterProxyModel::sortRoleChanged, this,
-            [this](int role) { m_sortsByRawValue = role == ImageTableModel::SortRole; });
 }
 
 void ImageFilterModel::applyState(FilterState state)
@@ -198,10 +196,7 @@ void ImageFilterModel::applyState(FilterState state)
                 accepted = -1;
         }
         m_foldedText = folded;
-        m_textIsHex = std::all_of(folded.cbegin(), folded.cend(), [](QChar c) {
-            const char16_t u = c.unicode();
-            return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || u == u'-';
-        });
+        m_textIsHex = ImageTableModel::isHexOrDash(folded);
         m_foldedTextHasSurrogates =
             std::any_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isSurrogate(); });
     }
@@ -435,7 +430,7 @@ void ImageFilterModel::forgetAcceptance(int first, int count)
 
 void ImageFilterModel::sort(int column, Qt::SortOrder order)
 {
-    if (m_table && m_sortsByRawValue) {
+    if (m_table && sortsByRawValue()) {
         // The table keeps its rows in this order, cheaply and also when images come and change; sorting here
         // as well would compare 100,000 rows through virtual calls on every change of the filter.
         if (QSortFilterProxyModel::sortColumn() >= 0)
@@ -444,6 +439,11 @@ void ImageFilterModel::sort(int column, Qt::SortOrder order)
         return;
     }
     QSortFilterProxyModel::sort(column, order);
+}
+
+bool ImageFilterModel::sortsByRawValue() const
+{
+    return sortRole() == ImageTableModel::SortRole;
 }
 
 const ImageTableModel *ImageFilterModel::directSource() const
@@ -582,7 +582,7 @@ bool ImageFilterModel::acceptsGenericRow(int sourceRow, const QModelIndex &sourc
 bool ImageFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (const ImageTableModel *table = directSource();
-        table && m_sortsByRawValue && left.column() == right.column()) {
+        table && sortsByRawValue() && left.column() == right.column()) {
         return table->compareRows(left.row(), right.row(), left.column()) < 0;
     }
     const int role = sortRole();

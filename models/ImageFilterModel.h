@@ -78,6 +78,8 @@ protected:
 private:
     void applyState(FilterState state);
     const ImageTableModel *directSource() const;
+    // sortRole() is ImageTableModel::SortRole: rows compare by the table's raw values.
+    bool sortsByRawValue() const;
     bool acceptsImage(int sourceRow, const Image &image) const;
     bool acceptsGenericRow(int sourceRow, const QModelIndex &sourceParent) const;
     bool matchesText(const Image &image, quint8 searchHints) const;
@@ -99,7 +101,6 @@ private:
     FilterState m_state;
     std::vector<std::pair<Facet, QSet<QString>>> m_activeFacets; // the non-empty sets of m_state.facets
     ImageTableModel *m_table = nullptr;                          // the source when it is an ImageTableModel
-    bool m_sortsByRawValue = true;                               // sortRole() is ImageTableModel::SortRole
     QString m_foldedText;                                        // m_state.text, case-folded
     bool m_foldedTextHasSurrogates = false;
     bool m_textIsHex = true; // only hex digits and dashes: may be part of an id

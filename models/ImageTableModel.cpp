@@ -17,26 +17,6 @@ constexpr qsizetype DescriptionKeyLength = 128;
 // rowsMoved); beyond it, the rows are sorted again in one layout change.
 constexpr qsizetype MaxSingleMoves = 32;
 
-bool isNumericColumn(int column)
-{
-    return column == ImageTableModel::Size || column == ImageTableModel::Created ||
-           column == ImageTableModel::Updated;
-}
-
-qint64 numericValue(const Image &image, int column)
-{
-    switch (column) {
-    case ImageTableModel::Size:
-        return image.sizeKb;
-    case ImageTableModel::Created:
-        return image.createAtMs;
-    case ImageTableModel::Updated:
-        return image.updateAtMs;
-    default:
-        return 0;
-    }
-}
-
 QString joinedResources(const QStringList &categories)
 {
     return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
@@ -102,9 +82,9 @@ namespace {
 
 int compareImages(const Image &a, const Image &b, int column)
 {
-    if (isNumericColumn(column)) {
-        const qint64 x = numericValue(a, column);
-        const qint64 y = numericValue(b, column);
+    if (ImageTableModel::isNumericColumn(column)) {
+        const qint64 x = ImageTableModel::numericValue(a, column);
+        const qint64 y = ImageTableModel::numericValue(b, column);
         return x < y ? -1 : (x > y ? 1 : 0);
     }
     return QString::compare(sortKeyOfText(ImageTableModel::rawText(a, column), column),
@@ -158,14 +138,6 @@ Qt::ItemFlags ImageTableModel::flags(const QModelIndex &index) const
 
 namespace {
 
-bool isHexOrDash(const QString &text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
-    });
-}
-
 quint8 searchHintsOf(const Image &image)
 {
     quint8 hints = 0;
@@ -176,12 +148,20 @@ quint8 searchHintsOf(const Image &image)
         hints |= ImageTableModel::SwrPathHasTag;
     if (image.swrPath.contains(image.nameSpace))
         hints |= ImageTableModel::SwrPathHasNamespace;
-    if (isHexOrDash(image.id))
+    if (ImageTableModel::isHexOrDash(image.id))
         hints |= ImageTableModel::IdIsHex;
     return hints;
 }
 
 } // namespace
+
+bool ImageTableModel::isHexOrDash(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
+    });
+}
 
 ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
 {
@@ -201,12 +181,12 @@ quint8 ImageTableModel::searchHintsOfRowKey(int key) const
     return m_rows.at(key).searchHints;
 }
 
-void ImageTableModel::replaceImage(int slot, const Image &image)
+void ImageTableModel::replaceImage(int slot, const Image &image, const Row &fresh)
 {
     m_totalSizeKb += image.sizeKb - m_images.at(slot).sizeKb;
     m_images[slot] = image;
-    m_rows[slot].digest = contentDigest(image);
-    m_rows[slot].searchHints = searchHintsOf(image);
+    m_rows[slot].digest = fresh.digest;
+    m_rows[slot].searchHints = fresh.searchHints; // the row's activity stays
     invalidateRanks();
 }
 
@@ -273,6 +253,25 @@ QString ImageTableModel::rawText(const Image &image, int column)
         return image.description;
     default:
         return {};
+    }
+}
+
+bool ImageTableModel::isNumericColumn(int column)
+{
+    return column == Size || column == Created || column == Updated;
+}
+
+qint64 ImageTableModel::numericValue(const Image &image, int column)
+{
+    switch (column) {
+    case Size:
+        return image.sizeKb;
+    case Created:
+        return image.createAtMs;
+    case Updated:
+        return image.updateAtMs;
+    default:
+        return 0;
     }
 }
 
@@ -453,17 +452,23 @@ int ImageTableModel::rowOfId(const QString &id) const
     return slot < 0 ? -1 : m_rowOfSlot.at(slot);
 }
 
-int ImageTableModel::takeFreeSlot()
+int ImageTableModel::storeInFreeSlot(const Image &image, const Row &row)
 {
+    int slot = -1;
     if (!m_freeSlots.empty()) {
-        const int slot = m_freeSlots.back();
+        slot = m_freeSlots.back();
         m_freeSlots.pop_back();
-        return slot;
+        m_images[slot] = image;
+        m_rows[slot] = row;
+    } else {
+        slot = int(m_images.size());
+        m_images.append(image);
+        m_rows.append(row);
+        m_rowOfSlot.append(-1);
     }
-    m_images.append(Image());
-    m_rows.append(Row());
-    m_rowOfSlot.append(-1);
-    return int(m_images.size()) - 1;
+    m_slotById.insert(image.id, slot);
+    m_totalSizeKb += image.sizeKb;
+    return slot;
 }
 
 void ImageTableModel::removeRowRange(int first, int last)
@@ -533,14 +538,7 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
     const bool sole = data.use_count() == 1;
 
     if (m_order.isEmpty()) {
-        // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the
-        // same capacity, tens of megabytes for 100,000 images.
-        m_images = {};
-        m_rows = {};
-        m_slotById = {};
-        m_rowOfSlot = {};
-        m_freeSlots = {};
-        invalidateRanks();
+        releaseStorage();
         if (data->images.isEmpty())
             return;
         // First load: one insertion of everything, all of it computed beforehand; the rows already in order.
@@ -585,14 +583,9 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         present[size_t(slot)] = true;
         if (m_rows.at(slot).digest == rows.at(i).digest)
             continue;
-        m_totalSizeKb += images.at(i).sizeKb - m_images.at(slot).sizeKb;
-        m_images[slot] = images.at(i);
-        m_rows[slot].digest = rows.at(i).digest;
-        m_rows[slot].searchHints = rows.at(i).searchHints;
+        replaceImage(slot, images.at(i), rows.at(i));
         changedSlots.push_back(slot);
     }
-    if (!changedSlots.empty())
-        invalidateRanks();
 
     // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
     std::vector<int> changedRows;
@@ -643,11 +636,7 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         const int first = int(m_order.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (const int i : added) {
-            const int slot = takeFreeSlot();
-            m_images[slot] = images.at(i);
-            m_rows[slot] = rows.at(i);
-            m_slotById.insert(images.at(i).id, slot);
-            m_totalSizeKb += images.at(i).sizeKb;
+            const int slot = storeInFreeSlot(images.at(i), rows.at(i));
             m_rowOfSlot[slot] = int(m_order.size());
             m_order.append(slot);
         }
@@ -656,19 +645,8 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         resort = m_sortColumn >= 0;
     }
     if (!added.empty() && placeEach) {
-        for (const int i : added) {
-            const int slot = takeFreeSlot();
-            m_images[slot] = images.at(i);
-            m_rows[slot] = rows.at(i);
-            m_slotById.insert(images.at(i).id, slot);
-            m_totalSizeKb += images.at(i).sizeKb;
-            invalidateRanks();
-            const int at = sortedPosition(slot, -1);
-            beginInsertRows({}, at, at);
-            m_order.insert(at, slot);
-            renumberFrom(at);
-            endInsertRows();
-        }
+        for (const int i : added)
+            insertRowOfSlot(storeInFreeSlot(images.at(i), rows.at(i)));
     }
     if (resort)
         reorder();
@@ -677,12 +655,14 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
 bool ImageTableModel::isInOrder(int row) const
 {
     const Image &image = imageOfRow(row);
-    const auto ordered = [this](const Image &first, const Image &second) {
-        const int comparison = compareImages(first, second, m_sortColumn);
-        return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
-    };
-    return (row == 0 || ordered(imageOfRow(row - 1), image)) &&
-           (row + 1 >= m_order.size() || ordered(image, imageOfRow(row + 1)));
+    return (row == 0 || mayPrecede(imageOfRow(row - 1), image)) &&
+           (row + 1 >= m_order.size() || mayPrecede(image, imageOfRow(row + 1)));
+}
+
+bool ImageTableModel::mayPrecede(const Image &first, const Image &second) const
+{
+    const int comparison = compareImages(first, second, m_sortColumn);
+    return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
 }
 
 void ImageTableModel::upsertImage(const Image &image)
@@ -690,18 +670,18 @@ void ImageTableModel::upsertImage(const Image &image)
     if (const int slot = m_slotById.value(image.id, -1); slot >= 0) {
         if (m_images.at(slot) == image)
             return;
-        replaceImage(slot, image);
+        replaceImage(slot, image, makeRow(image));
         const int row = m_rowOfSlot.at(slot);
         emitRowChanged(row, row);
         if (m_sortColumn >= 0)
             keepRowSorted(row);
         return;
     }
-    const int slot = takeFreeSlot();
-    m_images[slot] = image;
-    m_rows[slot] = makeRow(image);
-    m_slotById.insert(image.id, slot);
-    m_totalSizeKb += image.sizeKb;
+    insertRowOfSlot(storeInFreeSlot(image, makeRow(image)));
+}
+
+void ImageTableModel::insertRowOfSlot(int slot)
+{
     invalidateRanks();
     const int at = m_sortColumn >= 0 ? sortedPosition(slot, -1) : int(m_order.size());
     beginInsertRows({}, at, at);
@@ -722,6 +702,12 @@ void ImageTableModel::clear()
     if (m_order.isEmpty())
         return;
     beginRemoveRows({}, 0, int(m_order.size()) - 1);
+    releaseStorage();
+    endRemoveRows();
+}
+
+void ImageTableModel::releaseStorage()
+{
     // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the same
     // capacity, tens of megabytes for 100,000 images.
     m_images = {};
@@ -732,7 +718,6 @@ void ImageTableModel::clear()
     m_freeSlots = {};
     m_totalSizeKb = 0;
     invalidateRanks();
-    endRemoveRows();
 }
 
 int ImageTableModel::compareRows(int left, int right, int column) const
@@ -857,9 +842,7 @@ int ImageTableModel::sortedPosition(int slot, int excludingRow) const
     while (low < high) {
         const int middle = (low + high) / 2;
         const int row = excludingRow >= 0 && middle >= excludingRow ? middle + 1 : middle;
-        const int comparison = compareImages(m_images.at(m_order.at(row)), image, m_sortColumn);
-        const bool before = m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
-        if (before)
+        if (mayPrecede(imageOfRow(row), image))
             low = middle + 1;
         else
             high = middle;

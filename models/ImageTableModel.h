@@ -146,6 +146,8 @@ public:
         IdIsHex = 0x8,             // the id is hex digits and dashes only, like every ModelArts id
     };
     quint8 searchHints(int row) const;
+    // Only hex digits and dashes, like every ModelArts id: other text cannot be part of such an id.
+    static bool isHexOrDash(QStringView text);
 
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
@@ -156,6 +158,10 @@ public:
     // The field a text column shows as it is and sorts by: the server's value (architecture normalized,
     // resources joined with ", "); empty for the numeric columns, whose text is formatted.
     static QString rawText(const Image &image, int column);
+    // Size (KB), Created and Updated (ms since the epoch) show formatted text but sort, filter and export as
+    // these numbers; numericValue() is 0 for any other column.
+    static bool isNumericColumn(int column);
+    static qint64 numericValue(const Image &image, int column);
     static QString columnTitle(Column column);
     // "Deleting…", "Watching…": the word shown after the status; empty for None.
     static QString activityText(RowActivity activity);
@@ -168,10 +174,16 @@ private:
     QString statusDisplay(int row) const;
     QVariant sortValue(int row, int column) const;
     QVariant facetValue(int row, int column) const;
-    void replaceImage(int slot, const Image &image);
+    // A new image for an existing slot, with its fresh row (from makeRow()); the row's activity stays.
+    void replaceImage(int slot, const Image &image, const Row &fresh);
     void emitRowChanged(int first, int last);
     void removeRowRange(int first, int last);
-    int takeFreeSlot();
+    // Empties every list of the model (no signals: the caller sends them).
+    void releaseStorage();
+    // Stores a new image and its row in a free slot (or a new one) and indexes it; returns the slot.
+    int storeInFreeSlot(const Image &image, const Row &row);
+    // Inserts a row for a stored slot: at its sorted place, or at the end when the rows are not sorted.
+    void insertRowOfSlot(int slot);
     void renumberFrom(int firstRow);
     const QIcon &iconForStatus(const QString &status) const;
 
@@ -184,6 +196,8 @@ private:
     int sortedPosition(int slot, int excludingRow) const;
     void keepRowSorted(int row);
     bool isInOrder(int row) const; // between its neighbours
+    // In the current sort order, `first` may stand before `second` (equal values may stand either way).
+    bool mayPrecede(const Image &first, const Image &second) const;
 
     // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
     // removed row leaves a free slot for the next image, so that the other rows keep their slots.
