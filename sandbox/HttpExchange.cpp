@@ -28,6 +28,16 @@ bool SandboxRequest::hasHeader(const QByteArray &name) const
     return false;
 }
 
+QStringList SandboxRequest::segments() const
+{
+    QStringList decoded;
+    for (const QByteArray &segment : encodedPath.split('/')) {
+        if (!segment.isEmpty())
+            decoded.append(QUrl::fromPercentEncoding(segment));
+    }
+    return decoded;
+}
+
 QString SandboxRequest::summary() const
 {
     QString text = QString::fromLatin1(method) + u' ' + QString::fromUtf8(encodedPath);

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 
 class QHttpServerRequest;
@@ -18,7 +19,7 @@ struct SandboxRequest
 {
     QByteArray method;       // upper case
     QByteArray encodedPath;  // as received
-    QString path;            // percent-decoded, for routing
+    QString path;            // percent-decoded, for showing; route with segments()
     QByteArray encodedQuery; // as received, without '?'
     QUrlQuery query;
     HeaderList headers;
@@ -30,6 +31,9 @@ struct SandboxRequest
     bool hasHeader(const QByteArray &name) const;
     bool hasQueryItem(const QString &key) const { return query.hasQueryItem(key); }
     QString queryValue(const QString &key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }
+    // The path's segments, split on the "/" of the path as received and each decoded afterwards, as a gateway
+    // routes: an encoded "%2F" stays inside its segment.
+    QStringList segments() const;
     // "GET /path?query", for logs: no header, so no credential.
     QString summary() const;
 

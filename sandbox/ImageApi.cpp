@@ -200,10 +200,11 @@ SandboxResponse imageNotFound(const QString &id)
 }
 
 ImageApi::ImageApi(ImageStore *store, SandboxCounters *counters, const SandboxOptions *options,
-                   std::function<QString()> newImageId)
+                   const FaultConfig *faults, std::function<QString()> newImageId)
     : m_store(store)
     , m_counters(counters)
     , m_options(options)
+    , m_faults(faults)
     , m_newImageId(std::move(newImageId))
 {}
 
@@ -323,12 +324,18 @@ SandboxResponse ImageApi::listImages(const SandboxRequest &request)
         query.ascending = direction == u"ASC";
     }
 
+    const ListingLies &lies = m_faults->listing;
+    if (lies.ignoreOffset)
+        query.offset = 0;
+    if (lies.maxRecords > 0)
+        query.limit = qMin(query.limit, lies.maxRecords);
     const ImagePageResult page = m_store->list(query);
     QList<QByteArray> items;
     items.reserve(page.indexes.size());
     for (int index : page.indexes)
         items.append(m_store->imageJson(index));
-    return SandboxResponse::jsonBytes(200, pagedEnvelope(page.total, paging, items));
+    return SandboxResponse::jsonBytes(
+        200, pagedEnvelope(lies.total >= 0 ? lies.total : page.total, paging, items));
 }
 
 SandboxResponse ImageApi::showImage(const QString &id)

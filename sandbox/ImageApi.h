@@ -32,8 +32,9 @@ struct SandboxCounters
 class ImageApi
 {
 public:
+    // `faults` is read for its listing lies at every ListImage.
     ImageApi(ImageStore *store, SandboxCounters *counters, const SandboxOptions *options,
-             std::function<QString()> newImageId);
+             const FaultConfig *faults, std::function<QString()> newImageId);
 
     // `route` is the path after /v1/{project_id}/, split on '/'.
     SandboxResponse handle(const SandboxRequest &request, const QStringList &route);
@@ -59,6 +60,7 @@ private:
     ImageStore *m_store;
     SandboxCounters *m_counters;
     const SandboxOptions *m_options;
+    const FaultConfig *m_faults;
     std::function<QString()> m_newImageId;
 };
 

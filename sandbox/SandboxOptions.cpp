@@ -8,14 +8,21 @@ namespace mim::sandbox {
 
 const QStringList &FaultConfig::knownKinds()
 {
-    static const QStringList kinds{u"429"_s,   u"500"_s,      u"502"_s,       u"503"_s,   u"504"_s,
+    static const QStringList kinds{u"404"_s,   u"429"_s,      u"500"_s,       u"502"_s,   u"503"_s, u"504"_s,
                                    u"reset"_s, u"truncate"_s, u"malformed"_s, u"stall"_s, u"slow"_s};
+    return kinds;
+}
+
+QStringList FaultConfig::defaultRateKinds()
+{
+    QStringList kinds = knownKinds();
+    kinds.removeOne(u"404"_s);
     return kinds;
 }
 
 bool FaultConfig::isEmpty() const
 {
-    return latencyMs == 0 && (rate <= 0.0 || kinds.isEmpty()) && script.isEmpty();
+    return latencyMs == 0 && (rate <= 0.0 || kinds.isEmpty()) && script.isEmpty() && listing.isEmpty();
 }
 
 QJsonObject FaultConfig::toJson() const
@@ -27,13 +34,19 @@ QJsonObject FaultConfig::toJson() const
                                        {u"fault"_s, entry.fault},
                                        {u"count"_s, entry.count}});
     }
-    return QJsonObject{{u"latency_ms"_s, latencyMs},
+    QJsonObject object{{u"latency_ms"_s, latencyMs},
                        {u"rate"_s, rate},
                        {u"kinds"_s, QJsonArray::fromStringList(kinds)},
                        {u"retry_after_s"_s, retryAfterSeconds},
                        {u"stall_ms"_s, stallMs},
                        {u"seed"_s, static_cast<qint64>(seed)},
                        {u"script"_s, scriptArray}};
+    if (!listing.isEmpty()) {
+        object.insert(u"listing"_s, QJsonObject{{u"total"_s, listing.total},
+                                                {u"max_records"_s, listing.maxRecords},
+                                                {u"ignore_offset"_s, listing.ignoreOffset}});
+    }
+    return object;
 }
 
 namespace {
@@ -70,8 +83,8 @@ bool readKind(const QJsonValue &value, QString *kind, QString *error)
 
 std::optional<FaultConfig> FaultConfig::fromJson(const QJsonObject &object, QString *error)
 {
-    static const QStringList knownKeys{u"latency_ms"_s, u"rate"_s, u"kinds"_s, u"retry_after_s"_s,
-                                       u"stall_ms"_s,   u"seed"_s, u"script"_s};
+    static const QStringList knownKeys{u"latency_ms"_s, u"rate"_s, u"kinds"_s,  u"retry_after_s"_s,
+                                       u"stall_ms"_s,   u"seed"_s, u"script"_s, u"listing"_s};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!knownKeys.contains(it.key())) {
             if (error)
@@ -116,7 +129,24 @@ std::optional<FaultConfig> FaultConfig::fromJson(const QJsonObject &object, QStr
         }
     }
     if (config.rate > 0.0 && config.kinds.isEmpty())
-        config.kinds = knownKinds();
+        config.kinds = defaultRateKinds();
+
+    const QJsonValue listing = object.value(u"listing"_s);
+    if (!listing.isUndefined()) {
+        const QJsonObject lies = listing.toObject();
+        const QJsonValue total = lies.value(u"total"_s);
+        if (!listing.isObject() || (!total.isUndefined() && (!total.isDouble() || total.toDouble() < -1 ||
+                                                             total.toDouble() > 9.0e15))) {
+            if (error)
+                *error =
+                    u"\"listing\" must be {\"total\": -1..9e15, \"max_records\": N, \"ignore_offset\": bool}"_s;
+            return std::nullopt;
+        }
+        config.listing.total = total.isUndefined() ? -1 : qint64(total.toDouble());
+        if (!readNonNegativeInt(lies, u"max_records"_s, &config.listing.maxRecords, error))
+            return std::nullopt;
+        config.listing.ignoreOffset = lies.value(u"ignore_offset"_s).toBool();
+    }
 
     const QJsonValue script = object.value(u"script"_s);
     if (!script.isUndefined()) {

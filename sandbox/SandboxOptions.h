@@ -23,10 +23,24 @@ struct FaultScriptEntry
     friend bool operator==(const FaultScriptEntry &, const FaultScriptEntry &) = default;
 };
 
+// How ListImage lies about the listing, to test a client against a server whose paging cannot be trusted.
+// The JSON form is the "listing" member of POST /sandbox/faults:
+// {"total":N, "max_records":K, "ignore_offset":true}
+struct ListingLies
+{
+    qint64 total = -1;         // reported as every page's total instead of the real count; -1 = the truth
+    int maxRecords = 0;        // at most this many records a page, whatever the limit asked; 0 = no cap
+    bool ignoreOffset = false; // every page is the first page
+
+    bool isEmpty() const { return total < 0 && maxRecords == 0 && !ignoreOffset; }
+    friend bool operator==(const ListingLies &, const ListingLies &) = default;
+};
+
 // What goes wrong, on purpose, with API requests (never with /sandbox/ admin requests).
 // The JSON form is the body of POST /sandbox/faults:
 // {"latency_ms":N, "rate":0.0-1.0, "kinds":["429",...], "retry_after_s":1, "stall_ms":2000, "seed":7,
-//  "script":[{"method":"GET","path_contains":"/images","fault":"503","count":2}]}
+//  "script":[{"method":"GET","path_contains":"/images","fault":"503","count":2}],
+//  "listing":{"total":N,"max_records":K,"ignore_offset":true}}
 struct FaultConfig
 {
     int latencyMs = 0; // added to every API response
@@ -36,12 +50,16 @@ struct FaultConfig
     int stallMs = DefaultStallMs;   // "stall" delay, and the time over which "slow" spreads the body
     quint32 seed = 7;               // of the random choices made for `rate`
     QList<FaultScriptEntry> script; // applied before `rate`, entries in order
+    ListingLies listing;            // applied to every ListImage answer
 
     bool isEmpty() const;
     QJsonObject toJson() const;
     static std::optional<FaultConfig> fromJson(const QJsonObject &object, QString *error = nullptr);
-    // 429 500 502 503 504 reset truncate malformed stall slow
+    // 404 429 500 502 503 504 reset truncate malformed stall slow
     static const QStringList &knownKinds();
+    // The kinds `rate` picks from when none are named: all but "404", a permanent failure that is never
+    // retried and so only makes sense where a test names it.
+    static QStringList defaultRateKinds();
 
     friend bool operator==(const FaultConfig &, const FaultConfig &) = default;
 };

@@ -98,7 +98,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     d->frontend = new Frontend(this);
     d->faults.setConfig(m_options.faults);
     d->authenticator = std::make_unique<RequestAuthenticator>(m_options, &d->tokens);
-    d->imageApi = std::make_unique<ImageApi>(&d->store, &d->counters, &m_options,
+    d->imageApi = std::make_unique<ImageApi>(&d->store, &d->counters, &m_options, &d->faults.config(),
                                              [this] { return d->generator->nextId(); });
     d->iamApi = std::make_unique<IamApi>(&m_options, &d->tokens);
     if (m_options.demo)
@@ -419,7 +419,7 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
     const SandboxRequest request = SandboxRequest::from(httpRequest);
     const bool keepAlive = request.header("Connection").toLower() != "close";
 
-    if (request.path == u"/sandbox" || request.path.startsWith(u"/sandbox/")) {
+    if (request.segments().value(0) == u"sandbox") {
         const SandboxResponse response =
             isLoopback(request.remoteAddress)
                 ? handleAdmin(request)
@@ -445,7 +445,7 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
         if (request.method == "GET") {
             response = dispatch(request);
         } else {
-            const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+            const QStringList segments = request.segments();
             response = d->imageApi->readOnlyView(request, segments.mid(2));
         }
         if (fault == u"malformed")
@@ -469,7 +469,7 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
 
 SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
 {
-    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QStringList segments = request.segments();
     const auto authenticate = [this, &request](AuthOutcome *outcome) {
         *outcome = d->authenticator->authenticate(request);
         if (!outcome->accepted)
@@ -510,6 +510,8 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
 
 SandboxResponse SandboxServer::faultResponse(const QString &kind) const
 {
+    if (kind == u"404")
+        return notFoundRoute();
     if (kind == u"429") {
         SandboxResponse response = SandboxResponse::error(
             429, u"APIGW.0308"_s,
@@ -591,7 +593,7 @@ void SandboxServer::deliver(QTcpSocket *socket, const SandboxResponse &response,
 
 SandboxResponse SandboxServer::handleAdmin(const SandboxRequest &request)
 {
-    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts).mid(1);
+    const QStringList segments = request.segments().mid(1);
     const QByteArray &method = request.method;
     QJsonObject body;
     if (!request.body.trimmed().isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "AkSkSigner.h"
 #include "LogRedaction.h"
+#include "PathSegments.h"
 #include "TokenProvider.h"
 
 #include <algorithm>
@@ -45,17 +46,6 @@ QByteArray encodeQuery(const QueryItems &items)
         query += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
     }
     return query;
-}
-
-// Each segment encoded on its own, so an id can never add a path level.
-QByteArray encodePath(const QString &path)
-{
-    const QStringList segments = path.split(u'/');
-    QByteArrayList encoded;
-    encoded.reserve(segments.size());
-    for (const QString &segment : segments)
-        encoded.append(QUrl::toPercentEncoding(segment));
-    return encoded.join('/');
 }
 
 QByteArray jsonBody(const QJsonObject &object)
@@ -132,8 +122,16 @@ struct ApiClient::Attempt
     QString logPath;    // path and query, for log lines
     QList<QSslError> sslErrors;
     QList<QSslCertificate> peerChain;
-    bool tooLarge = false; // aborted because the body exceeded ConnectionSettings::maxResponseBytes
+    bool tooLarge = false;     // aborted because the body exceeded ConnectionSettings::maxResponseBytes
+    bool pastDeadline = false; // aborted because it ran longer than ConnectionSettings::requestDeadlineMs
+    QByteArray body;           // read as it arrives, so the cap holds at any rate
 };
+
+namespace {
+// Qt reads at most this much ahead of the body read so far: with the body counted as it arrives, memory stays
+// within maxResponseBytes plus this, however fast the server sends.
+constexpr qint64 ReplyReadBufferBytes = 1024 * 1024;
+} // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
 // ListQuery
@@ -292,7 +290,7 @@ ApiClient::Request ApiClient::listRequest(const ListQuery &query, qint64 offset,
 {
     Request request;
     request.method = "GET";
-    request.path = u"/images"_s;
+    request.segments = {u"images"_s};
     request.query = listQueryItems(query);
     request.query.append({u"limit"_s, QString::number(limit)});
     request.query.append({u"offset"_s, QString::number(offset)});
@@ -309,7 +307,8 @@ ApiCall *ApiClient::showImage(const QString &id)
 {
     Request request;
     request.method = "GET";
-    request.path = u"/images/"_s + id;
+    request.segments = {u"images"_s, id};
+    request.idParameter = id;
     request.contentType = JsonContentType.toByteArray();
     return start(std::move(request));
 }
@@ -319,7 +318,8 @@ ApiCall *ApiClient::deleteImage(const QString &id, bool force)
     // The published API reads the query parameter, the official SDKs send the body: send both, equal.
     Request request;
     request.method = "DELETE";
-    request.path = u"/images/"_s + id;
+    request.segments = {u"images"_s, id};
+    request.idParameter = id;
     request.query = {{u"force"_s, force ? u"true"_s : u"false"_s}};
     request.body = jsonBody(QJsonObject{{u"is_force"_s, force}});
     request.contentType = JsonBodyContentType.toByteArray();
@@ -330,7 +330,8 @@ ApiCall *ApiClient::syncImage(const QString &id)
 {
     Request request;
     request.method = "POST";
-    request.path = u"/images/"_s + id + u"/sync"_s;
+    request.segments = {u"images"_s, id, u"sync"_s};
+    request.idParameter = id;
     request.contentType = JsonContentType.toByteArray();
     request.idempotent = false;
     return start(std::move(request));
@@ -340,7 +341,7 @@ ApiCall *ApiClient::registerImage(const QJsonObject &body)
 {
     Request request;
     request.method = "POST";
-    request.path = u"/images"_s;
+    request.segments = {u"images"_s};
     request.body = jsonBody(body);
     request.contentType = JsonBodyContentType.toByteArray();
     request.idempotent = false;
@@ -351,7 +352,7 @@ ApiCall *ApiClient::listImageGroups(const QUrlQuery &query)
 {
     Request request;
     request.method = "GET";
-    request.path = u"/images/group"_s;
+    request.segments = {u"images"_s, u"group"_s};
     request.query = query.queryItems(QUrl::FullyDecoded);
     request.contentType = JsonContentType.toByteArray();
     return start(std::move(request));
@@ -361,7 +362,8 @@ ApiCall *ApiClient::deleteImageGroup(const QString &id, bool force)
 {
     Request request;
     request.method = "DELETE";
-    request.path = u"/images/group/"_s + id;
+    request.segments = {u"images"_s, u"group"_s, id};
+    request.idParameter = id;
     request.body = jsonBody(QJsonObject{{u"is_force"_s, force}});
     request.contentType = JsonBodyContentType.toByteArray();
     return start(std::move(request));
@@ -371,7 +373,8 @@ ApiCall *ApiClient::updateImageGroup(const QString &id, const QJsonObject &body)
 {
     Request request;
     request.method = "PUT";
-    request.path = u"/images/group/"_s + id;
+    request.segments = {u"images"_s, u"group"_s, id};
+    request.idParameter = id;
     request.body = jsonBody(body);
     request.contentType = JsonBodyContentType.toByteArray();
     // A PUT replaces the same state each time: safe to repeat.
@@ -389,7 +392,7 @@ ApiCall *ApiClient::startLogin()
 {
     Request request;
     request.method = "POST";
-    request.path = u"/v3/auth/tokens"_s;
+    request.segments = {u"v3"_s, u"auth"_s, u"tokens"_s};
     request.query = {{u"nocatalog"_s, u"true"_s}};
     request.body =
         TokenProvider::loginRequestBody(m_settings.credentials, m_settings.regionId, m_settings.projectId);
@@ -411,12 +414,34 @@ ApiCall *ApiClient::start(Request request)
         return call;
     }
     auto *call = new ApiCall(this);
+    if (const ApiError refusal = refusePath(request); refusal.isError()) {
+        // Nothing is sent: a value that could change which resource the request addresses is never used.
+        QMetaObject::invokeMethod(
+            call, [this, call, refusal] { finishCall(call, refusal); }, Qt::QueuedConnection);
+        return call;
+    }
     auto shared = std::make_shared<Request>(std::move(request));
     const qint64 startedAt = elapsedMs();
     // Queued, so that the caller can connect to finished() even when the call fails at once.
     QMetaObject::invokeMethod(
         call, [this, call, shared, startedAt] { prepare(call, shared, startedAt); }, Qt::QueuedConnection);
     return call;
+}
+
+ApiError ApiClient::refusePath(const Request &request)
+{
+    if (!request.idParameter.isNull() && !PathSegments::isPlausibleId(request.idParameter)) {
+        qCWarning(lcApi).noquote() << "refused" << request.method << "with an implausible id of"
+                                   << request.idParameter.size() << "characters";
+        return ApiError::make(ErrorKind::InvalidRequest,
+                              tr("“%1” is not a valid ModelArts id (a UUID or 32 hexadecimal digits), so no "
+                                 "request was sent for it.")
+                                  .arg(request.idParameter));
+    }
+    QString why;
+    if (!PathSegments::encode(request.segments, &why))
+        return ApiError::make(ErrorKind::InvalidRequest, why);
+    return {};
 }
 
 QUrl ApiClient::baseUrl(const Request &request) const
@@ -491,7 +516,7 @@ void ApiClient::discoverProject()
     m_discoveryInFlight = true;
     Request request;
     request.method = "GET";
-    request.path = u"/v3/projects"_s;
+    request.segments = {u"v3"_s, u"projects"_s};
     request.query = {{u"name"_s, m_settings.regionId}};
     request.contentType = JsonContentType.toByteArray();
     request.iam = true;
@@ -548,6 +573,12 @@ ApiError ApiClient::adoptProjectId(const QString &projectId)
             tr("IAM did not say which project belongs to region “%1”; enter the project ID in "
                "the account settings.")
                 .arg(m_settings.regionId));
+    if (!PathSegments::isPlausibleProjectId(projectId))
+        return ApiError::make(
+            ErrorKind::BadResponse,
+            tr("IAM answered with a project ID that is not valid (“%1”); enter the project ID "
+               "in the account settings.")
+                .arg(projectId.left(80)));
     m_settings.projectId = projectId;
     qCDebug(lcApi) << "project id resolved for region" << m_settings.regionId;
     Q_EMIT projectIdResolved(projectId);
@@ -561,18 +592,30 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
     QNetworkAccessManager *manager = network();
     if (!manager)
         return finishCall(call, ApiError::make(ErrorKind::Network, tr("No network access is available.")));
-    ++call->m_attempts;
-    auto sent = std::make_shared<Attempt>();
-
     const QUrl base = baseUrl(*request);
     const QByteArray origin = base.toEncoded(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
                                              QUrl::RemoveFragment | QUrl::StripTrailingSlash);
     QByteArray path = base.path(QUrl::FullyEncoded).toUtf8();
     while (path.endsWith('/'))
         path.chop(1);
-    if (!request->iam)
-        path += "/v1/" + QUrl::toPercentEncoding(m_settings.projectId);
-    path += encodePath(request->path);
+    QStringList segments = request->segments;
+    if (!request->iam) {
+        if (!PathSegments::isPlausibleProjectId(m_settings.projectId))
+            return finishCall(
+                call,
+                ApiError::make(
+                    ErrorKind::InvalidRequest,
+                    tr("The project ID “%1” is not valid; no request was sent.").arg(m_settings.projectId)));
+        segments.prepend(m_settings.projectId);
+        segments.prepend(u"v1"_s);
+    }
+    QString why;
+    const std::optional<QByteArray> encodedPath = PathSegments::encode(segments, &why);
+    if (!encodedPath)
+        return finishCall(call, ApiError::make(ErrorKind::InvalidRequest, why));
+    path += *encodedPath;
+    ++call->m_attempts;
+    auto sent = std::make_shared<Attempt>();
     const QByteArray query = encodeQuery(request->query);
     QByteArray pathAndQuery = query.isEmpty() ? path : path + '?' + query;
     sent->logPath = QString::fromUtf8(pathAndQuery);
@@ -656,12 +699,16 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
         sent->sslErrors += errors;
         sent->peerChain = reply->sslConfiguration().peerCertificateChain();
     });
-    // Refuse an oversized body as early as its size shows, before Qt buffers it all.
+    // Refuse an oversized body as early as its size shows. The body is taken from the reply as it arrives and
+    // Qt may read only a bounded amount ahead of it, so a fast endless body cannot outrun the check.
+    reply->setReadBufferSize(ReplyReadBufferBytes);
     const qint64 maxBytes = m_settings.maxResponseBytes;
     const auto refuseIfTooLarge = [sent, reply, maxBytes](qint64 size) {
         if (maxBytes <= 0 || size <= maxBytes || sent->tooLarge)
             return;
         sent->tooLarge = true;
+        sent->body.clear();
+        sent->body.squeeze();
         reply->abort(); // finished() follows, and onReplyFinished() reports it
     };
     connect(reply, &QNetworkReply::metaDataChanged, call, [reply, refuseIfTooLarge] {
@@ -670,8 +717,21 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
         if (known)
             refuseIfTooLarge(announced);
     });
-    connect(reply, &QNetworkReply::downloadProgress, call,
-            [refuseIfTooLarge](qint64 received, qint64) { refuseIfTooLarge(received); });
+    connect(reply, &QNetworkReply::readyRead, call, [sent, reply, refuseIfTooLarge] {
+        if (sent->tooLarge)
+            return;
+        sent->body += reply->readAll();
+        refuseIfTooLarge(sent->body.size());
+    });
+    if (m_settings.requestDeadlineMs > 0) {
+        auto *deadline = new QTimer(reply);
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, call, [sent, reply] {
+            sent->pastDeadline = true;
+            reply->abort();
+        });
+        deadline->start(m_settings.requestDeadlineMs);
+    }
     connect(reply, &QNetworkReply::finished, call,
             [this, call, request, startedAtMs, sent] { onReplyFinished(call, request, startedAtMs, sent); });
     connect(reply, &QObject::destroyed, call, [this, call, sent] {
@@ -716,7 +776,17 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                                    << LogRedaction::redactSecrets(sent->logPath);
         return retryOrFail(call, request, startedAtMs, error, false);
     }
-    call->m_body = reply->isOpen() ? reply->readAll() : QByteArray();
+    if (sent->pastDeadline) {
+        ApiError error =
+            ApiError::make(ErrorKind::Timeout, tr("The server took longer than %1 seconds to answer.")
+                                                   .arg(m_settings.requestDeadlineMs / 1000.0));
+        error.httpStatus = status;
+        error.requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
+        return retryOrFail(call, request, startedAtMs, error, true);
+    }
+    call->m_body = std::exchange(sent->body, {});
+    if (reply->isOpen())
+        call->m_body += reply->readAll();
     call->m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
     call->m_responseHeaders = reply->rawHeaderPairs();
     const qint64 tookMs = elapsedMs() - sent->sentAtMs;
@@ -769,6 +839,27 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
     if (status == 0)
         return retryOrFail(call, request, startedAtMs,
                            withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())), true);
+    if (status >= 300 && status <= 399) {
+        // Never followed: the signature and the token were made for this address only.
+        ApiError error = ApiError::fromHttpResponse(status, call->m_body, reply->rawHeader("X-Request-Id"));
+        const QByteArray location = reply->rawHeader("Location").left(512);
+        error.detail = location.isEmpty()
+                           ? tr("The server redirected the request; redirects are not followed.")
+                           : tr("The server redirected the request to %1; redirects are not followed.")
+                                 .arg(QString::fromLatin1(location));
+        return retryOrFail(call, request, startedAtMs, error, false);
+    }
+    if (status >= 200 && status <= 299 && networkError != QNetworkReply::NoError) {
+        // The headers were fine but the body was not: most often a Content-Encoding that could not be decoded
+        // (or a decompression bomb that Qt stopped).
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().left(64);
+        const QString why = encoding.isEmpty()
+                                ? tr("The response body could not be read: %1").arg(reply->errorString())
+                                : tr("The response body (Content-Encoding: %1) could not be decoded: %2")
+                                      .arg(QString::fromLatin1(encoding), reply->errorString());
+        return retryOrFail(call, request, startedAtMs,
+                           withRequestId(ApiError::make(ErrorKind::BadResponse, why)), false);
+    }
 
     if (status >= 200 && status <= 299) {
         const QByteArray contentLength = reply->rawHeader("Content-Length");

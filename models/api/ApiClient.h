@@ -102,9 +102,15 @@ public:
     // The total the server reported on the first page of the last pass.
     qint64 total() const { return m_total; }
     // How many times everything was read. A pass is repeated when a page reports another total than the first
-    // one or the unique records do not add up to the total; after 3 passes the listing ends successfully with
-    // what the last one read, even if the data was still moving. progress() starts again with each pass.
+    // one or the unique records do not add up to the total; when 3 passes never agree the listing fails with
+    // ErrorKind::BadResponse ("the list would be incomplete") and images() stays empty. progress() starts
+    // again with each pass.
     int passes() const { return m_passes; }
+
+    // Bounds on what a server's numbers can make a listing do. A total beyond MaxImages, or one that would
+    // take more than MaxPages requests at the page size the server really sends, fails the listing at once.
+    static constexpr qint64 MaxImages = 1'000'000;
+    static constexpr qint64 MaxPages = 20'000;
     // Aborts the pages in flight; finished() follows at once with ErrorKind::Cancelled.
     void cancel();
 
@@ -165,7 +171,8 @@ private:
     struct Request
     {
         QByteArray method;
-        QString path;                         // below /v1/{project_id} for ModelArts, absolute for IAM
+        QStringList segments; // below /v1/{project_id} for ModelArts, from the root for IAM; one each
+        QString idParameter;  // the resource id among the segments: refused unless it looks like one
         QList<QPair<QString, QString>> query; // decoded names and values
         QByteArray body;
         QByteArray contentType;
@@ -181,6 +188,7 @@ private:
     using RequestPtr = std::shared_ptr<Request>;
 
     static Request listRequest(const ListQuery &query, qint64 offset, int limit);
+    static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);
     void attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs);

@@ -118,10 +118,18 @@ bool ApiError::isTransient() const
     }
 }
 
-ErrorKind ApiError::classify(int httpStatus, const QString &code)
+ErrorKind ApiError::classify(int httpStatus, const QString &code, const QString &message)
 {
     if (isOneOf(code, {"ModelArts.6404"_L1}))
         return ErrorKind::NotFound;
+    if (httpStatus == 404) {
+        // Only ModelArts itself can say that a resource is gone. A 404 from the gateway (APIGW.0101 "The API
+        // does not exist"), a proxy or a web server means the request went to the wrong address: taking it
+        // for "already deleted" would hide a wrong endpoint or region and drop rows that still exist.
+        const bool fromModelArts = code.startsWith("ModelArts."_L1, Qt::CaseInsensitive);
+        const bool saysMissing = mentions(message, "not found"_L1) || mentions(message, "not exist"_L1);
+        return fromModelArts && saysMissing ? ErrorKind::NotFound : ErrorKind::InvalidRequest;
+    }
     if (isOneOf(code, {"APIGW.0308"_L1, "APIG.0308"_L1}))
         return ErrorKind::Throttled;
     if (isOneOf(code, {"APIGW.0301"_L1, "APIG.0301"_L1, "APIGW.0307"_L1, "APIG.0307"_L1}))
@@ -130,8 +138,6 @@ ErrorKind ApiError::classify(int httpStatus, const QString &code)
         return ErrorKind::Authentication;
     if (httpStatus == 403)
         return ErrorKind::Permission;
-    if (httpStatus == 404)
-        return ErrorKind::NotFound;
     if (httpStatus == 429)
         return ErrorKind::Throttled;
     if (httpStatus >= 500 && httpStatus <= 599)
@@ -180,7 +186,7 @@ ApiError ApiError::fromHttpResponse(int httpStatus, const QByteArray &body, cons
     }
     if (error.code.isEmpty())
         error.code = QString::number(httpStatus);
-    error.kind = classify(httpStatus, error.code);
+    error.kind = classify(httpStatus, error.code, error.message);
     if (error.kind == ErrorKind::None)
         error.kind = ErrorKind::BadResponse; // called for a 2xx: the caller could not use the body
     return error;
@@ -245,10 +251,18 @@ QString ApiError::summary() const
     case ErrorKind::Server:
         return tr("The server had a problem (HTTP %1). Try again later.").arg(httpStatus);
     case ErrorKind::BadResponse:
+        if (httpStatus >= 300 && httpStatus <= 399)
+            return tr("The server answered with a redirect (HTTP %1), which is not followed. Check the "
+                      "account's "
+                      "endpoint address.")
+                .arg(httpStatus);
         return tr("The server sent a response that could not be read.");
     case ErrorKind::Cancelled:
         return tr("The operation was cancelled.");
     case ErrorKind::InvalidRequest:
+        if (httpStatus == 404)
+            return tr("The server does not know this address (HTTP 404). Check the account's endpoint and "
+                      "region.");
         return tr("The server refused the request.");
     }
     return {};

@@ -15,12 +15,12 @@ enum class ErrorKind
     Timeout,        // no answer within the transfer timeout
     Authentication, // credentials rejected, token expired, signature or date wrong
     Permission,     // authenticated but not allowed (403)
-    NotFound,       // 404 or ModelArts.6404
+    NotFound,       // ModelArts.6404, or a ModelArts 404 that says the resource does not exist
     Throttled,      // 429
     Server,         // 5xx
     BadResponse,    // unreadable, truncated or malformed body
     Cancelled,      // the user or the app cancelled
-    InvalidRequest, // other 4xx: the server refused the request (e.g. the image is in use)
+    InvalidRequest, // other 4xx: the server refused the request (e.g. the image is in use, a gateway 404)
 };
 
 struct ApiError
@@ -43,7 +43,8 @@ struct ApiError
 
     // Builds the error of an HTTP response whose status is not 2xx.
     static ApiError fromHttpResponse(int httpStatus, const QByteArray &body, const QByteArray &requestId);
-    static ErrorKind classify(int httpStatus, const QString &code);
+    // `message` decides a 404: only a ModelArts code saying the resource does not exist makes it NotFound.
+    static ErrorKind classify(int httpStatus, const QString &code, const QString &message = {});
     static ApiError make(ErrorKind kind, const QString &detail);
 
     Q_DECLARE_TR_FUNCTIONS(mim::ApiError)

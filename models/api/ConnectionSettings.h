@@ -47,6 +47,9 @@ struct ConnectionSettings
     // A response body larger than this is refused as soon as its size shows (Content-Length or bytes
     // received), so a broken or hostile server cannot make the app hold an unbounded body in memory.
     qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
+    // One attempt may take at most this long in all, however steadily bytes trickle in (the transfer timeout
+    // only notices silence). Generous: a 64 MB page at 1 Mbit/s fits.
+    int requestDeadlineMs = 10 * 60 * 1000;
     RetryPolicy retry;
 };
 

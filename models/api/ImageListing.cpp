@@ -106,12 +106,31 @@ private:
 
         const qsizetype records = page.images.size() + page.skippedRecords.size();
         if (index == 0) {
+            // Everything sized from here on comes from the server's numbers: bound them first.
+            if (page.total < 0 || page.total > ImageListing::MaxImages)
+                return finish(ApiError::make(
+                    ErrorKind::BadResponse,
+                    QCoreApplication::translate("mim::ImageListing",
+                                                "The server reports %1 images; this app lists at most %2. "
+                                                "The listing was stopped.")
+                        .arg(page.total)
+                        .arg(ImageListing::MaxImages)));
             m_passTotal = page.total;
             // A server that caps the page size sends fewer records than asked for: advance by what it sends,
             // or the offsets would skip records.
             if (records > 0 && records < m_pageSize && records < page.total)
                 m_step = int(records);
-            m_pageCount = page.total > 0 ? int((page.total + m_step - 1) / m_step) : 1;
+            const qint64 pageCount = page.total > 0 ? (page.total + m_step - 1) / m_step : 1;
+            if (pageCount > ImageListing::MaxPages)
+                return finish(ApiError::make(
+                    ErrorKind::BadResponse,
+                    QCoreApplication::translate("mim::ImageListing",
+                                                "The server sends %1 images per page for %2 images: reading "
+                                                "them would take %3 requests. The listing was stopped.")
+                        .arg(m_step)
+                        .arg(page.total)
+                        .arg(pageCount)));
+            m_pageCount = int(pageCount);
             m_pages.resize(m_pageCount);
         } else if (page.total != m_passTotal) {
             m_unstable = true;
@@ -183,7 +202,24 @@ private:
                            << seen << "duplicates" << result.duplicates << "totals moved" << m_unstable;
             if (m_pass < MaxPasses)
                 return startPass();
-            // Still moving after the last pass: report what that pass read. passes() tells the caller.
+            // What the last pass read is not the account's images: never present it as if it were.
+            qCWarning(lcApi) << "listing did not settle after" << m_pass << "passes: total" << m_passTotal
+                             << "read" << seen << "duplicates" << result.duplicates;
+            const QString why =
+                m_unstable
+                    ? QCoreApplication::translate("mim::ImageListing",
+                                                  "The images kept changing while they were read (%1 "
+                                                  "attempts); the list would be incomplete. Try again.")
+                          .arg(m_pass)
+                    : QCoreApplication::translate("mim::ImageListing",
+                                                  "The server reported %1 images but sent %2 different "
+                                                  "ones, %3 times in a row; the list would be incomplete.")
+                          .arg(m_passTotal)
+                          .arg(seen)
+                          .arg(m_pass);
+            ApiError error = ApiError::make(ErrorKind::BadResponse, why);
+            m_listing->m_total = m_passTotal;
+            return finish(error);
         }
         m_listing->m_images = std::move(result.images);
         m_listing->m_skipped = std::move(result.skipped);

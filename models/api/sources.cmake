@@ -6,6 +6,7 @@ target_sources(mim_models PRIVATE
     api/Image.cpp
     api/ImagePageReader.cpp
     api/LogRedaction.cpp
+    api/PathSegments.cpp
     api/Regions.cpp
 )
 

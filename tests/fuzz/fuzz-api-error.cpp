@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const mim::ApiError error = mim::ApiError::fromHttpResponse(status, body, requestId);
     if (error.httpStatus != status || error.code.isEmpty())
         std::abort(); // the status is never lost and there is always a code to show
-    if (error.kind != mim::ApiError::classify(status, error.code) &&
+    if (error.kind != mim::ApiError::classify(status, error.code, error.message) &&
         error.kind != mim::ErrorKind::BadResponse)
         std::abort();
     if (error.summary().isEmpty() || !error.fullText().startsWith(error.summary()))

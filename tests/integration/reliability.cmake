@@ -30,3 +30,10 @@ mim_add_test(test_tls
     LIBS mim_views mim_models mim_sandbox mim_test_support Qt6::Network Qt6::Widgets
     LABELS integration reliability gui
     TIMEOUT 120)
+
+# A sandbox that lies: ids that address other resources, gateway 404s, unbounded totals, unsettled listings.
+mim_add_test(test_hostile_server
+    SOURCES test_hostile_server.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration reliability
+    TIMEOUT 120)

@@ -5,6 +5,8 @@
 #include "api/ApiClient.h"
 #include "api/Image.h"
 
+#include <atomic>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -13,6 +15,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -87,6 +90,87 @@ private:
 
     QTcpServer m_server;
 };
+
+// Sends a response as fast as loopback allows from a thread of its own, so the client's event loop cannot
+// slow it down: an endless chunked body, or any fixed bytes.
+class FastServerThread : public QThread
+{
+public:
+    QByteArray fixedResponse; // when empty: an endless chunked body
+    int trickleDelayMs = 0;   // > 0: fixedResponse is sent one byte at a time with this pause
+    std::atomic<qint64> bytesSent{0};
+    std::atomic<quint16> port{0};
+
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(port.load())); }
+
+    void startAndWait()
+    {
+        start();
+        while (port.load() == 0)
+            QThread::msleep(5);
+    }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost))
+            return;
+        port = server.serverPort();
+        if (!server.waitForNewConnection(30000))
+            return;
+        std::unique_ptr<QTcpSocket> socket(server.nextPendingConnection());
+        QByteArray request;
+        while (!request.contains("\r\n\r\n") && socket->waitForReadyRead(10000))
+            request += socket->readAll();
+        if (!fixedResponse.isEmpty()) {
+            for (qsizetype i = 0; i < fixedResponse.size();) {
+                const qsizetype n = trickleDelayMs > 0 ? 1 : fixedResponse.size();
+                socket->write(fixedResponse.mid(i, n));
+                i += n;
+                if (!socket->waitForBytesWritten(10000) && socket->bytesToWrite() > 0)
+                    return;
+                if (trickleDelayMs > 0)
+                    QThread::msleep(trickleDelayMs);
+                if (socket->state() != QAbstractSocket::ConnectedState || isInterruptionRequested())
+                    return;
+            }
+            socket->waitForDisconnected(10000);
+            return;
+        }
+        socket->write(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray payload(MiB, ' ');
+        const QByteArray chunk = QByteArray::number(payload.size(), 16) + "\r\n" + payload + "\r\n";
+        // Bounded: stops when the client hangs up, or after 4 GB.
+        while (socket->state() == QAbstractSocket::ConnectedState && bytesSent < 4096 * MiB &&
+               !isInterruptionRequested()) {
+            if (socket->bytesToWrite() < 8 * MiB) {
+                socket->write(chunk);
+                bytesSent += chunk.size();
+            }
+            socket->waitForBytesWritten(1000);
+        }
+    }
+};
+
+// The largest resident set since the last reset, so a short spike between two samples is seen too.
+void resetPeakResidentBytes()
+{
+    QFile clearRefs(u"/proc/self/clear_refs"_s);
+    if (clearRefs.open(QIODevice::WriteOnly))
+        clearRefs.write("5");
+}
+
+qint64 peakResidentBytes()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QRegularExpression vmHwm(u"^VmHWM:\\s+(\\d+)\\s+kB"_s, QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = vmHwm.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toLongLong() * 1024 : -1;
+}
 
 struct Outcome
 {
@@ -166,6 +250,10 @@ private Q_SLOTS:
     void hugeStringsParseWithinTheCap();
     void hugeStringsOverTheCapAreRefused();
     void notUtf8();
+    void fastEndlessBodyStaysWithinTheCap();
+    void redirectIsNotFollowed();
+    void compressionBombSaysItCouldNotBeDecoded();
+    void tricklingBodyMeetsTheDeadline();
 
 private:
     QNetworkAccessManager m_network;
@@ -278,6 +366,101 @@ void TestHostileResponses::notUtf8()
         QVERIFY(page->images.first().name.startsWith(u"bad-"_s));
         QVERIFY(page->images.first().name.contains(QChar::ReplacementCharacter));
     }
+}
+
+void TestHostileResponses::fastEndlessBodyStaysWithinTheCap()
+{
+    FastServerThread server;
+    server.startAndWait();
+    ConnectionSettings settings = settingsFor(server.url());
+    settings.maxResponseBytes = 16 * MiB;
+    ApiClient client(&m_network, settings);
+
+    const qint64 before = residentBytes();
+    QVERIFY(before > 0);
+    resetPeakResidentBytes();
+    const Outcome outcome = listPage(client);
+    const qint64 peakGrowth = peakResidentBytes() - before;
+    server.requestInterruption();
+    server.wait();
+
+    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QVERIFY2(outcome.error.fullText().contains(u"too large (over 16 MB)"_s),
+             qPrintable(outcome.error.fullText()));
+    QCOMPARE(outcome.attempts, 1);
+    // The cap plus what Qt may read ahead and what the allocator keeps, never the rate times the reaction
+    // time.
+    QVERIFY2(peakGrowth < 96 * MiB,
+             qPrintable(u"peak RSS grew by %1 MB while the server sent %2 MB"_s.arg(peakGrowth / MiB)
+                            .arg(server.bytesSent.load() / MiB)));
+}
+
+void TestHostileResponses::redirectIsNotFollowed()
+{
+    FastServerThread server;
+    server.fixedResponse = "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:9/elsewhere\r\n"
+                           "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    server.startAndWait();
+    ApiClient client(&m_network, settingsFor(server.url()));
+
+    const Outcome outcome = listPage(client);
+    server.wait();
+    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.httpStatus, 307);
+    QVERIFY2(outcome.error.summary().contains(u"redirect"_s), qPrintable(outcome.error.fullText()));
+    QVERIFY2(outcome.error.detail.contains(u"http://127.0.0.1:9/elsewhere"_s),
+             qPrintable(outcome.error.fullText()));
+    QVERIFY2(outcome.error.detail.contains(u"not followed"_s), qPrintable(outcome.error.fullText()));
+    QVERIFY(!outcome.error.fullText().contains(u"could not be read"_s));
+}
+
+void TestHostileResponses::compressionBombSaysItCouldNotBeDecoded()
+{
+    // 512 MB of spaces in about half a megabyte: zlib data, as "Content-Encoding: deflate" carries it.
+    const QByteArray bomb = qCompress(QByteArray(512 * MiB, ' '), 9).mid(4);
+    FastServerThread server;
+    server.fixedResponse =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: deflate\r\n"
+        "Content-Length: " +
+        QByteArray::number(bomb.size()) + "\r\nConnection: close\r\n\r\n" + bomb;
+    server.startAndWait();
+    ApiClient client(&m_network, settingsFor(server.url()));
+
+    const qint64 before = residentBytes();
+    resetPeakResidentBytes();
+    const Outcome outcome = listPage(client);
+    const qint64 peakGrowth = peakResidentBytes() - before;
+    server.requestInterruption();
+    server.wait();
+    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    const QString text = outcome.error.fullText();
+    QVERIFY2(!text.contains(u"JSON"_s, Qt::CaseInsensitive), qPrintable(text));
+    QVERIFY2(text.contains(u"could not be decoded"_s) || text.contains(u"too large"_s), qPrintable(text));
+    QVERIFY2(peakGrowth < 160 * MiB, qPrintable(u"peak RSS grew by %1 MB"_s.arg(peakGrowth / MiB)));
+}
+
+void TestHostileResponses::tricklingBodyMeetsTheDeadline()
+{
+    FastServerThread server;
+    const QByteArray body = pageOf({"slow"});
+    server.fixedResponse = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                           QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    server.trickleDelayMs = 20; // never silent long enough for the transfer timeout
+    server.startAndWait();
+    ConnectionSettings settings = settingsFor(server.url());
+    settings.requestDeadlineMs = 1500;
+    settings.retry.maxAttempts = 1;
+    ApiClient client(&m_network, settings);
+
+    QElapsedTimer timer;
+    timer.start();
+    const Outcome outcome = listPage(client);
+    server.requestInterruption();
+    server.wait();
+    VERIFY_KIND(outcome.error.kind, ErrorKind::Timeout);
+    QVERIFY2(outcome.error.detail.contains(u"longer than 1.5 seconds"_s),
+             qPrintable(outcome.error.fullText()));
+    QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestHostileResponses)

@@ -67,7 +67,22 @@ void TestApiError::parsesErrorShapes_data()
         << u"ModelArts.6404"_s << u"gone"_s << ErrorKind::NotFound;
     QTest::newRow("numeric code")
         << 404 << QByteArray(R"({"code":404,"message":"The requested resource could not be found."})")
-        << u"404"_s << u"The requested resource could not be found."_s << ErrorKind::NotFound;
+        << u"404"_s << u"The requested resource could not be found."_s << ErrorKind::InvalidRequest;
+    // A gateway that does not know the route is a wrong endpoint or region, never "already deleted".
+    QTest::newRow("gateway 404")
+        << 404
+        << QByteArray(
+               R"({"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"})")
+        << u"APIGW.0101"_s << u"The API does not exist or has not been published in the environment"_s
+        << ErrorKind::InvalidRequest;
+    QTest::newRow("html 404") << 404 << QByteArray("<html><body>404 Not Found</body></html>") << u"404"_s
+                              << QString() << ErrorKind::InvalidRequest;
+    QTest::newRow("ModelArts 404 naming the image")
+        << 404 << QByteArray(R"({"error_code":"ModelArts.6001","error_msg":"Image 3f2c does not exist."})")
+        << u"ModelArts.6001"_s << u"Image 3f2c does not exist."_s << ErrorKind::NotFound;
+    QTest::newRow("ModelArts 404 about something else")
+        << 404 << QByteArray(R"({"error_code":"ModelArts.0001","error_msg":"Unknown route."})")
+        << u"ModelArts.0001"_s << u"Unknown route."_s << ErrorKind::InvalidRequest;
     QTest::newRow("nested numeric code") << 400 << QByteArray(R"({"error":{"code":1001,"message":"bad"}})")
                                          << u"1001"_s << u"bad"_s << ErrorKind::InvalidRequest;
     QTest::newRow("top level wins over nested")
@@ -154,7 +169,8 @@ void TestApiError::classify_data()
     QTest::addColumn<ErrorKind>("kind");
     QTest::newRow("401") << 401 << u"ModelArts.0203"_s << ErrorKind::Authentication;
     QTest::newRow("403") << 403 << u"ModelArts.0108"_s << ErrorKind::Permission;
-    QTest::newRow("404") << 404 << u"404"_s << ErrorKind::NotFound;
+    QTest::newRow("404 without a ModelArts code") << 404 << u"404"_s << ErrorKind::InvalidRequest;
+    QTest::newRow("APIGW.0101") << 404 << u"APIGW.0101"_s << ErrorKind::InvalidRequest;
     QTest::newRow("6404 with 400") << 400 << u"ModelArts.6404"_s << ErrorKind::NotFound;
     QTest::newRow("6404 with 500") << 500 << u"ModelArts.6404"_s << ErrorKind::NotFound;
     QTest::newRow("6404 any case") << 400 << u"modelarts.6404"_s << ErrorKind::NotFound;
@@ -257,7 +273,9 @@ void TestApiError::summaryHints_data()
     QTest::newRow("permission")
         << 403 << QByteArray(R"({"error_code":"ModelArts.0112","error_msg":"policy does not allow"})")
         << u"permission"_s;
-    QTest::newRow("not found") << 404 << QByteArray() << u"no longer exists"_s;
+    QTest::newRow("not found") << 400 << QByteArray(R"({"error_code":"ModelArts.6404","error_msg":"gone"})")
+                               << u"no longer exists"_s;
+    QTest::newRow("wrong address") << 404 << QByteArray() << u"endpoint and region"_s;
     QTest::newRow("throttled") << 429 << QByteArray() << u"busy"_s;
     QTest::newRow("server") << 503 << QByteArray() << u"HTTP 503"_s;
 }
