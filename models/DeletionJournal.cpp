@@ -261,6 +261,7 @@ QString DeletionJournal::recordIntent(const DeletionRequest &request, const QStr
     };
     if (!append(line))
         return {};
+    m_recordedEntries.insert(entryId);
     return entryId;
 }
 

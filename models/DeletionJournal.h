@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -67,6 +68,10 @@ public:
 
     QString lastError() const { return m_lastError; }
 
+    // True for an entry whose intent this instance recorded: its request belongs to this run (in flight or
+    // finished), never to one that was cut short.
+    bool recordedHere(const QString &entryId) const { return m_recordedEntries.contains(entryId); }
+
 private:
     bool append(const QJsonObject &line);
     QString archivePath(const QDate &date) const;
@@ -75,6 +80,7 @@ private:
     QString m_filePath;
     QString m_lastError;
     bool m_madePrivate = false;
+    QSet<QString> m_recordedEntries;
 };
 
 } // namespace mim
