@@ -321,7 +321,9 @@ bool DeletionJournal::append(const QJsonObject &line)
     bytes.append('\n');
 
     QFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, privatefiles::FilePermissions)) {
+    // Unbuffered: a line the system takes only part of must show as a short write, not vanish in a flush.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
+                   privatefiles::FilePermissions)) {
         m_lastError = tr("Cannot open the deletion journal %1: %2")
                           .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
         qCWarning(lcModels) << "journal:" << m_lastError;
@@ -451,10 +453,23 @@ DeletionJournal::Compaction DeletionJournal::compactIfLarger(qint64 thresholdByt
     // Second pass: finished entries go to the archive as they are read, open ones are kept for the journal.
     const QString archive = archivePath(now.toUTC().date());
     QFile archiveFile(archive);
-    if (!archiveFile.open(QIODevice::WriteOnly | QIODevice::Append, privatefiles::FilePermissions))
+    // Unbuffered and written in chunks, so that a short write (a full disk) is seen where it happens.
+    if (!archiveFile.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
+                          privatefiles::FilePermissions))
         return fail(tr("Cannot write the deletion journal's archive %1: %2")
                         .arg(QDir::toNativeSeparators(archive), archiveFile.errorString()));
     privatefiles::makeFile(archive);
+    QByteArray chunk;
+    int writeErrno = 0;
+    bool written = true;
+    const auto writeChunk = [&] {
+        errno = 0;
+        if (written && archiveFile.write(chunk) != chunk.size()) {
+            written = false;
+            writeErrno = errno;
+        }
+        chunk.clear();
+    };
     QByteArray kept;
     qint64 archivedLines = 0;
     {
@@ -463,32 +478,40 @@ DeletionJournal::Compaction DeletionJournal::compactIfLarger(qint64 thresholdByt
             return fail(tr("Cannot read the deletion journal %1: %2")
                             .arg(QDir::toNativeSeparators(m_filePath), reader.errorString()));
         if (archiveFile.size() > 0 && !endsWithNewline(archive))
-            archiveFile.write("\n");
+            chunk += '\n';
         QJsonObject line;
         QByteArray raw;
-        while (reader.next(&line, &raw)) {
+        while (written && reader.next(&line, &raw)) {
             if (open.intents.contains(line.value("entry"_L1).toString())) {
                 kept += raw;
                 kept += '\n';
                 continue;
             }
-            raw += '\n';
-            if (archiveFile.write(raw) != raw.size())
-                break;
+            chunk += raw;
+            chunk += '\n';
             ++archivedLines;
+            if (chunk.size() >= 1024 * 1024)
+                writeChunk();
+        }
+        writeChunk();
+    }
+    if (written) {
+        errno = 0;
+        if (!syncToDisk(archiveFile)) {
+            written = false;
+            writeErrno = errno;
         }
     }
-    errno = 0;
-    if (archiveFile.error() != QFileDevice::NoError || !archiveFile.flush() || !syncToDisk(archiveFile))
+    if (!written)
         return fail(
             tr("Cannot write the deletion journal's archive %1: %2")
-                .arg(QDir::toNativeSeparators(archive), privatefiles::errorString(archiveFile, errno)));
+                .arg(QDir::toNativeSeparators(archive), privatefiles::errorString(archiveFile, writeErrno)));
     archiveFile.close();
     syncDirectory(info.absolutePath());
 
     // QSaveFile writes the whole new journal beside the old one, forces it to disk, then renames it over.
     QSaveFile live(m_filePath);
-    if (!live.open(QIODevice::WriteOnly))
+    if (!live.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(tr("Cannot write the deletion journal %1: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), live.errorString()));
     errno = 0;

@@ -44,9 +44,8 @@ void makeSettings(QSettings &settings)
 
 QString errorString(const QFileDevice &device, int savedErrno)
 {
-    // QFileDevice's string is right when Qt saw the failure itself; it is "Unknown error" otherwise.
-    if (device.error() != QFileDevice::NoError && device.error() != QFileDevice::UnspecifiedError)
-        return device.errorString();
+    // Qt's string is "Unknown error" when the failure happened below it (a short write during a flush, an
+    // fsync): the system's own reason, kept by the caller, is the one the user needs.
     if (savedErrno != 0)
         return qt_error_string(savedErrno);
     return device.errorString();

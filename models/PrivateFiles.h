@@ -27,8 +27,8 @@ bool makeFile(const QString &path);
 void makeSettings(QSettings &settings);
 
 // Why an operation on the device failed, with the operating system's reason ("No space left on device"),
-// also when Qt's own error string knows nothing (an fsync failure, for example). Call it right after the
-// failure, before anything else can change errno.
+// also when Qt's own error string knows nothing (an fsync failure, for example). Set errno to 0 before the
+// operation and pass it right after the failure.
 QString errorString(const QFileDevice &device, int savedErrno);
 
 } // namespace privatefiles

@@ -14,6 +14,9 @@
 #include <QUuid>
 
 #if defined(Q_OS_UNIX)
+#include <cerrno>
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #endif
 
@@ -563,6 +566,31 @@ private Q_SLOTS:
         QVERIFY(entry.isEmpty());
         QVERIFY2(journal.lastError().contains(u"No space left on device"_s), qPrintable(journal.lastError()));
         QVERIFY2(!journal.lastError().contains(u"Unknown error"_s), qPrintable(journal.lastError()));
+#endif
+    }
+    // A line the system takes only part of (a file size limit here, a disk filling up in real life) is a
+    // failed write, said as the system said it; never a record the app believes is on disk.
+    void partialWriteFails()
+    {
+#if !defined(Q_OS_UNIX)
+        QSKIP("needs RLIMIT_FSIZE");
+#else
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        QVERIFY(writeFile(path, QByteArray(1000, ' ') + '\n'));
+        DeletionJournal journal(path);
+        rlimit previous{};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit small = previous;
+        small.rlim_cur = 1200;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        const QString entry = journal.recordIntent(DeletionRequest{makeImage(u"a"_s), false}, u"p"_s, u"r"_s,
+                                                   u"proj"_s, fixedTime());
+        ::setrlimit(RLIMIT_FSIZE, &previous);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(entry.isEmpty());
+        QVERIFY2(journal.lastError().contains(qt_error_string(EFBIG)), qPrintable(journal.lastError()));
 #endif
     }
 };
