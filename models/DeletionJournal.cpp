@@ -144,7 +144,7 @@ public:
 #else
         if (m_lock.tryLock(30'000))
             return true;
-        *reason = tr("Another process keeps it locked.");
+        *reason = QCoreApplication::translate("mim::DeletionJournal", "Another process keeps it locked.");
         return false;
 #endif
     }
@@ -181,10 +181,14 @@ public:
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
                 // Typically the last line of a write interrupted by a crash.
                 const QString reason =
-                    error.error != QJsonParseError::NoError ? error.errorString() : tr("not a JSON object");
+                    error.error != QJsonParseError::NoError
+                        ? error.errorString()
+                        : QCoreApplication::translate("mim::DeletionJournal", "not a JSON object");
                 qCWarning(lcModels) << "journal: skipping unreadable line" << m_lineNumber << reason;
                 if (skippedLines)
-                    skippedLines->append(tr("Line %1: %2").arg(m_lineNumber).arg(reason));
+                    skippedLines->append(QCoreApplication::translate("mim::DeletionJournal", "Line %1: %2")
+                                             .arg(m_lineNumber)
+                                             .arg(reason));
                 continue;
             }
             *object = document.object();
