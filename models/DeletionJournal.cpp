@@ -61,7 +61,7 @@ QString outcomeName(DeletionResult::Outcome outcome)
 }
 
 // Forces the written bytes to the disk, not just the OS cache: the journal must survive a power cut.
-bool syncToDisk(QFile &file)
+bool syncToDisk(QFileDevice &file)
 {
 #if defined(Q_OS_WIN)
     const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(file.handle()));
@@ -513,13 +513,14 @@ DeletionJournal::Compaction DeletionJournal::compactIfLarger(qint64 thresholdByt
     archiveFile.close();
     syncDirectory(info.absolutePath());
 
-    // QSaveFile writes the whole new journal beside the old one, forces it to disk, then renames it over.
+    // The whole new journal is written beside the old one, forced to disk, then renamed over it.
     QSaveFile live(m_filePath);
     if (!live.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(tr("Cannot write the deletion journal %1: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), live.errorString()));
     errno = 0;
-    if (live.write(kept) != kept.size() || !live.commit())
+    // QSaveFile renames without forcing the new file to disk first: a power cut could leave it empty.
+    if (live.write(kept) != kept.size() || !syncToDisk(live) || !live.commit())
         return fail(tr("Cannot write the deletion journal %1: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), privatefiles::errorString(live, errno)));
     privatefiles::makeFile(m_filePath);
