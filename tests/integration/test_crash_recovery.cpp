@@ -407,7 +407,7 @@ void TestCrashRecovery::largeJournalIsReadOffTheGuiThreadAndCompacted()
           "longest GUI stall %lld ms",
           Finished, sizeBefore / (1024 * 1024), startMs, timer.elapsed(), longestStallMs);
     QVERIFY2(startMs < 100, qPrintable(u"start() blocked for %1 ms"_s.arg(startMs)));
-    QVERIFY2(longestStallMs < 250, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longestStallMs)));
+    QVERIFY2(longestStallMs < 400, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longestStallMs)));
 
     const auto results = finished.at(0).at(0).value<QList<ReconciliationResult>>();
     QCOMPARE(results.size(), 1);
