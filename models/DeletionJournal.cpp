@@ -441,6 +441,12 @@ DeletionJournal::Compaction DeletionJournal::compactIfLarger(qint64 thresholdByt
     if (!lock.lock(&reason))
         return fail(
             tr("Cannot lock the deletion journal %1: %2").arg(QDir::toNativeSeparators(m_filePath), reason));
+    if (QFileInfo(m_filePath).size() <= thresholdBytes) {
+        // Another window or process compacted it while this one waited for the lock.
+        if (unfinished)
+            *unfinished = unfinishedIntents();
+        return Compaction::NotNeeded;
+    }
 
     // First pass: which entries are still open. Only those are held.
     OpenIntents open;

@@ -1,6 +1,7 @@
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
 
+#include <atomic>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
+#include <thread>
 
 #if defined(Q_OS_UNIX)
 #include <cerrno>
@@ -592,6 +594,36 @@ private Q_SLOTS:
         QVERIFY(entry.isEmpty());
         QVERIFY2(journal.lastError().contains(qt_error_string(EFBIG)), qPrintable(journal.lastError()));
 #endif
+    }
+    // Another window (or process) appending while the journal is compacted loses nothing: the appends wait
+    // for the compaction, or land before it reads.
+    void appendsDuringCompactionAreKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 20'000; ++i) {
+                const QString entry = u"done-%1"_s.arg(i);
+                file.write(intentLine(entry, u"img"_s) + outcomeLine(entry, u"img"_s, u"deleted"_s));
+            }
+        }
+        std::atomic<bool> compacted = false;
+        std::thread compaction([&] {
+            DeletionJournal journal(path);
+            compacted = journal.compactIfLarger(0, fixedTime()) == DeletionJournal::Compaction::Done;
+        });
+        DeletionJournal appender(path);
+        QStringList appended;
+        for (int i = 0; i < 200; ++i) {
+            appended.append(appender.recordIntent(DeletionRequest{makeImage(u"img-%1"_s.arg(i)), false},
+                                                  u"p"_s, u"r"_s, u"proj"_s, fixedTime()));
+            QVERIFY(!appended.constLast().isEmpty());
+        }
+        compaction.join();
+        QVERIFY(compacted);
+        QCOMPARE(entriesOf(appender.unfinishedIntents()), appended);
     }
 };
 
