@@ -929,7 +929,7 @@
         <translation>无法读取删除日志：%1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <location line="+32"/>
         <source>Cannot read the deletion journal %1: %2</source>
         <translation>无法读取删除日志 %1：%2</translation>
@@ -942,12 +942,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cannot write the deletion journal %1: %2</source>
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-344"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
