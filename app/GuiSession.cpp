@@ -10,8 +10,10 @@
 #include "ImageToolsMenu.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "PrivateFiles.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSettings>
@@ -50,6 +52,8 @@ void GuiSession::createServices()
         m_settings = std::make_unique<QSettings>();
         m_secrets = new SecretStore(AppPaths::keychainServiceName(), this);
     }
+    // The settings name accounts and endpoints (the profiles live in the same file): owner only.
+    privatefiles::makeSettings(*m_settings);
 }
 
 bool GuiSession::start(QString *error)
@@ -74,6 +78,8 @@ bool GuiSession::start(QString *error)
                                ? QDir(m_demoDirectory->path()).filePath(u"deletion-journal.jsonl"_s)
                                : AppPaths::journalPath();
     services.demoMode = m_options.demo;
+    // The data folder holds the journal and the logs; made private now, before either is written.
+    privatefiles::makeDirectory(QFileInfo(services.journalPath).absolutePath());
     m_window = std::make_unique<MainWindow>(services);
     new ImageToolsMenu(m_window.get(), services); // Tools menu: clean-up, groups, register, export
 

@@ -1,6 +1,7 @@
 #include "Logging.h"
 
 #include "api/ConnectionSettings.h"
+#include "PrivateFiles.h"
 
 #include <atomic>
 #include <cstdio>
@@ -152,12 +153,18 @@ void Logger::openFile()
 {
     if (m_options.directory.isEmpty())
         return;
-    if (!QDir().mkpath(m_options.directory))
+    // The log names accounts and endpoints: only the user may read it.
+    if (!privatefiles::makeDirectory(m_options.directory))
         return;
     m_file.setFileName(currentFilePath());
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
-        std::fprintf(stderr, "cannot write the log file %s\n",
-                     qPrintable(QDir::toNativeSeparators(currentFilePath())));
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text,
+                     privatefiles::FilePermissions)) {
+        std::fprintf(stderr, "cannot write the log file %s: %s\n",
+                     qPrintable(QDir::toNativeSeparators(currentFilePath())),
+                     qPrintable(m_file.errorString()));
+        return;
+    }
+    privatefiles::makeFile(currentFilePath()); // a file left by an older version
 }
 
 // base.log -> base.1.log -> base.2.log ...; the oldest beyond keptFiles is deleted.

@@ -2,7 +2,10 @@
 
 #include "DeletionQueue.h"
 #include "ModelsLogging.h"
+#include "PrivateFiles.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -10,6 +13,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLockFile>
+#include <QSaveFile>
 #include <QSet>
 #include <QUuid>
 
@@ -18,6 +23,7 @@
 #include <windows.h>
 #elif defined(Q_OS_UNIX)
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #endif
 
@@ -55,7 +61,7 @@ QString outcomeName(DeletionResult::Outcome outcome)
 }
 
 // Forces the written bytes to the disk, not just the OS cache: the journal must survive a power cut.
-bool syncToDisk(QFile &file)
+bool syncToDisk(QFileDevice &file)
 {
 #if defined(Q_OS_WIN)
     const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(file.handle()));
@@ -95,6 +101,149 @@ bool endsWithNewline(const QString &path)
     return !file.getChar(&last) || last == '\n';
 }
 
+// Serialises appends and compaction on one journal file across instances, threads and processes: a
+// compaction must not replace the file while a line is being appended to the old one. On Unix an flock on
+// a lock file beside the journal, which the kernel releases when a process dies; elsewhere a QLockFile.
+class JournalLock
+{
+public:
+    explicit JournalLock(const QString &journalPath)
+        : m_path(journalPath + u".lock"_s)
+#if !defined(Q_OS_UNIX)
+        , m_lock(m_path)
+#endif
+    {}
+    ~JournalLock()
+    {
+#if defined(Q_OS_UNIX)
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the flock
+#endif
+    }
+    JournalLock(const JournalLock &) = delete;
+    JournalLock &operator=(const JournalLock &) = delete;
+
+    // Waits for the other holder; false (and why) when the lock file cannot be used at all.
+    bool lock(QString *reason)
+    {
+#if defined(Q_OS_UNIX)
+        m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (m_fd < 0) {
+            *reason = qt_error_string(errno);
+            return false;
+        }
+        int result = 0;
+        do
+            result = ::flock(m_fd, LOCK_EX);
+        while (result != 0 && errno == EINTR);
+        if (result != 0) {
+            *reason = qt_error_string(errno);
+            return false;
+        }
+        return true;
+#else
+        if (m_lock.tryLock(30'000))
+            return true;
+        *reason = QCoreApplication::translate("mim::DeletionJournal", "Another process keeps it locked.");
+        return false;
+#endif
+    }
+
+private:
+    QString m_path;
+#if defined(Q_OS_UNIX)
+    int m_fd = -1;
+#else
+    QLockFile m_lock;
+#endif
+};
+
+// Reads a journal file line by line; unreadable lines are reported and skipped.
+class LineReader
+{
+public:
+    explicit LineReader(const QString &path)
+        : m_file(path)
+    {}
+    bool open() { return m_file.open(QIODevice::ReadOnly); }
+    QString errorString() const { return m_file.errorString(); }
+
+    // The next readable line, with its raw bytes (without the newline); false at the end.
+    bool next(QJsonObject *object, QByteArray *raw = nullptr, QStringList *skippedLines = nullptr)
+    {
+        while (!m_file.atEnd()) {
+            const QByteArray line = m_file.readLine().trimmed();
+            ++m_lineNumber;
+            if (line.isEmpty())
+                continue;
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                // Typically the last line of a write interrupted by a crash.
+                const QString reason =
+                    error.error != QJsonParseError::NoError
+                        ? error.errorString()
+                        : QCoreApplication::translate("mim::DeletionJournal", "not a JSON object");
+                qCWarning(lcModels) << "journal: skipping unreadable line" << m_lineNumber << reason;
+                if (skippedLines)
+                    skippedLines->append(QCoreApplication::translate("mim::DeletionJournal", "Line %1: %2")
+                                             .arg(m_lineNumber)
+                                             .arg(reason));
+                continue;
+            }
+            *object = document.object();
+            if (raw)
+                *raw = line;
+            return true;
+        }
+        return false;
+    }
+
+private:
+    QFile m_file;
+    int m_lineNumber = 0;
+};
+
+// An outcome line that ends its entry. "unknown" does not: the server was never heard from.
+bool isFinalOutcome(const QJsonObject &line)
+{
+    return line.value("phase"_L1).toString() == "outcome"_L1 &&
+           line.value("outcome"_L1).toString() != "unknown"_L1;
+}
+
+// The open intents of a journal file, in file order; only those are ever held.
+struct OpenIntents
+{
+    void add(const QJsonObject &line)
+    {
+        const QString phase = line.value("phase"_L1).toString();
+        if (phase == "intent"_L1) {
+            const QString entry = line.value("entry"_L1).toString();
+            if (!entry.isEmpty() && !intents.contains(entry))
+                intents.insert(entry, {sequence++, line});
+        } else if (isFinalOutcome(line)) {
+            intents.remove(line.value("entry"_L1).toString());
+        }
+    }
+    QList<QJsonObject> inOrder() const
+    {
+        QList<std::pair<qint64, QJsonObject>> ordered;
+        ordered.reserve(intents.size());
+        for (auto it = intents.cbegin(); it != intents.cend(); ++it)
+            ordered.append(it.value());
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        QList<QJsonObject> result;
+        result.reserve(ordered.size());
+        for (const auto &item : std::as_const(ordered))
+            result.append(item.second);
+        return result;
+    }
+
+    QHash<QString, std::pair<qint64, QJsonObject>> intents;
+    qint64 sequence = 0;
+};
+
 } // namespace
 
 DeletionJournal::DeletionJournal(QString filePath)
@@ -116,6 +265,7 @@ QString DeletionJournal::recordIntent(const DeletionRequest &request, const QStr
     };
     if (!append(line))
         return {};
+    m_recordedEntries.insert(entryId);
     return entryId;
 }
 
@@ -153,9 +303,17 @@ bool DeletionJournal::append(const QJsonObject &line)
 {
     const QFileInfo info(m_filePath);
     const QString directory = info.absolutePath();
-    if (!QDir().mkpath(directory)) {
+    if (!privatefiles::makeDirectory(directory)) {
         m_lastError = tr("Cannot create the folder %1 for the deletion journal.")
                           .arg(QDir::toNativeSeparators(directory));
+        qCWarning(lcModels) << "journal:" << m_lastError;
+        return false;
+    }
+    JournalLock lock(m_filePath);
+    QString reason;
+    if (!lock.lock(&reason)) {
+        m_lastError =
+            tr("Cannot lock the deletion journal %1: %2").arg(QDir::toNativeSeparators(m_filePath), reason);
         qCWarning(lcModels) << "journal:" << m_lastError;
         return false;
     }
@@ -167,15 +325,25 @@ bool DeletionJournal::append(const QJsonObject &line)
     bytes.append('\n');
 
     QFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+    // Unbuffered: a line the system takes only part of must show as a short write, not vanish in a flush.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
+                   privatefiles::FilePermissions)) {
         m_lastError = tr("Cannot open the deletion journal %1: %2")
                           .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
         qCWarning(lcModels) << "journal:" << m_lastError;
         return false;
     }
+    if (!m_madePrivate) {
+        // A journal written by an older version may still be readable by others.
+        if (info.isFile())
+            privatefiles::makeFile(m_filePath);
+        m_madePrivate = true;
+    }
+    errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush() || !syncToDisk(file)) {
-        m_lastError = tr("Cannot write to the deletion journal %1: %2")
-                          .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
+        const QString why = privatefiles::errorString(file, errno);
+        m_lastError =
+            tr("Cannot write to the deletion journal %1: %2").arg(QDir::toNativeSeparators(m_filePath), why);
         qCWarning(lcModels) << "journal:" << m_lastError;
         return false;
     }
@@ -194,52 +362,183 @@ QList<QJsonObject> DeletionJournal::readAll() const
 QList<QJsonObject> DeletionJournal::readAll(QStringList *skippedLines) const
 {
     QList<QJsonObject> lines;
-    QFile file(m_filePath);
-    if (!file.exists())
+    if (!QFileInfo::exists(m_filePath))
         return lines;
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcModels) << "journal: cannot read" << m_filePath << file.errorString();
+    LineReader reader(m_filePath);
+    if (!reader.open()) {
+        qCWarning(lcModels) << "journal: cannot read" << m_filePath << reader.errorString();
         if (skippedLines)
-            skippedLines->append(tr("Cannot read the deletion journal: %1").arg(file.errorString()));
+            skippedLines->append(tr("Cannot read the deletion journal: %1").arg(reader.errorString()));
         return lines;
     }
-    int lineNumber = 0;
-    while (!file.atEnd()) {
-        const QByteArray raw = file.readLine().trimmed();
-        ++lineNumber;
-        if (raw.isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(raw, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            // Typically the last line of a write interrupted by a crash.
-            const QString reason =
-                error.error != QJsonParseError::NoError ? error.errorString() : tr("not a JSON object");
-            qCWarning(lcModels) << "journal: skipping unreadable line" << lineNumber << reason;
-            if (skippedLines)
-                skippedLines->append(tr("Line %1: %2").arg(lineNumber).arg(reason));
-            continue;
-        }
-        lines.append(document.object());
-    }
+    QJsonObject line;
+    while (reader.next(&line, nullptr, skippedLines))
+        lines.append(line);
     return lines;
 }
 
 QList<QJsonObject> DeletionJournal::unfinishedIntents() const
 {
-    const QList<QJsonObject> lines = readAll();
-    QSet<QString> finished;
-    for (const QJsonObject &line : lines) {
-        if (line.value("phase"_L1).toString() == "outcome"_L1)
-            finished.insert(line.value("entry"_L1).toString());
+    if (!QFileInfo::exists(m_filePath))
+        return {};
+    LineReader reader(m_filePath);
+    if (!reader.open()) {
+        qCWarning(lcModels) << "journal: cannot read" << m_filePath << reader.errorString();
+        return {};
     }
-    QList<QJsonObject> unfinished;
-    for (const QJsonObject &line : lines) {
-        if (line.value("phase"_L1).toString() == "intent"_L1 &&
-            !finished.contains(line.value("entry"_L1).toString()))
-            unfinished.append(line);
+    OpenIntents open;
+    QJsonObject line;
+    while (reader.next(&line))
+        open.add(line);
+    return open.inOrder();
+}
+
+QString DeletionJournal::archivePath(const QDate &date) const
+{
+    const QFileInfo info(m_filePath);
+    return info.dir().filePath(
+        u"%1-archive-%2.jsonl"_s.arg(info.completeBaseName(), date.toString(u"yyyyMMdd"_s)));
+}
+
+QStringList DeletionJournal::archivePaths() const
+{
+    const QFileInfo info(m_filePath);
+    const QDir directory = info.dir();
+    const QStringList names = directory.entryList({info.completeBaseName() + u"-archive-????????.jsonl"_s},
+                                                  QDir::Files, QDir::Name);
+    QStringList paths;
+    for (const QString &name : names)
+        paths.append(directory.filePath(name));
+    return paths;
+}
+
+void DeletionJournal::removeOldArchives()
+{
+    const QStringList archives = archivePaths();
+    for (qsizetype i = 0; i + KeptArchives < archives.size(); ++i) {
+        if (!QFile::remove(archives.at(i)))
+            qCWarning(lcModels) << "journal: cannot remove the old archive" << archives.at(i);
     }
-    return unfinished;
+}
+
+DeletionJournal::Compaction DeletionJournal::compactIfLarger(qint64 thresholdBytes, const QDateTime &now,
+                                                             QList<QJsonObject> *unfinished)
+{
+    const auto fail = [this](const QString &message) {
+        m_lastError = message;
+        qCWarning(lcModels) << "journal: compaction failed:" << message;
+        return Compaction::Failed;
+    };
+    const QFileInfo info(m_filePath);
+    if (!info.isFile() || info.size() <= thresholdBytes) {
+        if (unfinished)
+            *unfinished = unfinishedIntents();
+        return Compaction::NotNeeded;
+    }
+
+    JournalLock lock(m_filePath);
+    QString reason;
+    if (!lock.lock(&reason))
+        return fail(
+            tr("Cannot lock the deletion journal %1: %2").arg(QDir::toNativeSeparators(m_filePath), reason));
+    if (QFileInfo(m_filePath).size() <= thresholdBytes) {
+        // Another window or process compacted it while this one waited for the lock.
+        if (unfinished)
+            *unfinished = unfinishedIntents();
+        return Compaction::NotNeeded;
+    }
+
+    // First pass: which entries are still open. Only those are held.
+    OpenIntents open;
+    {
+        LineReader reader(m_filePath);
+        if (!reader.open())
+            return fail(tr("Cannot read the deletion journal %1: %2")
+                            .arg(QDir::toNativeSeparators(m_filePath), reader.errorString()));
+        QJsonObject line;
+        while (reader.next(&line))
+            open.add(line);
+    }
+
+    // Second pass: finished entries go to the archive as they are read, open ones are kept for the journal.
+    const QString archive = archivePath(now.toUTC().date());
+    QFile archiveFile(archive);
+    // Unbuffered and written in chunks, so that a short write (a full disk) is seen where it happens.
+    if (!archiveFile.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
+                          privatefiles::FilePermissions))
+        return fail(tr("Cannot write the deletion journal's archive %1: %2")
+                        .arg(QDir::toNativeSeparators(archive), archiveFile.errorString()));
+    privatefiles::makeFile(archive);
+    QByteArray chunk;
+    int writeErrno = 0;
+    bool written = true;
+    const auto writeChunk = [&] {
+        errno = 0;
+        if (written && archiveFile.write(chunk) != chunk.size()) {
+            written = false;
+            writeErrno = errno;
+        }
+        chunk.clear();
+    };
+    QByteArray kept;
+    qint64 archivedLines = 0;
+    {
+        LineReader reader(m_filePath);
+        if (!reader.open())
+            return fail(tr("Cannot read the deletion journal %1: %2")
+                            .arg(QDir::toNativeSeparators(m_filePath), reader.errorString()));
+        if (archiveFile.size() > 0 && !endsWithNewline(archive))
+            chunk += '\n';
+        QJsonObject line;
+        QByteArray raw;
+        while (written && reader.next(&line, &raw)) {
+            if (open.intents.contains(line.value("entry"_L1).toString())) {
+                kept += raw;
+                kept += '\n';
+                continue;
+            }
+            chunk += raw;
+            chunk += '\n';
+            ++archivedLines;
+            if (chunk.size() >= 1024 * 1024)
+                writeChunk();
+        }
+        writeChunk();
+    }
+    if (written) {
+        errno = 0;
+        if (!syncToDisk(archiveFile)) {
+            written = false;
+            writeErrno = errno;
+        }
+    }
+    if (!written)
+        return fail(
+            tr("Cannot write the deletion journal's archive %1: %2")
+                .arg(QDir::toNativeSeparators(archive), privatefiles::errorString(archiveFile, writeErrno)));
+    archiveFile.close();
+    syncDirectory(info.absolutePath());
+
+    // The whole new journal is written beside the old one, forced to disk, then renamed over it.
+    QSaveFile live(m_filePath);
+    if (!live.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return fail(tr("Cannot write the deletion journal %1: %2")
+                        .arg(QDir::toNativeSeparators(m_filePath), live.errorString()));
+    errno = 0;
+    // QSaveFile renames without forcing the new file to disk first: a power cut could leave it empty.
+    if (live.write(kept) != kept.size() || !syncToDisk(live) || !live.commit())
+        return fail(tr("Cannot write the deletion journal %1: %2")
+                        .arg(QDir::toNativeSeparators(m_filePath), privatefiles::errorString(live, errno)));
+    privatefiles::makeFile(m_filePath);
+    syncDirectory(info.absolutePath());
+    removeOldArchives();
+
+    qCInfo(lcModels) << "journal: compacted" << m_filePath << "from" << info.size() << "to" << kept.size()
+                     << "bytes;" << archivedLines << "lines archived in" << archive;
+    if (unfinished)
+        *unfinished = open.inOrder();
+    m_lastError.clear();
+    return Compaction::Done;
 }
 
 } // namespace mim

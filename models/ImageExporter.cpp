@@ -3,7 +3,9 @@
 #include "CleanupPreviewModel.h"
 #include "ImageTableModel.h"
 #include "ModelsLogging.h"
+#include "PrivateFiles.h"
 
+#include <cerrno>
 #include <QAbstractProxyModel>
 #include <QDir>
 #include <QFileInfo>
@@ -243,17 +245,23 @@ bool ImageExporter::write(const QString &path, Format format, const QList<Image>
 
     // QSaveFile writes beside the target and renames only once everything is on disk: a full disk or a
     // cancelled write never leaves a truncated export (or replaces a good one with it).
+    // Unbuffered: a buffered flush that the system cuts short (a full disk, a file size limit) is not
+    // reported, and would leave a truncated export that looks complete.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(file.errorString());
+    // The inventory is for its owner only, also when it replaces a file others could read.
+    file.setPermissions(privatefiles::FilePermissions);
     const QByteArray bytes = encode(format, images, columns);
+    errno = 0;
     if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
+        const QString reason = privatefiles::errorString(file, errno);
         file.cancelWriting();
         return fail(reason);
     }
+    errno = 0;
     if (!file.commit())
-        return fail(file.errorString());
+        return fail(privatefiles::errorString(file, errno));
     qCInfo(lcModels) << "exported" << images.size() << "images to" << path;
     return true;
 }

@@ -5,6 +5,8 @@
 #include "DeletionJournal.h"
 #include "ModelsLogging.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,7 @@ JournalReconciler::JournalReconciler(DeletionJournal *journal, ApiClient *client
     , m_journal(journal)
     , m_client(client)
     , m_clock(std::move(clock))
+    , m_compactionThreshold(DeletionJournal::DefaultCompactionThreshold)
 {}
 
 JournalReconciler::~JournalReconciler()
@@ -52,10 +55,14 @@ void JournalReconciler::setAccountContext(const QString &profileName, const QStr
 
 QList<QJsonObject> JournalReconciler::pendingIntents() const
 {
-    QList<QJsonObject> pending;
     if (!m_journal)
-        return pending;
-    const QList<QJsonObject> unfinished = m_journal->unfinishedIntents();
+        return {};
+    return ofThisAccount(m_journal->unfinishedIntents());
+}
+
+QList<QJsonObject> JournalReconciler::ofThisAccount(const QList<QJsonObject> &unfinished) const
+{
+    QList<QJsonObject> pending;
     for (const QJsonObject &intent : unfinished) {
         if (intent.value("profile"_L1).toString() == m_profileName &&
             intent.value("region"_L1).toString() == m_regionId &&
@@ -71,11 +78,40 @@ void JournalReconciler::start()
         return;
     m_running = true;
     m_results.clear();
-    m_queue = pendingIntents();
+    m_queue.clear();
+    if (!m_journal) {
+        // Always asynchronous, so callers can connect after start() too.
+        QTimer::singleShot(0, this, &JournalReconciler::askNext);
+        return;
+    }
+    // A journal of a long history is large: it is read, and compacted, away from the GUI thread. The worker
+    // has its own DeletionJournal on the same file; the lock file keeps it from racing this run's appends.
+    const QString path = m_journal->filePath();
+    const qint64 threshold = m_compactionThreshold;
+    const QDateTime now = m_clock();
+    auto *watcher = new QFutureWatcher<QList<QJsonObject>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onJournalRead(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, threshold, now] {
+        DeletionJournal journal(path);
+        QList<QJsonObject> unfinished;
+        if (journal.compactIfLarger(threshold, now, &unfinished) == DeletionJournal::Compaction::Failed)
+            unfinished = journal.unfinishedIntents(); // compaction can wait; the read cannot
+        return unfinished;
+    }));
+}
+
+void JournalReconciler::onJournalRead(const QList<QJsonObject> &unfinished)
+{
+    for (const QJsonObject &intent : ofThisAccount(unfinished)) {
+        if (!m_journal || !m_journal->recordedHere(intent.value("entry"_L1).toString()))
+            m_queue.append(intent);
+    }
     if (!m_queue.isEmpty())
         qCInfo(lcModels) << "journal: reconciling" << m_queue.size() << "unfinished deletions";
-    // Always asynchronous, so callers can connect after start() too.
-    QTimer::singleShot(0, this, &JournalReconciler::askNext);
+    askNext();
 }
 
 void JournalReconciler::askNext()

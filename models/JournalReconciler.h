@@ -52,11 +52,14 @@ public:
     ~JournalReconciler() override;
 
     void setAccountContext(const QString &profileName, const QString &regionId, const QString &projectId);
-    // The unfinished intents of this account, read from the journal now.
+    // A journal larger than this is compacted when start() reads it.
+    void setCompactionThreshold(qint64 bytes) { m_compactionThreshold = bytes; }
+    // The unfinished intents of this account, read from the journal now (on the calling thread).
     QList<QJsonObject> pendingIntents() const;
 
-    // Asks the server about each pending intent, one at a time; finished() follows (at once when there is
-    // nothing to reconcile).
+    // Reads the journal on a worker thread (compacting it when it has grown past the threshold), then asks
+    // the server about each pending intent, one at a time; finished() follows (soon when there is nothing to
+    // reconcile). Intents recorded by this run's journal are left alone: their requests are not cut short.
     void start();
     bool isRunning() const { return m_running; }
     const QList<ReconciliationResult> &results() const { return m_results; }
@@ -65,6 +68,8 @@ Q_SIGNALS:
     void finished(const QList<mim::ReconciliationResult> &results);
 
 private:
+    QList<QJsonObject> ofThisAccount(const QList<QJsonObject> &unfinished) const;
+    void onJournalRead(const QList<QJsonObject> &unfinished);
     void askNext();
     void onShowFinished(ApiCall *call);
 
@@ -75,6 +80,7 @@ private:
     QList<QJsonObject> m_queue;
     QList<ReconciliationResult> m_results;
     QPointer<ApiCall> m_current;
+    qint64 m_compactionThreshold;
     bool m_running = false;
 };
 

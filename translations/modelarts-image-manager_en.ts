@@ -406,7 +406,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+544"/>
+        <location filename="../views/MainWindow.cpp" line="+540"/>
         <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
         <translation>
             <numerusform>The app stopped in the middle of deleting %n image last time. This is what became of them:</numerusform>

@@ -109,6 +109,37 @@
         <source>Manage Accounts…</source>
         <translation>管理账号…</translation>
     </message>
+    <message>
+        <location line="+125"/>
+        <source>Password Not Saved</source>
+        <translation>密码未保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret Key Not Saved</source>
+        <translation>密钥未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of “%1” could not be saved in the keychain:</source>
+        <translation>无法将“%1”的密码保存到钥匙串：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The secret key of “%1” could not be saved in the keychain:</source>
+        <translation>无法将“%1”的密钥（SK）保存到钥匙串：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is kept for this session only; you will be asked for it again next time.</source>
+        <translation>该密码仅在本次会话中保留；下次启动时会再次要求您输入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is kept for this session only; you will be asked for it again next time.</source>
+        <comment>the secret key</comment>
+        <translation>该密钥仅在本次会话中保留；下次启动时会再次要求您输入。</translation>
+    </message>
 </context>
 <context>
     <name>mim::ApiCall</name>
@@ -872,32 +903,61 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+157"/>
+        <location filename="../models/DeletionJournal.cpp" line="+307"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <location line="+127"/>
+        <source>Cannot lock the deletion journal %1: %2</source>
+        <translation>无法锁定删除日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>Cannot open the deletion journal %1: %2</source>
         <translation>无法打开删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Cannot write to the deletion journal %1: %2</source>
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Cannot read the deletion journal: %1</source>
         <translation>无法读取删除日志：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+85"/>
+        <location line="+32"/>
+        <source>Cannot read the deletion journal %1: %2</source>
+        <translation>无法读取删除日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+48"/>
+        <source>Cannot write the deletion journal&apos;s archive %1: %2</source>
+        <translation>无法写入删除日志的归档 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>Cannot write the deletion journal %1: %2</source>
+        <translation>无法写入删除日志 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-344"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-39"/>
+        <source>Another process keeps it locked.</source>
+        <translation>另一个进程正锁定着它。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -1670,7 +1730,7 @@
         <translation>标签数组</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+117"/>
         <source>no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
@@ -1726,13 +1786,13 @@
 <context>
     <name>mim::ImageExporter</name>
     <message>
-        <location filename="../models/ImageExporter.cpp" line="+106"/>
+        <location filename="../models/ImageExporter.cpp" line="+108"/>
         <source>%1 (KB)</source>
         <comment>CSV column header: the size column, in kilobytes</comment>
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+131"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1975,7 +2035,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+219"/>
+        <location filename="../models/ImageTableModel.cpp" line="+199"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -1992,7 +2052,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+83"/>
+        <location line="+102"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
@@ -2176,7 +2236,7 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/JournalReconciler.cpp" line="+89"/>
+        <location filename="../models/JournalReconciler.cpp" line="+125"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
@@ -2275,12 +2335,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+512"/>
+        <location line="+508"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-454"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2467,7 +2527,7 @@
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Interrupted Deletions</source>
         <translation>中断的删除操作</translation>
     </message>
@@ -2899,7 +2959,7 @@
 <context>
     <name>mim::ReconciliationResult</name>
     <message>
-        <location filename="../models/JournalReconciler.cpp" line="-100"/>
+        <location filename="../models/JournalReconciler.cpp" line="-134"/>
         <source>%1 was deleted.</source>
         <translation>%1 已删除。</translation>
     </message>
@@ -3771,7 +3831,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+111"/>
+        <location filename="../app/GuiSession.cpp" line="+117"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>

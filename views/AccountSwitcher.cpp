@@ -168,16 +168,37 @@ void AccountSwitcher::onSecretsUnavailable(const Profile &profile, const SecretS
         return;
     }
     if (entered->storeInKeychain) {
-        m_secrets->write(profile.id, entered->secrets,
-                         [guard = QPointer(this), profileId = profile.id,
-                          secrets = entered->secrets](const SecretStoreResult &result) {
-                             if (guard && !result.ok())
-                                 guard->m_sessionSecrets.set(profileId, secrets);
-                         });
+        m_secrets->write(
+            profile.id, entered->secrets,
+            [guard = QPointer(this), profile, secrets = entered->secrets](const SecretStoreResult &result) {
+                if (!guard || result.ok())
+                    return;
+                guard->m_sessionSecrets.set(profile.id, secrets);
+                guard->reportKeptForSessionOnly(profile, result);
+            });
     } else {
         m_sessionSecrets.set(profile.id, entered->secrets);
     }
     connectProfile(profile, entered->secrets);
+}
+
+// The account is connected already; the user must still learn that the keychain did not take the secrets,
+// or they would expect not to be asked again.
+void AccountSwitcher::reportKeptForSessionOnly(const Profile &profile, const SecretStoreResult &failure)
+{
+    qCWarning(lcSwitcher) << "keychain refused the secrets of account" << profile.id << int(failure.status);
+    if (!m_prompts.inform)
+        return;
+    const bool password = profile.authMethod == AuthMethod::Password;
+    const QString title = password ? tr("Password Not Saved") : tr("Secret Key Not Saved");
+    const QString text =
+        (password ? tr("The password of “%1” could not be saved in the keychain:").arg(profile.name)
+                  : tr("The secret key of “%1” could not be saved in the keychain:").arg(profile.name)) +
+        u' ' + failure.message + u"\n\n"_s +
+        (password ? tr("It is kept for this session only; you will be asked for it again next time.")
+                  : tr("It is kept for this session only; you will be asked for it again next time.",
+                       "the secret key"));
+    m_prompts.inform(this, title, text);
 }
 
 void AccountSwitcher::addSessionConnection(const QString &displayName, const ConnectionSettings &settings)

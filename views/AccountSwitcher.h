@@ -87,6 +87,7 @@ private:
     int indexOf(Kind kind, const QString &key) const;
     void connectProfile(const Profile &profile, const Credentials &secrets);
     void onSecretsUnavailable(const Profile &profile, const SecretStoreResult &failure);
+    void reportKeptForSessionOnly(const Profile &profile, const SecretStoreResult &failure);
     void onProfileSaved(const Profile &profile);
     void onProfileRemoved(const QString &id);
 

@@ -526,10 +526,6 @@ void MainWindow::reconcileJournal()
         m_reconciler->deleteLater();
     auto *reconciler = new JournalReconciler(m_journal.get(), m_client, m_services.clock, this);
     reconciler->setAccountContext(m_displayName, m_connection.regionId, m_connection.projectId);
-    if (reconciler->pendingIntents().isEmpty()) {
-        delete reconciler;
-        return;
-    }
     m_reconciler = reconciler;
     connect(reconciler, &JournalReconciler::finished, this,
             [this, reconciler](const QList<ReconciliationResult> &results) {

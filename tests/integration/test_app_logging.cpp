@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace mim;
 using namespace mim::app;
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void veryShortSecretsAreLeftAlone();
     void fileRotates();
     void noDirectoryMeansNoFile();
+    void logFilesArePrivate();
 };
 
 void TestAppLogging::cleanup()
@@ -137,6 +142,40 @@ void TestAppLogging::noDirectoryMeansNoFile()
 {
     Logger logger(Logger::Options{});
     QCOMPARE(logger.currentFilePath(), QString());
+}
+
+// The log names accounts and endpoints: only its owner may read it, current and rotated files alike.
+void TestAppLogging::logFilesArePrivate()
+{
+#if !defined(Q_OS_UNIX)
+    QSKIP("Unix file modes");
+#else
+    QTemporaryDir folder;
+    Logger::Options options;
+    options.directory = folder.filePath(u"data/logs"_s);
+    options.baseName = u"private"_s;
+    options.maxFileBytes = 1000;
+    options.keptFiles = 1;
+    options.toStderr = false;
+    {
+        Logger logger(options);
+        logger.install();
+        Logger::setLevel(LogLevel::Info);
+        for (int i = 0; i < 50; ++i)
+            qCInfo(lcLoggingTest) << "line" << i << QString(40, u'x');
+    }
+    const auto mode = [](const QString &path) {
+        struct stat info
+        {};
+        return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+    };
+    const QDir dir(options.directory);
+    QCOMPARE(mode(dir.path()), 0700);
+    const QStringList files = dir.entryList(QDir::Files);
+    QCOMPARE(files, (QStringList{u"private.1.log"_s, u"private.log"_s}));
+    for (const QString &name : files)
+        QVERIFY2(mode(dir.filePath(name)) == 0600, qPrintable(name));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestAppLogging)

@@ -16,6 +16,8 @@
 #include "SandboxServer.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageBox>
@@ -25,6 +27,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -78,6 +82,8 @@ private Q_SLOTS:
     void unreachableServerKeepsTheEntry();
     void otherAccountsAreLeftAlone();
     void mainWindowReportsInterruptedDeletions();
+    void largeJournalIsReadOffTheGuiThreadAndCompacted();
+    void requestsOfThisRunAreLeftAlone();
 };
 
 void TestCrashRecovery::killedBulkDeleteIsReconciled()
@@ -191,13 +197,14 @@ void TestCrashRecovery::unreachableServerKeepsTheEntry()
     DeletionJournal journal(dir.filePath(u"deletions.jsonl"_s));
     const ConnectionSettings settings = sandbox.akskSettings();
     // Intents as a killed run leaves them: one image really deleted, one deleted by someone else in the
-    // meantime, one whose request never left.
+    // meantime, one whose request never left. That run had its own journal object.
+    DeletionJournal killedRun(journal.filePath());
     QStringList ids;
     for (const QJsonObject &json : images) {
         const std::optional<Image> image = Image::fromJson(json);
         QVERIFY(image);
         ids.append(image->id);
-        QVERIFY(!journal
+        QVERIFY(!killedRun
                      .recordIntent(DeletionRequest{*image, true}, u"sandbox"_s, settings.regionId,
                                    settings.projectId, QDateTime::currentDateTimeUtc())
                      .isEmpty());
@@ -326,6 +333,134 @@ void TestCrashRecovery::mainWindowReportsInterruptedDeletions()
     QVERIFY2(text.contains(kept->id + u") was not deleted"_s), qPrintable(text));
     notice->close();
     QVERIFY(DeletionJournal(journalPath).unfinishedIntents().isEmpty());
+}
+
+// 100,000 finished deletions before one cut short: start() returns at once, the GUI thread keeps running
+// while the journal is read and compacted, and the cut-short one is still found and resolved.
+void TestCrashRecovery::largeJournalIsReadOffTheGuiThreadAndCompacted()
+{
+    SandboxFixture sandbox(50, 55);
+    QVERIFY(sandbox.start());
+    const QList<QJsonObject> images = deletableImages(sandbox.state(), 1);
+    QCOMPARE(images.size(), 1);
+    const std::optional<Image> image = Image::fromJson(images.first());
+    QVERIFY(image);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString journalPath = dir.filePath(u"deletions.jsonl"_s);
+    const ConnectionSettings settings = sandbox.akskSettings();
+    constexpr int Finished = 100'000;
+    {
+        QFile file(journalPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QJsonObject intent{{u"v"_s, 1},
+                           {u"phase"_s, u"intent"_s},
+                           {u"time"_s, u"2024-03-05T10:20:30.456Z"_s},
+                           {u"profile"_s, u"sandbox"_s},
+                           {u"region"_s, settings.regionId},
+                           {u"project"_s, settings.projectId},
+                           {u"image"_s, image->toJson()},
+                           {u"force"_s, false}};
+        QJsonObject outcome{{u"v"_s, 1},
+                            {u"phase"_s, u"outcome"_s},
+                            {u"time"_s, u"2024-03-05T10:20:31.000Z"_s},
+                            {u"image_id"_s, image->id},
+                            {u"outcome"_s, u"already_gone"_s},
+                            {u"http_status"_s, 404}};
+        for (int i = 0; i < Finished; ++i) {
+            const QString entry = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            intent.insert(u"entry"_s, entry);
+            outcome.insert(u"entry"_s, entry);
+            file.write(QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n');
+            file.write(QJsonDocument(outcome).toJson(QJsonDocument::Compact) + '\n');
+        }
+        intent.insert(u"entry"_s, u"cut-short"_s);
+        file.write(QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n');
+    }
+    const qint64 sizeBefore = QFileInfo(journalPath).size();
+    QVERIFY(sizeBefore > DeletionJournal::DefaultCompactionThreshold);
+    QVERIFY(sandbox.server()->removeImage(image->id));
+
+    DeletionJournal journal(journalPath);
+    QNetworkAccessManager network;
+    ApiClient client(&network, settings);
+    JournalReconciler reconciler(&journal, &client);
+    reconciler.setAccountContext(u"sandbox"_s, settings.regionId, settings.projectId);
+    QSignalSpy finished(&reconciler, &JournalReconciler::finished);
+
+    // A timer on the GUI thread measures the longest time the event loop could not run.
+    QElapsedTimer sinceTick;
+    qint64 longestStallMs = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this,
+            [&] { longestStallMs = std::max(longestStallMs, sinceTick.restart()); });
+    QElapsedTimer timer;
+    timer.start();
+    reconciler.start();
+    const qint64 startMs = timer.elapsed();
+    sinceTick.start();
+    ticker.start();
+    QVERIFY(finished.wait(WaitMs));
+    ticker.stop();
+    qInfo("journal of %d finished deletions (%lld MB): start() took %lld ms, finished after %lld ms, "
+          "longest GUI stall %lld ms",
+          Finished, sizeBefore / (1024 * 1024), startMs, timer.elapsed(), longestStallMs);
+    QVERIFY2(startMs < 100, qPrintable(u"start() blocked for %1 ms"_s.arg(startMs)));
+    QVERIFY2(longestStallMs < 400, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longestStallMs)));
+
+    const auto results = finished.at(0).at(0).value<QList<ReconciliationResult>>();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.at(0).entryId, u"cut-short"_s);
+    QVERIFY(results.at(0).outcome == Reconciled::WasDeleted);
+
+    // The finished history moved to an archive; the journal is small again and reads cleanly.
+    QVERIFY(QFileInfo(journalPath).size() < 4096);
+    const QStringList archives = journal.archivePaths();
+    QCOMPARE(archives.size(), 1);
+    QVERIFY(QFileInfo(archives.constFirst()).size() >= sizeBefore - 4096);
+    QStringList skipped;
+    const QList<QJsonObject> left = journal.readAll(&skipped);
+    QVERIFY(skipped.isEmpty());
+    QCOMPARE(left.size(), 2); // the cut-short intent and its reconciled outcome
+    QVERIFY(journal.unfinishedIntents().isEmpty());
+}
+
+// An account opened again while its deletions are running (a second reconciliation after the project id
+// is discovered, for one) must not take this run's requests in flight for ones cut short by a crash.
+void TestCrashRecovery::requestsOfThisRunAreLeftAlone()
+{
+    SandboxFixture sandbox(50, 56);
+    QVERIFY(sandbox.start());
+    const QList<QJsonObject> images = deletableImages(sandbox.state(), 2);
+    QCOMPARE(images.size(), 2);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString journalPath = dir.filePath(u"deletions.jsonl"_s);
+    const ConnectionSettings settings = sandbox.akskSettings();
+    const std::optional<Image> earlier = Image::fromJson(images.at(0));
+    const std::optional<Image> inFlight = Image::fromJson(images.at(1));
+    QVERIFY(earlier && inFlight);
+    QVERIFY(!DeletionJournal(journalPath)
+                 .recordIntent(DeletionRequest{*earlier, false}, u"sandbox"_s, settings.regionId,
+                               settings.projectId, QDateTime::currentDateTimeUtc())
+                 .isEmpty());
+    DeletionJournal journal(journalPath);
+    const QString running =
+        journal.recordIntent(DeletionRequest{*inFlight, false}, u"sandbox"_s, settings.regionId,
+                             settings.projectId, QDateTime::currentDateTimeUtc());
+    QVERIFY(!running.isEmpty());
+
+    QNetworkAccessManager network;
+    ApiClient client(&network, settings);
+    JournalReconciler reconciler(&journal, &client);
+    reconciler.setAccountContext(u"sandbox"_s, settings.regionId, settings.projectId);
+    const auto results = reconcile(reconciler);
+    QVERIFY(results);
+    QCOMPARE(results->size(), 1);
+    QCOMPARE(results->at(0).imageId, earlier->id);
+    QCOMPARE(journal.unfinishedIntents().size(), 1);
+    QCOMPARE(journal.unfinishedIntents().at(0).value("entry"_L1).toString(), running);
 }
 
 QTEST_MAIN(TestCrashRecovery)

@@ -1,8 +1,11 @@
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
 
+#include <atomic>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -10,6 +13,14 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
+#include <thread>
+
+#if defined(Q_OS_UNIX)
+#include <cerrno>
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using mim::DeletionJournal;
@@ -58,6 +69,76 @@ QDateTime fixedTime()
 {
     return QDateTime(QDate(2024, 3, 5), QTime(10, 20, 30, 456), QTimeZone::utc());
 }
+
+// One intent line as DeletionJournal writes it, for journals built by hand (fast, no fsync per line).
+QByteArray intentLine(const QString &entry, const QString &imageId, const QString &profile = u"p"_s)
+{
+    const QJsonObject line{
+        {u"v"_s, 1},
+        {u"entry"_s, entry},
+        {u"phase"_s, u"intent"_s},
+        {u"time"_s, u"2024-03-05T10:20:30.456Z"_s},
+        {u"profile"_s, profile},
+        {u"region"_s, u"r"_s},
+        {u"project"_s, u"proj"_s},
+        {u"image"_s, makeImage(imageId).toJson()},
+        {u"force"_s, false},
+    };
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QByteArray outcomeLine(const QString &entry, const QString &imageId, const QString &outcome)
+{
+    const QJsonObject line{
+        {u"v"_s, 1},
+        {u"entry"_s, entry},
+        {u"phase"_s, u"outcome"_s},
+        {u"time"_s, u"2024-03-05T10:20:31.000Z"_s},
+        {u"image_id"_s, imageId},
+        {u"outcome"_s, outcome},
+        {u"error_code"_s, QString()},
+        {u"error_msg"_s, QString()},
+        {u"http_status"_s, 204},
+        {u"request_id"_s, u"0123456789abcdef0123456789abcdef"_s},
+    };
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Append) && file.write(bytes) == bytes.size();
+}
+
+QStringList entriesOf(const QList<QJsonObject> &lines)
+{
+    QStringList entries;
+    for (const QJsonObject &line : lines)
+        entries.append(line.value("entry"_L1).toString());
+    return entries;
+}
+
+#if defined(Q_OS_LINUX)
+// The process's peak resident memory (VmHWM) in KiB; -1 when unknown.
+qint64 peakRssKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Resets VmHWM to the current RSS, so that a later peak measures one operation only.
+bool resetPeakRss()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+#endif
 
 } // namespace
 
@@ -283,6 +364,266 @@ private Q_SLOTS:
             u"secret|password|token|authorization|\"sk\"|\"ak\"|access_key|credential"_s,
             QRegularExpression::CaseInsensitiveOption);
         QVERIFY2(!text.contains(secretWords), qPrintable(text));
+    }
+    // Another part of the app records "unknown" when a request's fate could not be learnt: that is not an
+    // end, and the next start must still ask the server.
+    void unknownOutcomeLeavesTheIntentUnfinished()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"j.jsonl"_s);
+        QVERIFY(writeFile(path, intentLine(u"e-unknown"_s, u"img-1"_s) + intentLine(u"e-done"_s, u"img-2"_s) +
+                                    outcomeLine(u"e-unknown"_s, u"img-1"_s, u"unknown"_s) +
+                                    outcomeLine(u"e-done"_s, u"img-2"_s, u"deleted"_s)));
+        DeletionJournal journal(path);
+        QCOMPARE(entriesOf(journal.unfinishedIntents()), QStringList{u"e-unknown"_s});
+
+        // A later real outcome finishes it.
+        QVERIFY(writeFile(path, outcomeLine(u"e-unknown"_s, u"img-1"_s, u"deleted"_s)));
+        QVERIFY(journal.unfinishedIntents().isEmpty());
+    }
+
+    void unfinishedIntentsKeepTheirOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"j.jsonl"_s);
+        QByteArray bytes;
+        QStringList expected;
+        for (int i = 0; i < 50; ++i) {
+            const QString entry = u"e-%1"_s.arg(i);
+            bytes += intentLine(entry, u"img-%1"_s.arg(i));
+            if (i % 3 == 0)
+                bytes += outcomeLine(entry, u"img-%1"_s.arg(i), u"deleted"_s);
+            else
+                expected.append(entry);
+        }
+        QVERIFY(writeFile(path, bytes));
+        QCOMPARE(entriesOf(DeletionJournal(path).unfinishedIntents()), expected);
+    }
+
+    // 100,000 finished deletions (about 110 MB): reading the unfinished intents must not hold the history.
+    void largeJournalReadsInBoundedMemory()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("peak memory is read from /proc");
+#else
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"j.jsonl"_s);
+        constexpr int Deletions = 100'000;
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = 0; i < Deletions; ++i) {
+                const QString entry = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                const QString image = u"img-%1"_s.arg(i);
+                file.write(intentLine(entry, image));
+                file.write(outcomeLine(entry, image, u"deleted"_s));
+            }
+            file.write(intentLine(u"still-open"_s, u"img-open"_s));
+        }
+        const qint64 bytes = QFileInfo(path).size();
+        if (!resetPeakRss())
+            QSKIP("cannot reset the peak memory figure");
+        const qint64 before = peakRssKb();
+        QElapsedTimer timer;
+        timer.start();
+        const QList<QJsonObject> unfinished = DeletionJournal(path).unfinishedIntents();
+        const qint64 elapsedMs = timer.elapsed();
+        const qint64 growthKb = peakRssKb() - before;
+        qInfo("read %d finished deletions (%lld MB) in %lld ms, peak memory +%lld MB", Deletions,
+              bytes / (1024 * 1024), elapsedMs, growthKb / 1024);
+        QCOMPARE(entriesOf(unfinished), QStringList{u"still-open"_s});
+        QVERIFY2(growthKb < 32 * 1024, qPrintable(u"peak memory grew by %1 MB"_s.arg(growthKb / 1024)));
+#endif
+    }
+
+    void compactionArchivesFinishedEntries()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        const QByteArray finished =
+            intentLine(u"e-1"_s, u"img-1"_s) + outcomeLine(u"e-1"_s, u"img-1"_s, u"deleted"_s) +
+            intentLine(u"e-3"_s, u"img-3"_s) + outcomeLine(u"e-3"_s, u"img-3"_s, u"failed"_s);
+        QVERIFY(writeFile(
+            path, intentLine(u"e-1"_s, u"img-1"_s) + intentLine(u"e-2"_s, u"img-2"_s) +
+                      outcomeLine(u"e-1"_s, u"img-1"_s, u"deleted"_s) + intentLine(u"e-3"_s, u"img-3"_s) +
+                      outcomeLine(u"e-2"_s, u"img-2"_s, u"unknown"_s) + "{\"v\":1,\"entry\":\"cut-sh\n" +
+                      outcomeLine(u"e-3"_s, u"img-3"_s, u"failed"_s) + intentLine(u"e-4"_s, u"img-4"_s)));
+        DeletionJournal journal(path);
+        const QList<QJsonObject> unfinishedBefore = journal.unfinishedIntents();
+        QCOMPARE(entriesOf(unfinishedBefore), (QStringList{u"e-2"_s, u"e-4"_s}));
+
+        // Below the threshold nothing moves.
+        QCOMPARE(journal.compactIfLarger(QFileInfo(path).size(), fixedTime()),
+                 DeletionJournal::Compaction::NotNeeded);
+        QVERIFY(journal.archivePaths().isEmpty());
+
+        QList<QJsonObject> unfinishedRead;
+        QCOMPARE(journal.compactIfLarger(0, fixedTime(), &unfinishedRead), DeletionJournal::Compaction::Done);
+        QCOMPARE(unfinishedRead, unfinishedBefore);
+        QCOMPARE(journal.unfinishedIntents(), unfinishedBefore);
+        // The live journal keeps the unfinished entries whole, "unknown" line included, in their order.
+        QCOMPARE(fileLines(path), (QByteArrayList{intentLine(u"e-2"_s, u"img-2"_s).trimmed(),
+                                                  outcomeLine(u"e-2"_s, u"img-2"_s, u"unknown"_s).trimmed(),
+                                                  intentLine(u"e-4"_s, u"img-4"_s).trimmed()}));
+        // The finished ones are in a dated archive, readable as a journal of its own.
+        const QString archive = dir.filePath(u"deletions-archive-20240305.jsonl"_s);
+        QCOMPARE(journal.archivePaths(), QStringList{archive});
+        QCOMPARE(fileLines(archive), finished.trimmed().split('\n'));
+        QStringList skipped;
+        QCOMPARE(DeletionJournal(archive).readAll(&skipped).size(), 4);
+        QVERIFY(skipped.isEmpty());
+
+        // The journal goes on as before.
+        DeletionResult result;
+        result.image = makeImage(u"img-4"_s);
+        result.outcome = Outcome::Deleted;
+        QVERIFY(journal.recordOutcome(u"e-4"_s, result, fixedTime()));
+        QCOMPARE(entriesOf(journal.unfinishedIntents()), QStringList{u"e-2"_s});
+
+        // A second compaction the same day adds to the same archive.
+        QCOMPARE(journal.compactIfLarger(0, fixedTime()), DeletionJournal::Compaction::Done);
+        QCOMPARE(journal.archivePaths(), QStringList{archive});
+        QCOMPARE(fileLines(archive).size(), 6);
+        QCOMPARE(fileLines(path).size(), 2);
+    }
+
+    void oldArchivesAreRemoved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        DeletionJournal journal(path);
+        for (int day = 1; day <= DeletionJournal::KeptArchives + 3; ++day) {
+            const QString entry = u"e-%1"_s.arg(day);
+            QVERIFY(
+                writeFile(path, intentLine(entry, u"img"_s) + outcomeLine(entry, u"img"_s, u"deleted"_s)));
+            const QDateTime when(QDate(2024, 3, day), QTime(12, 0), QTimeZone::utc());
+            QCOMPARE(journal.compactIfLarger(0, when), DeletionJournal::Compaction::Done);
+        }
+        const QStringList archives = journal.archivePaths();
+        QCOMPARE(archives.size(), DeletionJournal::KeptArchives);
+        QCOMPARE(archives.constFirst(), dir.filePath(u"deletions-archive-20240304.jsonl"_s));
+        QCOMPARE(archives.constLast(), dir.filePath(u"deletions-archive-20240308.jsonl"_s));
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
+
+    // The archive is written before the live journal is replaced: when it cannot be, nothing changes.
+    void failedArchiveLeavesTheJournalAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        const QByteArray bytes = intentLine(u"e-1"_s, u"img-1"_s) +
+                                 outcomeLine(u"e-1"_s, u"img-1"_s, u"deleted"_s) +
+                                 intentLine(u"e-2"_s, u"img-2"_s);
+        QVERIFY(writeFile(path, bytes));
+        QVERIFY(QDir(dir.path()).mkdir(u"deletions-archive-20240305.jsonl"_s)); // a folder in the way
+        DeletionJournal journal(path);
+        QCOMPARE(journal.compactIfLarger(0, fixedTime()), DeletionJournal::Compaction::Failed);
+        QVERIFY(!journal.lastError().isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+    }
+
+    void filesArePrivate()
+    {
+#if !defined(Q_OS_UNIX)
+        QSKIP("Unix file modes");
+#else
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"data"_s);
+        const QString path = folder + u"/deletions.jsonl"_s;
+        DeletionJournal journal(path);
+        const QString entry = journal.recordIntent(DeletionRequest{makeImage(u"a"_s), false}, u"p"_s, u"r"_s,
+                                                   u"proj"_s, fixedTime());
+        QVERIFY(!entry.isEmpty());
+        DeletionResult result;
+        result.image = makeImage(u"a"_s);
+        result.outcome = Outcome::Deleted;
+        QVERIFY(journal.recordOutcome(entry, result, fixedTime()));
+        QCOMPARE(journal.compactIfLarger(0, fixedTime()), DeletionJournal::Compaction::Done);
+
+        const auto mode = [](const QString &file) {
+            struct stat info
+            {};
+            return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+        };
+        QCOMPARE(mode(folder), 0700);
+        QCOMPARE(mode(path), 0600);
+        QCOMPARE(journal.archivePaths().size(), 1);
+        QCOMPARE(mode(journal.archivePaths().constFirst()), 0600);
+#endif
+    }
+
+    void fullDiskSaysWhy()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("needs /dev/full");
+#else
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, path));
+        DeletionJournal journal(path);
+        const QString entry = journal.recordIntent(DeletionRequest{makeImage(u"a"_s), false}, u"p"_s, u"r"_s,
+                                                   u"proj"_s, fixedTime());
+        QVERIFY(entry.isEmpty());
+        QVERIFY2(journal.lastError().contains(u"No space left on device"_s), qPrintable(journal.lastError()));
+        QVERIFY2(!journal.lastError().contains(u"Unknown error"_s), qPrintable(journal.lastError()));
+#endif
+    }
+    // A line the system takes only part of (a file size limit here, a disk filling up in real life) is a
+    // failed write, said as the system said it; never a record the app believes is on disk.
+    void partialWriteFails()
+    {
+#if !defined(Q_OS_UNIX)
+        QSKIP("needs RLIMIT_FSIZE");
+#else
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        QVERIFY(writeFile(path, QByteArray(1000, ' ') + '\n'));
+        DeletionJournal journal(path);
+        rlimit previous{};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit small = previous;
+        small.rlim_cur = 1200;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        const QString entry = journal.recordIntent(DeletionRequest{makeImage(u"a"_s), false}, u"p"_s, u"r"_s,
+                                                   u"proj"_s, fixedTime());
+        ::setrlimit(RLIMIT_FSIZE, &previous);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(entry.isEmpty());
+        QVERIFY2(journal.lastError().contains(qt_error_string(EFBIG)), qPrintable(journal.lastError()));
+#endif
+    }
+    // Another window (or process) appending while the journal is compacted loses nothing: the appends wait
+    // for the compaction, or land before it reads.
+    void appendsDuringCompactionAreKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"deletions.jsonl"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 20'000; ++i) {
+                const QString entry = u"done-%1"_s.arg(i);
+                file.write(intentLine(entry, u"img"_s) + outcomeLine(entry, u"img"_s, u"deleted"_s));
+            }
+        }
+        std::atomic<bool> compacted = false;
+        std::thread compaction([&] {
+            DeletionJournal journal(path);
+            compacted = journal.compactIfLarger(0, fixedTime()) == DeletionJournal::Compaction::Done;
+        });
+        DeletionJournal appender(path);
+        QStringList appended;
+        for (int i = 0; i < 200; ++i) {
+            appended.append(appender.recordIntent(DeletionRequest{makeImage(u"img-%1"_s.arg(i)), false},
+                                                  u"p"_s, u"r"_s, u"proj"_s, fixedTime()));
+            QVERIFY(!appended.constLast().isEmpty());
+        }
+        compaction.join();
+        QVERIFY(compacted);
+        QCOMPARE(entriesOf(appender.unfinishedIntents()), appended);
     }
 };
 

@@ -9,12 +9,20 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
+
+#if defined(Q_OS_UNIX)
+#include <cerrno>
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -105,6 +113,8 @@ private Q_SLOTS:
     void writesAtomically();
     void failedWriteLeavesNoFile();
     void formatForPath();
+    void exportIsPrivate();
+    void fileTooLargeSaysWhy();
 };
 
 void TestImageExporter::csvQuotesOnlyWhatNeedsIt_data()
@@ -328,6 +338,65 @@ void TestImageExporter::formatForPath()
     QCOMPARE(ImageExporter::formatForPath(u"a.Json"_s), std::optional(ImageExporter::Format::Json));
     QVERIFY(!ImageExporter::formatForPath(u"a.txt"_s));
     QVERIFY(!ImageExporter::formatForPath(u"csv"_s));
+}
+
+// An export is the account's inventory: only its owner may read it, also when it replaces an older file.
+void TestImageExporter::exportIsPrivate()
+{
+#if !defined(Q_OS_UNIX)
+    QSKIP("Unix file modes");
+#else
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto mode = [](const QString &path) {
+        struct stat info
+        {};
+        return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+    };
+    const QString created = dir.filePath(u"new.csv"_s);
+    QVERIFY(ImageExporter::write(created, ImageExporter::Format::Csv, {make(u"x"_s, u"alpha"_s, 7)},
+                                 {ImageTableModel::Id}, nullptr));
+    QCOMPARE(mode(created), 0600);
+
+    const QString replaced = dir.filePath(u"old.json"_s);
+    QFile old(replaced);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.close();
+    QVERIFY(QFile::setPermissions(replaced, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                                QFile::ReadOther));
+    QVERIFY(ImageExporter::write(replaced, ImageExporter::Format::Json, {make(u"x"_s, u"alpha"_s, 7)},
+                                 {ImageTableModel::Id}, nullptr));
+    QCOMPARE(mode(replaced), 0600);
+#endif
+}
+
+// When the system refuses the bytes (a full disk, a file size limit), the message says what the system said.
+void TestImageExporter::fileTooLargeSaysWhy()
+{
+#if !defined(Q_OS_UNIX)
+    QSKIP("needs RLIMIT_FSIZE");
+#else
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QList<Image> images;
+    for (int i = 0; i < 200; ++i)
+        images.append(make(u"id-%1"_s.arg(i), u"name-%1"_s.arg(i), i));
+    rlimit previous{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = previous;
+    small.rlim_cur = 1024;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    QString error;
+    const bool written = ImageExporter::write(dir.filePath(u"big.json"_s), ImageExporter::Format::Json,
+                                              images, {ImageTableModel::Id, ImageTableModel::Name}, &error);
+    ::setrlimit(RLIMIT_FSIZE, &previous);
+    std::signal(SIGXFSZ, previousHandler);
+    QVERIFY(!written);
+    QVERIFY2(error.contains(qt_error_string(EFBIG)), qPrintable(error));
+    QVERIFY2(!error.contains(u"Unknown error"_s), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath(u"big.json"_s)));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestImageExporter)

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void choosingInTheComboConnects();
     void keychainFailureLetsTheUserReenterSecrets();
     void missingEntryCanBeStoredAgain();
+    void refusedKeychainSaveIsReported();
     void cancellingReentryKeepsThePreviousAccount();
     void sessionConnectionsAreNeverSaved();
     void addAccountSavesAndConnects();
@@ -69,6 +70,8 @@ private:
     // Scripted answers.
     std::optional<ReenteredSecrets> m_reentered;
     QList<SecretStoreResult::Status> m_reentryReasons;
+    QList<QStringList> m_informed; // title, text
+    bool m_failWriteAfterReentry = false;
     bool m_confirmRemoval = false;
     int m_removalQuestions = 0;
 };
@@ -99,13 +102,19 @@ void TestProfileSwitcher::init()
     prompts.useForSessionOnly = [](QWidget *, const QString &) { return true; };
     prompts.reenterSecrets = [this](QWidget *, const Profile &, const SecretStoreResult &failure) {
         m_reentryReasons << failure.status;
+        if (m_failWriteAfterReentry)
+            m_backend->failNext({SecretStoreResult::Status::AccessDenied});
         return m_reentered;
     };
     prompts.confirmRemoval = [this](QWidget *, const Profile &) {
         ++m_removalQuestions;
         return m_confirmRemoval;
     };
-    prompts.inform = [](QWidget *, const QString &, const QString &) {};
+    m_informed.clear();
+    m_failWriteAfterReentry = false;
+    prompts.inform = [this](QWidget *, const QString &title, const QString &text) {
+        m_informed.append({title, text});
+    };
     m_switcher->setPrompts(prompts);
 }
 
@@ -221,6 +230,32 @@ void TestProfileSwitcher::missingEntryCanBeStoredAgain()
     QCOMPARE(m_reentryReasons, QList<SecretStoreResult::Status>{SecretStoreResult::Status::NotFound});
     QTRY_COMPARE(m_backend->entryCount(), 3);
     QVERIFY(!m_switcher->sessionSecrets()->contains(gamma.id));
+}
+
+void TestProfileSwitcher::refusedKeychainSaveIsReported()
+{
+    Profile gamma = makeProfile(u"Gamma"_s, u"CCCCCCCCCC2222222222"_s);
+    m_profiles->save(gamma); // no keychain entry
+    ReenteredSecrets typed;
+    typed.secrets.secretKey = u"gamma-secret"_s;
+    typed.storeInKeychain = true;
+    m_reentered = typed;
+    m_failWriteAfterReentry = true; // the keyring refuses (a cancelled prompt, no "login" collection)
+
+    QSignalSpy ready(m_switcher.get(), &AccountSwitcher::connectionReady);
+    m_switcher->activateProfile(gamma.id);
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(ready.at(0).at(1).value<ConnectionSettings>().credentials.secretKey, u"gamma-secret"_s);
+    // The session goes on with the typed secret, and the user is told it was not saved, and why.
+    QTRY_COMPARE(m_informed.size(), 1);
+    QCOMPARE(m_informed.at(0).at(0), u"Secret Key Not Saved"_s);
+    const QString text = m_informed.at(0).at(1);
+    QVERIFY2(text.contains(u"could not be saved in the keychain"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Access to the keychain was denied"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"kept for this session only"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"asked for it again next time"_s), qPrintable(text));
+    QVERIFY(m_switcher->sessionSecrets()->contains(gamma.id));
+    QCOMPARE(m_backend->entryCount(), 2);
 }
 
 void TestProfileSwitcher::cancellingReentryKeepsThePreviousAccount()
