@@ -50,6 +50,8 @@ QString outcomeName(DeletionResult::Outcome outcome)
         return u"failed"_s;
     case DeletionResult::Outcome::Cancelled:
         return u"cancelled"_s;
+    case DeletionResult::Outcome::Unknown:
+        return u"unknown"_s;
     }
     return u"failed"_s;
 }
@@ -230,7 +232,9 @@ QList<QJsonObject> DeletionJournal::unfinishedIntents() const
     const QList<QJsonObject> lines = readAll();
     QSet<QString> finished;
     for (const QJsonObject &line : lines) {
-        if (line.value("phase"_L1).toString() == "outcome"_L1)
+        // An "unknown" outcome (the answer was lost) leaves the entry for JournalReconciler to settle.
+        if (line.value("phase"_L1).toString() == "outcome"_L1 &&
+            line.value("outcome"_L1).toString() != "unknown"_L1)
             finished.insert(line.value("entry"_L1).toString());
     }
     QList<QJsonObject> unfinished;

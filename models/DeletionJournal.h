@@ -29,7 +29,8 @@ public:
     bool recordReconciledOutcome(const QString &entryId, const QString &imageId, bool deleted,
                                  const QDateTime &time);
 
-    // Intents without an outcome (the app stopped mid-delete).
+    // Intents without an outcome (the app stopped mid-delete) or whose outcome is "unknown" (the request was
+    // sent but its answer was lost).
     QList<QJsonObject> unfinishedIntents() const;
     QList<QJsonObject> readAll() const;
     // Same, and says which lines could not be read (a write cut short by a crash); those are skipped.

@@ -33,6 +33,8 @@ public:
     QString selectionText() const;
     QString refreshedText() const;
     QString settlingText() const;
+    // The note is hidden while a temporary message takes its place.
+    bool isSettlingNoteVisible() const;
     QString loadProgressText() const;
     QString deletionProgressText() const;
     bool isLoadProgressVisible() const;
@@ -54,6 +56,7 @@ private:
     Progress makeProgress(const QString &accessibleName, QToolButton **cancel);
 
     QLabel *m_settling = nullptr;
+    int m_settlingCount = 0;
     QLabel *m_shown = nullptr;
     QLabel *m_selection = nullptr;
     QLabel *m_refreshed = nullptr;

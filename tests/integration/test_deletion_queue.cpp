@@ -294,6 +294,8 @@ private Q_SLOTS:
                 return u"failed"_s;
             case Outcome::Cancelled:
                 return u"cancelled"_s;
+            case Outcome::Unknown:
+                return u"unknown"_s;
             }
             return QString();
         };
