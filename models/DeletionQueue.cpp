@@ -197,6 +197,11 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         break;
     }
     finishItem(result, item.entryId);
+    if (call->error().kind == ErrorKind::Cancelled) {
+        // Only closing the client cancels its calls: the requests not sent yet must not go through it.
+        cancel();
+        return;
+    }
     pump();
 }
 
@@ -215,7 +220,7 @@ void DeletionQueue::onCallDestroyed(ApiCall *call)
                           ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason()),
                           {}};
     finishItem(result, item.entryId);
-    pump();
+    cancel();
 }
 
 void DeletionQueue::finishItem(DeletionResult result, const QString &entryId)
