@@ -1,6 +1,7 @@
 // Drives the real main window against an in-process sandbox: loading, filtering, sorting, deleting (with the
 // confirmation answered through MainWindow::setDeletionConfirmer), persistence, empty states and copying.
 
+#include "AccountManager.h"
 #include "accounts/MemorySecretBackend.h"
 #include "accounts/Profile.h"
 #include "accounts/SecretStore.h"
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void loadingShowsProgressAndCancels();
     void cancellingDeletionsStopsTheRest();
     void switchingAccountWhileDeletingAsks();
+    void removingTheAccountWhileDeletingAsks();
     void retryFailedStaysWithItsAccount();
     void quittingWhileDeletingAsks();
     void closingTheAccountMidDeleteIsReconciledWhenReopened();
@@ -1188,6 +1190,61 @@ void TestMainWindow::switchingAccountWhileDeletingAsks()
     for (const QString &outcome : outcomes)
         QCOMPARE(outcome, u"deleted"_s);
     QCOMPARE(profiles, QStringList(deleted, u"Work"_s));
+}
+
+void TestMainWindow::removingTheAccountWhileDeletingAsks()
+{
+    const QString work = addSandboxProfile(u"Work"_s);
+    QVERIFY(!work.isEmpty());
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    QVERIFY(openProfile(window, work, u"Work"_s));
+    AccountPrompts prompts = AccountPrompts::interactive();
+    prompts.confirmRemoval = [](QWidget *, const Profile &) { return true; };
+    window.accountSwitcher()->setPrompts(prompts);
+
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 20);
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 20);
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    int asked = 0;
+    auto answer = MainWindow::RunningDeletionsChoice::Wait;
+    window.setRunningDeletionsConfirmer([&](int) {
+        ++asked;
+        return answer;
+    });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    window.deleteAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+
+    window.accountSwitcher()->openAccountManager();
+    AccountManager *manager = window.accountSwitcher()->accountManager();
+    QVERIFY(manager);
+    manager->selectProfile(work);
+    manager->removeSelected();
+    QCOMPARE(asked, 1);
+    QVERIFY(m_profiles->find(work));
+    QCOMPARE(window.connectedDisplayName(), u"Work"_s);
+    QVERIFY(window.deletionQueue()->isRunning());
+
+    answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
+    manager->removeSelected();
+    QCOMPARE(asked, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+    QTRY_VERIFY(!m_profiles->find(work));
+    QTRY_COMPARE(window.currentPage(), MainWindow::Page::NoAccount);
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 0);
+    QCOMPARE(summary.count(DeletionResult::Outcome::Deleted) +
+                 summary.count(DeletionResult::Outcome::Cancelled),
+             20);
+    for (const QString &outcome : journalOutcomes())
+        QCOMPARE(outcome, u"deleted"_s);
 }
 
 void TestMainWindow::retryFailedStaysWithItsAccount()
