@@ -63,7 +63,7 @@
         <translation>此账号的密钥仅在本次会话中保留。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+104"/>
         <source>Keychain Entry Not Removed</source>
         <translation>未能移除钥匙串条目</translation>
     </message>
@@ -872,7 +872,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+157"/>
+        <location filename="../models/DeletionJournal.cpp" line="+159"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -905,7 +905,12 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/DeletionQueue.cpp" line="+107"/>
+        <location filename="../models/DeletionQueue.cpp" line="+30"/>
+        <source>The request was sent, but the connection to the account was closed before the answer came.</source>
+        <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
@@ -919,11 +924,6 @@
         <source>The image was not deleted because the deletion journal could not be written: %1</source>
         <translation>由于无法写入删除日志，镜像未被删除：%1</translation>
     </message>
-    <message>
-        <location line="+64"/>
-        <source>The connection to the account was closed.</source>
-        <translation>与账号的连接已关闭。</translation>
-    </message>
 </context>
 <context>
     <name>mim::DeletionSummaryDialog</name>
@@ -933,7 +933,7 @@
         <translation>删除结果</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -962,6 +962,14 @@
         <comment>deletion summary: never sent</comment>
         <translation>
             <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n with unknown outcome</source>
+        <comment>deletion summary: sent, but the answer was lost</comment>
+        <translation>
+            <numerusform>%n 个结果未知</numerusform>
         </translation>
     </message>
     <message>
@@ -1010,6 +1018,11 @@
         <location line="+2"/>
         <source>Not deleted: cancelled before the request was sent.</source>
         <translation>未删除：在发送请求前已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome unknown: the request was sent, but the connection to the account was closed before the answer came. The app will check with the server the next time this account is opened.</source>
+        <translation>结果未知：请求已发送，但在收到答复前与账号的连接已关闭。下次打开此账号时，本应用会向服务器核实。</translation>
     </message>
 </context>
 <context>
@@ -1670,7 +1683,7 @@
         <translation>标签数组</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+117"/>
         <source>no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
@@ -1732,7 +1745,7 @@
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+131"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1975,7 +1988,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+219"/>
+        <location filename="../models/ImageTableModel.cpp" line="+199"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -1992,7 +2005,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+83"/>
+        <location line="+102"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
@@ -2189,7 +2202,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message>
-        <location filename="../views/MainStatusBar.cpp" line="+26"/>
+        <location filename="../views/MainStatusBar.cpp" line="+31"/>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -2244,7 +2257,7 @@
         <translation>刷新于 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -2274,13 +2287,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+512"/>
+        <location filename="../views/MainWindow.cpp" line="+83"/>
+        <location line="+518"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-462"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2461,7 +2474,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2473,9 +2486,9 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
+        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
-            <numerusform>上次运行时，本应用在删除 %n 个镜像的过程中中断。这些镜像的结果如下：</numerusform>
+            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2497,12 +2510,12 @@
     </message>
     <message>
         <location line="+70"/>
-        <location line="+181"/>
+        <location line="+229"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-225"/>
         <source>Delete the selected images (%1)</source>
         <translation>删除所选镜像（%1）</translation>
     </message>
@@ -2544,8 +2557,50 @@
         <source>Could not resync the status of %1. %2</source>
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Deletions Running</source>
+        <translation>删除正在进行</translation>
+    </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+1"/>
+        <source>%n deletion(s) are still running.</source>
+        <translation>
+            <numerusform>仍有 %n 个删除正在进行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the account now could leave the outcome of requests already sent unknown. Wait for the deletions to finish, or stop: no more requests are sent, and the app goes on once the ones already sent have finished.</source>
+        <translation>现在关闭账号可能导致已发送请求的结果未知。请等待删除完成，或者停止：不再发送新的请求，待已发送的请求完成后本应用再继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop After the Current Requests</source>
+        <translation>当前请求完成后停止</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping: waiting for the requests already sent…</source>
+        <translation>正在停止：等待已发送的请求完成…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These deletions belong to the account “%1”; switch to it to retry them.</source>
+        <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>已删除 %n 个镜像。</numerusform>
