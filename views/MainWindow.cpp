@@ -1071,6 +1071,8 @@ void MainWindow::onDeletionItemFinished(const DeletionResult &result)
 
 void MainWindow::onDeletionFinished(const DeletionSummary &summary)
 {
+    if (m_afterDeletions)
+        m_statusBar->clearMessage(); // "Stopping…"
     m_statusBar->finishDeletion();
     updateActions();
     const int deleted = summary.count(DeletionResult::Outcome::Deleted);
@@ -1091,7 +1093,6 @@ void MainWindow::onDeletionFinished(const DeletionSummary &summary)
     }
     Q_EMIT deletionsFinished(summary);
     if (auto proceed = std::exchange(m_afterDeletions, nullptr)) {
-        m_statusBar->clearMessage();
         // Out of the queue's signal: what follows may replace the client the queue is still unwinding from.
         QTimer::singleShot(0, this, std::move(proceed));
     }
