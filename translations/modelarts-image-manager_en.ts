@@ -471,7 +471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+129"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>%n image deleted.</numerusform>
