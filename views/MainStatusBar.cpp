@@ -179,11 +179,6 @@ QString MainStatusBar::settlingText() const
     return m_settling->text();
 }
 
-bool MainStatusBar::isSettlingNoteVisible() const
-{
-    return m_settling->isVisibleTo(this);
-}
-
 QString MainStatusBar::loadProgressText() const
 {
     return m_load.label->text();

@@ -33,8 +33,6 @@ public:
     QString selectionText() const;
     QString refreshedText() const;
     QString settlingText() const;
-    // The note is hidden while a temporary message takes its place.
-    bool isSettlingNoteVisible() const;
     QString loadProgressText() const;
     QString deletionProgressText() const;
     bool isLoadProgressVisible() const;

@@ -1025,10 +1025,10 @@ void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
     updateActions();
 }
 
-void MainWindow::retryDeletions(const DeletionAccount &account, const QList<DeletionRequest> &requests)
+bool MainWindow::retryDeletions(const DeletionAccount &account, const QList<DeletionRequest> &requests)
 {
     if (requests.isEmpty())
-        return;
+        return true;
     if (account != currentAccount()) {
         // Sent through the connected client these would go to another account than the one they were
         // confirmed for: the same image id means nothing there, or worse, something else.
@@ -1042,9 +1042,10 @@ void MainWindow::retryDeletions(const DeletionAccount &account, const QList<Dele
         notice->setModal(false);
         notice->show();
         qCInfo(lcMainWindow) << "retry refused: the deletions belong to another account";
-        return;
+        return false;
     }
     enqueueDeletions(requests);
+    return true;
 }
 
 void MainWindow::onDeletionItemFinished(const DeletionResult &result)
@@ -1078,24 +1079,29 @@ void MainWindow::onDeletionFinished(const DeletionSummary &summary)
     const int deleted = summary.count(DeletionResult::Outcome::Deleted);
     if (deleted == summary.results.size()) {
         m_statusBar->showMessage(tr("%n image(s) deleted.", nullptr, deleted), 8000);
-    } else {
-        if (m_summaryDialog)
-            m_summaryDialog->close();
-        auto *dialog = new DeletionSummaryDialog(summary, this);
-        connect(dialog, &DeletionSummaryDialog::retryRequested, this,
-                [this, account = summary.account](const QList<DeletionRequest> &requests) {
-                    retryDeletions(account, requests);
-                });
-        m_summaryDialog = dialog;
+    } else if (!m_quitAfterDeletions) {
         // Quitting: the results are in the journal, a window nobody will read is not shown.
-        if (!m_quitAfterDeletions)
-            dialog->show();
+        showDeletionSummary(summary);
     }
     Q_EMIT deletionsFinished(summary);
     if (auto proceed = std::exchange(m_afterDeletions, nullptr)) {
         // Out of the queue's signal: what follows may replace the client the queue is still unwinding from.
         QTimer::singleShot(0, this, std::move(proceed));
     }
+}
+
+void MainWindow::showDeletionSummary(const DeletionSummary &summary)
+{
+    if (m_summaryDialog)
+        m_summaryDialog->close();
+    auto *dialog = new DeletionSummaryDialog(summary, this);
+    connect(dialog, &DeletionSummaryDialog::retryRequested, this,
+            [this, summary](const QList<DeletionRequest> &requests) {
+                if (!retryDeletions(summary.account, requests))
+                    showDeletionSummary(summary); // still there to retry from once the account is switched
+            });
+    m_summaryDialog = dialog;
+    dialog->show();
 }
 
 void MainWindow::onEmptyStateButton(int which)

@@ -127,8 +127,9 @@ public Q_SLOTS:
     void showDetailsOfSelection();
     // Deletes exactly these, e.g. "Retry failed" from the summary.
     void enqueueDeletions(const QList<mim::DeletionRequest> &requests);
-    // Deletes these again if `account` is the connected one; otherwise says so and sends nothing.
-    void retryDeletions(const mim::DeletionAccount &account, const QList<mim::DeletionRequest> &requests);
+    // Deletes these again if `account` is the connected one; otherwise says so, sends nothing and returns
+    // false.
+    bool retryDeletions(const mim::DeletionAccount &account, const QList<mim::DeletionRequest> &requests);
 
 Q_SIGNALS:
     // The user asked for the built-in demo from the empty "no account" page.
@@ -161,6 +162,7 @@ private:
     void onEmptyStateButton(int which);
     void onCatalogStateChanged();
     void onDeletionFinished(const DeletionSummary &summary);
+    void showDeletionSummary(const DeletionSummary &summary);
     // True when the account may be left (or the app quit) now. While deletions run it asks; if the user
     // chooses to stop, the queue is cancelled and `proceed` runs once its last request has finished.
     bool mayLeaveAccount(std::function<void()> proceed, bool quitting = false);
