@@ -471,7 +471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+129"/>
+        <location line="+130"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>%n image deleted.</numerusform>

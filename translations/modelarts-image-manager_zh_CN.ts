@@ -2600,7 +2600,7 @@
         <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>已删除 %n 个镜像。</numerusform>
