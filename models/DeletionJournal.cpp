@@ -56,6 +56,8 @@ QString outcomeName(DeletionResult::Outcome outcome)
         return u"failed"_s;
     case DeletionResult::Outcome::Cancelled:
         return u"cancelled"_s;
+    case DeletionResult::Outcome::Unknown:
+        return u"unknown"_s;
     }
     return u"failed"_s;
 }

@@ -25,6 +25,11 @@ QList<DeletionRequest> DeletionSummary::failedRequests() const
     return requests;
 }
 
+QString DeletionQueue::unknownOutcomeReason()
+{
+    return tr("The request was sent, but the connection to the account was closed before the answer came.");
+}
+
 DeletionQueue::DeletionQueue(DeletionJournal *journal, QObject *parent)
     : DeletionQueue(journal, systemClock(), parent)
 {}
@@ -78,6 +83,7 @@ void DeletionQueue::enqueue(const QList<DeletionRequest> &requests)
         m_done = 0;
         m_total = 0;
         m_summary = {};
+        m_summary.account = account();
     }
     m_pending.append(accepted);
     m_total += int(accepted.size());
@@ -177,32 +183,44 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         result.outcome = DeletionResult::Outcome::AlreadyGone;
         break;
     case ErrorKind::Cancelled:
-        result.outcome = DeletionResult::Outcome::Cancelled;
+        // Closing the client cancels its calls. One that had made an attempt may have been carried out by the
+        // server even though its answer is lost; only one that never left is truly cancelled.
+        if (call->attempts() > 0) {
+            result.outcome = DeletionResult::Outcome::Unknown;
+            result.error = ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason());
+        } else {
+            result.outcome = DeletionResult::Outcome::Cancelled;
+        }
         break;
     default:
         result.outcome = DeletionResult::Outcome::Failed;
         break;
     }
     finishItem(result, item.entryId);
+    if (call->error().kind == ErrorKind::Cancelled) {
+        // Only closing the client cancels its calls: the requests not sent yet must not go through it.
+        cancel();
+        return;
+    }
     pump();
 }
 
 void DeletionQueue::onCallDestroyed(ApiCall *call)
 {
-    // A call normally finishes before it goes away; one destroyed with its client never will.
+    // A call normally finishes before it goes away; one destroyed with its client never will. Whether it
+    // was sent cannot be asked of a destroyed call, so its outcome is unknown.
     const auto it = m_inFlight.find(call);
     if (it == m_inFlight.end())
         return;
     const InFlight item = it.value();
     m_inFlight.erase(it);
-    DeletionResult result{
-        item.request.image,
-        item.request.force,
-        DeletionResult::Outcome::Cancelled,
-        ApiError::make(ErrorKind::Cancelled, tr("The connection to the account was closed.")),
-        {}};
+    DeletionResult result{item.request.image,
+                          item.request.force,
+                          DeletionResult::Outcome::Unknown,
+                          ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason()),
+                          {}};
     finishItem(result, item.entryId);
-    pump();
+    cancel();
 }
 
 void DeletionQueue::finishItem(DeletionResult result, const QString &entryId)

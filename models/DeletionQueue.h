@@ -30,6 +30,10 @@ struct DeletionResult
         AlreadyGone, // the server said not found: someone else deleted it
         Failed,
         Cancelled, // never sent because the user cancelled
+        // The request may have reached the server but its answer never came (the account was closed while it
+        // ran): it may or may not have been deleted. The journal keeps it open for JournalReconciler to
+        // check.
+        Unknown,
     };
     Image image;
     bool force = false;
@@ -38,8 +42,19 @@ struct DeletionResult
     QString requestId;
 };
 
+// The account a deletion was confirmed for: its requests go to this account and no other.
+struct DeletionAccount
+{
+    QString profileName;
+    QString regionId;
+    QString projectId;
+
+    bool operator==(const DeletionAccount &other) const = default;
+};
+
 struct DeletionSummary
 {
+    DeletionAccount account; // of the whole run: the context when it started
     QList<DeletionResult> results;
     int count(DeletionResult::Outcome outcome) const;
     QList<DeletionRequest> failedRequests() const; // for "Retry failed"
@@ -59,6 +74,7 @@ public:
     void setClient(ApiClient *client);
     // Context written with every journal line.
     void setAccountContext(const QString &profileName, const QString &regionId, const QString &projectId);
+    DeletionAccount account() const { return {m_profileName, m_regionId, m_projectId}; }
     void setMaxConcurrent(int count);
 
     // Starts (or extends) a run. Only the images passed here are ever deleted.
@@ -67,6 +83,8 @@ public:
     bool isRunning() const;
     int maxConcurrent() const { return m_maxConcurrent; }
     int inFlightCount() const { return int(m_inFlight.size()); }
+    // Requests of the current run without a result yet: waiting or in flight.
+    int remainingCount() const { return int(m_pending.size() + m_inFlight.size()); }
     // The results of the current run so far, or of the last finished run.
     const DeletionSummary &summary() const { return m_summary; }
 
@@ -90,6 +108,7 @@ private:
     void onCallDestroyed(ApiCall *call);
     void finishItem(DeletionResult result, const QString &entryId);
     void finishRunIfDrained();
+    static QString unknownOutcomeReason();
 
     DeletionJournal *m_journal;
     Clock m_clock;

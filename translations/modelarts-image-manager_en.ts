@@ -155,7 +155,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../views/DeletionSummaryDialog.cpp" line="+38"/>
+        <location filename="../views/DeletionSummaryDialog.cpp" line="+40"/>
         <source>%n image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -188,6 +188,15 @@
         <translation>
             <numerusform>%n cancelled</numerusform>
             <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n with unknown outcome</source>
+        <comment>deletion summary: sent, but the answer was lost</comment>
+        <translation>
+            <numerusform>%n with unknown outcome</numerusform>
+            <numerusform>%n with unknown outcome</numerusform>
         </translation>
     </message>
 </context>
@@ -358,7 +367,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
-        <location filename="../views/MainStatusBar.cpp" line="+82"/>
+        <location filename="../views/MainStatusBar.cpp" line="+87"/>
         <source>%n image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
@@ -385,7 +394,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -406,11 +415,11 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+540"/>
-        <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
+        <location filename="../views/MainWindow.cpp" line="+551"/>
+        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
-            <numerusform>The app stopped in the middle of deleting %n image last time. This is what became of them:</numerusform>
-            <numerusform>The app stopped in the middle of deleting %n images last time. This is what became of them:</numerusform>
+            <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
+            <numerusform>The outcome of %n deletions was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -454,7 +463,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+42"/>
+        <source>%n deletion(s) are still running.</source>
+        <translation>
+            <numerusform>%n deletion is still running.</numerusform>
+            <numerusform>%n deletions are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+130"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>%n image deleted.</numerusform>

@@ -63,7 +63,7 @@
         <translation>此账号的密钥仅在本次会话中保留。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+104"/>
         <source>Keychain Entry Not Removed</source>
         <translation>未能移除钥匙串条目</translation>
     </message>
@@ -903,7 +903,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+307"/>
+        <location filename="../models/DeletionJournal.cpp" line="+159"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -965,7 +965,12 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/DeletionQueue.cpp" line="+107"/>
+        <location filename="../models/DeletionQueue.cpp" line="+30"/>
+        <source>The request was sent, but the connection to the account was closed before the answer came.</source>
+        <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
@@ -979,11 +984,6 @@
         <source>The image was not deleted because the deletion journal could not be written: %1</source>
         <translation>由于无法写入删除日志，镜像未被删除：%1</translation>
     </message>
-    <message>
-        <location line="+64"/>
-        <source>The connection to the account was closed.</source>
-        <translation>与账号的连接已关闭。</translation>
-    </message>
 </context>
 <context>
     <name>mim::DeletionSummaryDialog</name>
@@ -993,7 +993,7 @@
         <translation>删除结果</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -1022,6 +1022,14 @@
         <comment>deletion summary: never sent</comment>
         <translation>
             <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n with unknown outcome</source>
+        <comment>deletion summary: sent, but the answer was lost</comment>
+        <translation>
+            <numerusform>%n 个结果未知</numerusform>
         </translation>
     </message>
     <message>
@@ -1070,6 +1078,11 @@
         <location line="+2"/>
         <source>Not deleted: cancelled before the request was sent.</source>
         <translation>未删除：在发送请求前已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome unknown: the request was sent, but the connection to the account was closed before the answer came. The app will check with the server the next time this account is opened.</source>
+        <translation>结果未知：请求已发送，但在收到答复前与账号的连接已关闭。下次打开此账号时，本应用会向服务器核实。</translation>
     </message>
 </context>
 <context>
@@ -2249,7 +2262,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message>
-        <location filename="../views/MainStatusBar.cpp" line="+26"/>
+        <location filename="../views/MainStatusBar.cpp" line="+31"/>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -2304,7 +2317,7 @@
         <translation>刷新于 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -2334,13 +2347,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/MainWindow.cpp" line="+82"/>
-        <location line="+508"/>
+        <location filename="../views/MainWindow.cpp" line="+83"/>
+        <location line="+518"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-462"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2521,7 +2534,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2533,9 +2546,9 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>The app stopped in the middle of deleting %n image(s) last time. This is what became of them:</source>
+        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
-            <numerusform>上次运行时，本应用在删除 %n 个镜像的过程中中断。这些镜像的结果如下：</numerusform>
+            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2557,12 +2570,12 @@
     </message>
     <message>
         <location line="+70"/>
-        <location line="+181"/>
+        <location line="+229"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-225"/>
         <source>Delete the selected images (%1)</source>
         <translation>删除所选镜像（%1）</translation>
     </message>
@@ -2604,8 +2617,50 @@
         <source>Could not resync the status of %1. %2</source>
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Deletions Running</source>
+        <translation>删除正在进行</translation>
+    </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+1"/>
+        <source>%n deletion(s) are still running.</source>
+        <translation>
+            <numerusform>仍有 %n 个删除正在进行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the account now could leave the outcome of requests already sent unknown. Wait for the deletions to finish, or stop: no more requests are sent, and the app goes on once the ones already sent have finished.</source>
+        <translation>现在关闭账号可能导致已发送请求的结果未知。请等待删除完成，或者停止：不再发送新的请求，待已发送的请求完成后本应用再继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop After the Current Requests</source>
+        <translation>当前请求完成后停止</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping: waiting for the requests already sent…</source>
+        <translation>正在停止：等待已发送的请求完成…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These deletions belong to the account “%1”; switch to it to retry them.</source>
+        <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>已删除 %n 个镜像。</numerusform>

@@ -170,7 +170,20 @@ void AccountManager::removeSelected()
         return;
     if (!m_prompts.confirmRemoval || !m_prompts.confirmRemoval(this, *profile))
         return;
+    if (m_removalGuard && !m_removalGuard(profile->id, [guard = QPointer(this), profile = *profile] {
+            if (guard)
+                guard->removeProfile(profile);
+        }))
+        return;
+    removeProfile(*profile);
+}
 
+void AccountManager::removeProfile(const Profile &existing)
+{
+    // Looked up again: the profile may have gone while the removal waited.
+    const auto profile = m_profiles->find(existing.id);
+    if (!profile)
+        return;
     m_profiles->remove(profile->id);
     if (m_sessionSecrets)
         m_sessionSecrets->remove(profile->id);

@@ -25,6 +25,10 @@ public:
                    QNetworkAccessManager *network, QWidget *parent = nullptr);
 
     void setPrompts(const AccountPrompts &prompts) { m_prompts = prompts; }
+    // Asked after the user confirmed removing a profile: true removes it now; false keeps it, and the guard
+    // may call `proceed` later to remove it after all (e.g. once deletions of that account have ended).
+    using RemovalGuard = std::function<bool(const QString &profileId, const std::function<void()> &proceed)>;
+    void setRemovalGuard(RemovalGuard guard) { m_removalGuard = std::move(guard); }
 
     QListWidget *list() const { return m_list; }
     QPushButton *addButton() const { return m_add; }
@@ -50,6 +54,7 @@ private:
     void reload();
     void updateButtons();
     void openDialog(const std::optional<Profile> &existing);
+    void removeProfile(const Profile &profile);
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
@@ -57,6 +62,7 @@ private:
     QPointer<QNetworkAccessManager> m_network;
     AccountPrompts m_prompts = AccountPrompts::interactive();
     QPointer<ProfileDialog> m_dialog;
+    RemovalGuard m_removalGuard;
 
     QListWidget *m_list = nullptr;
     QPushButton *m_add = nullptr;

@@ -97,14 +97,14 @@ void AccountSwitcher::onActivated(int index)
         activateProfile(key);
         return;
     case Kind::Session:
-        for (const SessionConnection &session : std::as_const(m_sessions)) {
-            if (session.displayName == key) {
-                ++m_activationSerial;
-                m_connected = {Kind::Session, key, key};
-                Q_EMIT connectionReady(session.displayName, session.settings);
-                return;
-            }
+        if (!mayLeave([guard = QPointer(this), key] {
+                if (guard)
+                    guard->activateSession(key);
+            })) {
+            showSelection();
+            return;
         }
+        activateSession(key);
         return;
     case Kind::AddAccount:
         showSelection();
@@ -119,7 +119,38 @@ void AccountSwitcher::onActivated(int index)
     }
 }
 
+bool AccountSwitcher::mayLeave(const std::function<void()> &proceed) const
+{
+    return !m_leaveGuard || m_leaveGuard(proceed);
+}
+
+void AccountSwitcher::activateSession(const QString &displayName)
+{
+    for (const SessionConnection &session : std::as_const(m_sessions)) {
+        if (session.displayName == displayName) {
+            ++m_activationSerial;
+            m_connected = {Kind::Session, displayName, displayName};
+            showSelection();
+            Q_EMIT connectionReady(session.displayName, session.settings);
+            return;
+        }
+    }
+    showSelection();
+}
+
 void AccountSwitcher::activateProfile(const QString &idOrName)
+{
+    if (!mayLeave([guard = QPointer(this), idOrName] {
+            if (guard)
+                guard->activateProfileNow(idOrName);
+        })) {
+        showSelection();
+        return;
+    }
+    activateProfileNow(idOrName);
+}
+
+void AccountSwitcher::activateProfileNow(const QString &idOrName)
 {
     const std::optional<Profile> profile = m_profiles->find(idOrName);
     if (!profile) {
@@ -256,6 +287,10 @@ void AccountSwitcher::openAccountManager()
     auto *manager = new AccountManager(m_profiles, m_secrets, &m_sessionSecrets, m_network, this);
     manager->setAttribute(Qt::WA_DeleteOnClose);
     manager->setPrompts(m_prompts);
+    manager->setRemovalGuard([this](const QString &profileId, const std::function<void()> &proceed) {
+        const bool connected = m_connected.kind == Kind::Profile && m_connected.key == profileId;
+        return !connected || mayLeave(proceed);
+    });
     if (m_connected.kind == Kind::Profile)
         manager->selectProfile(m_connected.key);
     connect(manager, &AccountManager::profileSaved, this, &AccountSwitcher::onProfileSaved);

@@ -3,6 +3,7 @@
 #include "api/ConnectionSettings.h"
 #include "KeychainPrompts.h"
 
+#include <functional>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -24,8 +25,15 @@ class AccountSwitcher : public QWidget
 {
     Q_OBJECT
 public:
+    // Asked before the connected account is left: another account or the same one chosen again, or the
+    // connected one removed. True goes on now. False stays; the guard may call `proceed` later to go on after
+    // all (once what it waited for is over).
+    using LeaveGuard = std::function<bool(const std::function<void()> &proceed)>;
+
     AccountSwitcher(ProfileStore *profiles, SecretStore *secrets, QWidget *parent = nullptr);
     ~AccountSwitcher() override;
+
+    void setLeaveGuard(LeaveGuard guard) { m_leaveGuard = std::move(guard); }
 
     // Selects and connects the profile with this id or name (command line --profile, last used at start).
     void activateProfile(const QString &idOrName);
@@ -82,6 +90,9 @@ private:
     };
 
     void rebuild();
+    bool mayLeave(const std::function<void()> &proceed) const;
+    void activateProfileNow(const QString &idOrName);
+    void activateSession(const QString &displayName);
     void onActivated(int index);
     void showSelection();
     int indexOf(Kind kind, const QString &key) const;
@@ -102,6 +113,7 @@ private:
     int m_activationSerial = 0; // a keychain answer for an older choice is ignored
     QPointer<AccountManager> m_manager;
     QPointer<ProfileDialog> m_addDialog;
+    LeaveGuard m_leaveGuard;
 };
 
 } // namespace mim

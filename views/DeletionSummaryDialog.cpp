@@ -28,10 +28,12 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
     const int gone = summary.count(Outcome::AlreadyGone);
     const int failed = summary.count(Outcome::Failed);
     const int cancelled = summary.count(Outcome::Cancelled);
+    const int unknown = summary.count(Outcome::Unknown);
 
     auto *icon = new QLabel(this);
     const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-    const auto which = failed > 0 ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
+    const auto which =
+        failed > 0 || unknown > 0 ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
     icon->setPixmap(style()->standardIcon(which, nullptr, this).pixmap(iconSize, iconSize));
 
     QStringList parts;
@@ -42,6 +44,9 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
         parts.append(tr("%n failed", "deletion summary", failed));
     if (cancelled > 0)
         parts.append(tr("%n cancelled", "deletion summary: never sent", cancelled));
+    if (unknown > 0)
+        parts.append(
+            tr("%n with unknown outcome", "deletion summary: sent, but the answer was lost", unknown));
     m_headline =
         new QLabel(tr("%1.", "deletion summary sentence: the parts joined").arg(parts.join(u", "_s)), this);
     QFont headlineFont = m_headline->font();
@@ -107,6 +112,10 @@ QString DeletionSummaryDialog::outcomeText(const DeletionResult &result)
         return tr("Already gone: it was deleted elsewhere before this request.");
     case DeletionResult::Outcome::Cancelled:
         return tr("Not deleted: cancelled before the request was sent.");
+    case DeletionResult::Outcome::Unknown:
+        return tr(
+            "Outcome unknown: the request was sent, but the connection to the account was closed before "
+            "the answer came. The app will check with the server the next time this account is opened.");
     case DeletionResult::Outcome::Failed:
         break;
     }

@@ -22,6 +22,11 @@ MainStatusBar::MainStatusBar(QWidget *parent)
     m_settling->setObjectName(u"settlingNote"_s);
     m_settling->hide();
     addWidget(m_settling);
+    // A temporary message is painted where the normal widgets are: the note must not show through it.
+    connect(this, &QStatusBar::messageChanged, this, [this](const QString &message) {
+        if (message.isEmpty())
+            m_settling->setVisible(m_settlingCount > 0);
+    });
 
     m_load = makeProgress(tr("Loading progress"), &m_loadCancel);
     m_loadCancel->setToolTip(tr("Stop loading the image list"));
@@ -113,7 +118,8 @@ void MainStatusBar::setLastRefreshed(const QDateTime &when)
 
 void MainStatusBar::setSettlingCount(int count)
 {
-    m_settling->setVisible(count > 0);
+    m_settlingCount = count;
+    m_settling->setVisible(count > 0 && currentMessage().isEmpty());
     m_settling->setText(count > 0 ? tr("%n image(s) being saved — watching for changes", "status bar", count)
                                   : QString());
 }

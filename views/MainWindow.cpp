@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -90,6 +91,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_accountSwitcher = new AccountSwitcher(m_services.profiles, m_services.secrets, this);
     m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
     m_accountSwitcher->setNetworkAccessManager(m_services.network);
+    m_accountSwitcher->setLeaveGuard(
+        [this](const std::function<void()> &proceed) { return mayLeaveAccount(proceed); });
 
     m_deferredUpdate = new QTimer(this);
     m_deferredUpdate->setSingleShot(true);
@@ -482,6 +485,10 @@ void MainWindow::saveFilterState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayLeaveAccount([this] { close(); }, true)) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }
@@ -537,8 +544,8 @@ void MainWindow::reconcileJournal()
                     lines.append(result.description());
                 auto *notice = new QMessageBox(
                     QMessageBox::Information, tr("Interrupted Deletions"),
-                    tr("The app stopped in the middle of deleting %n image(s) last time. This is what became "
-                       "of them:",
+                    tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
+                       "closed, while they ran. The server was asked; this is what became of them:",
                        nullptr, int(results.size())),
                     QMessageBox::Ok, this);
                 notice->setObjectName(u"InterruptedDeletionsNotice"_s);
@@ -915,6 +922,54 @@ void MainWindow::setDeletionConfirmer(DeletionConfirmer confirmer)
     m_confirmer = std::move(confirmer);
 }
 
+void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer)
+{
+    m_runningDeletionsConfirmer = std::move(confirmer);
+}
+
+DeletionAccount MainWindow::currentAccount() const
+{
+    if (!m_client)
+        return {};
+    return {m_displayName, m_connection.regionId, m_connection.projectId};
+}
+
+bool MainWindow::mayLeaveAccount(std::function<void()> proceed, bool quitting)
+{
+    if (!m_deletionQueue->isRunning())
+        return true;
+    const int running = m_deletionQueue->remainingCount();
+    RunningDeletionsChoice choice = RunningDeletionsChoice::Wait;
+    if (m_runningDeletionsConfirmer) {
+        choice = m_runningDeletionsConfirmer(running);
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("Deletions Running"),
+                        tr("%n deletion(s) are still running.", nullptr, running), QMessageBox::NoButton,
+                        this);
+        box.setInformativeText(tr("Closing the account now could leave the outcome of requests already sent "
+                                  "unknown. Wait for the deletions to finish, or stop: no more requests are "
+                                  "sent, and the app goes on once the ones already sent have finished."));
+        QPushButton *wait = box.addButton(tr("Wait"), QMessageBox::RejectRole);
+        QPushButton *stop = box.addButton(tr("Stop After the Current Requests"), QMessageBox::AcceptRole);
+        box.setDefaultButton(wait);
+        box.setEscapeButton(wait);
+        box.exec();
+        if (box.clickedButton() == stop)
+            choice = RunningDeletionsChoice::StopAfterCurrent;
+    }
+    // The queue may have finished while the question was open.
+    if (!m_deletionQueue->isRunning())
+        return choice == RunningDeletionsChoice::StopAfterCurrent;
+    if (choice == RunningDeletionsChoice::Wait)
+        return false;
+    m_afterDeletions = std::move(proceed);
+    m_quitAfterDeletions = quitting;
+    m_statusBar->showMessage(tr("Stopping: waiting for the requests already sent…"));
+    // finished() may follow at once (nothing in flight); onDeletionFinished() then runs m_afterDeletions.
+    m_deletionQueue->cancel();
+    return false;
+}
+
 void MainWindow::deleteSelected()
 {
     confirmAndDelete(false);
@@ -966,6 +1021,29 @@ void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
     updateActions();
 }
 
+bool MainWindow::retryDeletions(const DeletionAccount &account, const QList<DeletionRequest> &requests)
+{
+    if (requests.isEmpty())
+        return true;
+    if (account != currentAccount()) {
+        // Sent through the connected client these would go to another account than the one they were
+        // confirmed for: the same image id means nothing there, or worse, something else.
+        auto *notice =
+            new QMessageBox(QMessageBox::Warning, tr("Retry Failed"),
+                            tr("These deletions belong to the account “%1”; switch to it to retry them.")
+                                .arg(account.profileName),
+                            QMessageBox::Ok, this);
+        notice->setObjectName(u"RetryOtherAccountNotice"_s);
+        notice->setAttribute(Qt::WA_DeleteOnClose);
+        notice->setModal(false);
+        notice->show();
+        qCInfo(lcMainWindow) << "retry refused: the deletions belong to another account";
+        return false;
+    }
+    enqueueDeletions(requests);
+    return true;
+}
+
 void MainWindow::onDeletionItemFinished(const DeletionResult &result)
 {
     switch (result.outcome) {
@@ -975,6 +1053,7 @@ void MainWindow::onDeletionItemFinished(const DeletionResult &result)
         break;
     case DeletionResult::Outcome::Failed:
     case DeletionResult::Outcome::Cancelled:
+    case DeletionResult::Outcome::Unknown: // the row stays until the server says it is gone
         if (const int row = m_tableModel->rowOfId(result.image.id);
             row >= 0 &&
             m_tableModel->rowActivity(result.image.id) == ImageTableModel::RowActivity::Deleting) {
@@ -989,20 +1068,36 @@ void MainWindow::onDeletionItemFinished(const DeletionResult &result)
 
 void MainWindow::onDeletionFinished(const DeletionSummary &summary)
 {
+    if (m_afterDeletions)
+        m_statusBar->clearMessage(); // "Stopping…"
     m_statusBar->finishDeletion();
     updateActions();
     const int deleted = summary.count(DeletionResult::Outcome::Deleted);
     if (deleted == summary.results.size()) {
         m_statusBar->showMessage(tr("%n image(s) deleted.", nullptr, deleted), 8000);
-    } else {
-        if (m_summaryDialog)
-            m_summaryDialog->close();
-        auto *dialog = new DeletionSummaryDialog(summary, this);
-        connect(dialog, &DeletionSummaryDialog::retryRequested, this, &MainWindow::enqueueDeletions);
-        m_summaryDialog = dialog;
-        dialog->show();
+    } else if (!m_quitAfterDeletions) {
+        // Quitting: the results are in the journal, a window nobody will read is not shown.
+        showDeletionSummary(summary);
     }
     Q_EMIT deletionsFinished(summary);
+    if (auto proceed = std::exchange(m_afterDeletions, nullptr)) {
+        // Out of the queue's signal: what follows may replace the client the queue is still unwinding from.
+        QTimer::singleShot(0, this, std::move(proceed));
+    }
+}
+
+void MainWindow::showDeletionSummary(const DeletionSummary &summary)
+{
+    if (m_summaryDialog)
+        m_summaryDialog->close();
+    auto *dialog = new DeletionSummaryDialog(summary, this);
+    connect(dialog, &DeletionSummaryDialog::retryRequested, this,
+            [this, summary](const QList<DeletionRequest> &requests) {
+                if (!retryDeletions(summary.account, requests))
+                    showDeletionSummary(summary); // still there to retry from once the account is switched
+            });
+    m_summaryDialog = dialog;
+    dialog->show();
 }
 
 void MainWindow::onEmptyStateButton(int which)

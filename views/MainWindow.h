@@ -57,6 +57,16 @@ public:
     // Asked instead of exec() with the fully built dialog: nullopt = cancelled, otherwise the force flag.
     using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
 
+    // Leaving the account or quitting while deletions run: keep waiting, or send no more requests and go on
+    // once the ones already sent have finished.
+    enum class RunningDeletionsChoice
+    {
+        Wait,
+        StopAfterCurrent,
+    };
+    // Asked instead of the message box with the number of deletions still running.
+    using RunningDeletionsConfirmer = std::function<RunningDeletionsChoice(int running)>;
+
     explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -82,6 +92,9 @@ public:
     void disconnectAccount();
 
     void setDeletionConfirmer(DeletionConfirmer confirmer);
+    void setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer);
+    // The account deletions started now are confirmed for; "Retry Failed" goes only to the same account.
+    DeletionAccount currentAccount() const;
 
     // Actions, for menus, tests and the command line.
     QAction *refreshAction() const { return m_refreshAction; }
@@ -114,6 +127,9 @@ public Q_SLOTS:
     void showDetailsOfSelection();
     // Deletes exactly these, e.g. "Retry failed" from the summary.
     void enqueueDeletions(const QList<mim::DeletionRequest> &requests);
+    // Deletes these again if `account` is the connected one; otherwise says so, sends nothing and returns
+    // false.
+    bool retryDeletions(const mim::DeletionAccount &account, const QList<mim::DeletionRequest> &requests);
 
 Q_SIGNALS:
     // The user asked for the built-in demo from the empty "no account" page.
@@ -146,6 +162,10 @@ private:
     void onEmptyStateButton(int which);
     void onCatalogStateChanged();
     void onDeletionFinished(const DeletionSummary &summary);
+    void showDeletionSummary(const DeletionSummary &summary);
+    // True when the account may be left (or the app quit) now. While deletions run it asks; if the user
+    // chooses to stop, the queue is cancelled and `proceed` runs once its last request has finished.
+    bool mayLeaveAccount(std::function<void()> proceed, bool quitting = false);
     void showTableContextMenu(const QPoint &viewportPos);
     QList<Image> selectedImages() const;
     void copyLines(const QStringList &lines, const QString &what);
@@ -183,6 +203,9 @@ private:
     QPointer<QWidget> m_certificateDialog;
     bool m_certificateProbeRunning = false;
     DeletionConfirmer m_confirmer;
+    RunningDeletionsConfirmer m_runningDeletionsConfirmer;
+    std::function<void()> m_afterDeletions; // what the user asked for once the running deletions end
+    bool m_quitAfterDeletions = false;
     Page m_page = Page::NoAccount;
     bool m_restoring = false;
 

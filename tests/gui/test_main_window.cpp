@@ -1,11 +1,14 @@
 // Drives the real main window against an in-process sandbox: loading, filtering, sorting, deleting (with the
 // confirmation answered through MainWindow::setDeletionConfirmer), persistence, empty states and copying.
 
+#include "AccountManager.h"
 #include "accounts/MemorySecretBackend.h"
 #include "accounts/Profile.h"
 #include "accounts/SecretStore.h"
+#include "AccountSwitcher.h"
 #include "AppServices.h"
 #include "DeleteImagesDialog.h"
+#include "DeletionJournal.h"
 #include "DeletionQueue.h"
 #include "DeletionSummaryDialog.h"
 #include "DetailsPane.h"
@@ -27,11 +30,14 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
@@ -131,6 +137,12 @@ private Q_SLOTS:
     void shiftDeletePreticksSwrContent();
     void loadingShowsProgressAndCancels();
     void cancellingDeletionsStopsTheRest();
+    void switchingAccountWhileDeletingAsks();
+    void removingTheAccountWhileDeletingAsks();
+    void retryFailedStaysWithItsAccount();
+    void quittingWhileDeletingAsks();
+    void closingTheAccountMidDeleteIsReconciledWhenReopened();
+    void statusMessageHidesTheSettlingNote();
 
 private:
     AppServices services();
@@ -139,6 +151,12 @@ private:
     void loadInto(MainWindow &window, ConnectionSettings settings);
     MainWindow &openLoadedWindow();
     QString idAtRow(MainWindow &window, int row) const;
+    // A saved profile for the sandbox under this name, its secret in the keychain; returns its id.
+    QString addSandboxProfile(const QString &name);
+    // Connects the profile through the account switcher and waits for its list.
+    bool openProfile(MainWindow &window, const QString &profileId, const QString &name);
+    // The journal's outcome line for each image id that has an intent (empty: none yet).
+    QHash<QString, QString> journalOutcomes(QStringList *intentProfiles = nullptr) const;
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -242,6 +260,58 @@ MainWindow &TestMainWindow::openLoadedWindow()
 QString TestMainWindow::idAtRow(MainWindow &window, int row) const
 {
     return window.filterModel()->index(row, 0).data(ImageTableModel::ImageIdRole).toString();
+}
+
+QString TestMainWindow::addSandboxProfile(const QString &name)
+{
+    const ConnectionSettings settings = m_sandbox->akskSettings();
+    Profile profile;
+    profile.id = Profile::newId();
+    profile.name = name;
+    profile.regionId = settings.regionId;
+    profile.projectId = settings.projectId;
+    profile.modelArtsEndpoint = settings.modelArtsEndpoint;
+    profile.iamEndpoint = settings.iamEndpoint;
+    profile.accessKey = settings.credentials.accessKey;
+    m_profiles->save(profile);
+    bool written = false;
+    m_secrets->write(profile.id, settings.credentials,
+                     [&written](const SecretStoreResult &result) { written = result.ok(); });
+    if (!QTest::qWaitFor([&] { return written; }, 5000))
+        return {};
+    return profile.id;
+}
+
+bool TestMainWindow::openProfile(MainWindow &window, const QString &profileId, const QString &name)
+{
+    window.accountSwitcher()->activateProfile(profileId);
+    return QTest::qWaitFor(
+        [&] {
+            return window.connectedDisplayName() == name &&
+                   window.catalog()->state() == ImageCatalog::State::Loaded;
+        },
+        LoadTimeoutMs);
+}
+
+QHash<QString, QString> TestMainWindow::journalOutcomes(QStringList *intentProfiles) const
+{
+    const DeletionJournal journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    QHash<QString, QString> imageOfEntry;
+    QHash<QString, QString> outcomeOfEntry;
+    for (const QJsonObject &line : journal.readAll()) {
+        const QString entry = line.value(u"entry"_s).toString();
+        if (line.value(u"phase"_s).toString() == u"intent"_s) {
+            imageOfEntry.insert(entry, line.value(u"image"_s).toObject().value(u"id"_s).toString());
+            if (intentProfiles)
+                intentProfiles->append(line.value(u"profile"_s).toString());
+        } else {
+            outcomeOfEntry.insert(entry, line.value(u"outcome"_s).toString());
+        }
+    }
+    QHash<QString, QString> outcomes;
+    for (auto it = imageOfEntry.cbegin(); it != imageOfEntry.cend(); ++it)
+        outcomes.insert(it.value(), outcomeOfEntry.value(it.key()));
+    return outcomes;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1053,6 +1123,318 @@ void TestMainWindow::cancellingDeletionsStopsTheRest()
     QVERIFY(window.deletionSummaryDialog());
     QVERIFY(window.deletionSummaryDialog()->headline().contains(u"%1 cancelled"_s.arg(cancelled)));
     QVERIFY(!window.mainStatusBar()->isDeletionProgressVisible());
+}
+
+void TestMainWindow::switchingAccountWhileDeletingAsks()
+{
+    const QString work = addSandboxProfile(u"Work"_s);
+    const QString other = addSandboxProfile(u"Other"_s);
+    QVERIFY(!work.isEmpty() && !other.isEmpty());
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    QVERIFY(openProfile(window, work, u"Work"_s));
+
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 20);
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 20);
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QList<int> asked;
+    auto answer = MainWindow::RunningDeletionsChoice::Wait;
+    window.setRunningDeletionsConfirmer([&](int running) {
+        asked.append(running);
+        return answer;
+    });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    window.deleteAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+
+    // Another account, or the same one chosen again: the user is asked, and "Wait" changes nothing.
+    window.accountSwitcher()->activateProfile(other);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first() > 0 && asked.first() <= 20, qPrintable(QString::number(asked.first())));
+    window.accountSwitcher()->activateProfile(work);
+    QCOMPARE(asked.size(), 2);
+    QTest::qWait(50);
+    QCOMPARE(window.connectedDisplayName(), u"Work"_s);
+    QCOMPARE(window.accountSwitcher()->comboBox()->currentText(), u"Work"_s);
+    QVERIFY(window.deletionQueue()->isRunning());
+    QVERIFY(finished.isEmpty());
+
+    // "Stop after the current requests": nothing more is sent, the requests sent finish, then the switch.
+    answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
+    window.accountSwitcher()->activateProfile(other);
+    QCOMPARE(asked.size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectedDisplayName(), u"Other"_s, LoadTimeoutMs);
+
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    const int deleted = summary.count(DeletionResult::Outcome::Deleted);
+    const int cancelled = summary.count(DeletionResult::Outcome::Cancelled);
+    QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 0);
+    QVERIFY(cancelled > 0);
+    QCOMPARE(deleted + cancelled, 20);
+    QCOMPARE(summary.account.profileName, u"Work"_s);
+    int deletedOnServer = 0;
+    for (const ServerImage &s : serverImages(*m_sandbox))
+        deletedOnServer += s.deleted ? 1 : 0;
+    QCOMPARE(deletedOnServer, deleted);
+    // Every request sent has its true outcome in the journal, under the account it was confirmed for.
+    QStringList profiles;
+    const QHash<QString, QString> outcomes = journalOutcomes(&profiles);
+    QCOMPARE(outcomes.size(), deleted);
+    for (const QString &outcome : outcomes)
+        QCOMPARE(outcome, u"deleted"_s);
+    QCOMPARE(profiles, QStringList(deleted, u"Work"_s));
+}
+
+void TestMainWindow::removingTheAccountWhileDeletingAsks()
+{
+    const QString work = addSandboxProfile(u"Work"_s);
+    QVERIFY(!work.isEmpty());
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    QVERIFY(openProfile(window, work, u"Work"_s));
+    AccountPrompts prompts = AccountPrompts::interactive();
+    prompts.confirmRemoval = [](QWidget *, const Profile &) { return true; };
+    window.accountSwitcher()->setPrompts(prompts);
+
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 20);
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 20);
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    int asked = 0;
+    auto answer = MainWindow::RunningDeletionsChoice::Wait;
+    window.setRunningDeletionsConfirmer([&](int) {
+        ++asked;
+        return answer;
+    });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    window.deleteAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+
+    window.accountSwitcher()->openAccountManager();
+    AccountManager *manager = window.accountSwitcher()->accountManager();
+    QVERIFY(manager);
+    manager->selectProfile(work);
+    manager->removeSelected();
+    QCOMPARE(asked, 1);
+    QVERIFY(m_profiles->find(work));
+    QCOMPARE(window.connectedDisplayName(), u"Work"_s);
+    QVERIFY(window.deletionQueue()->isRunning());
+
+    answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
+    manager->removeSelected();
+    QCOMPARE(asked, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+    QTRY_VERIFY(!m_profiles->find(work));
+    QTRY_COMPARE(window.currentPage(), MainWindow::Page::NoAccount);
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 0);
+    QCOMPARE(summary.count(DeletionResult::Outcome::Deleted) +
+                 summary.count(DeletionResult::Outcome::Cancelled),
+             20);
+    for (const QString &outcome : journalOutcomes())
+        QCOMPARE(outcome, u"deleted"_s);
+}
+
+void TestMainWindow::retryFailedStaysWithItsAccount()
+{
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 2);
+    const Image busy = candidates.at(0);
+    const Image fine = candidates.at(1);
+    QVERIFY(m_sandbox->server()->patchImage(busy.id, QJsonObject{{u"in_use_by"_s, u"notebook-train-42"_s}}));
+    const QString work = addSandboxProfile(u"Work"_s);
+    const QString other = addSandboxProfile(u"Other"_s);
+    m_window = makeWindow();
+    MainWindow &window = *m_window;
+    QVERIFY(openProfile(window, work, u"Work"_s));
+    int asked = 0;
+    window.setRunningDeletionsConfirmer([&](int) {
+        ++asked;
+        return MainWindow::RunningDeletionsChoice::Wait;
+    });
+
+    QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    window.deleteAction()->trigger();
+    QVERIFY(finished.wait(LoadTimeoutMs));
+    QPointer<DeletionSummaryDialog> summary = window.deletionSummaryDialog();
+    QVERIFY(summary);
+    QVERIFY(summary->retryButton()->isEnabled());
+
+    // Nothing runs, so switching asks nothing; the results stay on screen.
+    QVERIFY(openProfile(window, other, u"Other"_s));
+    QCOMPARE(asked, 0);
+    QVERIFY(summary);
+    // A retry that went out now would succeed, through the wrong account.
+    QVERIFY(m_sandbox->server()->patchImage(busy.id, QJsonObject{{u"in_use"_s, false}}));
+    const auto deletes = [this] { return m_sandbox->server()->counters().value(u"delete"_s).toInt(); };
+    const int deletesBefore = deletes();
+    const DeletionAccount confirmedFor = summary->summary().account;
+    QCOMPARE(confirmedFor.profileName, u"Work"_s);
+    QTest::mouseClick(summary->retryButton(), Qt::LeftButton);
+    QMessageBox *notice = nullptr;
+    QTRY_VERIFY((notice = window.findChild<QMessageBox *>(u"RetryOtherAccountNotice"_s)) != nullptr);
+    QVERIFY2(notice->text().contains(u"“Work”"_s), qPrintable(notice->text()));
+    QTest::qWait(300);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(deletes(), deletesBefore);
+    QVERIFY(!m_sandbox->imageState(busy.id).value(u"deleted"_s).toBool());
+    QStringList profiles;
+    journalOutcomes(&profiles);
+    QVERIFY2(!profiles.contains(u"Other"_s), qPrintable(profiles.join(u", "_s)));
+
+    // The results stay on screen; back on their own account, Retry Failed goes through.
+    notice->close();
+    summary = window.deletionSummaryDialog();
+    QVERIFY(summary);
+    QVERIFY(summary->isVisible());
+    QCOMPARE(summary->summary().account, confirmedFor);
+    QVERIFY(openProfile(window, work, u"Work"_s));
+    QTest::mouseClick(summary->retryButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(LoadTimeoutMs));
+    QVERIFY(m_sandbox->imageState(busy.id).value(u"deleted"_s).toBool());
+    journalOutcomes(&profiles);
+    QVERIFY2(!profiles.contains(u"Other"_s), qPrintable(profiles.join(u", "_s)));
+}
+
+void TestMainWindow::quittingWhileDeletingAsks()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 20);
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 20);
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    int asked = 0;
+    auto answer = MainWindow::RunningDeletionsChoice::Wait;
+    window.setRunningDeletionsConfirmer([&](int) {
+        ++asked;
+        return answer;
+    });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    window.deleteAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+
+    QVERIFY(!window.close());
+    QCOMPARE(asked, 1);
+    QVERIFY(window.isVisible());
+    QVERIFY(window.deletionQueue()->isRunning());
+
+    answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
+    QVERIFY(!window.close());
+    QCOMPARE(asked, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+    QTRY_VERIFY(!window.isVisible());
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 0);
+    QCOMPARE(summary.count(DeletionResult::Outcome::Deleted) +
+                 summary.count(DeletionResult::Outcome::Cancelled),
+             20);
+    const QHash<QString, QString> outcomes = journalOutcomes();
+    QCOMPARE(outcomes.size(), summary.count(DeletionResult::Outcome::Deleted));
+    for (const QString &outcome : outcomes)
+        QCOMPARE(outcome, u"deleted"_s);
+}
+
+void TestMainWindow::closingTheAccountMidDeleteIsReconciledWhenReopened()
+{
+    MainWindow &window = openLoadedWindow();
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QVERIFY(candidates.size() >= 4);
+    QStringList ids;
+    for (int i = 0; i < 4; ++i)
+        ids.append(candidates.at(i).id);
+    QCOMPARE(window.selectImages(ids), 4);
+    // The server deletes on arrival and answers 2 s later: the account is closed in between. Four, so that
+    // they all fit in Qt's six connections to one host next to the catalog's own requests.
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 2000}});
+    int received = 0;
+    connect(m_sandbox->server(), &sandbox::SandboxServer::requestHandled, this,
+            [&](const QString &line) { received += line.startsWith(u"DELETE "_s) ? 1 : 0; });
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QSignalSpy finished(&window, &MainWindow::deletionsFinished);
+    window.deleteAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(received, 4, LoadTimeoutMs);
+
+    // Connecting elsewhere directly (as the command line or the demo do) does not ask.
+    ConnectionSettings settings = m_sandbox->akskSettings();
+    window.connectTo(u"Elsewhere"_s, settings);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
+    const auto summary = finished.first().first().value<DeletionSummary>();
+    QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 4);
+    QVERIFY(summary.failedRequests().isEmpty());
+    QPointer<DeletionSummaryDialog> dialog = window.deletionSummaryDialog();
+    QVERIFY(dialog);
+    QVERIFY2(dialog->headline().contains(u"4 with unknown outcome"_s), qPrintable(dialog->headline()));
+    QVERIFY(!dialog->retryButton()->isEnabled());
+    QCOMPARE(dialog->problemLines().size(), 4);
+    QVERIFY2(dialog->problemLines().first().contains(u"Outcome unknown"_s),
+             qPrintable(dialog->problemLines().first()));
+    for (const QString &outcome : journalOutcomes())
+        QCOMPARE(outcome, u"unknown"_s);
+
+    // Opening the account again in the same session asks the server, which did delete them.
+    m_sandbox->setFaults({});
+    dialog->close();
+    window.connectTo(u"Sandbox"_s, settings);
+    QMessageBox *notice = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((notice = window.findChild<QMessageBox *>(u"InterruptedDeletionsNotice"_s)) !=
+                                 nullptr,
+                             LoadTimeoutMs);
+    QCOMPARE(notice->informativeText().count(u"was deleted."_s), 4);
+    const DeletionJournal journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    QVERIFY(journal.unfinishedIntents().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() == ImageCatalog::State::Loaded, LoadTimeoutMs);
+    for (const QString &id : ids)
+        QCOMPARE(window.tableModel()->rowOfId(id), -1);
+}
+
+void TestMainWindow::statusMessageHidesTheSettlingNote()
+{
+    QMainWindow host;
+    auto *bar = new MainStatusBar(&host);
+    host.setStatusBar(bar);
+    host.show();
+    auto *note = bar->findChild<QLabel *>(u"settlingNote"_s);
+    QVERIFY(note);
+    bar->setSettlingCount(1);
+    QVERIFY(note->isVisible());
+
+    // A temporary message is painted where the note sits: only one of them may show.
+    bar->showMessage(u"1 image deleted."_s, 8000);
+    QVERIFY(!note->isVisible());
+    // The window keeps the count up to date while the message shows.
+    bar->setSettlingCount(1);
+    QVERIFY(!note->isVisible());
+    QCOMPARE(bar->currentMessage(), u"1 image deleted."_s);
+    bar->clearMessage();
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), u"1 image being saved — watching for changes"_s);
+
+    // A count that drops to nothing during a message leaves the note hidden after it.
+    bar->showMessage(u"Copied 1 image ID."_s, 3000);
+    bar->setSettlingCount(0);
+    bar->clearMessage();
+    QVERIFY(!note->isVisible());
+    bar->setSettlingCount(2);
+    QVERIFY(note->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,9 +5,11 @@
 #include "api/ApiClient.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
+#include "JournalReconciler.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
+#include <memory>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -294,6 +296,8 @@ private Q_SLOTS:
                 return u"failed"_s;
             case Outcome::Cancelled:
                 return u"cancelled"_s;
+            case Outcome::Unknown:
+                return u"unknown"_s;
             }
             return QString();
         };
@@ -448,6 +452,98 @@ private Q_SLOTS:
         QCOMPARE(sandbox.server()->counters().value("delete"_L1).toInt(), 0);
         for (const QString &id : ids)
             QVERIFY(!serverImages(sandbox.state()).value(id).deleted);
+    }
+
+    // Closing the account destroys its client, which cancels the calls in flight. The server may already have
+    // carried those out: they must end Unknown and stay open in the journal until the server is asked, while
+    // the requests never sent end Cancelled.
+    void closingTheClientLeavesSentDeletionsUnknown()
+    {
+        SandboxFixture sandbox(300, 26);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const ConnectionSettings settings = sandbox.akskSettings();
+        QNetworkAccessManager network;
+        auto client = std::make_unique<ApiClient>(&network, settings);
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        DeletionQueue queue(&journal);
+        queue.setClient(client.get());
+        queue.setAccountContext(u"sandbox"_s, settings.regionId, settings.projectId);
+        queue.setMaxConcurrent(4);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 12);
+        QCOMPARE(ids.size(), 12);
+
+        // The server carries a delete out when it arrives and answers 2 s later.
+        sandbox.setFaults({{u"latency_ms"_s, 2000}});
+        QSet<QString> receivedByServer;
+        connect(sandbox.server(), &sandbox::SandboxServer::requestHandled, this, [&](const QString &line) {
+            if (line.startsWith(u"DELETE "_s))
+                receivedByServer.insert(line);
+        });
+        QSignalSpy itemStarted(&queue, &DeletionQueue::itemStarted);
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue(requestsFor(images, ids, false));
+        QTRY_COMPARE_WITH_TIMEOUT(receivedByServer.size(), 4, 10000);
+        QCOMPARE(itemStarted.count(), 4);
+        QVERIFY(finished.isEmpty());
+
+        client.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        QCOMPARE(summary.results.size(), 12);
+        QSet<QString> sent;
+        for (const QList<QVariant> &args : std::as_const(itemStarted))
+            sent.insert(args.at(0).toString());
+        QCOMPARE(sent.size(), 4);
+        const QHash<QString, DeletionResult> results = byId(summary);
+        for (const QString &id : ids) {
+            const DeletionResult result = results.value(id);
+            QCOMPARE(result.outcome, sent.contains(id) ? Outcome::Unknown : Outcome::Cancelled);
+            // The server did delete the ones it received; nothing else.
+            QCOMPARE(sandbox.imageState(id).value("deleted"_L1).toBool(), sent.contains(id));
+        }
+        QCOMPARE(summary.count(Outcome::Unknown), 4);
+        QCOMPARE(summary.count(Outcome::Cancelled), 8);
+        QVERIFY(summary.failedRequests().isEmpty()); // nothing is offered for a blind retry
+
+        // The journal says "unknown" for each sent one and keeps it open for the reconciler.
+        QHash<QString, QString> outcomeOfEntry;
+        QHash<QString, QString> imageOfEntry;
+        for (const QJsonObject &line : journal.readAll()) {
+            const QString entry = line.value("entry"_L1).toString();
+            if (line.value("phase"_L1).toString() == "intent"_L1)
+                imageOfEntry.insert(entry, line.value("image"_L1).toObject().value("id"_L1).toString());
+            else
+                outcomeOfEntry.insert(entry, line.value("outcome"_L1).toString());
+        }
+        for (auto it = imageOfEntry.cbegin(); it != imageOfEntry.cend(); ++it) {
+            if (sent.contains(it.value()))
+                QCOMPARE(outcomeOfEntry.value(it.key()), u"unknown"_s);
+            else
+                QCOMPARE(outcomeOfEntry.value(it.key()), u"cancelled"_s);
+        }
+        QSet<QString> unfinished;
+        for (const QJsonObject &intent : journal.unfinishedIntents())
+            unfinished.insert(intent.value("image"_L1).toObject().value("id"_L1).toString());
+        QCOMPARE(unfinished, sent);
+
+        // The next opening of the account asks the server, which deleted them; then nothing stays open.
+        sandbox.setFaults({});
+        ApiClient reopened(&network, settings);
+        JournalReconciler reconciler(&journal, &reopened);
+        reconciler.setAccountContext(u"sandbox"_s, settings.regionId, settings.projectId);
+        QSignalSpy reconciled(&reconciler, &JournalReconciler::finished);
+        reconciler.start();
+        QVERIFY(reconciled.wait(10000));
+        const QList<ReconciliationResult> checked = reconciler.results();
+        QCOMPARE(checked.size(), 4);
+        for (const ReconciliationResult &result : checked) {
+            QVERIFY(sent.contains(result.imageId));
+            QCOMPARE(result.outcome, ReconciliationResult::Outcome::WasDeleted);
+        }
+        QVERIFY(journal.unfinishedIntents().isEmpty());
     }
 
     void withoutClientNothingIsSent()

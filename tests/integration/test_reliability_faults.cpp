@@ -313,6 +313,8 @@ void TestReliabilityFaults::bulkDeleteWithFaultsMatchesServer()
             break;
         case Outcome::Cancelled:
             QFAIL(qPrintable(u"cancelled although nobody cancelled: "_s + id));
+        case Outcome::Unknown:
+            QFAIL(qPrintable(u"outcome unknown although the client stayed open: "_s + id));
         }
         if (!result.force) {
             // SWR content goes only when the user asked for it.

@@ -214,6 +214,7 @@ private Q_SLOTS:
         QTest::newRow("already gone") << int(Outcome::AlreadyGone) << u"already_gone"_s;
         QTest::newRow("failed") << int(Outcome::Failed) << u"failed"_s;
         QTest::newRow("cancelled") << int(Outcome::Cancelled) << u"cancelled"_s;
+        QTest::newRow("unknown") << int(Outcome::Unknown) << u"unknown"_s;
     }
 
     void outcomeNames()
@@ -253,6 +254,27 @@ private Q_SLOTS:
         QCOMPARE(unfinished.at(0).value("entry"_L1).toString(), entries.at(1));
         QCOMPARE(unfinished.at(0).value("image"_L1).toObject().value("id"_L1).toString(), u"img-1"_s);
         QCOMPARE(journal.readAll().size(), 5);
+    }
+
+    // A request whose answer was lost has an "unknown" outcome: the entry stays open until the reconciler
+    // has asked the server, and its reconciled outcome closes it.
+    void unknownOutcomeLeavesTheIntentUnfinished()
+    {
+        QTemporaryDir dir;
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        const QString entry = journal.recordIntent(DeletionRequest{makeImage(u"a"_s), false}, u"p"_s, u"r"_s,
+                                                   u"proj"_s, fixedTime());
+        QVERIFY(!entry.isEmpty());
+        DeletionResult lost;
+        lost.image = makeImage(u"a"_s);
+        lost.outcome = Outcome::Unknown;
+        QVERIFY(journal.recordOutcome(entry, lost, fixedTime()));
+        const QList<QJsonObject> unfinished = journal.unfinishedIntents();
+        QCOMPARE(unfinished.size(), 1);
+        QCOMPARE(unfinished.at(0).value("entry"_L1).toString(), entry);
+
+        QVERIFY(journal.recordReconciledOutcome(entry, u"a"_s, true, fixedTime()));
+        QVERIFY(journal.unfinishedIntents().isEmpty());
     }
 
     void truncatedLastLineIsSkipped()
