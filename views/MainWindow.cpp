@@ -39,6 +39,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -546,7 +547,10 @@ void MainWindow::reconcileJournal()
                        nullptr, int(results.size())),
                     QMessageBox::Ok, this);
                 notice->setObjectName(u"InterruptedDeletionsNotice"_s);
-                notice->setInformativeText(lines.join(u'\n'));
+                notice->setTextFormat(Qt::PlainText);
+                // Image names come from the server: text to read, never markup to render. The informative
+                // text has no format of its own (it guesses), so it is given as escaped rich text.
+                notice->setInformativeText(Qt::convertFromPlainText(lines.join(u'\n')));
                 notice->setAttribute(Qt::WA_DeleteOnClose);
                 notice->setModal(false);
                 notice->show();
@@ -907,7 +911,7 @@ void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
     if (!error.isError() || error.kind == ErrorKind::Cancelled)
         return;
     const int row = m_tableModel->rowOfId(id);
-    const QString name = row >= 0 ? m_tableModel->imageAt(row).nameAndTag() : id;
+    const QString name = Formatting::visibleText(row >= 0 ? m_tableModel->imageAt(row).nameAndTag() : id);
     m_noticeBar->showNotice(tr("Could not resync the status of %1. %2").arg(name, error.summary()),
                             error.fullText());
 }
