@@ -30,6 +30,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -547,10 +548,12 @@ void MainWindow::reconcileJournal()
                        nullptr, int(results.size())),
                     QMessageBox::Ok, this);
                 notice->setObjectName(u"InterruptedDeletionsNotice"_s);
+                // Image names come from the server: text to read, never markup to render. The message box
+                // has no setting for the informative text's format (it guesses), so its label gets one.
                 notice->setTextFormat(Qt::PlainText);
-                // Image names come from the server: text to read, never markup to render. The informative
-                // text has no format of its own (it guesses), so it is given as escaped rich text.
-                notice->setInformativeText(Qt::convertFromPlainText(lines.join(u'\n')));
+                notice->setInformativeText(lines.join(u'\n'));
+                if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+                    informative->setTextFormat(Qt::PlainText);
                 notice->setAttribute(Qt::WA_DeleteOnClose);
                 notice->setModal(false);
                 notice->show();
