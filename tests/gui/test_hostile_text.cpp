@@ -13,6 +13,7 @@
 #include "DeletionQueue.h"
 #include "DeletionSummaryDialog.h"
 #include "DetailsPane.h"
+#include "FilterBar.h"
 #include "Formatting.h"
 #include "ImageCatalog.h"
 #include "ImageFilterModel.h"
@@ -28,6 +29,7 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -292,6 +294,20 @@ void TestHostileText::tableShowsServerTextVisibly()
         if (QTest::currentTestFailed())
             return;
     }
+
+    // The facet menus list the server's values too.
+    bool sawWorkspace = false;
+    for (const Facet facet : {Facet::ServiceType, Facet::Namespace, Facet::Workspace}) {
+        QMenu menu;
+        window.filterBar()->fillFacetMenu(facet, &menu);
+        for (const QAction *action : menu.actions()) {
+            checkSeen(u"facet menu"_s, action->text());
+            if (QTest::currentTestFailed())
+                return;
+            sawWorkspace = sawWorkspace || action->text() == u"<u>WSP</u>\\u{2066}"_s;
+        }
+    }
+    QVERIFY(sawWorkspace);
 }
 
 void TestHostileText::detailsPaneShowsServerTextPlainly()
