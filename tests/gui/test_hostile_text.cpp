@@ -20,6 +20,7 @@
 #include "ImageTableModel.h"
 #include "Localization.h"
 #include "MainWindow.h"
+#include "NoticeBar.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
@@ -144,6 +145,15 @@ QString allSeenText(QWidget *root)
     return texts.join(u"\n---\n"_s);
 }
 
+// The tooltip of every widget under `root`, as seen.
+QString allSeenToolTips(QWidget *root)
+{
+    QStringList tips;
+    for (QWidget *widget : root->findChildren<QWidget *>())
+        tips.append(seenToolTip(widget->toolTip()));
+    return tips.join(u"\n---\n"_s);
+}
+
 } // namespace
 
 class TestHostileText : public QObject
@@ -160,6 +170,7 @@ private Q_SLOTS:
     void deleteConfirmationIsNotDisguised();
     void deletionSummaryShowsServerTextPlainly();
     void interruptedDeletionsNoticeIsPlainText();
+    void noticeBarDetailsArePlainText();
 
 private:
     AppServices services();
@@ -419,6 +430,19 @@ void TestHostileText::interruptedDeletionsNoticeIsPlainText()
                  LinkName, m_linkId)),
              qPrintable(seen));
     checkWidgetTree(notice);
+}
+
+void TestHostileText::noticeBarDetailsArePlainText()
+{
+    // The details of a notice are its tooltip: an error's full text, or server text from its first line on.
+    ApiError error = ApiError::make(ErrorKind::InvalidRequest, u"refused"_s);
+    error.message = NotebookName;
+    NoticeBar bar;
+    bar.showNotice(u"Refreshing failed."_s, Formatting::visibleText(LinkName) + u'\n' + error.fullText());
+    const QString seen = allSeenToolTips(&bar);
+    QVERIFY2(seen.contains(LinkName + u"\nThe server refused the request."_s), qPrintable(seen));
+    QVERIFY2(seen.contains(u"Message: <a href=\"y\">NBK</a>\\n<!--HIDDEN"_s), qPrintable(seen));
+    checkWidgetTree(&bar);
 }
 
 QTEST_MAIN(TestHostileText)
