@@ -32,10 +32,11 @@ QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
+        // Server text, shown with its control and bidi characters visible.
         case Name:
-            return image.nameAndTag();
+            return Formatting::visibleText(image.nameAndTag());
         case Namespace:
-            return image.nameSpace;
+            return Formatting::visibleText(image.nameSpace);
         case Status:
             return Formatting::statusText(image.status);
         case Size:
@@ -51,14 +52,16 @@ QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        // Tooltips that look like HTML are rendered as HTML: server text is escaped for them.
         if (index.column() == Name)
-            return image.swrPath.isEmpty() ? image.nameAndTag() : image.swrPath;
+            return Formatting::plainToolTip(
+                Formatting::visibleText(image.swrPath.isEmpty() ? image.nameAndTag() : image.swrPath));
         if (index.column() == Status && !image.statusMessage.isEmpty())
-            return image.statusMessage;
+            return Formatting::plainToolTip(Formatting::visibleText(image.statusMessage));
         if (index.column() == Size)
             return tr("%1 (%2 KB)")
                 .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
-        return data(index, Qt::DisplayRole);
+        return Formatting::plainToolTip(data(index, Qt::DisplayRole).toString());
     case Qt::DecorationRole:
         if (index.column() == Status)
             return Formatting::statusIcon(image.status);

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTextDocument>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,89 @@ QDateTime localFromEpochMs(qint64 msSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).toLocalTime();
 }
 
+// Characters below U+00AD that need escaping are the controls; above, the Unicode category decides.
+bool isHiddenCodePoint(char32_t ucs)
+{
+    if (ucs < 0x20 || (ucs >= 0x7F && ucs <= 0x9F))
+        return true;
+    if (ucs < 0xAD)
+        return false;
+    switch (QChar::category(ucs)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The code point at `i` (a whole surrogate pair when there is one) and its length in UTF-16 units.
+char32_t codePointAt(QStringView text, qsizetype i, qsizetype *length)
+{
+    const QChar c = text[i];
+    if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+        *length = 2;
+        return QChar::surrogateToUcs4(c, text[i + 1]);
+    }
+    *length = 1;
+    return c.unicode();
+}
+
 } // namespace
+
+bool hasHiddenCharacters(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size();) {
+        const char16_t unit = text[i].unicode();
+        // Printable ASCII, the usual case, without a look-up.
+        if (unit >= 0x20 && unit < 0x7F) {
+            ++i;
+            continue;
+        }
+        qsizetype length = 1;
+        if (isHiddenCodePoint(codePointAt(text, i, &length)))
+            return true;
+        i += length;
+    }
+    return false;
+}
+
+QString visibleText(const QString &text)
+{
+    if (!hasHiddenCharacters(text))
+        return text;
+    QString shown;
+    shown.reserve(text.size() + 16);
+    for (qsizetype i = 0; i < text.size();) {
+        qsizetype length = 1;
+        const char32_t ucs = codePointAt(text, i, &length);
+        if (!isHiddenCodePoint(ucs)) {
+            shown.append(QStringView(text).mid(i, length));
+        } else if (ucs == u'\n') {
+            shown.append(u"\\n");
+        } else if (ucs == u'\r') {
+            shown.append(u"\\r");
+        } else if (ucs == u'\t') {
+            shown.append(u"\\t");
+        } else {
+            shown.append(u"\\u{");
+            shown.append(QString::number(uint(ucs), 16).toUpper().rightJustified(4, u'0'));
+            shown.append(u'}');
+        }
+        i += length;
+    }
+    return shown;
+}
+
+QString plainToolTip(const QString &text)
+{
+    if (!Qt::mightBeRichText(text))
+        return text;
+    return u"<p style='white-space:pre'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
 
 QString humanSize(qint64 kb)
 {
@@ -95,7 +178,7 @@ QString statusText(const QString &status)
         return tr("Deleted", "image status");
     if (status.isEmpty())
         return tr("Unknown", "image status");
-    return status;
+    return visibleText(status);
 }
 
 QString typeText(const QString &type)
@@ -104,7 +187,7 @@ QString typeText(const QString &type)
         return tr("Own", "image type: the user's own (DEDICATED) image");
     if (type == "BUILD_IN"_L1)
         return tr("Built-in", "image type: preset image provided by ModelArts");
-    return type;
+    return visibleText(type);
 }
 
 QString visibilityText(const QString &visibility)
@@ -113,7 +196,7 @@ QString visibilityText(const QString &visibility)
         return tr("Private", "image visibility");
     if (visibility == "PUBLIC"_L1)
         return tr("Public", "image visibility");
-    return visibility;
+    return visibleText(visibility);
 }
 
 QString statusIconName(const QString &status)

@@ -97,10 +97,11 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(column)) {
+        // Server text, shown with its control and bidi characters visible.
         case Name:
-            return group.name;
+            return Formatting::visibleText(group.name);
         case Namespace:
-            return group.nameSpace;
+            return Formatting::visibleText(group.nameSpace);
         case Versions:
             return QLocale().toString(group.versionCount);
         case Status: {
@@ -119,15 +120,16 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        // Tooltips that look like HTML are rendered as HTML: server text is escaped for them.
         if (column == Name && !group.description.isEmpty())
-            return group.description;
+            return Formatting::plainToolTip(Formatting::visibleText(group.description));
         if (column == Versions && entry.versions.size() != group.versionCount)
             return tr("The server counts %n version(s); %1 are in the image list.", nullptr,
                       group.versionCount)
                 .arg(entry.versions.size());
         if (column == Updated)
             return Formatting::localDateTimeLong(group.updateAtMs);
-        return data(index(row, column), Qt::DisplayRole);
+        return Formatting::plainToolTip(data(index(row, column), Qt::DisplayRole).toString());
     case Qt::TextAlignmentRole:
         if (column == Versions || column == Size)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -158,9 +160,9 @@ QVariant ImageGroupModel::versionData(const Image &image, const ImageGroup &grou
     case Qt::DisplayRole:
         switch (Column(column)) {
         case Name:
-            return image.tag;
+            return Formatting::visibleText(image.tag);
         case Namespace:
-            return image.nameSpace;
+            return Formatting::visibleText(image.nameSpace);
         case Status:
             return Formatting::statusText(image.status);
         case Size:
@@ -174,12 +176,12 @@ QVariant ImageGroupModel::versionData(const Image &image, const ImageGroup &grou
         return {};
     case Qt::ToolTipRole:
         if (column == Name)
-            return image.swrPath;
+            return Formatting::plainToolTip(Formatting::visibleText(image.swrPath));
         if (column == Status && !image.statusMessage.isEmpty())
-            return image.statusMessage;
+            return Formatting::plainToolTip(Formatting::visibleText(image.statusMessage));
         if (column == Updated)
             return Formatting::localDateTimeLong(image.updateAtMs);
-        return versionData(image, group, column, Qt::DisplayRole);
+        return Formatting::plainToolTip(versionData(image, group, column, Qt::DisplayRole).toString());
     case Qt::DecorationRole:
         if (column == Status)
             return Formatting::statusIcon(image.status);

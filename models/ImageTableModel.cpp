@@ -307,43 +307,49 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole: {
-        if (role == Qt::ToolTipRole) {
+        const QString text = [&]() -> QString {
+            if (role == Qt::ToolTipRole) {
+                switch (Column(column)) {
+                case Status: {
+                    QString tip = image.statusMessage.isEmpty()
+                                      ? Formatting::statusText(image.status)
+                                      : Formatting::visibleText(image.statusMessage);
+                    if (row.activity != RowActivity::None)
+                        tip = tr("%1 – %2", "status – what the app is doing with the image")
+                                  .arg(tip, activityText(row.activity));
+                    return tip;
+                }
+                case Size:
+                    return tr("%1 (%2 KB)")
+                        .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+                case Created:
+                    return Formatting::localDateTimeLong(image.createAtMs);
+                case Updated:
+                    return Formatting::localDateTimeLong(image.updateAtMs);
+                default:
+                    break; // the full text of the field, below
+                }
+            }
             switch (Column(column)) {
-            case Status: {
-                QString tip = image.statusMessage.isEmpty() ? Formatting::statusText(image.status)
-                                                            : image.statusMessage;
-                if (row.activity != RowActivity::None)
-                    tip = tr("%1 – %2", "status – what the app is doing with the image")
-                              .arg(tip, activityText(row.activity));
-                return tip;
-            }
+            case Status:
+                return statusDisplay(index.row());
             case Size:
-                return tr("%1 (%2 KB)")
-                    .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+                return Formatting::humanSize(image.sizeKb);
             case Created:
-                return Formatting::localDateTimeLong(image.createAtMs);
+                return Formatting::localDateTime(image.createAtMs);
             case Updated:
-                return Formatting::localDateTimeLong(image.updateAtMs);
+                return Formatting::localDateTime(image.updateAtMs);
+            case Type:
+                return Formatting::typeText(image.type);
+            case Visibility:
+                return Formatting::visibilityText(image.visibility);
             default:
-                break; // the full text of the field, below
+                // The field as it is, less what could disguise it: line breaks, bidi controls.
+                return Formatting::visibleText(rawText(image, column));
             }
-        }
-        switch (Column(column)) {
-        case Status:
-            return statusDisplay(index.row());
-        case Size:
-            return Formatting::humanSize(image.sizeKb);
-        case Created:
-            return Formatting::localDateTime(image.createAtMs);
-        case Updated:
-            return Formatting::localDateTime(image.updateAtMs);
-        case Type:
-            return Formatting::typeText(image.type);
-        case Visibility:
-            return Formatting::visibilityText(image.visibility);
-        default:
-            return rawText(image, column); // the field as it is
-        }
+        }();
+        // A tooltip that looks like HTML is rendered as HTML; server text must be shown as it is.
+        return role == Qt::ToolTipRole ? Formatting::plainToolTip(text) : text;
     }
     case Qt::DecorationRole:
         if (column == Status)

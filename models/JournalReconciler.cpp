@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "api/Image.h"
 #include "DeletionJournal.h"
+#include "Formatting.h"
 #include "ModelsLogging.h"
 
 #include <QFutureWatcher>
@@ -15,7 +16,9 @@ namespace mim {
 
 QString ReconciliationResult::description() const
 {
-    const QString image = imageName.isEmpty() ? imageId : u"%1 (%2)"_s.arg(imageName, imageId);
+    // Names and ids come from the server: each stays on its line and cannot reorder the sentence.
+    const QString id = Formatting::visibleText(imageId);
+    const QString image = imageName.isEmpty() ? id : u"%1 (%2)"_s.arg(Formatting::visibleText(imageName), id);
     switch (outcome) {
     case Outcome::WasDeleted:
         return tr("%1 was deleted.").arg(image);

@@ -29,7 +29,8 @@ QString plainText(const QLabel *label)
 // Very long names would stretch the dialog past the screen; the middle is the least telling part.
 QString elidedName(const Image &image, const QFontMetrics &metrics)
 {
-    return metrics.elidedText(image.nameAndTag(), Qt::ElideMiddle, metrics.averageCharWidth() * 70);
+    return metrics.elidedText(Formatting::visibleText(image.nameAndTag()), Qt::ElideMiddle,
+                              metrics.averageCharWidth() * 70);
 }
 
 } // namespace
@@ -63,8 +64,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.1);
     m_headline->setFont(headlineFont);
     if (count == 1)
-        m_headline->setText(
-            tr("Delete the image “%1”?", "one image; %1 is name:tag").arg(images.first().nameAndTag()));
+        m_headline->setText(tr("Delete the image “%1”?", "one image; %1 is name:tag")
+                                .arg(Formatting::visibleText(images.first().nameAndTag())));
     else
         m_headline->setText(tr("Delete %n image(s)?", "several images", count));
 

@@ -1,5 +1,7 @@
 #include "DeletionSummaryDialog.h"
 
+#include "Formatting.h"
+
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
@@ -49,6 +51,7 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
             tr("%n with unknown outcome", "deletion summary: sent, but the answer was lost", unknown));
     m_headline =
         new QLabel(tr("%1.", "deletion summary sentence: the parts joined").arg(parts.join(u", "_s)), this);
+    m_headline->setTextFormat(Qt::PlainText);
     QFont headlineFont = m_headline->font();
     headlineFont.setBold(true);
     m_headline->setFont(headlineFont);
@@ -70,9 +73,10 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
     for (const DeletionResult &result : summary.results) {
         if (result.outcome == Outcome::Deleted)
             continue;
-        auto *item = new QTreeWidgetItem(m_list, {result.image.nameAndTag(), outcomeText(result)});
-        item->setToolTip(0, result.image.id);
-        item->setToolTip(1, outcomeText(result));
+        auto *item = new QTreeWidgetItem(
+            m_list, {Formatting::visibleText(result.image.nameAndTag()), outcomeText(result)});
+        item->setToolTip(0, Formatting::plainToolTip(Formatting::visibleText(result.image.id)));
+        item->setToolTip(1, Formatting::plainToolTip(outcomeText(result)));
     }
     m_list->header()->setStretchLastSection(true);
     m_list->resizeColumnToContents(0);

@@ -184,13 +184,16 @@ void DetailsPane::addRow(Field field, const QString &label, bool copyable, const
 
 void DetailsPane::setField(Field field, const QString &text)
 {
+    // Server text, with its control and bidi characters made visible so that a value can neither pose as
+    // another line nor reorder what is around it. Tags come one a line, each made visible already.
+    const QString shown = field == Field::Tags ? text : Formatting::visibleText(text);
     QLabel *value = m_values.value(field);
     if (m_copyButtons.contains(field)) {
         value->setProperty("rawText", text);
-        value->setText(withBreakOpportunities(text));
-        value->setToolTip(text);
+        value->setText(withBreakOpportunities(shown));
+        value->setToolTip(Formatting::plainToolTip(shown));
     } else {
-        value->setText(text);
+        value->setText(shown);
     }
     m_form->setRowVisible(m_rowWidgets.value(field), !text.isEmpty());
 }
@@ -208,7 +211,7 @@ void DetailsPane::setImages(const QList<Image> &images)
 
 void DetailsPane::showSingle(const Image &image)
 {
-    m_title->setText(image.nameAndTag());
+    m_title->setText(Formatting::visibleText(image.nameAndTag()));
     QString status = Formatting::statusText(image.status);
     m_statusLine->setText(
         tr("%1 · %2 · %3", "details header: status, size, visibility")
@@ -242,7 +245,7 @@ void DetailsPane::showSingle(const Image &image)
     setField(Field::Description, image.description);
     QStringList tags;
     for (const ImageTag &tag : image.tags)
-        tags.append(tag.value.isEmpty() ? tag.key : tag.key + u'=' + tag.value);
+        tags.append(Formatting::visibleText(tag.value.isEmpty() ? tag.key : tag.key + u'=' + tag.value));
     setField(Field::Tags, tags.join(u'\n'));
     m_pages->setCurrentIndex(1);
 }

@@ -154,9 +154,10 @@ QString FilterBar::facetValueText(Facet facet, const QString &value)
     case Facet::Workspace:
         if (value == u"0")
             return tr("Default workspace");
-        return value;
+        return Formatting::visibleText(value);
     default:
-        return value;
+        // Values come from the server: a line break or bidi control must not disguise them in a menu.
+        return Formatting::visibleText(value);
     }
 }
 
@@ -302,10 +303,10 @@ void FilterBar::syncFromModel()
         QFont font = button->font();
         font.setBold(active);
         button->setFont(font);
-        button->setToolTip(
+        button->setToolTip(Formatting::plainToolTip(
             active ? tr("Showing %1 (click to change)", "facet button tooltip, %1 is e.g. 'Status: Active'")
                          .arg(button->text())
-                   : tr("Filter by %1", "facet button tooltip").arg(facetTitle(facet)));
+                   : tr("Filter by %1", "facet button tooltip").arg(facetTitle(facet))));
     }
     m_clear->setVisible(state.isActive());
 }

@@ -4,6 +4,7 @@
 #include "DeleteImagesDialog.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
+#include "Formatting.h"
 #include "ImageGroupDeletion.h"
 #include "ImageGroupLoader.h"
 #include "ImageGroupModel.h"
@@ -240,7 +241,7 @@ void ImageGroupsDialog::deleteSelectedGroup()
     m_versionListing = listing;
     connect(listing, &ImageListing::finished, this,
             [this, listing, group] { onVersionsListed(listing, group); });
-    setStatus(tr("Reading the versions of “%1”…").arg(group.name));
+    setStatus(tr("Reading the versions of “%1”…").arg(Formatting::visibleText(group.name)));
     updateButtons();
 }
 
@@ -249,9 +250,9 @@ void ImageGroupsDialog::onVersionsListed(ImageListing *listing, const ImageGroup
     m_versionListing = nullptr;
     if (!listing->succeeded()) {
         if (listing->error().kind != ErrorKind::Cancelled)
-            setStatus(
-                tr("The versions of “%1” could not be read. %2").arg(group.name, listing->error().fullText()),
-                true);
+            setStatus(tr("The versions of “%1” could not be read. %2")
+                          .arg(Formatting::visibleText(group.name), listing->error().fullText()),
+                      true);
         updateButtons();
         return;
     }
@@ -261,7 +262,8 @@ void ImageGroupsDialog::onVersionsListed(ImageListing *listing, const ImageGroup
             versions.append(image);
     }
     if (versions.isEmpty()) {
-        setStatus(tr("“%1” has no versions any more: someone else deleted them.").arg(group.name));
+        setStatus(tr("“%1” has no versions any more: someone else deleted them.")
+                      .arg(Formatting::visibleText(group.name)));
         m_model->removeGroup(group.id);
         updateButtons();
         return;
@@ -285,7 +287,8 @@ void ImageGroupsDialog::confirmAndDelete(const ImageGroup &group, const QList<Im
     }
     qCInfo(lcGroups) << "deleting group" << group.id << "force" << *force;
     m_deletion->start(group, versions, *force);
-    setStatus(tr("Deleting “%1” and its %n version(s)…", nullptr, int(versions.size())).arg(group.name));
+    setStatus(tr("Deleting “%1” and its %n version(s)…", nullptr, int(versions.size()))
+                  .arg(Formatting::visibleText(group.name)));
 }
 
 void ImageGroupsDialog::onDeletionFinished()
@@ -300,15 +303,17 @@ void ImageGroupsDialog::onDeletionFinished()
         m_model->removeGroup(group.id);
         const int count = int(summary.results.size());
         if (summary.count(DeletionResult::Outcome::AlreadyGone) == count)
-            setStatus(tr("“%1” was already deleted.").arg(group.name));
+            setStatus(tr("“%1” was already deleted.").arg(Formatting::visibleText(group.name)));
         else if (m_deletion->force())
             setStatus(tr("Deleted “%1” and its %n version(s), with their SWR content.", nullptr, count)
-                          .arg(group.name));
+                          .arg(Formatting::visibleText(group.name)));
         else
             setStatus(tr("Deleted “%1” and its %n version(s); the SWR content is kept.", nullptr, count)
-                          .arg(group.name));
+                          .arg(Formatting::visibleText(group.name)));
     } else {
-        setStatus(tr("“%1” was not deleted. %2").arg(group.name, m_deletion->problem()), true);
+        setStatus(
+            tr("“%1” was not deleted. %2").arg(Formatting::visibleText(group.name), m_deletion->problem()),
+            true);
     }
     updateButtons();
     Q_EMIT groupDeletionFinished(summary);

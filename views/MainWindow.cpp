@@ -30,6 +30,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -40,6 +41,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -549,7 +551,12 @@ void MainWindow::reconcileJournal()
                        nullptr, int(results.size())),
                     QMessageBox::Ok, this);
                 notice->setObjectName(u"InterruptedDeletionsNotice"_s);
+                // Image names come from the server: text to read, never markup to render. The message box
+                // has no setting for the informative text's format (it guesses), so its label gets one.
+                notice->setTextFormat(Qt::PlainText);
                 notice->setInformativeText(lines.join(u'\n'));
+                if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+                    informative->setTextFormat(Qt::PlainText);
                 notice->setAttribute(Qt::WA_DeleteOnClose);
                 notice->setModal(false);
                 notice->show();
@@ -910,7 +917,7 @@ void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
     if (!error.isError() || error.kind == ErrorKind::Cancelled)
         return;
     const int row = m_tableModel->rowOfId(id);
-    const QString name = row >= 0 ? m_tableModel->imageAt(row).nameAndTag() : id;
+    const QString name = Formatting::visibleText(row >= 0 ? m_tableModel->imageAt(row).nameAndTag() : id);
     m_noticeBar->showNotice(tr("Could not resync the status of %1. %2").arg(name, error.summary()),
                             error.fullText());
 }

@@ -1,5 +1,7 @@
 #include "NoticeBar.h"
 
+#include "Formatting.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -51,7 +53,8 @@ NoticeBar::NoticeBar(QWidget *parent)
 void NoticeBar::showNotice(const QString &text, const QString &details, const QString &actionText)
 {
     m_text->setText(text);
-    m_text->setToolTip(details);
+    // Details carry the server's words, which must not be rendered as HTML.
+    m_text->setToolTip(Formatting::plainToolTip(details));
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
     show();

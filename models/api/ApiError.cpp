@@ -1,5 +1,7 @@
 #include "ApiError.h"
 
+#include "Formatting.h"
+
 #include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -270,15 +272,18 @@ QString ApiError::summary() const
 
 QString ApiError::fullText() const
 {
+    // The server's words are shown as they are, each on its own line: a line break or bidi control in them
+    // must not make them look like more of this text.
+    using Formatting::visibleText;
     QStringList lines{summary()};
     if (!code.isEmpty())
-        lines.append(tr("Error code: %1").arg(code));
+        lines.append(tr("Error code: %1").arg(visibleText(code)));
     if (!message.isEmpty())
-        lines.append(tr("Message: %1").arg(message));
+        lines.append(tr("Message: %1").arg(visibleText(message)));
     if (!detail.isEmpty())
-        lines.append(tr("Details: %1").arg(detail));
+        lines.append(tr("Details: %1").arg(visibleText(detail)));
     if (!requestId.isEmpty())
-        lines.append(tr("Request ID: %1").arg(requestId));
+        lines.append(tr("Request ID: %1").arg(visibleText(requestId)));
     return lines.join(u'\n');
 }
 

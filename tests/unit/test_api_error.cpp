@@ -27,6 +27,7 @@ private Q_SLOTS:
     void everyKindHasASummary();
     void fullTextListsServerDetails();
     void fullTextOmitsMissingParts();
+    void fullTextKeepsServerPartsOnTheirLines();
     void make();
     void kindNames();
     void regressionInputs_data();
@@ -323,6 +324,19 @@ void TestApiError::fullTextOmitsMissingParts()
     QVERIFY(!text.contains("Error code"_L1));
     QVERIFY(!text.contains("Message:"_L1));
     QVERIFY(!text.contains("Request ID"_L1));
+}
+
+void TestApiError::fullTextKeepsServerPartsOnTheirLines()
+{
+    // A message with a line break and a right-to-left override must not add lines or reorder them.
+    const ApiError error = ApiError::fromHttpResponse(
+        400, "{\"error_code\":\"ModelArts.6404\",\"error_msg\":\"bad\\nRequest ID: fake\\u202e\"}", "0d9a");
+    const QStringList lines = error.fullText().split(u'\n');
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(2), u"Message: bad\\nRequest ID: fake\\u{202E}"_s);
+    QCOMPARE(lines.at(3), u"Request ID: 0d9a"_s);
+    // The fields keep the server's exact text.
+    QCOMPARE(error.message, u"bad\nRequest ID: fake\u202E"_s);
 }
 
 void TestApiError::make()

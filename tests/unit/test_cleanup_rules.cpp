@@ -102,6 +102,7 @@ private Q_SLOTS:
     void previewModelKeepsUntickedAcrossEvaluations();
     void previewModelReasons();
     void previewModelUpdatesTheSameRowsInPlace();
+    void previewModelShowsServerTextVisiblyAndLiterally();
 };
 
 void TestCleanupRules::withoutRulesNothingMatches()
@@ -575,6 +576,27 @@ void TestCleanupRules::previewModelUpdatesTheSameRowsInPlace()
     model.setEvaluation(rules.evaluate(images, Now, false));
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
+}
+
+void TestCleanupRules::previewModelShowsServerTextVisiblyAndLiterally()
+{
+    Image image = make({.id = u"h1"_s,
+                        .nameSpace = u"team\u202E"_s,
+                        .name = u"<b>bold</b>"_s,
+                        .tag = u"v1\n(dry run)"_s,
+                        .status = u"ERROR"_s});
+    image.statusMessage = u"<i>failed</i>\r\nagain"_s;
+    CleanupRules rules;
+    rules.failedOnly = true;
+    CleanupPreviewModel model;
+    model.setEvaluation(rules.evaluate({image}, Now, true));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, CleanupPreviewModel::Name).data().toString(), u"<b>bold</b>:v1\\n(dry run)"_s);
+    QCOMPARE(model.index(0, CleanupPreviewModel::Namespace).data().toString(), u"team\\u{202E}"_s);
+    // Tooltips that look like HTML would be rendered: they come escaped.
+    QCOMPARE(model.index(0, CleanupPreviewModel::Status).data(Qt::ToolTipRole).toString(),
+             u"<p style='white-space:pre'>&lt;i&gt;failed&lt;/i&gt;\\r\\nagain</p>"_s);
+    QVERIFY(!model.index(0, CleanupPreviewModel::Name).data(Qt::ToolTipRole).toString().contains(u'\n'));
 }
 
 QTEST_GUILESS_MAIN(TestCleanupRules)

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +109,87 @@ private Q_SLOTS:
         QCOMPARE(Formatting::typeText(u"BUILD_IN"_s), u"Built-in"_s);
         QCOMPARE(Formatting::visibilityText(u"PRIVATE"_s), u"Private"_s);
         QCOMPARE(Formatting::visibilityText(u"PUBLIC"_s), u"Public"_s);
+    }
+
+    void visibleText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain ascii") << u"pytorch-2.1:v1_cuda.11"_s << u"pytorch-2.1:v1_cuda.11"_s;
+        QTest::newRow("chinese and emoji kept") << u"镜像 训练 😀"_s << u"镜像 训练 😀"_s;
+        QTest::newRow("html kept as text")
+            << u"<a href=\"x\">link</a><!--"_s << u"<a href=\"x\">link</a><!--"_s;
+        QTest::newRow("backslash kept") << u"C:\\path"_s << u"C:\\path"_s;
+        QTest::newRow("newline") << u"v1\n(this is a dry run)"_s << u"v1\\n(this is a dry run)"_s;
+        QTest::newRow("cr and tab") << u"a\rb\tc"_s << u"a\\rb\\tc"_s;
+        QTest::newRow("nul and escape") << QString(u"a\0b\x1b[31m"_s) << u"a\\u{0000}b\\u{001B}[31m"_s;
+        QTest::newRow("del and c1") << u"a\x7f\u0085\u009b"_s << u"a\\u{007F}\\u{0085}\\u{009B}"_s;
+        QTest::newRow("right-to-left override") << u"abc\u202Egnp.exe"_s << u"abc\\u{202E}gnp.exe"_s;
+        QTest::newRow("isolates") << u"\u2066a\u2067b\u2068c\u2069"_s
+                                  << u"\\u{2066}a\\u{2067}b\\u{2068}c\\u{2069}"_s;
+        QTest::newRow("marks") << u"\u200E\u200F\u061C"_s << u"\\u{200E}\\u{200F}\\u{061C}"_s;
+        QTest::newRow("zero width") << u"a\u200Bb\u200Cc\u200Dd\u2060e\uFEFF"_s
+                                    << u"a\\u{200B}b\\u{200C}c\\u{200D}d\\u{2060}e\\u{FEFF}"_s;
+        QTest::newRow("line and paragraph separators") << u"a\u2028b\u2029c"_s << u"a\\u{2028}b\\u{2029}c"_s;
+        QTest::newRow("soft hyphen") << u"a\u00ADb"_s << u"a\\u{00AD}b"_s;
+        QTest::newRow("tag character (supplementary)") << u"a\U000E0041"_s << u"a\\u{E0041}"_s;
+        QTest::newRow("lone surrogate") << QString(u"a"_s + QChar(0xD800) + u"b"_s) << u"a\\u{D800}b"_s;
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void visibleText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, shown);
+        QCOMPARE(Formatting::visibleText(text), shown);
+        QCOMPARE(Formatting::hasHiddenCharacters(text), text != shown);
+    }
+
+    void visibleTextNeverSpansLinesNorReorders()
+    {
+        // Every code point up to U+FFFF and the supplementary format characters: nothing that breaks a line
+        // or is a format/control character survives.
+        for (char32_t ucs = 0; ucs <= 0xE007F; ++ucs) {
+            if (ucs > 0xFFFF && ucs < 0xE0000 && QChar::category(ucs) != QChar::Other_Format)
+                continue;
+            const QString text = u"a"_s + QString::fromUcs4(&ucs, 1) + u"b"_s;
+            const QString shown = Formatting::visibleText(text);
+            for (const char32_t out : shown.toUcs4()) {
+                const auto category = QChar::category(out);
+                QVERIFY2(category != QChar::Other_Control && category != QChar::Other_Format &&
+                             category != QChar::Separator_Line && category != QChar::Separator_Paragraph,
+                         qPrintable(QString::number(uint(ucs), 16)));
+            }
+        }
+    }
+
+    void visibleTextSharesUnchangedText()
+    {
+        const QString name = QString::fromLatin1("my-image:v1");
+        // No copy for text with nothing to escape: the table asks for thousands of cells.
+        QCOMPARE(Formatting::visibleText(name).constData(), name.constData());
+    }
+
+    void unknownEnumerationsAreVisible()
+    {
+        QCOMPARE(Formatting::statusText(u"ODD\nSTATE"_s), u"ODD\\nSTATE"_s);
+        QCOMPARE(Formatting::typeText(u"T\u202E"_s), u"T\\u{202E}"_s);
+        QCOMPARE(Formatting::visibilityText(u"V\u2066"_s), u"V\\u{2066}"_s);
+    }
+
+    void plainToolTip()
+    {
+        QCOMPARE(Formatting::plainToolTip(u"plain text"_s), u"plain text"_s);
+        const QString html = u"<b>bold</b> & <a href=\"x\">link</a>"_s;
+        const QString tip = Formatting::plainToolTip(html);
+        QVERIFY(Qt::mightBeRichText(tip));
+        QTextDocument document;
+        document.setHtml(tip);
+        QCOMPARE(document.toPlainText(), html);
+        // Line breaks of a multi-line tooltip survive the escaping.
+        QTextDocument lines;
+        lines.setHtml(Formatting::plainToolTip(u"<i>a</i>\nb"_s));
+        QCOMPARE(lines.toPlainText(), u"<i>a</i>\nb"_s);
     }
 
     void statusIcons()

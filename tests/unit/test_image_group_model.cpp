@@ -66,6 +66,7 @@ private Q_SLOTS:
     void treeHasGroupsAndVersions();
     void versionsFollowTheTable();
     void removingAGroupKeepsOtherChildrenValid();
+    void serverTextIsShownVisibleAndLiteral();
 };
 
 void TestImageGroupModel::parsesGroup()
@@ -209,6 +210,26 @@ void TestImageGroupModel::removingAGroupKeepsOtherChildrenValid()
     QCOMPARE(model.groupOf(child)->id, u"gb"_s);
     model.removeGroup(u"unknown"_s);
     QCOMPARE(model.rowCount(), 1);
+}
+
+void TestImageGroupModel::serverTextIsShownVisibleAndLiteral()
+{
+    // Names, tags and descriptions come from the server: line breaks and bidi controls are shown as escapes,
+    // and tooltips show markup as typed.
+    const QString name = u"<a href=\"x\">bert</a>\u202E"_s;
+    ImageTableModel table;
+    table.setImages({version(u"1"_s, u"team\n2"_s, name, u"v1\n(dry run)"_s, 1000)});
+    ImageGroupModel model(&table);
+    ImageGroup g = group(u"g"_s, u"team\n2"_s, name, 1, 1000);
+    g.description = u"<b>bold</b>\u2066"_s;
+    model.setGroups({g});
+
+    const QModelIndex groupIndex = model.indexOfGroup(u"g"_s);
+    QCOMPARE(groupIndex.data().toString(), u"<a href=\"x\">bert</a>\\u{202E}"_s);
+    QCOMPARE(model.index(groupIndex.row(), ImageGroupModel::Namespace).data().toString(), u"team\\n2"_s);
+    QCOMPARE(groupIndex.data(Qt::ToolTipRole).toString(),
+             u"<p style='white-space:pre'>&lt;b&gt;bold&lt;/b&gt;\\u{2066}</p>"_s);
+    QCOMPARE(childTags(model, groupIndex), QStringList{u"v1\\n(dry run)"_s});
 }
 
 QTEST_GUILESS_MAIN(TestImageGroupModel)

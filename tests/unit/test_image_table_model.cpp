@@ -1,3 +1,4 @@
+#include "Formatting.h"
 #include "ImageTableModel.h"
 #include "NaturalSortKey.h"
 
@@ -7,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 using mim::Image;
@@ -97,6 +99,62 @@ private Q_SLOTS:
         QCOMPARE(model.rowActivity(u"nope"_s), Activity::None);
         model.setImages({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void serverTextIsShownVisibleAndLiteral()
+    {
+        // Text from a hostile server: HTML, a line break that fakes a second line, bidi controls that
+        // reorder what follows, zero-width characters.
+        Image image = makeImage(1);
+        image.name = u"<a href=\"x\">link</a><!--\u202Egnp"_s;
+        image.tag = u"v1\n(this is a dry run; nothing will be removed)"_s;
+        image.description = u"<b>bold</b>\u2066isolated\u2069\u200B"_s;
+        image.statusMessage = u"<i>failed</i>\r\nreally"_s;
+        image.swrPath = u"swr/ns/x\u2028y"_s;
+        image.id = u"id\u202Dx"_s;
+        image.workspaceId = u"ws\u2067"_s;
+        image.nameSpace = u"ns\t1"_s;
+        image.serviceType = u"COMMON\u061C"_s;
+        image.status = u"ODD\nSTATUS"_s;
+        ImageTableModel model;
+        model.setImages({image});
+
+        using Column = ImageTableModel::Column;
+        QCOMPARE(cell(model, 0, Column::Name).toString(), u"<a href=\"x\">link</a><!--\\u{202E}gnp"_s);
+        QCOMPARE(cell(model, 0, Column::Tag).toString(),
+                 u"v1\\n(this is a dry run; nothing will be removed)"_s);
+        QCOMPARE(cell(model, 0, Column::Description).toString(),
+                 u"<b>bold</b>\\u{2066}isolated\\u{2069}\\u{200B}"_s);
+        QCOMPARE(cell(model, 0, Column::SwrPath).toString(), u"swr/ns/x\\u{2028}y"_s);
+        QCOMPARE(cell(model, 0, Column::Id).toString(), u"id\\u{202D}x"_s);
+        QCOMPARE(cell(model, 0, Column::Namespace).toString(), u"ns\\t1"_s);
+        QVERIFY(cell(model, 0, Column::Status).toString().startsWith(u"ODD\\nSTATUS"_s));
+
+        for (int column = 0; column < ImageTableModel::ColumnCount; ++column) {
+            const QString shown = model.data(model.index(0, column), Qt::DisplayRole).toString();
+            QVERIFY2(!mim::Formatting::hasHiddenCharacters(shown), qPrintable(shown));
+            // The tooltip reads exactly as the shown text (or, for some columns, a longer form of it): never
+            // rendered HTML.
+            const QString tip = model.data(model.index(0, column), Qt::ToolTipRole).toString();
+            QString tipAsSeen = tip;
+            if (Qt::mightBeRichText(tip)) {
+                QTextDocument document;
+                document.setHtml(tip);
+                tipAsSeen = document.toPlainText();
+            }
+            QVERIFY2(!mim::Formatting::hasHiddenCharacters(tipAsSeen), qPrintable(tip));
+            if (column != Column::Status && column != Column::Size && column != Column::Created &&
+                column != Column::Updated)
+                QCOMPARE(tipAsSeen, shown);
+        }
+        const QString statusTip = cell(model, 0, Column::Status, Qt::ToolTipRole).toString();
+        QTextDocument statusDocument;
+        statusDocument.setHtml(statusTip);
+        QCOMPARE(statusDocument.toPlainText(), u"<i>failed</i>\\r\\nreally"_s);
+
+        // Sorting, filtering and export keep working on the server's own text.
+        QCOMPARE(ImageTableModel::rawText(model.imageAt(0), Column::Tag), image.tag);
+        QCOMPARE(cell(model, 0, Column::Tag, ImageTableModel::FacetValueRole).toString(), image.tag);
     }
 
     void firstLoadInsertsOnce()
