@@ -267,7 +267,7 @@ QString DeletionJournal::recordIntent(const DeletionRequest &request, const QStr
     };
     if (!append(line))
         return {};
-    m_recordedEntries.insert(entryId);
+    m_inFlightEntries.insert(entryId);
     return entryId;
 }
 
@@ -286,6 +286,8 @@ bool DeletionJournal::recordOutcome(const QString &entryId, const DeletionResult
         {u"http_status"_s, result.error.httpStatus},
         {u"request_id"_s, result.requestId.isEmpty() ? result.error.requestId : result.requestId},
     };
+    // Its request is over, whatever the line says: an "unknown" outcome is for the reconciler to settle.
+    m_inFlightEntries.remove(entryId);
     return append(line);
 }
 

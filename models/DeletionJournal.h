@@ -68,9 +68,9 @@ public:
 
     QString lastError() const { return m_lastError; }
 
-    // True for an entry whose intent this instance recorded: its request belongs to this run (in flight or
-    // finished), never to one that was cut short.
-    bool recordedHere(const QString &entryId) const { return m_recordedEntries.contains(entryId); }
+    // True for an entry whose intent this instance recorded and whose outcome it has not: its request is
+    // still running in this process, not one that was cut short, so nobody must reconcile it yet.
+    bool isInFlightHere(const QString &entryId) const { return m_inFlightEntries.contains(entryId); }
 
 private:
     bool append(const QJsonObject &line);
@@ -80,7 +80,7 @@ private:
     QString m_filePath;
     QString m_lastError;
     bool m_madePrivate = false;
-    QSet<QString> m_recordedEntries;
+    QSet<QString> m_inFlightEntries;
 };
 
 } // namespace mim

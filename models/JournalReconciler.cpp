@@ -109,7 +109,7 @@ void JournalReconciler::start()
 void JournalReconciler::onJournalRead(const QList<QJsonObject> &unfinished)
 {
     for (const QJsonObject &intent : ofThisAccount(unfinished)) {
-        if (!m_journal || !m_journal->recordedHere(intent.value("entry"_L1).toString()))
+        if (!m_journal || !m_journal->isInFlightHere(intent.value("entry"_L1).toString()))
             m_queue.append(intent);
     }
     if (!m_queue.isEmpty())

@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/CleanupPreviewModel.cpp" line="+236"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+239"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -90,7 +90,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../views/DeleteImagesDialog.cpp" line="+69"/>
+        <location filename="../views/DeleteImagesDialog.cpp" line="+70"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -155,7 +155,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../views/DeletionSummaryDialog.cpp" line="+40"/>
+        <location filename="../views/DeletionSummaryDialog.cpp" line="+42"/>
         <source>%n image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -203,7 +203,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/DetailsPane.cpp" line="+261"/>
+        <location filename="../views/DetailsPane.cpp" line="+264"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -264,7 +264,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/FilterBar.cpp" line="+286"/>
+        <location filename="../views/FilterBar.cpp" line="+287"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -276,7 +276,7 @@
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/Formatting.cpp" line="+74"/>
+        <location filename="../models/Formatting.cpp" line="+157"/>
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/ImageGroupModel.cpp" line="+110"/>
+        <location filename="../models/ImageGroupModel.cpp" line="+111"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -312,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The server counts %n version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>The server counts %n version; %1 is in the image list.</numerusform>
@@ -323,7 +323,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/ImageGroupsDialog.cpp" line="+196"/>
+        <location filename="../views/ImageGroupsDialog.cpp" line="+197"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -340,7 +340,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>Deleting “%1” and its %n version…</numerusform>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
         <translation>
             <numerusform>Deleted “%1” and its %n version, with their SWR content.</numerusform>
@@ -415,7 +415,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+551"/>
+        <location filename="../views/MainWindow.cpp" line="+549"/>
         <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
@@ -423,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>

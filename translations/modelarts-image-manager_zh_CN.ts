@@ -110,7 +110,7 @@
         <translation>管理账号…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+156"/>
         <source>Password Not Saved</source>
         <translation>密码未保存</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>mim::ApiCall</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+204"/>
+        <location filename="../models/api/ApiClient.cpp" line="+202"/>
         <source>Cancelled before it finished.</source>
         <translation>在完成前已取消。</translation>
     </message>
@@ -157,18 +157,23 @@
         <translation>无法读取受信任的 CA 文件“%1”，或其中没有 PEM 证书。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+173"/>
         <source>The client is closing.</source>
         <translation>客户端正在关闭。</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+120"/>
+        <location line="+25"/>
+        <source>“%1” is not a valid ModelArts id (a UUID or 32 hexadecimal digits), so no request was sent for it.</source>
+        <translation>“%1”不是有效的 ModelArts ID（应为 UUID 或 32 位十六进制数字），因此未为其发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+126"/>
         <source>No network access is available.</source>
         <translation>网络不可用。</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-121"/>
         <source>Refused to contact %1: %2</source>
         <translation>已拒绝连接 %1：%2</translation>
     </message>
@@ -193,9 +198,19 @@
         <translation>IAM 未指明哪个项目属于区域“%1”，请在账号设置中填写项目 ID。</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>The network connection was shut down.</source>
-        <translation>网络连接已关闭。</translation>
+        <location line="+6"/>
+        <source>IAM answered with a project ID that is not valid (“%1”); enter the project ID in the account settings.</source>
+        <translation>IAM 返回的项目 ID 无效（“%1”），请在账号设置中填写项目 ID。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The project ID “%1” is not valid; no request was sent.</source>
+        <translation>项目 ID“%1”无效，未发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>The network connection was shut down before the answer came.</source>
+        <translation>网络连接在收到应答前已关闭。</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -203,7 +218,12 @@
         <translation>服务器的响应过大（超过 %1 MB）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+11"/>
+        <source>The server took longer than %1 seconds to answer.</source>
+        <translation>服务器应答耗时超过 %1 秒。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No data for %1 ms.</source>
         <translation>%1 毫秒内未收到数据。</translation>
     </message>
@@ -213,7 +233,27 @@
         <translation>响应被截断：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>The server redirected the request; redirects are not followed.</source>
+        <translation>服务器对请求进行了重定向；本应用不跟随重定向。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server redirected the request to %1; redirects are not followed.</source>
+        <translation>服务器将请求重定向到 %1；本应用不跟随重定向。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The response body could not be read: %1</source>
+        <translation>无法读取响应正文：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The response body (Content-Encoding: %1) could not be decoded: %2</source>
+        <translation>无法解码响应正文（Content-Encoding：%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The response was cut off after %1 of %2 bytes.</source>
         <translation>响应在 %1 / %2 字节处被截断。</translation>
     </message>
@@ -236,7 +276,7 @@
 <context>
     <name>mim::ApiError</name>
     <message>
-        <location filename="../models/api/ApiError.cpp" line="+201"/>
+        <location filename="../models/api/ApiError.cpp" line="+209"/>
         <source>The project ID does not match this account or region. Check the project ID in the account settings, or leave it empty to look it up.</source>
         <translation>项目 ID 与此账号或区域不匹配。请检查账号设置中的项目 ID，或将其留空以自动查询。</translation>
     </message>
@@ -316,7 +356,12 @@
         <translation>服务器出现问题（HTTP %1），请稍后重试。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The server answered with a redirect (HTTP %1), which is not followed. Check the account&apos;s endpoint address.</source>
+        <translation>服务器返回了重定向（HTTP %1），本应用不跟随重定向。请检查账号的终端节点地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The server sent a response that could not be read.</source>
         <translation>服务器返回了无法读取的响应。</translation>
     </message>
@@ -326,12 +371,22 @@
         <translation>操作已取消。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The app did not send this request, so nothing was changed on the server.</source>
+        <translation>本应用未发送此请求，因此服务器上没有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not know this address (HTTP 404). Check the account&apos;s endpoint and region.</source>
+        <translation>服务器不认识此地址（HTTP 404）。请检查账号的终端节点和区域。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The server refused the request.</source>
         <translation>服务器拒绝了请求。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Error code: %1</source>
         <translation>错误码：%1</translation>
     </message>
@@ -712,7 +767,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/CleanupPreviewModel.cpp" line="+59"/>
+        <location filename="../models/CleanupPreviewModel.cpp" line="+62"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -780,7 +835,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../views/DeleteImagesDialog.cpp" line="+49"/>
+        <location filename="../views/DeleteImagesDialog.cpp" line="+50"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -797,13 +852,13 @@
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Delete the image “%1”?</source>
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -903,7 +958,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+159"/>
+        <location filename="../models/DeletionJournal.cpp" line="+311"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -947,7 +1002,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-346"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -988,7 +1043,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message>
-        <location filename="../views/DeletionSummaryDialog.cpp" line="+23"/>
+        <location filename="../views/DeletionSummaryDialog.cpp" line="+25"/>
         <source>Deletion Results</source>
         <translation>删除结果</translation>
     </message>
@@ -1039,7 +1094,7 @@
         <translation>%1。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Images that were not deleted</source>
         <translation>未删除的镜像</translation>
     </message>
@@ -1055,7 +1110,7 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1250,7 +1305,7 @@
         <translation>复制%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>%1 · %2 · %3</source>
         <comment>details header: status, size, visibility</comment>
         <translation>%1 · %2 · %3</translation>
@@ -1522,7 +1577,7 @@
         <translation>默认工作空间</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Own Images</source>
         <translation>自有镜像</translation>
     </message>
@@ -1595,7 +1650,7 @@
 <context>
     <name>mim::Formatting</name>
     <message>
-        <location filename="../models/Formatting.cpp" line="+32"/>
+        <location filename="../models/Formatting.cpp" line="+115"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
@@ -1829,7 +1884,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/ImageGroupModel.cpp" line="+110"/>
+        <location filename="../models/ImageGroupModel.cpp" line="+111"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -1837,7 +1892,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The server counts %n version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>服务器记录有 %n 个版本，镜像列表中有 %1 个。</numerusform>
@@ -1914,7 +1969,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/ImageGroupsDialog.cpp" line="+38"/>
+        <location filename="../views/ImageGroupsDialog.cpp" line="+39"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
@@ -1985,17 +2040,17 @@
         <translation>正在读取“%1”的版本…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The versions of “%1” could not be read. %2</source>
         <translation>无法读取“%1”的版本。%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>“%1” has no versions any more: someone else deleted them.</source>
         <translation>“%1”已没有任何版本：已被他人删除。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Delete Image Group</source>
         <comment>window title</comment>
         <translation>删除镜像分组</translation>
@@ -2008,7 +2063,7 @@
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>“%1” was already deleted.</source>
         <translation>“%1”已被删除。</translation>
     </message>
@@ -2027,7 +2082,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>“%1” was not deleted. %2</source>
         <translation>“%1”未删除。%2</translation>
     </message>
@@ -2040,9 +2095,29 @@
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+75"/>
+        <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
+        <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The server sends %1 images per page for %2 images: reading them would take %3 requests. The listing was stopped.</source>
+        <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The images kept changing while they were read (%1 attempts); the list would be incomplete. Try again.</source>
+        <translation>读取过程中镜像不断变化（已尝试 %1 次），列表将不完整。请重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server reported %1 images but sent %2 different ones, %3 times in a row; the list would be incomplete.</source>
+        <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
     </message>
 </context>
 <context>
@@ -2065,7 +2140,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
@@ -2076,7 +2151,7 @@
         <translation>%1（%2 KB）</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2249,7 +2324,7 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/JournalReconciler.cpp" line="+125"/>
+        <location filename="../models/JournalReconciler.cpp" line="+128"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
@@ -2347,13 +2422,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/MainWindow.cpp" line="+83"/>
-        <location line="+518"/>
+        <location filename="../views/MainWindow.cpp" line="+85"/>
+        <location line="+519"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-463"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2552,7 +2627,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -2670,10 +2745,18 @@
 <context>
     <name>mim::NoticeBar</name>
     <message>
-        <location filename="../views/NoticeBar.cpp" line="+36"/>
+        <location filename="../views/NoticeBar.cpp" line="+38"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>mim::PathSegments</name>
+    <message>
+        <location filename="../models/api/PathSegments.cpp" line="+30"/>
+        <source>“%1” cannot be sent as one part of an address.</source>
+        <translation>“%1”无法作为地址中的一段发送。</translation>
     </message>
 </context>
 <context>

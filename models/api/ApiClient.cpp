@@ -735,9 +735,12 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
     connect(reply, &QNetworkReply::finished, call,
             [this, call, request, startedAtMs, sent] { onReplyFinished(call, request, startedAtMs, sent); });
     connect(reply, &QObject::destroyed, call, [this, call, sent] {
-        // The network access manager went away with the reply still running.
+        // The network access manager went away with the reply still running: the request was sent, its answer
+        // will never come. Like a cancel, not like a failure, so a DELETE is reported as of unknown outcome.
         if (!sent->done && !call->m_finished)
-            finishCall(call, ApiError::make(ErrorKind::Network, tr("The network connection was shut down.")));
+            finishCall(call,
+                       ApiError::make(ErrorKind::Cancelled,
+                                      tr("The network connection was shut down before the answer came.")));
     });
     call->m_abortCurrent = [call, sent] {
         sent->done = true;

@@ -262,6 +262,8 @@ QString ApiError::summary() const
     case ErrorKind::Cancelled:
         return tr("The operation was cancelled.");
     case ErrorKind::InvalidRequest:
+        if (httpStatus == 0)
+            return tr("The app did not send this request, so nothing was changed on the server.");
         if (httpStatus == 404)
             return tr("The server does not know this address (HTTP 404). Check the account's endpoint and "
                       "region.");

@@ -546,6 +546,42 @@ private Q_SLOTS:
         QVERIFY(journal.unfinishedIntents().isEmpty());
     }
 
+    // The network access manager going away (the app shutting down) loses the answers the same way.
+    void closingTheNetworkLeavesSentDeletionsUnknown()
+    {
+        SandboxFixture sandbox(100, 27);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const ConnectionSettings settings = sandbox.akskSettings();
+        auto network = std::make_unique<QNetworkAccessManager>();
+        ApiClient client(network.get(), settings);
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        DeletionQueue queue(&journal);
+        queue.setClient(&client);
+        queue.setMaxConcurrent(2);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 2);
+        QCOMPARE(ids.size(), 2);
+
+        sandbox.setFaults({{u"latency_ms"_s, 2000}});
+        int received = 0;
+        connect(sandbox.server(), &sandbox::SandboxServer::requestHandled, this, [&](const QString &line) {
+            if (line.startsWith(u"DELETE "_s))
+                ++received;
+        });
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue(requestsFor(images, ids, false));
+        QTRY_COMPARE_WITH_TIMEOUT(received, 2, 10000);
+
+        network.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        QCOMPARE(summary.count(Outcome::Unknown), 2);
+        QCOMPARE(summary.count(Outcome::Failed), 0);
+        QCOMPARE(journal.unfinishedIntents().size(), 2);
+    }
+
     void withoutClientNothingIsSent()
     {
         QTemporaryDir dir;

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void endpointSelfTestWithProjectDiscovery();
     void rejectedSecretKeyFails();
     void unreachableEndpointFails();
+    void listingThatNeverSettlesFails();
     void badOptions_data();
     void badOptions();
     void endpointNeedsCredentials();
@@ -206,6 +207,19 @@ void TestSelfTest::rejectedSecretKeyFails()
     QCOMPARE(failures.size(), 1);
     QVERIFY2(failures.constFirst().contains(u"signature"_s), qPrintable(failures.constFirst()));
     QVERIFY(!result.err.contains(u"not-the-secret-key"_s));
+}
+
+// A server whose pages never add up to its total: the self-test must not report the partial list as loaded.
+void TestSelfTest::listingThatNeverSettlesFails()
+{
+    m_sandbox->setFaults(QJsonObject{{u"listing"_s, QJsonObject{{u"total"_s, 1000}}}});
+    const Run result =
+        run({u"--endpoint"_s, m_sandbox->baseUrl().toString(), u"--self-test"_s}, sandboxCredentials());
+    m_sandbox->setFaults(QJsonObject());
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(!result.out.contains(u"loaded"_s), qPrintable(result.out));
+    QVERIFY2(result.err.contains(u"incomplete"_s), qPrintable(result.err));
 }
 
 void TestSelfTest::unreachableEndpointFails()

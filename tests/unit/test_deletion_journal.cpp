@@ -387,9 +387,8 @@ private Q_SLOTS:
             QRegularExpression::CaseInsensitiveOption);
         QVERIFY2(!text.contains(secretWords), qPrintable(text));
     }
-    // Another part of the app records "unknown" when a request's fate could not be learnt: that is not an
-    // end, and the next start must still ask the server.
-    void unknownOutcomeLeavesTheIntentUnfinished()
+    // The same, read from the file as another process or an earlier version wrote it.
+    void unknownOutcomeLineLeavesTheIntentUnfinished()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"j.jsonl"_s);
