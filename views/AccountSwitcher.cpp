@@ -97,14 +97,7 @@ void AccountSwitcher::onActivated(int index)
         activateProfile(key);
         return;
     case Kind::Session:
-        if (!mayLeave([guard = QPointer(this), key] {
-                if (guard)
-                    guard->activateSession(key);
-            })) {
-            showSelection();
-            return;
-        }
-        activateSession(key);
+        leaveThen([key](AccountSwitcher *self) { self->activateSession(key); });
         return;
     case Kind::AddAccount:
         showSelection();
@@ -124,6 +117,20 @@ bool AccountSwitcher::mayLeave(const std::function<void()> &proceed) const
     return !m_leaveGuard || m_leaveGuard(proceed);
 }
 
+void AccountSwitcher::leaveThen(const std::function<void(AccountSwitcher *)> &go)
+{
+    // The guard may hold the switch until running deletions finish, then go on by itself.
+    const auto later = [guard = QPointer(this), go] {
+        if (guard)
+            go(guard);
+    };
+    if (!mayLeave(later)) {
+        showSelection();
+        return;
+    }
+    go(this);
+}
+
 void AccountSwitcher::activateSession(const QString &displayName)
 {
     for (const SessionConnection &session : std::as_const(m_sessions)) {
@@ -140,14 +147,7 @@ void AccountSwitcher::activateSession(const QString &displayName)
 
 void AccountSwitcher::activateProfile(const QString &idOrName)
 {
-    if (!mayLeave([guard = QPointer(this), idOrName] {
-            if (guard)
-                guard->activateProfileNow(idOrName);
-        })) {
-        showSelection();
-        return;
-    }
-    activateProfileNow(idOrName);
+    leaveThen([idOrName](AccountSwitcher *self) { self->activateProfileNow(idOrName); });
 }
 
 void AccountSwitcher::activateProfileNow(const QString &idOrName)

@@ -91,6 +91,8 @@ private:
 
     void rebuild();
     bool mayLeave(const std::function<void()> &proceed) const;
+    // Runs `go` now when the connected account may be left, later when the guard says so, never otherwise.
+    void leaveThen(const std::function<void(AccountSwitcher *)> &go);
     void activateProfileNow(const QString &idOrName);
     void activateSession(const QString &displayName);
     void onActivated(int index);

@@ -150,6 +150,11 @@ private:
     std::unique_ptr<MainWindow> makeWindow();
     void loadInto(MainWindow &window, ConnectionSettings settings);
     MainWindow &openLoadedWindow();
+    // Selects the first `count` images that can be deleted; their ids, or none when fewer could be selected.
+    QStringList selectDeletable(MainWindow &window, int count);
+    // Deletes the selection, confirmed, against a server that answers `latencyMs` after each request, and
+    // returns once the first request is on its way.
+    bool startSlowDeletion(MainWindow &window, int latencyMs);
     QString idAtRow(MainWindow &window, int row) const;
     // A saved profile for the sandbox under this name, its secret in the keychain; returns its id.
     QString addSandboxProfile(const QString &name);
@@ -255,6 +260,24 @@ MainWindow &TestMainWindow::openLoadedWindow()
     m_window = makeWindow();
     loadInto(*m_window, m_sandbox->akskSettings());
     return *m_window;
+}
+
+QStringList TestMainWindow::selectDeletable(MainWindow &window, int count)
+{
+    const QList<Image> candidates = deletableImages(*m_sandbox);
+    QStringList ids;
+    for (int i = 0; i < count && i < candidates.size(); ++i)
+        ids.append(candidates.at(i).id);
+    return ids.size() == count && window.selectImages(ids) == count ? ids : QStringList();
+}
+
+bool TestMainWindow::startSlowDeletion(MainWindow &window, int latencyMs)
+{
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, latencyMs}});
+    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
+    window.deleteAction()->trigger();
+    return QTest::qWaitFor([&itemStarted] { return !itemStarted.isEmpty(); }, LoadTimeoutMs);
 }
 
 QString TestMainWindow::idAtRow(MainWindow &window, int row) const
@@ -1084,21 +1107,13 @@ void TestMainWindow::loadingShowsProgressAndCancels()
 void TestMainWindow::cancellingDeletionsStopsTheRest()
 {
     MainWindow &window = openLoadedWindow();
-    const QList<Image> candidates = deletableImages(*m_sandbox);
-    QVERIFY(candidates.size() >= 20);
-    QStringList ids;
-    for (int i = 0; i < 20; ++i)
-        ids.append(candidates.at(i).id);
-    QCOMPARE(window.selectImages(ids), 20);
-    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    const QStringList ids = selectDeletable(window, 20);
+    QCOMPARE(ids.size(), 20);
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    window.deleteAction()->trigger();
+    // Cancel once the first requests are on their way (each takes 300 ms to answer).
+    QVERIFY(startSlowDeletion(window, 300));
     QVERIFY(window.mainStatusBar()->isDeletionProgressVisible());
     QVERIFY(window.deletionQueue()->isRunning());
-    // Cancel once the first requests are on their way (each takes 300 ms to answer).
-    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
-    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
     QTest::mouseClick(window.mainStatusBar()->deletionCancelButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
 
@@ -1134,14 +1149,7 @@ void TestMainWindow::switchingAccountWhileDeletingAsks()
     MainWindow &window = *m_window;
     QVERIFY(openProfile(window, work, u"Work"_s));
 
-    const QList<Image> candidates = deletableImages(*m_sandbox);
-    QVERIFY(candidates.size() >= 20);
-    QStringList ids;
-    for (int i = 0; i < 20; ++i)
-        ids.append(candidates.at(i).id);
-    QCOMPARE(window.selectImages(ids), 20);
-    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QCOMPARE(selectDeletable(window, 20).size(), 20);
     QList<int> asked;
     auto answer = MainWindow::RunningDeletionsChoice::Wait;
     window.setRunningDeletionsConfirmer([&](int running) {
@@ -1149,9 +1157,7 @@ void TestMainWindow::switchingAccountWhileDeletingAsks()
         return answer;
     });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
-    window.deleteAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+    QVERIFY(startSlowDeletion(window, 300));
 
     // Another account, or the same one chosen again: the user is asked, and "Wait" changes nothing.
     window.accountSwitcher()->activateProfile(other);
@@ -1203,14 +1209,7 @@ void TestMainWindow::removingTheAccountWhileDeletingAsks()
     prompts.confirmRemoval = [](QWidget *, const Profile &) { return true; };
     window.accountSwitcher()->setPrompts(prompts);
 
-    const QList<Image> candidates = deletableImages(*m_sandbox);
-    QVERIFY(candidates.size() >= 20);
-    QStringList ids;
-    for (int i = 0; i < 20; ++i)
-        ids.append(candidates.at(i).id);
-    QCOMPARE(window.selectImages(ids), 20);
-    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QCOMPARE(selectDeletable(window, 20).size(), 20);
     int asked = 0;
     auto answer = MainWindow::RunningDeletionsChoice::Wait;
     window.setRunningDeletionsConfirmer([&](int) {
@@ -1218,9 +1217,7 @@ void TestMainWindow::removingTheAccountWhileDeletingAsks()
         return answer;
     });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
-    window.deleteAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+    QVERIFY(startSlowDeletion(window, 300));
 
     window.accountSwitcher()->openAccountManager();
     AccountManager *manager = window.accountSwitcher()->accountManager();
@@ -1313,14 +1310,7 @@ void TestMainWindow::retryFailedStaysWithItsAccount()
 void TestMainWindow::quittingWhileDeletingAsks()
 {
     MainWindow &window = openLoadedWindow();
-    const QList<Image> candidates = deletableImages(*m_sandbox);
-    QVERIFY(candidates.size() >= 20);
-    QStringList ids;
-    for (int i = 0; i < 20; ++i)
-        ids.append(candidates.at(i).id);
-    QCOMPARE(window.selectImages(ids), 20);
-    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 300}});
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    QCOMPARE(selectDeletable(window, 20).size(), 20);
     int asked = 0;
     auto answer = MainWindow::RunningDeletionsChoice::Wait;
     window.setRunningDeletionsConfirmer([&](int) {
@@ -1328,9 +1318,7 @@ void TestMainWindow::quittingWhileDeletingAsks()
         return answer;
     });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
-    window.deleteAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(itemStarted.size() > 0, LoadTimeoutMs);
+    QVERIFY(startSlowDeletion(window, 300));
 
     QVERIFY(!window.close());
     QCOMPARE(asked, 1);
@@ -1356,21 +1344,15 @@ void TestMainWindow::quittingWhileDeletingAsks()
 void TestMainWindow::closingTheAccountMidDeleteIsReconciledWhenReopened()
 {
     MainWindow &window = openLoadedWindow();
-    const QList<Image> candidates = deletableImages(*m_sandbox);
-    QVERIFY(candidates.size() >= 4);
-    QStringList ids;
-    for (int i = 0; i < 4; ++i)
-        ids.append(candidates.at(i).id);
-    QCOMPARE(window.selectImages(ids), 4);
+    const QStringList ids = selectDeletable(window, 4);
+    QCOMPARE(ids.size(), 4);
     // The server deletes on arrival and answers 2 s later: the account is closed in between. Four, so that
     // they all fit in Qt's six connections to one host next to the catalog's own requests.
-    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 2000}});
     int received = 0;
     connect(m_sandbox->server(), &sandbox::SandboxServer::requestHandled, this,
             [&](const QString &line) { received += line.startsWith(u"DELETE "_s) ? 1 : 0; });
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    window.deleteAction()->trigger();
+    QVERIFY(startSlowDeletion(window, 2000));
     QTRY_COMPARE_WITH_TIMEOUT(received, 4, LoadTimeoutMs);
 
     // Connecting elsewhere directly (as the command line or the demo do) does not ask.
