@@ -436,6 +436,7 @@ void TestHostileText::noticeBarDetailsArePlainText()
 {
     // The details of a notice are its tooltip: an error's full text, or server text from its first line on.
     ApiError error = ApiError::make(ErrorKind::InvalidRequest, u"refused"_s);
+    error.httpStatus = 400;
     error.message = NotebookName;
     NoticeBar bar;
     bar.showNotice(u"Refreshing failed."_s, Formatting::visibleText(LinkName) + u'\n' + error.fullText());
