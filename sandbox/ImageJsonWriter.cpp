@@ -50,20 +50,31 @@ public:
         m_text.append("\":");
     }
 
-    void stringField(std::string_view name, const QString &value)
-    {
-        key(name);
-        string(value);
-    }
+    void value(const QString &text) { string(text); }
+    void value(qint64 integer) { number(integer); }
 
-    void stringList(std::string_view name, const QStringList &values)
+    void value(const QStringList &values)
     {
-        key(name);
         m_text.push_back('[');
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (i)
                 m_text.push_back(',');
             string(values.at(i));
+        }
+        m_text.push_back(']');
+    }
+
+    void value(const QList<ImageTag> &tags)
+    {
+        m_text.push_back('[');
+        for (qsizetype i = 0; i < tags.size(); ++i) {
+            if (i)
+                m_text.push_back(',');
+            m_text.append("{\"key\":");
+            string(tags.at(i).key);
+            m_text.append(",\"value\":");
+            string(tags.at(i).value);
+            m_text.push_back('}');
         }
         m_text.push_back(']');
     }
@@ -125,46 +136,14 @@ QByteArray writeImageJson(const Image &image)
 {
     JsonBuffer out(768 + size_t(image.description.size() + image.statusMessage.size()) * 3);
     out.raw('{');
-    out.key("id", true);
-    out.string(image.id);
-    out.stringField("name", image.name);
-    out.stringField("tag", image.tag);
-    out.stringField("namespace", image.nameSpace);
-    out.stringField("swr_path", image.swrPath);
-    out.stringField("type", image.type);
-    out.stringField("origin", image.origin);
-    out.stringField("status", image.status);
-    out.stringField("status_message", image.statusMessage);
-    out.stringField("visibility", image.visibility);
-    out.stringField("arch", image.arch);
-    out.key("size");
-    out.number(image.sizeKb);
-    out.key("create_at");
-    out.number(image.createAtMs);
-    out.key("update_at");
-    out.number(image.updateAtMs);
-    out.stringField("description", image.description);
-    out.stringList("dev_services", image.devServices);
-    out.stringList("resource_categories", image.resourceCategories);
-    out.stringList("support_res_categories", image.supportResCategories);
-    out.stringField("service_type", image.serviceType);
-    out.stringField("workspace_id", image.workspaceId);
-    out.stringField("flavor_type", image.flavorType);
-    out.stringField("swr_instance_id", image.swrInstanceId);
-    out.stringField("show_name", image.showName);
-    out.stringField("show_tag", image.showTag);
-    out.key("tags");
-    out.raw('[');
-    for (qsizetype i = 0; i < image.tags.size(); ++i) {
-        if (i)
-            out.raw(',');
-        out.raw("{\"key\":");
-        out.string(image.tags.at(i).key);
-        out.raw(",\"value\":");
-        out.string(image.tags.at(i).value);
-        out.raw('}');
-    }
-    out.raw("]}");
+    bool first = true;
+    // A template over the fields: it compiles to the same straight-line code as writing each one out.
+    Image::forEachField([&](QLatin1StringView key, auto member) {
+        out.key(std::string_view(key.data(), size_t(key.size())), first);
+        first = false;
+        out.value(image.*member);
+    });
+    out.raw('}');
     return out.bytes();
 }
 

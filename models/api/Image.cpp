@@ -16,7 +16,8 @@ namespace mim {
 
 namespace {
 
-// The API's field names, written once so parsing and writing cannot drift apart.
+// The API's field names for the hand-written reader below; test_image_fields checks they match
+// Image::forEachField().
 namespace Key {
 constexpr QLatin1StringView Id("id");
 constexpr QLatin1StringView Name("name");
@@ -271,39 +272,38 @@ QString Image::nameAndTag() const
     return name + u':' + tag;
 }
 
+namespace {
+
+QJsonValue jsonValueOf(const QString &text)
+{
+    return text;
+}
+
+QJsonValue jsonValueOf(qint64 number)
+{
+    return number;
+}
+
+QJsonValue jsonValueOf(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonValue jsonValueOf(const QList<ImageTag> &tags)
+{
+    QJsonArray array;
+    for (const ImageTag &t : tags)
+        array.append(QJsonObject{{Key::TagKey, t.key}, {Key::TagValue, t.value}});
+    return array;
+}
+
+} // namespace
+
 QJsonObject Image::toJson() const
 {
-    QJsonArray tagArray;
-    for (const ImageTag &t : tags)
-        tagArray.append(QJsonObject{{Key::TagKey, t.key}, {Key::TagValue, t.value}});
-
-    return QJsonObject{
-        {Key::Id, id},
-        {Key::Name, name},
-        {Key::Tag, tag},
-        {Key::Namespace, nameSpace},
-        {Key::SwrPath, swrPath},
-        {Key::Type, type},
-        {Key::Origin, origin},
-        {Key::Status, status},
-        {Key::StatusMessage, statusMessage},
-        {Key::Visibility, visibility},
-        {Key::Arch, arch},
-        {Key::Size, sizeKb},
-        {Key::CreateAt, createAtMs},
-        {Key::UpdateAt, updateAtMs},
-        {Key::Description, description},
-        {Key::DevServices, QJsonArray::fromStringList(devServices)},
-        {Key::ResourceCategories, QJsonArray::fromStringList(resourceCategories)},
-        {Key::SupportResCategories, QJsonArray::fromStringList(supportResCategories)},
-        {Key::ServiceType, serviceType},
-        {Key::WorkspaceId, workspaceId},
-        {Key::FlavorType, flavorType},
-        {Key::SwrInstanceId, swrInstanceId},
-        {Key::ShowName, showName},
-        {Key::ShowTag, showTag},
-        {Key::Tags, tagArray},
-    };
+    QJsonObject object;
+    forEachField([&](QLatin1StringView key, auto member) { object.insert(key, jsonValueOf(this->*member)); });
+    return object;
 }
 
 namespace {

@@ -5,4 +5,5 @@ mim_add_test(test_api_error SOURCES test_api_error.cpp LIBS mim_models LABELS un
 mim_add_test(test_regions SOURCES test_regions.cpp LIBS mim_models LABELS unit TIMEOUT 60)
 
 mim_add_test(test_image_page_reader SOURCES test_image_page_reader.cpp LIBS mim_sandbox mim_models LABELS unit TIMEOUT 60)
+mim_add_test(test_image_fields SOURCES test_image_fields.cpp LIBS mim_sandbox mim_models LABELS unit TIMEOUT 60)
 mim_add_test(test_path_segments SOURCES test_path_segments.cpp LIBS mim_models LABELS unit TIMEOUT 60)
