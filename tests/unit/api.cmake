@@ -6,3 +6,4 @@ mim_add_test(test_regions SOURCES test_regions.cpp LIBS mim_models LABELS unit T
 
 mim_add_test(test_image_page_reader SOURCES test_image_page_reader.cpp LIBS mim_sandbox mim_models LABELS unit TIMEOUT 60)
 mim_add_test(test_path_segments SOURCES test_path_segments.cpp LIBS mim_models LABELS unit TIMEOUT 60)
+mim_add_test(test_retry_decision SOURCES test_retry_decision.cpp LIBS mim_models LABELS unit TIMEOUT 60)

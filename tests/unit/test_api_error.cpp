@@ -203,32 +203,38 @@ void TestApiError::transient_data()
 {
     QTest::addColumn<ErrorKind>("kind");
     QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("incompleteBody");
     QTest::addColumn<bool>("transient");
-    QTest::newRow("network") << ErrorKind::Network << 0 << true;
-    QTest::newRow("timeout") << ErrorKind::Timeout << 0 << true;
-    QTest::newRow("throttled") << ErrorKind::Throttled << 429 << true;
-    QTest::newRow("502") << ErrorKind::Server << 502 << true;
-    QTest::newRow("503") << ErrorKind::Server << 503 << true;
-    QTest::newRow("504") << ErrorKind::Server << 504 << true;
-    QTest::newRow("500") << ErrorKind::Server << 500 << false;
-    QTest::newRow("501") << ErrorKind::Server << 501 << false;
-    QTest::newRow("tls") << ErrorKind::Tls << 0 << false;
-    QTest::newRow("authentication") << ErrorKind::Authentication << 401 << false;
-    QTest::newRow("permission") << ErrorKind::Permission << 403 << false;
-    QTest::newRow("not found") << ErrorKind::NotFound << 404 << false;
-    QTest::newRow("bad response") << ErrorKind::BadResponse << 200 << false;
-    QTest::newRow("cancelled") << ErrorKind::Cancelled << 0 << false;
-    QTest::newRow("invalid") << ErrorKind::InvalidRequest << 400 << false;
-    QTest::newRow("none") << ErrorKind::None << 0 << false;
+    QTest::newRow("network") << ErrorKind::Network << 0 << false << true;
+    QTest::newRow("timeout") << ErrorKind::Timeout << 0 << false << true;
+    QTest::newRow("throttled") << ErrorKind::Throttled << 429 << false << true;
+    QTest::newRow("502") << ErrorKind::Server << 502 << false << true;
+    QTest::newRow("503") << ErrorKind::Server << 503 << false << true;
+    QTest::newRow("504") << ErrorKind::Server << 504 << false << true;
+    QTest::newRow("500") << ErrorKind::Server << 500 << false << false;
+    QTest::newRow("501") << ErrorKind::Server << 501 << false << false;
+    QTest::newRow("tls") << ErrorKind::Tls << 0 << false << false;
+    QTest::newRow("authentication") << ErrorKind::Authentication << 401 << false << false;
+    QTest::newRow("permission") << ErrorKind::Permission << 403 << false << false;
+    QTest::newRow("not found") << ErrorKind::NotFound << 404 << false << false;
+    QTest::newRow("bad response") << ErrorKind::BadResponse << 200 << false << false;
+    QTest::newRow("redirect") << ErrorKind::BadResponse << 302 << false << false;
+    QTest::newRow("truncated body") << ErrorKind::BadResponse << 200 << true << true;
+    QTest::newRow("truncated error body") << ErrorKind::BadResponse << 502 << true << true;
+    QTest::newRow("cancelled") << ErrorKind::Cancelled << 0 << false << false;
+    QTest::newRow("invalid") << ErrorKind::InvalidRequest << 400 << false << false;
+    QTest::newRow("none") << ErrorKind::None << 0 << false << false;
 }
 
 void TestApiError::transient()
 {
     QFETCH(ErrorKind, kind);
     QFETCH(int, status);
+    QFETCH(bool, incompleteBody);
     ApiError error;
     error.kind = kind;
     error.httpStatus = status;
+    error.incompleteBody = incompleteBody;
     QTEST(error.isTransient(), "transient");
 }
 
