@@ -456,7 +456,7 @@ void ApiClient::finishCall(ApiCall *call, const ApiError &error)
         return;
     if (error.isError())
         qCDebug(lcApi).noquote() << "call failed after" << call->m_attempts
-                                 << "attempt(s):" << toString(error.kind) << error.code << "request id"
+                                 << "attempt(s):" << errorKindName(error.kind) << error.code << "request id"
                                  << error.requestId;
     call->finish(error);
 }
@@ -951,7 +951,7 @@ void ApiClient::retryOrFail(ApiCall *call, RequestPtr request, qint64 startedAtM
                       m_random.generateDouble(), m_settings.retry);
     if (!decision.retry)
         return finishCall(call, error);
-    qCDebug(lcApi).noquote() << "retrying" << request->method << "after" << toString(error.kind)
+    qCDebug(lcApi).noquote() << "retrying" << request->method << "after" << errorKindName(error.kind)
                              << error.httpStatus << "in" << decision.delayMs << "ms";
     QTimer::singleShot(decision.delayMs, call,
                        [this, call, request, startedAtMs] { prepare(call, request, startedAtMs); });

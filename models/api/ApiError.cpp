@@ -292,7 +292,7 @@ QString ApiError::fullText() const
     return lines.join(u'\n');
 }
 
-QString toString(ErrorKind kind)
+QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::None:

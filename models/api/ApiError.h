@@ -54,6 +54,7 @@ struct ApiError
     Q_DECLARE_TR_FUNCTIONS(mim::ApiError)
 };
 
-QString toString(ErrorKind kind);
+// A stable English name of the kind for logs, e.g. "not-found".
+QString errorKindName(ErrorKind kind);
 
 } // namespace mim
