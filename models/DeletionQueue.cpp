@@ -229,7 +229,7 @@ void DeletionQueue::finishItem(DeletionResult result, const QString &entryId)
         qCWarning(lcModels) << "could not journal the outcome of" << result.image.id
                             << m_journal->lastError();
     if (result.outcome == DeletionResult::Outcome::Failed)
-        qCInfo(lcModels) << "deleting" << result.image.id << "failed:" << toString(result.error.kind)
+        qCInfo(lcModels) << "deleting" << result.image.id << "failed:" << errorKindName(result.error.kind)
                          << result.error.code << result.error.message << result.error.detail;
     m_idsInRun.remove(result.image.id);
     ++m_done;

@@ -186,7 +186,7 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
         const ApiError error = outcome.error;
         abortRefresh();
         m_lastError = error;
-        qCWarning(lcModels) << "refresh failed:" << toString(error.kind) << error.code << error.message
+        qCWarning(lcModels) << "refresh failed:" << errorKindName(error.kind) << error.code << error.message
                             << error.detail;
         setState(State::Failed);
         Q_EMIT failed(error);
@@ -355,7 +355,7 @@ void ImageCatalog::onPollFinished(ApiCall *call)
         qCInfo(lcModels) << "settling image" << id << "is gone";
         m_model->removeImage(id);
     } else {
-        qCInfo(lcModels) << "poll of" << id << "failed:" << toString(error.kind) << error.code
+        qCInfo(lcModels) << "poll of" << id << "failed:" << errorKindName(error.kind) << error.code
                          << error.message;
     }
 

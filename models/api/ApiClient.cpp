@@ -3,6 +3,7 @@
 #include "AkSkSigner.h"
 #include "LogRedaction.h"
 #include "PathSegments.h"
+#include "RetryDecision.h"
 #include "TokenProvider.h"
 
 #include <algorithm>
@@ -455,7 +456,7 @@ void ApiClient::finishCall(ApiCall *call, const ApiError &error)
         return;
     if (error.isError())
         qCDebug(lcApi).noquote() << "call failed after" << call->m_attempts
-                                 << "attempt(s):" << toString(error.kind) << error.code << "request id"
+                                 << "attempt(s):" << errorKindName(error.kind) << error.code << "request id"
                                  << error.requestId;
     call->finish(error);
 }
@@ -777,7 +778,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         qCWarning(lcApi).noquote() << "response over" << m_settings.maxResponseBytes
                                    << "bytes refused:" << request->method
                                    << LogRedaction::redactSecrets(sent->logPath);
-        return retryOrFail(call, request, startedAtMs, error, false);
+        return retryOrFail(call, request, startedAtMs, error);
     }
     if (sent->pastDeadline) {
         ApiError error =
@@ -785,7 +786,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                                                    .arg(m_settings.requestDeadlineMs / 1000.0));
         error.httpStatus = status;
         error.requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
-        return retryOrFail(call, request, startedAtMs, error, true);
+        return retryOrFail(call, request, startedAtMs, error);
     }
     call->m_body = std::exchange(sent->body, {});
     if (reply->isOpen())
@@ -811,8 +812,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         return retryOrFail(
             call, request, startedAtMs,
             withRequestId(ApiError::make(ErrorKind::Timeout,
-                                         tr("No data for %1 ms.").arg(m_settings.transferTimeoutMs))),
-            true);
+                                         tr("No data for %1 ms.").arg(m_settings.transferTimeoutMs))));
     }
     if (networkError == QNetworkReply::SslHandshakeFailedError || !sent->sslErrors.isEmpty()) {
         call->m_peerChain = sent->peerChain;
@@ -824,24 +824,22 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         }
         const QString detail =
             sent->sslErrors.isEmpty() ? reply->errorString() : certificateErrorsText(sent->sslErrors);
-        return retryOrFail(call, request, startedAtMs, withRequestId(ApiError::make(ErrorKind::Tls, detail)),
-                           false);
+        return retryOrFail(call, request, startedAtMs, withRequestId(ApiError::make(ErrorKind::Tls, detail)));
     }
     if (isTransportError(networkError)) {
         if (status > 0) {
             // The headers came, the body did not come whole.
-            return retryOrFail(
-                call, request, startedAtMs,
-                withRequestId(ApiError::make(ErrorKind::BadResponse,
-                                             tr("The response was cut off: %1").arg(reply->errorString()))),
-                true);
+            ApiError error = withRequestId(ApiError::make(
+                ErrorKind::BadResponse, tr("The response was cut off: %1").arg(reply->errorString())));
+            error.incompleteBody = true;
+            return retryOrFail(call, request, startedAtMs, error);
         }
         return retryOrFail(call, request, startedAtMs,
-                           withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())), true);
+                           withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())));
     }
     if (status == 0)
         return retryOrFail(call, request, startedAtMs,
-                           withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())), true);
+                           withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())));
     if (status >= 300 && status <= 399) {
         // Never followed: the signature and the token were made for this address only.
         ApiError error = ApiError::fromHttpResponse(status, call->m_body, reply->rawHeader("X-Request-Id"));
@@ -850,7 +848,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                            ? tr("The server redirected the request; redirects are not followed.")
                            : tr("The server redirected the request to %1; redirects are not followed.")
                                  .arg(QString::fromLatin1(location));
-        return retryOrFail(call, request, startedAtMs, error, false);
+        return retryOrFail(call, request, startedAtMs, error);
     }
     if (status >= 200 && status <= 299 && networkError != QNetworkReply::NoError) {
         // The headers were fine but the body was not: most often a Content-Encoding that could not be decoded
@@ -861,7 +859,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                                 : tr("The response body (Content-Encoding: %1) could not be decoded: %2")
                                       .arg(QString::fromLatin1(encoding), reply->errorString());
         return retryOrFail(call, request, startedAtMs,
-                           withRequestId(ApiError::make(ErrorKind::BadResponse, why)), false);
+                           withRequestId(ApiError::make(ErrorKind::BadResponse, why)));
     }
 
     if (status >= 200 && status <= 299) {
@@ -869,13 +867,11 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         bool known = false;
         const qint64 expected = contentLength.trimmed().toLongLong(&known);
         if (known && reply->rawHeader("Content-Encoding").isEmpty() && call->m_body.size() < expected) {
-            return retryOrFail(
-                call, request, startedAtMs,
-                withRequestId(ApiError::make(ErrorKind::BadResponse,
-                                             tr("The response was cut off after %1 of %2 bytes.")
-                                                 .arg(call->m_body.size())
-                                                 .arg(expected))),
-                true);
+            ApiError error = withRequestId(ApiError::make(
+                ErrorKind::BadResponse,
+                tr("The response was cut off after %1 of %2 bytes.").arg(call->m_body.size()).arg(expected)));
+            error.incompleteBody = true;
+            return retryOrFail(call, request, startedAtMs, error);
         }
         return checkBodyThenFinish(call, request, startedAtMs, sent);
     }
@@ -904,10 +900,8 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                         .arg(qRound(-skewSecs / 60.0));
         }
     }
-    const bool transient = status == 429 || status == 502 || status == 503 || status == 504;
-    const int retryAfterMs =
-        (status == 429 || status == 503) ? parseRetryAfterMs(reply->rawHeader("Retry-After"), m_clock()) : -1;
-    retryOrFail(call, request, startedAtMs, error, transient, retryAfterMs);
+    retryOrFail(call, request, startedAtMs, error,
+                parseRetryAfterMs(reply->rawHeader("Retry-After"), m_clock()));
 }
 
 void ApiClient::checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 startedAtMs,
@@ -925,7 +919,8 @@ void ApiClient::checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 st
             ApiError::make(ErrorKind::BadResponse, tr("The response could not be read: %1").arg(why));
         error.httpStatus = call->m_httpStatus;
         error.requestId = call->m_requestId;
-        retryOrFail(call, request, startedAtMs, error, true);
+        error.incompleteBody = true;
+        retryOrFail(call, request, startedAtMs, error);
     };
 
     if (!request->bodyCheck && call->m_body.size() <= InlineCheckLimit) {
@@ -948,34 +943,18 @@ void ApiClient::checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 st
     }));
 }
 
-int ApiClient::backoffMs(int attemptsSoFar)
-{
-    // Full jitter: anywhere between 0 and the exponential ceiling, so that many clients spread out.
-    const RetryPolicy &policy = m_settings.retry;
-    const int shift = qBound(0, attemptsSoFar - 1, 20);
-    const qint64 ceiling = qMin<qint64>(policy.maxDelayMs, qint64(qMax(0, policy.baseDelayMs)) << shift);
-    if (ceiling <= 0)
-        return 0;
-    return int(m_random.bounded(ceiling + 1));
-}
-
 void ApiClient::retryOrFail(ApiCall *call, RequestPtr request, qint64 startedAtMs, const ApiError &error,
-                            bool transient, int retryAfterMs)
+                            int retryAfterMs)
 {
-    const RetryPolicy &policy = m_settings.retry;
-    if (transient && request->idempotent && call->m_attempts < policy.maxAttempts) {
-        const int delayMs =
-            retryAfterMs >= 0 ? qMin(retryAfterMs, policy.maxDelayMs) : backoffMs(call->m_attempts);
-        const qint64 spentMs = elapsedMs() - startedAtMs;
-        if (spentMs + delayMs <= policy.totalBudgetMs) {
-            qCDebug(lcApi).noquote() << "retrying" << request->method << "after" << toString(error.kind)
-                                     << error.httpStatus << "in" << delayMs << "ms";
-            QTimer::singleShot(delayMs, call,
-                               [this, call, request, startedAtMs] { prepare(call, request, startedAtMs); });
-            return;
-        }
-    }
-    finishCall(call, error);
+    const RetryDecision decision =
+        retryDecision(error, request->idempotent, call->m_attempts, elapsedMs() - startedAtMs, retryAfterMs,
+                      m_random.generateDouble(), m_settings.retry);
+    if (!decision.retry)
+        return finishCall(call, error);
+    qCDebug(lcApi).noquote() << "retrying" << request->method << "after" << errorKindName(error.kind)
+                             << error.httpStatus << "in" << decision.delayMs << "ms";
+    QTimer::singleShot(decision.delayMs, call,
+                       [this, call, request, startedAtMs] { prepare(call, request, startedAtMs); });
 }
 
 } // namespace mim

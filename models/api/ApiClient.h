@@ -196,9 +196,9 @@ private:
                          std::shared_ptr<Attempt> sent);
     void checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 startedAtMs,
                              std::shared_ptr<Attempt> sent);
-    // retryAfterMs < 0: no Retry-After, back off exponentially.
+    // Repeats the call or finishes it with `error`, as retryDecision() says; retryAfterMs < 0: none.
     void retryOrFail(ApiCall *call, RequestPtr request, qint64 startedAtMs, const ApiError &error,
-                     bool transient, int retryAfterMs = -1);
+                     int retryAfterMs = -1);
     void finishCall(ApiCall *call, const ApiError &error);
     void whenProjectKnown(ApiCall *call, std::function<void(const ApiError &)> then);
     void discoverProject();
@@ -206,7 +206,6 @@ private:
     ApiError adoptProjectId(const QString &projectId);
     ApiCall *startLogin();
     QUrl baseUrl(const Request &request) const;
-    int backoffMs(int attemptsSoFar);
     qint64 elapsedMs() const;
 
     QNetworkAccessManager *network() const;

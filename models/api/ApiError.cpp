@@ -114,7 +114,10 @@ bool ApiError::isTransient() const
     case ErrorKind::Throttled:
         return true;
     case ErrorKind::Server:
+        // A gateway or an overloaded server; a 500 or 501 is the service's own answer and would come again.
         return httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    case ErrorKind::BadResponse:
+        return incompleteBody;
     default:
         return false;
     }
@@ -289,7 +292,7 @@ QString ApiError::fullText() const
     return lines.join(u'\n');
 }
 
-QString toString(ErrorKind kind)
+QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::None:

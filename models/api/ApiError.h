@@ -31,9 +31,13 @@ struct ApiError
     QString message;   // server's message, verbatim
     QString requestId; // X-Request-Id
     QString detail;    // client-side detail (network error text, parse error)
+    // A BadResponse whose body came cut off or did not parse: most likely damaged on the way (a proxy, a
+    // reset after a chunk), so another attempt may bring it whole. Unlike a body that is too large,
+    // undecodable or a redirect, which the same request would bring again.
+    bool incompleteBody = false;
 
     bool isError() const { return kind != ErrorKind::None; }
-    // Worth retrying for an idempotent call.
+    // Worth another attempt of an idempotent call; retryDecision() adds attempts, time and delay.
     bool isTransient() const;
 
     // A sentence in the user's language saying what went wrong and what to do.
@@ -50,6 +54,7 @@ struct ApiError
     Q_DECLARE_TR_FUNCTIONS(mim::ApiError)
 };
 
-QString toString(ErrorKind kind);
+// A stable English name of the kind for logs, e.g. "not-found".
+QString errorKindName(ErrorKind kind);
 
 } // namespace mim

@@ -238,7 +238,7 @@ private:
         }
         m_listing->m_error = error;
         m_listing->m_finished = true;
-        qCDebug(lcApi) << "listing finished:" << toString(error.kind) << m_listing->m_images.size()
+        qCDebug(lcApi) << "listing finished:" << errorKindName(error.kind) << m_listing->m_images.size()
                        << "images in" << m_pass << "pass(es)";
         Q_EMIT m_listing->finished();
         m_listing->deleteLater();

@@ -68,7 +68,7 @@ void TokenProvider::onLoginFinished(ApiCall *call)
         }
     }
     if (error.isError())
-        qCDebug(lcApi) << "IAM login failed:" << toString(error.kind) << error.code;
+        qCDebug(lcApi) << "IAM login failed:" << errorKindName(error.kind) << error.code;
 
     // Callbacks may start new calls (and even a new login); hand them a stable list.
     const QList<Waiter> waiters = std::exchange(m_waiters, {});

@@ -8,6 +8,7 @@ target_sources(mim_models PRIVATE
     api/LogRedaction.cpp
     api/PathSegments.cpp
     api/Regions.cpp
+    api/RetryDecision.cpp
 )
 
 # Network: the API client, token provider, listing.

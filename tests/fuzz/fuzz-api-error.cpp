@@ -25,6 +25,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (error.summary().isEmpty() || !error.fullText().startsWith(error.summary()))
         std::abort();
     (void)error.isTransient();
-    (void)mim::toString(error.kind);
+    (void)mim::errorKindName(error.kind);
     return 0;
 }

@@ -20,7 +20,7 @@ target_compile_definitions(test_crash_recovery PRIVATE
 
 mim_add_test(test_hostile_responses
     SOURCES test_hostile_responses.cpp
-    LIBS mim_models Qt6::Network
+    LIBS mim_models mim_test_printing Qt6::Network
     LABELS integration reliability
     TIMEOUT 120)
 

@@ -268,7 +268,7 @@ void TestApiClient::wireFormatOfTokenCall()
 
     // Without X-Subject-Token the login is unusable: said so, nothing else is sent.
     const Outcome failed = run(client.showImage(AnyImageId));
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::BadResponse);
+    QCOMPARE(failed->error.kind, ErrorKind::BadResponse);
     QVERIFY(failed->error.detail.contains(u"X-Subject-Token"_s));
     QCOMPARE(server.received.size(), 1);
     const RecordingServer::Received login = server.received.constFirst();
@@ -422,7 +422,7 @@ void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
     // It gives up re-reading after three passes and says the list would be incomplete: what the last pass
     // read is never presented as the account's images.
     QVERIFY(!succeeded);
-    QCOMPARE_KIND(error.kind, ErrorKind::BadResponse);
+    QCOMPARE(error.kind, ErrorKind::BadResponse);
     QVERIFY2(error.detail.contains(u"kept changing"_s), qPrintable(error.fullText()));
     QCOMPARE(passes, 3);
     QCOMPARE(count, 0);
@@ -529,7 +529,7 @@ void TestApiClient::deleteWithoutForceKeepsSwrContent()
 
     // Deleting it again says it is gone (the deletion queue reads that as success).
     const Outcome again = run(client.deleteImage(id, false));
-    QCOMPARE_KIND(again->error.kind, ErrorKind::NotFound);
+    QCOMPARE(again->error.kind, ErrorKind::NotFound);
 }
 
 void TestApiClient::deleteWithForceDeletesSwrContent()
@@ -564,7 +564,7 @@ void TestApiClient::deleteImageInUseIsRefused()
     const QString id = entry.value(u"id"_s).toString();
 
     const Outcome outcome = run(client.deleteImage(id, true));
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::InvalidRequest);
+    QCOMPARE(outcome->error.kind, ErrorKind::InvalidRequest);
     QCOMPARE(outcome->error.code, u"ModelArts.6357"_s);
     QCOMPARE(outcome->httpStatus, 400);
     QCOMPARE(outcome->attempts, 1);
@@ -584,7 +584,7 @@ void TestApiClient::deleteBuiltInImageIsForbidden()
     const QString id = entry.value(u"id"_s).toString();
 
     const Outcome outcome = run(client.deleteImage(id, false));
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Permission);
+    QCOMPARE(outcome->error.kind, ErrorKind::Permission);
     QCOMPARE(outcome->error.code, u"ModelArts.0108"_s);
     QCOMPARE(outcome->httpStatus, 403);
     QCOMPARE(outcome->attempts, 1);
@@ -599,13 +599,13 @@ void TestApiClient::notFound()
     const QString unknown = u"00000000-0000-0000-0000-000000000000"_s;
 
     const Outcome shown = run(client.showImage(unknown));
-    QCOMPARE_KIND(shown->error.kind, ErrorKind::NotFound);
+    QCOMPARE(shown->error.kind, ErrorKind::NotFound);
     QCOMPARE(shown->error.code, u"ModelArts.6404"_s);
     QCOMPARE(shown->attempts, 1);
     const Outcome deleted = run(client.deleteImage(unknown, true));
-    QCOMPARE_KIND(deleted->error.kind, ErrorKind::NotFound);
+    QCOMPARE(deleted->error.kind, ErrorKind::NotFound);
     const Outcome synced = run(client.syncImage(unknown));
-    QCOMPARE_KIND(synced->error.kind, ErrorKind::NotFound);
+    QCOMPARE(synced->error.kind, ErrorKind::NotFound);
 }
 
 void TestApiClient::wrongSecretKeyFailsSignature()
@@ -617,7 +617,7 @@ void TestApiClient::wrongSecretKeyFailsSignature()
     ApiClient client(&m_network, settings);
 
     const Outcome outcome = run(client.testConnection());
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Authentication);
+    QCOMPARE(outcome->error.kind, ErrorKind::Authentication);
     QCOMPARE(outcome->httpStatus, 401);
     QCOMPARE(outcome->error.code, u"APIGW.0301"_s);
     QVERIFY2(outcome->error.message.contains(u"signature"_s, Qt::CaseInsensitive),
@@ -634,7 +634,7 @@ void TestApiClient::staleClockIsExplained()
                      [] { return QDateTime::currentDateTimeUtc().addSecs(-20 * 60); });
 
     const Outcome outcome = run(client.testConnection());
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Authentication);
+    QCOMPARE(outcome->error.kind, ErrorKind::Authentication);
     QCOMPARE(outcome->httpStatus, 401);
     QVERIFY2(outcome->error.message.contains(u"x-sdk-date"_s, Qt::CaseInsensitive),
              qPrintable(outcome->error.message));
@@ -660,7 +660,7 @@ void TestApiClient::projectIdDiscoveryWithAkSk()
     QVERIFY(waitFor(first) && waitFor(second) && waitFor(third));
     QVERIFY2(first->succeeded, qPrintable(first->error.fullText()));
     QVERIFY(second->succeeded);
-    QCOMPARE_KIND(third->error.kind, ErrorKind::NotFound);
+    QCOMPARE(third->error.kind, ErrorKind::NotFound);
     QCOMPARE(resolved.count(), 1);
     QCOMPARE(resolved.constFirst().constFirst().toString(), QLatin1String(sandbox::DefaultProjectId));
     QCOMPARE(client.projectId(), QLatin1String(sandbox::DefaultProjectId));
@@ -767,7 +767,7 @@ void TestApiClient::wrongPasswordIsAuthentication()
     ApiClient client(&m_network, settings);
 
     const Outcome outcome = run(client.testConnection());
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Authentication);
+    QCOMPARE(outcome->error.kind, ErrorKind::Authentication);
     QCOMPARE(outcome->attempts, 0); // never got as far as the ModelArts call
     QCOMPARE(counter(sandbox, "token"), 1);
     QCOMPARE(counter(sandbox, "list"), 0);
@@ -783,7 +783,7 @@ void TestApiClient::wrongProjectId()
 
     const Outcome outcome = run(client.testConnection());
     QCOMPARE(outcome->error.code, u"ModelArts.0210"_s);
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Authentication);
+    QCOMPARE(outcome->error.kind, ErrorKind::Authentication);
     QVERIFY(outcome->error.summary().contains(u"project ID"_s));
 }
 
@@ -816,7 +816,7 @@ void TestApiClient::throttledRetryRespectsBudget()
     });
 
     const Outcome outcome = run(client.testConnection());
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Throttled);
+    QCOMPARE(outcome->error.kind, ErrorKind::Throttled);
     QCOMPARE(outcome->httpStatus, 429);
     QCOMPARE(outcome->attempts, 1);
     QVERIFY(outcome->elapsedMs < 1000);
@@ -832,7 +832,7 @@ void TestApiClient::serverErrorIsNotRetried()
     });
 
     const Outcome outcome = run(client.testConnection());
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Server);
+    QCOMPARE(outcome->error.kind, ErrorKind::Server);
     QCOMPARE(outcome->httpStatus, 500);
     QCOMPARE(outcome->attempts, 1);
 }
@@ -871,7 +871,7 @@ void TestApiClient::gatewayErrorsAreRetried()
          QJsonArray{QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, fault}, {u"count"_s, 5}}}},
     });
     const Outcome failed = run(impatient.testConnection());
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::Server);
+    QCOMPARE(failed->error.kind, ErrorKind::Server);
     QCOMPARE(failed->httpStatus, fault.toInt());
     QCOMPARE(failed->attempts, 2);
 }
@@ -900,7 +900,7 @@ void TestApiClient::connectionResetIsRetried()
                           {u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"reset"_s}, {u"count"_s, 10}}}},
     });
     const Outcome failed = run(impatient.testConnection());
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::Network);
+    QCOMPARE(failed->error.kind, ErrorKind::Network);
 }
 
 void TestApiClient::truncatedBodyIsRetried()
@@ -926,7 +926,7 @@ void TestApiClient::truncatedBodyIsRetried()
          QJsonArray{QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"truncate"_s}}}},
     });
     const Outcome failed = run(impatient.listImagesPage(ListQuery(), 0, 20));
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::BadResponse);
+    QCOMPARE(failed->error.kind, ErrorKind::BadResponse);
 }
 
 // Decision: a 2xx body that is not JSON is treated like a truncated one (something on the way cut or mangled
@@ -950,7 +950,7 @@ void TestApiClient::malformedBodyIsRetriedThenReported()
              {u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"malformed"_s}, {u"count"_s, 100}}}},
     });
     const Outcome failed = run(client.testConnection());
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::BadResponse);
+    QCOMPARE(failed->error.kind, ErrorKind::BadResponse);
     QCOMPARE(failed->httpStatus, 200);
     QCOMPARE(failed->attempts, 5);
 }
@@ -968,7 +968,7 @@ void TestApiClient::stalledResponseTimesOut()
         {u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"stall"_s}}}},
     });
     const Outcome failed = run(impatient.testConnection());
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::Timeout);
+    QCOMPARE(failed->error.kind, ErrorKind::Timeout);
     QVERIFY(failed->elapsedMs < 1500);
 
     settings.retry.maxAttempts = 3;
@@ -1000,7 +1000,7 @@ void TestApiClient::postIsNotRetried()
     });
 
     const Outcome failed = run(client.syncImage(id));
-    QCOMPARE_KIND(failed->error.kind, ErrorKind::Server);
+    QCOMPARE(failed->error.kind, ErrorKind::Server);
     QCOMPARE(failed->attempts, 1);
     const Outcome synced = run(client.syncImage(id));
     QVERIFY2(synced->succeeded, qPrintable(synced->error.fullText()));
@@ -1059,7 +1059,7 @@ void TestApiClient::certificateErrorsAreReportedNotIgnored()
     // Unknown issuer: refused, with the reason and the chain to show.
     ApiClient strict(&m_network, withFastRetries(sandbox.akskSettings()));
     const Outcome refused = run(strict.testConnection());
-    QCOMPARE_KIND(refused->error.kind, ErrorKind::Tls);
+    QCOMPARE(refused->error.kind, ErrorKind::Tls);
     QVERIFY(!refused->error.detail.isEmpty());
     QCOMPARE(refused->attempts, 1);
     QVERIFY(!refused->peerChain.isEmpty());
@@ -1074,13 +1074,13 @@ void TestApiClient::certificateErrorsAreReportedNotIgnored()
     QVERIFY2(accepted->succeeded, qPrintable(accepted->error.fullText()));
     // ... and that trust stays with that client: another profile on the shared manager is still strict.
     ApiClient stillStrict(&m_network, withFastRetries(sandbox.akskSettings()));
-    QCOMPARE_KIND(run(stillStrict.testConnection())->error.kind, ErrorKind::Tls);
+    QCOMPARE(run(stillStrict.testConnection())->error.kind, ErrorKind::Tls);
 
     // A CA file that cannot be used is an error, not a silent fallback.
     trusting.caCertificatesFile = dir.filePath(u"missing.pem"_s);
     ApiClient misconfigured(&m_network, trusting);
     const Outcome unusable = run(misconfigured.testConnection());
-    QCOMPARE_KIND(unusable->error.kind, ErrorKind::Tls);
+    QCOMPARE(unusable->error.kind, ErrorKind::Tls);
     QVERIFY(unusable->error.detail.contains(u"missing.pem"_s));
     QCOMPARE(unusable->attempts, 0);
 }
@@ -1097,7 +1097,7 @@ void TestApiClient::cancelInFlight()
     QTRY_COMPARE_WITH_TIMEOUT(counter(sandbox, "requests"), 1, 5000);
     call->cancel();
     QCOMPARE(outcome->finishedCount, 1);
-    QCOMPARE_KIND(outcome->error.kind, ErrorKind::Cancelled);
+    QCOMPARE(outcome->error.kind, ErrorKind::Cancelled);
     call->cancel(); // harmless once finished
     QTest::qWait(1200);
     QCOMPARE(outcome->finishedCount, 1);
@@ -1108,7 +1108,7 @@ void TestApiClient::cancelInFlight()
     const Outcome earlyOutcome = watch(early);
     early->cancel();
     QCOMPARE(earlyOutcome->finishedCount, 1);
-    QCOMPARE_KIND(earlyOutcome->error.kind, ErrorKind::Cancelled);
+    QCOMPARE(earlyOutcome->error.kind, ErrorKind::Cancelled);
     QCOMPARE(earlyOutcome->attempts, 0);
     QTest::qWait(100);
     QCOMPARE(earlyOutcome->finishedCount, 1);
@@ -1126,9 +1126,9 @@ void TestApiClient::destroyingClientCancelsCalls()
     QTRY_VERIFY_WITH_TIMEOUT(counter(sandbox, "requests") >= 1, 5000);
     client.reset();
     QCOMPARE(sent->finishedCount, 1);
-    QCOMPARE_KIND(sent->error.kind, ErrorKind::Cancelled);
+    QCOMPARE(sent->error.kind, ErrorKind::Cancelled);
     QCOMPARE(queued->finishedCount, 1);
-    QCOMPARE_KIND(queued->error.kind, ErrorKind::Cancelled);
+    QCOMPARE(queued->error.kind, ErrorKind::Cancelled);
     QTest::qWait(700);
     QCOMPARE(sent->finishedCount, 1);
 }

@@ -3,6 +3,7 @@
 // Shared by the ApiClient integration tests: watching calls, talking to the sandbox's admin endpoints.
 
 #include "api/ApiClient.h"
+#include "ErrorKindPrinting.h"
 #include "SandboxFixture.h"
 
 #include <memory>
@@ -13,9 +14,6 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
-
-// ErrorKind compared by name, so a failure says which kinds differ.
-#define QCOMPARE_KIND(actual, expected) QCOMPARE(mim::toString(actual), mim::toString(expected))
 
 namespace mim::test {
 

@@ -2,6 +2,7 @@
 // polling of settling images and resync.
 
 #include "api/ApiClient.h"
+#include "ErrorKindPrinting.h"
 #include "ImageCatalog.h"
 #include "ImageTableModel.h"
 #include "SandboxFixture.h"
@@ -21,10 +22,6 @@ using namespace mim;
 using mim::test::SandboxFixture;
 using State = ImageCatalog::State;
 using Activity = ImageTableModel::RowActivity;
-
-// mim::toString(ErrorKind) would hide QTest's own toString from QCOMPARE.
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -258,9 +255,9 @@ private Q_SLOTS:
         h.catalog.refresh();
         QVERIFY(failed.wait(LoadTimeoutMs));
         QCOMPARE(h.catalog.state(), State::Failed);
-        VERIFY_KIND(h.catalog.lastError().kind, ErrorKind::Server);
+        QCOMPARE(h.catalog.lastError().kind, ErrorKind::Server);
         QCOMPARE(h.catalog.lastError().httpStatus, 500);
-        VERIFY_KIND(failed.at(0).at(0).value<ApiError>().kind, ErrorKind::Server);
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().kind, ErrorKind::Server);
         QCOMPARE(h.model.images(), before);
         QVERIFY(removedRows.isEmpty());
         QVERIFY(changed.isEmpty());
@@ -491,7 +488,7 @@ private Q_SLOTS:
         QVERIFY(sandbox.server()->removeImage(ids.at(1)));
         h.catalog.resync(ids.at(1));
         QVERIFY(finished.wait(10000));
-        VERIFY_KIND(finished.at(1).at(1).value<ApiError>().kind, ErrorKind::NotFound);
+        QCOMPARE(finished.at(1).at(1).value<ApiError>().kind, ErrorKind::NotFound);
         QCOMPARE(h.model.rowOfId(ids.at(1)), -1);
     }
 
@@ -517,7 +514,7 @@ private Q_SLOTS:
         QCOMPARE(h.catalog.state(), State::Idle);
         QVERIFY(!h.catalog.lastRefreshed().isValid());
         QCOMPARE(resyncs.count(), 1);
-        VERIFY_KIND(resyncs.at(0).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
+        QCOMPARE(resyncs.at(0).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
 
         h.catalog.refresh(); // no account: nothing happens
         QCOMPARE(h.catalog.state(), State::Idle);
@@ -527,7 +524,7 @@ private Q_SLOTS:
 
         h.catalog.resync(u"whatever"_s);
         QCOMPARE(resyncs.count(), 2);
-        VERIFY_KIND(resyncs.at(1).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
+        QCOMPARE(resyncs.at(1).at(1).value<ApiError>().kind, ErrorKind::Cancelled);
 
         // Attaching again loads again.
         sandbox.setFaults({});

@@ -5,6 +5,7 @@
 #include "api/ApiClient.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
+#include "ErrorKindPrinting.h"
 #include "JournalReconciler.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
@@ -20,10 +21,6 @@ using namespace Qt::StringLiterals;
 using namespace mim;
 using mim::test::SandboxFixture;
 using Outcome = DeletionResult::Outcome;
-
-// mim::toString(ErrorKind) would hide QTest's own toString from QCOMPARE.
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -227,7 +224,7 @@ private Q_SLOTS:
         for (const QString &id : std::as_const(inUse)) {
             const DeletionResult result = results.value(id);
             QCOMPARE(result.outcome, Outcome::Failed);
-            VERIFY_KIND(result.error.kind, ErrorKind::InvalidRequest);
+            QCOMPARE(result.error.kind, ErrorKind::InvalidRequest);
             QCOMPARE(result.error.httpStatus, 400);
             // The server's own words, which name the notebook.
             QVERIFY2(result.error.message.contains(u"in use"_s), qPrintable(result.error.message));
@@ -236,7 +233,7 @@ private Q_SLOTS:
         }
         for (const QString &id : std::as_const(builtIn)) {
             QCOMPARE(results.value(id).outcome, Outcome::Failed);
-            VERIFY_KIND(results.value(id).error.kind, ErrorKind::Permission);
+            QCOMPARE(results.value(id).error.kind, ErrorKind::Permission);
         }
         for (const QString &id : std::as_const(alreadyGone))
             QCOMPARE(results.value(id).outcome, Outcome::AlreadyGone);

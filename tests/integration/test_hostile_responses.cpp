@@ -4,6 +4,7 @@
 
 #include "api/ApiClient.h"
 #include "api/Image.h"
+#include "ErrorKindPrinting.h"
 
 #include <atomic>
 #include <QElapsedTimer>
@@ -19,9 +20,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace mim;
-
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -281,7 +279,7 @@ void TestHostileResponses::oversizedBody()
     const qint64 growth = residentBytes() - before;
 
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY2(outcome.error.fullText().contains(u"too large (over 64 MB)"_s),
              qPrintable(outcome.error.fullText()));
     QCOMPARE(outcome.attempts, 1); // the same request would bring the same body: not retried
@@ -299,7 +297,7 @@ void TestHostileResponses::deeplyNestedJson()
 
     const Outcome outcome = listPage(client);
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY(!outcome.error.summary().isEmpty());
     QVERIFY2(outcome.error.detail.contains(u"could not be read"_s), qPrintable(outcome.error.fullText()));
 
@@ -338,7 +336,7 @@ void TestHostileResponses::hugeStringsOverTheCapAreRefused()
     ApiClient client(&m_network, settings);
 
     const Outcome outcome = listPage(client);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY2(outcome.error.fullText().contains(u"too large (over 16 MB)"_s),
              qPrintable(outcome.error.fullText()));
     QCOMPARE(outcome.attempts, 1);
@@ -356,7 +354,7 @@ void TestHostileResponses::notUtf8()
     // Either refused with a reason, or read with the bad bytes replaced: never a crash, never garbage passed
     // on as if it were the server's text.
     if (outcome.error.isError()) {
-        VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+        QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
         QVERIFY(!outcome.error.detail.isEmpty());
     } else {
         QString why;
@@ -384,7 +382,7 @@ void TestHostileResponses::fastEndlessBodyStaysWithinTheCap()
     server.requestInterruption();
     server.wait();
 
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY2(outcome.error.fullText().contains(u"too large (over 16 MB)"_s),
              qPrintable(outcome.error.fullText()));
     QCOMPARE(outcome.attempts, 1);
@@ -405,7 +403,7 @@ void TestHostileResponses::redirectIsNotFollowed()
 
     const Outcome outcome = listPage(client);
     server.wait();
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QCOMPARE(outcome.error.httpStatus, 307);
     QVERIFY2(outcome.error.summary().contains(u"redirect"_s), qPrintable(outcome.error.fullText()));
     QVERIFY2(outcome.error.detail.contains(u"http://127.0.0.1:9/elsewhere"_s),
@@ -432,7 +430,7 @@ void TestHostileResponses::compressionBombSaysItCouldNotBeDecoded()
     const qint64 peakGrowth = peakResidentBytes() - before;
     server.requestInterruption();
     server.wait();
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     const QString text = outcome.error.fullText();
     QVERIFY2(!text.contains(u"JSON"_s, Qt::CaseInsensitive), qPrintable(text));
     QVERIFY2(text.contains(u"could not be decoded"_s) || text.contains(u"too large"_s), qPrintable(text));
@@ -457,7 +455,7 @@ void TestHostileResponses::tricklingBodyMeetsTheDeadline()
     const Outcome outcome = listPage(client);
     server.requestInterruption();
     server.wait();
-    VERIFY_KIND(outcome.error.kind, ErrorKind::Timeout);
+    QCOMPARE(outcome.error.kind, ErrorKind::Timeout);
     QVERIFY2(outcome.error.detail.contains(u"longer than 1.5 seconds"_s),
              qPrintable(outcome.error.fullText()));
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));

@@ -5,6 +5,7 @@
 #include "api/ApiClient.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
+#include "ErrorKindPrinting.h"
 #include "ImageGroup.h"
 #include "JournalReconciler.h"
 #include "SandboxFixture.h"
@@ -20,9 +21,6 @@ using namespace Qt::StringLiterals;
 using namespace mim;
 using mim::test::SandboxFixture;
 using Outcome = DeletionResult::Outcome;
-
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -156,7 +154,7 @@ void TestHostileServer::idThatAddressesAnotherResourceIsNeverSent()
     QCOMPARE(summary.results.size(), 1);
     const DeletionResult result = summary.results.constFirst();
     QCOMPARE(result.outcome, Outcome::Failed);
-    VERIFY_KIND(result.error.kind, ErrorKind::InvalidRequest);
+    QCOMPARE(result.error.kind, ErrorKind::InvalidRequest);
     QVERIFY2(result.error.fullText().contains(u"not a valid ModelArts id"_s),
              qPrintable(result.error.fullText()));
     // The summary says nothing was sent: not that the server refused.
@@ -192,7 +190,7 @@ void TestHostileServer::everyIdCallRefusesImplausibleIds()
     for (const auto &startCall : calls) {
         const CallOutcome outcome = waitFor(startCall());
         QVERIFY(outcome.finished);
-        VERIFY_KIND(outcome.error.kind, ErrorKind::InvalidRequest);
+        QCOMPARE(outcome.error.kind, ErrorKind::InvalidRequest);
         QCOMPARE(outcome.attempts, 0);
     }
     QCOMPARE(counter(sandbox, "requests"), 0);
@@ -201,7 +199,7 @@ void TestHostileServer::everyIdCallRefusesImplausibleIds()
     for (const QString &plausible :
          {u"0a1b2c3d-0000-4000-8000-000000000000"_s, u"0a1b2c3d00004000800000000000abcd"_s}) {
         const CallOutcome outcome = waitFor(client.showImage(plausible));
-        VERIFY_KIND(outcome.error.kind, ErrorKind::NotFound);
+        QCOMPARE(outcome.error.kind, ErrorKind::NotFound);
     }
 }
 
@@ -289,7 +287,7 @@ void TestHostileServer::lyingTotalStopsTheListing()
 
     const ListingOutcome outcome = listAll(client);
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY2(outcome.error.fullText().contains(expected), qPrintable(outcome.error.fullText()));
     QCOMPARE(outcome.images, 0);
     QVERIFY(counter(sandbox, "list") <= 10); // the first page, and its retries when it is unreadable
@@ -305,7 +303,7 @@ void TestHostileServer::onePerPageShowsProgressAndCancels()
 
     const ListingOutcome outcome = listAll(client, 20);
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::Cancelled);
+    QCOMPARE(outcome.error.kind, ErrorKind::Cancelled);
     QCOMPARE(outcome.progressSignals, 20);
     // Requests already on the wire may still arrive; nothing new is asked after Cancel.
     QTest::qWait(300);
@@ -335,7 +333,7 @@ void TestHostileServer::listingThatNeverSettlesIsAnError()
 
     const ListingOutcome outcome = listAll(client);
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::BadResponse);
+    QCOMPARE(outcome.error.kind, ErrorKind::BadResponse);
     QVERIFY2(outcome.error.fullText().contains(u"incomplete"_s), qPrintable(outcome.error.fullText()));
     QCOMPARE(outcome.images, 0);
 }

@@ -6,6 +6,7 @@
 #include "api/ApiClient.h"
 #include "DeletionJournal.h"
 #include "DeletionQueue.h"
+#include "ErrorKindPrinting.h"
 #include "ImageCatalog.h"
 #include "ImageTableModel.h"
 #include "SandboxFixture.h"
@@ -21,10 +22,6 @@ using namespace Qt::StringLiterals;
 using namespace mim;
 using mim::test::SandboxFixture;
 using Outcome = DeletionResult::Outcome;
-
-// mim::toString(ErrorKind) would hide QTest's own toString from QCOMPARE.
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -199,7 +196,7 @@ void TestReliabilityFaults::listingWithEveryFaultIsExactOrSaysWhatFailed()
             const ApiError error = failed.at(0).at(0).value<ApiError>();
             QCOMPARE(h.catalog.state(), ImageCatalog::State::Failed);
             // Only the 500 is final; its server code, message and status reach the user.
-            VERIFY_KIND(error.kind, ErrorKind::Server);
+            QCOMPARE(error.kind, ErrorKind::Server);
             QCOMPARE(error.httpStatus, 500);
             QVERIFY(!error.summary().isEmpty());
             QVERIFY2(error.fullText().contains(u"ModelArts.0010"_s), qPrintable(error.fullText()));
@@ -232,7 +229,7 @@ void TestReliabilityFaults::listingWithEveryFaultIsExactOrSaysWhatFailed()
     QCOMPARE(failed.count(), 1);
     QVERIFY(loaded.isEmpty());
     const ApiError error = failed.at(0).at(0).value<ApiError>();
-    VERIFY_KIND(error.kind, ErrorKind::Server);
+    QCOMPARE(error.kind, ErrorKind::Server);
     QCOMPARE(error.httpStatus, 500);
     QVERIFY2(error.fullText().contains(u"ModelArts.0010"_s), qPrintable(error.fullText()));
     QCOMPARE(h.model.rowCount(), 0);

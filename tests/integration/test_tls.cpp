@@ -9,6 +9,7 @@
 #include "api/ApiClient.h"
 #include "AppServices.h"
 #include "CertificateErrorDialog.h"
+#include "ErrorKindPrinting.h"
 #include "ImageCatalog.h"
 #include "MainWindow.h"
 #include "SandboxFixture.h"
@@ -27,9 +28,6 @@
 using namespace Qt::StringLiterals;
 using namespace mim;
 using mim::test::SandboxFixture;
-
-#define VERIFY_KIND(actual, expected)                                                                        \
-    QVERIFY2((actual) == (expected), qPrintable(u"error kind: "_s + toString(actual)))
 
 namespace {
 
@@ -127,7 +125,7 @@ void TestTls::selfSignedIsRefusedWithTheChain()
 
     const CallOutcome outcome = listOnePage(client);
     QVERIFY(outcome.finished);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::Tls);
+    QCOMPARE(outcome.error.kind, ErrorKind::Tls);
     QVERIFY(!outcome.error.summary().isEmpty());
     QVERIFY(!outcome.chain.isEmpty());
     QCOMPARE(outcome.chain.first(), certificateIn(u"selfsigned.pem"_s));
@@ -142,7 +140,7 @@ void TestTls::privateCaIsTrustedOnlyWhenNamed()
     {
         ApiClient untrusting(&m_network, withoutRetries(sandbox.akskSettings()));
         const CallOutcome refused = listOnePage(untrusting);
-        VERIFY_KIND(refused.error.kind, ErrorKind::Tls);
+        QCOMPARE(refused.error.kind, ErrorKind::Tls);
         QVERIFY(!refused.chain.isEmpty());
         QCOMPARE(refused.chain.first(), certificateIn(u"server.pem"_s));
     }
@@ -162,7 +160,7 @@ void TestTls::caFileDoesNotTrustASelfSignedServer()
     settings.caCertificatesFile = tlsFile(u"ca.pem"_s);
     ApiClient client(&m_network, settings);
     const CallOutcome outcome = listOnePage(client);
-    VERIFY_KIND(outcome.error.kind, ErrorKind::Tls);
+    QCOMPARE(outcome.error.kind, ErrorKind::Tls);
 }
 
 void TestTls::dialogDescribesTheCertificate()
@@ -214,7 +212,7 @@ void TestTls::mainWindowShowsTheCertificateOnLoadFailure()
 
     window.connectTo(u"Self-signed"_s, withoutRetries(sandbox.akskSettings()));
     QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() == ImageCatalog::State::Failed, 30000);
-    VERIFY_KIND(window.catalog()->lastError().kind, ErrorKind::Tls);
+    QCOMPARE(window.catalog()->lastError().kind, ErrorKind::Tls);
     QTRY_VERIFY_WITH_TIMEOUT(findCertificateDialog() != nullptr, 30000);
     CertificateErrorDialog *dialog = findCertificateDialog();
     QVERIFY(!dialog->isModal());
