@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace mim {
 
 int DeletionSummary::count(DeletionResult::Outcome outcome) const
@@ -155,7 +157,7 @@ void DeletionQueue::startNext(const DeletionRequest &request)
     }
 
     ApiCall *call = m_client->deleteImage(request.image.id, request.force);
-    m_inFlight.insert(call, InFlight{request, entryId});
+    m_inFlight.insert(call, InFlight{request, entryId, std::nullopt});
     connect(call, &ApiCall::finished, this, [this, call] { onCallFinished(call); });
     connect(call, &QObject::destroyed, this, [this, call] { onCallDestroyed(call); });
     qCDebug(lcModels) << "deleting" << request.image.id << "force" << request.force;
@@ -169,6 +171,8 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         return;
     const InFlight item = it.value();
     m_inFlight.erase(it);
+    if (item.checking)
+        return onCheckFinished(call, item);
 
     DeletionResult result;
     result.image = item.request.image;
@@ -194,6 +198,9 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         break;
     default:
         result.outcome = DeletionResult::Outcome::Failed;
+        // An attempt whose answer was lost may have deleted the image although the last one failed: ask.
+        if (call->mayHaveTakenEffect() && m_client)
+            return checkWithServer(item, result);
         break;
     }
     finishItem(result, item.entryId);
@@ -202,6 +209,39 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         cancel();
         return;
     }
+    pump();
+}
+
+void DeletionQueue::checkWithServer(const InFlight &item, const DeletionResult &failed)
+{
+    qCInfo(lcModels) << "deleting" << failed.image.id << "ended with" << errorKindName(failed.error.kind)
+                     << "after an attempt whose answer was lost: asking the server";
+    InFlight checking = item;
+    checking.checking = failed;
+    ApiCall *call = m_client->showImage(item.request.image.id);
+    m_inFlight.insert(call, checking);
+    connect(call, &ApiCall::finished, this, [this, call] { onCallFinished(call); });
+    connect(call, &QObject::destroyed, this, [this, call] { onCallDestroyed(call); });
+}
+
+void DeletionQueue::onCheckFinished(ApiCall *call, const InFlight &item)
+{
+    DeletionResult result = *item.checking;
+    const ApiError &error = call->error();
+    const std::optional<Image> shown = call->succeeded() ? call->image() : std::nullopt;
+    if (error.kind == ErrorKind::NotFound || (shown && shown->status == "DELETED"_L1)) {
+        // Gone now, and it was there when the user confirmed: the lost answer was the deletion's.
+        result.outcome = DeletionResult::Outcome::Deleted;
+        result.error = {};
+    } else if (shown) {
+        result.outcome = DeletionResult::Outcome::Failed; // still there: the failure is real, Retry may help
+    } else {
+        result.outcome =
+            DeletionResult::Outcome::Unknown; // asked and got no answer either: the reconciler will
+    }
+    finishItem(result, item.entryId);
+    if (error.kind == ErrorKind::Cancelled)
+        return cancel();
     pump();
 }
 

@@ -4,6 +4,7 @@
 #include "api/Clock.h"
 #include "api/Image.h"
 
+#include <optional>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -100,12 +101,17 @@ private:
     {
         DeletionRequest request;
         QString entryId; // journal entry; empty when there is no journal
+        // Set while the call is the ShowImage that settles a failed DELETE whose earlier answer was lost.
+        std::optional<DeletionResult> checking;
     };
 
     void pump();
     void startNext(const DeletionRequest &request);
     void onCallFinished(ApiCall *call);
     void onCallDestroyed(ApiCall *call);
+    // Asks the server whether the image of a failed DELETE that may have taken effect is still there.
+    void checkWithServer(const InFlight &item, const DeletionResult &failed);
+    void onCheckFinished(ApiCall *call, const InFlight &item);
     void finishItem(DeletionResult result, const QString &entryId);
     void finishRunIfDrained();
     static QString unknownOutcomeReason();

@@ -144,7 +144,7 @@
 <context>
     <name>mim::ApiCall</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+202"/>
+        <location filename="../models/api/ApiClient.cpp" line="+218"/>
         <source>Cancelled before it finished.</source>
         <translation>在完成前已取消。</translation>
     </message>
@@ -218,22 +218,22 @@
         <translation>服务器的响应过大（超过 %1 MB）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The server took longer than %1 seconds to answer.</source>
         <translation>服务器应答耗时超过 %1 秒。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>No data for %1 ms.</source>
         <translation>%1 毫秒内未收到数据。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>The response was cut off: %1</source>
         <translation>响应被截断：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The server redirected the request; redirects are not followed.</source>
         <translation>服务器对请求进行了重定向；本应用不跟随重定向。</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>服务器将请求重定向到 %1；本应用不跟随重定向。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The response body could not be read: %1</source>
         <translation>无法读取响应正文：%1</translation>
     </message>
@@ -253,12 +253,12 @@
         <translation>无法解码响应正文（Content-Encoding：%1）：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The response was cut off after %1 of %2 bytes.</source>
         <translation>响应在 %1 / %2 字节处被截断。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>This computer&apos;s clock is %1 minutes behind the server&apos;s; AK/SK requests are only accepted within 15 minutes of the server&apos;s time. Correct the system time.</source>
         <translation>本机时钟比服务器慢 %1 分钟；AK/SK 请求只有在与服务器时间相差 15 分钟以内时才会被接受。请校正系统时间。</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>本机时钟比服务器快 %1 分钟；AK/SK 请求只有在与服务器时间相差 15 分钟以内时才会被接受。请校正系统时间。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>The response could not be read: %1</source>
         <translation>无法读取响应：%1</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>mim::ApiError</name>
     <message>
-        <location filename="../models/api/ApiError.cpp" line="+209"/>
+        <location filename="../models/api/ApiError.cpp" line="+212"/>
         <source>The project ID does not match this account or region. Check the project ID in the account settings, or leave it empty to look it up.</source>
         <translation>项目 ID 与此账号或区域不匹配。请检查账号设置中的项目 ID，或将其留空以自动查询。</translation>
     </message>
@@ -1020,7 +1020,7 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/DeletionQueue.cpp" line="+30"/>
+        <location filename="../models/DeletionQueue.cpp" line="+32"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
@@ -1136,8 +1136,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Outcome unknown: the request was sent, but the connection to the account was closed before the answer came. The app will check with the server the next time this account is opened.</source>
-        <translation>结果未知：请求已发送，但在收到答复前与账号的连接已关闭。下次打开此账号时，本应用会向服务器核实。</translation>
+        <source>Outcome unknown: the request was sent, but no answer said whether the image was deleted. The app will check with the server the next time this account is opened.</source>
+        <translation>结果未知：请求已发送，但没有应答说明镜像是否已删除。下次打开此账号时，本应用会向服务器核实。</translation>
     </message>
 </context>
 <context>
@@ -1770,7 +1770,7 @@
 <context>
     <name>mim::Image</name>
     <message>
-        <location filename="../models/api/Image.cpp" line="+62"/>
+        <location filename="../models/api/Image.cpp" line="+63"/>
         <source>field &quot;%1&quot; is not %2</source>
         <translation>字段“%1”不是%2</translation>
     </message>
@@ -1798,7 +1798,7 @@
         <translation>标签数组</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+116"/>
         <source>no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
@@ -2123,7 +2123,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+199"/>
+        <location filename="../models/ImageTableModel.cpp" line="+193"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>

@@ -117,9 +117,9 @@ QString DeletionSummaryDialog::outcomeText(const DeletionResult &result)
     case DeletionResult::Outcome::Cancelled:
         return tr("Not deleted: cancelled before the request was sent.");
     case DeletionResult::Outcome::Unknown:
-        return tr(
-            "Outcome unknown: the request was sent, but the connection to the account was closed before "
-            "the answer came. The app will check with the server the next time this account is opened.");
+        return tr("Outcome unknown: the request was sent, but no answer said whether the image was deleted. "
+                  "The app will check with the server the next time this account is opened.") +
+               u'\n' + result.error.fullText();
     case DeletionResult::Outcome::Failed:
         break;
     }

@@ -101,6 +101,21 @@ bool isTransportError(QNetworkReply::NetworkError error)
            error == QNetworkReply::ProtocolFailure;
 }
 
+// False only for failures that happen before a request can leave: no connection was ever made.
+bool mayHaveReachedTheServer(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return false;
+    default:
+        return true;
+    }
+}
+
 QString certificateErrorsText(const QList<QSslError> &errors)
 {
     QStringList lines;
@@ -775,6 +790,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                                                        .arg(m_settings.maxResponseBytes / 1048576));
         error.httpStatus = status;
         error.requestId = call->m_requestId;
+        call->m_answerLost = true;
         qCWarning(lcApi).noquote() << "response over" << m_settings.maxResponseBytes
                                    << "bytes refused:" << request->method
                                    << LogRedaction::redactSecrets(sent->logPath);
@@ -786,6 +802,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                                                    .arg(m_settings.requestDeadlineMs / 1000.0));
         error.httpStatus = status;
         error.requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id")).trimmed();
+        call->m_answerLost = true;
         return retryOrFail(call, request, startedAtMs, error);
     }
     call->m_body = std::exchange(sent->body, {});
@@ -809,6 +826,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
     if (networkError == QNetworkReply::OperationCanceledError ||
         networkError == QNetworkReply::TimeoutError) {
         // We never abort a reply we still listen to, so this is the transfer timeout.
+        call->m_answerLost = true;
         return retryOrFail(
             call, request, startedAtMs,
             withRequestId(ApiError::make(ErrorKind::Timeout,
@@ -827,6 +845,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         return retryOrFail(call, request, startedAtMs, withRequestId(ApiError::make(ErrorKind::Tls, detail)));
     }
     if (isTransportError(networkError)) {
+        call->m_answerLost = call->m_answerLost || mayHaveReachedTheServer(networkError);
         if (status > 0) {
             // The headers came, the body did not come whole.
             ApiError error = withRequestId(ApiError::make(
@@ -837,9 +856,11 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
         return retryOrFail(call, request, startedAtMs,
                            withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())));
     }
-    if (status == 0)
+    if (status == 0) {
+        call->m_answerLost = true;
         return retryOrFail(call, request, startedAtMs,
                            withRequestId(ApiError::make(ErrorKind::Network, reply->errorString())));
+    }
     if (status >= 300 && status <= 399) {
         // Never followed: the signature and the token were made for this address only.
         ApiError error = ApiError::fromHttpResponse(status, call->m_body, reply->rawHeader("X-Request-Id"));
@@ -853,6 +874,7 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
     if (status >= 200 && status <= 299 && networkError != QNetworkReply::NoError) {
         // The headers were fine but the body was not: most often a Content-Encoding that could not be decoded
         // (or a decompression bomb that Qt stopped).
+        call->m_answerLost = true;
         const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().left(64);
         const QString why = encoding.isEmpty()
                                 ? tr("The response body could not be read: %1").arg(reply->errorString())
@@ -871,12 +893,16 @@ void ApiClient::onReplyFinished(ApiCall *call, RequestPtr request, qint64 starte
                 ErrorKind::BadResponse,
                 tr("The response was cut off after %1 of %2 bytes.").arg(call->m_body.size()).arg(expected)));
             error.incompleteBody = true;
+            call->m_answerLost = true;
             return retryOrFail(call, request, startedAtMs, error);
         }
         return checkBodyThenFinish(call, request, startedAtMs, sent);
     }
 
     ApiError error = ApiError::fromHttpResponse(status, call->m_body, reply->rawHeader("X-Request-Id"));
+    // A 500, or a gateway that lost its backend, says nothing about whether the backend carried it out.
+    if (status == 500 || status == 502 || status == 504)
+        call->m_answerLost = true;
     if (status == 401 && !sent->token.isEmpty() && !request->reloggedIn) {
         // The token died (expired early, password changed, sandbox reset): one new login, one repeat.
         request->reloggedIn = true;
@@ -920,6 +946,7 @@ void ApiClient::checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 st
         error.httpStatus = call->m_httpStatus;
         error.requestId = call->m_requestId;
         error.incompleteBody = true;
+        call->m_answerLost = true; // a 2xx: the server did what was asked, most likely
         retryOrFail(call, request, startedAtMs, error);
     };
 

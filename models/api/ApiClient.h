@@ -53,6 +53,11 @@ public:
     const QByteArray &body() const { return m_body; }
     QString requestId() const { return m_requestId; }
     int attempts() const { return m_attempts; }
+    // True when an attempt may have been carried out by the server without the client learning how it ended
+    // (a timeout, a connection lost after sending, a body cut off or unreadable, a 500/502/504). A failed
+    // call with this set may still have taken effect: a DELETE that ends so has an unknown outcome, not a
+    // failed one.
+    bool mayHaveTakenEffect() const { return m_answerLost; }
     // The server's certificate chain when the call failed on TLS, for showing to the user.
     QList<QSslCertificate> peerCertificateChain() const { return m_peerChain; }
 
@@ -82,6 +87,7 @@ private:
     QByteArray m_body;
     QString m_requestId;
     int m_attempts = 0;
+    bool m_answerLost = false;
     QList<QSslCertificate> m_peerChain;
     QList<QPair<QByteArray, QByteArray>> m_responseHeaders;
     std::function<void()> m_abortCurrent;

@@ -579,6 +579,59 @@ private Q_SLOTS:
         QCOMPARE(journal.unfinishedIntents().size(), 2);
     }
 
+    // A DELETE carried out by the server whose answer was lost (a stall past the transfer timeout), then a
+    // retry that fails: the image is gone, so the result must say deleted, never failed. And a DELETE that
+    // failed without taking effect stays failed, with Retry offered.
+    void lostAnswerIsSettledWithTheServer()
+    {
+        SandboxFixture sandbox(60, 28);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ConnectionSettings settings = sandbox.akskSettings();
+        settings.transferTimeoutMs = 400;
+        settings.retry.baseDelayMs = 10;
+        settings.retry.maxDelayMs = 20;
+        QNetworkAccessManager network;
+        ApiClient client(&network, settings);
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        DeletionQueue queue(&journal);
+        queue.setClient(&client);
+        queue.setMaxConcurrent(1);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 2);
+        QCOMPARE(ids.size(), 2);
+        const QString lost = ids.at(0);
+        const QString refused = ids.at(1);
+
+        const auto script = [](const QString &id, const QJsonArray &faults) {
+            QJsonArray entries;
+            for (const QJsonValue &fault : faults)
+                entries.append(QJsonObject{{u"method"_s, u"DELETE"_s},
+                                           {u"path_contains"_s, id},
+                                           {u"fault"_s, fault},
+                                           {u"count"_s, 1}});
+            return entries;
+        };
+        QJsonArray entries = script(lost, {u"stall"_s, u"500"_s});
+        for (const QJsonValue &entry : script(refused, {u"500"_s}))
+            entries.append(entry);
+        sandbox.setFaults(QJsonObject{{u"stall_ms"_s, 1500}, {u"script"_s, entries}});
+
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue(requestsFor(images, {lost, refused}, false));
+        QVERIFY(finished.wait(20000));
+        const QHash<QString, DeletionResult> results = byId(finished.at(0).at(0).value<DeletionSummary>());
+
+        QVERIFY(sandbox.imageState(lost).value("deleted"_L1).toBool());
+        QCOMPARE(results.value(lost).outcome, Outcome::Deleted);
+        QVERIFY(!sandbox.imageState(refused).value("deleted"_L1).toBool());
+        QCOMPARE(results.value(refused).outcome, Outcome::Failed);
+        QCOMPARE(results.value(refused).error.code, u"ModelArts.0010"_s);
+        QCOMPARE(finished.at(0).at(0).value<DeletionSummary>().failedRequests().size(), 1);
+        QVERIFY(journal.unfinishedIntents().isEmpty());
+    }
+
     void withoutClientNothingIsSent()
     {
         QTemporaryDir dir;

@@ -290,6 +290,7 @@ void TestReliabilityFaults::bulkDeleteWithFaultsMatchesServer()
     QSet<QString> reported;
     int deleted = 0;
     int failed = 0;
+    QSet<QString> unknown;
     for (const DeletionResult &result : summary.results) {
         const QString &id = result.image.id;
         QVERIFY2(selected.contains(id), qPrintable(u"result for an image outside the selection: "_s + id));
@@ -311,7 +312,11 @@ void TestReliabilityFaults::bulkDeleteWithFaultsMatchesServer()
         case Outcome::Cancelled:
             QFAIL(qPrintable(u"cancelled although nobody cancelled: "_s + id));
         case Outcome::Unknown:
-            QFAIL(qPrintable(u"outcome unknown although the client stayed open: "_s + id));
+            // A lost answer, and the check with the server failed too: either state is possible, and the
+            // journal keeps the entry open for the reconciler.
+            QVERIFY(result.error.isError());
+            unknown.insert(id);
+            break;
         }
         if (!result.force) {
             // SWR content goes only when the user asked for it.
@@ -340,8 +345,12 @@ void TestReliabilityFaults::bulkDeleteWithFaultsMatchesServer()
             QVERIFY2(after.value(it.key()) == it.value(), qPrintable(u"touched: "_s + it.key()));
     }
 
-    // The journal pairs every intent with its outcome.
-    QVERIFY(journal.unfinishedIntents().isEmpty());
+    // The journal pairs every intent with its outcome; only unknown outcomes stay open for the reconciler.
+    QVERIFY2(unknown.size() <= 5, qPrintable(QString::number(unknown.size())));
+    QSet<QString> open;
+    for (const QJsonObject &intent : journal.unfinishedIntents())
+        open.insert(intent.value("image"_L1).toObject().value("id"_L1).toString());
+    QCOMPARE(open, unknown);
     QStringList skipped;
     const QList<QJsonObject> lines = journal.readAll(&skipped);
     QVERIFY(skipped.isEmpty());
