@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/VisibleText.h"
+
 #include <QDateTime>
 #include <QIcon>
 #include <QString>
@@ -25,18 +27,6 @@ QString statusText(const QString &status);
 QString typeText(const QString &type);             // "Own" / "Built-in"
 QString visibilityText(const QString &visibility); // "Private" / "Public"
 
-// Server text (names, tags, descriptions, messages, ids) as it may safely be shown: every character that
-// is invisible or changes how the text around it is laid out is replaced by a visible escape, so a name
-// can neither span lines nor reorder, hide or fake the text around it. Escaped are C0 and C1 controls and
-// DEL, line and paragraph separators (U+2028, U+2029), lone surrogates and every format (Cf) character:
-// bidi marks, embeddings, overrides and isolates (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), zero-width
-// characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens, tag characters and the like. The convention:
-// "\n", "\r" and "\t" for those three, "\u{XXXX}" (upper-case hex, at least four digits) for the rest,
-// e.g. "\u{202E}" or "\u{E0041}". Backslashes are kept as they are: the result is for reading, never
-// parsed back. Text with nothing to escape comes back as the same (shared) string.
-QString visibleText(const QString &text);
-// Whether visibleText() would change the text: a cheap scan, meant for hot paths such as table cells.
-bool hasHiddenCharacters(QStringView text);
 // A tooltip that shows `text` literally. Qt renders a tooltip as rich text when it looks like HTML
 // (Qt::mightBeRichText), so such text is escaped and wrapped to keep its line breaks and spaces as they are.
 QString plainToolTip(const QString &text);

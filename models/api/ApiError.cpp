@@ -1,6 +1,6 @@
 #include "ApiError.h"
 
-#include "Formatting.h"
+#include "VisibleText.h"
 
 #include <cmath>
 #include <QJsonDocument>

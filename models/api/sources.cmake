@@ -7,6 +7,7 @@ target_sources(mim_models PRIVATE
     api/ImagePageReader.cpp
     api/LogRedaction.cpp
     api/PathSegments.cpp
+    api/VisibleText.cpp
     api/Regions.cpp
     api/RetryDecision.cpp
 )
