@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <QTimer>
 
-using namespace Qt::StringLiterals;
-
 namespace mim {
 
 int DeletionSummary::count(DeletionResult::Outcome outcome) const
@@ -203,13 +201,7 @@ void DeletionQueue::onCallFinished(ApiCall *call)
             return checkWithServer(item, result);
         break;
     }
-    finishItem(result, item.entryId);
-    if (call->error().kind == ErrorKind::Cancelled) {
-        // Only closing the client cancels its calls: the requests not sent yet must not go through it.
-        cancel();
-        return;
-    }
-    pump();
+    finishAndGoOn(result, item.entryId, call->error().kind == ErrorKind::Cancelled);
 }
 
 void DeletionQueue::checkWithServer(const InFlight &item, const DeletionResult &failed)
@@ -227,20 +219,24 @@ void DeletionQueue::checkWithServer(const InFlight &item, const DeletionResult &
 void DeletionQueue::onCheckFinished(ApiCall *call, const InFlight &item)
 {
     DeletionResult result = *item.checking;
-    const ApiError &error = call->error();
-    const std::optional<Image> shown = call->succeeded() ? call->image() : std::nullopt;
-    if (error.kind == ErrorKind::NotFound || (shown && shown->status == "DELETED"_L1)) {
+    const std::optional<bool> gone = call->imageIsGone();
+    if (!gone) {
+        result.outcome = DeletionResult::Outcome::Unknown; // no answer to the question either: the reconciler
+    } else if (*gone) {
         // Gone now, and it was there when the user confirmed: the lost answer was the deletion's.
         result.outcome = DeletionResult::Outcome::Deleted;
         result.error = {};
-    } else if (shown) {
-        result.outcome = DeletionResult::Outcome::Failed; // still there: the failure is real, Retry may help
     } else {
-        result.outcome =
-            DeletionResult::Outcome::Unknown; // asked and got no answer either: the reconciler will
+        result.outcome = DeletionResult::Outcome::Failed; // still there: the failure is real, Retry may help
     }
-    finishItem(result, item.entryId);
-    if (error.kind == ErrorKind::Cancelled)
+    finishAndGoOn(result, item.entryId, call->error().kind == ErrorKind::Cancelled);
+}
+
+void DeletionQueue::finishAndGoOn(const DeletionResult &result, const QString &entryId, bool clientClosed)
+{
+    finishItem(result, entryId);
+    // Only closing the client cancels its calls: the requests not sent yet must not go through it.
+    if (clientClosed)
         return cancel();
     pump();
 }

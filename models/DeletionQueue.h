@@ -112,6 +112,8 @@ private:
     // Asks the server whether the image of a failed DELETE that may have taken effect is still there.
     void checkWithServer(const InFlight &item, const DeletionResult &failed);
     void onCheckFinished(ApiCall *call, const InFlight &item);
+    // Records the result, then sends the next request, or stops the run when the client is closing.
+    void finishAndGoOn(const DeletionResult &result, const QString &entryId, bool clientClosed);
     void finishItem(DeletionResult result, const QString &entryId);
     void finishRunIfDrained();
     static QString unknownOutcomeReason();

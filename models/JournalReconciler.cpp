@@ -151,17 +151,11 @@ void JournalReconciler::onShowFinished(ApiCall *call)
     if (const std::optional<Image> confirmed = Image::fromJson(imageJson))
         result.imageName = confirmed->nameAndTag();
 
-    if (call->succeeded()) {
-        const std::optional<Image> now = call->image();
-        if (!now) {
-            result.error =
-                ApiError::make(ErrorKind::BadResponse, tr("The server's answer could not be read."));
-        } else {
-            result.outcome = now->status == u"DELETED" ? ReconciliationResult::Outcome::WasDeleted
-                                                       : ReconciliationResult::Outcome::WasNotDeleted;
-        }
-    } else if (call->error().kind == ErrorKind::NotFound) {
-        result.outcome = ReconciliationResult::Outcome::WasDeleted;
+    if (const std::optional<bool> gone = call->imageIsGone()) {
+        result.outcome =
+            *gone ? ReconciliationResult::Outcome::WasDeleted : ReconciliationResult::Outcome::WasNotDeleted;
+    } else if (call->succeeded()) {
+        result.error = ApiError::make(ErrorKind::BadResponse, tr("The server's answer could not be read."));
     } else {
         result.error = call->error();
     }

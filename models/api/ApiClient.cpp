@@ -208,6 +208,18 @@ std::optional<Image> ApiCall::image() const
     return Image::fromJson(object);
 }
 
+std::optional<bool> ApiCall::imageIsGone() const
+{
+    if (m_error.kind == ErrorKind::NotFound)
+        return true;
+    if (!succeeded())
+        return std::nullopt;
+    const std::optional<Image> shown = image();
+    if (!shown)
+        return std::nullopt;
+    return shown->status == "DELETED"_L1;
+}
+
 void ApiCall::cancel()
 {
     if (m_finished)

@@ -67,6 +67,9 @@ public:
     QJsonObject json() const;
     // The body read as one image (ShowImage, DeleteImage, SyncImage, RegisterImage).
     std::optional<Image> image() const;
+    // What a finished ShowImage says of its image: true when it is gone (ModelArts says it does not exist, or
+    // shows it as DELETED), false when it is still there, nullopt when the server could not say.
+    std::optional<bool> imageIsGone() const;
 
     // Stops the call; finished() follows with ErrorKind::Cancelled unless it already finished. It is emitted
     // before cancel() returns, like QNetworkReply::abort().
