@@ -10,6 +10,7 @@
 #include "JournalReconciler.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
+#include "test_api_client_helpers.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -23,28 +24,6 @@ using mim::test::SandboxFixture;
 using Outcome = DeletionResult::Outcome;
 
 namespace {
-
-struct CallOutcome
-{
-    bool finished = false;
-    ApiError error;
-    int attempts = -1;
-    QByteArray body;
-};
-
-CallOutcome waitFor(ApiCall *call)
-{
-    auto outcome = std::make_shared<CallOutcome>();
-    QObject::connect(call, &ApiCall::finished, call, [call, outcome] {
-        outcome->finished = true;
-        outcome->error = call->error();
-        outcome->attempts = call->attempts();
-        outcome->body = call->body();
-    });
-    if (!QTest::qWaitFor([&] { return outcome->finished; }, 30000))
-        qWarning("the call did not finish in time");
-    return *outcome;
-}
 
 struct ListingOutcome
 {
@@ -70,11 +49,6 @@ ListingOutcome listAll(ApiClient &client, int cancelAfterProgress = -1, int time
     if (!QTest::qWaitFor([&] { return outcome->finished; }, timeoutMs))
         qWarning("the listing did not finish in time");
     return *outcome;
-}
-
-qint64 counter(const SandboxFixture &sandbox, const char *name)
-{
-    return sandbox.state().value("counters"_L1).toObject().value(QLatin1StringView(name)).toInteger();
 }
 
 } // namespace
@@ -129,9 +103,9 @@ void TestHostileServer::idThatAddressesAnotherResourceIsNeverSent()
     QVERIFY(sandbox.start());
     ApiClient client(&m_network, sandbox.akskSettings());
 
-    const CallOutcome groups = waitFor(client.listImageGroups(QUrlQuery()));
-    QVERIFY2(!groups.error.isError(), qPrintable(groups.error.fullText()));
-    const std::optional<ImageGroupPage> page = ImageGroupPage::fromJson(groups.body);
+    const test::Outcome groups = test::run(client.listImageGroups(QUrlQuery()));
+    QVERIFY2(groups->succeeded, qPrintable(groups->error.fullText()));
+    const std::optional<ImageGroupPage> page = ImageGroupPage::fromJson(groups->body);
     QVERIFY(page && !page->groups.isEmpty());
     const ImageGroup group = page->groups.constFirst();
 
@@ -188,18 +162,17 @@ void TestHostileServer::everyIdCallRefusesImplausibleIds()
         [&] { return client.syncImage(id); }, [&] { return client.deleteImageGroup(u".."_s, false); },
         [&] { return client.updateImageGroup(u"../x"_s, QJsonObject()); }};
     for (const auto &startCall : calls) {
-        const CallOutcome outcome = waitFor(startCall());
-        QVERIFY(outcome.finished);
-        QCOMPARE(outcome.error.kind, ErrorKind::InvalidRequest);
-        QCOMPARE(outcome.attempts, 0);
+        const test::Outcome outcome = test::run(startCall());
+        QCOMPARE(outcome->finishedCount, 1);
+        QCOMPARE(outcome->error.kind, ErrorKind::InvalidRequest);
+        QCOMPARE(outcome->attempts, 0);
     }
     QCOMPARE(counter(sandbox, "requests"), 0);
 
     // Both documented forms pass: a UUID and 32 hexadecimal digits (a missing image, so ModelArts.6404).
     for (const QString &plausible :
          {u"0a1b2c3d-0000-4000-8000-000000000000"_s, u"0a1b2c3d00004000800000000000abcd"_s}) {
-        const CallOutcome outcome = waitFor(client.showImage(plausible));
-        QCOMPARE(outcome.error.kind, ErrorKind::NotFound);
+        QCOMPARE(test::run(client.showImage(plausible))->error.kind, ErrorKind::NotFound);
     }
 }
 
