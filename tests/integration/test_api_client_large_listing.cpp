@@ -101,28 +101,41 @@ void TestApiClientLargeListing::largeListingKeepsTheEventLoopResponsive()
     const Listing outcome = watchListing(listing);
     connect(listing, &ImageListing::finished, this, [&listingDone] { listingDone = true; });
     lastCpuUs = threadCpuMicroseconds();
+    const qint64 listingCpuStart = lastCpuUs;
     heartbeat.start();
     QVERIFY(waitForListing(outcome, 120000));
     heartbeat.stop();
+    const qint64 listingCpuUs = threadCpuMicroseconds() - listingCpuStart;
     const qint64 tookMs = took.elapsed();
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
     // Every field is compared by the smaller tests; here: all of them, once each.
     QVERIFY(outcome->total > ImageCount / 2);
     QCOMPARE(qint64(outcome->images.size()), outcome->total);
+    const qint64 dedupStart = threadCpuMicroseconds();
     QSet<QString> ids;
     for (const Image &image : std::as_const(outcome->images))
         ids.insert(image.id);
+    // The second yardstick: what de-duplicating the whole listing here costs.
+    const qint64 dedupUs = threadCpuMicroseconds() - dedupStart;
     QCOMPARE(qint64(ids.size()), outcome->total);
     QCOMPARE(outcome->passes, 1);
 
+    const qint64 pageCount = (outcome->total + PageSize - 1) / PageSize;
     qInfo(
-        "%lld images in %lld ms; one page parses in %lld us; the longest event loop turn took %lld us of CPU",
-        qint64(outcome->images.size()), tookMs, pageParseUs, worstTurnUs);
-    // Had a page been parsed here, or the 100,000 images de-duplicated here, some turn would have cost at
-    // least a page's parse; the replies themselves cost a few milliseconds per page. The bound is relative so
-    // that it holds in debug, release and sanitizer builds alike.
-    QVERIFY2(worstTurnUs < qMax<qint64>(5000, pageParseUs),
-             qPrintable(u"%1 us in one turn, a page parses in %2 us"_s.arg(worstTurnUs).arg(pageParseUs)));
+        "%lld images in %lld ms; a page parses in %lld us, de-duplicating them all takes %lld us; during the "
+        "listing this thread spent %lld us of CPU, at most %lld us in one event loop turn",
+        qint64(outcome->images.size()), tookMs, pageParseUs, dedupUs, listingCpuUs, worstTurnUs);
+    // Both bounds are relative to work measured on this thread, so they hold in debug, release and sanitizer
+    // builds alike, and each leaves a wide margin (timing is the benchmark's job; this guards the design).
+    // Had the pages been parsed here, this thread would have spent at least every page's parse; the replies
+    // themselves cost a small fraction of that.
+    QVERIFY2(listingCpuUs < pageCount * pageParseUs * 2 / 3,
+             qPrintable(u"%1 us on the GUI thread; parsing %2 pages costs %3 us"_s.arg(listingCpuUs)
+                            .arg(pageCount)
+                            .arg(pageCount * pageParseUs)));
+    // Had the listing been de-duplicated here, one turn would have cost about that much.
+    QVERIFY2(worstTurnUs < dedupUs / 2,
+             qPrintable(u"%1 us in one turn; de-duplicating takes %2 us"_s.arg(worstTurnUs).arg(dedupUs)));
 }
 
 QTEST_GUILESS_MAIN(TestApiClientLargeListing)
