@@ -1,6 +1,6 @@
 #include "AppPaths.h"
 
-#include "accounts/Profile.h"
+#include "models/accounts/Profile.h"
 
 #include <QDir>
 #include <QStandardPaths>

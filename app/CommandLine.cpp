@@ -1,6 +1,6 @@
 #include "CommandLine.h"
 
-#include "api/Regions.h"
+#include "models/api/Regions.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #include "FirstPaintProbe.h"
 
-#include "MainWindow.h"
+#include "views/main/MainWindow.h"
 
 #include <cstdio>
 #include <QCoreApplication>

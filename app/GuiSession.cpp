@@ -1,16 +1,16 @@
 #include "GuiSession.h"
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "AccountSwitcher.h"
 #include "AppPaths.h"
-#include "DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "DemoServer.h"
-#include "ImageToolsMenu.h"
 #include "Logging.h"
-#include "MainWindow.h"
-#include "PrivateFiles.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/common/PrivateFiles.h"
+#include "views/accounts/AccountSwitcher.h"
+#include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
+#include "views/main/MainWindow.h"
+#include "views/tools/ImageToolsMenu.h"
 
 #include <QDir>
 #include <QFileInfo>

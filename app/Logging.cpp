@@ -1,7 +1,7 @@
 #include "Logging.h"
 
-#include "api/ConnectionSettings.h"
-#include "PrivateFiles.h"
+#include "models/api/ConnectionSettings.h"
+#include "models/common/PrivateFiles.h"
 
 #include <atomic>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "SelfTest.h"
 
-#include "api/ApiClient.h"
+#include "models/api/ApiClient.h"
 
 #include <cstdio>
 #include <QLoggingCategory>

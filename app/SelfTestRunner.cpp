@@ -1,10 +1,10 @@
 #include "SelfTestRunner.h"
 
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
 #include "AppPaths.h"
 #include "DemoServer.h"
 #include "Logging.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
 #include "SelfTest.h"
 
 #include <cstdio>

@@ -5,9 +5,9 @@
 #include "FirstPaintProbe.h"
 #include "GuiSession.h"
 #include "Logging.h"
-#include "MainWindow.h"
 #include "SelfTestRunner.h"
 #include "Translations.h"
+#include "views/main/MainWindow.h"
 
 #include <cstdio>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 
 #include <QByteArray>
 #include <QDateTime>

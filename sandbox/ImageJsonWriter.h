@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/Image.h"
+#include "models/api/Image.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
 #include "RequestAuthenticator.h"
 
-#include "api/AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/Clock.h"
+#include "models/api/Clock.h"
 #include "SandboxDefaults.h"
 
 #include <optional>

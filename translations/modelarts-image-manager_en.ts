@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/CleanupDialog.cpp" line="+395"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+395"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/CleanupPreviewModel.cpp" line="+239"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+239"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -90,7 +90,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../views/DeleteImagesDialog.cpp" line="+70"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+70"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -155,7 +155,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../views/DeletionSummaryDialog.cpp" line="+42"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+42"/>
         <source>%n image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -203,7 +203,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/DetailsPane.cpp" line="+264"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+264"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -241,7 +241,7 @@
 <context>
     <name>mim::EmptyStateWidget</name>
     <message numerus="yes">
-        <location filename="../views/EmptyStateWidget.cpp" line="+161"/>
+        <location filename="../views/main/EmptyStateWidget.cpp" line="+161"/>
         <source>None of the %n image(s) matches the filter.</source>
         <comment>empty state when the filter hides everything</comment>
         <translation>
@@ -253,7 +253,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message numerus="yes">
-        <location filename="../views/ExportImages.cpp" line="+75"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+75"/>
         <source>Exported %n image(s) to %1.</source>
         <translation>
             <numerusform>Exported %n image to %1.</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/FilterBar.cpp" line="+287"/>
+        <location filename="../views/main/FilterBar.cpp" line="+287"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -276,7 +276,7 @@
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/Formatting.cpp" line="+157"/>
+        <location filename="../models/common/Formatting.cpp" line="+82"/>
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -323,7 +323,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/ImageGroupsDialog.cpp" line="+197"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+197"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -367,7 +367,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
-        <location filename="../views/MainStatusBar.cpp" line="+87"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+87"/>
         <source>%n image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
@@ -415,7 +415,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/MainWindow.cpp" line="+549"/>
+        <location filename="../views/main/MainWindow.cpp" line="+549"/>
         <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
@@ -482,7 +482,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/ProfileDialog.cpp" line="+422"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+422"/>
         <source>Connected: %n image(s) visible, project id %1</source>
         <extracomment>%n images the account can see, %1 the project id</extracomment>
         <translation>
@@ -494,7 +494,7 @@
 <context>
     <name>mim::RegisterImageRequest</name>
     <message numerus="yes">
-        <location filename="../models/RegisterImageRequest.cpp" line="+132"/>
+        <location filename="../models/groups/RegisterImageRequest.cpp" line="+132"/>
         <source>The SWR path is too long: at most %n characters.</source>
         <translation>
             <numerusform>The SWR path is too long: at most %n character.</numerusform>

@@ -17,7 +17,7 @@
 <context>
     <name>mim::AccountManager</name>
     <message>
-        <location filename="../views/AccountManager.cpp" line="+32"/>
+        <location filename="../views/accounts/AccountManager.cpp" line="+32"/>
         <source>access key %1</source>
         <translation>访问密钥 %1</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>mim::AccountSwitcher</name>
     <message>
-        <location filename="../views/AccountSwitcher.cpp" line="+34"/>
+        <location filename="../views/accounts/AccountSwitcher.cpp" line="+34"/>
         <source>No account</source>
         <translation>无账号</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>mim::ApiCall</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+218"/>
+        <location filename="../models/api/ApiClient.cpp" line="+230"/>
         <source>Cancelled before it finished.</source>
         <translation>在完成前已取消。</translation>
     </message>
@@ -409,7 +409,7 @@
 <context>
     <name>mim::CertificateErrorDialog</name>
     <message>
-        <location filename="../views/CertificateErrorDialog.cpp" line="+55"/>
+        <location filename="../views/accounts/CertificateErrorDialog.cpp" line="+55"/>
         <source>Server certificate</source>
         <translation>服务器证书</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/CleanupDialog.cpp" line="+82"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+82"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -767,7 +767,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/CleanupPreviewModel.cpp" line="+62"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+62"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -835,7 +835,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../views/DeleteImagesDialog.cpp" line="+50"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+50"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -958,7 +958,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/DeletionJournal.cpp" line="+311"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+311"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1020,7 +1020,7 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/DeletionQueue.cpp" line="+32"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+30"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
@@ -1043,7 +1043,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message>
-        <location filename="../views/DeletionSummaryDialog.cpp" line="+25"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+25"/>
         <source>Deletion Results</source>
         <translation>删除结果</translation>
     </message>
@@ -1143,7 +1143,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/DetailsPane.cpp" line="+67"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+67"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1351,7 +1351,7 @@
 <context>
     <name>mim::EmptyStateWidget</name>
     <message>
-        <location filename="../views/EmptyStateWidget.cpp" line="+39"/>
+        <location filename="../views/main/EmptyStateWidget.cpp" line="+39"/>
         <source>Add Account…</source>
         <translation>添加账号…</translation>
     </message>
@@ -1472,7 +1472,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message>
-        <location filename="../views/ExportImages.cpp" line="+37"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+37"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1492,7 +1492,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/FilterBar.cpp" line="+60"/>
+        <location filename="../views/main/FilterBar.cpp" line="+60"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1650,7 +1650,7 @@
 <context>
     <name>mim::Formatting</name>
     <message>
-        <location filename="../models/Formatting.cpp" line="+115"/>
+        <location filename="../models/common/Formatting.cpp" line="+40"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
@@ -1836,7 +1836,7 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/ImageCatalog.cpp" line="+71"/>
+        <location filename="../models/catalog/ImageCatalog.cpp" line="+71"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
@@ -1854,7 +1854,7 @@
 <context>
     <name>mim::ImageExporter</name>
     <message>
-        <location filename="../models/ImageExporter.cpp" line="+108"/>
+        <location filename="../models/catalog/ImageExporter.cpp" line="+108"/>
         <source>%1 (KB)</source>
         <comment>CSV column header: the size column, in kilobytes</comment>
         <translation>%1（KB）</translation>
@@ -1868,7 +1868,7 @@
 <context>
     <name>mim::ImageGroupDeletion</name>
     <message>
-        <location filename="../models/ImageGroupDeletion.cpp" line="+56"/>
+        <location filename="../models/deletion/ImageGroupDeletion.cpp" line="+56"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -1876,7 +1876,7 @@
 <context>
     <name>mim::ImageGroupLoader</name>
     <message>
-        <location filename="../models/ImageGroupLoader.cpp" line="+38"/>
+        <location filename="../models/groups/ImageGroupLoader.cpp" line="+38"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -1884,7 +1884,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -1914,7 +1914,7 @@
 <context>
     <name>mim::ImageGroupPage</name>
     <message>
-        <location filename="../models/ImageGroup.cpp" line="+59"/>
+        <location filename="../models/groups/ImageGroup.cpp" line="+59"/>
         <source>field &quot;%1&quot; is not a string</source>
         <translation>字段“%1”不是字符串</translation>
     </message>
@@ -1969,7 +1969,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/ImageGroupsDialog.cpp" line="+39"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+39"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
@@ -2123,7 +2123,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/ImageTableModel.cpp" line="+193"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+193"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2240,7 +2240,7 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/ImageTableView.cpp" line="+80"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+80"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
@@ -2253,7 +2253,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/ImageToolsMenu.cpp" line="+49"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+49"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2324,7 +2324,7 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/JournalReconciler.cpp" line="+128"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="+128"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
@@ -2337,7 +2337,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message>
-        <location filename="../views/MainStatusBar.cpp" line="+31"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+31"/>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -2422,7 +2422,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/MainWindow.cpp" line="+85"/>
+        <location filename="../views/main/MainWindow.cpp" line="+85"/>
         <location line="+519"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
@@ -2745,7 +2745,7 @@
 <context>
     <name>mim::NoticeBar</name>
     <message>
-        <location filename="../views/NoticeBar.cpp" line="+38"/>
+        <location filename="../views/main/NoticeBar.cpp" line="+38"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
@@ -2762,7 +2762,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/PreferencesDialog.cpp" line="+37"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+37"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2861,7 +2861,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message>
-        <location filename="../views/ProfileDialog.cpp" line="+68"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+68"/>
         <source>Edit Account</source>
         <translation>编辑账号</translation>
     </message>
@@ -3097,7 +3097,7 @@
 <context>
     <name>mim::ReconciliationResult</name>
     <message>
-        <location filename="../models/JournalReconciler.cpp" line="-134"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="-134"/>
         <source>%1 was deleted.</source>
         <translation>%1 已删除。</translation>
     </message>
@@ -3228,7 +3228,7 @@
 <context>
     <name>mim::RegisterImageDialog</name>
     <message>
-        <location filename="../views/RegisterImageDialog.cpp" line="+31"/>
+        <location filename="../views/tools/RegisterImageDialog.cpp" line="+31"/>
         <source>AArch64 (Arm)</source>
         <comment>processor architecture</comment>
         <translation>AArch64（Arm）</translation>
@@ -3429,7 +3429,7 @@
 <context>
     <name>mim::RegisterImageRequest</name>
     <message>
-        <location filename="../models/RegisterImageRequest.cpp" line="+34"/>
+        <location filename="../models/groups/RegisterImageRequest.cpp" line="+34"/>
         <source>The namespace is too long: at most 64 characters.</source>
         <translation>命名空间过长：最多 64 个字符。</translation>
     </message>
@@ -3696,7 +3696,7 @@
 <context>
     <name>mim::SecretsEntryDialog</name>
     <message>
-        <location filename="../views/KeychainPrompts.cpp" line="+28"/>
+        <location filename="../views/accounts/KeychainPrompts.cpp" line="+28"/>
         <source>Secrets Not Saved</source>
         <translation>密钥未保存</translation>
     </message>

@@ -1,4 +1,4 @@
-#include "SecretBackend.h"
+#include "models/accounts/SecretBackend.h"
 
 #include <QLoggingCategory>
 #include <QObject>

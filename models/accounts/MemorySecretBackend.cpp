@@ -1,4 +1,4 @@
-#include "MemorySecretBackend.h"
+#include "models/accounts/MemorySecretBackend.h"
 
 #include <QObject>
 #include <QTimer>

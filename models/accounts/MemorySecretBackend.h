@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SecretBackend.h"
+#include "models/accounts/SecretBackend.h"
 
 #include <QHash>
 #include <QList>

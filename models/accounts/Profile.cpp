@@ -1,6 +1,6 @@
-#include "Profile.h"
+#include "models/accounts/Profile.h"
 
-#include "../api/Regions.h"
+#include "models/api/Regions.h"
 
 #include <algorithm>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SecretStore.h"
+#include "models/accounts/SecretStore.h"
 
 #include <functional>
 #include <memory>

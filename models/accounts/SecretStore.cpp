@@ -1,6 +1,6 @@
-#include "SecretStore.h"
+#include "models/accounts/SecretStore.h"
 
-#include "SecretBackend.h"
+#include "models/accounts/SecretBackend.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../api/ConnectionSettings.h"
+#include "models/api/ConnectionSettings.h"
 
 #include <chrono>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 
 #include <algorithm>
 #include <QCryptographicHash>

@@ -1,10 +1,10 @@
-#include "ApiClient.h"
+#include "models/api/ApiClient.h"
 
-#include "AkSkSigner.h"
-#include "LogRedaction.h"
-#include "PathSegments.h"
-#include "RetryDecision.h"
-#include "TokenProvider.h"
+#include "models/api/AkSkSigner.h"
+#include "models/api/LogRedaction.h"
+#include "models/api/PathSegments.h"
+#include "models/api/RetryDecision.h"
+#include "models/api/TokenProvider.h"
 
 #include <algorithm>
 #include <QFile>

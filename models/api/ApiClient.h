@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiError.h"
-#include "Clock.h"
-#include "ConnectionSettings.h"
-#include "Image.h"
+#include "models/api/ApiError.h"
+#include "models/api/Clock.h"
+#include "models/api/ConnectionSettings.h"
+#include "models/api/Image.h"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "ApiError.h"
+#include "models/api/ApiError.h"
 
-#include "VisibleText.h"
+#include "models/api/VisibleText.h"
 
 #include <cmath>
 #include <QJsonDocument>

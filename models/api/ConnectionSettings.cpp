@@ -1,4 +1,4 @@
-#include "ConnectionSettings.h"
+#include "models/api/ConnectionSettings.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

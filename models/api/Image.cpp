@@ -1,6 +1,6 @@
-#include "Image.h"
+#include "models/api/Image.h"
 
-#include "ImagePageReader.h"
+#include "models/api/ImagePageReader.h"
 
 #include <cmath>
 #include <limits>

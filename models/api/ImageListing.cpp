@@ -1,4 +1,4 @@
-#include "ApiClient.h"
+#include "models/api/ApiClient.h"
 
 #include <limits>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "ImagePageReader.h"
+#include "models/api/ImagePageReader.h"
 
 #include <cctype>
 #include <cstring>

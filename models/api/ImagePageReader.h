@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Image.h"
+#include "models/api/Image.h"
 
 #include <optional>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "LogRedaction.h"
+#include "models/api/LogRedaction.h"
 
 #include <QRegularExpression>
 

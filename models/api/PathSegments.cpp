@@ -1,4 +1,4 @@
-#include "PathSegments.h"
+#include "models/api/PathSegments.h"
 
 #include <QCoreApplication>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "Regions.h"
+#include "models/api/Regions.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "RetryDecision.h"
+#include "models/api/RetryDecision.h"
 
 #include <algorithm>
 #include <cmath>

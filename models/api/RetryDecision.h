@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiError.h"
-#include "ConnectionSettings.h"
+#include "models/api/ApiError.h"
+#include "models/api/ConnectionSettings.h"
 
 #include <QtGlobal>
 

@@ -1,6 +1,6 @@
-#include "TokenProvider.h"
+#include "models/api/TokenProvider.h"
 
-#include "ApiClient.h"
+#include "models/api/ApiClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiError.h"
-#include "Clock.h"
-#include "ConnectionSettings.h"
+#include "models/api/ApiError.h"
+#include "models/api/Clock.h"
+#include "models/api/ConnectionSettings.h"
 
 #include <functional>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "VisibleText.h"
+#include "models/api/VisibleText.h"
 
 #include <QChar>
 

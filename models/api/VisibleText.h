@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringView>
 
-// Part of Formatting (models/Formatting.h includes it), kept beside the API code because errors from the
+// Part of Formatting (models/common/Formatting.h includes it), kept beside the API code because errors from the
 // server are shown through it and the API layer depends on nothing above it.
 namespace mim::Formatting {
 

@@ -1,9 +1,9 @@
 #include "DeletionBenchmark.h"
 
-#include "api/ApiClient.h"
 #include "BenchSupport.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
 #include "SandboxProcess.h"
 
 #include <QElapsedTimer>

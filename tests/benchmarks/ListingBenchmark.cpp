@@ -1,14 +1,14 @@
 #include "ListingBenchmark.h"
 
-#include "api/ApiClient.h"
 #include "BenchSupport.h"
-#include "ImageCatalog.h"
-#include "ImageFilterModel.h"
-#include "ImageTableModel.h"
-#include "ImageTableView.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
 #include "RawApiClient.h"
 #include "SandboxProcess.h"
 #include "StallMonitor.h"
+#include "views/main/ImageTableView.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // Feeds arbitrary error bodies (and HTTP statuses) to ApiError::fromHttpResponse and everything that
 // turns the result into text for the user.
-#include "api/ApiError.h"
+#include "models/api/ApiError.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // Feeds arbitrary bytes to ImagePage::fromJson, the parser of every ListImage response. Every record
 // it accepts must survive a toJson/fromJson round trip unchanged, and whenever the fast page reader reads
 // a body, its page must be exactly the one QJsonDocument-based parsing gives.
-#include "api/Image.h"
-#include "api/ImagePageReader.h"
+#include "models/api/Image.h"
+#include "models/api/ImagePageReader.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // Feeds arbitrary bytes as the path and query of a request to the AK/SK signer. The canonical forms
 // must be fixed points (canonicalising twice changes nothing) and signing must always produce a signature.
-#include "api/AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 
 #include <cstdint>
 #include <cstdlib>

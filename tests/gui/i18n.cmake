@@ -1,4 +1,4 @@
-# The main window in Simplified Chinese, offscreen (i18n helper).
+# The main window in Simplified Chinese, offscreen.
 mim_add_test(test_chinese_ui
     SOURCES test_chinese_ui.cpp
     LIBS mim_views mim_sandbox mim_test_support

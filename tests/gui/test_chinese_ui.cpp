@@ -2,22 +2,22 @@
 // the way the application applies the "ui/language" setting, and the actions, menus, table, status bar and
 // the deletion confirmation (inspected through MainWindow::setDeletionConfirmer) read in Chinese.
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "AppServices.h"
-#include "CleanupPreviewModel.h"
-#include "DeleteImagesDialog.h"
-#include "DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
-#include "ImageCatalog.h"
-#include "ImageFilterModel.h"
-#include "ImageGroupModel.h"
-#include "ImageTableModel.h"
 #include "Localization.h"
-#include "MainStatusBar.h"
-#include "MainWindow.h"
-#include "PreferencesDialog.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/cleanup/CleanupPreviewModel.h"
+#include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
+#include "views/common/AppServices.h"
+#include "views/deletion/DeleteImagesDialog.h"
+#include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
+#include "views/main/MainStatusBar.h"
+#include "views/main/MainWindow.h"
+#include "views/main/PreferencesDialog.h"
 
 #include <memory>
 #include <optional>

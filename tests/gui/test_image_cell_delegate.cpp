@@ -1,8 +1,8 @@
 // ImageCellDelegate paints cells itself (for speed): these check that it still paints what the standard
 // delegate would: text where its alignment puts it, never past the cell's margins, one line, the
 // selection's colours and the status icon.
-#include "ImageCellDelegate.h"
-#include "ImageTableModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "views/main/ImageCellDelegate.h"
 
 #include <QApplication>
 #include <QImage>

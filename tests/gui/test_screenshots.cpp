@@ -1,19 +1,19 @@
 // Renders the main window with the demo data set on a real X server (Xvfb) and saves PNG screenshots to
 // ${CMAKE_BINARY_DIR}/screenshots: main-light.png, main-dark.png and delete-dialog.png.
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "AccountSwitcher.h"
-#include "AppServices.h"
-#include "DeleteImagesDialog.h"
-#include "ImageCatalog.h"
-#include "ImageFilterModel.h"
-#include "ImageTableModel.h"
 #include "Localization.h"
-#include "MainWindow.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
 #include "SandboxFixture.h"
 #include "SandboxOptions.h"
+#include "views/accounts/AccountSwitcher.h"
+#include "views/common/AppServices.h"
+#include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/MainWindow.h"
 
 #include <memory>
 #include <QApplication>

@@ -4,9 +4,9 @@
 // DeletionQueue journalled to JOURNAL_FILE with the sandbox's documented credentials. Each finished item is
 // reported on stdout as "done <id>", the end as "finished".
 
-#include "api/ApiClient.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
 #include "SandboxDefaults.h"
 
 #include <cstdio>

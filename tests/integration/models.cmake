@@ -1,4 +1,4 @@
-# Catalog and deletion queue against the in-process sandbox (models helper).
+# Catalog and deletion queue against the in-process sandbox.
 mim_add_test(test_catalog
     SOURCES test_catalog.cpp
     LIBS mim_models mim_sandbox mim_test_support Qt6::Network

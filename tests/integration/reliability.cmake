@@ -1,5 +1,5 @@
 # Reliability and security: faults at scale, concurrent change, crash recovery, hostile responses, TLS
-# (reliability helper).
+
 mim_add_test(test_reliability_faults
     SOURCES test_reliability_faults.cpp
     LIBS mim_models mim_sandbox mim_test_support Qt6::Network

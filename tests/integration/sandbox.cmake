@@ -1,4 +1,4 @@
-# The sandbox's own tests (sandbox helper): the server driven over HTTP with raw signed requests.
+# The sandbox's own tests: the server driven over HTTP with raw signed requests.
 mim_add_test(test_sandbox
     SOURCES test_sandbox.cpp
     LIBS mim_sandbox mim_test_support

@@ -1,6 +1,6 @@
 // ApiClient against the in-process sandbox: requests on the wire, authentication, errors and retries.
 
-#include "api/AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 #include "SandboxDefaults.h"
 #include "test_api_client_helpers.h"
 

@@ -2,8 +2,8 @@
 
 // Shared by the ApiClient integration tests: watching calls, talking to the sandbox's admin endpoints.
 
-#include "api/ApiClient.h"
 #include "ErrorKindPrinting.h"
+#include "models/api/ApiClient.h"
 #include "SandboxFixture.h"
 
 #include <memory>

@@ -1,8 +1,8 @@
 // The application's command line, checked without starting a process: which options combine, what the
 // environment supplies for --endpoint and --region, and the messages of mistakes.
 
-#include "api/Regions.h"
 #include "CommandLine.h"
+#include "models/api/Regions.h"
 
 #include <QTest>
 

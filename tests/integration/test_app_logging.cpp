@@ -1,8 +1,8 @@
 // The application's logger: line format, --log-level filter rules, the rotating log file, and the last line
 // of defence that replaces every loaded secret with "<redacted>".
 
-#include "api/ConnectionSettings.h"
 #include "Logging.h"
+#include "models/api/ConnectionSettings.h"
 
 #include <QDir>
 #include <QFile>

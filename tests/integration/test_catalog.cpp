@@ -1,10 +1,10 @@
 // ImageCatalog against the in-process sandbox: loading, merging refreshes in place, failures, cancel,
 // polling of settling images and resync.
 
-#include "api/ApiClient.h"
 #include "ErrorKindPrinting.h"
-#include "ImageCatalog.h"
-#include "ImageTableModel.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageTableModel.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 

@@ -3,17 +3,17 @@
 // the JournalReconciler resolves each against the server's state exactly once. The sandbox runs in this
 // process, so it outlives the killed one.
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "api/ApiClient.h"
-#include "AppServices.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
-#include "JournalReconciler.h"
-#include "MainWindow.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/JournalReconciler.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
+#include "views/common/AppServices.h"
+#include "views/main/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

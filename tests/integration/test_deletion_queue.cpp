@@ -2,11 +2,11 @@
 // the selection is touched, the journal pairs every sent request with its outcome, cancel and the
 // concurrency bound hold.
 
-#include "api/ApiClient.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
 #include "ErrorKindPrinting.h"
-#include "JournalReconciler.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/JournalReconciler.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 

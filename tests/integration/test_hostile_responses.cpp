@@ -2,9 +2,9 @@
 // and without Content-Length), JSON nested 10,000 levels deep, names of 10 MB each, bytes that are not UTF-8.
 // Each one ends in a clear error or a successful parse, never a crash, with bounded memory.
 
-#include "api/ApiClient.h"
-#include "api/Image.h"
 #include "ErrorKindPrinting.h"
+#include "models/api/ApiClient.h"
+#include "models/api/Image.h"
 
 #include <atomic>
 #include <QElapsedTimer>

@@ -2,12 +2,12 @@
 // that would size unbounded work, listings that never settle. Nothing the user did not confirm is deleted,
 // nothing is reported as something it is not, and every number from the server is bounded before it is used.
 
-#include "api/ApiClient.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
 #include "ErrorKindPrinting.h"
-#include "ImageGroup.h"
-#include "JournalReconciler.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/JournalReconciler.h"
+#include "models/groups/ImageGroup.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 #include "test_api_client_helpers.h"

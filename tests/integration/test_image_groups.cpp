@@ -2,10 +2,10 @@
 // of groups, a whole group deleted with and without its SWR content (checked in the sandbox's state and the
 // deletion journal), a group with a version in use refused, a group deleted twice.
 
-#include "api/ApiClient.h"
-#include "DeletionJournal.h"
-#include "ImageGroupDeletion.h"
-#include "ImageGroupLoader.h"
+#include "models/api/ApiClient.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/ImageGroupDeletion.h"
+#include "models/groups/ImageGroupLoader.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 

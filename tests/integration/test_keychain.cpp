@@ -1,7 +1,7 @@
 // SecretStore against the real OS keychain (gnome-keyring over the Secret Service in a private D-Bus
 // session, as ./dev.sh test sets up): write, read, overwrite, remove, read NotFound.
 
-#include "accounts/SecretStore.h"
+#include "models/accounts/SecretStore.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,10 +1,10 @@
 // RegisterImage through the real ApiClient against an in-process sandbox: the form's request registers an
 // image that then shows in the catalog; the form's SWR path check agrees with the server's.
 
-#include "api/ApiClient.h"
-#include "ImageCatalog.h"
-#include "ImageTableModel.h"
-#include "RegisterImageRequest.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/groups/RegisterImageRequest.h"
 #include "SandboxFixture.h"
 
 #include <QNetworkAccessManager>

@@ -3,12 +3,12 @@
 // 10 % faults of every kind the sandbox knows, and other people changing the data while the catalog reads it.
 // Client-level fault handling (one kind at a time, re-login, project discovery) is in test_api_client*.
 
-#include "api/ApiClient.h"
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
 #include "ErrorKindPrinting.h"
-#include "ImageCatalog.h"
-#include "ImageTableModel.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 

@@ -5,16 +5,16 @@
 // and every message captured. Then it reads every file under the isolated home, config, data and cache
 // folders, and the captured log, looking for any of the secrets.
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "AccountSwitcher.h"
-#include "api/ApiClient.h"
-#include "DeletionSummaryDialog.h"
-#include "MainWindow.h"
-#include "ProfileDialog.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/api/ApiClient.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
+#include "views/accounts/AccountSwitcher.h"
+#include "views/accounts/ProfileDialog.h"
+#include "views/deletion/DeletionSummaryDialog.h"
+#include "views/main/MainWindow.h"
 
 #include <QComboBox>
 #include <QDirIterator>

@@ -2,8 +2,8 @@
 // sandbox with credentials from the environment, a rejected secret key, bad options, --version, --help,
 // and that a debug log of a run never contains the secret key.
 
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 

@@ -3,17 +3,17 @@
 // the main window shows the certificate (with its SHA-256 fingerprint) when a load fails on it.
 // Certificates: tests/data/tls (see its README).
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "api/ApiClient.h"
-#include "AppServices.h"
-#include "CertificateErrorDialog.h"
 #include "ErrorKindPrinting.h"
-#include "ImageCatalog.h"
-#include "MainWindow.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
+#include "views/accounts/CertificateErrorDialog.h"
+#include "views/common/AppServices.h"
+#include "views/main/MainWindow.h"
 
 #include <QApplication>
 #include <QCryptographicHash>

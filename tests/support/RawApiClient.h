@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/AkSkSigner.h"
-#include "api/Clock.h"
+#include "models/api/AkSkSigner.h"
+#include "models/api/Clock.h"
 
 #include <optional>
 #include <QByteArray>

@@ -1,5 +1,5 @@
-#include "api/ApiError.h"
 #include "ErrorKindPrinting.h"
+#include "models/api/ApiError.h"
 
 #include <memory>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The clean-up assistant's rule engine: every rule alone and combined, keep-newest-K ranking, the images
 // that are never proposed, the reclaimable SWR space, persistence; and the preview model's check boxes.
 
-#include "CleanupPreviewModel.h"
-#include "CleanupRules.h"
+#include "models/cleanup/CleanupPreviewModel.h"
+#include "models/cleanup/CleanupRules.h"
 
 #include <QAbstractItemModelTester>
 #include <QSettings>

@@ -1,5 +1,5 @@
-#include "DeletionJournal.h"
-#include "DeletionQueue.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
 
 #include <atomic>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "Formatting.h"
+#include "models/common/Formatting.h"
 
 #include <QFile>
 #include <QIcon>

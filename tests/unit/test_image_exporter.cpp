@@ -1,11 +1,11 @@
 // Exporting images: CSV per RFC 4180 (quoting, line breaks, Chinese, formulas), JSON with the API's field
 // names, the rows in view order with only the visible columns, and atomic writes.
 
-#include "CleanupPreviewModel.h"
-#include "CleanupRules.h"
-#include "ImageExporter.h"
-#include "ImageFilterModel.h"
-#include "ImageTableModel.h"
+#include "models/catalog/ImageExporter.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/cleanup/CleanupPreviewModel.h"
+#include "models/cleanup/CleanupRules.h"
 
 #include <QDir>
 #include <QFile>

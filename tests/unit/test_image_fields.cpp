@@ -2,10 +2,10 @@
 // table's change detection, toJson()/fromJson(), the fast page reader, the QJsonDocument reader and the
 // sandbox's writer must all carry the change. A field added to the list but not to a reader written by hand
 // fails here; a member left out of the list does not compile.
-#include "api/Image.h"
-#include "api/ImagePageReader.h"
 #include "ImageJsonWriter.h"
-#include "ImageTableModel.h"
+#include "models/api/Image.h"
+#include "models/api/ImagePageReader.h"
+#include "models/catalog/ImageTableModel.h"
 
 #include <algorithm>
 #include <QJsonDocument>

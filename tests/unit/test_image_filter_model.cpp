@@ -1,6 +1,6 @@
-#include "ImageFilterModel.h"
-#include "ImageTableModel.h"
-#include "NaturalSortKey.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/catalog/NaturalSortKey.h"
 
 #include <array>
 #include <QAbstractItemModelTester>

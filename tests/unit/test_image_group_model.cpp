@@ -1,8 +1,8 @@
 // Image groups: the ListImageGroup JSON, and the tree model whose children are the table's versions.
 
-#include "ImageGroup.h"
-#include "ImageGroupModel.h"
-#include "ImageTableModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/groups/ImageGroup.h"
+#include "models/groups/ImageGroupModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "api/Image.h"
+#include "models/api/Image.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

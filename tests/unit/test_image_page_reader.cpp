@@ -1,10 +1,10 @@
 // The fast ListImage page reader (api/ImagePageReader) against the QJsonDocument one it stands in for:
 // whatever it reads must come out exactly as ImagePage::fromJsonDocument() reads it, and whatever it does not
 // handle it must decline, so that ImagePage::fromJson() gives the same answer as before for every body.
-#include "api/Image.h"
-#include "api/ImagePageReader.h"
 #include "DataSetGenerator.h"
 #include "ImageJsonWriter.h"
+#include "models/api/Image.h"
+#include "models/api/ImagePageReader.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

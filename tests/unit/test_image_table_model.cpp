@@ -1,6 +1,6 @@
-#include "Formatting.h"
-#include "ImageTableModel.h"
-#include "NaturalSortKey.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/catalog/NaturalSortKey.h"
+#include "models/common/Formatting.h"
 
 #include <ctime>
 #include <QAbstractItemModelTester>

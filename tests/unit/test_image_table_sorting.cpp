@@ -1,8 +1,8 @@
 // ImageTableModel keeps its rows sorted itself (ImageFilterModel forwards its sort() to it): the order must
 // hold through loads, merges, single updates and removals, row numbers and ids must stay in step, and
 // persistent indexes (a view's selection) must follow their rows.
-#include "ImageFilterModel.h"
-#include "ImageTableModel.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 // Every path parameter is exactly one percent-encoded segment, and only plausible ids become one.
 
-#include "api/PathSegments.h"
+#include "models/api/PathSegments.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The app's own files are readable by their owner only: settings (which QSettings rewrites on every sync),
 // and the folders the app makes for them.
 
-#include "PrivateFiles.h"
+#include "models/common/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>

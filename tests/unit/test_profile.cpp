@@ -1,10 +1,10 @@
 // Profile validation, connection settings, the ProfileStore in QSettings, and SecretStore's logic over an
 // in-memory backend (the real keychain is exercised by tests/integration/test_keychain).
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "api/Regions.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "models/api/Regions.h"
 
 #include <QDirIterator>
 #include <QFile>

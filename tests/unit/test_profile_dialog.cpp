@@ -2,12 +2,12 @@
 // keychain, the "use for this session only" path when the keychain fails, and "Test connection" against
 // the in-process sandbox.
 
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "ProfileDialog.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
+#include "views/accounts/ProfileDialog.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -2,12 +2,12 @@
 // failures answered by re-entering secrets for the session, session-only connections, adding and removing
 // accounts.
 
-#include "AccountManager.h"
-#include "accounts/MemorySecretBackend.h"
-#include "accounts/Profile.h"
-#include "accounts/SecretStore.h"
-#include "AccountSwitcher.h"
-#include "ProfileDialog.h"
+#include "models/accounts/MemorySecretBackend.h"
+#include "models/accounts/Profile.h"
+#include "models/accounts/SecretStore.h"
+#include "views/accounts/AccountManager.h"
+#include "views/accounts/AccountSwitcher.h"
+#include "views/accounts/ProfileDialog.h"
 
 #include <QComboBox>
 #include <QFile>

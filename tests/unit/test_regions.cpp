@@ -1,6 +1,6 @@
-#include "api/ConnectionSettings.h"
-#include "api/LogRedaction.h"
-#include "api/Regions.h"
+#include "models/api/ConnectionSettings.h"
+#include "models/api/LogRedaction.h"
+#include "models/api/Regions.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,6 +1,6 @@
 // The RegisterImage form: the SWR path checked as it is typed, the other fields' rules, the JSON body.
 
-#include "RegisterImageRequest.h"
+#include "models/groups/RegisterImageRequest.h"
 
 #include <QJsonArray>
 #include <QTest>

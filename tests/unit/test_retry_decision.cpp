@@ -1,4 +1,4 @@
-#include "api/RetryDecision.h"
+#include "models/api/RetryDecision.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "api/AkSkSigner.h"
+#include "models/api/AkSkSigner.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,0 @@
-#include "ModelsLogging.h"
-
-namespace mim {
-
-Q_LOGGING_CATEGORY(lcModels, "mim.models")
-
-} // namespace mim

@@ -1,0 +1,422 @@
+#include "models/catalog/ImageCatalog.h"
+
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/common/ModelsLogging.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+namespace {
+
+bool hasFinished(const ImageListing *listing)
+{
+    return listing->succeeded() || listing->error().isError();
+}
+
+} // namespace
+
+ImageCatalog::ImageCatalog(ImageTableModel *model, QObject *parent)
+    : ImageCatalog(model, systemClock(), parent)
+{}
+
+ImageCatalog::ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_clock(std::move(clock))
+    , m_pollTimer(new QTimer(this))
+{
+    Q_ASSERT(m_model);
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &QTimer::timeout, this, &ImageCatalog::pollSettling);
+}
+
+ImageCatalog::~ImageCatalog()
+{
+    abortRefresh();
+    cancelCalls(m_pollCalls);
+    cancelCalls(m_resyncCalls);
+}
+
+void ImageCatalog::setClient(ApiClient *client)
+{
+    if (client == m_client)
+        return;
+    // Another account (or none): nothing of the previous one may stay on screen or keep running.
+    cancelEverything();
+    m_client = client;
+}
+
+ApiClient *ImageCatalog::client() const
+{
+    return m_client;
+}
+
+void ImageCatalog::cancelEverything()
+{
+    abortRefresh();
+    cancelCalls(m_pollCalls);
+    const QHash<ApiCall *, QString> resyncs = m_resyncCalls;
+    cancelCalls(m_resyncCalls);
+    for (const QString &id : resyncs)
+        Q_EMIT resyncFinished(id, ApiError::make(ErrorKind::Cancelled, tr("The account was closed.")));
+    m_pollTimer->stop();
+    m_watched.clear();
+    m_pollCursor = 0;
+    m_model->clear();
+    m_lastRefreshed = {};
+    m_lastError = {};
+    m_skipped.clear();
+    setState(State::Idle);
+}
+
+void ImageCatalog::setIncludeBuiltIn(bool include)
+{
+    if (include == m_includeBuiltIn)
+        return;
+    m_includeBuiltIn = include;
+    if (m_client && m_state != State::Idle)
+        refresh();
+}
+
+void ImageCatalog::setPollIntervalMs(int ms)
+{
+    m_pollIntervalMs = qMax(1, ms);
+    if (m_pollTimer->isActive())
+        m_pollTimer->start(m_pollIntervalMs);
+}
+
+QStringList ImageCatalog::watchedIds() const
+{
+    QStringList ids(m_watched.cbegin(), m_watched.cend());
+    ids.sort();
+    return ids;
+}
+
+void ImageCatalog::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void ImageCatalog::refresh()
+{
+    if (!m_client) {
+        qCDebug(lcModels) << "refresh without an account ignored";
+        return;
+    }
+    // A refresh while one runs starts over: the user asked for the state of now.
+    abortRefresh();
+    if (m_state != State::Loading)
+        m_stateBeforeLoading = m_state;
+    setState(State::Loading);
+    startListing(u"DEDICATED"_s);
+    if (m_includeBuiltIn)
+        startListing(u"BUILD_IN"_s);
+}
+
+void ImageCatalog::startListing(const QString &type)
+{
+    ListQuery query;
+    query.type = type;
+    ImageListing *listing = m_client->listAllImages(query);
+    const int index = int(m_runs.size());
+    const int generation = m_generation;
+    ListingRun run;
+    run.listing = listing;
+    m_runs.append(run);
+    const auto outcomeOf = [](const ImageListing *finished) {
+        return ListingOutcome{finished->error(), finished->images(), finished->skippedRecords()};
+    };
+    if (hasFinished(listing)) {
+        // Finished before we could listen (e.g. refused at once). The listing deletes itself, so keep its
+        // results and handle them from the event loop, like any other ending.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, index, outcome = outcomeOf(listing)] {
+                onListingFinished(generation, index, outcome);
+            },
+            Qt::QueuedConnection);
+        m_runs[index].listing.clear();
+        return;
+    }
+    connect(listing, &ImageListing::progress, this, [this, generation, index](qint64 received, qint64 total) {
+        onListingProgress(generation, index, received, total);
+    });
+    connect(listing, &ImageListing::finished, this, [this, generation, index, listing, outcomeOf] {
+        onListingFinished(generation, index, outcomeOf(listing));
+    });
+}
+
+void ImageCatalog::onListingProgress(int generation, int index, qint64 received, qint64 total)
+{
+    if (generation != m_generation || index >= m_runs.size())
+        return;
+    m_runs[index].received = received;
+    m_runs[index].total = total;
+    qint64 sumReceived = 0;
+    qint64 sumTotal = 0;
+    for (const ListingRun &run : std::as_const(m_runs)) {
+        sumReceived += run.received;
+        sumTotal += run.total;
+    }
+    Q_EMIT progress(sumReceived, sumTotal);
+}
+
+void ImageCatalog::onListingFinished(int generation, int index, const ListingOutcome &outcome)
+{
+    if (generation != m_generation || index >= m_runs.size() || m_runs.at(index).done)
+        return;
+    ListingRun &run = m_runs[index];
+    run.listing.clear();
+
+    if (outcome.error.isError()) {
+        // Keep the rows we have: a failed refresh must not look like an empty account.
+        const ApiError error = outcome.error;
+        abortRefresh();
+        m_lastError = error;
+        qCWarning(lcModels) << "refresh failed:" << errorKindName(error.kind) << error.code << error.message
+                            << error.detail;
+        setState(State::Failed);
+        Q_EMIT failed(error);
+        schedulePoll();
+        return;
+    }
+
+    run.done = true;
+    run.images = outcome.images;
+    run.skipped = outcome.skipped;
+    for (const ListingRun &other : std::as_const(m_runs)) {
+        if (!other.done)
+            return;
+    }
+
+    // Every listing succeeded: only now does the model change, in one merge. What the merge needs that
+    // does not touch the model (digests, the id index, 100,000 rows' worth) is prepared on a worker thread;
+    // the state stays Loading until the model has the images.
+    QList<QList<Image>> lists;
+    QStringList skipped;
+    for (const ListingRun &done : std::as_const(m_runs)) {
+        lists.append(done.images);
+        skipped.append(done.skipped);
+    }
+    m_runs = {};
+    const int preparing = ++m_generation;
+    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, preparing, skipped] {
+        watcher->deleteLater();
+        // Refreshed, cancelled or closed meanwhile: what was prepared is no longer wanted.
+        if (preparing == m_generation)
+            applyLoaded(watcher->future().takeResult(), skipped);
+    });
+    watcher->setFuture(QtConcurrent::run([lists = std::move(lists)] {
+        QList<Image> images;
+        if (lists.size() == 1) {
+            images = lists.constFirst(); // shared, not copied
+        } else {
+            for (const QList<Image> &list : lists)
+                images.append(list);
+        }
+        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
+    }));
+}
+
+void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped)
+{
+    m_model->applyPrepared(std::move(prepared));
+    m_skipped = skipped;
+    m_lastError = {};
+    m_lastRefreshed = m_clock();
+    setState(State::Loaded);
+    Q_EMIT loaded();
+    updateWatchSet();
+    schedulePoll();
+#if defined(__GLIBC__)
+    // Reading the pages freed about as much memory as the images now take; glibc keeps such memory for
+    // later unless asked. Once the event loop is idle, give it back to the system.
+    QTimer::singleShot(0, this, [] { malloc_trim(0); });
+#endif
+}
+
+void ImageCatalog::abortRefresh()
+{
+    ++m_generation;
+    const QList<ListingRun> runs = std::exchange(m_runs, {});
+    for (const ListingRun &run : runs) {
+        if (ImageListing *listing = run.listing) {
+            disconnect(listing, nullptr, this, nullptr);
+            listing->cancel();
+        }
+    }
+}
+
+void ImageCatalog::cancel()
+{
+    if (m_state != State::Loading)
+        return;
+    abortRefresh();
+    setState(m_stateBeforeLoading);
+}
+
+void ImageCatalog::cancelCalls(QHash<ApiCall *, QString> &calls)
+{
+    const QList<ApiCall *> pending = calls.keys();
+    calls.clear();
+    for (ApiCall *call : pending) {
+        disconnect(call, nullptr, this, nullptr);
+        call->cancel();
+    }
+}
+
+void ImageCatalog::updateWatchSet()
+{
+    QSet<QString> settling;
+    const int rows = m_model->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const Image &image = m_model->imageAt(row);
+        if (image.isSettling())
+            settling.insert(image.id);
+    }
+    for (const QString &id : std::as_const(m_watched)) {
+        if (!settling.contains(id) && m_model->rowActivity(id) == ImageTableModel::RowActivity::Polling)
+            m_model->setRowActivity(id, ImageTableModel::RowActivity::None);
+    }
+    for (const QString &id : std::as_const(settling)) {
+        // Deleting or resyncing says more about the row than watching does.
+        if (m_model->rowActivity(id) == ImageTableModel::RowActivity::None)
+            m_model->setRowActivity(id, ImageTableModel::RowActivity::Polling);
+    }
+    m_watched = settling;
+}
+
+void ImageCatalog::schedulePoll()
+{
+    if (!m_client || m_pollTimer->isActive() || !m_pollCalls.isEmpty())
+        return;
+    if (m_watched.isEmpty())
+        return;
+    m_pollTimer->start(m_pollIntervalMs);
+}
+
+void ImageCatalog::pollSettling()
+{
+    if (!m_client)
+        return;
+    updateWatchSet();
+    if (m_watched.isEmpty())
+        return;
+
+    // Round robin over a stable order so that, with more settling images than one tick asks for, every one
+    // of them is asked for within a few ticks.
+    QStringList ids(m_watched.cbegin(), m_watched.cend());
+    ids.sort();
+    const int count = qMin(int(ids.size()), MaxPollsPerTick);
+    const int start = m_pollCursor % int(ids.size());
+    m_pollCursor = (start + count) % int(ids.size());
+    for (int i = 0; i < count; ++i) {
+        const QString &id = ids.at((start + i) % ids.size());
+        ApiCall *call = m_client->showImage(id);
+        m_pollCalls.insert(call, id);
+        connect(call, &ApiCall::finished, this, [this, call] { onPollFinished(call); });
+        connect(call, &QObject::destroyed, this, [this, call] {
+            // Destroyed without finishing (its client went away): stop waiting for it.
+            if (m_pollCalls.remove(call) && m_pollCalls.isEmpty())
+                schedulePoll();
+        });
+    }
+}
+
+void ImageCatalog::onPollFinished(ApiCall *call)
+{
+    const auto it = m_pollCalls.find(call);
+    if (it == m_pollCalls.end())
+        return;
+    const QString id = it.value();
+    m_pollCalls.erase(it);
+
+    const ApiError &error = call->error();
+    if (!error.isError()) {
+        if (const std::optional<Image> image = call->image(); image && image->id == id)
+            applyFetchedImage(*image);
+        else
+            qCWarning(lcModels) << "poll of" << id << "returned no readable image";
+    } else if (error.kind == ErrorKind::NotFound) {
+        qCInfo(lcModels) << "settling image" << id << "is gone";
+        m_model->removeImage(id);
+    } else {
+        qCInfo(lcModels) << "poll of" << id << "failed:" << errorKindName(error.kind) << error.code
+                         << error.message;
+    }
+
+    if (m_pollCalls.isEmpty()) {
+        updateWatchSet();
+        schedulePoll();
+    }
+}
+
+void ImageCatalog::applyFetchedImage(const Image &image)
+{
+    // The answer may come after the row left (deleted, account switched): never bring a row back.
+    if (m_model->rowOfId(image.id) < 0)
+        return;
+    if (image.status.compare("DELETED"_L1, Qt::CaseInsensitive) == 0)
+        m_model->removeImage(image.id);
+    else
+        m_model->upsertImage(image);
+}
+
+void ImageCatalog::resync(const QString &id)
+{
+    if (!m_client) {
+        Q_EMIT resyncFinished(id, ApiError::make(ErrorKind::Cancelled, tr("No account is connected.")));
+        return;
+    }
+    m_model->setRowActivity(id, ImageTableModel::RowActivity::Resyncing);
+    ApiCall *call = m_client->syncImage(id);
+    m_resyncCalls.insert(call, id);
+    connect(call, &ApiCall::finished, this, [this, call] { onResyncFinished(call); });
+    connect(call, &QObject::destroyed, this, [this, call] {
+        if (const QString id = m_resyncCalls.take(call); !id.isEmpty())
+            finishResync(
+                id, ApiError::make(ErrorKind::Cancelled, tr("The connection to the account was closed.")));
+    });
+}
+
+void ImageCatalog::onResyncFinished(ApiCall *call)
+{
+    const QString id = m_resyncCalls.take(call);
+    if (id.isEmpty())
+        return;
+    const ApiError error = call->error();
+    if (!error.isError()) {
+        if (const std::optional<Image> image = call->image(); image && image->id == id)
+            applyFetchedImage(*image);
+        else
+            qCInfo(lcModels) << "resync of" << id << "answered without an image; the next refresh shows it";
+    } else if (error.kind == ErrorKind::NotFound) {
+        m_model->removeImage(id);
+    }
+    finishResync(id, error);
+}
+
+void ImageCatalog::finishResync(const QString &id, const ApiError &error)
+{
+    if (m_model->rowActivity(id) == ImageTableModel::RowActivity::Resyncing)
+        m_model->setRowActivity(id, ImageTableModel::RowActivity::None);
+    Q_EMIT resyncFinished(id, error);
+    updateWatchSet();
+    schedulePoll();
+}
+
+} // namespace mim

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "models/api/ApiError.h"
+#include "models/api/Clock.h"
+#include "models/api/Image.h"
+#include "models/catalog/ImageTableModel.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QTimer;
+
+namespace mim {
+
+class ApiCall;
+class ApiClient;
+class ImageListing;
+
+// Loads every image of the account into an ImageTableModel and keeps it fresh: refresh merges in place,
+// images still being saved (INIT, CREATING) are polled with ShowImage until they settle.
+class ImageCatalog : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Idle,
+        Loading,
+        Loaded,
+        Failed,
+    };
+    Q_ENUM(State)
+
+    ImageCatalog(ImageTableModel *model, QObject *parent = nullptr);
+    // The clock stamps lastRefreshed().
+    ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent = nullptr);
+    ~ImageCatalog() override;
+
+    // At most this many settling images are asked for per poll tick; the rest wait for the next ones.
+    static constexpr int MaxPollsPerTick = 20;
+
+    // nullptr detaches (no account). The catalog does not own the client.
+    void setClient(ApiClient *client);
+    ApiClient *client() const;
+
+    // Built-in images are listed with a second query (type=BUILD_IN) only when asked for. Changing it while
+    // images are loaded (or loading) refreshes.
+    void setIncludeBuiltIn(bool include);
+    bool includeBuiltIn() const { return m_includeBuiltIn; }
+    // How often settling images (INIT, CREATING) are polled; default 5000.
+    void setPollIntervalMs(int ms);
+    int pollIntervalMs() const { return m_pollIntervalMs; }
+    // Ids of the settling images being watched (their rows show RowActivity::Polling).
+    QStringList watchedIds() const;
+
+    void refresh();
+    void cancel();
+    // Asks the server to re-synchronize a stuck image's status (SyncImage), then updates its row.
+    void resync(const QString &id);
+
+    State state() const { return m_state; }
+    const ApiError &lastError() const { return m_lastError; }
+    QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    QStringList skippedRecords() const { return m_skipped; }
+
+Q_SIGNALS:
+    void stateChanged(mim::ImageCatalog::State state);
+    void progress(qint64 received, qint64 total);
+    void loaded();
+    void failed(const mim::ApiError &error);
+    void resyncFinished(const QString &id, const mim::ApiError &error);
+
+private:
+    struct ListingRun
+    {
+        QPointer<ImageListing> listing;
+        qint64 received = 0;
+        qint64 total = 0;
+        bool done = false;
+        QList<Image> images;
+        QStringList skipped;
+    };
+
+    struct ListingOutcome
+    {
+        ApiError error;
+        QList<Image> images;
+        QStringList skipped;
+    };
+
+    void setState(State state);
+    void startListing(const QString &type);
+    void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped);
+    void onListingProgress(int generation, int index, qint64 received, qint64 total);
+    void onListingFinished(int generation, int index, const ListingOutcome &outcome);
+    void abortRefresh();
+    void cancelCalls(QHash<ApiCall *, QString> &calls);
+    void cancelEverything();
+    void pollSettling();
+    void onPollFinished(ApiCall *call);
+    void onResyncFinished(ApiCall *call);
+    void finishResync(const QString &id, const ApiError &error);
+    void applyFetchedImage(const Image &image);
+    void updateWatchSet();
+    void schedulePoll();
+
+    ImageTableModel *m_model;
+    Clock m_clock;
+    QPointer<ApiClient> m_client;
+    QList<ListingRun> m_runs;
+    int m_generation = 0; // tells the signals of an abandoned refresh from the current one
+    bool m_includeBuiltIn = false;
+    State m_state = State::Idle;
+    State m_stateBeforeLoading = State::Idle;
+    ApiError m_lastError;
+    QDateTime m_lastRefreshed;
+    QStringList m_skipped;
+    QTimer *m_pollTimer = nullptr;
+    int m_pollIntervalMs = 5000;
+    int m_pollCursor = 0;
+    QSet<QString> m_watched;
+    QHash<ApiCall *, QString> m_pollCalls;
+    QHash<ApiCall *, QString> m_resyncCalls;
+};
+
+} // namespace mim

@@ -1,0 +1,269 @@
+#include "models/catalog/ImageExporter.h"
+
+#include "models/catalog/ImageTableModel.h"
+#include "models/cleanup/CleanupPreviewModel.h"
+#include "models/common/ModelsLogging.h"
+#include "models/common/PrivateFiles.h"
+
+#include <cerrno>
+#include <QAbstractProxyModel>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+namespace {
+
+QString isoUtc(qint64 msSinceEpoch)
+{
+    if (msSinceEpoch <= 0)
+        return {};
+    // Spelled out: Qt writes a UTC time zone as "+00:00"; "Z" is the form every parser and reader knows.
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc())
+        .toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s);
+}
+
+bool isTextColumn(int column)
+{
+    switch (column) {
+    case ImageTableModel::Size:
+    case ImageTableModel::Created:
+    case ImageTableModel::Updated:
+        return false;
+    default:
+        return true;
+    }
+}
+
+// Spreadsheets run a cell that starts like a formula; such text is shown as text instead.
+QString defuseFormula(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    const QChar first = text.front();
+    if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+        return u'\'' + text;
+    return text;
+}
+
+QJsonArray stringArray(const QStringList &values)
+{
+    QJsonArray array;
+    for (const QString &value : values)
+        array.append(value);
+    return array;
+}
+
+} // namespace
+
+std::optional<ImageExporter::Format> ImageExporter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix();
+    if (suffix.compare("csv"_L1, Qt::CaseInsensitive) == 0)
+        return Format::Csv;
+    if (suffix.compare("json"_L1, Qt::CaseInsensitive) == 0)
+        return Format::Json;
+    return std::nullopt;
+}
+
+QList<Image> ImageExporter::imagesInOrder(const QAbstractItemModel *model)
+{
+    QList<Image> result;
+    if (!model)
+        return result;
+    const int rows = model->rowCount();
+    result.reserve(rows);
+    for (int row = 0; row < rows; ++row) {
+        QModelIndex index = model->index(row, 0);
+        const QAbstractItemModel *source = model;
+        // Bounded: a proxy chain is a handful of models deep.
+        for (int depth = 0; depth < 32; ++depth) {
+            const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source);
+            if (!proxy)
+                break;
+            index = proxy->mapToSource(index);
+            source = proxy->sourceModel();
+        }
+        if (!index.isValid())
+            continue;
+        if (const auto *table = qobject_cast<const ImageTableModel *>(source))
+            result.append(table->imageAt(index.row()));
+        else if (const auto *preview = qobject_cast<const CleanupPreviewModel *>(source))
+            result.append(preview->imageAt(index.row()));
+    }
+    return result;
+}
+
+QString ImageExporter::csvTitle(int column)
+{
+    const QString title = ImageTableModel::columnTitle(ImageTableModel::Column(column));
+    if (column == ImageTableModel::Size)
+        return tr("%1 (KB)", "CSV column header: the size column, in kilobytes").arg(title);
+    return title;
+}
+
+QString ImageExporter::csvValue(const Image &image, int column)
+{
+    switch (ImageTableModel::Column(column)) {
+    case ImageTableModel::Size:
+        return QString::number(image.sizeKb);
+    case ImageTableModel::Created:
+        return isoUtc(image.createAtMs);
+    case ImageTableModel::Updated:
+        return isoUtc(image.updateAtMs);
+    case ImageTableModel::Resources:
+        return image.resourceCategories.join(u';');
+    default:
+        return ImageTableModel::rawText(image, column);
+    }
+}
+
+QString ImageExporter::jsonKey(int column)
+{
+    switch (ImageTableModel::Column(column)) {
+    case ImageTableModel::Name:
+        return u"name"_s;
+    case ImageTableModel::Tag:
+        return u"tag"_s;
+    case ImageTableModel::Status:
+        return u"status"_s;
+    case ImageTableModel::Size:
+        return u"size"_s;
+    case ImageTableModel::Created:
+        return u"create_at"_s;
+    case ImageTableModel::Updated:
+        return u"update_at"_s;
+    case ImageTableModel::Type:
+        return u"type"_s;
+    case ImageTableModel::Visibility:
+        return u"visibility"_s;
+    case ImageTableModel::Architecture:
+        return u"arch"_s;
+    case ImageTableModel::ServiceType:
+        return u"service_type"_s;
+    case ImageTableModel::Resources:
+        return u"resource_categories"_s;
+    case ImageTableModel::Namespace:
+        return u"namespace"_s;
+    case ImageTableModel::SwrPath:
+        return u"swr_path"_s;
+    case ImageTableModel::Id:
+        return u"id"_s;
+    case ImageTableModel::Workspace:
+        return u"workspace_id"_s;
+    case ImageTableModel::Description:
+        return u"description"_s;
+    case ImageTableModel::ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QJsonValue ImageExporter::jsonValue(const Image &image, int column)
+{
+    if (ImageTableModel::isNumericColumn(column))
+        return ImageTableModel::numericValue(image, column);
+    if (column == ImageTableModel::Resources)
+        return stringArray(image.resourceCategories);
+    return csvValue(image, column);
+}
+
+QString ImageExporter::csvField(const QString &value)
+{
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
+        return value;
+    QString quoted = value;
+    quoted.replace(u"\""_s, u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &columns)
+{
+    QString text;
+    const auto appendRecord = [&text](const QStringList &fields) {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i > 0)
+                text += u',';
+            text += csvField(fields.at(i));
+        }
+        text += u"\r\n"_s;
+    };
+
+    QStringList header;
+    for (int column : columns)
+        header.append(csvTitle(column));
+    appendRecord(header);
+    for (const Image &image : images) {
+        QStringList fields;
+        fields.reserve(columns.size());
+        for (int column : columns) {
+            const QString value = csvValue(image, column);
+            fields.append(isTextColumn(column) ? defuseFormula(value) : value);
+        }
+        appendRecord(fields);
+    }
+    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+}
+
+QByteArray ImageExporter::toJson(const QList<Image> &images, const QList<int> &columns)
+{
+    QJsonArray array;
+    for (const Image &image : images) {
+        QJsonObject object;
+        for (int column : columns) {
+            const QString key = jsonKey(column);
+            if (!key.isEmpty())
+                object.insert(key, jsonValue(image, column));
+        }
+        array.append(object);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+QByteArray ImageExporter::encode(Format format, const QList<Image> &images, const QList<int> &columns)
+{
+    return format == Format::Csv ? toCsv(images, columns) : toJson(images, columns);
+}
+
+bool ImageExporter::write(const QString &path, Format format, const QList<Image> &images,
+                          const QList<int> &columns, QString *error)
+{
+    const auto fail = [&](const QString &reason) {
+        const QString message = tr("Cannot export to %1: %2").arg(QDir::toNativeSeparators(path), reason);
+        qCWarning(lcModels) << "export:" << message;
+        if (error)
+            *error = message;
+        return false;
+    };
+
+    // QSaveFile writes beside the target and renames only once everything is on disk: a full disk or a
+    // cancelled write never leaves a truncated export (or replaces a good one with it).
+    // Unbuffered: a buffered flush that the system cuts short (a full disk, a file size limit) is not
+    // reported, and would leave a truncated export that looks complete.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return fail(file.errorString());
+    // The inventory is for its owner only, also when it replaces a file others could read.
+    file.setPermissions(privatefiles::FilePermissions);
+    const QByteArray bytes = encode(format, images, columns);
+    errno = 0;
+    if (file.write(bytes) != bytes.size()) {
+        const QString reason = privatefiles::errorString(file, errno);
+        file.cancelWriting();
+        return fail(reason);
+    }
+    errno = 0;
+    if (!file.commit())
+        return fail(privatefiles::errorString(file, errno));
+    qCInfo(lcModels) << "exported" << images.size() << "images to" << path;
+    return true;
+}
+
+} // namespace mim

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/api/Image.h"
+
+#include <optional>
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+class QAbstractItemModel;
+
+namespace mim {
+
+// Writes images to CSV or JSON, one record per image and one field per column (ImageTableModel::Column).
+//
+// The values are the raw, machine-readable ones, not the table's display text: a spreadsheet or a script
+// wants a number of KB it can add up and a date it can parse, whatever the user's language.
+// - CSV (RFC 4180): a header row of the column titles (translated; "Size (KB)" names its unit), CRLF line
+//   ends, fields with commas, quotes or line breaks quoted, quotes doubled. UTF-8 with a byte-order mark,
+//   which spreadsheet programs need to read Chinese text correctly. Sizes in KB, dates in ISO 8601 UTC
+//   ("2024-05-01T08:30:00Z"), enumerations as the API sends them (ACTIVE, PRIVATE), lists joined with ";".
+//   A text field that starts with = + - @ or a tab gets a leading apostrophe so that a spreadsheet shows it
+//   instead of running it as a formula (descriptions are typed by other people).
+// - JSON: an array of objects whose keys are the API's field names (size in KB, create_at and update_at in
+//   epoch milliseconds, resource_categories an array), indented, UTF-8.
+// Files are written atomically: on any failure the target is left as it was and no partial file remains.
+class ImageExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(mim::ImageExporter)
+public:
+    enum class Format
+    {
+        Csv,
+        Json,
+    };
+
+    // By the file name's suffix (.csv, .json, any case); nullopt for anything else.
+    static std::optional<Format> formatForPath(const QString &path);
+
+    // The images behind the rows of `model`, in its row order: an ImageTableModel or a CleanupPreviewModel,
+    // directly or through any chain of proxies (filter, sort). Rows of other models are skipped.
+    static QList<Image> imagesInOrder(const QAbstractItemModel *model);
+
+    static QByteArray toCsv(const QList<Image> &images, const QList<int> &columns);
+    static QByteArray toJson(const QList<Image> &images, const QList<int> &columns);
+    static QByteArray encode(Format format, const QList<Image> &images, const QList<int> &columns);
+
+    // Returns false and says why (in the user's language) when the file cannot be written.
+    static bool write(const QString &path, Format format, const QList<Image> &images,
+                      const QList<int> &columns, QString *error = nullptr);
+
+    // One field. csvValue() is not yet quoted; csvTitle() is the header of the column.
+    static QString csvTitle(int column);
+    static QString csvValue(const Image &image, int column);
+    static QString jsonKey(int column);
+    static QJsonValue jsonValue(const Image &image, int column);
+    // A field as it appears in the CSV text: quoted when needed.
+    static QString csvField(const QString &value);
+};
+
+} // namespace mim

@@ -1,0 +1,914 @@
+#include "models/catalog/ImageTableModel.h"
+
+#include "models/catalog/NaturalSortKey.h"
+#include "models/common/Formatting.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+namespace {
+
+// Descriptions can be 512 characters; nobody sorts by what comes after the first line's worth.
+constexpr qsizetype DescriptionKeyLength = 128;
+// Up to this many images added or changed at once, each goes to its place by itself (rowsInserted or
+// rowsMoved); beyond it, the rows are sorted again in one layout change.
+constexpr qsizetype MaxSingleMoves = 32;
+
+QString joinedResources(const QStringList &categories)
+{
+    return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
+}
+
+// Names, tags, namespaces, paths and descriptions sort naturally ("v2" before "v10"); the other text columns
+// hold codes (ACTIVE, X86_64, ids) and sort by the text itself.
+QString sortKeyOfText(const QString &text, int column)
+{
+    switch (column) {
+    case ImageTableModel::Name:
+    case ImageTableModel::Tag:
+    case ImageTableModel::Namespace:
+    case ImageTableModel::SwrPath:
+        return naturalSortKey(text);
+    case ImageTableModel::Description:
+        return naturalSortKey(text.size() > DescriptionKeyLength ? text.left(DescriptionKeyLength) : text);
+    default:
+        return text;
+    }
+}
+
+// A digest of everything an image holds. A refresh of 100,000 images compares digests, computed on a
+// worker thread, instead of every field of every image on the GUI thread. Two different images have the same
+// 64-bit digest with a probability that does not matter (2^-64 per changed image).
+quint64 contentDigest(const Image &image)
+{
+    size_t seed = 0;
+    Image::forEachField([&](QLatin1StringView, auto member) { seed = qHashMulti(seed, image.*member); });
+    return quint64(seed);
+}
+
+} // namespace
+
+struct detail::ImageRow
+{
+    quint64 digest = 0; // contentDigest() of the row's image
+    ImageTableModel::RowActivity activity = ImageTableModel::RowActivity::None;
+    quint8 searchHints = 0;
+};
+
+struct detail::PreparedImageData
+{
+    QList<Image> images; // one per id
+    QList<ImageRow> rows;
+    QHash<QString, int> indexById;
+    qint64 totalSizeKb = 0;
+};
+
+} // namespace mim
+
+Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_PRIMITIVE_TYPE);
+
+namespace mim {
+
+namespace {
+
+int compareImages(const Image &a, const Image &b, int column)
+{
+    if (ImageTableModel::isNumericColumn(column)) {
+        const qint64 x = ImageTableModel::numericValue(a, column);
+        const qint64 y = ImageTableModel::numericValue(b, column);
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    return QString::compare(sortKeyOfText(ImageTableModel::rawText(a, column), column),
+                            sortKeyOfText(ImageTableModel::rawText(b, column), column));
+}
+
+} // namespace
+
+ImageTableModel::PreparedImages::PreparedImages() = default;
+ImageTableModel::PreparedImages::~PreparedImages() = default;
+ImageTableModel::PreparedImages::PreparedImages(const PreparedImages &) = default;
+ImageTableModel::PreparedImages::PreparedImages(PreparedImages &&) noexcept = default;
+ImageTableModel::PreparedImages &ImageTableModel::PreparedImages::operator=(const PreparedImages &) = default;
+ImageTableModel::PreparedImages &
+ImageTableModel::PreparedImages::operator=(PreparedImages &&) noexcept = default;
+
+qsizetype ImageTableModel::PreparedImages::size() const
+{
+    return m_data ? m_data->images.size() : 0;
+}
+
+ImageTableModel::ImageTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+ImageTableModel::~ImageTableModel() = default;
+
+int ImageTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int ImageTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QModelIndex ImageTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // Without the virtual rowCount()/columnCount() calls of the default: a sort of 100,000 rows asks for
+    // millions of indexes.
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_order.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+Qt::ItemFlags ImageTableModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this ? CellFlags : Qt::ItemFlags{};
+}
+
+namespace {
+
+quint8 searchHintsOf(const Image &image)
+{
+    quint8 hints = 0;
+    // "swr.<region>.myhuaweicloud.com/<namespace>/<name>:<tag>": a search of the path covers the others.
+    if (image.swrPath.contains(image.name))
+        hints |= ImageTableModel::SwrPathHasName;
+    if (image.swrPath.contains(image.tag))
+        hints |= ImageTableModel::SwrPathHasTag;
+    if (image.swrPath.contains(image.nameSpace))
+        hints |= ImageTableModel::SwrPathHasNamespace;
+    if (ImageTableModel::isHexOrDash(image.id))
+        hints |= ImageTableModel::IdIsHex;
+    return hints;
+}
+
+} // namespace
+
+bool ImageTableModel::isHexOrDash(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
+    });
+}
+
+ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
+{
+    Row row;
+    row.digest = contentDigest(image);
+    row.searchHints = searchHintsOf(image);
+    return row;
+}
+
+quint8 ImageTableModel::searchHints(int row) const
+{
+    return m_rows.at(m_order.at(row)).searchHints;
+}
+
+quint8 ImageTableModel::searchHintsOfRowKey(int key) const
+{
+    return m_rows.at(key).searchHints;
+}
+
+void ImageTableModel::replaceImage(int slot, const Image &image, const Row &fresh)
+{
+    m_totalSizeKb += image.sizeKb - m_images.at(slot).sizeKb;
+    m_images[slot] = image;
+    m_rows[slot].digest = fresh.digest;
+    m_rows[slot].searchHints = fresh.searchHints; // the row's activity stays
+    invalidateRanks();
+}
+
+QString ImageTableModel::activityText(RowActivity activity)
+{
+    switch (activity) {
+    case RowActivity::None:
+        return {};
+    case RowActivity::Deleting:
+        return tr("Deleting…");
+    case RowActivity::Polling:
+        return tr("Watching…", "the app is polling a settling image's status");
+    case RowActivity::Resyncing:
+        return tr("Synchronizing…");
+    }
+    return {};
+}
+
+QString ImageTableModel::statusDisplay(int row) const
+{
+    const QString status = Formatting::statusText(imageOfRow(row).status);
+    const RowActivity activity = m_rows.at(m_order.at(row)).activity;
+    if (activity == RowActivity::None)
+        return status;
+    return tr("%1 – %2", "status – what the app is doing with the image").arg(status, activityText(activity));
+}
+
+const QIcon &ImageTableModel::iconForStatus(const QString &status) const
+{
+    auto it = m_statusIcons.find(status);
+    if (it == m_statusIcons.end())
+        it = m_statusIcons.insert(status, Formatting::statusIcon(status));
+    return it.value();
+}
+
+QString ImageTableModel::rawText(const Image &image, int column)
+{
+    switch (column) {
+    case Name:
+        return image.name;
+    case Tag:
+        return image.tag;
+    case Status:
+        return image.status;
+    case Type:
+        return image.type;
+    case Visibility:
+        return image.visibility;
+    case Architecture:
+        return image.normalizedArch();
+    case ServiceType:
+        return image.serviceType;
+    case Resources:
+        return joinedResources(image.resourceCategories);
+    case Namespace:
+        return image.nameSpace;
+    case SwrPath:
+        return image.swrPath;
+    case Id:
+        return image.id;
+    case Workspace:
+        return image.workspaceId;
+    case Description:
+        return image.description;
+    default:
+        return {};
+    }
+}
+
+bool ImageTableModel::isNumericColumn(int column)
+{
+    return column == Size || column == Created || column == Updated;
+}
+
+qint64 ImageTableModel::numericValue(const Image &image, int column)
+{
+    switch (column) {
+    case Size:
+        return image.sizeKb;
+    case Created:
+        return image.createAtMs;
+    case Updated:
+        return image.updateAtMs;
+    default:
+        return 0;
+    }
+}
+
+QVariant ImageTableModel::sortValue(int rowNumber, int column) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return {};
+    const Image &image = imageOfRow(rowNumber);
+    if (isNumericColumn(column))
+        return numericValue(image, column);
+    return sortKeyOfText(rawText(image, column), column);
+}
+
+QVariant ImageTableModel::facetValue(int rowNumber, int column) const
+{
+    const Image &image = imageOfRow(rowNumber);
+    if (isNumericColumn(column))
+        return numericValue(image, column);
+    if (column == Resources)
+        return image.resourceCategories;
+    return rawText(image, column);
+}
+
+QVariant ImageTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int slot = m_order.at(index.row());
+    const Row &row = m_rows.at(slot);
+    const Image &image = m_images.at(slot);
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole: {
+        const QString text = [&]() -> QString {
+            if (role == Qt::ToolTipRole) {
+                switch (Column(column)) {
+                case Status: {
+                    QString tip = image.statusMessage.isEmpty()
+                                      ? Formatting::statusText(image.status)
+                                      : Formatting::visibleText(image.statusMessage);
+                    if (row.activity != RowActivity::None)
+                        tip = tr("%1 – %2", "status – what the app is doing with the image")
+                                  .arg(tip, activityText(row.activity));
+                    return tip;
+                }
+                case Size:
+                    return tr("%1 (%2 KB)")
+                        .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+                case Created:
+                    return Formatting::localDateTimeLong(image.createAtMs);
+                case Updated:
+                    return Formatting::localDateTimeLong(image.updateAtMs);
+                default:
+                    break; // the full text of the field, below
+                }
+            }
+            switch (Column(column)) {
+            case Status:
+                return statusDisplay(index.row());
+            case Size:
+                return Formatting::humanSize(image.sizeKb);
+            case Created:
+                return Formatting::localDateTime(image.createAtMs);
+            case Updated:
+                return Formatting::localDateTime(image.updateAtMs);
+            case Type:
+                return Formatting::typeText(image.type);
+            case Visibility:
+                return Formatting::visibilityText(image.visibility);
+            default:
+                // The field as it is, less what could disguise it: line breaks, bidi controls.
+                return Formatting::visibleText(rawText(image, column));
+            }
+        }();
+        // A tooltip that looks like HTML is rendered as HTML; server text must be shown as it is.
+        return role == Qt::ToolTipRole ? Formatting::plainToolTip(text) : text;
+    }
+    case Qt::DecorationRole:
+        if (column == Status)
+            return iconForStatus(image.status);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == Size)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        return sortValue(index.row(), column);
+    case ImageIdRole:
+        return image.id;
+    case RowActivityRole:
+        return int(row.activity);
+    case IsBuiltInRole:
+        return image.isBuiltIn();
+    case IsPrivateRole:
+        return image.isPrivate();
+    case SizeKbRole:
+        return image.sizeKb;
+    case FacetValueRole:
+        return facetValue(index.row(), column);
+    default:
+        return {};
+    }
+}
+
+QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return columnTitle(Column(section));
+    case Qt::TextAlignmentRole:
+        if (section == Size)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QString ImageTableModel::columnTitle(Column column)
+{
+    switch (column) {
+    case Name:
+        return tr("Name");
+    case Tag:
+        //: Column: the image tag, the version after ":" in name:tag (not a key=value label)
+        return tr("Tag");
+    case Status:
+        return tr("Status");
+    case Size:
+        return tr("Size");
+    case Created:
+        //: Column: when the image was created
+        return tr("Created");
+    case Updated:
+        //: Column: when the image was last updated
+        return tr("Updated");
+    case Type:
+        //: Column: image type, the user's own or built-in (preset)
+        return tr("Type");
+    case Visibility:
+        return tr("Visibility");
+    case Architecture:
+        return tr("Architecture");
+    case ServiceType:
+        return tr("Service type");
+    case Resources:
+        //: Column: the resource categories the image runs on (CPU, GPU, ASCEND)
+        return tr("Resources");
+    case Namespace:
+        return tr("Namespace", "SWR organization");
+    case SwrPath:
+        return tr("SWR path");
+    case Id:
+        return tr("ID");
+    case Workspace:
+        return tr("Workspace");
+    case Description:
+        return tr("Description");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void ImageTableModel::emitRowChanged(int first, int last)
+{
+    Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void ImageTableModel::renumberFrom(int firstRow)
+{
+    for (int row = qMax(0, firstRow); row < m_order.size(); ++row)
+        m_rowOfSlot[m_order.at(row)] = row;
+}
+
+int ImageTableModel::rowOfId(const QString &id) const
+{
+    const int slot = m_slotById.value(id, -1);
+    return slot < 0 ? -1 : m_rowOfSlot.at(slot);
+}
+
+int ImageTableModel::storeInFreeSlot(const Image &image, const Row &row)
+{
+    int slot = -1;
+    if (!m_freeSlots.empty()) {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_images[slot] = image;
+        m_rows[slot] = row;
+    } else {
+        slot = int(m_images.size());
+        m_images.append(image);
+        m_rows.append(row);
+        m_rowOfSlot.append(-1);
+    }
+    m_slotById.insert(image.id, slot);
+    m_totalSizeKb += image.sizeKb;
+    return slot;
+}
+
+void ImageTableModel::removeRowRange(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row) {
+        const int slot = m_order.at(row);
+        m_totalSizeKb -= m_images.at(slot).sizeKb;
+        m_slotById.remove(m_images.at(slot).id);
+        m_images[slot] = Image(); // the strings go now, the slot waits for the next image
+        m_rows[slot] = Row();
+        m_rowOfSlot[slot] = -1;
+        m_freeSlots.push_back(slot);
+    }
+    // The other rows keep their slots, so the ranks stay valid.
+    m_order.remove(first, last - first + 1);
+    renumberFrom(first);
+    endRemoveRows();
+}
+
+ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images,
+                                                         RowActivity settlingActivity)
+{
+    auto data = std::make_shared<detail::PreparedImageData>();
+    data->indexById.reserve(images.size());
+    for (int i = 0; i < images.size(); ++i)
+        data->indexById.insert(images.at(i).id, i);
+    if (data->indexById.size() == images.size()) {
+        data->images = images; // shared, not copied
+    } else {
+        // Duplicate ids (the listing should not send any): one entry per id, at the first copy's place, with
+        // the last copy's data.
+        data->indexById.clear();
+        for (const Image &image : images) {
+            const auto existing = data->indexById.constFind(image.id);
+            if (existing != data->indexById.cend()) {
+                data->images[existing.value()] = image;
+            } else {
+                data->indexById.insert(image.id, int(data->images.size()));
+                data->images.append(image);
+            }
+        }
+    }
+    data->rows.reserve(data->images.size());
+    for (const Image &image : std::as_const(data->images)) {
+        data->rows.append(makeRow(image));
+        if (settlingActivity != RowActivity::None && image.isSettling())
+            data->rows.last().activity = settlingActivity;
+        data->totalSizeKb += image.sizeKb;
+    }
+    PreparedImages prepared;
+    prepared.m_data = std::move(data);
+    return prepared;
+}
+
+void ImageTableModel::setImages(const QList<Image> &images)
+{
+    applyPrepared(prepare(images));
+}
+
+void ImageTableModel::applyPrepared(PreparedImages prepared)
+{
+    const std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
+    if (!data)
+        return;
+    // Nobody else holds the prepared lists: take them, so that later changes to the model do not copy them.
+    const bool sole = data.use_count() == 1;
+
+    if (m_order.isEmpty()) {
+        releaseStorage();
+        if (data->images.isEmpty())
+            return;
+        // First load: one insertion of everything, all of it computed beforehand; the rows already in order.
+        const int count = int(data->images.size());
+        beginInsertRows({}, 0, count - 1);
+        if (sole) {
+            m_images = std::move(data->images);
+            m_rows = std::move(data->rows);
+            m_slotById = std::move(data->indexById);
+        } else {
+            m_images = data->images;
+            m_rows = data->rows;
+            m_slotById = data->indexById;
+        }
+        m_totalSizeKb = data->totalSizeKb;
+        std::vector<int> order(static_cast<size_t>(count));
+        for (int slot = 0; slot < count; ++slot)
+            order[size_t(slot)] = slot;
+        m_order = QList<int>(order.cbegin(), order.cend());
+        m_rowOfSlot = m_order;
+        if (m_sortColumn >= 0) {
+            order = sortedOrder(std::move(order));
+            m_order = QList<int>(order.cbegin(), order.cend());
+            renumberFrom(0);
+        }
+        endInsertRows();
+        return;
+    }
+
+    // Merge: update rows whose image changed, remove rows that are gone, add the new ones.
+    const QList<Image> &images = data->images;
+    const QList<Row> &rows = data->rows;
+    std::vector<bool> present(size_t(m_images.size()), false);
+    std::vector<int> changedSlots;
+    std::vector<int> added; // indexes into the prepared lists
+    for (int i = 0; i < images.size(); ++i) {
+        const int slot = m_slotById.value(images.at(i).id, -1);
+        if (slot < 0) {
+            added.push_back(i);
+            continue;
+        }
+        present[size_t(slot)] = true;
+        if (m_rows.at(slot).digest == rows.at(i).digest)
+            continue;
+        replaceImage(slot, images.at(i), rows.at(i));
+        changedSlots.push_back(slot);
+    }
+
+    // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
+    std::vector<int> changedRows;
+    changedRows.reserve(changedSlots.size());
+    for (const int slot : changedSlots)
+        changedRows.push_back(m_rowOfSlot.at(slot));
+    std::sort(changedRows.begin(), changedRows.end());
+    for (size_t i = 0; i < changedRows.size();) {
+        size_t j = i;
+        while (j + 1 < changedRows.size() && changedRows[j + 1] == changedRows[j] + 1)
+            ++j;
+        emitRowChanged(changedRows[i], changedRows[j]);
+        i = j + 1;
+    }
+
+    // Remove from the bottom so the rows of ranges not yet removed keep their numbers.
+    for (int row = int(m_order.size()) - 1; row >= 0;) {
+        if (present[size_t(m_order.at(row))]) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row > 0 && !present[size_t(m_order.at(row - 1))])
+            --row;
+        removeRowRange(row, last);
+        --row;
+    }
+
+    // Changed images may belong elsewhere now. The order holds where each changed row still sorts between
+    // its neighbours (the pairs of unchanged rows are in order as before); one misplaced row moves, more
+    // mean sorting again.
+    bool resort = false;
+    if (m_sortColumn >= 0 && !changedSlots.empty()) {
+        std::vector<int> misplaced;
+        for (const int slot : changedSlots) {
+            if (!isInOrder(m_rowOfSlot.at(slot)))
+                misplaced.push_back(slot);
+        }
+        if (misplaced.size() == 1)
+            keepRowSorted(m_rowOfSlot.at(misplaced.front()));
+        else
+            resort = misplaced.size() > 1;
+    }
+
+    // A few new images go to their places one by one, many at the end and then into order all at once.
+    const bool placeEach = m_sortColumn >= 0 && !resort && qsizetype(added.size()) <= MaxSingleMoves;
+    if (!added.empty() && !placeEach) {
+        const int first = int(m_order.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const int i : added) {
+            const int slot = storeInFreeSlot(images.at(i), rows.at(i));
+            m_rowOfSlot[slot] = int(m_order.size());
+            m_order.append(slot);
+        }
+        invalidateRanks();
+        endInsertRows();
+        resort = m_sortColumn >= 0;
+    }
+    if (!added.empty() && placeEach) {
+        for (const int i : added)
+            insertRowOfSlot(storeInFreeSlot(images.at(i), rows.at(i)));
+    }
+    if (resort)
+        reorder();
+}
+
+bool ImageTableModel::isInOrder(int row) const
+{
+    const Image &image = imageOfRow(row);
+    return (row == 0 || mayPrecede(imageOfRow(row - 1), image)) &&
+           (row + 1 >= m_order.size() || mayPrecede(image, imageOfRow(row + 1)));
+}
+
+bool ImageTableModel::mayPrecede(const Image &first, const Image &second) const
+{
+    const int comparison = compareImages(first, second, m_sortColumn);
+    return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
+}
+
+void ImageTableModel::upsertImage(const Image &image)
+{
+    if (const int slot = m_slotById.value(image.id, -1); slot >= 0) {
+        if (m_images.at(slot) == image)
+            return;
+        replaceImage(slot, image, makeRow(image));
+        const int row = m_rowOfSlot.at(slot);
+        emitRowChanged(row, row);
+        if (m_sortColumn >= 0)
+            keepRowSorted(row);
+        return;
+    }
+    insertRowOfSlot(storeInFreeSlot(image, makeRow(image)));
+}
+
+void ImageTableModel::insertRowOfSlot(int slot)
+{
+    invalidateRanks();
+    const int at = m_sortColumn >= 0 ? sortedPosition(slot, -1) : int(m_order.size());
+    beginInsertRows({}, at, at);
+    m_order.insert(at, slot);
+    renumberFrom(at);
+    endInsertRows();
+}
+
+void ImageTableModel::removeImage(const QString &id)
+{
+    const int row = rowOfId(id);
+    if (row >= 0)
+        removeRowRange(row, row);
+}
+
+void ImageTableModel::clear()
+{
+    if (m_order.isEmpty())
+        return;
+    beginRemoveRows({}, 0, int(m_order.size()) - 1);
+    releaseStorage();
+    endRemoveRows();
+}
+
+void ImageTableModel::releaseStorage()
+{
+    // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the same
+    // capacity, tens of megabytes for 100,000 images.
+    m_images = {};
+    m_rows = {};
+    m_slotById = {};
+    m_order = {};
+    m_rowOfSlot = {};
+    m_freeSlots = {};
+    m_totalSizeKb = 0;
+    invalidateRanks();
+}
+
+int ImageTableModel::compareRows(int left, int right, int column) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return 0;
+    return compareImages(imageOfRow(left), imageOfRow(right), column);
+}
+
+void ImageTableModel::invalidateRanks()
+{
+    m_ranksColumn = -1;
+    m_ranks = {};
+}
+
+const std::vector<int> &ImageTableModel::ranks(int column) const
+{
+    if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
+        return m_ranks;
+    const int slotCount = int(m_images.size());
+    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
+    if (isNumericColumn(column)) {
+        std::vector<std::pair<qint64, int>> order;
+        order.reserve(size_t(m_order.size()));
+        for (const int slot : m_order)
+            order.emplace_back(numericValue(m_images.at(slot), column), slot);
+        std::sort(order.begin(), order.end());
+        int rank = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && order[i].first != order[i - 1].first)
+                ++rank;
+            ranks[size_t(order[i].second)] = rank;
+        }
+    } else {
+        // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
+        // their keys are computed and sorted once per value, not once per row.
+        QHash<QString, int> indexOfText;
+        QStringList texts;
+        std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
+        for (const int slot : m_order) {
+            const QString text = rawText(m_images.at(slot), column);
+            auto it = indexOfText.constFind(text);
+            if (it == indexOfText.cend()) {
+                it = indexOfText.insert(text, int(texts.size()));
+                texts.append(text);
+            }
+            textOfSlot[size_t(slot)] = it.value();
+        }
+        QStringList keys;
+        keys.reserve(texts.size());
+        for (const QString &text : std::as_const(texts))
+            keys.append(sortKeyOfText(text, column));
+        std::vector<int> byKey(size_t(keys.size()));
+        for (size_t i = 0; i < byKey.size(); ++i)
+            byKey[i] = int(i);
+        std::sort(byKey.begin(), byKey.end(),
+                  [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
+        std::vector<int> rankOfText(byKey.size());
+        int rank = 0;
+        for (size_t i = 0; i < byKey.size(); ++i) {
+            if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
+                ++rank;
+            rankOfText[size_t(byKey[i])] = rank;
+        }
+        for (const int slot : m_order)
+            ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
+    }
+    m_ranks = std::move(ranks);
+    m_ranksColumn = column;
+    return m_ranks;
+}
+
+std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
+{
+    const std::vector<int> &rank = ranks(m_sortColumn);
+    // Stable, like QSortFilterProxyModel: equal values keep their order.
+    if (m_sortOrder == Qt::AscendingOrder)
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+    else
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(b)] < rank[size_t(a)]; });
+    return order;
+}
+
+void ImageTableModel::reorder()
+{
+    if (m_sortColumn < 0 || m_order.size() < 2)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QList<int> before = m_order;
+    const std::vector<int> order = sortedOrder(std::vector<int>(before.cbegin(), before.cend()));
+    m_order = QList<int>(order.cbegin(), order.cend());
+    renumberFrom(0);
+    // After layoutAboutToBeChanged: the proxies store their own persistent indexes then.
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from)
+        to.append(this->index(m_rowOfSlot.at(before.at(index.row())), index.column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void ImageTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= ColumnCount)
+        column = -1;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return; // kept in order all along
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reorder();
+}
+
+int ImageTableModel::sortedPosition(int slot, int excludingRow) const
+{
+    // The first place whose row sorts after this one: equal values keep the order they came in.
+    const Image &image = m_images.at(slot);
+    int low = 0;
+    int high = int(m_order.size()) - (excludingRow >= 0 ? 1 : 0);
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        const int row = excludingRow >= 0 && middle >= excludingRow ? middle + 1 : middle;
+        if (mayPrecede(imageOfRow(row), image))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+void ImageTableModel::keepRowSorted(int row)
+{
+    const int slot = m_order.at(row);
+    const int target = sortedPosition(slot, row);
+    if (target == row)
+        return;
+    // rowsMoved counts the destination in the numbering before the move.
+    beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+    m_order.remove(row);
+    m_order.insert(target, slot);
+    renumberFrom(qMin(row, target));
+    endMoveRows();
+}
+
+const Image &ImageTableModel::imageAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < m_order.size());
+    return imageOfRow(row);
+}
+
+QList<Image> ImageTableModel::images() const
+{
+    QList<Image> images;
+    images.reserve(m_order.size());
+    for (const int slot : m_order)
+        images.append(m_images.at(slot));
+    return images;
+}
+
+qint64 ImageTableModel::totalSizeKb() const
+{
+    return m_totalSizeKb;
+}
+
+void ImageTableModel::setRowActivity(const QString &id, RowActivity activity)
+{
+    const int slot = m_slotById.value(id, -1);
+    if (slot < 0 || m_rows.at(slot).activity == activity)
+        return;
+    m_rows[slot].activity = activity;
+    const int row = m_rowOfSlot.at(slot);
+    emitRowChanged(row, row);
+}
+
+ImageTableModel::RowActivity ImageTableModel::rowActivity(const QString &id) const
+{
+    const int slot = m_slotById.value(id, -1);
+    return slot < 0 ? RowActivity::None : m_rows.at(slot).activity;
+}
+
+void ImageTableModel::clearRowActivities()
+{
+    for (int row = 0; row < m_order.size(); ++row) {
+        Row &rowData = m_rows[m_order.at(row)];
+        if (rowData.activity == RowActivity::None)
+            continue;
+        rowData.activity = RowActivity::None;
+        emitRowChanged(row, row);
+    }
+}
+
+} // namespace mim

@@ -1,0 +1,219 @@
+#pragma once
+
+#include "models/api/Image.h"
+
+#include <memory>
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QIcon>
+#include <QList>
+#include <vector>
+
+namespace mim {
+
+namespace detail {
+struct ImageRow;
+struct PreparedImageData;
+} // namespace detail
+
+// One row per image. DisplayRole is human text; SortRole carries the raw value the column sorts by.
+// Updates are incremental (insert, remove, dataChanged), never a reset once rows exist, so a refresh keeps
+// the view's selection, sort and scroll position.
+class ImageTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Name,
+        Tag,
+        Status,
+        Size,
+        Created,
+        Updated,
+        Type,
+        Visibility,
+        Architecture,
+        ServiceType,
+        Resources,
+        Namespace,
+        SwrPath,
+        Id,
+        Workspace,
+        Description,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1, // raw value: qint64 for size and dates, natural-sort key for text
+        ImageIdRole,
+        RowActivityRole, // RowActivity as int
+        IsBuiltInRole,
+        IsPrivateRole,
+        SizeKbRole,
+        FacetValueRole, // the raw value a facet filter compares against (e.g. "ACTIVE", "X86_64")
+    };
+
+    // What the app is doing with a row right now, shown next to its status.
+    enum class RowActivity
+    {
+        None,
+        Deleting,
+        Polling, // settling image whose status is being watched
+        Resyncing,
+    };
+
+    explicit ImageTableModel(QObject *parent = nullptr);
+    ~ImageTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    // Every cell: selectable, enabled, never a parent.
+    static constexpr Qt::ItemFlags CellFlags{Qt::ItemIsSelectable | Qt::ItemIsEnabled |
+                                             Qt::ItemNeverHasChildren};
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // Makes the model hold exactly these images: changed rows are updated, missing rows removed, new rows
+    // appended (or, while sorted, inserted at their place). Identity is the image id.
+    void setImages(const QList<Image> &images);
+
+    // setImages() in two steps, so that its costly part can run on a worker thread (ImageCatalog does that
+    // with 100,000 images): prepare() is a pure function of the images, safe on any thread; applyPrepared()
+    // then merges on the model's thread, which costs little more than the signals.
+    class PreparedImages
+    {
+    public:
+        PreparedImages();
+        ~PreparedImages();
+        PreparedImages(const PreparedImages &);
+        PreparedImages(PreparedImages &&) noexcept;
+        PreparedImages &operator=(const PreparedImages &);
+        PreparedImages &operator=(PreparedImages &&) noexcept;
+        qsizetype size() const;
+
+    private:
+        friend class ImageTableModel;
+        std::shared_ptr<detail::PreparedImageData> m_data;
+    };
+    // Rows that the merge adds for settling images (INIT, CREATING) start with `settlingActivity`; rows
+    // already in the model keep theirs.
+    static PreparedImages prepare(const QList<Image> &images,
+                                  RowActivity settlingActivity = RowActivity::None);
+    void applyPrepared(PreparedImages prepared);
+    void upsertImage(const Image &image);
+    void removeImage(const QString &id);
+    void clear();
+
+    int rowOfId(const QString &id) const;
+    // Compares two rows by a column's SortRole value without building QVariants: negative, zero or
+    // positive, like QString::compare.
+    int compareRows(int left, int right, int column) const;
+
+    // Keeps the rows in the order of a column (-1: in the order they are, no longer sorted), also when
+    // images are added or change: rows move with layoutChanged (or rowsInserted at their place, or
+    // rowsMoved). ImageFilterModel forwards its sort() here, so that a proxy over 100,000 rows never sorts:
+    // the rows are reordered by an index of their positions, not by moving images, from a sort of integer
+    // ranks, not of strings.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    // A number that stays with a row while it exists, whatever the sorting does to its position; once the
+    // row is removed it may be given to another. Always below rowKeyLimit(). For caches kept beside the rows.
+    int rowKey(int row) const { return m_order.at(row); }
+    int rowKeyLimit() const { return int(m_images.size()); }
+    // By key, for passes over every row that need no order: keys follow the images in memory.
+    bool isRowKeyInUse(int key) const { return m_rowOfSlot.at(key) >= 0; }
+    const Image &imageOfRowKey(int key) const { return m_images.at(key); }
+    quint8 searchHintsOfRowKey(int key) const;
+
+    const Image &imageAt(int row) const;
+    QList<Image> images() const;
+    qint64 totalSizeKb() const;
+
+    // What a text search of a row may skip because another field it searches holds the same text.
+    enum SearchHint : quint8
+    {
+        SwrPathHasName = 0x1,      // the SWR path contains the name
+        SwrPathHasTag = 0x2,       // ... the tag
+        SwrPathHasNamespace = 0x4, // ... the namespace
+        IdIsHex = 0x8,             // the id is hex digits and dashes only, like every ModelArts id
+    };
+    quint8 searchHints(int row) const;
+    // Only hex digits and dashes, like every ModelArts id: other text cannot be part of such an id.
+    static bool isHexOrDash(QStringView text);
+
+    void setRowActivity(const QString &id, RowActivity activity);
+    RowActivity rowActivity(const QString &id) const;
+
+    // Sets every row's activity back to None (e.g. after the deletion run ends).
+    void clearRowActivities();
+
+    // The field a text column shows as it is and sorts by: the server's value (architecture normalized,
+    // resources joined with ", "); empty for the numeric columns, whose text is formatted.
+    static QString rawText(const Image &image, int column);
+    // Size (KB), Created and Updated (ms since the epoch) show formatted text but sort, filter and export as
+    // these numbers; numericValue() is 0 for any other column.
+    static bool isNumericColumn(int column);
+    static qint64 numericValue(const Image &image, int column);
+    static QString columnTitle(Column column);
+    // "Deleting…", "Watching…": the word shown after the status; empty for None.
+    static QString activityText(RowActivity activity);
+
+private:
+    // What the model keeps beside each image.
+    using Row = detail::ImageRow;
+    static Row makeRow(const Image &image);
+    const Image &imageOfRow(int row) const { return m_images.at(m_order.at(row)); }
+    QString statusDisplay(int row) const;
+    QVariant sortValue(int row, int column) const;
+    QVariant facetValue(int row, int column) const;
+    // A new image for an existing slot, with its fresh row (from makeRow()); the row's activity stays.
+    void replaceImage(int slot, const Image &image, const Row &fresh);
+    void emitRowChanged(int first, int last);
+    void removeRowRange(int first, int last);
+    // Empties every list of the model (no signals: the caller sends them).
+    void releaseStorage();
+    // Stores a new image and its row in a free slot (or a new one) and indexes it; returns the slot.
+    int storeInFreeSlot(const Image &image, const Row &row);
+    // Inserts a row for a stored slot: at its sorted place, or at the end when the rows are not sorted.
+    void insertRowOfSlot(int slot);
+    void renumberFrom(int firstRow);
+    const QIcon &iconForStatus(const QString &status) const;
+
+    // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
+    const std::vector<int> &ranks(int column) const;
+    void invalidateRanks();
+    std::vector<int> sortedOrder(std::vector<int> order) const;
+    void reorder();
+    // Where a row of this slot belongs among the others, by binary search.
+    int sortedPosition(int slot, int excludingRow) const;
+    void keepRowSorted(int row);
+    bool isInOrder(int row) const; // between its neighbours
+    // In the current sort order, `first` may stand before `second` (equal values may stand either way).
+    bool mayPrecede(const Image &first, const Image &second) const;
+
+    // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
+    // removed row leaves a free slot for the next image, so that the other rows keep their slots.
+    QList<Image> m_images;
+    QList<Row> m_rows;
+    QHash<QString, int> m_slotById;
+    QList<int> m_order;     // slot of each row
+    QList<int> m_rowOfSlot; // row of each slot; -1 for a free slot
+    std::vector<int> m_freeSlots;
+    qint64 m_totalSizeKb = 0;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    mutable QHash<QString, QIcon> m_statusIcons;
+    // ranks() of one column, until an image is added or changes.
+    mutable std::vector<int> m_ranks;
+    mutable int m_ranksColumn = -1;
+};
+
+} // namespace mim

@@ -1,0 +1,246 @@
+#include "models/cleanup/CleanupPreviewModel.h"
+
+#include "models/catalog/ImageTableModel.h"
+#include "models/common/Formatting.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+CleanupPreviewModel::CleanupPreviewModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+int CleanupPreviewModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_evaluation.count();
+}
+
+int CleanupPreviewModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CleanupMatch &match = m_evaluation.matches.at(index.row());
+    const Image &image = match.image;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        // Server text, shown with its control and bidi characters visible.
+        case Name:
+            return Formatting::visibleText(image.nameAndTag());
+        case Namespace:
+            return Formatting::visibleText(image.nameSpace);
+        case Status:
+            return Formatting::statusText(image.status);
+        case Size:
+            return Formatting::humanSize(image.sizeKb);
+        case Updated:
+            return Formatting::localDateTime(image.updateAtMs > 0 ? image.updateAtMs : image.createAtMs);
+        case Visibility:
+            return Formatting::visibilityText(image.visibility);
+        case Reason:
+            return reasonText(match);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        // Tooltips that look like HTML are rendered as HTML: server text is escaped for them.
+        if (index.column() == Name)
+            return Formatting::plainToolTip(
+                Formatting::visibleText(image.swrPath.isEmpty() ? image.nameAndTag() : image.swrPath));
+        if (index.column() == Status && !image.statusMessage.isEmpty())
+            return Formatting::plainToolTip(Formatting::visibleText(image.statusMessage));
+        if (index.column() == Size)
+            return tr("%1 (%2 KB)")
+                .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+        return Formatting::plainToolTip(data(index, Qt::DisplayRole).toString());
+    case Qt::DecorationRole:
+        if (index.column() == Status)
+            return Formatting::statusIcon(image.status);
+        return {};
+    case Qt::CheckStateRole:
+        if (index.column() == Name)
+            return isChecked(image.id) ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Size)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        switch (Column(index.column())) {
+        case Size:
+            return image.sizeKb;
+        case Updated:
+            return image.updateAtMs > 0 ? image.updateAtMs : image.createAtMs;
+        case Reason:
+            return match.idleDays;
+        default:
+            return data(index, Qt::DisplayRole).toString().toCaseFolded();
+        }
+    case ImageIdRole:
+        return image.id;
+    default:
+        return {};
+    }
+}
+
+bool CleanupPreviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || index.column() != Name ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return false;
+    }
+    setChecked(imageAt(index.row()).id, Qt::CheckState(value.toInt()) == Qt::Checked);
+    return true;
+}
+
+Qt::ItemFlags CleanupPreviewModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags result = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Name)
+        result |= Qt::ItemIsUserCheckable;
+    return result;
+}
+
+QVariant CleanupPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole && section == Size)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Name:
+        return tr("Image");
+    case Namespace:
+        return ImageTableModel::columnTitle(ImageTableModel::Namespace);
+    case Status:
+        return ImageTableModel::columnTitle(ImageTableModel::Status);
+    case Size:
+        return ImageTableModel::columnTitle(ImageTableModel::Size);
+    case Updated:
+        return ImageTableModel::columnTitle(ImageTableModel::Updated);
+    case Visibility:
+        return ImageTableModel::columnTitle(ImageTableModel::Visibility);
+    case Reason:
+        return tr("Why", "column: why the clean-up rules chose the image");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void CleanupPreviewModel::setEvaluation(const CleanupEvaluation &evaluation)
+{
+    // The same images again (a poll of the table, a rule change that selects the same set): update in place
+    // so the view keeps its scroll position, selection and current row.
+    const bool sameRows =
+        std::equal(evaluation.matches.cbegin(), evaluation.matches.cend(), m_evaluation.matches.cbegin(),
+                   m_evaluation.matches.cend(),
+                   [](const CleanupMatch &a, const CleanupMatch &b) { return a.image.id == b.image.id; });
+    if (sameRows) {
+        m_evaluation = evaluation;
+        if (!m_evaluation.matches.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT checkedChanged();
+        return;
+    }
+    beginResetModel();
+    m_evaluation = evaluation;
+    endResetModel();
+    Q_EMIT checkedChanged();
+}
+
+void CleanupPreviewModel::setChecked(const QString &id, bool checked)
+{
+    if (isChecked(id) == checked)
+        return;
+    if (checked)
+        m_unchecked.remove(id);
+    else
+        m_unchecked.insert(id);
+    for (int row = 0; row < m_evaluation.count(); ++row) {
+        if (imageAt(row).id == id) {
+            const QModelIndex cell = index(row, Name);
+            Q_EMIT dataChanged(cell, cell, {Qt::CheckStateRole});
+            break;
+        }
+    }
+    Q_EMIT checkedChanged();
+}
+
+void CleanupPreviewModel::setAllChecked(bool checked)
+{
+    bool changed = false;
+    for (const CleanupMatch &match : std::as_const(m_evaluation.matches)) {
+        if (isChecked(match.image.id) == checked)
+            continue;
+        changed = true;
+        if (checked)
+            m_unchecked.remove(match.image.id);
+        else
+            m_unchecked.insert(match.image.id);
+    }
+    if (!changed)
+        return;
+    if (m_evaluation.count() > 0)
+        Q_EMIT dataChanged(index(0, Name), index(m_evaluation.count() - 1, Name), {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+}
+
+QList<Image> CleanupPreviewModel::checkedImages() const
+{
+    QList<Image> result;
+    for (const CleanupMatch &match : m_evaluation.matches) {
+        if (isChecked(match.image.id))
+            result.append(match.image);
+    }
+    return result;
+}
+
+int CleanupPreviewModel::checkedCount() const
+{
+    int count = 0;
+    for (const CleanupMatch &match : m_evaluation.matches)
+        count += isChecked(match.image.id) ? 1 : 0;
+    return count;
+}
+
+qint64 CleanupPreviewModel::checkedSizeKb() const
+{
+    qint64 total = 0;
+    for (const CleanupMatch &match : m_evaluation.matches) {
+        if (isChecked(match.image.id))
+            total += qMax<qint64>(0, match.image.sizeKb);
+    }
+    return total;
+}
+
+qint64 CleanupPreviewModel::checkedReclaimableKb(bool force) const
+{
+    return CleanupRules::reclaimableKb(checkedImages(), force);
+}
+
+QString CleanupPreviewModel::reasonText(const CleanupMatch &match)
+{
+    QStringList parts;
+    if (CleanupRules::isFailed(match.image))
+        parts.append(tr("Failed to save"));
+    if (match.idleDays >= 0)
+        parts.append(tr("Not updated for %n day(s)", nullptr, match.idleDays));
+    if (match.rankInName > 1)
+        parts.append(tr("%n newer version(s)", "of the same image name", match.rankInName - 1));
+    // The separator between the reasons, e.g. "Failed to save · Not updated for 40 days".
+    return parts.join(tr(" · ", "separator between reasons"));
+}
+
+} // namespace mim

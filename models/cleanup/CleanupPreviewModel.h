@@ -1,0 +1,71 @@
+#pragma once
+
+#include "models/cleanup/CleanupRules.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+
+namespace mim {
+
+// The images a set of clean-up rules proposes, each with a check box. Unticking an image is remembered by
+// id while the rules change, so an image the user spared stays spared when it matches again.
+class CleanupPreviewModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Name, // name:tag, with the check box
+        Namespace,
+        Status,
+        Size,
+        Updated,
+        Visibility,
+        Reason,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1, // raw value: qint64 for size and dates, text otherwise
+        ImageIdRole,
+    };
+
+    explicit CleanupPreviewModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setEvaluation(const CleanupEvaluation &evaluation);
+    const CleanupEvaluation &evaluation() const { return m_evaluation; }
+    const Image &imageAt(int row) const { return m_evaluation.matches.at(row).image; }
+
+    bool isChecked(const QString &id) const { return !m_unchecked.contains(id); }
+    void setChecked(const QString &id, bool checked);
+    void setAllChecked(bool checked);
+
+    // The ticked images, in model order.
+    QList<Image> checkedImages() const;
+    int checkedCount() const;
+    qint64 checkedSizeKb() const;
+    // SWR space freed by deleting the ticked images (see CleanupRules::reclaimableKb).
+    qint64 checkedReclaimableKb(bool force) const;
+
+    // "Failed to save · not updated for 40 days · 4th newest of 6": why the rules chose the image.
+    static QString reasonText(const CleanupMatch &match);
+
+Q_SIGNALS:
+    // A check box changed, or the rows changed: the counts and sizes may be different.
+    void checkedChanged();
+
+private:
+    CleanupEvaluation m_evaluation;
+    QSet<QString> m_unchecked; // by id: survives re-evaluation
+};
+
+} // namespace mim

@@ -1,0 +1,7 @@
+#include "models/common/ModelsLogging.h"
+
+namespace mim {
+
+Q_LOGGING_CATEGORY(lcModels, "mim.models")
+
+} // namespace mim

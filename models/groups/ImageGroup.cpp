@@ -1,0 +1,122 @@
+#include "models/groups/ImageGroup.h"
+
+#include <cmath>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+
+namespace {
+
+std::optional<qint64> integerOf(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || std::trunc(number) != number || std::abs(number) > 9.0e15)
+        return std::nullopt;
+    return qint64(number);
+}
+
+} // namespace
+
+std::optional<ImageGroup> ImageGroup::fromJson(const QJsonObject &object, QString *whyNot)
+{
+    const auto refuse = [whyNot](const QString &reason) -> std::optional<ImageGroup> {
+        if (whyNot)
+            *whyNot = reason;
+        return std::nullopt;
+    };
+    const auto readString = [&object](const QString &key, QString *out) {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return true;
+        if (!value.isString())
+            return false;
+        *out = value.toString();
+        return true;
+    };
+    const auto readInteger = [&object](const QString &key, auto *out) {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return true;
+        const std::optional<qint64> number = integerOf(value);
+        if (!number)
+            return false;
+        *out = static_cast<std::remove_pointer_t<decltype(out)>>(*number);
+        return true;
+    };
+
+    ImageGroup group;
+    for (const auto &[key, out] :
+         {std::pair{u"id"_s, &group.id}, std::pair{u"name"_s, &group.name},
+          std::pair{u"namespace"_s, &group.nameSpace}, std::pair{u"description"_s, &group.description},
+          std::pair{u"read_me"_s, &group.readMe}, std::pair{u"swr_instance_id"_s, &group.swrInstanceId}}) {
+        if (!readString(key, out))
+            return refuse(ImageGroupPage::tr("field \"%1\" is not a string").arg(key));
+    }
+    if (!readInteger(u"create_at"_s, &group.createAtMs))
+        return refuse(ImageGroupPage::tr("field \"%1\" is not an integer").arg(u"create_at"_s));
+    if (!readInteger(u"update_at"_s, &group.updateAtMs))
+        return refuse(ImageGroupPage::tr("field \"%1\" is not an integer").arg(u"update_at"_s));
+    if (!readInteger(u"version_count"_s, &group.versionCount) || group.versionCount < 0)
+        return refuse(ImageGroupPage::tr("field \"%1\" is not an integer").arg(u"version_count"_s));
+    const QJsonValue tags = object.value(u"tags"_s);
+    if (tags.isArray()) {
+        for (const QJsonValue &tag : tags.toArray()) {
+            const QJsonObject pair = tag.toObject();
+            group.tags.append({pair.value(u"key"_s).toString(), pair.value(u"value"_s).toString()});
+        }
+    } else if (!tags.isUndefined() && !tags.isNull()) {
+        return refuse(ImageGroupPage::tr("field \"%1\" is not an array").arg(u"tags"_s));
+    }
+    if (group.id.isEmpty())
+        return refuse(ImageGroupPage::tr("the group has no id"));
+    return group;
+}
+
+std::optional<ImageGroupPage> ImageGroupPage::fromJson(const QByteArray &body, QString *error)
+{
+    const auto fail = [error](const QString &reason) -> std::optional<ImageGroupPage> {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(tr("The response is not valid JSON: %1 at offset %2")
+                        .arg(parseError.errorString(), QString::number(parseError.offset)));
+    if (!document.isObject())
+        return fail(tr("The response is not a JSON object."));
+    const QJsonObject envelope = document.object();
+    const QJsonValue data = envelope.value(u"data"_s);
+    if (!data.isArray())
+        return fail(tr("The response has no \"data\" array."));
+
+    ImageGroupPage page;
+    page.total = -1;
+    const QJsonValue total = envelope.value(u"total"_s);
+    if (!total.isUndefined() && !total.isNull()) {
+        const std::optional<qint64> number = integerOf(total);
+        if (!number || *number < 0)
+            return fail(tr("The response's \"total\" is not an integer."));
+        page.total = *number;
+    }
+    const QJsonArray records = data.toArray();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        QString why = tr("not a JSON object");
+        const std::optional<ImageGroup> group =
+            records.at(i).isObject() ? ImageGroup::fromJson(records.at(i).toObject(), &why) : std::nullopt;
+        if (group)
+            page.groups.append(*group);
+        else
+            page.skippedRecords.append(tr("group %1: %2").arg(i).arg(why));
+    }
+    return page;
+}
+
+} // namespace mim

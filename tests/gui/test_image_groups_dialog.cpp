@@ -1,0 +1,220 @@
+// The image groups dialog, offscreen, in the real main window against the sandbox: groups with their
+// versions, filtering, deleting a whole group (confirmation answered by a hook) with and without the SWR
+// content, a refused group, and the table following.
+
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/groups/ImageGroupModel.h"
+#include "ToolsGuiFixture.h"
+#include "views/tools/ImageGroupsDialog.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+using test::ToolsGuiFixture;
+
+class TestImageGroupsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void showsGroupsWithTheirVersions();
+    void filterKeepsGroupsOfMatchingTags();
+    void deletesAWholeGroupWithSwrContent();
+    void deletesAWholeGroupKeepingSwrContent();
+    void groupWithVersionInUseIsRefused();
+    void cancelledConfirmationDeletesNothing();
+
+private:
+    ImageGroupsDialog *openLoadedDialog();
+    QString groupIdOf(const ImageGroupsDialog &dialog, const QString &name) const;
+
+    std::unique_ptr<ToolsGuiFixture> m_f;
+    QStringList m_bert; // lab/bert: v1, v2 private, shared public
+    QStringList m_busy; // lab/busy: v1, v2 (in use)
+    int m_confirmations = 0;
+    std::optional<bool> m_answer;
+    QString m_confirmationTitle;
+    int m_confirmedCount = 0;
+};
+
+void TestImageGroupsDialog::init()
+{
+    m_f = std::make_unique<ToolsGuiFixture>();
+    QVERIFY(m_f->startSandbox());
+    m_bert = {
+        m_f->addImage({{u"name"_s, u"bert"_s}, {u"tag"_s, u"v1"_s}, {u"size"_s, 1000}}, 3),
+        m_f->addImage({{u"name"_s, u"bert"_s}, {u"tag"_s, u"v2"_s}, {u"size"_s, 2000}}, 2),
+        m_f->addImage({{u"name"_s, u"bert"_s}, {u"tag"_s, u"shared"_s}, {u"visibility"_s, u"PUBLIC"_s}}, 1)};
+    m_busy = {m_f->addImage({{u"name"_s, u"busy"_s}, {u"tag"_s, u"v1"_s}}, 2),
+              m_f->addImage({{u"name"_s, u"busy"_s}, {u"tag"_s, u"v2"_s}, {u"in_use"_s, true}}, 1)};
+    QVERIFY(m_f->openWindow());
+    m_confirmations = 0;
+    m_confirmedCount = 0;
+    m_answer.reset();
+    m_f->tools().setDeletionConfirmer([this](const DeleteImagesDialog &dialog) {
+        ++m_confirmations;
+        m_confirmationTitle = dialog.windowTitle();
+        m_confirmedCount = int(dialog.images().size());
+        if (m_answer && *m_answer)
+            dialog.forceCheckBox()->setChecked(true);
+        return m_answer ? std::optional<bool>(dialog.forceRequested()) : std::nullopt;
+    });
+}
+
+void TestImageGroupsDialog::cleanup()
+{
+    m_f.reset();
+}
+
+ImageGroupsDialog *TestImageGroupsDialog::openLoadedDialog()
+{
+    ImageGroupsDialog *dialog = m_f->tools().openImageGroups();
+    if (!dialog)
+        return nullptr;
+    QSignalSpy loaded(dialog, &ImageGroupsDialog::loaded);
+    if (dialog->groupModel()->groupCount() == 0 && !loaded.wait(ToolsGuiFixture::TimeoutMs))
+        return nullptr;
+    return dialog;
+}
+
+QString TestImageGroupsDialog::groupIdOf(const ImageGroupsDialog &dialog, const QString &name) const
+{
+    const ImageGroupModel *model = dialog.groupModel();
+    for (int row = 0; row < model->groupCount(); ++row) {
+        if (model->groupAt(row).nameSpace == u"lab"_s && model->groupAt(row).name == name)
+            return model->groupAt(row).id;
+    }
+    return {};
+}
+
+void TestImageGroupsDialog::showsGroupsWithTheirVersions()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->statusText().contains(u"groups"_s));
+    const QString bert = groupIdOf(*dialog, u"bert"_s);
+    QVERIFY(!bert.isEmpty());
+    QVERIFY(dialog->selectGroup(bert));
+    QCOMPARE(dialog->selectedGroup()->versionCount, 3);
+    QVERIFY(dialog->deleteButton()->isEnabled());
+
+    // Expanding the group shows the versions the table has, newest first.
+    QAbstractItemModel *shown = dialog->view()->model();
+    const QModelIndex group = dialog->view()->currentIndex().siblingAtColumn(0);
+    dialog->view()->expand(group);
+    QCOMPARE(shown->rowCount(group), 3);
+    QCOMPARE(shown->index(0, ImageGroupModel::Name, group).data().toString(), u"shared"_s);
+    QCOMPARE(shown->index(2, ImageGroupModel::Name, group).data().toString(), u"v1"_s);
+    QCOMPARE(shown->index(group.row(), ImageGroupModel::Versions).data().toString(), u"3"_s);
+    ToolsGuiFixture::saveScreenshot(dialog, u"image-groups-dialog"_s);
+}
+
+void TestImageGroupsDialog::filterKeepsGroupsOfMatchingTags()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->filterEdit(), u"shared"_s);
+    // Only bert has a version tagged "shared": its group stays, with that version.
+    const QAbstractItemModel *shown = dialog->view()->model();
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, ImageGroupModel::Name).data().toString(), u"bert"_s);
+    QCOMPARE(shown->rowCount(shown->index(0, 0)), 1);
+}
+
+void TestImageGroupsDialog::deletesAWholeGroupWithSwrContent()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"bert"_s)));
+    m_answer = true;
+    QSignalSpy finished(dialog, &ImageGroupsDialog::groupDeletionFinished);
+    dialog->deleteButton()->click();
+    QVERIFY(finished.wait(ToolsGuiFixture::TimeoutMs));
+    QCOMPARE(m_confirmations, 1);
+    QCOMPARE(m_confirmationTitle, u"Delete Image Group"_s);
+    QCOMPARE(m_confirmedCount, 3);
+
+    // Every version is gone from the server; the SWR content of the private ones with it.
+    QVERIFY(m_f->isDeleted(m_bert.at(0)));
+    QVERIFY(m_f->isSwrContentDeleted(m_bert.at(0)));
+    QVERIFY(m_f->isDeleted(m_bert.at(1)));
+    QVERIFY(m_f->isSwrContentDeleted(m_bert.at(1)));
+    QVERIFY(m_f->isDeleted(m_bert.at(2)));
+    QVERIFY(!m_f->isSwrContentDeleted(m_bert.at(2))); // public
+    QVERIFY(!m_f->isDeleted(m_busy.at(0)));
+
+    // ... from the table and from the groups, and the journal knows.
+    for (const QString &id : std::as_const(m_bert))
+        QCOMPARE(m_f->window().tableModel()->rowOfId(id), -1);
+    QVERIFY(groupIdOf(*dialog, u"bert"_s).isEmpty());
+    QVERIFY2(dialog->statusText().contains(u"Deleted “bert” and its 3 versions, with their SWR content"_s),
+             qPrintable(dialog->statusText()));
+    const auto summary = finished.constFirst().constFirst().value<DeletionSummary>();
+    QCOMPARE(summary.count(DeletionResult::Outcome::Deleted), 3);
+    DeletionJournal journal(m_f->journalPath());
+    QCOMPARE(journal.readAll().size(), 6);
+    QVERIFY(journal.unfinishedIntents().isEmpty());
+}
+
+void TestImageGroupsDialog::deletesAWholeGroupKeepingSwrContent()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"bert"_s)));
+    m_answer = false;
+    QSignalSpy finished(dialog, &ImageGroupsDialog::groupDeletionFinished);
+    dialog->deleteSelectedGroup();
+    QVERIFY(finished.wait(ToolsGuiFixture::TimeoutMs));
+    for (const QString &id : std::as_const(m_bert)) {
+        QVERIFY(m_f->isDeleted(id));
+        QVERIFY(!m_f->isSwrContentDeleted(id));
+    }
+    QVERIFY(dialog->statusText().contains(u"the SWR content is kept"_s));
+}
+
+void TestImageGroupsDialog::groupWithVersionInUseIsRefused()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    const QString busy = groupIdOf(*dialog, u"busy"_s);
+    QVERIFY(dialog->selectGroup(busy));
+    m_answer = true;
+    QSignalSpy finished(dialog, &ImageGroupsDialog::groupDeletionFinished);
+    dialog->deleteSelectedGroup();
+    QVERIFY(finished.wait(ToolsGuiFixture::TimeoutMs));
+    QVERIFY(!m_f->isDeleted(m_busy.at(0)));
+    QVERIFY(!m_f->isDeleted(m_busy.at(1)));
+    QVERIFY2(dialog->statusText().contains(u"was not deleted"_s) &&
+                 dialog->statusText().contains(u"in use"_s),
+             qPrintable(dialog->statusText()));
+    // The group and its versions stay.
+    QCOMPARE(groupIdOf(*dialog, u"busy"_s), busy);
+    QVERIFY(m_f->window().tableModel()->rowOfId(m_busy.at(0)) >= 0);
+    QVERIFY(dialog->deleteButton()->isEnabled());
+}
+
+void TestImageGroupsDialog::cancelledConfirmationDeletesNothing()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"bert"_s)));
+    m_answer.reset();
+    dialog->deleteSelectedGroup();
+    QTRY_COMPARE_WITH_TIMEOUT(m_confirmations, 1, ToolsGuiFixture::TimeoutMs);
+    QTRY_VERIFY(!dialog->isBusy());
+    for (const QString &id : std::as_const(m_bert))
+        QVERIFY(!m_f->isDeleted(id));
+    QVERIFY(!groupIdOf(*dialog, u"bert"_s).isEmpty());
+}
+
+QTEST_MAIN(TestImageGroupsDialog)
+#include "test_image_groups_dialog.moc"

@@ -1,0 +1,297 @@
+#include "views/main/DetailsPane.h"
+
+#include "models/common/Formatting.h"
+#include "views/common/Icons.h"
+
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+namespace {
+
+QString joined(const QStringList &values)
+{
+    return values.join(u", "_s);
+}
+
+QLabel *makeValueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    return label;
+}
+
+// Ids and SWR paths have no spaces, so a plain label cannot wrap them and they would be cut off. Shown with
+// invisible break opportunities after their separators; the raw text stays in the "rawText" property (the
+// copy button and fieldText() use it), and the label is not mouse-selectable so the breaks never get copied.
+QLabel *makeBreakableLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    return label;
+}
+
+QString withBreakOpportunities(const QString &text)
+{
+    QString shown;
+    shown.reserve(text.size() + text.size() / 4);
+    for (const QChar c : text) {
+        shown.append(c);
+        if (c == u'/' || c == u'.' || c == u':' || c == u'-')
+            shown.append(QChar(0x200B)); // zero-width space
+    }
+    return shown;
+}
+
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"detailsPane"_s);
+    setAccessibleName(tr("Image details"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+
+    m_pages = new QStackedWidget(this);
+    outer->addWidget(m_pages);
+
+    // Page 0: nothing selected.
+    m_hint = new QLabel(tr("Select an image to see its details."), m_pages);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false);
+    m_pages->addWidget(m_hint);
+
+    // Page 1: one image.
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *column = new QVBoxLayout(content);
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    column->setContentsMargins(margin, margin, margin, margin);
+    m_title = makeValueLabel(content);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    column->addWidget(m_title);
+    m_statusLine = makeValueLabel(content);
+    column->addWidget(m_statusLine);
+    column->addSpacing(margin / 2);
+
+    m_form = new QFormLayout();
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_form->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
+    column->addLayout(m_form);
+    column->addStretch(1);
+    scroll->setWidget(content);
+    m_pages->addWidget(scroll);
+
+    addRow(Field::Name, tr("Name:"));
+    addRow(Field::Tag, tr("Tag:", "image version tag"));
+    addRow(Field::NameTag, tr("Name:tag:"), true, tr("name:tag"));
+    addRow(Field::Status, tr("Status:"));
+    addRow(Field::StatusMessage, tr("Status message:"));
+    addRow(Field::Size, tr("Size:"));
+    addRow(Field::Created, tr("Created:"));
+    addRow(Field::Updated, tr("Updated:"));
+    addRow(Field::Type, tr("Type:", "image type: own or built-in"));
+    addRow(Field::Origin, tr("Origin:", "how the image was made: registered or saved from a notebook"));
+    addRow(Field::Visibility, tr("Visibility:"));
+    addRow(Field::Architecture, tr("Architecture:", "CPU architecture"));
+    addRow(Field::ServiceType, tr("Service type:"));
+    addRow(Field::DevServices, tr("Dev services:", "development services such as SSH or Jupyter"));
+    addRow(Field::Resources, tr("Resources:", "resource categories: CPU, GPU, ASCEND"));
+    addRow(Field::SupportedResources, tr("Supports:", "supported resource categories"));
+    addRow(Field::Namespace, tr("Namespace:", "SWR organization"));
+    addRow(Field::SwrPath, tr("SWR path:"), true, tr("SWR path"));
+    addRow(Field::Id, tr("ID:"), true, tr("image ID"));
+    addRow(Field::Workspace, tr("Workspace:"));
+    //: The ModelArts compute flavor (instance specification) type the image is meant for
+    addRow(Field::FlavorType, tr("Flavor type:"));
+    addRow(Field::SwrInstance, tr("SWR instance:"));
+    addRow(Field::Description, tr("Description:"));
+    addRow(Field::Tags, tr("Tags:", "key=value labels of the image"));
+
+    // Page 2: several images.
+    auto *summary = new QWidget(m_pages);
+    auto *summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(margin, margin, margin, margin);
+    m_summaryTitle = makeValueLabel(summary);
+    m_summaryTitle->setFont(titleFont);
+    m_summaryBody = makeValueLabel(summary);
+    summaryLayout->addWidget(m_summaryTitle);
+    summaryLayout->addWidget(m_summaryBody);
+    summaryLayout->addStretch(1);
+    m_pages->addWidget(summary);
+
+    setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+    setImages({});
+}
+
+void DetailsPane::addRow(Field field, const QString &label, bool copyable, const QString &copyWhat)
+{
+    auto *labelWidget = new QLabel(label, this);
+    QLabel *value = copyable ? makeBreakableLabel(this) : makeValueLabel(this);
+    labelWidget->setBuddy(value);
+    m_values.insert(field, value);
+    m_labels.insert(field, labelWidget);
+    if (!copyable) {
+        m_rowWidgets.insert(field, value);
+        m_form->addRow(labelWidget, value);
+        return;
+    }
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->setSpacing(2);
+    rowLayout->addWidget(value, 1);
+    auto *copy = new QToolButton(row);
+    copy->setIcon(icons::themed(u"copy"_s));
+    copy->setAutoRaise(true);
+    copy->setToolTip(tr("Copy %1", "copy button tooltip, %1 names the value").arg(copyWhat));
+    copy->setAccessibleName(tr("Copy %1", "copy button tooltip, %1 names the value").arg(copyWhat));
+    copy->setObjectName(u"copy"_s + QString::number(int(field)));
+    rowLayout->addWidget(copy, 0, Qt::AlignTop);
+    m_copyButtons.insert(field, copy);
+    connect(copy, &QToolButton::clicked, this, [this, value, copyWhat] {
+        QGuiApplication::clipboard()->setText(value->property("rawText").toString());
+        Q_EMIT copied(copyWhat);
+    });
+    m_rowWidgets.insert(field, row);
+    m_form->addRow(labelWidget, row);
+}
+
+void DetailsPane::setField(Field field, const QString &text)
+{
+    // Server text, with its control and bidi characters made visible so that a value can neither pose as
+    // another line nor reorder what is around it. Tags come one a line, each made visible already.
+    const QString shown = field == Field::Tags ? text : Formatting::visibleText(text);
+    QLabel *value = m_values.value(field);
+    if (m_copyButtons.contains(field)) {
+        value->setProperty("rawText", text);
+        value->setText(withBreakOpportunities(shown));
+        value->setToolTip(Formatting::plainToolTip(shown));
+    } else {
+        value->setText(shown);
+    }
+    m_form->setRowVisible(m_rowWidgets.value(field), !text.isEmpty());
+}
+
+void DetailsPane::setImages(const QList<Image> &images)
+{
+    m_images = images;
+    if (images.isEmpty())
+        m_pages->setCurrentIndex(0);
+    else if (images.size() == 1)
+        showSingle(images.first());
+    else
+        showSummary(images);
+}
+
+void DetailsPane::showSingle(const Image &image)
+{
+    m_title->setText(Formatting::visibleText(image.nameAndTag()));
+    QString status = Formatting::statusText(image.status);
+    m_statusLine->setText(
+        tr("%1 · %2 · %3", "details header: status, size, visibility")
+            .arg(status, Formatting::humanSize(image.sizeKb), Formatting::visibilityText(image.visibility)));
+
+    setField(Field::Name, image.name);
+    setField(Field::Tag, image.tag);
+    setField(Field::NameTag, image.nameAndTag());
+    setField(Field::Status, status);
+    setField(Field::StatusMessage, image.statusMessage);
+    setField(Field::Size, image.sizeKb > 0 ? tr("%1 (%2 KB)", "size: human size and the exact KB")
+                                                 .arg(Formatting::humanSize(image.sizeKb),
+                                                      QLocale().toString(image.sizeKb))
+                                           : QString());
+    setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
+    setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
+    setField(Field::Type, Formatting::typeText(image.type));
+    setField(Field::Origin, image.origin);
+    setField(Field::Visibility, Formatting::visibilityText(image.visibility));
+    setField(Field::Architecture, image.normalizedArch());
+    setField(Field::ServiceType, image.serviceType);
+    setField(Field::DevServices, joined(image.devServices));
+    setField(Field::Resources, joined(image.resourceCategories));
+    setField(Field::SupportedResources, joined(image.supportResCategories));
+    setField(Field::Namespace, image.nameSpace);
+    setField(Field::SwrPath, image.swrPath);
+    setField(Field::Id, image.id);
+    setField(Field::Workspace, image.workspaceId);
+    setField(Field::FlavorType, image.flavorType);
+    setField(Field::SwrInstance, image.swrInstanceId);
+    setField(Field::Description, image.description);
+    QStringList tags;
+    for (const ImageTag &tag : image.tags)
+        tags.append(Formatting::visibleText(tag.value.isEmpty() ? tag.key : tag.key + u'=' + tag.value));
+    setField(Field::Tags, tags.join(u'\n'));
+    m_pages->setCurrentIndex(1);
+}
+
+void DetailsPane::showSummary(const QList<Image> &images)
+{
+    qint64 totalKb = 0;
+    int privateCount = 0;
+    int builtInCount = 0;
+    for (const Image &image : images) {
+        totalKb += qMax<qint64>(0, image.sizeKb);
+        privateCount += image.isPrivate() ? 1 : 0;
+        builtInCount += image.isBuiltIn() ? 1 : 0;
+    }
+    m_summaryTitle->setText(
+        tr("%n image(s) selected, total %1", "details pane, several images selected", int(images.size()))
+            .arg(Formatting::humanSize(totalKb)));
+    QStringList lines;
+    lines.append(tr("%n private", "count of private images in the selection", privateCount));
+    lines.append(
+        tr("%n public", "count of public images in the selection", int(images.size()) - privateCount));
+    if (builtInCount > 0)
+        lines.append(tr("%n built-in (cannot be deleted)", nullptr, builtInCount));
+    m_summaryBody->setText(lines.join(u'\n'));
+    m_pages->setCurrentIndex(2);
+}
+
+QString DetailsPane::fieldText(Field field) const
+{
+    QLabel *value = m_values.value(field);
+    if (!value)
+        return {};
+    const QVariant raw = value->property("rawText");
+    return raw.isValid() ? raw.toString() : value->text();
+}
+
+QString DetailsPane::summaryText() const
+{
+    switch (m_pages->currentIndex()) {
+    case 0:
+        return m_hint->text();
+    case 1:
+        return m_title->text();
+    default:
+        return m_summaryTitle->text();
+    }
+}
+
+} // namespace mim

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "models/api/Image.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+
+namespace mim {
+
+// The pane beside the table: every field of the selected image with copy buttons for the id, the SWR path
+// and name:tag; for several images, how many and how big they are together.
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Field
+    {
+        Name,
+        Tag,
+        NameTag,
+        Status,
+        StatusMessage,
+        Size,
+        Created,
+        Updated,
+        Type,
+        Origin,
+        Visibility,
+        Architecture,
+        ServiceType,
+        DevServices,
+        Resources,
+        SupportedResources,
+        Namespace,
+        SwrPath,
+        Id,
+        Workspace,
+        FlavorType,
+        SwrInstance,
+        Description,
+        Tags,
+    };
+
+    explicit DetailsPane(QWidget *parent = nullptr);
+
+    // None: a hint; one: its details; several: a summary.
+    void setImages(const QList<Image> &images);
+    const QList<Image> &images() const { return m_images; }
+
+    // What the pane shows right now, for tests and accessibility.
+    QString fieldText(Field field) const;
+    QString summaryText() const;
+    QToolButton *copyButton(Field field) const { return m_copyButtons.value(field); }
+
+Q_SIGNALS:
+    // Something was put on the clipboard; `what` names it for the status bar.
+    void copied(const QString &what);
+
+private:
+    void addRow(Field field, const QString &label, bool copyable = false, const QString &copyWhat = {});
+    void showSingle(const Image &image);
+    void showSummary(const QList<Image> &images);
+    void setField(Field field, const QString &text);
+
+    QList<Image> m_images;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_hint = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_statusLine = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_summaryTitle = nullptr;
+    QLabel *m_summaryBody = nullptr;
+    QHash<Field, QLabel *> m_values;
+    QHash<Field, QLabel *> m_labels;
+    QHash<Field, QWidget *> m_rowWidgets;
+    QHash<Field, QToolButton *> m_copyButtons;
+};
+
+} // namespace mim

@@ -1,0 +1,148 @@
+#include "views/main/ImageCellDelegate.h"
+
+#include "models/catalog/ImageTableModel.h"
+
+#include <algorithm>
+#include <QApplication>
+#include <QPainter>
+
+namespace mim {
+namespace {
+
+// Enough for every distinct value of a few screens of rows; past it the cache starts again.
+constexpr qsizetype MaxCachedAdvances = 8192;
+
+bool isLineBreakOrTab(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u'\n' || u == u'\r' || u == u'\t' || u == QChar::LineSeparator ||
+           u == QChar::ParagraphSeparator;
+}
+
+QPalette::ColorGroup colorGroupOf(const QStyleOptionViewItem &option)
+{
+    if (!(option.state & QStyle::State_Enabled))
+        return QPalette::Disabled;
+    return (option.state & QStyle::State_Active) ? QPalette::Normal : QPalette::Inactive;
+}
+
+QIcon::Mode iconModeOf(const QStyleOptionViewItem &option)
+{
+    if (!(option.state & QStyle::State_Enabled))
+        return QIcon::Disabled;
+    return (option.state & QStyle::State_Selected) ? QIcon::Selected : QIcon::Normal;
+}
+
+} // namespace
+
+Qt::TextElideMode ImageCellDelegate::elideModeOf(int column)
+{
+    switch (column) {
+    case ImageTableModel::Tag:
+    case ImageTableModel::SwrPath:
+    case ImageTableModel::Id:
+        return Qt::ElideMiddle;
+    default:
+        return Qt::ElideRight;
+    }
+}
+
+QString ImageCellDelegate::singleLine(const QString &text)
+{
+    if (std::none_of(text.cbegin(), text.cend(), isLineBreakOrTab))
+        return text;
+    QString line = text;
+    std::replace_if(line.begin(), line.end(), isLineBreakOrTab, QChar(u' '));
+    return line;
+}
+
+void ImageCellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    option->textElideMode = elideModeOf(index.column());
+}
+
+int ImageCellDelegate::advanceOf(const QString &line, const QFont &font, const QFontMetrics &metrics) const
+{
+    if (font != m_advancesFont) {
+        m_advances.clear();
+        m_advancesFont = font;
+    }
+    if (const auto it = m_advances.constFind(line); it != m_advances.cend())
+        return it.value();
+    if (m_advances.size() >= MaxCachedAdvances)
+        m_advances.clear();
+    const int advance = metrics.horizontalAdvance(line);
+    m_advances.insert(line, advance);
+    return advance;
+}
+
+void ImageCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+
+    painter->save();
+    painter->setClipRect(opt.rect);
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    // Laid out left to right, then mirrored for right-to-left layouts.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+    if (opt.features & QStyleOptionViewItem::HasDecoration) {
+        const QSize size = opt.decorationSize;
+        const QRect iconRect(textRect.left(), opt.rect.top() + (opt.rect.height() - size.height()) / 2,
+                             size.width(), size.height());
+        opt.icon.paint(painter, QStyle::visualRect(opt.direction, opt.rect, iconRect), Qt::AlignCenter,
+                       iconModeOf(opt), QIcon::Off);
+        textRect.setLeft(iconRect.right() + 1 + margin);
+    }
+    if ((opt.features & QStyleOptionViewItem::HasDisplay) && !opt.text.isEmpty() && textRect.width() > 0)
+        paintText(painter, opt, QStyle::visualRect(opt.direction, opt.rect, textRect));
+
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.rect = opt.rect;
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor = opt.palette.color(
+            colorGroupOf(opt), (opt.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
+    painter->restore();
+}
+
+void ImageCellDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &opt, const QRect &rect) const
+{
+    const QFontMetrics &metrics = opt.fontMetrics;
+    QString line = singleLine(opt.text);
+    int advance = advanceOf(line, opt.font, metrics);
+    if (advance > rect.width()) {
+        line = metrics.elidedText(line, opt.textElideMode, rect.width());
+        advance = metrics.horizontalAdvance(line);
+    }
+
+    const Qt::Alignment alignment = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
+    int x = rect.left();
+    if (alignment & Qt::AlignRight)
+        x = rect.right() + 1 - advance;
+    else if (alignment & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - advance) / 2;
+    int y = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent();
+    if (alignment & Qt::AlignTop)
+        y = rect.top() + metrics.ascent();
+    else if (alignment & Qt::AlignBottom)
+        y = rect.bottom() + 1 - metrics.descent();
+
+    painter->setFont(opt.font);
+    painter->setLayoutDirection(opt.direction);
+    painter->setPen(opt.palette.color(colorGroupOf(opt), (opt.state & QStyle::State_Selected)
+                                                             ? QPalette::HighlightedText
+                                                             : QPalette::Text));
+    painter->drawText(QPoint(x, y), line);
+}
+
+} // namespace mim

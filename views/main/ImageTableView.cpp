@@ -1,0 +1,223 @@
+#include "views/main/ImageTableView.h"
+
+#include "models/catalog/ImageTableModel.h"
+#include "models/common/Formatting.h"
+#include "views/main/ImageCellDelegate.h"
+
+#include <QAbstractProxyModel>
+#include <QHeaderView>
+#include <QMenu>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+namespace {
+
+bool shownByDefault(int column)
+{
+    switch (static_cast<ImageTableModel::Column>(column)) {
+    case ImageTableModel::Name:
+    case ImageTableModel::Tag:
+    case ImageTableModel::Status:
+    case ImageTableModel::Size:
+    case ImageTableModel::Created:
+    case ImageTableModel::Updated:
+    case ImageTableModel::Visibility:
+    case ImageTableModel::Architecture:
+    case ImageTableModel::Namespace:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A typical value of each column: the default width shows it whole. Dates use the real format.
+QString sampleText(int column)
+{
+    switch (static_cast<ImageTableModel::Column>(column)) {
+    case ImageTableModel::Name:
+        return u"mindspore-training"_s;
+    case ImageTableModel::Tag:
+        return u"20250530-e1f203"_s;
+    case ImageTableModel::Status:
+        return u"Creating – Watching…"_s;
+    case ImageTableModel::Size:
+        return u"99.9 GB"_s;
+    case ImageTableModel::Created:
+    case ImageTableModel::Updated:
+        return Formatting::localDateTime(QDateTime(QDate(2028, 12, 28), QTime(23, 58)).toMSecsSinceEpoch());
+    case ImageTableModel::Type:
+    case ImageTableModel::Visibility:
+        return u"Private"_s;
+    case ImageTableModel::Architecture:
+        return u"AARCH64"_s;
+    case ImageTableModel::ServiceType:
+        return u"INFERENCE"_s;
+    case ImageTableModel::Resources:
+        return u"CPU, GPU"_s;
+    case ImageTableModel::Namespace:
+        return u"nlp-research"_s;
+    case ImageTableModel::SwrPath:
+        return u"swr.cn-north-4.myhuaweicloud.com/nlp-research/llama-finetune:20250301"_s;
+    case ImageTableModel::Id:
+        return u"c7fe6fd3-d755-4784-93b3-bb05ae4ad37c"_s;
+    case ImageTableModel::Workspace:
+        return u"0123456789ab"_s;
+    case ImageTableModel::Description:
+        return u"Training image with PyTorch 2.0 and CUDA"_s;
+    case ImageTableModel::ColumnCount:
+        break;
+    }
+    return u"XXXXXXXXXX"_s;
+}
+
+} // namespace
+
+ImageTableView::ImageTableView(QWidget *parent)
+    : QTreeView(parent)
+{
+    setObjectName(QStringLiteral("imageTable"));
+    setAccessibleName(tr("Images"));
+    setRootIsDecorated(false);
+    setItemsExpandable(false);
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSortingEnabled(true);
+    setAllColumnsShowFocus(true);
+    setTextElideMode(Qt::ElideMiddle);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    setItemDelegate(new ImageCellDelegate(this));
+
+    QHeaderView *h = header();
+    h->setSectionsMovable(true);
+    h->setStretchLastSection(true); // no empty band right of the last column
+    h->setHighlightSections(false);
+    h->setFirstSectionMovable(true);
+    h->setContextMenuPolicy(Qt::CustomContextMenu);
+    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    connect(h, &QWidget::customContextMenuRequested, this, &ImageTableView::showHeaderMenu);
+    connect(h, &QHeaderView::sectionMoved, this, &ImageTableView::viewStateChanged);
+    connect(h, &QHeaderView::sectionResized, this, &ImageTableView::viewStateChanged);
+    connect(h, &QHeaderView::sortIndicatorChanged, this, &ImageTableView::viewStateChanged);
+}
+
+void ImageTableView::setModel(QAbstractItemModel *model)
+{
+    QTreeView::setModel(model);
+    applyDefaultLayout();
+}
+
+void ImageTableView::applyDefaultLayout()
+{
+    if (!model())
+        return;
+    const QSignalBlocker blocker(this);
+    for (int c = 0; c < model()->columnCount(); ++c) {
+        header()->moveSection(header()->visualIndex(c), c);
+        setColumnHidden(c, !shownByDefault(c));
+        setColumnWidth(c, defaultColumnWidth(c));
+    }
+    // Newest first: what people look for after saving an image (podman-desktop #2283).
+    sortByColumn(ImageTableModel::Created, Qt::DescendingOrder);
+}
+
+int ImageTableView::defaultColumnWidth(int column) const
+{
+    const int margin = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
+    int width = fontMetrics().horizontalAdvance(sampleText(column)) + margin;
+    if (column == ImageTableModel::Status)
+        width +=
+            iconSize().isValid() ? iconSize().width() : style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+    // The header text must fit too, but only a little of it needs to when values are much narrower.
+    const QString title = model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    const int headerWidth = header()->fontMetrics().horizontalAdvance(title) +
+                            2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header());
+    return qMax(width, headerWidth);
+}
+
+QByteArray ImageTableView::viewState() const
+{
+    return header()->saveState();
+}
+
+bool ImageTableView::setViewState(const QByteArray &state)
+{
+    if (state.isEmpty() || !model())
+        return false;
+    const QSignalBlocker blocker(this);
+    if (!header()->restoreState(state) || header()->count() != model()->columnCount()) {
+        applyDefaultLayout();
+        return false;
+    }
+    // restoreState() sets the indicator without sorting: sort to match it.
+    sortByColumn(header()->sortIndicatorSection(), header()->sortIndicatorOrder());
+    return true;
+}
+
+void ImageTableView::resetViewState()
+{
+    applyDefaultLayout();
+    Q_EMIT viewStateChanged();
+}
+
+void ImageTableView::setColumnShown(int column, bool shown)
+{
+    if (isColumnHidden(column) == !shown)
+        return;
+    // Never hide the last visible column: the table would become unusable.
+    if (!shown && header()->count() - header()->hiddenSectionCount() <= 1)
+        return;
+    setColumnHidden(column, !shown);
+    if (shown && columnWidth(column) < 2 * fontMetrics().averageCharWidth())
+        setColumnWidth(column, defaultColumnWidth(column));
+    Q_EMIT viewStateChanged();
+}
+
+void ImageTableView::populateColumnMenu(QMenu *menu)
+{
+    if (!model())
+        return;
+    const int visibleCount = header()->count() - header()->hiddenSectionCount();
+    for (int c = 0; c < model()->columnCount(); ++c) {
+        const QString title = model()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        QAction *action = menu->addAction(title);
+        action->setCheckable(true);
+        action->setChecked(!isColumnHidden(c));
+        action->setEnabled(isColumnHidden(c) || visibleCount > 1);
+        connect(action, &QAction::toggled, this, [this, c](bool on) { setColumnShown(c, on); });
+    }
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("Reset Columns"));
+    connect(reset, &QAction::triggered, this, &ImageTableView::resetViewState);
+}
+
+void ImageTableView::showHeaderMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    populateColumnMenu(&menu);
+    menu.exec(header()->viewport()->mapToGlobal(pos));
+}
+
+QModelIndexList ImageTableView::selectedSourceRows() const
+{
+    QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(model());
+    QModelIndexList result;
+    result.reserve(rows.size());
+    for (const QModelIndex &row : std::as_const(rows))
+        result.append(proxy ? proxy->mapToSource(row) : row);
+    return result;
+}
+
+void ImageTableView::selectionChanged(const QItemSelection &selected, const QItemSelection &deselected)
+{
+    QTreeView::selectionChanged(selected, deselected);
+    Q_EMIT selectedRowsChanged();
+}
+
+} // namespace mim

@@ -1,0 +1,1138 @@
+#include "views/main/MainWindow.h"
+
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/common/Formatting.h"
+#include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/JournalReconciler.h"
+#include "views/accounts/AccountSwitcher.h"
+#include "views/accounts/CertificateErrorDialog.h"
+#include "views/common/Icons.h"
+#include "views/deletion/DeleteImagesDialog.h"
+#include "views/deletion/DeletionSummaryDialog.h"
+#include "views/main/DetailsPane.h"
+#include "views/main/EmptyStateWidget.h"
+#include "views/main/FilterBar.h"
+#include "views/main/ImageTableView.h"
+#include "views/main/MainStatusBar.h"
+#include "views/main/NoticeBar.h"
+#include "views/main/PreferencesDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcMainWindow, "mim.ui", QtInfoMsg)
+
+namespace mim {
+namespace {
+
+// QSettings keys. The "v1" keeps an incompatible future layout from restoring an old one.
+const auto GeometryKey = u"mainWindow/v1/geometry"_s;
+const auto WindowStateKey = u"mainWindow/v1/state"_s;
+const auto SplitterKey = u"mainWindow/v1/splitter"_s;
+const auto DetailsVisibleKey = u"mainWindow/v1/detailsPaneVisible"_s;
+const auto TableStateKey = u"imageTable/v1/header"_s;
+const auto FilterKey = u"imageTable/v1/filter"_s;
+
+// Statuses for which asking the server to re-check makes sense.
+bool isResyncable(const QString &status)
+{
+    return status == u"INIT" || status == u"CREATING" || status == u"ERROR" || status == u"CREATE_FAILED";
+}
+
+enum StackPage
+{
+    TablePage,
+    EmptyPage,
+};
+
+} // namespace
+
+MainWindow::MainWindow(const AppServices &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("ModelArts Image Manager"));
+
+    m_tableModel = new ImageTableModel(this);
+    m_filterModel = new ImageFilterModel(this);
+    m_filterModel->setSourceModel(m_tableModel);
+    m_catalog = new ImageCatalog(m_tableModel, m_services.clock, this);
+    m_journal = std::make_unique<DeletionJournal>(m_services.journalPath);
+    m_deletionQueue = new DeletionQueue(m_journal.get(), m_services.clock, this);
+    m_accountSwitcher = new AccountSwitcher(m_services.profiles, m_services.secrets, this);
+    m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
+    m_accountSwitcher->setNetworkAccessManager(m_services.network);
+    m_accountSwitcher->setLeaveGuard(
+        [this](const std::function<void()> &proceed) { return mayLeaveAccount(proceed); });
+
+    m_deferredUpdate = new QTimer(this);
+    m_deferredUpdate->setSingleShot(true);
+    m_deferredUpdate->setInterval(0);
+    connect(m_deferredUpdate, &QTimer::timeout, this, &MainWindow::runDeferredUpdate);
+
+    createActions();
+    createCentralArea();
+    createToolBar();
+    createMenus();
+    wireModels();
+    restoreWindowState();
+    updatePage();
+    updateActions();
+    runDeferredUpdate();
+}
+
+MainWindow::~MainWindow()
+{
+    saveWindowState();
+    // Destroying the table resizes its header sections, which would reach the slots of this window after
+    // it has stopped being a MainWindow.
+    m_tableView->disconnect(this);
+    // The queue writes to the journal and both it and the catalog hold calls of the client: end them
+    // first, in that order, while everything they point at still exists.
+    if (m_summaryDialog)
+        m_summaryDialog->close();
+    delete m_deletionQueue;
+    m_deletionQueue = nullptr;
+    delete m_catalog;
+    m_catalog = nullptr;
+    delete m_client;
+}
+
+DeletionSummaryDialog *MainWindow::deletionSummaryDialog() const
+{
+    return m_summaryDialog;
+}
+
+// ---- construction ---------------------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    m_refreshAction = new QAction(icons::themed(u"refresh"_s), tr("&Refresh"), this);
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.append(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setShortcuts(refreshKeys);
+    m_refreshAction->setToolTip(
+        tr("Load the image list again (%1)").arg(refreshKeys.first().toString(QKeySequence::NativeText)));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_deleteAction = new QAction(icons::themed(u"delete"_s), tr("&Delete…"), this);
+#ifdef Q_OS_MACOS
+    m_deleteAction->setShortcut(QKeySequence(Qt::Key_Backspace));
+#else
+    m_deleteAction->setShortcuts(QKeySequence::Delete);
+#endif
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+
+    m_deleteWithContentAction = new QAction(tr("Delete with &SWR Content…"), this);
+#ifdef Q_OS_MACOS
+    m_deleteWithContentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backspace));
+#else
+    m_deleteWithContentAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+#endif
+    m_deleteWithContentAction->setStatusTip(tr("Delete the selected images and their content in SWR"));
+    connect(m_deleteWithContentAction, &QAction::triggered, this, &MainWindow::deleteSelectedWithContent);
+
+    m_resyncAction = new QAction(icons::themed(u"resync"_s), tr("Re&sync Status"), this);
+    m_resyncAction->setToolTip(
+        tr("Ask ModelArts to check the status of the selected images again (for images "
+           "stuck while being saved, or failed)"));
+    m_resyncAction->setStatusTip(m_resyncAction->toolTip());
+    connect(m_resyncAction, &QAction::triggered, this, &MainWindow::resyncSelected);
+
+    m_showDetailsAction = new QAction(tr("Show &Details"), this);
+    m_showDetailsAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Return));
+    connect(m_showDetailsAction, &QAction::triggered, this, &MainWindow::showDetailsOfSelection);
+
+    m_toggleDetailsAction = new QAction(icons::themed(u"details-pane"_s), tr("Details &Pane"), this);
+    m_toggleDetailsAction->setCheckable(true);
+    m_toggleDetailsAction->setChecked(true);
+    m_toggleDetailsAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_toggleDetailsAction->setToolTip(tr("Show or hide the details of the selected image (F9)"));
+
+    m_copySwrPathAction = new QAction(icons::themed(u"copy"_s), tr("Copy &SWR Path"), this);
+    m_copySwrPathAction->setShortcuts(QKeySequence::Copy);
+    connect(m_copySwrPathAction, &QAction::triggered, this, &MainWindow::copySelectedSwrPaths);
+    m_copyIdAction = new QAction(tr("Copy &ID"), this);
+    m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
+    m_copyNameTagAction = new QAction(tr("Copy &Name:Tag"), this);
+    connect(m_copyNameTagAction, &QAction::triggered, this, &MainWindow::copySelectedNameTags);
+
+    m_selectAllAction = new QAction(tr("Select &All"), this);
+    m_selectAllAction->setShortcuts(QKeySequence::SelectAll);
+
+    m_findAction = new QAction(icons::themed(u"search"_s), tr("&Filter…"), this);
+    m_findAction->setShortcuts(QKeySequence::Find);
+
+    m_clearFilterAction = new QAction(icons::themed(u"filter-off"_s), tr("&Clear Filters"), this);
+
+    m_showBuiltInAction = new QAction(tr("Show &Built-in Images"), this);
+    m_showBuiltInAction->setCheckable(true);
+    m_showBuiltInAction->setStatusTip(
+        tr("Also list the preset images ModelArts provides (they cannot be deleted)"));
+
+    m_openJournalFolderAction = new QAction(tr("Open &Journal Folder"), this);
+    m_openJournalFolderAction->setStatusTip(tr("Show the folder of the record of every deletion"));
+    m_openJournalFolderAction->setEnabled(!m_services.journalPath.isEmpty());
+    connect(m_openJournalFolderAction, &QAction::triggered, this, [this] {
+        const QString folder = QFileInfo(m_services.journalPath).absolutePath();
+        QDir().mkpath(folder);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    });
+
+    m_addAccountAction = new QAction(icons::themed(u"account-add"_s), tr("&Add Account…"), this);
+    connect(m_addAccountAction, &QAction::triggered, m_accountSwitcher, &AccountSwitcher::addAccount);
+    m_manageAccountsAction = new QAction(tr("&Manage Accounts…"), this);
+    connect(m_manageAccountsAction, &QAction::triggered, m_accountSwitcher,
+            &AccountSwitcher::openAccountManager);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcuts(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About ModelArts Image Manager"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About ModelArts Image Manager"),
+            tr("<h3>ModelArts Image Manager %1</h3>"
+               "<p>Lists, inspects and cleans up the container images of Huawei Cloud ModelArts.</p>"
+               "<p>Every deletion is recorded in a journal; credentials stay in the system keychain.</p>")
+                .arg(QStringLiteral(MIM_VERSION)));
+    });
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    // Window-wide shortcuts need the actions on the window, not only in (possibly hidden) menus.
+    addActions({m_refreshAction, m_deleteAction, m_deleteWithContentAction, m_resyncAction,
+                m_showDetailsAction, m_toggleDetailsAction, m_copySwrPathAction, m_copyIdAction,
+                m_selectAllAction, m_findAction});
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_filterRow = new QWidget(central);
+    auto *filterLayout = new QVBoxLayout(m_filterRow);
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin) - 2;
+    filterLayout->setContentsMargins(margin, margin / 2, margin, margin / 2);
+    m_filterBar = new FilterBar(m_filterModel, m_filterRow);
+    filterLayout->addWidget(m_filterBar);
+    layout->addWidget(m_filterRow);
+
+    m_noticeBar = new NoticeBar(central);
+    layout->addWidget(m_noticeBar);
+
+    m_stack = new QStackedWidget(central);
+    m_splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_tableView = new ImageTableView(m_splitter);
+    m_tableView->setModel(m_filterModel);
+    m_tableView->setFrameShape(QFrame::NoFrame);
+    m_detailsPane = new DetailsPane(m_splitter);
+    m_splitter->addWidget(m_tableView);
+    m_splitter->addWidget(m_detailsPane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({1000, 290});
+    m_stack->insertWidget(TablePage, m_splitter);
+    m_emptyState = new EmptyStateWidget(m_stack);
+    m_stack->insertWidget(EmptyPage, m_emptyState);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_statusBar = new MainStatusBar(this);
+    setStatusBar(m_statusBar);
+
+    connect(m_toggleDetailsAction, &QAction::toggled, this, [this](bool on) {
+        m_detailsPane->setVisible(on);
+        if (!m_restoring && m_services.settings)
+            m_services.settings->setValue(DetailsVisibleKey, on);
+    });
+    connect(m_emptyState, &EmptyStateWidget::buttonClicked, this,
+            [this](EmptyStateWidget::Button which) { onEmptyStateButton(int(which)); });
+    connect(m_noticeBar, &NoticeBar::actionTriggered, this, &MainWindow::refresh);
+    connect(m_detailsPane, &DetailsPane::copied, this,
+            [this](const QString &what) { m_statusBar->showMessage(tr("Copied the %1.").arg(what), 3000); });
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setFloatable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
+    toolBar->addWidget(m_accountSwitcher);
+    toolBar->addSeparator();
+    toolBar->addAction(m_refreshAction);
+    toolBar->addAction(m_deleteAction);
+    toolBar->addAction(m_resyncAction);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addAction(m_toggleDetailsAction);
+
+    setTabOrder(m_accountSwitcher, m_filterBar->searchField());
+    QWidget *previous = m_filterBar->searchField();
+    for (Facet facet : {Facet::Status, Facet::Type, Facet::Visibility, Facet::Architecture,
+                        Facet::ServiceType, Facet::ResourceCategory, Facet::Namespace, Facet::Workspace}) {
+        setTabOrder(previous, m_filterBar->facetButton(facet));
+        previous = m_filterBar->facetButton(facet);
+    }
+    setTabOrder(previous, m_filterBar->clearButton());
+    setTabOrder(m_filterBar->clearButton(), m_tableView);
+    setTabOrder(m_tableView, m_detailsPane);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addAccountAction);
+    file->addAction(m_manageAccountsAction);
+    file->addSeparator();
+    file->addAction(m_openJournalFolderAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copySwrPathAction);
+    edit->addAction(m_copyIdAction);
+    edit->addAction(m_copyNameTagAction);
+    edit->addSeparator();
+    edit->addAction(m_selectAllAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"));
+    preferences->setObjectName(u"preferencesAction"_s);
+    preferences->setShortcuts(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] {
+        PreferencesDialog dialog(m_services.settings, this);
+        dialog.exec();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_toggleDetailsAction);
+    QMenu *columns = view->addMenu(tr("&Columns"));
+    connect(columns, &QMenu::aboutToShow, this, [this, columns] {
+        columns->clear();
+        m_tableView->populateColumnMenu(columns);
+    });
+    view->addSeparator();
+    view->addAction(m_showBuiltInAction);
+    view->addAction(m_clearFilterAction);
+    view->addSeparator();
+    view->addAction(m_refreshAction);
+
+    QMenu *image = menuBar()->addMenu(tr("&Image", "menu of actions on the selected container images"));
+    image->addAction(m_showDetailsAction);
+    image->addAction(m_resyncAction);
+    image->addSeparator();
+    image->addAction(m_deleteAction);
+    image->addAction(m_deleteWithContentAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::wireModels()
+{
+    connect(m_accountSwitcher, &AccountSwitcher::connectionReady, this, &MainWindow::connectTo);
+    connect(m_accountSwitcher, &AccountSwitcher::disconnected, this, &MainWindow::disconnectAccount);
+    connect(m_accountSwitcher, &AccountSwitcher::profilesChanged, this, &MainWindow::updatePage);
+
+    connect(m_catalog, &ImageCatalog::stateChanged, this, &MainWindow::onCatalogStateChanged);
+    connect(m_catalog, &ImageCatalog::progress, m_statusBar, &MainStatusBar::setLoadProgress);
+    connect(m_catalog, &ImageCatalog::resyncFinished, this, &MainWindow::onResyncFinished);
+    connect(m_statusBar, &MainStatusBar::cancelLoadRequested, m_catalog, &ImageCatalog::cancel);
+
+    connect(m_deletionQueue, &DeletionQueue::started, this,
+            [this](int total) { m_statusBar->setDeletionProgress(0, total); });
+    connect(m_deletionQueue, &DeletionQueue::progress, m_statusBar, &MainStatusBar::setDeletionProgress);
+    connect(m_deletionQueue, &DeletionQueue::itemFinished, this, &MainWindow::onDeletionItemFinished);
+    connect(m_deletionQueue, &DeletionQueue::finished, this, &MainWindow::onDeletionFinished);
+    connect(m_statusBar, &MainStatusBar::cancelDeletionRequested, m_deletionQueue, &DeletionQueue::cancel);
+
+    // Anything that changes what is shown updates the page at once and the totals a moment later.
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_tableModel),
+                                      static_cast<QAbstractItemModel *>(m_filterModel)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePage);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePage);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updatePage);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &MainWindow::scheduleDeferredUpdate);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleDeferredUpdate);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleDeferredUpdate);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleDeferredUpdate);
+    }
+    connect(m_tableModel, &QAbstractItemModel::dataChanged, this, &MainWindow::scheduleDeferredUpdate);
+
+    connect(m_filterModel, &ImageFilterModel::filterStateChanged, this, [this] {
+        const FilterState &state = m_filterModel->filterState();
+        m_showBuiltInAction->setChecked(state.showBuiltIn);
+        m_clearFilterAction->setEnabled(state.isActive());
+        // The catalog lists built-in images only while they are shown (a second query).
+        m_catalog->setIncludeBuiltIn(state.showBuiltIn);
+        saveFilterState();
+        updatePage();
+    });
+    connect(m_showBuiltInAction, &QAction::toggled, m_filterModel, &ImageFilterModel::setShowBuiltIn);
+    connect(m_clearFilterAction, &QAction::triggered, m_filterModel, &ImageFilterModel::clearFilters);
+    connect(m_findAction, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+
+    connect(m_tableView, &ImageTableView::selectedRowsChanged, this, [this] {
+        updateActions();
+        scheduleDeferredUpdate();
+    });
+    connect(m_tableView, &ImageTableView::viewStateChanged, this, [this] {
+        if (!m_restoring && m_services.settings)
+            m_services.settings->setValue(TableStateKey, m_tableView->viewState());
+    });
+    connect(m_tableView, &QAbstractItemView::activated, this, &MainWindow::showDetailsOfSelection);
+    connect(m_tableView, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    connect(m_selectAllAction, &QAction::triggered, m_tableView, &QAbstractItemView::selectAll);
+}
+
+// ---- persistence ----------------------------------------------------------------------------------------
+
+void MainWindow::restoreWindowState()
+{
+    QSettings *settings = m_services.settings;
+    if (!settings)
+        return;
+    m_restoring = true;
+    const QByteArray geometry = settings->value(GeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // A first start: a comfortable size that fits a laptop screen.
+        resize(1280, 800);
+    }
+    restoreState(settings->value(WindowStateKey).toByteArray());
+    m_tableView->setViewState(settings->value(TableStateKey).toByteArray());
+    const QByteArray splitter = settings->value(SplitterKey).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const bool detailsVisible = settings->value(DetailsVisibleKey, true).toBool();
+    m_toggleDetailsAction->setChecked(detailsVisible);
+    m_detailsPane->setVisible(detailsVisible);
+    const FilterState filter = FilterState::fromVariant(settings->value(FilterKey).toMap());
+    m_filterModel->setFilterState(filter);
+    m_showBuiltInAction->setChecked(filter.showBuiltIn);
+    m_clearFilterAction->setEnabled(filter.isActive());
+    m_catalog->setIncludeBuiltIn(filter.showBuiltIn);
+    m_restoring = false;
+}
+
+void MainWindow::saveWindowState()
+{
+    QSettings *settings = m_services.settings;
+    if (!settings || m_restoring)
+        return;
+    settings->setValue(GeometryKey, saveGeometry());
+    settings->setValue(WindowStateKey, saveState());
+    settings->setValue(SplitterKey, m_splitter->saveState());
+    settings->setValue(DetailsVisibleKey, m_toggleDetailsAction->isChecked());
+    settings->setValue(TableStateKey, m_tableView->viewState());
+    saveFilterState();
+    settings->sync();
+}
+
+void MainWindow::saveFilterState()
+{
+    if (m_restoring || !m_services.settings)
+        return;
+    m_services.settings->setValue(FilterKey, m_filterModel->filterState().toVariant());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!mayLeaveAccount([this] { close(); }, true)) {
+        event->ignore();
+        return;
+    }
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+// ---- account --------------------------------------------------------------------------------------------
+
+void MainWindow::connectTo(const QString &displayName, const ConnectionSettings &settings)
+{
+    if (m_deletionQueue->isRunning())
+        m_deletionQueue->cancel();
+    m_catalog->setClient(nullptr);
+    m_deletionQueue->setClient(nullptr);
+    if (m_client)
+        m_client->deleteLater();
+    m_noticeBar->dismiss();
+
+    m_displayName = displayName;
+    m_connection = settings;
+    m_client = new ApiClient(m_services.network, settings, m_services.clock, this);
+    connect(m_client, &ApiClient::projectIdResolved, this, [this](const QString &projectId) {
+        m_connection.projectId = projectId;
+        m_deletionQueue->setAccountContext(m_displayName, m_connection.regionId, projectId);
+        reconcileJournal();
+    });
+    m_catalog->setIncludeBuiltIn(m_filterModel->filterState().showBuiltIn);
+    m_catalog->setClient(m_client);
+    m_deletionQueue->setClient(m_client);
+    m_deletionQueue->setAccountContext(displayName, settings.regionId, settings.projectId);
+    setWindowTitle(tr("%1 – ModelArts Image Manager", "window title; %1 is the account").arg(displayName));
+    qCInfo(lcMainWindow) << "connecting to" << displayName << "region" << settings.regionId;
+    m_catalog->refresh();
+    reconcileJournal();
+    updatePage();
+    updateActions();
+}
+
+void MainWindow::reconcileJournal()
+{
+    if (!m_client || !m_journal || m_connection.projectId.isEmpty() || m_services.journalPath.isEmpty())
+        return;
+    if (m_reconciler)
+        m_reconciler->deleteLater();
+    auto *reconciler = new JournalReconciler(m_journal.get(), m_client, m_services.clock, this);
+    reconciler->setAccountContext(m_displayName, m_connection.regionId, m_connection.projectId);
+    m_reconciler = reconciler;
+    connect(reconciler, &JournalReconciler::finished, this,
+            [this, reconciler](const QList<ReconciliationResult> &results) {
+                reconciler->deleteLater();
+                if (results.isEmpty())
+                    return;
+                QStringList lines;
+                for (const ReconciliationResult &result : results)
+                    lines.append(result.description());
+                auto *notice = new QMessageBox(
+                    QMessageBox::Information, tr("Interrupted Deletions"),
+                    tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
+                       "closed, while they ran. The server was asked; this is what became of them:",
+                       nullptr, int(results.size())),
+                    QMessageBox::Ok, this);
+                notice->setObjectName(u"InterruptedDeletionsNotice"_s);
+                // Image names come from the server: text to read, never markup to render. The message box
+                // has no setting for the informative text's format (it guesses), so its label gets one.
+                notice->setTextFormat(Qt::PlainText);
+                notice->setInformativeText(lines.join(u'\n'));
+                if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+                    informative->setTextFormat(Qt::PlainText);
+                notice->setAttribute(Qt::WA_DeleteOnClose);
+                notice->setModal(false);
+                notice->show();
+            });
+    reconciler->start();
+}
+
+void MainWindow::showCertificateProblem()
+{
+    if (!m_client || m_certificateDialog || m_certificateProbeRunning)
+        return;
+    // The failed listing's calls are gone; one small request brings the certificate chain back to show.
+    m_certificateProbeRunning = true;
+    ApiCall *probe = m_client->listImagesPage(ListQuery(), 0, 1);
+    const QString host = m_connection.modelArtsEndpoint.host();
+    connect(probe, &ApiCall::finished, this, [this, probe, host] {
+        m_certificateProbeRunning = false;
+        if (probe->error().kind != ErrorKind::Tls || m_certificateDialog)
+            return;
+        const QString problem =
+            probe->error().detail.isEmpty() ? probe->error().summary() : probe->error().detail;
+        auto *dialog = new CertificateErrorDialog(host, probe->peerCertificateChain(), problem, true, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setModal(false);
+        connect(dialog, &CertificateErrorDialog::editAccountRequested, m_accountSwitcher,
+                &AccountSwitcher::openAccountManager);
+        m_certificateDialog = dialog;
+        dialog->show();
+    });
+}
+
+void MainWindow::disconnectAccount()
+{
+    if (m_deletionQueue->isRunning())
+        m_deletionQueue->cancel();
+    m_catalog->setClient(nullptr);
+    m_deletionQueue->setClient(nullptr);
+    if (m_client)
+        m_client->deleteLater();
+    m_client = nullptr;
+    m_displayName.clear();
+    m_noticeBar->dismiss();
+    m_statusBar->finishLoad();
+    m_statusBar->setLastRefreshed({});
+    setWindowTitle(tr("ModelArts Image Manager"));
+    updatePage();
+    updateActions();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_client)
+        return;
+    m_noticeBar->dismiss();
+    m_catalog->refresh();
+}
+
+// ---- pages and status -----------------------------------------------------------------------------------
+
+void MainWindow::setPage(Page page)
+{
+    if (page == m_page && m_stack->currentIndex() == (page == Page::Table ? TablePage : EmptyPage))
+        return;
+    const bool tableHadFocus = m_tableView->hasFocus();
+    m_page = page;
+    m_stack->setCurrentIndex(page == Page::Table ? TablePage : EmptyPage);
+    if (tableHadFocus && page != Page::Table)
+        m_filterBar->searchField()->setFocus();
+    Q_EMIT pageChanged(page);
+}
+
+void MainWindow::updatePage()
+{
+    m_filterRow->setVisible(m_client != nullptr);
+    if (!m_client) {
+        m_emptyState->showNoAccount(m_accountSwitcher->hasAnyAccount());
+        setPage(Page::NoAccount);
+        return;
+    }
+    const int sourceRows = m_tableModel->rowCount();
+    const int shownRows = m_filterModel->rowCount();
+    switch (m_catalog->state()) {
+    case ImageCatalog::State::Loading:
+        if (sourceRows == 0) {
+            m_emptyState->showLoading(m_displayName);
+            setPage(Page::Loading);
+            return;
+        }
+        break;
+    case ImageCatalog::State::Failed:
+        if (sourceRows == 0) {
+            m_emptyState->showLoadFailed(m_catalog->lastError().fullText());
+            setPage(Page::LoadFailed);
+            return;
+        }
+        break;
+    case ImageCatalog::State::Idle:
+        if (sourceRows == 0) {
+            m_emptyState->showNotLoaded();
+            setPage(Page::NotLoaded);
+            return;
+        }
+        break;
+    case ImageCatalog::State::Loaded:
+        if (sourceRows == 0) {
+            m_emptyState->showNoImages(m_filterModel->filterState().showBuiltIn);
+            setPage(Page::NoImages);
+            return;
+        }
+        break;
+    }
+    if (shownRows == 0) {
+        m_emptyState->showNoMatches(sourceRows);
+        setPage(Page::NoMatches);
+        return;
+    }
+    setPage(Page::Table);
+}
+
+void MainWindow::onCatalogStateChanged()
+{
+    switch (m_catalog->state()) {
+    case ImageCatalog::State::Loading:
+        m_statusBar->setLoadProgress(0, 0);
+        break;
+    case ImageCatalog::State::Loaded:
+        m_statusBar->finishLoad();
+        m_statusBar->setLastRefreshed(m_catalog->lastRefreshed());
+        m_noticeBar->dismiss();
+        if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
+            m_noticeBar->showNotice(
+                tr("Skipped %n image record(s) that could not be read.", nullptr, skipped),
+                m_catalog->skippedRecords().join(u'\n'));
+        }
+        break;
+    case ImageCatalog::State::Failed:
+        m_statusBar->finishLoad();
+        if (m_catalog->lastError().kind == ErrorKind::Tls)
+            showCertificateProblem();
+        if (m_tableModel->rowCount() > 0) {
+            // Keep the rows, but say they may be out of date, and why.
+            m_noticeBar->showNotice(tr("Refreshing failed; the list may be out of date. %1")
+                                        .arg(m_catalog->lastError().summary()),
+                                    m_catalog->lastError().fullText(), tr("Retry"));
+        }
+        break;
+    case ImageCatalog::State::Idle:
+        m_statusBar->finishLoad();
+        break;
+    }
+    updatePage();
+    updateActions();
+}
+
+void MainWindow::scheduleDeferredUpdate()
+{
+    m_deferredUpdate->start();
+}
+
+void MainWindow::runDeferredUpdate()
+{
+    updateStatusTotals();
+    updateSettlingNote();
+    updateActions();
+    // Keep the details in step with the rows (a status that changed while watched, a deleted image).
+    m_detailsPane->setImages(selectedImages());
+}
+
+void MainWindow::updateStatusTotals()
+{
+    const int shown = m_filterModel->rowCount();
+    qint64 shownKb = 0;
+    for (int row = 0; row < shown; ++row)
+        shownKb +=
+            qMax<qint64>(0, m_filterModel->index(row, 0).data(ImageTableModel::SizeKbRole).toLongLong());
+    if (m_client && m_catalog->state() != ImageCatalog::State::Idle)
+        m_statusBar->setShown(shown, shownKb, m_tableModel->rowCount());
+    else
+        m_statusBar->clearShown();
+
+    const QList<Image> selected = selectedImages();
+    qint64 selectedKb = 0;
+    for (const Image &image : selected)
+        selectedKb += qMax<qint64>(0, image.sizeKb);
+    m_statusBar->setSelection(int(selected.size()), selectedKb);
+}
+
+void MainWindow::updateSettlingNote()
+{
+    int settling = 0;
+    for (int row = 0; row < m_tableModel->rowCount(); ++row)
+        settling += m_tableModel->imageAt(row).isSettling() ? 1 : 0;
+    m_statusBar->setSettlingCount(settling);
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_client != nullptr;
+    m_refreshAction->setEnabled(connected);
+    const QList<Image> selected = selectedImages();
+    int deletable = 0;
+    int builtIn = 0;
+    bool resyncable = false;
+    for (const Image &image : selected) {
+        if (image.isBuiltIn())
+            ++builtIn;
+        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
+            ++deletable;
+        resyncable = resyncable || isResyncable(image.status);
+    }
+    m_deleteAction->setEnabled(deletable > 0);
+    m_deleteWithContentAction->setEnabled(deletable > 0);
+    if (!selected.isEmpty() && builtIn == selected.size()) {
+        const QString why = tr("Built-in images cannot be deleted.");
+        m_deleteAction->setToolTip(why);
+        m_deleteAction->setStatusTip(why);
+    } else {
+        const QString tip = tr("Delete the selected images (%1)")
+                                .arg(m_deleteAction->shortcut().toString(QKeySequence::NativeText));
+        m_deleteAction->setToolTip(tip);
+        m_deleteAction->setStatusTip(tr("Delete the selected images"));
+    }
+    m_resyncAction->setEnabled(resyncable);
+    const bool any = !selected.isEmpty();
+    m_copyIdAction->setEnabled(any);
+    m_copySwrPathAction->setEnabled(any);
+    m_copyNameTagAction->setEnabled(any);
+    m_showDetailsAction->setEnabled(any);
+    m_selectAllAction->setEnabled(m_page == Page::Table);
+    m_findAction->setEnabled(connected);
+    m_toggleDetailsAction->setEnabled(connected);
+    m_showBuiltInAction->setEnabled(connected);
+}
+
+// ---- selection ------------------------------------------------------------------------------------------
+
+QList<Image> MainWindow::selectedImages() const
+{
+    QList<Image> images;
+    if (m_page != Page::Table && m_filterModel->rowCount() == 0)
+        return images;
+    const QModelIndexList rows = m_tableView->selectedSourceRows();
+    images.reserve(rows.size());
+    for (const QModelIndex &row : rows) {
+        if (row.isValid() && row.row() < m_tableModel->rowCount())
+            images.append(m_tableModel->imageAt(row.row()));
+    }
+    return images;
+}
+
+QStringList MainWindow::selectedImageIds() const
+{
+    QStringList ids;
+    for (const Image &image : selectedImages())
+        ids.append(image.id);
+    return ids;
+}
+
+int MainWindow::selectImages(const QStringList &ids)
+{
+    QItemSelection selection;
+    int found = 0;
+    for (const QString &id : ids) {
+        const int sourceRow = m_tableModel->rowOfId(id);
+        if (sourceRow < 0)
+            continue;
+        const QModelIndex index = m_filterModel->mapFromSource(m_tableModel->index(sourceRow, 0));
+        if (index.isValid()) {
+            selection.select(index, index);
+            ++found;
+        }
+    }
+    m_tableView->selectionModel()->select(selection,
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty()) {
+        const QModelIndex first = selection.indexes().constFirst();
+        m_tableView->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_tableView->scrollTo(first);
+    }
+    return found;
+}
+
+void MainWindow::showTableContextMenu(const QPoint &viewportPos)
+{
+    if (!m_tableView->indexAt(viewportPos).isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_copySwrPathAction);
+    menu.addAction(m_copyIdAction);
+    menu.addAction(m_copyNameTagAction);
+    menu.addSeparator();
+    menu.addAction(m_showDetailsAction);
+    menu.addAction(m_resyncAction);
+    menu.addSeparator();
+    menu.addAction(m_deleteAction);
+    menu.addAction(m_deleteWithContentAction);
+    menu.exec(m_tableView->viewport()->mapToGlobal(viewportPos));
+}
+
+void MainWindow::showDetailsOfSelection()
+{
+    if (!m_toggleDetailsAction->isChecked())
+        m_toggleDetailsAction->setChecked(true);
+    m_detailsPane->setImages(selectedImages());
+}
+
+// ---- copy -----------------------------------------------------------------------------------------------
+
+void MainWindow::copyLines(const QStringList &lines, const QString &what)
+{
+    if (lines.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(lines.join(u'\n'));
+    m_statusBar->showMessage(what, 3000);
+}
+
+void MainWindow::copySelectedIds()
+{
+    QStringList lines;
+    for (const Image &image : selectedImages())
+        lines.append(image.id);
+    copyLines(lines, tr("Copied %n image ID(s).", nullptr, int(lines.size())));
+}
+
+void MainWindow::copySelectedSwrPaths()
+{
+    QStringList lines;
+    for (const Image &image : selectedImages())
+        lines.append(image.swrPath);
+    copyLines(lines, tr("Copied %n SWR path(s).", nullptr, int(lines.size())));
+}
+
+void MainWindow::copySelectedNameTags()
+{
+    QStringList lines;
+    for (const Image &image : selectedImages())
+        lines.append(image.nameAndTag());
+    copyLines(lines, tr("Copied %n name:tag line(s).", nullptr, int(lines.size())));
+}
+
+// ---- resync ---------------------------------------------------------------------------------------------
+
+void MainWindow::resyncSelected()
+{
+    int asked = 0;
+    for (const Image &image : selectedImages()) {
+        if (!isResyncable(image.status))
+            continue;
+        m_catalog->resync(image.id);
+        ++asked;
+    }
+    if (asked > 0)
+        m_statusBar->showMessage(tr("Asking ModelArts to check %n image(s) again…", nullptr, asked), 3000);
+}
+
+void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
+{
+    if (!error.isError() || error.kind == ErrorKind::Cancelled)
+        return;
+    const int row = m_tableModel->rowOfId(id);
+    const QString name = Formatting::visibleText(row >= 0 ? m_tableModel->imageAt(row).nameAndTag() : id);
+    m_noticeBar->showNotice(tr("Could not resync the status of %1. %2").arg(name, error.summary()),
+                            error.fullText());
+}
+
+// ---- delete ---------------------------------------------------------------------------------------------
+
+void MainWindow::setDeletionConfirmer(DeletionConfirmer confirmer)
+{
+    m_confirmer = std::move(confirmer);
+}
+
+void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer)
+{
+    m_runningDeletionsConfirmer = std::move(confirmer);
+}
+
+DeletionAccount MainWindow::currentAccount() const
+{
+    if (!m_client)
+        return {};
+    return {m_displayName, m_connection.regionId, m_connection.projectId};
+}
+
+bool MainWindow::mayLeaveAccount(std::function<void()> proceed, bool quitting)
+{
+    if (!m_deletionQueue->isRunning())
+        return true;
+    const int running = m_deletionQueue->remainingCount();
+    RunningDeletionsChoice choice = RunningDeletionsChoice::Wait;
+    if (m_runningDeletionsConfirmer) {
+        choice = m_runningDeletionsConfirmer(running);
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("Deletions Running"),
+                        tr("%n deletion(s) are still running.", nullptr, running), QMessageBox::NoButton,
+                        this);
+        box.setInformativeText(tr("Closing the account now could leave the outcome of requests already sent "
+                                  "unknown. Wait for the deletions to finish, or stop: no more requests are "
+                                  "sent, and the app goes on once the ones already sent have finished."));
+        QPushButton *wait = box.addButton(tr("Wait"), QMessageBox::RejectRole);
+        QPushButton *stop = box.addButton(tr("Stop After the Current Requests"), QMessageBox::AcceptRole);
+        box.setDefaultButton(wait);
+        box.setEscapeButton(wait);
+        box.exec();
+        if (box.clickedButton() == stop)
+            choice = RunningDeletionsChoice::StopAfterCurrent;
+    }
+    // The queue may have finished while the question was open.
+    if (!m_deletionQueue->isRunning())
+        return choice == RunningDeletionsChoice::StopAfterCurrent;
+    if (choice == RunningDeletionsChoice::Wait)
+        return false;
+    m_afterDeletions = std::move(proceed);
+    m_quitAfterDeletions = quitting;
+    m_statusBar->showMessage(tr("Stopping: waiting for the requests already sent…"));
+    // finished() may follow at once (nothing in flight); onDeletionFinished() then runs m_afterDeletions.
+    m_deletionQueue->cancel();
+    return false;
+}
+
+void MainWindow::deleteSelected()
+{
+    confirmAndDelete(false);
+}
+
+void MainWindow::deleteSelectedWithContent()
+{
+    confirmAndDelete(true);
+}
+
+void MainWindow::confirmAndDelete(bool preferForce)
+{
+    QList<Image> deletable;
+    int skippedBuiltIn = 0;
+    for (const Image &image : selectedImages()) {
+        if (image.isBuiltIn())
+            ++skippedBuiltIn;
+        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
+            deletable.append(image);
+    }
+    if (deletable.isEmpty()) {
+        if (skippedBuiltIn > 0)
+            m_statusBar->showMessage(tr("Built-in images cannot be deleted."), 5000);
+        return;
+    }
+
+    DeleteImagesDialog dialog(deletable, skippedBuiltIn, this);
+    if (preferForce && dialog.forceCheckBox()->isEnabled())
+        dialog.forceCheckBox()->setChecked(true);
+    std::optional<bool> force;
+    if (m_confirmer) {
+        force = m_confirmer(dialog);
+    } else if (dialog.exec() == QDialog::Accepted) {
+        force = dialog.forceRequested();
+    }
+    if (!force)
+        return;
+    enqueueDeletions(dialog.requests(*force));
+}
+
+void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
+{
+    if (requests.isEmpty() || !m_client)
+        return;
+    for (const DeletionRequest &request : requests)
+        m_tableModel->setRowActivity(request.image.id, ImageTableModel::RowActivity::Deleting);
+    qCInfo(lcMainWindow) << "deleting" << requests.size() << "images";
+    m_deletionQueue->enqueue(requests);
+    updateActions();
+}
+
+bool MainWindow::retryDeletions(const DeletionAccount &account, const QList<DeletionRequest> &requests)
+{
+    if (requests.isEmpty())
+        return true;
+    if (account != currentAccount()) {
+        // Sent through the connected client these would go to another account than the one they were
+        // confirmed for: the same image id means nothing there, or worse, something else.
+        auto *notice =
+            new QMessageBox(QMessageBox::Warning, tr("Retry Failed"),
+                            tr("These deletions belong to the account “%1”; switch to it to retry them.")
+                                .arg(account.profileName),
+                            QMessageBox::Ok, this);
+        notice->setObjectName(u"RetryOtherAccountNotice"_s);
+        notice->setAttribute(Qt::WA_DeleteOnClose);
+        notice->setModal(false);
+        notice->show();
+        qCInfo(lcMainWindow) << "retry refused: the deletions belong to another account";
+        return false;
+    }
+    enqueueDeletions(requests);
+    return true;
+}
+
+void MainWindow::onDeletionItemFinished(const DeletionResult &result)
+{
+    switch (result.outcome) {
+    case DeletionResult::Outcome::Deleted:
+    case DeletionResult::Outcome::AlreadyGone:
+        m_tableModel->removeImage(result.image.id);
+        break;
+    case DeletionResult::Outcome::Failed:
+    case DeletionResult::Outcome::Cancelled:
+    case DeletionResult::Outcome::Unknown: // the row stays until the server says it is gone
+        if (const int row = m_tableModel->rowOfId(result.image.id);
+            row >= 0 &&
+            m_tableModel->rowActivity(result.image.id) == ImageTableModel::RowActivity::Deleting) {
+            // Back to what it was: a settling image is watched again.
+            const bool settling = m_tableModel->imageAt(row).isSettling();
+            m_tableModel->setRowActivity(result.image.id, settling ? ImageTableModel::RowActivity::Polling
+                                                                   : ImageTableModel::RowActivity::None);
+        }
+        break;
+    }
+}
+
+void MainWindow::onDeletionFinished(const DeletionSummary &summary)
+{
+    if (m_afterDeletions)
+        m_statusBar->clearMessage(); // "Stopping…"
+    m_statusBar->finishDeletion();
+    updateActions();
+    const int deleted = summary.count(DeletionResult::Outcome::Deleted);
+    if (deleted == summary.results.size()) {
+        m_statusBar->showMessage(tr("%n image(s) deleted.", nullptr, deleted), 8000);
+    } else if (!m_quitAfterDeletions) {
+        // Quitting: the results are in the journal, a window nobody will read is not shown.
+        showDeletionSummary(summary);
+    }
+    Q_EMIT deletionsFinished(summary);
+    if (auto proceed = std::exchange(m_afterDeletions, nullptr)) {
+        // Out of the queue's signal: what follows may replace the client the queue is still unwinding from.
+        QTimer::singleShot(0, this, std::move(proceed));
+    }
+}
+
+void MainWindow::showDeletionSummary(const DeletionSummary &summary)
+{
+    if (m_summaryDialog)
+        m_summaryDialog->close();
+    auto *dialog = new DeletionSummaryDialog(summary, this);
+    connect(dialog, &DeletionSummaryDialog::retryRequested, this,
+            [this, summary](const QList<DeletionRequest> &requests) {
+                if (!retryDeletions(summary.account, requests))
+                    showDeletionSummary(summary); // still there to retry from once the account is switched
+            });
+    m_summaryDialog = dialog;
+    dialog->show();
+}
+
+void MainWindow::onEmptyStateButton(int which)
+{
+    switch (EmptyStateWidget::Button(which)) {
+    case EmptyStateWidget::Button::AddAccount:
+        m_accountSwitcher->addAccount();
+        break;
+    case EmptyStateWidget::Button::TryDemo:
+        Q_EMIT demoRequested();
+        break;
+    case EmptyStateWidget::Button::Refresh:
+    case EmptyStateWidget::Button::Retry:
+        refresh();
+        break;
+    case EmptyStateWidget::Button::ShowBuiltIn:
+        m_filterModel->setShowBuiltIn(true);
+        break;
+    case EmptyStateWidget::Button::ClearFilter:
+        m_filterModel->clearFilters();
+        break;
+    case EmptyStateWidget::Button::ManageAccounts:
+        m_accountSwitcher->openAccountManager();
+        break;
+    case EmptyStateWidget::Button::Cancel:
+        m_catalog->cancel();
+        break;
+    }
+}
+
+} // namespace mim

@@ -1,0 +1,234 @@
+#pragma once
+
+#include "models/api/ConnectionSettings.h"
+#include "models/deletion/DeletionQueue.h" // DeletionRequest, DeletionResult, DeletionSummary in signatures
+#include "views/common/AppServices.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+
+namespace mim {
+
+class AccountSwitcher;
+class ApiClient;
+class DeleteImagesDialog;
+class DeletionJournal;
+class DeletionQueue;
+class DeletionSummaryDialog;
+class DetailsPane;
+class EmptyStateWidget;
+class FilterBar;
+class ImageCatalog;
+class ImageFilterModel;
+class ImageTableModel;
+class ImageTableView;
+class JournalReconciler;
+class MainStatusBar;
+class NoticeBar;
+
+// The application's one window: account switcher and filters in the toolbar, the image table with a
+// details pane beside it, empty states in place of the table, progress and totals in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // What fills the central area.
+    enum class Page
+    {
+        NoAccount,  // no account yet: add one or try the demo
+        Loading,    // first load of an account, nothing to show yet
+        Table,      // the images
+        NoImages,   // the account has no images
+        NoMatches,  // the filter hides every image
+        LoadFailed, // listing failed: the error and Retry
+        NotLoaded,  // the first load was cancelled
+    };
+    Q_ENUM(Page)
+
+    // Asked instead of exec() with the fully built dialog: nullopt = cancelled, otherwise the force flag.
+    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
+
+    // Leaving the account or quitting while deletions run: keep waiting, or send no more requests and go on
+    // once the ones already sent have finished.
+    enum class RunningDeletionsChoice
+    {
+        Wait,
+        StopAfterCurrent,
+    };
+    // Asked instead of the message box with the number of deletions still running.
+    using RunningDeletionsConfirmer = std::function<RunningDeletionsChoice(int running)>;
+
+    explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AccountSwitcher *accountSwitcher() const { return m_accountSwitcher; }
+    ImageCatalog *catalog() const { return m_catalog; }
+    ImageTableModel *tableModel() const { return m_tableModel; }
+    ImageFilterModel *filterModel() const { return m_filterModel; }
+    ImageTableView *tableView() const { return m_tableView; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    DetailsPane *detailsPane() const { return m_detailsPane; }
+    DeletionQueue *deletionQueue() const { return m_deletionQueue; }
+    MainStatusBar *mainStatusBar() const { return m_statusBar; }
+    EmptyStateWidget *emptyState() const { return m_emptyState; }
+    NoticeBar *noticeBar() const { return m_noticeBar; }
+    // The summary of the last deletion run while it is open, else nullptr.
+    DeletionSummaryDialog *deletionSummaryDialog() const;
+    Page currentPage() const { return m_page; }
+    QString connectedDisplayName() const { return m_displayName; }
+
+    // Connects to an account directly (demo, tests, --endpoint) and loads its images.
+    void connectTo(const QString &displayName, const ConnectionSettings &settings);
+    // Forgets the current account; the table empties and the "no account" page shows.
+    void disconnectAccount();
+
+    void setDeletionConfirmer(DeletionConfirmer confirmer);
+    void setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer);
+    // The account deletions started now are confirmed for; "Retry Failed" goes only to the same account.
+    DeletionAccount currentAccount() const;
+
+    // Actions, for menus, tests and the command line.
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *deleteWithContentAction() const { return m_deleteWithContentAction; }
+    QAction *findAction() const { return m_findAction; }
+    QAction *resyncAction() const { return m_resyncAction; }
+    QAction *detailsAction() const { return m_showDetailsAction; }
+    QAction *toggleDetailsPaneAction() const { return m_toggleDetailsAction; }
+    QAction *copyIdAction() const { return m_copyIdAction; }
+    QAction *copySwrPathAction() const { return m_copySwrPathAction; }
+    QAction *copyNameTagAction() const { return m_copyNameTagAction; }
+    QAction *selectAllAction() const { return m_selectAllAction; }
+    QAction *openJournalFolderAction() const { return m_openJournalFolderAction; }
+
+    // The ids of the selected images, in view order.
+    QStringList selectedImageIds() const;
+    // Selects exactly these images (those that are shown); returns how many were found.
+    int selectImages(const QStringList &ids);
+
+public Q_SLOTS:
+    void refresh();
+    void deleteSelected();
+    // Shift+Delete: the same confirmation with "also delete the SWR content" ticked in advance.
+    void deleteSelectedWithContent();
+    void resyncSelected();
+    void copySelectedIds();
+    void copySelectedSwrPaths();
+    void copySelectedNameTags();
+    void showDetailsOfSelection();
+    // Deletes exactly these, e.g. "Retry failed" from the summary.
+    void enqueueDeletions(const QList<mim::DeletionRequest> &requests);
+    // Deletes these again if `account` is the connected one; otherwise says so, sends nothing and returns
+    // false.
+    bool retryDeletions(const mim::DeletionAccount &account, const QList<mim::DeletionRequest> &requests);
+
+Q_SIGNALS:
+    // The user asked for the built-in demo from the empty "no account" page.
+    void demoRequested();
+    void pageChanged(mim::MainWindow::Page page);
+    // A deletion run ended; its summary is shown.
+    void deletionsFinished(const mim::DeletionSummary &summary);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralArea();
+    void wireModels();
+    void restoreWindowState();
+    void saveWindowState();
+    void saveFilterState();
+    void updatePage();
+    void updateActions();
+    void updateStatusTotals();
+    void updateSettlingNote();
+    void scheduleDeferredUpdate();
+    void runDeferredUpdate();
+    void confirmAndDelete(bool preferForce);
+    void onDeletionItemFinished(const DeletionResult &result);
+    void onResyncFinished(const QString &id, const ApiError &error);
+    void onEmptyStateButton(int which);
+    void onCatalogStateChanged();
+    void onDeletionFinished(const DeletionSummary &summary);
+    void showDeletionSummary(const DeletionSummary &summary);
+    // True when the account may be left (or the app quit) now. While deletions run it asks; if the user
+    // chooses to stop, the queue is cancelled and `proceed` runs once its last request has finished.
+    bool mayLeaveAccount(std::function<void()> proceed, bool quitting = false);
+    void showTableContextMenu(const QPoint &viewportPos);
+    QList<Image> selectedImages() const;
+    void copyLines(const QStringList &lines, const QString &what);
+    void setPage(Page page);
+    // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
+    // outcomes for this account), after asking the server.
+    void reconcileJournal();
+    // After a load failed on TLS: shows the server's certificate and how to trust it on purpose.
+    void showCertificateProblem();
+
+    AppServices m_services;
+    QString m_displayName;
+    ConnectionSettings m_connection;
+    std::unique_ptr<DeletionJournal> m_journal;
+    QPointer<ApiClient> m_client;
+
+    ImageTableModel *m_tableModel = nullptr;
+    ImageFilterModel *m_filterModel = nullptr;
+    ImageCatalog *m_catalog = nullptr;
+    DeletionQueue *m_deletionQueue = nullptr;
+
+    AccountSwitcher *m_accountSwitcher = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    ImageTableView *m_tableView = nullptr;
+    DetailsPane *m_detailsPane = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    EmptyStateWidget *m_emptyState = nullptr;
+    MainStatusBar *m_statusBar = nullptr;
+    NoticeBar *m_noticeBar = nullptr;
+    QWidget *m_filterRow = nullptr;
+    QTimer *m_deferredUpdate = nullptr;
+    QPointer<DeletionSummaryDialog> m_summaryDialog;
+    QPointer<JournalReconciler> m_reconciler;
+    QPointer<QWidget> m_certificateDialog;
+    bool m_certificateProbeRunning = false;
+    DeletionConfirmer m_confirmer;
+    RunningDeletionsConfirmer m_runningDeletionsConfirmer;
+    std::function<void()> m_afterDeletions; // what the user asked for once the running deletions end
+    bool m_quitAfterDeletions = false;
+    Page m_page = Page::NoAccount;
+    bool m_restoring = false;
+
+    QAction *m_refreshAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_deleteWithContentAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_showBuiltInAction = nullptr;
+    QAction *m_resetColumnsAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QAction *m_resyncAction = nullptr;
+    QAction *m_showDetailsAction = nullptr;
+    QAction *m_toggleDetailsAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_copySwrPathAction = nullptr;
+    QAction *m_copyNameTagAction = nullptr;
+    QAction *m_selectAllAction = nullptr;
+    QAction *m_openJournalFolderAction = nullptr;
+    QAction *m_addAccountAction = nullptr;
+    QAction *m_manageAccountsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_clearFilterAction = nullptr;
+};
+
+} // namespace mim

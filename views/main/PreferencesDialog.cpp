@@ -1,0 +1,110 @@
+#include "views/main/PreferencesDialog.h"
+
+#include "Localization.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace mim {
+namespace {
+
+// A language is listed under its own name, so that whoever reads only that language still finds it.
+QString nativeLanguageName(const QString &language)
+{
+    if (language == u"en")
+        return u"English"_s;
+    if (language == u"zh_CN")
+        return u"简体中文"_s;
+    const QString name = QLocale(language).nativeLanguageName();
+    return name.isEmpty() ? language : name;
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setObjectName(u"preferencesDialog"_s);
+    setWindowTitle(tr("Preferences"));
+    if (m_settings)
+        m_storedLanguage = m_settings->value(QLatin1String(UiLanguageSettingsKey)).toString();
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"languageBox"_s);
+    m_language->addItem(tr("System Default", "user interface language: follow the operating system"),
+                        QString());
+    QStringList languages = shippedUiLanguages();
+    // A language set by hand (or by a newer version) stays selectable instead of being silently reset.
+    if (!m_storedLanguage.isEmpty() && !languages.contains(m_storedLanguage))
+        languages.append(m_storedLanguage);
+    for (const QString &language : std::as_const(languages))
+        m_language->addItem(nativeLanguageName(language), language);
+    m_language->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    setSelectedLanguage(m_storedLanguage);
+
+    m_restartNote =
+        new QLabel(tr("The new language is used the next time ModelArts Image Manager starts."), this);
+    m_restartNote->setObjectName(u"restartNote"_s);
+    m_restartNote->setWordWrap(true);
+    m_restartNote->setEnabled(false); // the muted colour of a hint
+    QSizePolicy notePolicy = m_restartNote->sizePolicy();
+    notePolicy.setRetainSizeWhenHidden(true); // the dialog does not jump when the note appears
+    m_restartNote->setSizePolicy(notePolicy);
+
+    auto *form = new QFormLayout();
+    form->addRow(tr("&Language:", "user interface language"), m_language);
+    form->addRow(QString(), m_restartNote);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addSpacing(style()->pixelMetric(QStyle::PM_LayoutVerticalSpacing));
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    m_restartNote->setMinimumWidth(fontMetrics().averageCharWidth() * 48);
+
+    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateRestartNote);
+    updateRestartNote();
+}
+
+QString PreferencesDialog::selectedLanguage() const
+{
+    return m_language->currentData().toString();
+}
+
+void PreferencesDialog::setSelectedLanguage(const QString &language)
+{
+    const int index = m_language->findData(language);
+    m_language->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void PreferencesDialog::accept()
+{
+    if (m_settings) {
+        const QString language = selectedLanguage();
+        if (language.isEmpty())
+            m_settings->remove(QLatin1String(UiLanguageSettingsKey));
+        else
+            m_settings->setValue(QLatin1String(UiLanguageSettingsKey), language);
+    }
+    QDialog::accept();
+}
+
+void PreferencesDialog::updateRestartNote()
+{
+    m_restartNote->setVisible(selectedLanguage() != m_storedLanguage);
+}
+
+} // namespace mim

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "models/api/Clock.h"
+#include "models/cleanup/CleanupRules.h"
+#include "models/deletion/DeletionQueue.h"
+
+#include <functional>
+#include <optional>
+#include <QDialog>
+#include <QPointer>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTimer;
+class QTreeView;
+
+namespace mim {
+
+class CleanupPreviewModel;
+class DeleteImagesDialog;
+class ImageTableModel;
+
+// Tools > Clean Up…: rules that pick images to delete, a live preview of what they pick (tickable, with the
+// space freed in SWR), a dry-run export of the preview, and "Delete" through the same confirmation as the
+// table. The confirmed requests leave through deletionConfirmed(), for the window's deletion queue, so the
+// journal and the result summary are the same as for any other deletion. The rules are remembered per
+// account.
+class CleanupDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // Asked instead of exec() with the fully built confirmation: nullopt = cancelled, otherwise the force
+    // flag (the same hook as MainWindow::DeletionConfirmer).
+    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
+
+    // `images` is the window's table (the preview follows it: deleted or refreshed images update the
+    // preview). `settings` may be nullptr (nothing remembered); `accountName` keys the remembered rules.
+    CleanupDialog(ImageTableModel *images, QSettings *settings, const QString &accountName,
+                  Clock clock = systemClock(), QWidget *parent = nullptr);
+    ~CleanupDialog() override;
+
+    // The rules as the form shows them.
+    CleanupRules rules() const;
+    void setRules(const CleanupRules &rules);
+    // "Also delete the image content from SWR": decides the space freed, and is ticked in the confirmation.
+    bool forceRequested() const;
+    void setForceRequested(bool force);
+
+    void setDeletionConfirmer(DeletionConfirmer confirmer);
+
+    CleanupPreviewModel *previewModel() const { return m_preview; }
+    QTreeView *previewView() const { return m_view; }
+    QPushButton *deleteButton() const { return m_deleteButton; }
+    QPushButton *exportButton() const { return m_exportButton; }
+    // The two summary lines under the preview: how many images, and the space freed in SWR.
+    QString countText() const;
+    QString spaceText() const;
+    // The ticked images in the order the preview shows them.
+    QList<Image> tickedImages() const;
+
+    // The dry run: writes the ticked images (preview order) to CSV or JSON, by the file's suffix.
+    bool exportPreview(const QString &path, QString *error = nullptr);
+
+    // Evaluates the rules now; changes to the form or the table do it soon after by themselves.
+    void updatePreview();
+
+    // The QSettings group of an account's clean-up rules.
+    static QString settingsGroup(const QString &accountName);
+
+public Q_SLOTS:
+    // Confirms and hands the ticked images over (deletionConfirmed), then closes.
+    void deleteTicked();
+
+Q_SIGNALS:
+    void deletionConfirmed(const QList<mim::DeletionRequest> &requests);
+
+protected:
+    void done(int result) override;
+
+private:
+    QWidget *createRulesBox();
+    QWidget *createPreview();
+    void schedulePreview();
+    void updateRuleControls();
+    void setSizeControls(qint64 kb);
+    qint64 sizeControlsKb() const;
+    void updateSummary();
+    void chooseFileAndExport();
+    void loadSettings();
+    void saveSettings(bool ranCleanup, int deletedCount);
+    QList<Image> deletableImages() const;
+
+    QPointer<ImageTableModel> m_images;
+    QSettings *m_settings;
+    QString m_accountName;
+    Clock m_clock;
+    DeletionConfirmer m_confirmer;
+    QTimer *m_previewTimer = nullptr;
+    bool m_loading = false;
+
+    QCheckBox *m_failedOnly = nullptr;
+    QCheckBox *m_idleEnabled = nullptr;
+    QSpinBox *m_idleDays = nullptr;
+    QLabel *m_idleUnit = nullptr;
+    QCheckBox *m_keepEnabled = nullptr;
+    QSpinBox *m_keepCount = nullptr;
+    QLabel *m_keepUnit = nullptr;
+    QCheckBox *m_sizeEnabled = nullptr;
+    QDoubleSpinBox *m_sizeValue = nullptr;
+    QComboBox *m_sizeUnit = nullptr;
+    QLineEdit *m_namespacePattern = nullptr;
+    QLineEdit *m_namePattern = nullptr;
+    QCheckBox *m_onlyOwn = nullptr;
+    QCheckBox *m_force = nullptr;
+    QLabel *m_forceNote = nullptr;
+    QLabel *m_lastRun = nullptr;
+
+    CleanupPreviewModel *m_preview = nullptr;
+    QSortFilterProxyModel *m_sorted = nullptr;
+    QTreeView *m_view = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_spaceLabel = nullptr;
+    QPushButton *m_tickAll = nullptr;
+    QPushButton *m_untickAll = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+};
+
+} // namespace mim

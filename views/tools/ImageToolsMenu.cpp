@@ -1,0 +1,199 @@
+#include "views/tools/ImageToolsMenu.h"
+
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
+#include "models/catalog/ImageTableModel.h"
+#include "views/main/ImageTableView.h"
+#include "views/main/MainStatusBar.h"
+#include "views/main/MainWindow.h"
+#include "views/tools/CleanupDialog.h"
+#include "views/tools/ExportImages.h"
+#include "views/tools/ImageGroupsDialog.h"
+#include "views/tools/RegisterImageDialog.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTools, "mim.ui.tools")
+
+namespace mim {
+
+namespace {
+
+constexpr int StatusMessageMs = 8000;
+
+template<typename Dialog> Dialog *raise(Dialog *dialog)
+{
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+} // namespace
+
+ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
+    : QObject(window)
+    , m_window(window)
+    , m_services(services)
+{
+    setObjectName(u"imageToolsMenu"_s);
+    m_cleanUp = new QAction(tr("Clean &Up…", "menu: the clean-up assistant"), window);
+    m_cleanUp->setObjectName(u"cleanUpAction"_s);
+    m_cleanUp->setStatusTip(
+        tr("Find images to delete by rules (failed, old, older tags, large) and free SWR space."));
+    m_groups = new QAction(tr("Image &Groups…"), window);
+    m_groups->setObjectName(u"imageGroupsAction"_s);
+    m_groups->setStatusTip(
+        tr("Show the images grouped by name, and delete all versions of an image at once."));
+    m_register = new QAction(tr("&Register Image…"), window);
+    m_register->setObjectName(u"registerImageAction"_s);
+    m_register->setStatusTip(tr("Make an image that is already in SWR available in ModelArts."));
+    m_export = new QAction(tr("&Export Images…"), window);
+    m_export->setObjectName(u"exportImagesAction"_s);
+    m_export->setStatusTip(tr("Save the images shown, with the columns shown, as CSV or JSON."));
+
+    connect(m_cleanUp, &QAction::triggered, this, [this] { openCleanup(); });
+    connect(m_groups, &QAction::triggered, this, [this] { openImageGroups(); });
+    connect(m_register, &QAction::triggered, this, [this] { openRegisterImage(); });
+    connect(m_export, &QAction::triggered, this, [this] { exportShownRows(); });
+
+    m_menu = new QMenu(tr("&Tools"), window);
+    m_menu->setObjectName(u"toolsMenu"_s);
+    m_menu->addAction(m_cleanUp);
+    m_menu->addAction(m_groups);
+    m_menu->addSeparator();
+    m_menu->addAction(m_register);
+    m_menu->addSeparator();
+    m_menu->addAction(m_export);
+    // Before Help, which is the last menu by convention.
+    const QList<QAction *> menus = window->menuBar()->actions();
+    window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_menu);
+
+    connect(window, &MainWindow::pageChanged, this, [this](MainWindow::Page page) {
+        // Another account (or none): what the dialogs show and would delete belongs to the previous one.
+        if (page == MainWindow::Page::NoAccount || page == MainWindow::Page::Loading)
+            closeDialogs();
+        updateActions();
+    });
+    connect(window->catalog(), &ImageCatalog::stateChanged, this, &ImageToolsMenu::updateActions);
+    updateActions();
+}
+
+void ImageToolsMenu::setDeletionConfirmer(DeletionConfirmer confirmer)
+{
+    m_confirmer = std::move(confirmer);
+}
+
+void ImageToolsMenu::updateActions()
+{
+    const bool connected = m_window->catalog()->client() != nullptr;
+    m_cleanUp->setEnabled(connected);
+    m_groups->setEnabled(connected);
+    m_register->setEnabled(connected);
+    m_export->setEnabled(connected && m_window->currentPage() == MainWindow::Page::Table);
+}
+
+void ImageToolsMenu::closeDialogs()
+{
+    if (m_cleanupDialog)
+        m_cleanupDialog->reject();
+    if (m_groupsDialog)
+        m_groupsDialog->reject();
+    if (m_registerDialog)
+        m_registerDialog->reject();
+}
+
+CleanupDialog *ImageToolsMenu::openCleanup()
+{
+    if (m_cleanupDialog)
+        return raise(m_cleanupDialog.data());
+    if (!m_window->catalog()->client())
+        return nullptr;
+    auto *dialog = new CleanupDialog(m_window->tableModel(), m_services.settings,
+                                     m_window->connectedDisplayName(), m_services.clock, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_confirmer)
+        dialog->setDeletionConfirmer(m_confirmer);
+    // The window's own deletion path: same queue, journal, progress and summary as deleting from the table.
+    connect(dialog, &CleanupDialog::deletionConfirmed, m_window, &MainWindow::enqueueDeletions);
+    m_cleanupDialog = dialog;
+    return raise(dialog);
+}
+
+ImageGroupsDialog *ImageToolsMenu::openImageGroups()
+{
+    if (m_groupsDialog)
+        return raise(m_groupsDialog.data());
+    ApiClient *client = m_window->catalog()->client();
+    if (!client)
+        return nullptr;
+    auto *dialog = new ImageGroupsDialog(client, m_window->tableModel(), m_services.journalPath,
+                                         m_services.clock, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAccountContext(m_window->connectedDisplayName(), client->settings().regionId,
+                              client->projectId());
+    if (m_confirmer)
+        dialog->setDeletionConfirmer(m_confirmer);
+    m_groupsDialog = dialog;
+    return raise(dialog);
+}
+
+RegisterImageDialog *ImageToolsMenu::openRegisterImage()
+{
+    if (m_registerDialog)
+        return raise(m_registerDialog.data());
+    ApiClient *client = m_window->catalog()->client();
+    if (!client)
+        return nullptr;
+    QSet<QString> workspaces;
+    const ImageTableModel *table = m_window->tableModel();
+    for (int row = 0; row < table->rowCount(); ++row)
+        workspaces.insert(table->imageAt(row).workspaceId);
+    QStringList sortedWorkspaces(workspaces.cbegin(), workspaces.cend());
+    sortedWorkspaces.sort();
+
+    auto *dialog = new RegisterImageDialog(client, client->settings().regionId, sortedWorkspaces, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegisterImageDialog::registered, m_window, [window = m_window](const Image &image) {
+        window->tableModel()->upsertImage(image);
+        window->selectImages({image.id});
+        window->mainStatusBar()->showMessage(
+            ImageToolsMenu::tr("Registered %1.", "%1 is name:tag").arg(image.nameAndTag()), StatusMessageMs);
+    });
+    m_registerDialog = dialog;
+    return raise(dialog);
+}
+
+int ImageToolsMenu::exportShownRows(const QString &path)
+{
+    const bool interactive = path.isEmpty();
+    const QString target =
+        interactive ? ExportImages::chooseFile(m_window, tr("Export Images"),
+                                               tr("modelarts-images", "file name"), m_services.settings)
+                    : path;
+    if (target.isEmpty())
+        return -1;
+    const QList<int> columns = ExportImages::visibleColumns(m_window->tableView()->header());
+    QString error;
+    const int count = ExportImages::exportRows(m_window->filterModel(), columns, target, &error);
+    if (count < 0) {
+        if (interactive)
+            QMessageBox::warning(m_window, tr("Export Failed"), error);
+        else
+            m_window->mainStatusBar()->showMessage(error, StatusMessageMs);
+        return -1;
+    }
+    m_window->mainStatusBar()->showMessage(ExportImages::doneMessage(count, target), StatusMessageMs);
+    return count;
+}
+
+} // namespace mim

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "views/common/AppServices.h"
+
+#include <functional>
+#include <optional>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMenu;
+
+namespace mim {
+
+class CleanupDialog;
+class DeleteImagesDialog;
+class ImageGroupsDialog;
+class MainWindow;
+class RegisterImageDialog;
+
+// The Tools menu of the main window: Clean Up…, Image Groups…, Register Image… and Export Images…. It works
+// only through MainWindow's public API (its table and filter models, its catalog's client, its deletion
+// entry point), so attaching it is one line: `new ImageToolsMenu(window, services);`.
+class ImageToolsMenu : public QObject
+{
+    Q_OBJECT
+public:
+    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
+
+    // Adds the menu to the window's menu bar, before Help. The window owns the object.
+    ImageToolsMenu(MainWindow *window, const AppServices &services);
+
+    QMenu *menu() const { return m_menu; }
+    QAction *cleanUpAction() const { return m_cleanUp; }
+    QAction *imageGroupsAction() const { return m_groups; }
+    QAction *registerImageAction() const { return m_register; }
+    QAction *exportAction() const { return m_export; }
+
+    // Answers the deletion confirmations of the dialogs opened from here (tests); otherwise they are shown.
+    void setDeletionConfirmer(DeletionConfirmer confirmer);
+
+    // The dialogs, built and shown (non-blocking); the same dialog is raised when it is open already.
+    CleanupDialog *openCleanup();
+    ImageGroupsDialog *openImageGroups();
+    RegisterImageDialog *openRegisterImage();
+    // Exports the rows the table shows, in its order and with its visible columns. Empty path: ask for one.
+    // Returns the number of images written, -1 on failure or cancel.
+    int exportShownRows(const QString &path = {});
+
+    // Closes the dialogs opened from here (the account changes).
+    void closeDialogs();
+
+private:
+    void updateActions();
+
+    MainWindow *m_window;
+    AppServices m_services;
+    DeletionConfirmer m_confirmer;
+    QMenu *m_menu = nullptr;
+    QAction *m_cleanUp = nullptr;
+    QAction *m_groups = nullptr;
+    QAction *m_register = nullptr;
+    QAction *m_export = nullptr;
+    QPointer<CleanupDialog> m_cleanupDialog;
+    QPointer<ImageGroupsDialog> m_groupsDialog;
+    QPointer<RegisterImageDialog> m_registerDialog;
+};
+
+} // namespace mim
