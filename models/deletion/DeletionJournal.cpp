@@ -2,7 +2,7 @@
 
 #include "models/common/ModelsLogging.h"
 #include "models/common/PrivateFiles.h"
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 
 #include <algorithm>
 #include <cerrno>

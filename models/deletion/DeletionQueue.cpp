@@ -9,22 +9,6 @@
 
 namespace mim {
 
-int DeletionSummary::count(DeletionResult::Outcome outcome) const
-{
-    return int(std::count_if(results.cbegin(), results.cend(),
-                             [outcome](const DeletionResult &result) { return result.outcome == outcome; }));
-}
-
-QList<DeletionRequest> DeletionSummary::failedRequests() const
-{
-    QList<DeletionRequest> requests;
-    for (const DeletionResult &result : results) {
-        if (result.outcome == DeletionResult::Outcome::Failed)
-            requests.append(DeletionRequest{result.image, result.force});
-    }
-    return requests;
-}
-
 QString DeletionQueue::unknownOutcomeReason()
 {
     return tr("The request was sent, but the connection to the account was closed before the answer came.");

@@ -2,7 +2,7 @@
 
 #include "models/api/ApiError.h"
 #include "models/api/Clock.h"
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 #include "models/groups/ImageGroup.h"
 
 #include <QObject>

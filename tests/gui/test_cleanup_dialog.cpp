@@ -4,8 +4,8 @@
 // remembered per account.
 
 #include "models/cleanup/CleanupPreviewModel.h"
+#include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
-#include "models/deletion/DeletionQueue.h"
 #include "ToolsGuiFixture.h"
 #include "views/tools/CleanupDialog.h"
 

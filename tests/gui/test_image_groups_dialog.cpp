@@ -2,8 +2,8 @@
 // versions, filtering, deleting a whole group (confirmation answered by a hook) with and without the SWR
 // content, a refused group, and the table following.
 
+#include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
-#include "models/deletion/DeletionQueue.h"
 #include "models/groups/ImageGroupModel.h"
 #include "ToolsGuiFixture.h"
 #include "views/tools/ImageGroupsDialog.h"

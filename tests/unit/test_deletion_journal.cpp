@@ -1,5 +1,5 @@
+#include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
-#include "models/deletion/DeletionQueue.h"
 
 #include <atomic>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "views/deletion/DeleteImagesDialog.h"
 
 #include "models/common/Formatting.h"
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

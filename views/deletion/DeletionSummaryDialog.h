@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 
 #include <QDialog>
 

@@ -3,7 +3,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/Formatting.h"
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/tools/ExportImages.h"
 

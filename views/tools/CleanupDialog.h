@@ -2,7 +2,7 @@
 
 #include "models/api/Clock.h"
 #include "models/cleanup/CleanupRules.h"
-#include "models/deletion/DeletionQueue.h"
+#include "models/deletion/Deletion.h"
 
 #include <functional>
 #include <optional>
