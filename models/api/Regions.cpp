@@ -49,14 +49,28 @@ QUrl modelArtsEndpointFor(const QString &id)
     return QUrl(u"https://modelarts."_s + id + u".myhuaweicloud.com"_s);
 }
 
+// Huawei's SDK has a regional IAM endpoint for most ModelArts regions; for these it has none, and it falls
+// back to the global endpoint (modelarts-api.md, "Corrections from a later audit"). Tokens and project lists
+// from the global endpoint are valid in every region.
+constexpr const char *RegionsWithoutRegionalIam[] = {"cn-north-11", "cn-southwest-3", "af-north-1"};
+
+QUrl iamEndpointFor(const QString &id)
+{
+    for (const char *without : RegionsWithoutRegionalIam) {
+        if (id == QLatin1StringView(without))
+            return QUrl(u"https://iam.myhuaweicloud.com"_s);
+    }
+    return QUrl(u"https://iam."_s + id + u".myhuaweicloud.com"_s);
+}
+
 QList<Region> buildTable()
 {
     QList<Region> regions;
     regions.reserve(std::size(Rows));
     for (const RegionRow &row : Rows) {
         const QString id = QString::fromLatin1(row.id);
-        regions.append(Region{id, QString::fromLatin1(row.displayName), modelArtsEndpointFor(id),
-                              QUrl(u"https://iam."_s + id + u".myhuaweicloud.com"_s)});
+        regions.append(
+            Region{id, QString::fromLatin1(row.displayName), modelArtsEndpointFor(id), iamEndpointFor(id)});
     }
     return regions;
 }
