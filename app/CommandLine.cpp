@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "models/api/Regions.h"
+#include "QtOptions.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -98,11 +99,13 @@ CommandLineResult CommandLine::parse(const QStringList &arguments, const QProces
 {
     QCommandLineParser parser;
     addOptions(parser);
-    if (!parser.parse(arguments))
+    if (!parser.parse(QtOptions::removedFrom(arguments)))
         return failure(parser.errorText());
 
     CommandLineResult result;
     result.helpText = parser.helpText();
+    if (parser.isSet(u"help-all"_s))
+        result.helpText += u'\n' + QtOptions::helpText();
     if (parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s)) {
         result.action = CommandLineResult::Action::ShowHelp;
         return result;

@@ -56,7 +56,8 @@ class CommandLine
 public:
     static CommandLineResult parse(const QStringList &arguments, const QProcessEnvironment &environment);
     // True when the arguments ask for no window at all (self-test, help, version, or a mistake), so that
-    // a QCoreApplication suffices. Works before any application object exists.
+    // a QCoreApplication suffices. Works before any application object exists. Qt's own options (-session,
+    // -platform, -style, ...) are ignored here and by parse(): QApplication takes them.
     static bool needsNoWindow(const QStringList &arguments, const QProcessEnvironment &environment);
 
 private:

@@ -1020,7 +1020,7 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/deletion/DeletionQueue.cpp" line="+30"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+14"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
@@ -3812,7 +3812,7 @@
 <context>
     <name>mim::app::CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+53"/>
+        <location filename="../app/CommandLine.cpp" line="+54"/>
         <source>The address is not a valid URL.</source>
         <translation>该地址不是有效的 URL。</translation>
     </message>
@@ -3889,7 +3889,7 @@
         <translation>level</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Unexpected argument: %1</source>
         <translation>意外的参数：%1</translation>
     </message>
@@ -3972,6 +3972,99 @@
         <location filename="../app/GuiSession.cpp" line="+117"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
+    </message>
+</context>
+<context>
+    <name>mim::app::QtOptions</name>
+    <message>
+        <location filename="../app/QtOptions.cpp" line="+18"/>
+        <source>The platform plugin to use.</source>
+        <translation>要使用的平台插件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where to look for platform plugins.</source>
+        <translation>查找平台插件的位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform theme to use.</source>
+        <translation>要使用的平台主题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load an additional input plugin.</source>
+        <translation>加载额外的输入插件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main window&apos;s geometry.</source>
+        <translation>主窗口的位置和大小。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main window&apos;s icon.</source>
+        <translation>主窗口的图标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main window&apos;s title.</source>
+        <translation>主窗口的标题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay the window out from right to left.</source>
+        <translation>窗口从右向左布局。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the application from a session.</source>
+        <translation>从会话恢复应用程序。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The X11 display to use.</source>
+        <translation>要使用的 X11 显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The main window&apos;s geometry (X11).</source>
+        <translation>主窗口的位置和大小（X11）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The widget style, such as Fusion.</source>
+        <translation>控件样式，例如 Fusion。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A style sheet to apply.</source>
+        <translation>要应用的样式表。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print how many widgets were left at exit (debugging).</source>
+        <translation>退出时打印剩余的控件数量（调试用）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enable the QML debugger (unused here).</source>
+        <translation>启用 QML 调试器（本程序不使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Native dialogs on Windows.</source>
+        <translation>Windows 上的原生对话框。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The font engine on Windows.</source>
+        <translation>Windows 上的字体引擎。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Qt options:</source>
+        <translation>Qt 选项：</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 set(MIM_APP_DIR ${PROJECT_SOURCE_DIR}/app)
 
 mim_add_test(test_app_command_line
-    SOURCES test_app_command_line.cpp ${MIM_APP_DIR}/CommandLine.cpp
+    SOURCES test_app_command_line.cpp ${MIM_APP_DIR}/CommandLine.cpp ${MIM_APP_DIR}/QtOptions.cpp
     LIBS mim_models
     LABELS integration app
     TIMEOUT 60)

@@ -46,6 +46,9 @@ private Q_SLOTS:
     void mistakes();
     void helpAndVersion();
     void windowIsOnlyNeededToRunTheGui();
+    void qtOptionsAreIgnored_data();
+    void qtOptionsAreIgnored();
+    void helpAllAddsQtOptions();
 };
 
 void TestAppCommandLine::nothingMeansRun()
@@ -183,6 +186,44 @@ void TestAppCommandLine::windowIsOnlyNeededToRunTheGui()
     QVERIFY(CommandLine::needsNoWindow(program + QStringList{u"--version"_s}, {}));
     QVERIFY(CommandLine::needsNoWindow(program + QStringList{u"--bogus"_s}, {}));
     QVERIFY(CommandLine::needsNoWindow(program + QStringList{u"--region"_s, u"bad region"_s}, {}));
+}
+
+void TestAppCommandLine::qtOptionsAreIgnored_data()
+{
+    QTest::addColumn<QStringList>("qtOptions");
+    QTest::newRow("session") << QStringList{u"-session"_s, u"10d7a1b2c3"_s};
+    QTest::newRow("platform") << QStringList{u"-platform"_s, u"offscreen"_s};
+    QTest::newRow("platform with options") << QStringList{u"-platform"_s, u"xcb:nograb"_s};
+    QTest::newRow("style attached") << QStringList{u"-style=Fusion"_s};
+    QTest::newRow("style two dashes") << QStringList{u"--style"_s, u"Fusion"_s};
+    QTest::newRow("reverse") << QStringList{u"-reverse"_s};
+    QTest::newRow("geometry") << QStringList{u"-qwindowgeometry"_s, u"800x600+10+10"_s};
+    QTest::newRow("several") << QStringList{u"-reverse"_s, u"-display"_s, u":1"_s, u"-stylesheet=a.qss"_s};
+}
+
+void TestAppCommandLine::qtOptionsAreIgnored()
+{
+    QFETCH(QStringList, qtOptions);
+    const CommandLineResult demo = parse(qtOptions + QStringList{u"--demo"_s, u"--log-level"_s, u"debug"_s});
+    QVERIFY2(demo.action == CommandLineResult::Action::Run, qPrintable(demo.error));
+    QVERIFY(demo.options.demo);
+    QCOMPARE(demo.options.logLevel, LogLevel::Debug);
+
+    const QStringList program{u"modelarts-image-manager"_s};
+    QVERIFY(!CommandLine::needsNoWindow(program + qtOptions, {}));
+    QVERIFY(CommandLine::needsNoWindow(program + qtOptions + QStringList{u"--demo"_s, u"--self-test"_s}, {}));
+}
+
+void TestAppCommandLine::helpAllAddsQtOptions()
+{
+    const CommandLineResult all = parse({u"--help-all"_s});
+    QCOMPARE(all.action, CommandLineResult::Action::ShowHelp);
+    for (const char *option : {"--profile", "-session <session>", "-platform", "-style", "-reverse"})
+        QVERIFY2(all.helpText.contains(QLatin1String(option)), option);
+    QVERIFY(!parse({u"--help"_s}).helpText.contains(u"-session"_s));
+    // Only Qt's exact option names are left to Qt.
+    const CommandLineResult misspelt = parse({u"--profile"_s, u"work"_s, u"-sessionx"_s});
+    QCOMPARE(misspelt.action, CommandLineResult::Action::Error);
 }
 
 QTEST_GUILESS_MAIN(TestAppCommandLine)

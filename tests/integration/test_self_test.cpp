@@ -52,6 +52,8 @@ private Q_SLOTS:
     void profileSelfTestReadsTheKeychain();
     void version();
     void help();
+    void helpAllListsQtOptions();
+    void qtOptionsAreLeftToQt();
 
 private:
     // Runs the executable with an isolated home; `environment` adds to (or, with an empty value, removes
@@ -353,6 +355,41 @@ void TestSelfTest::help()
     for (const char *option : {"--profile", "--endpoint", "--iam-endpoint", "--region", "--project-id",
                                "--demo", "--self-test", "--log-level", "--version", "HUAWEICLOUD_SDK_AK"})
         QVERIFY2(result.out.contains(QLatin1String(option)), option);
+}
+
+void TestSelfTest::helpAllListsQtOptions()
+{
+    const Run result = run({u"--help-all"_s});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    for (const char *option :
+         {"--self-test", "-session", "-platform", "-style", "-reverse", "-qwindowgeometry"})
+        QVERIFY2(result.out.contains(QLatin1String(option)), option);
+    QVERIFY(!run({u"--help"_s}).out.contains(u"-qwindowgeometry"_s));
+}
+
+// X11 session restore relaunches the app with -session; Qt's options must reach Qt, not the app's parser.
+void TestSelfTest::qtOptionsAreLeftToQt()
+{
+    QTemporaryDir home;
+    const QStringList qtOptions{u"-session"_s,         u"1a2b3c"_s,      u"-reverse"_s,   u"-style=Fusion"_s,
+                                u"-qwindowgeometry"_s, u"800x600+0+0"_s, u"--platform"_s, u"offscreen"_s};
+    Run result = run(QStringList{u"--demo"_s, u"--self-test"_s} + qtOptions, {}, home.path());
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(u"self-test: loaded "_s), qPrintable(result.out));
+
+    // With a window: the app starts, paints and quits.
+    result =
+        run(QStringList{u"--demo"_s} + qtOptions,
+            {{u"MIM_REPORT_FIRST_PAINT"_s, u"1"_s}, {u"MIM_EXIT_AFTER_FIRST_PAINT"_s, u"1"_s}}, home.path());
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.contains(u"first-paint-ms: "_s), qPrintable(result.out + result.err));
+
+    // An option that is neither the app's nor Qt's is still a mistake.
+    result = run({u"-sessionx"_s, u"--version"_s}, {}, home.path());
+    QCOMPARE(result.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestSelfTest)
