@@ -6,6 +6,7 @@
 #include "GuiSession.h"
 #include "Logging.h"
 #include "SelfTestRunner.h"
+#include "SingleInstance.h"
 #include "Translations.h"
 #include "views/main/MainWindow.h"
 
@@ -37,6 +38,14 @@ QStringList argumentsOf(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     return arguments;
+}
+
+void bringToFront(QWidget *window)
+{
+    window->setWindowState((window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 } // namespace
@@ -97,11 +106,28 @@ int main(int argc, char *argv[])
     if (options.selfTest)
         return runSelfTest(options, &logger);
 
+    // The demo saves nothing, so it may run beside the real thing; everything else shares the settings and
+    // the journal, so one window per settings file.
+    std::unique_ptr<SingleInstance> instance;
+    if (!options.demo) {
+        instance = std::make_unique<SingleInstance>(QSettings().fileName());
+        if (instance->claim() == SingleInstance::Role::Secondary) {
+            print(stdout,
+                  QCoreApplication::translate("main", "ModelArts Image Manager is already running: its "
+                                                      "window was brought to the front.\n"));
+            return 0;
+        }
+    }
+
     GuiSession session(options, &logger);
     QString error;
     if (!session.start(&error)) {
         print(stderr, u"%1: %2\n"_s.arg(QCoreApplication::applicationName(), error));
         return 2;
+    }
+    if (instance) {
+        QObject::connect(instance.get(), &SingleInstance::activationRequested, session.window(),
+                         [window = session.window()] { bringToFront(window); });
     }
     FirstPaintProbe::installIfRequested(session.window(), sinceMain);
     return QCoreApplication::exec();

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+57"/>
+        <location filename="../app/main.cpp" line="+66"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -12,6 +12,13 @@
         <location line="+22"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ModelArts Image Manager is already running: its window was brought to the front.
+</source>
+        <translation>ModelArts 镜像管理器已在运行：已将其窗口置于最前。
+</translation>
     </message>
 </context>
 <context>

@@ -37,3 +37,13 @@ mim_add_test(test_secrets_never_leak
     LIBS mim_views mim_test_support mim_sandbox
     LABELS integration keychain
     TIMEOUT 180)
+
+# One window per settings file, driven from outside with real processes.
+mim_add_test(test_single_instance
+    SOURCES test_single_instance.cpp
+    LIBS Qt6::Core
+    LABELS integration app
+    TIMEOUT 240)
+target_compile_definitions(test_single_instance PRIVATE
+    MIM_APP_EXECUTABLE="$<TARGET_FILE:modelarts-image-manager>")
+add_dependencies(test_single_instance modelarts-image-manager)
