@@ -109,16 +109,21 @@ bool GuiSession::start(QString *error)
 
 void GuiSession::startDemo()
 {
-    if (!m_demo)
+    if (!m_demo) {
         m_demo = std::make_unique<DemoServer>();
-    QString error;
-    if (!m_demo->start(&error)) {
-        qCWarning(lcGui) << "demo server:" << error;
-        QMessageBox::warning(m_window.get(), DemoServer::tr("Demo Not Available"), error);
-        return;
+        connect(m_demo.get(), &DemoServer::ready, this, [this] {
+            m_window->accountSwitcher()->addSessionConnection(DemoServer::displayName(),
+                                                              m_demo->connectionSettings());
+        });
+        connect(m_demo.get(), &DemoServer::failed, this, [this](const QString &error) {
+            QMessageBox::warning(m_window.get(), DemoServer::tr("Demo Not Available"), error);
+        });
     }
-    m_window->accountSwitcher()->addSessionConnection(DemoServer::displayName(),
-                                                      m_demo->connectionSettings());
+    if (m_demo->isRunning())
+        m_window->accountSwitcher()->addSessionConnection(DemoServer::displayName(),
+                                                          m_demo->connectionSettings());
+    else
+        m_demo->start();
 }
 
 } // namespace mim::app

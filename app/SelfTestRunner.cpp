@@ -40,12 +40,10 @@ int runSelfTest(const LaunchOptions &options, Logger *logger)
     SecretStore secrets(AppPaths::keychainServiceName());
 
     if (options.demo) {
-        QString error;
-        if (!demo.start(&error)) {
-            test.fail(error);
-            return 1;
-        }
-        QTimer::singleShot(0, &test, [&] { test.run(demo.connectionSettings()); });
+        QObject::connect(&demo, &DemoServer::ready, &test, [&] { test.run(demo.connectionSettings()); });
+        QObject::connect(&demo, &DemoServer::failed, &test,
+                         [&test](const QString &error) { test.fail(error); });
+        demo.start();
     } else if (options.environmentConnection) {
         QTimer::singleShot(0, &test, [&] { test.run(*options.environmentConnection); });
     } else {

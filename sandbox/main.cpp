@@ -6,10 +6,12 @@
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using mim::sandbox::SandboxOptions;
@@ -86,6 +88,9 @@ int main(int argc, char *argv[])
     option(u"listen"_s, "Address and port to listen on; port 0 picks a free one.", u"HOST:PORT"_s,
            QLatin1String(defaults::DefaultListenHost) + u":0"_s);
     option(u"allow-remote"_s, "Allow listening on a non-loopback address.");
+    option(u"exit-with-parent"_s,
+           "Exit when standard input closes: for a program that starts the sandbox and must not leave it "
+           "running when it ends, even by a crash.");
     option(u"images"_s, "Number of generated images.", u"N"_s, QString::number(defaults::DefaultImageCount));
     option(u"seed"_s, "Seed of the generated data set: the same N and seed give the same images.", u"S"_s,
            QString::number(defaults::DefaultSeed));
@@ -178,6 +183,17 @@ int main(int argc, char *argv[])
     if (!server.start(&error)) {
         QTextStream(stderr) << "modelarts-sandbox: " << error << Qt::endl;
         return 1;
+    }
+    if (parser.isSet(u"exit-with-parent"_s)) {
+        // A parent's end, however it comes, closes the pipe it writes to; a blocking read on it is the one
+        // portable way to notice. The thread is detached: it may still be reading when the process exits.
+        std::thread([] {
+            char buffer[256];
+            while (std::fread(buffer, 1, sizeof buffer, stdin) > 0) {
+            }
+            if (QCoreApplication *application = QCoreApplication::instance())
+                QMetaObject::invokeMethod(application, &QCoreApplication::quit, Qt::QueuedConnection);
+        }).detach();
     }
     QTextStream out(stdout);
     out << "listening on " << server.baseUrl().toString()

@@ -543,6 +543,17 @@
     </message>
 </context>
 <context>
+    <name>mim::app::DemoServer</name>
+    <message numerus="yes">
+        <location filename="../app/DemoServer.cpp" line="+32"/>
+        <source>The demo server did not start within %n seconds.</source>
+        <translation>
+            <numerusform>The demo server did not start within %n second.</numerusform>
+            <numerusform>The demo server did not start within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::app::SelfTest</name>
     <message numerus="yes">
         <location filename="../app/SelfTest.cpp" line="+57"/>

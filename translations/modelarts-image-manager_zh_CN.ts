@@ -3964,19 +3964,47 @@
 </context>
 <context>
     <name>mim::app::DemoServer</name>
-    <message>
-        <location filename="../app/DemoServer.cpp" line="+22"/>
-        <source>The demo server could not start: %1</source>
-        <translation>演示服务器无法启动：%1</translation>
+    <message numerus="yes">
+        <location filename="../app/DemoServer.cpp" line="+32"/>
+        <source>The demo server did not start within %n seconds.</source>
+        <translation>
+            <numerusform>演示服务器未能在 %n 秒内启动。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+9"/>
+        <source>The demo server program %1 could not be started: %2</source>
+        <translation>无法启动演示服务器程序 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The demo server stopped with exit code %1.</source>
+        <translation>演示服务器已停止，退出代码 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo server stopped: %1</source>
+        <translation>演示服务器已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The demo server program modelarts-sandbox was not found beside the application or on the PATH.</source>
+        <translation>在应用程序所在目录和 PATH 中都找不到演示服务器程序 modelarts-sandbox。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+8"/>
+        <source>The demo server answered with something unexpected.</source>
+        <translation>演示服务器返回了意外的内容。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Demo</source>
         <extracomment>The session-only account of the built-in demo data</extracomment>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+117"/>
+        <location filename="../app/GuiSession.cpp" line="+119"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>
@@ -4084,7 +4112,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/SelfTestRunner.cpp" line="+54"/>
+        <location filename="../app/SelfTestRunner.cpp" line="+52"/>
         <source>Nothing to test: give --profile, --endpoint or --demo.</source>
         <translation>没有可测试的内容：请指定 --profile、--endpoint 或 --demo。</translation>
     </message>

@@ -7,11 +7,14 @@
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
+#include <QDeadlineTimer>
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -53,6 +56,8 @@ private Q_SLOTS:
     void version();
     void help();
     void helpAllListsQtOptions();
+    void appLinksNoServerCode();
+    void demoServerEndsWithTheApp();
     void qtOptionsAreLeftToQt();
 
 private:
@@ -390,6 +395,68 @@ void TestSelfTest::qtOptionsAreLeftToQt()
     // An option that is neither the app's nor Qt's is still a mistake.
     result = run({u"-sessionx"_s, u"--version"_s}, {}, home.path());
     QCOMPARE(result.exitCode, 2);
+}
+
+// The demo's server runs as the modelarts-sandbox program, so the app itself carries no Qt HttpServer (GPL).
+void TestSelfTest::appLinksNoServerCode()
+{
+    if (QStandardPaths::findExecutable(u"ldd"_s).isEmpty())
+        QSKIP("needs ldd");
+    QProcess ldd;
+    ldd.start(u"ldd"_s, {QStringLiteral(MIM_APP_EXECUTABLE)});
+    QVERIFY(ldd.waitForFinished(30000));
+    const QString libraries = QString::fromLocal8Bit(ldd.readAllStandardOutput());
+    QVERIFY2(libraries.contains(u"libQt6Widgets"_s), qPrintable(libraries));
+    QVERIFY2(!libraries.contains(u"HttpServer"_s), qPrintable(libraries));
+    QVERIFY2(!libraries.contains(u"WebSockets"_s), qPrintable(libraries));
+}
+
+// However the app ends (here: SIGKILL), the demo server it started does not keep running.
+void TestSelfTest::demoServerEndsWithTheApp()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("reads /proc");
+#else
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, home.path());
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.remove(u"QT_LOGGING_RULES"_s);
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(MIM_APP_EXECUTABLE), {u"--demo"_s});
+    QVERIFY(app.waitForStarted(10000));
+    QByteArray log;
+    QDeadlineTimer deadline(60000);
+    while (!log.contains("demo server listening on") && app.state() == QProcess::Running &&
+           !deadline.hasExpired()) {
+        app.waitForReadyRead(200);
+        log += app.readAllStandardError();
+    }
+    QVERIFY2(log.contains("demo server listening on"), log.constData());
+    QFile childrenFile(u"/proc/%1/task/%1/children"_s.arg(app.processId()));
+    QVERIFY(childrenFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> children = childrenFile.readAll().trimmed().split(' ');
+    QCOMPARE(children.size(), 1);
+    const QString child = QString::fromLatin1(children.constFirst());
+    QFile command(u"/proc/%1/cmdline"_s.arg(child));
+    QVERIFY(command.open(QIODevice::ReadOnly));
+    QVERIFY(command.readAll().contains("modelarts-sandbox"));
+
+    app.kill();
+    QVERIFY(app.waitForFinished(10000));
+    // Gone, or a zombie waiting for whoever adopted it to reap it: either way it no longer runs.
+    const auto ended = [&child] {
+        QFile status(u"/proc/%1/status"_s.arg(child));
+        if (!status.open(QIODevice::ReadOnly))
+            return true;
+        const QByteArray text = status.readAll();
+        return text.contains("State:\tZ") || text.contains("State:\tX");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ended(), 10000);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestSelfTest)
