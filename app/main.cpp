@@ -16,12 +16,15 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QNetworkProxyFactory>
 #include <QProcessEnvironment>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
 using namespace mim::app;
+
+Q_LOGGING_CATEGORY(lcPaths, "mim.app.paths")
 
 namespace {
 
@@ -94,11 +97,15 @@ int main(int argc, char *argv[])
 
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
+    // Before the logger opens a file in the new place and before anything reads the journal.
+    const QStringList moved = options.demo ? QStringList() : AppPaths::moveLegacyFiles();
     Logger::Options logOptions;
     if (!options.demo)
         logOptions.directory = AppPaths::logDirectory();
     Logger logger(logOptions);
     logger.install();
+    for (const QString &line : moved)
+        qCInfo(lcPaths).noquote() << line;
     Logger::setLevel(options.logLevel);
     if (options.environmentConnection)
         logger.addSecrets(options.environmentConnection->credentials);

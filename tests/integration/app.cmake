@@ -47,3 +47,10 @@ mim_add_test(test_single_instance
 target_compile_definitions(test_single_instance PRIVATE
     MIM_APP_EXECUTABLE="$<TARGET_FILE:modelarts-image-manager>")
 add_dependencies(test_single_instance modelarts-image-manager)
+
+mim_add_test(test_app_paths
+    SOURCES test_app_paths.cpp ${MIM_APP_DIR}/AppPaths.cpp
+    LIBS mim_models
+    LABELS integration app
+    TIMEOUT 60)
+target_include_directories(test_app_paths PRIVATE ${MIM_APP_DIR})

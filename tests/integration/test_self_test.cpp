@@ -96,6 +96,7 @@ Run TestSelfTest::run(const QStringList &arguments, const QMap<QString, QString>
     env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
     env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
     env.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
+    env.insert(u"XDG_STATE_HOME"_s, home.filePath(u"state"_s));
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
         if (it.value().isEmpty())
@@ -168,8 +169,8 @@ void TestSelfTest::endpointSelfTestCountsTheOwnImages()
     QVERIFY(result.err.contains(u"mim.api"_s));
     QVERIFY(!result.err.contains(SecretKey));
     bool sawLogFile = false;
-    QDirIterator logs(QDir(m_home.path()).filePath(u"data"_s), {u"*.log"_s}, QDir::Files,
-                      QDirIterator::Subdirectories);
+    QDirIterator logs(QDir(m_home.path()).filePath(u"state/modelarts-image-manager/logs"_s), {u"*.log"_s},
+                      QDir::Files, QDirIterator::Subdirectories);
     while (logs.hasNext()) {
         QFile file(logs.next());
         QVERIFY(file.open(QIODevice::ReadOnly));
