@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+395"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+396"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -264,7 +264,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+287"/>
+        <location filename="../views/main/FilterBar.cpp" line="+290"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -323,7 +323,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+197"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+199"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -482,7 +482,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+422"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+424"/>
         <source>Connected: %n image(s) visible, project id %1</source>
         <extracomment>%n images the account can see, %1 the project id</extracomment>
         <translation>

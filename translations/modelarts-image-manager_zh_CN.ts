@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+66"/>
+        <location filename="../app/main.cpp" line="+69"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>使用 --help 查看可用选项。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>ModelArts Image Manager is already running: its window was brought to the front.
 </source>
         <translation>ModelArts 镜像管理器已在运行：已将其窗口置于最前。
@@ -652,7 +652,12 @@
         <translation>待删除的镜像</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+9"/>
+        <source>Images to delete</source>
+        <translation>要删除的镜像</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Tick All</source>
         <translation>全部勾选</translation>
     </message>
@@ -1505,16 +1510,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>Filter images</source>
         <translation>筛选镜像</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Shows only the images whose name, tag, id, SWR path, namespace or description contains this text (Esc clears it)</source>
         <translation>仅显示名称、版本、ID、SWR 路径、命名空间或描述中包含此文本的镜像（按 Esc 清除）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Clear filter text</source>
+        <translation>清除筛选文字</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
@@ -1983,11 +1994,21 @@
     </message>
     <message>
         <location line="+21"/>
+        <source>Filter image groups</source>
+        <translation>筛选镜像组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filter by image name, namespace or tag</source>
         <translation>按镜像名称、命名空间或版本筛选</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
+        <source>Image groups</source>
+        <translation>镜像组</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -3078,7 +3099,7 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Choose a CA Certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -3318,12 +3339,33 @@
         <translation>将已在 SWR 中的镜像注册到 ModelArts，供 Notebook 和训练作业使用。镜像本身不会被复制。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+7"/>
+        <source>SWR path</source>
+        <translation>SWR 路径</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation>工作空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“0” is the default workspace; other workspaces have a 32-character ID.</source>
         <translation>“0”表示默认工作空间；其他工作空间的 ID 为 32 个字符。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key</source>
         <comment>of a tag</comment>
         <translation>键</translation>
@@ -3806,7 +3848,7 @@
 <context>
     <name>mim::app::AppPaths</name>
     <message>
-        <location filename="../app/AppPaths.cpp" line="+44"/>
+        <location filename="../app/AppPaths.cpp" line="+102"/>
         <source>There is no account called “%1”, and no account is saved yet.</source>
         <translation>没有名为“%1”的账号，且尚未保存任何账号。</translation>
     </message>

@@ -341,6 +341,8 @@ void ProfileDialog::updateState()
     for (const QString &problem : found)
         lines << u"• "_s + problem;
     m_problems->setText(lines.join(u'\n'));
+    // The name says what the label is; the description carries what it says, for screen readers.
+    m_problems->setAccessibleDescription(found.join(u' '));
     m_problems->setVisible(!found.isEmpty());
 
     const bool busy = m_saving || isTesting();

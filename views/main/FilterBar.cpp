@@ -62,7 +62,10 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
     m_search->setToolTip(tr("Shows only the images whose name, tag, id, SWR path, namespace or description "
                             "contains this text (Esc clears it)"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::themed(u"search"_s), QLineEdit::LeadingPosition);
+    // Screen readers name the field's icon buttons after their actions.
+    if (auto *clear = m_search->findChild<QAction *>(u"_q_qlineeditclearaction"_s))
+        clear->setText(tr("Clear filter text"));
+    m_search->addAction(icons::themed(u"search"_s), QLineEdit::LeadingPosition)->setText(tr("Filter images"));
     m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 28);
     m_search->installEventFilter(this);
     layout->addWidget(m_search, 3);

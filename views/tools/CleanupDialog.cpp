@@ -266,6 +266,7 @@ QWidget *CleanupDialog::createPreview()
 
     m_view = new QTreeView(box);
     m_view->setObjectName(u"cleanupPreview"_s);
+    m_view->setAccessibleName(tr("Images to delete"));
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

@@ -57,12 +57,14 @@ ImageGroupsDialog::ImageGroupsDialog(ApiClient *client, ImageTableModel *images,
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"groupFilterEdit"_s);
+    m_filter->setAccessibleName(tr("Filter image groups"));
     m_filter->setPlaceholderText(tr("Filter by image name, namespace or tag"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_sorted, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view = new QTreeView(this);
     m_view->setObjectName(u"groupTree"_s);
+    m_view->setAccessibleName(tr("Image groups"));
     m_view->setModel(m_sorted);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

@@ -96,6 +96,8 @@ RegisterImageDialog::RegisterImageDialog(ApiClient *client, const QString &accou
 
     m_swrPath = new QLineEdit(this);
     m_swrPath->setObjectName(u"swrPathEdit"_s);
+    // The form's labels name whole rows (a field with its hint), so screen readers need the names given here.
+    m_swrPath->setAccessibleName(tr("SWR path"));
     m_swrPath->setPlaceholderText(
         accountRegionId.isEmpty() ? u"swr.cn-north-4.myhuaweicloud.com/namespace/name:tag"_s
                                   : u"swr.%1.myhuaweicloud.com/namespace/name:tag"_s.arg(accountRegionId));
@@ -148,10 +150,13 @@ RegisterImageDialog::RegisterImageDialog(ApiClient *client, const QString &accou
         if (workspace != u"0"_s && m_workspace->findText(workspace) < 0)
             m_workspace->addItem(workspace);
     }
+    m_workspace->setAccessibleName(tr("Workspace"));
+    m_workspace->lineEdit()->setAccessibleName(tr("Workspace"));
     m_workspace->setToolTip(tr("“0” is the default workspace; other workspaces have a 32-character ID."));
 
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(u"descriptionEdit"_s);
+    m_description->setAccessibleName(tr("Description"));
     m_description->setTabChangesFocus(true);
     m_description->setFixedHeight(metrics.lineSpacing() * 4 + 2 * m_description->frameWidth() + 8);
     m_descriptionCount = quietNote(QString(), this);
@@ -163,6 +168,7 @@ RegisterImageDialog::RegisterImageDialog(ApiClient *client, const QString &accou
 
     m_tags = new QTableWidget(0, 2, this);
     m_tags->setObjectName(u"tagTable"_s);
+    m_tags->setAccessibleName(tr("Tags"));
     m_tags->setHorizontalHeaderLabels({tr("Key", "of a tag"), tr("Value", "of a tag")});
     m_tags->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tags->verticalHeader()->setVisible(false);
