@@ -948,11 +948,23 @@ void TestMainWindow::settlingImagesAreWatched()
     window.selectImages({active});
     QTRY_VERIFY(!test::resyncAction(window)->isEnabled());
 
-    // Once it settles on the server, the next poll shows it and the note goes.
-    window.catalog()->setPollIntervalMs(50);
+    // Once it settles on the server, a poll shows it. The ticks are driven here. First the one still
+    // answering (the timer's, or else one started now) ends, so that every tick after the change asks after
+    // it; then one round of ticks asks for every settling image.
+    ImageCatalog *catalog = window.catalog();
+    catalog->setAutomaticPolling(false);
+    QSignalSpy ticks(catalog, &ImageCatalog::pollTickFinished);
+    catalog->pollNow();
+    QVERIFY(ticks.wait(LoadTimeoutMs));
     QVERIFY(m_sandbox->server()->patchImage(saving, QJsonObject{{u"status"_s, u"ACTIVE"_s}}));
-    QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status,
-                              u"ACTIVE"_s, LoadTimeoutMs);
+    const int round = (settling + ImageCatalog::MaxPollsPerTick - 1) / ImageCatalog::MaxPollsPerTick;
+    for (int tick = 0; tick < round; ++tick) {
+        QVERIFY(catalog->pollNow() > 0);
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+    }
+    QCOMPARE(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status, u"ACTIVE"_s);
+    QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::None);
+    QVERIFY(!catalog->watchedIds().contains(saving));
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
