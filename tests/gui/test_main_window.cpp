@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTest>
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void partsAreFoundByName();
     void loadsEveryOwnImage();
     void filtersByTextAndFacets();
     void builtInTypeListsBuiltInImages();
@@ -276,6 +278,33 @@ QHash<QString, QString> TestMainWindow::journalOutcomes(QStringList *intentProfi
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+// The object names the tests find the window's parts by (tests/support/MainWindowFixture) are all there.
+void TestMainWindow::partsAreFoundByName()
+{
+    MainWindow &window = makeWindow();
+    QVERIFY(test::filterBar(window));
+    QVERIFY(test::detailsPane(window));
+    QVERIFY(test::emptyState(window));
+    QVERIFY(test::noticeBar(window));
+    QVERIFY(test::deletionQueue(window));
+    QVERIFY(!test::deletionSummaryDialog(window)); // none before a deletion run
+    const QList<QAction *> actions{test::refreshAction(window),
+                                   test::deleteAction(window),
+                                   test::deleteWithContentAction(window),
+                                   test::findAction(window),
+                                   test::resyncAction(window),
+                                   test::detailsAction(window),
+                                   test::toggleDetailsPaneAction(window),
+                                   test::copyIdAction(window),
+                                   test::copySwrPathAction(window),
+                                   test::copyNameTagAction(window),
+                                   test::selectAllAction(window),
+                                   test::openJournalFolderAction(window)};
+    QVERIFY(!actions.contains(nullptr));
+    // Each name is one action's.
+    QCOMPARE(QSet<QAction *>(actions.cbegin(), actions.cend()).size(), actions.size());
+}
 
 void TestMainWindow::loadsEveryOwnImage()
 {
