@@ -90,7 +90,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+70"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+19"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+26"/>
         <source>and %n more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -125,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</source>
         <comment>%1 is the number of private images</comment>
         <translation>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+8"/>
         <source>Delete %n Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Delete %n Image(s)</source>
         <comment>button</comment>
         <translation>
@@ -415,7 +415,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+549"/>
+        <location filename="../views/main/MainWindow.cpp" line="+562"/>
         <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>

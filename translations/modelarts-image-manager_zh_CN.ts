@@ -151,7 +151,7 @@
 <context>
     <name>mim::ApiCall</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+230"/>
+        <location filename="../models/api/ApiCall.cpp" line="+54"/>
         <source>Cancelled before it finished.</source>
         <translation>在完成前已取消。</translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>mim::ApiClient</name>
     <message>
-        <location line="+37"/>
+        <location filename="../models/api/ApiClient.cpp" line="+50"/>
         <source>The trusted CA file “%1” could not be read or holds no PEM certificate.</source>
         <translation>无法读取受信任的 CA 文件“%1”，或其中没有 PEM 证书。</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+56"/>
         <source>The client is closing.</source>
         <translation>客户端正在关闭。</translation>
     </message>
@@ -175,12 +175,12 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>No network access is available.</source>
         <translation>网络不可用。</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-120"/>
         <source>Refused to contact %1: %2</source>
         <translation>已拒绝连接 %1：%2</translation>
     </message>
@@ -210,17 +210,17 @@
         <translation>IAM 返回的项目 ID 无效（“%1”），请在账号设置中填写项目 ID。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../models/api/ApiRequestBuilder.cpp" line="+201"/>
         <source>The project ID “%1” is not valid; no request was sent.</source>
         <translation>项目 ID“%1”无效，未发送任何请求。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location filename="../models/api/ApiClient.cpp" line="+96"/>
         <source>The network connection was shut down before the answer came.</source>
         <translation>网络连接在收到应答前已关闭。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../models/api/ApiResponse.cpp" line="+115"/>
         <source>The server&apos;s response is too large (over %1 MB).</source>
         <translation>服务器的响应过大（超过 %1 MB）。</translation>
     </message>
@@ -847,7 +847,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+50"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+11"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -859,18 +859,18 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+54"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+6"/>
         <source>Delete the image “%1”?</source>
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -878,7 +878,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -890,7 +890,7 @@
         <translation>这些镜像将从 ModelArts 中删除，共 %1。此操作无法撤销。</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>and %n more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -906,7 +906,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Also delete the image content from SWR</source>
         <translation>同时删除 SWR 中的镜像内容</translation>
     </message>
@@ -926,7 +926,7 @@
         <translation>所选镜像均为公开镜像：其 SWR 内容将保留。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Applies to this private image. Without it, the image stays in SWR.</source>
         <translation>适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。</translation>
     </message>
@@ -938,7 +938,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</source>
         <comment>%1 is the number of private images</comment>
         <translation>
@@ -946,12 +946,12 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+41"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+8"/>
         <source>Delete %n Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -959,7 +959,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Delete %n Image(s)</source>
         <comment>button</comment>
         <translation>
@@ -1859,7 +1859,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+332"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -2451,17 +2451,17 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+85"/>
-        <location line="+519"/>
+        <location line="+532"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-477"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Load the image list again (%1)</source>
         <translation>重新加载镜像列表（%1）</translation>
     </message>
@@ -2471,12 +2471,12 @@
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Delete with &amp;SWR Content…</source>
         <translation>连同 SWR 内容删除(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Delete the selected images and their content in SWR</source>
         <translation>删除所选镜像及其在 SWR 中的内容</translation>
     </message>
@@ -2486,7 +2486,7 @@
         <translation>重新同步状态(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ask ModelArts to check the status of the selected images again (for images stuck while being saved, or failed)</source>
         <translation>请 ModelArts 重新检查所选镜像的状态（适用于卡在保存中或已失败的镜像）</translation>
     </message>
@@ -2496,12 +2496,12 @@
         <translation>显示详情(&amp;D)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Details &amp;Pane</source>
         <translation>详情面板(&amp;P)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Show or hide the details of the selected image (F9)</source>
         <translation>显示或隐藏所选镜像的详情（F9）</translation>
     </message>
@@ -2511,27 +2511,27 @@
         <translation>复制 SWR 路径(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Copy &amp;ID</source>
         <translation>复制 ID(&amp;I)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Copy &amp;Name:Tag</source>
         <translation>复制名称:版本(&amp;N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Filter…</source>
         <translation>筛选(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
@@ -2551,7 +2551,7 @@
         <translation>打开日志文件夹(&amp;J)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the folder of the record of every deletion</source>
         <translation>打开记录每次删除操作的文件夹</translation>
     </message>
@@ -2591,7 +2591,7 @@
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>

@@ -20,6 +20,7 @@
 #include <QUrlQuery>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 
 namespace mim {
 
@@ -200,7 +201,14 @@ private:
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);
+    // One HTTP attempt of the call: its request built, then sent.
     void attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs);
+    // The address, headers and signature (or token) of one attempt; nullopt with `refusal` when the request
+    // must not be sent. Records what the answer is judged by (token, signing time, path) in `sent`.
+    std::optional<QNetworkRequest> buildRequest(const Request &request, Attempt &sent,
+                                                ApiError *refusal) const;
+    void send(ApiCall *call, RequestPtr request, qint64 startedAtMs, const QNetworkRequest &networkRequest,
+              std::shared_ptr<Attempt> sent);
     void onReplyFinished(ApiCall *call, RequestPtr request, qint64 startedAtMs,
                          std::shared_ptr<Attempt> sent);
     void checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 startedAtMs,

@@ -37,7 +37,7 @@ ImageCatalog::ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent)
 {
     Q_ASSERT(m_model);
     m_pollTimer->setSingleShot(true);
-    connect(m_pollTimer, &QTimer::timeout, this, &ImageCatalog::pollSettling);
+    connect(m_pollTimer, &QTimer::timeout, this, [this] { pollSettling(); });
 }
 
 ImageCatalog::~ImageCatalog()
@@ -93,6 +93,23 @@ void ImageCatalog::setPollIntervalMs(int ms)
     m_pollIntervalMs = qMax(1, ms);
     if (m_pollTimer->isActive())
         m_pollTimer->start(m_pollIntervalMs);
+}
+
+void ImageCatalog::setAutomaticPolling(bool on)
+{
+    m_automaticPolling = on;
+    if (!on)
+        m_pollTimer->stop();
+    else
+        schedulePoll();
+}
+
+int ImageCatalog::pollNow()
+{
+    if (!m_pollCalls.isEmpty())
+        return 0;
+    m_pollTimer->stop();
+    return pollSettling();
 }
 
 QStringList ImageCatalog::watchedIds() const
@@ -302,20 +319,20 @@ void ImageCatalog::updateWatchSet()
 
 void ImageCatalog::schedulePoll()
 {
-    if (!m_client || m_pollTimer->isActive() || !m_pollCalls.isEmpty())
+    if (!m_automaticPolling || !m_client || m_pollTimer->isActive() || !m_pollCalls.isEmpty())
         return;
     if (m_watched.isEmpty())
         return;
     m_pollTimer->start(m_pollIntervalMs);
 }
 
-void ImageCatalog::pollSettling()
+int ImageCatalog::pollSettling()
 {
     if (!m_client)
-        return;
+        return 0;
     updateWatchSet();
     if (m_watched.isEmpty())
-        return;
+        return 0;
 
     // Round robin over a stable order so that, with more settling images than one tick asks for, every one
     // of them is asked for within a few ticks.
@@ -331,10 +348,13 @@ void ImageCatalog::pollSettling()
         connect(call, &ApiCall::finished, this, [this, call] { onPollFinished(call); });
         connect(call, &QObject::destroyed, this, [this, call] {
             // Destroyed without finishing (its client went away): stop waiting for it.
-            if (m_pollCalls.remove(call) && m_pollCalls.isEmpty())
+            if (m_pollCalls.remove(call) && m_pollCalls.isEmpty()) {
+                Q_EMIT pollTickFinished();
                 schedulePoll();
+            }
         });
     }
+    return count;
 }
 
 void ImageCatalog::onPollFinished(ApiCall *call)
@@ -361,6 +381,7 @@ void ImageCatalog::onPollFinished(ApiCall *call)
 
     if (m_pollCalls.isEmpty()) {
         updateWatchSet();
+        Q_EMIT pollTickFinished();
         schedulePoll();
     }
 }

@@ -53,6 +53,14 @@ public:
     // How often settling images (INIT, CREATING) are polled; default 5000.
     void setPollIntervalMs(int ms);
     int pollIntervalMs() const { return m_pollIntervalMs; }
+    // Off: no timer polls; settling images are asked for only when pollNow() is called, so a test decides
+    // when each tick happens instead of racing the interval. On by default.
+    void setAutomaticPolling(bool on);
+    bool automaticPolling() const { return m_automaticPolling; }
+    // One poll tick now: ShowImage for up to MaxPollsPerTick settling images, round robin. Returns how many
+    // were asked for: 0 without a client, with nothing settling, or while the last tick is still answering.
+    // pollTickFinished() follows once every answer has arrived.
+    int pollNow();
     // Ids of the settling images being watched (their rows show RowActivity::Polling).
     QStringList watchedIds() const;
 
@@ -72,6 +80,8 @@ Q_SIGNALS:
     void loaded();
     void failed(const mim::ApiError &error);
     void resyncFinished(const QString &id, const mim::ApiError &error);
+    // Every call of a poll tick has answered (or was dropped with its client); the rows are updated.
+    void pollTickFinished();
 
 private:
     struct ListingRun
@@ -99,7 +109,7 @@ private:
     void abortRefresh();
     void cancelCalls(QHash<ApiCall *, QString> &calls);
     void cancelEverything();
-    void pollSettling();
+    int pollSettling();
     void onPollFinished(ApiCall *call);
     void onResyncFinished(ApiCall *call);
     void finishResync(const QString &id, const ApiError &error);
@@ -120,6 +130,7 @@ private:
     QStringList m_skipped;
     QTimer *m_pollTimer = nullptr;
     int m_pollIntervalMs = 5000;
+    bool m_automaticPolling = true;
     int m_pollCursor = 0;
     QSet<QString> m_watched;
     QHash<ApiCall *, QString> m_pollCalls;

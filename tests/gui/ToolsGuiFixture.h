@@ -4,14 +4,11 @@
 // generated data set, images made for the clean-up tests in the namespace "lab".
 
 #include "Localization.h"
-#include "models/accounts/MemorySecretBackend.h"
-#include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
+#include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
-#include "views/common/AppServices.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "views/main/MainWindow.h"
@@ -22,9 +19,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -40,6 +35,7 @@ public:
 
     ToolsGuiFixture()
         : m_sandbox(12, 21)
+        , m_main(QStringLiteral("mim-cleanup-test"))
     {
         // English plural forms ("1 image", "2 images"), as the app installs them.
         installTranslations(QCoreApplication::instance(), QLocale(QLocale::English));
@@ -47,11 +43,11 @@ public:
 
     ~ToolsGuiFixture()
     {
-        // The window uses the services; it goes first.
-        m_window.reset();
+        // The menu belongs to the window, which uses the sandbox: both go first.
+        m_main.closeWindow();
     }
 
-    bool startSandbox() { return m_sandbox.start() && m_dir.isValid(); }
+    bool startSandbox() { return m_sandbox.start() && m_main.isValid(); }
 
     // Adds an image in the namespace "lab" (unless the JSON says otherwise); `ageDays` sets create_at and
     // update_at that many days back. Returns its id.
@@ -73,44 +69,19 @@ public:
     // Opens the window, connects it to the sandbox and waits for the images.
     bool openWindow()
     {
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
-        m_secrets = std::make_unique<SecretStore>(QStringLiteral("mim-cleanup-test"),
-                                                  std::make_unique<MemorySecretBackend>());
-        m_window = std::make_unique<MainWindow>(services());
-        m_tools = new ImageToolsMenu(m_window.get(), services());
-        m_window->show();
-        ConnectionSettings settings = m_sandbox.akskSettings();
-        settings.retry.maxAttempts = 1;
-        m_window->connectTo(AccountName, settings);
-        const bool loaded = QTest::qWaitFor(
-            [this] { return m_window->catalog()->state() == ImageCatalog::State::Loaded; }, TimeoutMs);
-        if (!loaded)
-            qWarning() << "the window did not load:" << m_window->catalog()->state()
-                       << m_window->catalog()->lastError().fullText();
-        return loaded;
+        MainWindow &window = m_main.openWindow();
+        m_tools = new ImageToolsMenu(&window, m_main.services());
+        return MainWindowFixture::connectTo(window, m_sandbox.akskSettings()) == ImageCatalog::State::Loaded;
     }
 
-    AppServices services()
-    {
-        AppServices s;
-        s.network = m_network.get();
-        s.profiles = m_profiles.get();
-        s.secrets = m_secrets.get();
-        s.settings = m_settings.get();
-        s.journalPath = journalPath();
-        return s;
-    }
+    AppServices services() const { return m_main.services(); }
+    QString journalPath() const { return m_main.journalPath(); }
+    QString tempPath(const QString &name) const { return m_main.filePath(name); }
 
-    QString journalPath() const { return m_dir.filePath(QStringLiteral("journal/deletions.jsonl")); }
-    QString tempPath(const QString &name) const { return m_dir.filePath(name); }
-
-    MainWindow &window() { return *m_window; }
+    MainWindow &window() { return m_main.window(); }
     ImageToolsMenu &tools() { return *m_tools; }
     SandboxFixture &sandbox() { return m_sandbox; }
-    QSettings &settings() { return *m_settings; }
+    QSettings &settings() { return m_main.settings(); }
 
     // With MIM_CLEANUP_SCREENSHOT_DIR set, saves a picture of the widget there (for reviewing the dialogs'
     // looks); otherwise does nothing.
@@ -135,12 +106,7 @@ public:
 
 private:
     SandboxFixture m_sandbox;
-    QTemporaryDir m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindowFixture m_main;
     ImageToolsMenu *m_tools = nullptr;
 };
 

@@ -3,16 +3,13 @@
 // the deletion confirmation (inspected through MainWindow::setDeletionConfirmer) read in Chinese.
 
 #include "Localization.h"
-#include "models/accounts/MemorySecretBackend.h"
-#include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
+#include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
-#include "views/common/AppServices.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "views/main/MainStatusBar.h"
@@ -27,18 +24,14 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
 
 namespace {
-
-constexpr int LoadTimeoutMs = 15000;
 
 bool hasCjk(const QString &text)
 {
@@ -63,8 +56,8 @@ private Q_SLOTS:
     void actionsAndMenusAreChinese();
     void tableAndStatusBarAreChinese();
     void cleanupAndGroupTablesAreChinese();
-    void deleteDialogForOneImageIsChinese();
-    void deleteDialogForSeveralImagesIsChinese();
+    void deleteDialogIsChinese_data();
+    void deleteDialogIsChinese();
     void preferencesOfferTheLanguages();
 
 private:
@@ -72,12 +65,7 @@ private:
     QList<Image> ownActiveImages(bool wantPrivate) const;
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowFixture> m_f;
 };
 
 void TestChineseUi::initTestCase()
@@ -95,49 +83,26 @@ void TestChineseUi::init()
 {
     m_sandbox = std::make_unique<test::SandboxFixture>(40, 11);
     QVERIFY(m_sandbox->start());
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
-    m_secrets = std::make_unique<SecretStore>(u"mim-i18n-test"_s, std::make_unique<MemorySecretBackend>());
+    m_f = std::make_unique<test::MainWindowFixture>(u"mim-i18n-test"_s);
+    QVERIFY(m_f->isValid());
 }
 
 void TestChineseUi::cleanup()
 {
-    m_window.reset();
-    m_secrets.reset();
-    m_profiles.reset();
-    m_settings.reset();
-    m_network.reset();
-    m_dir.reset();
+    m_f.reset();
     m_sandbox.reset();
 }
 
 MainWindow &TestChineseUi::openLoadedWindow()
 {
-    AppServices services;
-    services.network = m_network.get();
-    services.profiles = m_profiles.get();
-    services.secrets = m_secrets.get();
-    services.settings = m_settings.get();
-    services.journalPath = m_dir->filePath(u"journal/deletions.jsonl"_s);
-    m_window = std::make_unique<MainWindow>(services);
-    m_window->show();
-    ConnectionSettings settings = m_sandbox->akskSettings();
-    settings.retry.maxAttempts = 1;
-    m_window->connectTo(u"Sandbox"_s, settings);
-    [&] {
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->state() != ImageCatalog::State::Loading, LoadTimeoutMs);
-        QCOMPARE(m_window->catalog()->state(), ImageCatalog::State::Loaded);
-    }();
-    return *m_window;
+    [&] { QVERIFY(m_f->openLoadedWindow(*m_sandbox)); }();
+    return m_f->window();
 }
 
 QList<Image> TestChineseUi::ownActiveImages(bool wantPrivate) const
 {
     QList<Image> result;
-    const ImageTableModel *model = m_window->tableModel();
+    const ImageTableModel *model = m_f->window().tableModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         const Image image = model->imageAt(row);
         if (!image.isBuiltIn() && image.status == u"ACTIVE" && image.isPrivate() == wantPrivate)
@@ -151,14 +116,14 @@ void TestChineseUi::actionsAndMenusAreChinese()
     MainWindow &window = openLoadedWindow();
     QVERIFY(!QTest::currentTestFailed());
 
-    QCOMPARE(window.refreshAction()->text(), u"刷新(&R)"_s);
-    QCOMPARE(window.deleteAction()->text(), u"删除(&D)…"_s);
-    QCOMPARE(window.deleteWithContentAction()->text(), u"连同 SWR 内容删除(&S)…"_s);
-    QCOMPARE(window.resyncAction()->text(), u"重新同步状态(&S)"_s);
-    QCOMPARE(window.findAction()->text(), u"筛选(&F)…"_s);
-    QCOMPARE(window.copySwrPathAction()->text(), u"复制 SWR 路径(&S)"_s);
-    QCOMPARE(window.toggleDetailsPaneAction()->text(), u"详情面板(&P)"_s);
-    QVERIFY(window.refreshAction()->toolTip().startsWith(u"重新加载镜像列表"_s));
+    QCOMPARE(test::refreshAction(window)->text(), u"刷新(&R)"_s);
+    QCOMPARE(test::deleteAction(window)->text(), u"删除(&D)…"_s);
+    QCOMPARE(test::deleteWithContentAction(window)->text(), u"连同 SWR 内容删除(&S)…"_s);
+    QCOMPARE(test::resyncAction(window)->text(), u"重新同步状态(&S)"_s);
+    QCOMPARE(test::findAction(window)->text(), u"筛选(&F)…"_s);
+    QCOMPARE(test::copySwrPathAction(window)->text(), u"复制 SWR 路径(&S)"_s);
+    QCOMPARE(test::toggleDetailsPaneAction(window)->text(), u"详情面板(&P)"_s);
+    QVERIFY(test::refreshAction(window)->toolTip().startsWith(u"重新加载镜像列表"_s));
     QVERIFY(window.windowTitle().contains(u"ModelArts 镜像管理器"_s));
 
     // Every menu of the menu bar and every item in them, the Preferences item included.
@@ -229,71 +194,71 @@ void TestChineseUi::cleanupAndGroupTablesAreChinese()
     QCOMPARE(title(groups, ImageGroupModel::Updated), u"更新时间"_s);
 }
 
-void TestChineseUi::deleteDialogForOneImageIsChinese()
+void TestChineseUi::deleteDialogIsChinese_data()
 {
+    QTest::addColumn<int>("privates");
+    QTest::addColumn<int>("publics");
+    QTest::addColumn<QString>("headline"); // %1: the name:tag of the first image
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("appliesTo");
+    QTest::addColumn<QString>("deleteButton");
+    QTest::addColumn<QString>("deleteWithContentButton");
+    QTest::newRow("one private image") << 1 << 0 << u"确定删除镜像“%1”吗？"_s << u"此操作无法撤销。"_s
+                                       << u"适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。"_s
+                                       << u"删除 1 个镜像"_s << u"删除 1 个镜像及 SWR 内容"_s;
+    QTest::newRow("three images, two private")
+        << 2 << 1 << u"确定删除 3 个镜像吗？"_s << u"这些镜像将从 ModelArts 中删除，共 "_s
+        << u"适用于所选 3 个镜像中的 2 个（私有镜像）；公开镜像的 SWR 内容将保留。"_s << u"删除 3 个镜像"_s
+        << u"删除 3 个镜像及 SWR 内容"_s;
+}
+
+void TestChineseUi::deleteDialogIsChinese()
+{
+    QFETCH(int, privates);
+    QFETCH(int, publics);
+    QFETCH(QString, headline);
+    QFETCH(QString, message);
+    QFETCH(QString, appliesTo);
+    QFETCH(QString, deleteButton);
+    QFETCH(QString, deleteWithContentButton);
+
     MainWindow &window = openLoadedWindow();
     QVERIFY(!QTest::currentTestFailed());
-    const QList<Image> candidates = ownActiveImages(true);
-    QVERIFY(!candidates.isEmpty());
-    const Image target = candidates.first();
-    QCOMPARE(window.selectImages({target.id}), 1);
+    QList<Image> chosen = ownActiveImages(true).mid(0, privates);
+    chosen += ownActiveImages(false).mid(0, publics);
+    QCOMPARE(chosen.size(), privates + publics);
+    QStringList ids;
+    for (const Image &image : chosen)
+        ids.append(image.id);
+    QCOMPARE(window.selectImages(ids), ids.size());
+    if (headline.contains(u"%1"_s))
+        headline = headline.arg(chosen.first().nameAndTag());
 
     int calls = 0;
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
         ++calls;
         [&] {
             QCOMPARE(dialog.windowTitle(), u"删除镜像"_s);
-            QCOMPARE(dialog.headline(), u"确定删除镜像“%1”吗？"_s.arg(target.nameAndTag()));
-            QVERIFY(dialog.messageText().contains(u"此操作无法撤销。"_s));
+            QCOMPARE(dialog.headline(), headline);
+            QVERIFY2(dialog.messageText().contains(message), qPrintable(dialog.messageText()));
             QCOMPARE(dialog.forceCheckBox()->text(), u"同时删除 SWR 中的镜像内容"_s);
-            QCOMPARE(dialog.appliesToText(), u"适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。"_s);
-            QCOMPARE(dialog.deleteButton()->text(), u"删除 1 个镜像"_s);
+            QCOMPARE(dialog.appliesToText(), appliesTo);
+            QCOMPARE(dialog.deleteButton()->text(), deleteButton);
             dialog.forceCheckBox()->setChecked(true);
-            QCOMPARE(dialog.deleteButton()->text(), u"删除 1 个镜像及 SWR 内容"_s);
+            QCOMPARE(dialog.deleteButton()->text(), deleteWithContentButton);
             dialog.forceCheckBox()->setChecked(false);
             QCOMPARE(dialog.cancelButton()->text(), u"取消"_s);
         }();
         return std::nullopt; // cancelled: nothing is deleted
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(calls, 1);
-    QVERIFY(!window.deletionQueue()->isRunning());
-}
-
-void TestChineseUi::deleteDialogForSeveralImagesIsChinese()
-{
-    MainWindow &window = openLoadedWindow();
-    QVERIFY(!QTest::currentTestFailed());
-    QList<Image> chosen = ownActiveImages(true).mid(0, 2);
-    chosen += ownActiveImages(false).mid(0, 1);
-    QCOMPARE(chosen.size(), 3);
-    QStringList ids;
-    for (const Image &image : chosen)
-        ids.append(image.id);
-    QCOMPARE(window.selectImages(ids), 3);
-
-    int calls = 0;
-    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
-        ++calls;
-        [&] {
-            QCOMPARE(dialog.windowTitle(), u"删除镜像"_s);
-            QCOMPARE(dialog.headline(), u"确定删除 3 个镜像吗？"_s);
-            QVERIFY2(dialog.messageText().startsWith(u"这些镜像将从 ModelArts 中删除，共 "_s),
-                     qPrintable(dialog.messageText()));
-            QCOMPARE(dialog.appliesToText(),
-                     u"适用于所选 3 个镜像中的 2 个（私有镜像）；公开镜像的 SWR 内容将保留。"_s);
-            QCOMPARE(dialog.forceCheckBox()->text(), u"同时删除 SWR 中的镜像内容"_s);
-            QCOMPARE(dialog.deleteButton()->text(), u"删除 3 个镜像"_s);
-        }();
-        return std::nullopt;
-    });
-    window.deleteAction()->trigger();
-    QCOMPARE(calls, 1);
+    QVERIFY(!test::deletionQueue(window)->isRunning());
 }
 
 void TestChineseUi::preferencesOfferTheLanguages()
 {
-    QSettings settings(m_dir->filePath(u"preferences.ini"_s), QSettings::IniFormat);
+    QSettings settings(m_f->filePath(u"preferences.ini"_s), QSettings::IniFormat);
     {
         PreferencesDialog dialog(&settings);
         QCOMPARE(dialog.windowTitle(), u"首选项"_s);

@@ -5,9 +5,7 @@
 // renders it (rich text when the widget would treat it as such).
 
 #include "Localization.h"
-#include "models/accounts/MemorySecretBackend.h"
-#include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
+#include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
@@ -16,7 +14,6 @@
 #include "models/deletion/DeletionJournal.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
-#include "views/common/AppServices.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h"
 #include "views/main/DetailsPane.h"
@@ -32,10 +29,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <QTreeWidget>
@@ -45,7 +39,7 @@ using namespace mim;
 
 namespace {
 
-constexpr int LoadTimeoutMs = 15000;
+constexpr int LoadTimeoutMs = test::MainWindowFixture::LoadTimeoutMs;
 
 // Markup that must be shown as typed; if it were rendered, its text would appear without the tags.
 const QString LinkName = u"<a href=\"x\">LNK</a><!--"_s;
@@ -173,17 +167,10 @@ private Q_SLOTS:
     void noticeBarDetailsArePlainText();
 
 private:
-    AppServices services();
-    void loadWindow();
     MainWindow &openLoadedWindow();
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowFixture> m_f;
     QString m_linkId;     // markup and a fake line in every string field
     QString m_isolatedId; // bidi isolate in the name, in use by a notebook with a hostile name
 };
@@ -228,50 +215,21 @@ void TestHostileText::init()
                                                   {u"size"_s, 1024 * 200}},
                                                  &error);
     QVERIFY2(!m_isolatedId.isEmpty(), qPrintable(error));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
-    m_secrets = std::make_unique<SecretStore>(u"mim-gui-test"_s, std::make_unique<MemorySecretBackend>());
+    m_f = std::make_unique<test::MainWindowFixture>();
+    QVERIFY(m_f->isValid());
 }
 
 void TestHostileText::cleanup()
 {
-    m_window.reset();
-    m_secrets.reset();
-    m_profiles.reset();
-    m_settings.reset();
-    m_network.reset();
-    m_dir.reset();
+    m_f.reset();
     m_sandbox.reset();
-}
-
-AppServices TestHostileText::services()
-{
-    AppServices s;
-    s.network = m_network.get();
-    s.profiles = m_profiles.get();
-    s.secrets = m_secrets.get();
-    s.settings = m_settings.get();
-    s.journalPath = m_dir->filePath(u"journal/deletions.jsonl"_s);
-    return s;
-}
-
-void TestHostileText::loadWindow()
-{
-    m_window = std::make_unique<MainWindow>(services());
-    m_window->show();
-    ConnectionSettings settings = m_sandbox->akskSettings();
-    settings.retry.maxAttempts = 1;
-    m_window->connectTo(u"Sandbox"_s, settings);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->catalog()->state() != ImageCatalog::State::Loading, LoadTimeoutMs);
 }
 
 MainWindow &TestHostileText::openLoadedWindow()
 {
-    loadWindow();
-    return *m_window;
+    MainWindow &window = m_f->openWindow();
+    test::MainWindowFixture::connectTo(window, m_sandbox->akskSettings());
+    return window;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -310,7 +268,7 @@ void TestHostileText::tableShowsServerTextVisibly()
     bool sawWorkspace = false;
     for (const Facet facet : {Facet::ServiceType, Facet::Namespace, Facet::Workspace}) {
         QMenu menu;
-        window.filterBar()->fillFacetMenu(facet, &menu);
+        test::filterBar(window)->fillFacetMenu(facet, &menu);
         for (const QAction *action : menu.actions()) {
             checkSeen(u"facet menu"_s, action->text());
             if (QTest::currentTestFailed())
@@ -325,7 +283,7 @@ void TestHostileText::detailsPaneShowsServerTextPlainly()
 {
     MainWindow &window = openLoadedWindow();
     QCOMPARE(window.selectImages({m_linkId}), 1);
-    DetailsPane *details = window.detailsPane();
+    DetailsPane *details = test::detailsPane(window);
     QTRY_COMPARE(details->fieldText(DetailsPane::Field::Id), m_linkId);
 
     QCOMPARE(details->summaryText(), LinkName + u":v1\\n(this is a dry run; nothing will be removed)"_s);
@@ -358,7 +316,7 @@ void TestHostileText::deleteConfirmationIsNotDisguised()
         }();
         return std::nullopt;
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(asked, 1);
     if (QTest::currentTestFailed())
         return;
@@ -379,7 +337,7 @@ void TestHostileText::deleteConfirmationIsNotDisguised()
         }();
         return std::nullopt;
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(asked, 2);
     // Nothing was deleted: both answers were Cancel.
     QVERIFY(!m_sandbox->imageState(m_linkId).value(u"deleted"_s).toBool());
@@ -392,10 +350,10 @@ void TestHostileText::deletionSummaryShowsServerTextPlainly()
     QCOMPARE(window.selectImages({m_linkId, m_isolatedId}), 2);
     window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));
 
-    DeletionSummaryDialog *summary = window.deletionSummaryDialog();
+    DeletionSummaryDialog *summary = test::deletionSummaryDialog(window);
     QVERIFY(summary);
     QCOMPARE(summary->headline(), u"1 image deleted, 1 failed."_s);
     const QStringList problems = summary->problemLines();
@@ -414,14 +372,14 @@ void TestHostileText::interruptedDeletionsNoticeIsPlainText()
     const ConnectionSettings settings = m_sandbox->akskSettings();
     const std::optional<Image> image = m_sandbox->server()->image(m_linkId);
     QVERIFY(image);
-    QVERIFY(!DeletionJournal(services().journalPath)
+    QVERIFY(!DeletionJournal(m_f->journalPath())
                  .recordIntent(DeletionRequest{*image, false}, u"Sandbox"_s, settings.regionId,
                                settings.projectId, QDateTime::currentDateTimeUtc())
                  .isEmpty());
 
-    openLoadedWindow();
+    MainWindow &window = openLoadedWindow();
     QMessageBox *notice = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((notice = m_window->findChild<QMessageBox *>(u"InterruptedDeletionsNotice"_s)) !=
+    QTRY_VERIFY_WITH_TIMEOUT((notice = window.findChild<QMessageBox *>(u"InterruptedDeletionsNotice"_s)) !=
                                  nullptr,
                              LoadTimeoutMs);
     QTRY_VERIFY(notice->isVisible());

@@ -2,9 +2,8 @@
 // confirmation answered through MainWindow::setDeletionConfirmer), persistence, empty states and copying.
 
 #include "Localization.h"
-#include "models/accounts/MemorySecretBackend.h"
+#include "MainWindowFixture.h"
 #include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
@@ -14,7 +13,6 @@
 #include "SandboxServer.h"
 #include "views/accounts/AccountManager.h"
 #include "views/accounts/AccountSwitcher.h"
-#include "views/common/AppServices.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h"
 #include "views/main/DetailsPane.h"
@@ -38,13 +36,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -55,7 +51,7 @@ using namespace mim;
 
 namespace {
 
-constexpr int LoadTimeoutMs = 15000;
+constexpr int LoadTimeoutMs = test::MainWindowFixture::LoadTimeoutMs;
 
 // The sandbox's images as the server holds them, deleted ones included.
 struct ServerImage
@@ -115,6 +111,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void partsAreFoundByName();
     void loadsEveryOwnImage();
     void filtersByTextAndFacets();
     void builtInTypeListsBuiltInImages();
@@ -145,10 +142,12 @@ private Q_SLOTS:
     void statusMessageHidesTheSettlingNote();
 
 private:
-    AppServices services();
     QString addServerImage(QJsonObject json);
-    std::unique_ptr<MainWindow> makeWindow();
-    void loadInto(MainWindow &window, ConnectionSettings settings);
+    MainWindow &makeWindow() { return m_f->openWindow(); }
+    void loadInto(MainWindow &window, const ConnectionSettings &settings)
+    {
+        test::MainWindowFixture::connectTo(window, settings);
+    }
     MainWindow &openLoadedWindow();
     // Selects the first `count` images that can be deleted; their ids, or none when fewer could be selected.
     QStringList selectDeletable(MainWindow &window, int count);
@@ -157,19 +156,14 @@ private:
     bool startSlowDeletion(MainWindow &window, int latencyMs);
     QString idAtRow(MainWindow &window, int row) const;
     // A saved profile for the sandbox under this name, its secret in the keychain; returns its id.
-    QString addSandboxProfile(const QString &name);
+    QString addSandboxProfile(const QString &name) { return m_f->addSandboxProfile(*m_sandbox, name); }
     // Connects the profile through the account switcher and waits for its list.
     bool openProfile(MainWindow &window, const QString &profileId, const QString &name);
     // The journal's outcome line for each image id that has an intent (empty: none yet).
     QHash<QString, QString> journalOutcomes(QStringList *intentProfiles = nullptr) const;
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowFixture> m_f;
     int m_confirmerCalls = 0;
 };
 
@@ -200,23 +194,14 @@ void TestMainWindow::init()
                         {u"size"_s, 1024 * (900 + i)},
                         {u"create_at"_s, now - (i + 10) * 86400000LL}});
     }
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
-    m_secrets = std::make_unique<SecretStore>(u"mim-gui-test"_s, std::make_unique<MemorySecretBackend>());
+    m_f = std::make_unique<test::MainWindowFixture>();
+    QVERIFY(m_f->isValid());
     m_confirmerCalls = 0;
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    m_secrets.reset();
-    m_profiles.reset();
-    m_settings.reset();
-    m_network.reset();
-    m_dir.reset();
+    m_f.reset();
     m_sandbox.reset();
 }
 
@@ -230,36 +215,11 @@ QString TestMainWindow::addServerImage(QJsonObject json)
     return id;
 }
 
-AppServices TestMainWindow::services()
-{
-    AppServices s;
-    s.network = m_network.get();
-    s.profiles = m_profiles.get();
-    s.secrets = m_secrets.get();
-    s.settings = m_settings.get();
-    s.journalPath = m_dir->filePath(u"journal/deletions.jsonl"_s);
-    return s;
-}
-
-std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
-{
-    auto window = std::make_unique<MainWindow>(services());
-    window->show();
-    return window;
-}
-
-void TestMainWindow::loadInto(MainWindow &window, ConnectionSettings settings)
-{
-    settings.retry.maxAttempts = 1; // a refused request fails at once instead of after backoff
-    window.connectTo(u"Sandbox"_s, settings);
-    QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() != ImageCatalog::State::Loading, LoadTimeoutMs);
-}
-
 MainWindow &TestMainWindow::openLoadedWindow()
 {
-    m_window = makeWindow();
-    loadInto(*m_window, m_sandbox->akskSettings());
-    return *m_window;
+    MainWindow &window = makeWindow();
+    loadInto(window, m_sandbox->akskSettings());
+    return window;
 }
 
 QStringList TestMainWindow::selectDeletable(MainWindow &window, int count)
@@ -275,34 +235,14 @@ bool TestMainWindow::startSlowDeletion(MainWindow &window, int latencyMs)
 {
     m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, latencyMs}});
     window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
-    QSignalSpy itemStarted(window.deletionQueue(), &DeletionQueue::itemStarted);
-    window.deleteAction()->trigger();
+    QSignalSpy itemStarted(test::deletionQueue(window), &DeletionQueue::itemStarted);
+    test::deleteAction(window)->trigger();
     return QTest::qWaitFor([&itemStarted] { return !itemStarted.isEmpty(); }, LoadTimeoutMs);
 }
 
 QString TestMainWindow::idAtRow(MainWindow &window, int row) const
 {
     return window.filterModel()->index(row, 0).data(ImageTableModel::ImageIdRole).toString();
-}
-
-QString TestMainWindow::addSandboxProfile(const QString &name)
-{
-    const ConnectionSettings settings = m_sandbox->akskSettings();
-    Profile profile;
-    profile.id = Profile::newId();
-    profile.name = name;
-    profile.regionId = settings.regionId;
-    profile.projectId = settings.projectId;
-    profile.modelArtsEndpoint = settings.modelArtsEndpoint;
-    profile.iamEndpoint = settings.iamEndpoint;
-    profile.accessKey = settings.credentials.accessKey;
-    m_profiles->save(profile);
-    bool written = false;
-    m_secrets->write(profile.id, settings.credentials,
-                     [&written](const SecretStoreResult &result) { written = result.ok(); });
-    if (!QTest::qWaitFor([&] { return written; }, 5000))
-        return {};
-    return profile.id;
 }
 
 bool TestMainWindow::openProfile(MainWindow &window, const QString &profileId, const QString &name)
@@ -318,7 +258,7 @@ bool TestMainWindow::openProfile(MainWindow &window, const QString &profileId, c
 
 QHash<QString, QString> TestMainWindow::journalOutcomes(QStringList *intentProfiles) const
 {
-    const DeletionJournal journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    const DeletionJournal journal(m_f->journalPath());
     QHash<QString, QString> imageOfEntry;
     QHash<QString, QString> outcomeOfEntry;
     for (const QJsonObject &line : journal.readAll()) {
@@ -338,6 +278,33 @@ QHash<QString, QString> TestMainWindow::journalOutcomes(QStringList *intentProfi
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+// The object names the tests find the window's parts by (tests/support/MainWindowFixture) are all there.
+void TestMainWindow::partsAreFoundByName()
+{
+    MainWindow &window = makeWindow();
+    QVERIFY(test::filterBar(window));
+    QVERIFY(test::detailsPane(window));
+    QVERIFY(test::emptyState(window));
+    QVERIFY(test::noticeBar(window));
+    QVERIFY(test::deletionQueue(window));
+    QVERIFY(!test::deletionSummaryDialog(window)); // none before a deletion run
+    const QList<QAction *> actions{test::refreshAction(window),
+                                   test::deleteAction(window),
+                                   test::deleteWithContentAction(window),
+                                   test::findAction(window),
+                                   test::resyncAction(window),
+                                   test::detailsAction(window),
+                                   test::toggleDetailsPaneAction(window),
+                                   test::copyIdAction(window),
+                                   test::copySwrPathAction(window),
+                                   test::copyNameTagAction(window),
+                                   test::selectAllAction(window),
+                                   test::openJournalFolderAction(window)};
+    QVERIFY(!actions.contains(nullptr));
+    // Each name is one action's.
+    QCOMPARE(QSet<QAction *>(actions.cbegin(), actions.cend()).size(), actions.size());
+}
 
 void TestMainWindow::loadsEveryOwnImage()
 {
@@ -394,7 +361,7 @@ void TestMainWindow::filtersByTextAndFacets()
 
     // Ctrl+F focuses the filter box; typing filters.
     QTest::keySequence(&window, QKeySequence::Find);
-    QLineEdit *field = window.filterBar()->searchField();
+    QLineEdit *field = test::filterBar(window)->searchField();
     QTRY_VERIFY(field->hasFocus());
     QCOMPARE(field->placeholderText(), u"Filter by name, tag, id…"_s);
     QTest::keyClicks(field, probe.id);
@@ -410,7 +377,7 @@ void TestMainWindow::filtersByTextAndFacets()
 
     // The status facet, through its menu as the user picks it.
     QMenu menu;
-    window.filterBar()->fillFacetMenu(Facet::Status, &menu);
+    test::filterBar(window)->fillFacetMenu(Facet::Status, &menu);
     QAction *active = nullptr;
     for (QAction *action : menu.actions()) {
         if (action->data().toString() == u"ACTIVE")
@@ -428,12 +395,12 @@ void TestMainWindow::filtersByTextAndFacets()
                      .data(ImageTableModel::FacetValueRole)
                      .toString(),
                  u"ACTIVE"_s);
-    QCOMPARE(window.filterBar()->facetButton(Facet::Status)->text(), u"Status: Active"_s);
-    QVERIFY(window.filterBar()->clearButton()->isVisible());
+    QCOMPARE(test::filterBar(window)->facetButton(Facet::Status)->text(), u"Status: Active"_s);
+    QVERIFY(test::filterBar(window)->clearButton()->isVisible());
 
     // A second facet narrows further: visibility private.
     QMenu visibilityMenu;
-    window.filterBar()->fillFacetMenu(Facet::Visibility, &visibilityMenu);
+    test::filterBar(window)->fillFacetMenu(Facet::Visibility, &visibilityMenu);
     for (QAction *action : visibilityMenu.actions()) {
         if (action->data().toString() == u"PRIVATE")
             action->trigger();
@@ -446,10 +413,10 @@ void TestMainWindow::filtersByTextAndFacets()
     }
 
     // Clear Filters brings everything back.
-    QTest::mouseClick(window.filterBar()->clearButton(), Qt::LeftButton);
+    QTest::mouseClick(test::filterBar(window)->clearButton(), Qt::LeftButton);
     QCOMPARE(window.filterModel()->rowCount(), all);
     QVERIFY(!window.filterModel()->filterState().isActive());
-    QCOMPARE(window.filterBar()->facetButton(Facet::Status)->text(), u"Status"_s);
+    QCOMPARE(test::filterBar(window)->facetButton(Facet::Status)->text(), u"Status"_s);
 }
 
 void TestMainWindow::builtInTypeListsBuiltInImages()
@@ -461,7 +428,7 @@ void TestMainWindow::builtInTypeListsBuiltInImages()
     QVERIFY(builtInOnServer > 0);
 
     QMenu menu;
-    window.filterBar()->fillFacetMenu(Facet::Type, &menu);
+    test::filterBar(window)->fillFacetMenu(Facet::Type, &menu);
     QAction *builtIn = nullptr;
     for (QAction *action : menu.actions()) {
         if (action->data().toString() == u"BUILD_IN")
@@ -475,7 +442,7 @@ void TestMainWindow::builtInTypeListsBuiltInImages()
     QVERIFY(loaded.wait(LoadTimeoutMs));
     QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox) + builtInOnServer);
     QCOMPARE(window.filterModel()->rowCount(), window.tableModel()->rowCount());
-    QCOMPARE(window.filterBar()->facetButton(Facet::Type)->text(), u"Type: All"_s);
+    QCOMPARE(test::filterBar(window)->facetButton(Facet::Type)->text(), u"Type: All"_s);
 }
 
 void TestMainWindow::sortsByRawValues()
@@ -521,7 +488,7 @@ void TestMainWindow::deletesOneWithoutSwrContent()
     QVERIFY(!candidates.isEmpty());
     const Image target = candidates.first();
     QCOMPARE(window.selectImages({target.id}), 1);
-    QVERIFY(window.deleteAction()->isEnabled());
+    QVERIFY(test::deleteAction(window)->isEnabled());
 
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
         ++m_confirmerCalls;
@@ -542,7 +509,7 @@ void TestMainWindow::deletesOneWithoutSwrContent()
         }();
         return false;
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 1);
     // The row says what is happening to it at once.
     const int row = window.tableModel()->rowOfId(target.id);
@@ -554,7 +521,7 @@ void TestMainWindow::deletesOneWithoutSwrContent()
                     .contains(u"Deleting…"_s));
     }
     QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->rowOfId(target.id), -1, LoadTimeoutMs);
-    QTRY_VERIFY(!window.deletionQueue()->isRunning());
+    QTRY_VERIFY(!test::deletionQueue(window)->isRunning());
 
     for (const ServerImage &s : serverImages(*m_sandbox)) {
         if (s.image.id == target.id) {
@@ -566,10 +533,10 @@ void TestMainWindow::deletesOneWithoutSwrContent()
     }
     QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox));
     QTRY_VERIFY(window.mainStatusBar()->currentMessage().contains(u"1 image deleted"_s));
-    QVERIFY(!window.deletionSummaryDialog()); // everything went fine: a status message is enough
+    QVERIFY(!test::deletionSummaryDialog(window)); // everything went fine: a status message is enough
 
     // The journal recorded it, with the account context.
-    QFile journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    QFile journal(m_f->journalPath());
     QVERIFY(journal.open(QIODevice::ReadOnly));
     const QByteArray lines = journal.readAll();
     QVERIFY(lines.contains(target.id.toUtf8()));
@@ -607,12 +574,12 @@ void TestMainWindow::deletesSeveralWithSwrContent()
         }();
         return dialog.forceRequested();
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 1);
     for (const QString &id : ids)
         QCOMPARE(window.tableModel()->rowActivity(id), ImageTableModel::RowActivity::Deleting);
     QVERIFY(window.mainStatusBar()->isDeletionProgressVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(!window.deletionQueue()->isRunning(), LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!test::deletionQueue(window)->isRunning(), LoadTimeoutMs);
     QTRY_VERIFY(!window.mainStatusBar()->isDeletionProgressVisible());
 
     for (const ServerImage &s : serverImages(*m_sandbox)) {
@@ -637,9 +604,9 @@ void TestMainWindow::cancelDeletesNothing()
         ++m_confirmerCalls;
         return std::nullopt;
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 1);
-    QVERIFY(!window.deletionQueue()->isRunning());
+    QVERIFY(!test::deletionQueue(window)->isRunning());
     QCOMPARE(window.tableModel()->rowActivity(candidates.at(0).id), ImageTableModel::RowActivity::None);
     // Anything the window had scheduled would have run by now.
     QCoreApplication::processEvents();
@@ -669,13 +636,13 @@ void TestMainWindow::builtInImagesCannotBeDeleted()
     QVERIFY(builtIn.size() >= 2);
 
     QCOMPARE(window.selectImages(builtIn.mid(0, 2)), 2);
-    QVERIFY(!window.deleteAction()->isEnabled());
-    QCOMPARE(window.deleteAction()->toolTip(), u"Built-in images cannot be deleted."_s);
-    window.deleteAction()->trigger(); // disabled: nothing happens
+    QVERIFY(!test::deleteAction(window)->isEnabled());
+    QCOMPARE(test::deleteAction(window)->toolTip(), u"Built-in images cannot be deleted."_s);
+    test::deleteAction(window)->trigger(); // disabled: nothing happens
     QCOMPARE(m_confirmerCalls, 0);
 
     QCOMPARE(window.selectImages({builtIn.at(0), builtIn.at(1), own.at(0)}), 3);
-    QVERIFY(window.deleteAction()->isEnabled());
+    QVERIFY(test::deleteAction(window)->isEnabled());
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
         ++m_confirmerCalls;
         [&] {
@@ -687,7 +654,7 @@ void TestMainWindow::builtInImagesCannotBeDeleted()
         }();
         return std::nullopt;
     });
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 1);
 }
 
@@ -712,7 +679,7 @@ void TestMainWindow::refreshKeepsSelectionSortFilterAndScroll()
     QVERIFY(m_sandbox->server()->patchImage(other, QJsonObject{{u"status"_s, u"ERROR"_s}}));
 
     QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
-    window.refreshAction()->trigger();
+    test::refreshAction(window)->trigger();
     QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
     QVERIFY(loaded.wait(LoadTimeoutMs));
 
@@ -748,15 +715,14 @@ void TestMainWindow::restoresStateAfterRestart()
         QVERIFY(!view->isColumnShown(ImageTableModel::Tag));
         view->setColumnShown(ImageTableModel::Id, true);
         view->sortByColumn(ImageTableModel::Size, Qt::AscendingOrder);
-        window.filterBar()->searchField()->setText(u"a"_s);
+        test::filterBar(window)->searchField()->setText(u"a"_s);
         window.filterModel()->setFacet(Facet::Status, {u"ACTIVE"_s});
-        window.toggleDetailsPaneAction()->setChecked(false);
-        QVERIFY(!window.detailsPane()->isVisible());
-        m_window.reset(); // destroyed without close(): the state must still be saved
+        test::toggleDetailsPaneAction(window)->setChecked(false);
+        QVERIFY(!test::detailsPane(window)->isVisible());
+        m_f->closeWindow(); // destroyed without close(): the state must still be saved
     }
 
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     ImageTableView *view = window.tableView();
     QCOMPARE(window.size(), QSize(1111, 666));
     QVERIFY(!view->isColumnShown(ImageTableModel::Tag));
@@ -764,11 +730,11 @@ void TestMainWindow::restoresStateAfterRestart()
     QVERIFY(view->isColumnShown(ImageTableModel::Name));
     QCOMPARE(view->header()->sortIndicatorSection(), int(ImageTableModel::Size));
     QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
-    QCOMPARE(window.filterBar()->searchField()->text(), u"a"_s);
+    QCOMPARE(test::filterBar(window)->searchField()->text(), u"a"_s);
     QCOMPARE(window.filterModel()->filterState().text, u"a"_s);
     QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Status), QSet<QString>{u"ACTIVE"_s});
-    QVERIFY(!window.toggleDetailsPaneAction()->isChecked());
-    QVERIFY(!window.detailsPane()->isVisibleTo(&window));
+    QVERIFY(!test::toggleDetailsPaneAction(window)->isChecked());
+    QVERIFY(!test::detailsPane(window)->isVisibleTo(&window));
 
     // The restored sort and filter apply to the data once it arrives.
     loadInto(window, m_sandbox->akskSettings());
@@ -786,10 +752,9 @@ void TestMainWindow::restoresStateAfterRestart()
 
 void TestMainWindow::emptyStateNoAccount()
 {
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     QCOMPARE(window.currentPage(), MainWindow::Page::NoAccount);
-    EmptyStateWidget *empty = window.emptyState();
+    EmptyStateWidget *empty = test::emptyState(window);
     QVERIFY(empty->isVisible());
     QCOMPARE(empty->title(), u"No account yet"_s);
     QPushButton *add = empty->button(EmptyStateWidget::Button::AddAccount);
@@ -797,9 +762,9 @@ void TestMainWindow::emptyStateNoAccount()
     QVERIFY(add->isVisible());
     QVERIFY(demo->isVisible());
     QVERIFY(!empty->button(EmptyStateWidget::Button::Retry)->isVisible());
-    QVERIFY(!window.refreshAction()->isEnabled());
-    QVERIFY(!window.deleteAction()->isEnabled());
-    QVERIFY(!window.filterBar()->isVisible());
+    QVERIFY(!test::refreshAction(window)->isEnabled());
+    QVERIFY(!test::deleteAction(window)->isEnabled());
+    QVERIFY(!test::filterBar(window)->isVisible());
 
     QSignalSpy demoRequested(&window, &MainWindow::demoRequested);
     QTest::mouseClick(demo, Qt::LeftButton);
@@ -819,26 +784,26 @@ void TestMainWindow::emptyStateNoImages()
     MainWindow &window = openLoadedWindow();
     QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loaded);
     QCOMPARE(window.currentPage(), MainWindow::Page::NoImages);
-    QCOMPARE(window.emptyState()->title(), u"No images of your own"_s);
-    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::Refresh)->isVisible());
-    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::ShowBuiltIn)->isVisible());
+    QCOMPARE(test::emptyState(window)->title(), u"No images of your own"_s);
+    QVERIFY(test::emptyState(window)->button(EmptyStateWidget::Button::Refresh)->isVisible());
+    QVERIFY(test::emptyState(window)->button(EmptyStateWidget::Button::ShowBuiltIn)->isVisible());
 }
 
 void TestMainWindow::emptyStateNoMatches()
 {
     MainWindow &window = openLoadedWindow();
     const int all = window.filterModel()->rowCount();
-    window.filterBar()->searchField()->setText(u"no-image-is-called-like-this"_s);
+    test::filterBar(window)->searchField()->setText(u"no-image-is-called-like-this"_s);
     QCOMPARE(window.currentPage(), MainWindow::Page::NoMatches);
-    QCOMPARE(window.emptyState()->title(), u"No matching images"_s);
-    QCOMPARE(window.emptyState()->body(), u"None of the %1 images matches the filter."_s.arg(all));
-    QVERIFY(window.filterBar()->isVisible()); // the user can still edit the filter
-    QPushButton *clear = window.emptyState()->button(EmptyStateWidget::Button::ClearFilter);
+    QCOMPARE(test::emptyState(window)->title(), u"No matching images"_s);
+    QCOMPARE(test::emptyState(window)->body(), u"None of the %1 images matches the filter."_s.arg(all));
+    QVERIFY(test::filterBar(window)->isVisible()); // the user can still edit the filter
+    QPushButton *clear = test::emptyState(window)->button(EmptyStateWidget::Button::ClearFilter);
     QVERIFY(clear->isVisible());
     QTest::mouseClick(clear, Qt::LeftButton);
     QCOMPARE(window.currentPage(), MainWindow::Page::Table);
     QCOMPARE(window.filterModel()->rowCount(), all);
-    QVERIFY(window.filterBar()->searchField()->text().isEmpty());
+    QVERIFY(test::filterBar(window)->searchField()->text().isEmpty());
 }
 
 void TestMainWindow::emptyStateLoadFailedAndRetry()
@@ -852,10 +817,10 @@ void TestMainWindow::emptyStateLoadFailedAndRetry()
     MainWindow &window = openLoadedWindow();
     QCOMPARE(window.catalog()->state(), ImageCatalog::State::Failed);
     QCOMPARE(window.currentPage(), MainWindow::Page::LoadFailed);
-    QCOMPARE(window.emptyState()->title(), u"Could not load the images"_s);
-    QCOMPARE(window.emptyState()->body(), window.catalog()->lastError().fullText());
-    QVERIFY(!window.emptyState()->body().isEmpty());
-    QPushButton *retry = window.emptyState()->button(EmptyStateWidget::Button::Retry);
+    QCOMPARE(test::emptyState(window)->title(), u"Could not load the images"_s);
+    QCOMPARE(test::emptyState(window)->body(), window.catalog()->lastError().fullText());
+    QVERIFY(!test::emptyState(window)->body().isEmpty());
+    QPushButton *retry = test::emptyState(window)->button(EmptyStateWidget::Button::Retry);
     QVERIFY(retry->isVisible());
 
     m_sandbox->setFaults({});
@@ -873,11 +838,11 @@ void TestMainWindow::emptyStateLoadFailedAndRetry()
                                              {u"count"_s, 1}}}},
     });
     QSignalSpy failed(window.catalog(), &ImageCatalog::failed);
-    window.refreshAction()->trigger();
+    test::refreshAction(window)->trigger();
     QVERIFY(failed.wait(LoadTimeoutMs));
     QCOMPARE(window.currentPage(), MainWindow::Page::Table);
-    QVERIFY(window.noticeBar()->isVisible());
-    QVERIFY(window.noticeBar()->text().startsWith(u"Refreshing failed"_s));
+    QVERIFY(test::noticeBar(window)->isVisible());
+    QVERIFY(test::noticeBar(window)->text().startsWith(u"Refreshing failed"_s));
 }
 
 void TestMainWindow::copyActionsPutTextOnClipboard()
@@ -891,9 +856,9 @@ void TestMainWindow::copyActionsPutTextOnClipboard()
     const Image b = window.tableModel()->imageAt(window.tableModel()->rowOfId(second));
     QClipboard *clipboard = QGuiApplication::clipboard();
 
-    window.copyIdAction()->trigger();
+    test::copyIdAction(window)->trigger();
     QCOMPARE(clipboard->text(), a.id + u'\n' + b.id);
-    window.copyNameTagAction()->trigger();
+    test::copyNameTagAction(window)->trigger();
     QCOMPARE(clipboard->text(), a.nameAndTag() + u'\n' + b.nameAndTag());
     clipboard->clear();
     window.tableView()->setFocus();
@@ -904,19 +869,19 @@ void TestMainWindow::copyActionsPutTextOnClipboard()
 
     // The details pane's copy buttons, for one image.
     QCOMPARE(window.selectImages({first}), 1);
-    QTRY_COMPARE(window.detailsPane()->fieldText(DetailsPane::Field::Id), a.id);
-    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::SwrPath), Qt::LeftButton);
+    QTRY_COMPARE(test::detailsPane(window)->fieldText(DetailsPane::Field::Id), a.id);
+    QTest::mouseClick(test::detailsPane(window)->copyButton(DetailsPane::Field::SwrPath), Qt::LeftButton);
     QCOMPARE(clipboard->text(), a.swrPath);
-    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::NameTag), Qt::LeftButton);
+    QTest::mouseClick(test::detailsPane(window)->copyButton(DetailsPane::Field::NameTag), Qt::LeftButton);
     QCOMPARE(clipboard->text(), a.nameAndTag());
-    QTest::mouseClick(window.detailsPane()->copyButton(DetailsPane::Field::Id), Qt::LeftButton);
+    QTest::mouseClick(test::detailsPane(window)->copyButton(DetailsPane::Field::Id), Qt::LeftButton);
     QCOMPARE(clipboard->text(), a.id);
 }
 
 void TestMainWindow::detailsPaneShowsSelection()
 {
     MainWindow &window = openLoadedWindow();
-    DetailsPane *details = window.detailsPane();
+    DetailsPane *details = test::detailsPane(window);
     QVERIFY(details->isVisible());
     QCOMPARE(details->summaryText(), u"Select an image to see its details."_s);
 
@@ -934,9 +899,9 @@ void TestMainWindow::detailsPaneShowsSelection()
     QTRY_VERIFY(details->summaryText().startsWith(u"2 images selected, total "_s));
 
     // Hidden with the action, shown again by "Show Details".
-    window.toggleDetailsPaneAction()->setChecked(false);
+    test::toggleDetailsPaneAction(window)->setChecked(false);
     QVERIFY(!details->isVisible());
-    window.detailsAction()->trigger();
+    test::detailsAction(window)->trigger();
     QVERIFY(details->isVisible());
 }
 
@@ -952,10 +917,10 @@ void TestMainWindow::deletionSummaryShowsInUseFailureAndRetries()
     QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
     window.setDeletionConfirmer([&](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));
 
-    DeletionSummaryDialog *summary = window.deletionSummaryDialog();
+    DeletionSummaryDialog *summary = test::deletionSummaryDialog(window);
     QVERIFY(summary);
     QVERIFY(summary->isVisible());
     QCOMPARE(summary->headline(), u"1 image deleted, 1 failed."_s);
@@ -1003,20 +968,32 @@ void TestMainWindow::settlingImagesAreWatched()
 
     // Resync is offered for it, not for an active image.
     window.selectImages({saving});
-    QTRY_VERIFY(window.resyncAction()->isEnabled());
+    QTRY_VERIFY(test::resyncAction(window)->isEnabled());
     QString active;
     for (int r = 0; r < window.tableModel()->rowCount() && active.isEmpty(); ++r) {
         if (window.tableModel()->imageAt(r).status == u"ACTIVE")
             active = window.tableModel()->imageAt(r).id;
     }
     window.selectImages({active});
-    QTRY_VERIFY(!window.resyncAction()->isEnabled());
+    QTRY_VERIFY(!test::resyncAction(window)->isEnabled());
 
-    // Once it settles on the server, the next poll shows it and the note goes.
-    window.catalog()->setPollIntervalMs(50);
+    // Once it settles on the server, a poll shows it. The ticks are driven here. First the one still
+    // answering (the timer's, or else one started now) ends, so that every tick after the change asks after
+    // it; then one round of ticks asks for every settling image.
+    ImageCatalog *catalog = window.catalog();
+    catalog->setAutomaticPolling(false);
+    QSignalSpy ticks(catalog, &ImageCatalog::pollTickFinished);
+    catalog->pollNow();
+    QVERIFY(ticks.wait(LoadTimeoutMs));
     QVERIFY(m_sandbox->server()->patchImage(saving, QJsonObject{{u"status"_s, u"ACTIVE"_s}}));
-    QTRY_COMPARE_WITH_TIMEOUT(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status,
-                              u"ACTIVE"_s, LoadTimeoutMs);
+    const int round = (settling + ImageCatalog::MaxPollsPerTick - 1) / ImageCatalog::MaxPollsPerTick;
+    for (int tick = 0; tick < round; ++tick) {
+        QVERIFY(catalog->pollNow() > 0);
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+    }
+    QCOMPARE(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status, u"ACTIVE"_s);
+    QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::None);
+    QVERIFY(!catalog->watchedIds().contains(saving));
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
@@ -1028,7 +1005,7 @@ void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
         ++m_confirmerCalls;
         return std::nullopt;
     });
-    QLineEdit *field = window.filterBar()->searchField();
+    QLineEdit *field = test::filterBar(window)->searchField();
     field->setFocus();
     QTRY_VERIFY(field->hasFocus());
     field->setText(u"ab"_s);
@@ -1038,7 +1015,7 @@ void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
     QCOMPARE(m_confirmerCalls, 0);
 
     // In the table, Delete asks.
-    window.filterBar()->searchField()->clear();
+    test::filterBar(window)->searchField()->clear();
     window.selectImages({idAtRow(window, 0)});
     window.tableView()->setFocus();
     QTRY_VERIFY(window.tableView()->hasFocus());
@@ -1060,9 +1037,9 @@ void TestMainWindow::shiftDeletePreticksSwrContent()
         }();
         return std::nullopt;
     });
-    window.deleteWithContentAction()->trigger();
+    test::deleteWithContentAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 1);
-    QCOMPARE(window.deleteWithContentAction()->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    QCOMPARE(test::deleteWithContentAction(window)->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_Delete));
 
     // For public images the box cannot be ticked, even this way.
     const QList<Image> publics = deletableImages(*m_sandbox, false);
@@ -1077,20 +1054,19 @@ void TestMainWindow::shiftDeletePreticksSwrContent()
         }();
         return std::nullopt;
     });
-    window.deleteWithContentAction()->trigger();
+    test::deleteWithContentAction(window)->trigger();
     QCOMPARE(m_confirmerCalls, 2);
 }
 
 void TestMainWindow::loadingShowsProgressAndCancels()
 {
     m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 400}});
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     window.connectTo(u"Slow"_s, m_sandbox->akskSettings());
     QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
     QCOMPARE(window.currentPage(), MainWindow::Page::Loading);
     QVERIFY(window.mainStatusBar()->isLoadProgressVisible());
-    QVERIFY(window.emptyState()->button(EmptyStateWidget::Button::Cancel)->isVisible());
+    QVERIFY(test::emptyState(window)->button(EmptyStateWidget::Button::Cancel)->isVisible());
 
     QTest::mouseClick(window.mainStatusBar()->loadCancelButton(), Qt::LeftButton);
     QCOMPARE(window.catalog()->state(), ImageCatalog::State::Idle);
@@ -1099,7 +1075,7 @@ void TestMainWindow::loadingShowsProgressAndCancels()
 
     m_sandbox->setFaults({});
     QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
-    QTest::mouseClick(window.emptyState()->button(EmptyStateWidget::Button::Refresh), Qt::LeftButton);
+    QTest::mouseClick(test::emptyState(window)->button(EmptyStateWidget::Button::Refresh), Qt::LeftButton);
     QVERIFY(loaded.wait(LoadTimeoutMs));
     QCOMPARE(window.currentPage(), MainWindow::Page::Table);
 }
@@ -1113,7 +1089,7 @@ void TestMainWindow::cancellingDeletionsStopsTheRest()
     // Cancel once the first requests are on their way (each takes 300 ms to answer).
     QVERIFY(startSlowDeletion(window, 300));
     QVERIFY(window.mainStatusBar()->isDeletionProgressVisible());
-    QVERIFY(window.deletionQueue()->isRunning());
+    QVERIFY(test::deletionQueue(window)->isRunning());
     QTest::mouseClick(window.mainStatusBar()->deletionCancelButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
 
@@ -1135,8 +1111,8 @@ void TestMainWindow::cancellingDeletionsStopsTheRest()
         }
     }
     QCOMPARE(rowsLeft, cancelled);
-    QVERIFY(window.deletionSummaryDialog());
-    QVERIFY(window.deletionSummaryDialog()->headline().contains(u"%1 cancelled"_s.arg(cancelled)));
+    QVERIFY(test::deletionSummaryDialog(window));
+    QVERIFY(test::deletionSummaryDialog(window)->headline().contains(u"%1 cancelled"_s.arg(cancelled)));
     QVERIFY(!window.mainStatusBar()->isDeletionProgressVisible());
 }
 
@@ -1145,8 +1121,7 @@ void TestMainWindow::switchingAccountWhileDeletingAsks()
     const QString work = addSandboxProfile(u"Work"_s);
     const QString other = addSandboxProfile(u"Other"_s);
     QVERIFY(!work.isEmpty() && !other.isEmpty());
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     QVERIFY(openProfile(window, work, u"Work"_s));
 
     QCOMPARE(selectDeletable(window, 20).size(), 20);
@@ -1168,7 +1143,7 @@ void TestMainWindow::switchingAccountWhileDeletingAsks()
     QTest::qWait(50);
     QCOMPARE(window.connectedDisplayName(), u"Work"_s);
     QCOMPARE(window.accountSwitcher()->comboBox()->currentText(), u"Work"_s);
-    QVERIFY(window.deletionQueue()->isRunning());
+    QVERIFY(test::deletionQueue(window)->isRunning());
     QVERIFY(finished.isEmpty());
 
     // "Stop after the current requests": nothing more is sent, the requests sent finish, then the switch.
@@ -1202,8 +1177,7 @@ void TestMainWindow::removingTheAccountWhileDeletingAsks()
 {
     const QString work = addSandboxProfile(u"Work"_s);
     QVERIFY(!work.isEmpty());
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     QVERIFY(openProfile(window, work, u"Work"_s));
     AccountPrompts prompts = AccountPrompts::interactive();
     prompts.confirmRemoval = [](QWidget *, const Profile &) { return true; };
@@ -1225,15 +1199,15 @@ void TestMainWindow::removingTheAccountWhileDeletingAsks()
     manager->selectProfile(work);
     manager->removeSelected();
     QCOMPARE(asked, 1);
-    QVERIFY(m_profiles->find(work));
+    QVERIFY(m_f->profiles().find(work));
     QCOMPARE(window.connectedDisplayName(), u"Work"_s);
-    QVERIFY(window.deletionQueue()->isRunning());
+    QVERIFY(test::deletionQueue(window)->isRunning());
 
     answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
     manager->removeSelected();
     QCOMPARE(asked, 2);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, LoadTimeoutMs);
-    QTRY_VERIFY(!m_profiles->find(work));
+    QTRY_VERIFY(!m_f->profiles().find(work));
     QTRY_COMPARE(window.currentPage(), MainWindow::Page::NoAccount);
     const auto summary = finished.first().first().value<DeletionSummary>();
     QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 0);
@@ -1253,8 +1227,7 @@ void TestMainWindow::retryFailedStaysWithItsAccount()
     QVERIFY(m_sandbox->server()->patchImage(busy.id, QJsonObject{{u"in_use_by"_s, u"notebook-train-42"_s}}));
     const QString work = addSandboxProfile(u"Work"_s);
     const QString other = addSandboxProfile(u"Other"_s);
-    m_window = makeWindow();
-    MainWindow &window = *m_window;
+    MainWindow &window = makeWindow();
     QVERIFY(openProfile(window, work, u"Work"_s));
     int asked = 0;
     window.setRunningDeletionsConfirmer([&](int) {
@@ -1265,9 +1238,9 @@ void TestMainWindow::retryFailedStaysWithItsAccount()
     QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
     window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
-    window.deleteAction()->trigger();
+    test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));
-    QPointer<DeletionSummaryDialog> summary = window.deletionSummaryDialog();
+    QPointer<DeletionSummaryDialog> summary = test::deletionSummaryDialog(window);
     QVERIFY(summary);
     QVERIFY(summary->retryButton()->isEnabled());
 
@@ -1295,7 +1268,7 @@ void TestMainWindow::retryFailedStaysWithItsAccount()
 
     // The results stay on screen; back on their own account, Retry Failed goes through.
     notice->close();
-    summary = window.deletionSummaryDialog();
+    summary = test::deletionSummaryDialog(window);
     QVERIFY(summary);
     QVERIFY(summary->isVisible());
     QCOMPARE(summary->summary().account, confirmedFor);
@@ -1323,7 +1296,7 @@ void TestMainWindow::quittingWhileDeletingAsks()
     QVERIFY(!window.close());
     QCOMPARE(asked, 1);
     QVERIFY(window.isVisible());
-    QVERIFY(window.deletionQueue()->isRunning());
+    QVERIFY(test::deletionQueue(window)->isRunning());
 
     answer = MainWindow::RunningDeletionsChoice::StopAfterCurrent;
     QVERIFY(!window.close());
@@ -1362,7 +1335,7 @@ void TestMainWindow::closingTheAccountMidDeleteIsReconciledWhenReopened()
     const auto summary = finished.first().first().value<DeletionSummary>();
     QCOMPARE(summary.count(DeletionResult::Outcome::Unknown), 4);
     QVERIFY(summary.failedRequests().isEmpty());
-    QPointer<DeletionSummaryDialog> dialog = window.deletionSummaryDialog();
+    QPointer<DeletionSummaryDialog> dialog = test::deletionSummaryDialog(window);
     QVERIFY(dialog);
     QVERIFY2(dialog->headline().contains(u"4 with unknown outcome"_s), qPrintable(dialog->headline()));
     QVERIFY(!dialog->retryButton()->isEnabled());
@@ -1381,7 +1354,7 @@ void TestMainWindow::closingTheAccountMidDeleteIsReconciledWhenReopened()
                                  nullptr,
                              LoadTimeoutMs);
     QCOMPARE(notice->informativeText().count(u"was deleted."_s), 4);
-    const DeletionJournal journal(m_dir->filePath(u"journal/deletions.jsonl"_s));
+    const DeletionJournal journal(m_f->journalPath());
     QVERIFY(journal.unfinishedIntents().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() == ImageCatalog::State::Loaded, LoadTimeoutMs);
     for (const QString &id : ids)

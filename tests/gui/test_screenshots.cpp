@@ -2,16 +2,13 @@
 // ${CMAKE_BINARY_DIR}/screenshots: main-light.png, main-dark.png and delete-dialog.png.
 
 #include "Localization.h"
-#include "models/accounts/MemorySecretBackend.h"
-#include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
+#include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "SandboxFixture.h"
 #include "SandboxOptions.h"
 #include "views/accounts/AccountSwitcher.h"
-#include "views/common/AppServices.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/main/MainWindow.h"
 
@@ -21,13 +18,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
-#include <QNetworkAccessManager>
 #include <QPalette>
 #include <QSet>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -118,12 +112,8 @@ private:
     bool m_haveDisplay;
     QString m_outputDir;
     std::unique_ptr<test::SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowFixture> m_f;
+    MainWindow *m_window = nullptr;
 };
 
 void TestScreenshots::initTestCase()
@@ -145,34 +135,25 @@ void TestScreenshots::initTestCase()
     options.demoSettleAfterMs = 60 * 60 * 1000; // the saving images stay "Creating" while we look
     m_sandbox = std::make_unique<test::SandboxFixture>(options);
     QVERIFY(m_sandbox->start());
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(u"profiles.ini"_s));
-    m_secrets = std::make_unique<SecretStore>(u"mim-screenshots"_s, std::make_unique<MemorySecretBackend>());
+    m_f = std::make_unique<test::MainWindowFixture>(u"mim-screenshots"_s);
+    QVERIFY(m_f->isValid());
     openDemoWindow();
 }
 
 void TestScreenshots::cleanupTestCase()
 {
-    m_window.reset();
+    m_window = nullptr;
+    m_f.reset();
     m_sandbox.reset();
 }
 
 void TestScreenshots::openDemoWindow()
 {
-    AppServices services;
-    services.network = m_network.get();
-    services.profiles = m_profiles.get();
-    services.secrets = m_secrets.get();
-    services.settings = m_settings.get();
-    services.journalPath = m_dir->filePath(u"journal.jsonl"_s);
+    AppServices services = m_f->services();
     services.demoMode = true;
-    m_window = std::make_unique<MainWindow>(services);
+    m_window = &m_f->openWindow(services);
     m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
     // As the app's --demo does: a session-only account that connects at once.
     m_window->accountSwitcher()->addSessionConnection(tr("Demo (local sandbox)"), m_sandbox->akskSettings());
     QTRY_COMPARE_WITH_TIMEOUT(m_window->catalog()->state(), ImageCatalog::State::Loaded, LoadTimeoutMs);
@@ -204,7 +185,7 @@ QString TestScreenshots::save(QWidget *widget, const QString &fileName)
 
 void TestScreenshots::mainWindowLight()
 {
-    const QString path = save(m_window.get(), u"main-light.png"_s);
+    const QString path = save(m_window, u"main-light.png"_s);
     QVERIFY(!path.isEmpty());
     const QImage image(path);
     QCOMPARE(image.size(), QSize(1280, 800) * m_window->devicePixelRatioF());
@@ -218,7 +199,7 @@ void TestScreenshots::mainWindowDark()
 {
     const QPalette light = QApplication::palette();
     QApplication::setPalette(darkPalette());
-    const QString path = save(m_window.get(), u"main-dark.png"_s);
+    const QString path = save(m_window, u"main-dark.png"_s);
     QApplication::setPalette(light);
     QVERIFY(!path.isEmpty());
     const QImage image(path);
@@ -247,7 +228,7 @@ void TestScreenshots::deleteDialog()
         }
     }
     QCOMPARE(images.size(), 12);
-    DeleteImagesDialog dialog(images, 2, m_window.get());
+    DeleteImagesDialog dialog(images, 2, m_window);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.forceCheckBox()->isEnabled());
@@ -262,19 +243,10 @@ void TestScreenshots::deleteDialog()
 void TestScreenshots::emptyStateNoAccount()
 {
     // A first start: no account yet.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    ProfileStore profiles(dir.filePath(u"profiles.ini"_s));
-    AppServices services;
-    services.network = m_network.get();
-    services.profiles = &profiles;
-    services.secrets = m_secrets.get();
-    services.settings = &settings;
-    services.journalPath = dir.filePath(u"journal.jsonl"_s);
-    MainWindow window(services);
+    test::MainWindowFixture firstStart(u"mim-screenshots"_s);
+    QVERIFY(firstStart.isValid());
+    MainWindow &window = firstStart.openWindow();
     window.resize(1024, 640);
-    window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.currentPage(), MainWindow::Page::NoAccount);
     const QString path = save(&window, u"empty-no-account.png"_s);

@@ -1,5 +1,5 @@
 # The Tools menu's dialogs (clean-up, image groups, register, export), offscreen, in the real main window against an in-process sandbox.
-set(mim_tools_gui_libs mim_views mim_sandbox mim_test_support)
+set(mim_tools_gui_libs mim_views mim_sandbox mim_test_support mim_gui_test_support)
 
 mim_add_test(test_cleanup_dialog
     SOURCES test_cleanup_dialog.cpp ToolsGuiFixture.h

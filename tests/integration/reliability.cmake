@@ -11,7 +11,7 @@ qt_add_executable(mim-delete-worker mim_delete_worker.cpp)
 target_link_libraries(mim-delete-worker PRIVATE mim_models mim_sandbox mim_common_cfg Qt6::Network)
 mim_add_test(test_crash_recovery
     SOURCES test_crash_recovery.cpp
-    LIBS mim_views mim_models mim_sandbox mim_test_support Qt6::Network Qt6::Widgets
+    LIBS mim_views mim_models mim_sandbox mim_test_support mim_gui_test_support Qt6::Network Qt6::Widgets
     LABELS integration reliability
     TIMEOUT 120)
 add_dependencies(test_crash_recovery mim-delete-worker)
@@ -27,7 +27,7 @@ mim_add_test(test_hostile_responses
 # HTTPS sandbox with the certificates in tests/data/tls; the certificate dialog of the main window.
 mim_add_test(test_tls
     SOURCES test_tls.cpp
-    LIBS mim_views mim_models mim_sandbox mim_test_support Qt6::Network Qt6::Widgets
+    LIBS mim_views mim_models mim_sandbox mim_test_support mim_gui_test_support Qt6::Network Qt6::Widgets
     LABELS integration reliability gui
     TIMEOUT 120)
 

@@ -138,8 +138,8 @@ private Q_SLOTS:
     void unreadableRecordsAreSkippedAndReported();
     void severalProjectsIsAnError();
     void showImageMatchesState();
-    void deleteWithoutForceKeepsSwrContent();
-    void deleteWithForceDeletesSwrContent();
+    void deleteDeletesSwrContentOnlyWithForce_data();
+    void deleteDeletesSwrContentOnlyWithForce();
     void deleteImageInUseIsRefused();
     void deleteBuiltInImageIsForbidden();
     void notFound();
@@ -508,8 +508,16 @@ void TestApiClient::showImageMatchesState()
     QCOMPARE(*outcome->image, *Image::fromJson(entry));
 }
 
-void TestApiClient::deleteWithoutForceKeepsSwrContent()
+void TestApiClient::deleteDeletesSwrContentOnlyWithForce_data()
 {
+    QTest::addColumn<bool>("force");
+    QTest::newRow("without force: SWR content kept") << false;
+    QTest::newRow("with force: SWR content deleted") << true;
+}
+
+void TestApiClient::deleteDeletesSwrContentOnlyWithForce()
+{
+    QFETCH(bool, force);
     SandboxFixture sandbox(80);
     QVERIFY(sandbox.start());
     ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
@@ -520,36 +528,17 @@ void TestApiClient::deleteWithoutForceKeepsSwrContent()
     QVERIFY(!entry.isEmpty());
     const QString id = entry.value(u"id"_s).toString();
 
-    const Outcome outcome = run(client.deleteImage(id, false));
+    const Outcome outcome = run(client.deleteImage(id, force));
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
     QCOMPARE(outcome->image->id, id);
     const QJsonObject after = sandbox.imageState(id);
     QVERIFY(after.value(u"deleted"_s).toBool());
-    QVERIFY(!after.value(u"swr_content_deleted"_s).toBool());
+    QCOMPARE(after.value(u"swr_content_deleted"_s).toBool(), force);
+    QCOMPARE(counter(sandbox, "delete"), 1);
 
     // Deleting it again says it is gone (the deletion queue reads that as success).
-    const Outcome again = run(client.deleteImage(id, false));
+    const Outcome again = run(client.deleteImage(id, force));
     QCOMPARE(again->error.kind, ErrorKind::NotFound);
-}
-
-void TestApiClient::deleteWithForceDeletesSwrContent()
-{
-    SandboxFixture sandbox(80);
-    QVERIFY(sandbox.start());
-    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
-    const QJsonObject entry = findImage(sandbox.state(), [](const QJsonObject &image) {
-        return image.value(u"type"_s).toString() == "DEDICATED"_L1 &&
-               image.value(u"visibility"_s).toString() == "PRIVATE"_L1 && !image.value(u"in_use"_s).toBool();
-    });
-    QVERIFY(!entry.isEmpty());
-    const QString id = entry.value(u"id"_s).toString();
-
-    const Outcome outcome = run(client.deleteImage(id, true));
-    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
-    const QJsonObject after = sandbox.imageState(id);
-    QVERIFY(after.value(u"deleted"_s).toBool());
-    QVERIFY(after.value(u"swr_content_deleted"_s).toBool());
-    QCOMPARE(counter(sandbox, "delete"), 1);
 }
 
 void TestApiClient::deleteImageInUseIsRefused()

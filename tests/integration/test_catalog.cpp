@@ -343,17 +343,16 @@ private Q_SLOTS:
 
     void pollingSettlesCreatingImages()
     {
-        // The demo set saves two images "right now"; the sandbox settles them after a short while.
+        // The demo set saves two images "right now" and leaves one stuck in INIT; here none settles by
+        // itself.
         sandbox::SandboxOptions options = sandbox::SandboxOptions::forDemo();
-        options.demoSettleAfterMs = 1500;
+        options.demoSettleAfterMs = 60 * 60 * 1000;
         SandboxFixture sandbox(options);
         QVERIFY(sandbox.start());
         Harness h(sandbox);
-        h.catalog.setPollIntervalMs(100);
-        QCOMPARE(h.catalog.pollIntervalMs(), 100);
+        h.catalog.setAutomaticPolling(false);
         QVERIFY(h.load());
 
-        // Two are being saved and settle by themselves; one is stuck in INIT.
         QStringList creating;
         QStringList settling;
         for (const Image &image : h.model.images()) {
@@ -373,9 +372,19 @@ private Q_SLOTS:
                         .toString()
                         .contains(ImageTableModel::activityText(Activity::Polling)));
         }
+        const auto shows = [&] { return sandbox.server()->counters().value("show"_L1).toInt(); };
+        QCOMPARE(shows(), 0); // no timer asks while automatic polling is off
 
+        // The two being saved are done: one tick brings their rows up to date, in place.
+        for (const QString &id : std::as_const(creating))
+            QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"ACTIVE"_s}}));
         QSignalSpy reset(&h.model, &QAbstractItemModel::modelReset);
-        QTRY_COMPARE_WITH_TIMEOUT(h.catalog.watchedIds().size(), 1, 15000);
+        QSignalSpy ticks(&h.catalog, &ImageCatalog::pollTickFinished);
+        QCOMPARE(h.catalog.pollNow(), 3);
+        QCOMPARE(h.catalog.pollNow(), 0); // the tick is still answering
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+        QCOMPARE(shows(), 3);
+        QCOMPARE(h.catalog.watchedIds().size(), 1);
         for (const QString &id : std::as_const(creating)) {
             const Image &image = h.model.imageAt(h.model.rowOfId(id));
             QVERIFY2(!image.isSettling(), qPrintable(image.status));
@@ -387,13 +396,38 @@ private Q_SLOTS:
         // The stuck one settles too (someone ran SyncImage): nothing is left to watch and polling stops.
         const QString stuck = h.catalog.watchedIds().at(0);
         QVERIFY(sandbox.server()->patchImage(stuck, {{u"status"_s, u"ACTIVE"_s}}));
-        QTRY_VERIFY_WITH_TIMEOUT(h.catalog.watchedIds().isEmpty(), 5000);
+        QCOMPARE(h.catalog.pollNow(), 1);
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+        QVERIFY(h.catalog.watchedIds().isEmpty());
         QCOMPARE(h.model.imageAt(h.model.rowOfId(stuck)).status, u"ACTIVE"_s);
         QCOMPARE(h.model.rowActivity(stuck), Activity::None);
-        const int shows = sandbox.server()->counters().value("show"_L1).toInt();
-        QVERIFY(shows >= 3);
-        QTest::qWait(400);
-        QCOMPARE(sandbox.server()->counters().value("show"_L1).toInt(), shows);
+        QCOMPARE(h.catalog.pollNow(), 0);
+        QCOMPARE(shows(), 4);
+    }
+
+    void automaticPollingFollowsTheInterval()
+    {
+        SandboxFixture sandbox(100, 27);
+        QVERIFY(sandbox.start());
+        for (const Image &image : liveImages(sandbox.state())) {
+            if (image.isSettling())
+                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
+        }
+        const QString id = pickIds(sandbox.state(), 1).at(0);
+        QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
+        Harness h(sandbox);
+        h.catalog.setPollIntervalMs(50);
+        QCOMPARE(h.catalog.pollIntervalMs(), 50);
+        QVERIFY(h.catalog.automaticPolling());
+        QVERIFY(h.load());
+        QCOMPARE(h.catalog.watchedIds(), QStringList{id});
+
+        // Nobody calls pollNow(): the timer's ticks find the image settled.
+        QSignalSpy ticks(&h.catalog, &ImageCatalog::pollTickFinished);
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+        QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"ACTIVE"_s}}));
+        QTRY_VERIFY_WITH_TIMEOUT(h.catalog.watchedIds().isEmpty(), LoadTimeoutMs);
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(id)).status, u"ACTIVE"_s);
     }
 
     void pollingIsBoundedAndFair()
@@ -409,7 +443,7 @@ private Q_SLOTS:
         for (const QString &id : settling)
             QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
         Harness h(sandbox);
-        h.catalog.setPollIntervalMs(600);
+        h.catalog.setAutomaticPolling(false);
 
         static const QRegularExpression showPattern(u"^GET /v1/[^/]+/images/([0-9a-f-]{36}) "_s);
         QSet<QString> polled;
@@ -421,22 +455,30 @@ private Q_SLOTS:
         QVERIFY(h.load());
         QCOMPARE(h.catalog.watchedIds().size(), 45);
         const auto shows = [&] { return sandbox.server()->counters().value("show"_L1).toInt(); };
+        QSignalSpy ticks(&h.catalog, &ImageCatalog::pollTickFinished);
+        const auto tick = [&] {
+            const int asked = h.catalog.pollNow();
+            return asked > 0 && ticks.wait(LoadTimeoutMs) ? asked : -1;
+        };
 
-        QTRY_COMPARE_WITH_TIMEOUT(shows(), ImageCatalog::MaxPollsPerTick, 5000);
-        QTest::qWait(200); // well inside the interval: the tick asked for no more
+        // One tick asks for no more than its share.
+        QCOMPARE(tick(), ImageCatalog::MaxPollsPerTick);
         QCOMPARE(shows(), ImageCatalog::MaxPollsPerTick);
         // Round robin: within three ticks every settling image was asked for.
-        QTRY_VERIFY_WITH_TIMEOUT(shows() >= 45, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(polled, QSet<QString>(settling.cbegin(), settling.cend()), 5000);
+        QCOMPARE(tick(), ImageCatalog::MaxPollsPerTick);
+        QCOMPARE(tick(), ImageCatalog::MaxPollsPerTick);
+        QCOMPARE(shows(), 3 * ImageCatalog::MaxPollsPerTick);
+        QCOMPARE(polled, QSet<QString>(settling.cbegin(), settling.cend()));
 
         // One settles, one disappears (deleted elsewhere): the row updates, the other row goes.
         QVERIFY(sandbox.server()->patchImage(settling.at(0), {{u"status"_s, u"ACTIVE"_s}}));
         QVERIFY(sandbox.server()->removeImage(settling.at(1)));
-        QTRY_VERIFY_WITH_TIMEOUT(h.model.rowOfId(settling.at(1)) == -1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(h.model.imageAt(h.model.rowOfId(settling.at(0))).status, u"ACTIVE"_s,
-                                  10000);
-        QTRY_COMPARE_WITH_TIMEOUT(h.model.rowActivity(settling.at(0)), Activity::None, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(h.catalog.watchedIds().size(), 43, 5000);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tick() > 0);
+        QCOMPARE(h.model.rowOfId(settling.at(1)), -1);
+        QCOMPARE(h.model.imageAt(h.model.rowOfId(settling.at(0))).status, u"ACTIVE"_s);
+        QCOMPARE(h.model.rowActivity(settling.at(0)), Activity::None);
+        QCOMPARE(h.catalog.watchedIds().size(), 43);
     }
 
     void lateAnswerNeverBringsARowBack()
@@ -450,16 +492,17 @@ private Q_SLOTS:
         const QString id = pickIds(sandbox.state(), 1).at(0);
         QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
         Harness h(sandbox);
-        h.catalog.setPollIntervalMs(50);
+        h.catalog.setAutomaticPolling(false);
         QVERIFY(h.load());
         QCOMPARE(h.catalog.watchedIds(), QStringList{id});
 
         // The poll is on its way when the user deletes the image and the app removes its row.
         sandbox.setFaults({{u"latency_ms"_s, 400}});
-        const int showsBefore = sandbox.server()->counters().value("show"_L1).toInt();
-        QTRY_VERIFY(sandbox.server()->counters().value("show"_L1).toInt() > showsBefore);
+        QSignalSpy ticks(&h.catalog, &ImageCatalog::pollTickFinished);
+        QCOMPARE(h.catalog.pollNow(), 1);
+        QTRY_COMPARE(sandbox.server()->counters().value("show"_L1).toInt(), 1);
         h.model.removeImage(id);
-        QTest::qWait(800); // the answer (400 ms late) has arrived
+        QVERIFY(ticks.wait(LoadTimeoutMs)); // the answer has arrived
         QCOMPARE(h.model.rowOfId(id), -1);
     }
 

@@ -3,9 +3,8 @@
 // the JournalReconciler resolves each against the server's state exactly once. The sandbox runs in this
 // process, so it outlives the killed one.
 
-#include "models/accounts/MemorySecretBackend.h"
+#include "MainWindowFixture.h"
 #include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
 #include "models/api/ApiClient.h"
 #include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
@@ -303,18 +302,11 @@ void TestCrashRecovery::mainWindowReportsInterruptedDeletions()
     const std::optional<Image> kept = Image::fromJson(images.at(1));
     QVERIFY(sandbox.server()->removeImage(gone->id));
 
-    QNetworkAccessManager network;
-    QSettings windowSettings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    ProfileStore profiles(dir.filePath(u"profiles.ini"_s));
-    SecretStore secrets(u"mim-crash-recovery-test"_s, std::make_unique<MemorySecretBackend>());
-    AppServices services;
-    services.network = &network;
-    services.profiles = &profiles;
-    services.secrets = &secrets;
-    services.settings = &windowSettings;
+    test::MainWindowFixture fixture(u"mim-crash-recovery-test"_s);
+    QVERIFY(fixture.isValid());
+    AppServices services = fixture.services();
     services.journalPath = journalPath;
-    MainWindow window(services);
-    window.show();
+    MainWindow &window = fixture.openWindow(services);
     window.connectTo(u"Sandbox"_s, settings);
 
     const auto findNotice = [] {

@@ -4,9 +4,8 @@
 // Certificates: tests/data/tls (see its README).
 
 #include "ErrorKindPrinting.h"
-#include "models/accounts/MemorySecretBackend.h"
+#include "MainWindowFixture.h"
 #include "models/accounts/Profile.h"
-#include "models/accounts/SecretStore.h"
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
 #include "SandboxFixture.h"
@@ -196,19 +195,9 @@ void TestTls::mainWindowShowsTheCertificateOnLoadFailure()
 {
     SandboxFixture sandbox(httpsOptions(u"selfsigned.pem"_s, u"selfsigned.key"_s));
     QVERIFY(sandbox.start());
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    ProfileStore profiles(dir.filePath(u"profiles.ini"_s));
-    SecretStore secrets(u"mim-tls-test"_s, std::make_unique<MemorySecretBackend>());
-    AppServices services;
-    services.network = &m_network;
-    services.profiles = &profiles;
-    services.secrets = &secrets;
-    services.settings = &settings;
-    services.journalPath = dir.filePath(u"journal/deletions.jsonl"_s);
-    MainWindow window(services);
-    window.show();
+    test::MainWindowFixture fixture(u"mim-tls-test"_s);
+    QVERIFY(fixture.isValid());
+    MainWindow &window = fixture.openWindow();
 
     window.connectTo(u"Self-signed"_s, withoutRetries(sandbox.akskSettings()));
     QTRY_VERIFY_WITH_TIMEOUT(window.catalog()->state() == ImageCatalog::State::Failed, 30000);

@@ -1,6 +1,7 @@
 #include "views/deletion/DeleteImagesDialog.h"
 
 #include "models/common/Formatting.h"
+#include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/Deletion.h"
 
 #include <QCheckBox>
@@ -42,12 +43,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
 {
     setObjectName(u"deleteImagesDialog"_s);
     const int count = int(images.size());
-    qint64 totalKb = 0;
-    for (const Image &image : images) {
-        totalKb += qMax<qint64>(0, image.sizeKb);
-        m_privateCount += image.isPrivate() ? 1 : 0;
-    }
-    setWindowTitle(count == 1 ? tr("Delete Image", "window title") : tr("Delete Images", "window title"));
+    m_privateCount = DeleteImagesText::privateCount(images);
+    setWindowTitle(DeleteImagesText::title(count));
 
     auto *icon = new QLabel(this);
     const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
@@ -56,18 +53,13 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
     icon->setAccessibleName(tr("Warning"));
 
-    m_headline = new QLabel(this);
+    m_headline = new QLabel(DeleteImagesText::headline(images), this);
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setWordWrap(true);
     QFont headlineFont = m_headline->font();
     headlineFont.setBold(true);
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.1);
     m_headline->setFont(headlineFont);
-    if (count == 1)
-        m_headline->setText(tr("Delete the image “%1”?", "one image; %1 is name:tag")
-                                .arg(Formatting::visibleText(images.first().nameAndTag())));
-    else
-        m_headline->setText(tr("Delete %n image(s)?", "several images", count));
 
     // The names, HTML-escaped: image names are user data.
     m_message = new QLabel(this);
@@ -75,65 +67,23 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     const QFontMetrics metrics(font());
-    QString html;
-    if (count == 1) {
-        const Image &image = images.first();
-        html = tr("It is removed from ModelArts (%1, %2). This cannot be undone.",
-                  "one image; %1 is its size, %2 its visibility")
-                   .arg(Formatting::humanSize(image.sizeKb).toHtmlEscaped(),
-                        Formatting::visibilityText(image.visibility).toHtmlEscaped());
-    } else {
-        html = tr("These images are removed from ModelArts, %1 in total. This cannot be undone.",
-                  "several images; %1 is their total size")
-                   .arg(Formatting::humanSize(totalKb).toHtmlEscaped());
-        html += u"<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">"_s;
-        const int listed = qMin(count, MaxListedNames);
-        for (int i = 0; i < listed; ++i) {
-            html += u"<li>"_s + elidedName(images.at(i), metrics).toHtmlEscaped() + u"</li>"_s;
-        }
-        html += u"</ul>"_s;
-        if (count > listed)
-            html += u"<p>"_s +
-                    tr("and %n more", "after the first names of the images to delete", count - listed)
-                        .toHtmlEscaped() +
-                    u"</p>"_s;
-    }
-    m_message->setText(html);
+    m_message->setText(DeleteImagesText::messageHtml(
+        images, [&metrics](const Image &image) { return elidedName(image, metrics); }));
 
-    m_skipped = new QLabel(this);
+    m_skipped = new QLabel(DeleteImagesText::skipped(skippedBuiltInCount), this);
     m_skipped->setTextFormat(Qt::PlainText);
     m_skipped->setWordWrap(true);
-    if (skippedBuiltInCount > 0) {
-        m_skipped->setText(tr("%n built-in image(s) skipped: built-in images cannot be deleted.",
-                              "images in the selection that are left alone", skippedBuiltInCount));
-    }
     m_skipped->setVisible(skippedBuiltInCount > 0);
 
-    m_force = new QCheckBox(tr("Also delete the image content from SWR"), this);
+    m_force = new QCheckBox(DeleteImagesText::forceOption(), this);
     m_force->setObjectName(u"forceCheckBox"_s);
     m_force->setChecked(false);
     m_force->setEnabled(m_privateCount > 0);
-    m_force->setToolTip(
-        tr("Deletes the image in the SWR registry as well, which frees SWR storage. Without it "
-           "only the ModelArts registration is removed and the image stays in SWR."));
+    m_force->setToolTip(DeleteImagesText::forceToolTip());
 
-    m_appliesTo = new QLabel(this);
+    m_appliesTo = new QLabel(DeleteImagesText::appliesTo(count, m_privateCount), this);
     m_appliesTo->setTextFormat(Qt::PlainText);
     m_appliesTo->setWordWrap(true);
-    if (m_privateCount == 0) {
-        m_appliesTo->setText(count == 1 ? tr("The image is public: its SWR content is kept.")
-                                        : tr("All selected images are public: their SWR content is kept."));
-    } else if (m_privateCount == count) {
-        m_appliesTo->setText(
-            count == 1 ? tr("Applies to this private image. Without it, the image stays in SWR.")
-                       : tr("Applies to all %n selected images (all are private).", nullptr, count));
-    } else {
-        m_appliesTo->setText(
-            tr("Applies to %1 of the %n selected images (the private ones); public images keep "
-               "their SWR content.",
-               "%1 is the number of private images", count)
-                .arg(m_privateCount));
-    }
     // Indent the note under the check box's text so it reads as its explanation.
     const int indent = style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, m_force) +
                        style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, m_force);
@@ -194,11 +144,7 @@ QList<DeletionRequest> DeleteImagesDialog::requests(bool force) const
 
 void DeleteImagesDialog::updateDeleteButton()
 {
-    const int count = int(m_images.size());
-    if (forceRequested())
-        m_delete->setText(tr("Delete %n Image(s) and SWR Content", "button", count));
-    else
-        m_delete->setText(tr("Delete %n Image(s)", "button", count));
+    m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested()));
 }
 
 QString DeleteImagesDialog::headline() const

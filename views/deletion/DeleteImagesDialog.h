@@ -14,14 +14,12 @@ struct DeletionRequest;
 
 // One confirmation for deleting one or many images: what (names, count, total size), whether to delete
 // the SWR content too (private images only, off by default), and a button that names exactly that action.
-// Cancel is the default button. Built-in images never reach it; it only says how many were skipped.
+// Cancel is the default button. Built-in images never reach it; it only says how many were skipped. The
+// words are DeleteImagesText's; this class lays them out.
 class DeleteImagesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // Names listed before "and K more".
-    static constexpr int MaxListedNames = 10;
-
     DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent = nullptr);
 
     const QList<Image> &images() const { return m_images; }

@@ -90,6 +90,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_catalog = new ImageCatalog(m_tableModel, m_services.clock, this);
     m_journal = std::make_unique<DeletionJournal>(m_services.journalPath);
     m_deletionQueue = new DeletionQueue(m_journal.get(), m_services.clock, this);
+    // Object names here and in createActions() and createCentralArea() (and "detailsPane", "emptyState",
+    // "deletionSummaryDialog" that those widgets give themselves) are stable: tests find the parts by them
+    // (tests/support/MainWindowFixture).
+    m_deletionQueue->setObjectName(u"deletionQueue"_s);
     m_accountSwitcher = new AccountSwitcher(m_services.profiles, m_services.secrets, this);
     m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
     m_accountSwitcher->setNetworkAccessManager(m_services.network);
@@ -129,16 +133,12 @@ MainWindow::~MainWindow()
     delete m_client;
 }
 
-DeletionSummaryDialog *MainWindow::deletionSummaryDialog() const
-{
-    return m_summaryDialog;
-}
-
 // ---- construction ---------------------------------------------------------------------------------------
 
 void MainWindow::createActions()
 {
     m_refreshAction = new QAction(icons::themed(u"refresh"_s), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"refreshAction"_s);
     QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
     if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
         refreshKeys.append(QKeySequence(Qt::Key_F5));
@@ -148,6 +148,7 @@ void MainWindow::createActions()
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
     m_deleteAction = new QAction(icons::themed(u"delete"_s), tr("&Delete…"), this);
+    m_deleteAction->setObjectName(u"deleteAction"_s);
 #ifdef Q_OS_MACOS
     m_deleteAction->setShortcut(QKeySequence(Qt::Key_Backspace));
 #else
@@ -156,6 +157,7 @@ void MainWindow::createActions()
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
 
     m_deleteWithContentAction = new QAction(tr("Delete with &SWR Content…"), this);
+    m_deleteWithContentAction->setObjectName(u"deleteWithContentAction"_s);
 #ifdef Q_OS_MACOS
     m_deleteWithContentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backspace));
 #else
@@ -165,6 +167,7 @@ void MainWindow::createActions()
     connect(m_deleteWithContentAction, &QAction::triggered, this, &MainWindow::deleteSelectedWithContent);
 
     m_resyncAction = new QAction(icons::themed(u"resync"_s), tr("Re&sync Status"), this);
+    m_resyncAction->setObjectName(u"resyncAction"_s);
     m_resyncAction->setToolTip(
         tr("Ask ModelArts to check the status of the selected images again (for images "
            "stuck while being saved, or failed)"));
@@ -172,28 +175,35 @@ void MainWindow::createActions()
     connect(m_resyncAction, &QAction::triggered, this, &MainWindow::resyncSelected);
 
     m_showDetailsAction = new QAction(tr("Show &Details"), this);
+    m_showDetailsAction->setObjectName(u"detailsAction"_s);
     m_showDetailsAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Return));
     connect(m_showDetailsAction, &QAction::triggered, this, &MainWindow::showDetailsOfSelection);
 
     m_toggleDetailsAction = new QAction(icons::themed(u"details-pane"_s), tr("Details &Pane"), this);
+    m_toggleDetailsAction->setObjectName(u"toggleDetailsPaneAction"_s);
     m_toggleDetailsAction->setCheckable(true);
     m_toggleDetailsAction->setChecked(true);
     m_toggleDetailsAction->setShortcut(QKeySequence(Qt::Key_F9));
     m_toggleDetailsAction->setToolTip(tr("Show or hide the details of the selected image (F9)"));
 
     m_copySwrPathAction = new QAction(icons::themed(u"copy"_s), tr("Copy &SWR Path"), this);
+    m_copySwrPathAction->setObjectName(u"copySwrPathAction"_s);
     m_copySwrPathAction->setShortcuts(QKeySequence::Copy);
     connect(m_copySwrPathAction, &QAction::triggered, this, &MainWindow::copySelectedSwrPaths);
     m_copyIdAction = new QAction(tr("Copy &ID"), this);
+    m_copyIdAction->setObjectName(u"copyIdAction"_s);
     m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
     m_copyNameTagAction = new QAction(tr("Copy &Name:Tag"), this);
+    m_copyNameTagAction->setObjectName(u"copyNameTagAction"_s);
     connect(m_copyNameTagAction, &QAction::triggered, this, &MainWindow::copySelectedNameTags);
 
     m_selectAllAction = new QAction(tr("Select &All"), this);
+    m_selectAllAction->setObjectName(u"selectAllAction"_s);
     m_selectAllAction->setShortcuts(QKeySequence::SelectAll);
 
     m_findAction = new QAction(icons::themed(u"search"_s), tr("&Filter…"), this);
+    m_findAction->setObjectName(u"findAction"_s);
     m_findAction->setShortcuts(QKeySequence::Find);
 
     m_clearFilterAction = new QAction(icons::themed(u"filter-off"_s), tr("&Clear Filters"), this);
@@ -204,6 +214,7 @@ void MainWindow::createActions()
         tr("Also list the preset images ModelArts provides (they cannot be deleted)"));
 
     m_openJournalFolderAction = new QAction(tr("Open &Journal Folder"), this);
+    m_openJournalFolderAction->setObjectName(u"openJournalFolderAction"_s);
     m_openJournalFolderAction->setStatusTip(tr("Show the folder of the record of every deletion"));
     m_openJournalFolderAction->setEnabled(!m_services.journalPath.isEmpty());
     connect(m_openJournalFolderAction, &QAction::triggered, this, [this] {
@@ -255,10 +266,12 @@ void MainWindow::createCentralArea()
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin) - 2;
     filterLayout->setContentsMargins(margin, margin / 2, margin, margin / 2);
     m_filterBar = new FilterBar(m_filterModel, m_filterRow);
+    m_filterBar->setObjectName(u"filterBar"_s);
     filterLayout->addWidget(m_filterBar);
     layout->addWidget(m_filterRow);
 
     m_noticeBar = new NoticeBar(central);
+    m_noticeBar->setObjectName(u"noticeBar"_s);
     layout->addWidget(m_noticeBar);
 
     m_stack = new QStackedWidget(central);

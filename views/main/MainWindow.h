@@ -75,14 +75,7 @@ public:
     ImageTableModel *tableModel() const { return m_tableModel; }
     ImageFilterModel *filterModel() const { return m_filterModel; }
     ImageTableView *tableView() const { return m_tableView; }
-    FilterBar *filterBar() const { return m_filterBar; }
-    DetailsPane *detailsPane() const { return m_detailsPane; }
-    DeletionQueue *deletionQueue() const { return m_deletionQueue; }
     MainStatusBar *mainStatusBar() const { return m_statusBar; }
-    EmptyStateWidget *emptyState() const { return m_emptyState; }
-    NoticeBar *noticeBar() const { return m_noticeBar; }
-    // The summary of the last deletion run while it is open, else nullptr.
-    DeletionSummaryDialog *deletionSummaryDialog() const;
     Page currentPage() const { return m_page; }
     QString connectedDisplayName() const { return m_displayName; }
 
@@ -95,20 +88,6 @@ public:
     void setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer);
     // The account deletions started now are confirmed for; "Retry Failed" goes only to the same account.
     DeletionAccount currentAccount() const;
-
-    // Actions, for menus, tests and the command line.
-    QAction *refreshAction() const { return m_refreshAction; }
-    QAction *deleteAction() const { return m_deleteAction; }
-    QAction *deleteWithContentAction() const { return m_deleteWithContentAction; }
-    QAction *findAction() const { return m_findAction; }
-    QAction *resyncAction() const { return m_resyncAction; }
-    QAction *detailsAction() const { return m_showDetailsAction; }
-    QAction *toggleDetailsPaneAction() const { return m_toggleDetailsAction; }
-    QAction *copyIdAction() const { return m_copyIdAction; }
-    QAction *copySwrPathAction() const { return m_copySwrPathAction; }
-    QAction *copyNameTagAction() const { return m_copyNameTagAction; }
-    QAction *selectAllAction() const { return m_selectAllAction; }
-    QAction *openJournalFolderAction() const { return m_openJournalFolderAction; }
 
     // The ids of the selected images, in view order.
     QStringList selectedImageIds() const;
