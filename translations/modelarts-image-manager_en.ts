@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+239"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>

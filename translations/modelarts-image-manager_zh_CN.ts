@@ -767,23 +767,18 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+62"/>
-        <source>%1 (%2 KB)</source>
-        <translation>%1（%2 KB）</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+132"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>Why</source>
         <comment>column: why the clean-up rules chose the image</comment>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+98"/>
         <source>Failed to save</source>
         <translation>保存失败</translation>
     </message>
@@ -1020,7 +1015,7 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/deletion/DeletionQueue.cpp" line="+30"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+14"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
@@ -1854,13 +1849,13 @@
 <context>
     <name>mim::ImageExporter</name>
     <message>
-        <location filename="../models/catalog/ImageExporter.cpp" line="+108"/>
+        <location filename="../models/catalog/ImageExporter.cpp" line="+97"/>
         <source>%1 (KB)</source>
         <comment>CSV column header: the size column, in kilobytes</comment>
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+94"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1884,7 +1879,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -1899,13 +1894,13 @@
         </translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Versions</source>
         <comment>column: number of tags of an image</comment>
         <translation>版本数</translation>
@@ -2123,7 +2118,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+193"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+154"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2139,24 +2134,23 @@
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+104"/>
+        <location line="+10"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+36"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+13"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tag</source>
         <extracomment>Column: the image tag, the version after &quot;:&quot; in name:tag (not a key=value label)</extracomment>
         <translation>版本</translation>
@@ -2167,62 +2161,62 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Created</source>
         <extracomment>Column: when the image was created</extracomment>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Updated</source>
         <extracomment>Column: when the image was last updated</extracomment>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Type</source>
         <extracomment>Column: image type, the user&apos;s own or built-in (preset)</extracomment>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Visibility</source>
         <translation>可见性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Resources</source>
         <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+49"/>
         <source>SWR path</source>
         <translation>SWR 路径</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2232,7 +2226,7 @@
         <translation>工作空间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -2240,7 +2234,7 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/main/ImageTableView.cpp" line="+80"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+18"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
