@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+57"/>
+        <location filename="../app/main.cpp" line="+58"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+82"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+76"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -498,7 +498,7 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+63"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -1467,7 +1467,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message>
-        <location filename="../views/tools/ExportImages.cpp" line="+37"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+34"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Exported %n image(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 个镜像导出到 %1。</numerusform>
@@ -2118,7 +2118,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+154"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+76"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2416,13 +2416,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+85"/>
-        <location line="+519"/>
+        <location filename="../views/main/MainWindow.cpp" line="+78"/>
+        <location line="+522"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-466"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2603,7 +2603,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2756,7 +2756,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+37"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+38"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2781,7 +2781,7 @@
 <context>
     <name>mim::Profile</name>
     <message>
-        <location filename="../models/accounts/Profile.cpp" line="+61"/>
+        <location filename="../models/accounts/Profile.cpp" line="+46"/>
         <source>%1: %2</source>
         <extracomment>%1 is &quot;ModelArts endpoint&quot; or &quot;IAM endpoint&quot;, %2 the reason</extracomment>
         <translation>%1：%2</translation>
@@ -3963,7 +3963,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+117"/>
+        <location filename="../app/GuiSession.cpp" line="+119"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>
