@@ -2140,93 +2140,93 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+36"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+37"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Tag</source>
         <extracomment>Column: the image tag, the version after &quot;:&quot; in name:tag (not a key=value label)</extracomment>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Created</source>
         <extracomment>Column: when the image was created</extracomment>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Updated</source>
         <extracomment>Column: when the image was last updated</extracomment>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Type</source>
         <extracomment>Column: image type, the user&apos;s own or built-in (preset)</extracomment>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Visibility</source>
         <translation>可见性</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resources</source>
         <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-85"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+98"/>
         <source>SWR path</source>
         <translation>SWR 路径</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>

@@ -2,7 +2,6 @@
 
 #include "models/api/Image.h"
 
-#include <QCoreApplication>
 #include <QString>
 #include <QVariant>
 
@@ -21,26 +20,26 @@ struct ImageColumn
         NaturalPrefix, // the same, of the first line's worth of a long text
     };
 
-    int id; // ImageTableModel::Column
+    int id = -1; // ImageTableModel::Column
     // Untranslated, in the context "mim::ImageTableModel"; ImageColumns::title() translates it.
-    const char *title;
-    const char *titleDisambiguation;
+    const char *title = "";
+    const char *titleDisambiguation = nullptr;
     // The API's field name: the JSON export's key.
-    const char *jsonKey;
+    const char *jsonKey = "";
     // Sorts, filters and exports as number(); shows formatted text.
-    bool numeric;
-    bool shownByDefault;
-    bool rightAligned;
-    SortKey sortKey;
+    bool numeric = false;
+    bool shownByDefault = false;
+    bool rightAligned = false;
+    SortKey sortKey = SortKey::Code;
     // A typical value, so that the default width shows it whole; nullptr: a date in the user's format.
-    const char16_t *sampleText;
+    const char16_t *sampleText = nullptr;
     // The server's value: text() for a text column, number() for a numeric one (the other is nullptr).
-    QString (*text)(const Image &);
-    qint64 (*number)(const Image &);
+    QString (*text)(const Image &) = nullptr;
+    qint64 (*number)(const Image &) = nullptr;
     // The cell's text; nullptr: text() with line breaks and bidi controls made visible.
-    QString (*cellText)(const Image &);
+    QString (*cellText)(const Image &) = nullptr;
     // The cell's tooltip before plainToolTip(); nullptr: the cell's text.
-    QString (*toolTip)(const Image &);
+    QString (*toolTip)(const Image &) = nullptr;
 };
 
 // The table of ImageColumn, and what is computed from it.
