@@ -7,6 +7,7 @@
 #include "models/accounts/Profile.h"
 #include "models/accounts/SecretStore.h"
 #include "models/common/PrivateFiles.h"
+#include "models/common/SettingsKeys.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "views/main/MainWindow.h"
@@ -54,6 +55,7 @@ void GuiSession::createServices()
     }
     // The settings name accounts and endpoints (the profiles live in the same file): owner only.
     privatefiles::makeSettings(*m_settings);
+    SettingsKeys::migrate(*m_settings);
 }
 
 bool GuiSession::start(QString *error)

@@ -9,9 +9,6 @@ class QCoreApplication;
 
 namespace mim::app {
 
-// Settings key of the user's language choice; "" follows the system. Preferences writes it.
-inline constexpr auto &LanguageSettingsKey = mim::UiLanguageSettingsKey;
-
 // Loads Qt's own translation (qtbase) and the application's (":/i18n/modelarts-image-manager_<lang>.qm")
 // for `language` (a locale name such as "zh_CN"; empty = the system's). A language without a catalogue stays
 // English, with English plural forms. Returns the locale used.

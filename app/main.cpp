@@ -5,6 +5,7 @@
 #include "FirstPaintProbe.h"
 #include "GuiSession.h"
 #include "Logging.h"
+#include "models/common/SettingsKeys.h"
 #include "SelfTestRunner.h"
 #include "SingleInstance.h"
 #include "Translations.h"
@@ -73,7 +74,7 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
 
-    installTranslators(*app, QSettings().value(QLatin1String(LanguageSettingsKey)).toString());
+    installTranslators(*app, mim::SettingsKeys::value(QSettings(), mim::SettingsKey::UiLanguage).toString());
 
     const CommandLineResult command =
         CommandLine::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());

@@ -8,10 +8,6 @@ class QCoreApplication;
 
 namespace mim {
 
-// QSettings key of the user interface language chosen in Preferences: a locale name such as "zh_CN", or
-// empty (or absent) to follow the system. Read once at start-up.
-inline constexpr char UiLanguageSettingsKey[] = "ui/language";
-
 // The languages the application ships a catalogue for, as locale names, "en" first.
 QStringList shippedUiLanguages();
 

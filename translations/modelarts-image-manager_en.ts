@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+396"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+389"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+112"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+239"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -253,7 +253,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message numerus="yes">
-        <location filename="../views/tools/ExportImages.cpp" line="+75"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+74"/>
         <source>Exported %n image(s) to %1.</source>
         <translation>
             <numerusform>Exported %n image to %1.</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -415,7 +415,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+562"/>
+        <location filename="../views/main/MainWindow.cpp" line="+558"/>
         <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>

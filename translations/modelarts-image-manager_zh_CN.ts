@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+69"/>
+        <location filename="../app/main.cpp" line="+70"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -484,7 +484,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+82"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+76"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -505,7 +505,7 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -768,7 +768,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+63"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -779,23 +779,18 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+62"/>
-        <source>%1 (%2 KB)</source>
-        <translation>%1（%2 KB）</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+132"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>Why</source>
         <comment>column: why the clean-up rules chose the image</comment>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+98"/>
         <source>Failed to save</source>
         <translation>保存失败</translation>
     </message>
@@ -1484,7 +1479,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message>
-        <location filename="../views/tools/ExportImages.cpp" line="+37"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+34"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1494,7 +1489,7 @@
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Exported %n image(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 个镜像导出到 %1。</numerusform>
@@ -1872,13 +1867,13 @@
 <context>
     <name>mim::ImageExporter</name>
     <message>
-        <location filename="../models/catalog/ImageExporter.cpp" line="+108"/>
+        <location filename="../models/catalog/ImageExporter.cpp" line="+97"/>
         <source>%1 (KB)</source>
         <comment>CSV column header: the size column, in kilobytes</comment>
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+94"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1902,7 +1897,7 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+111"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
         <source>%n failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
@@ -1917,13 +1912,13 @@
         </translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Versions</source>
         <comment>column: number of tags of an image</comment>
         <translation>版本数</translation>
@@ -2151,7 +2146,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+193"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+76"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2167,100 +2162,99 @@
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+104"/>
+        <location line="+10"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+37"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+14"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Tag</source>
         <extracomment>Column: the image tag, the version after &quot;:&quot; in name:tag (not a key=value label)</extracomment>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Created</source>
         <extracomment>Column: when the image was created</extracomment>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Updated</source>
         <extracomment>Column: when the image was last updated</extracomment>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Type</source>
         <extracomment>Column: image type, the user&apos;s own or built-in (preset)</extracomment>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Visibility</source>
         <translation>可见性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Resources</source>
         <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+98"/>
         <source>SWR path</source>
         <translation>SWR 路径</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -2268,7 +2262,7 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/main/ImageTableView.cpp" line="+80"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+18"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
@@ -2450,13 +2444,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+85"/>
-        <location line="+532"/>
+        <location filename="../views/main/MainWindow.cpp" line="+78"/>
+        <location line="+535"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-480"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2637,7 +2631,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2790,7 +2784,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+37"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+38"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2815,7 +2809,7 @@
 <context>
     <name>mim::Profile</name>
     <message>
-        <location filename="../models/accounts/Profile.cpp" line="+61"/>
+        <location filename="../models/accounts/Profile.cpp" line="+46"/>
         <source>%1: %2</source>
         <extracomment>%1 is &quot;ModelArts endpoint&quot; or &quot;IAM endpoint&quot;, %2 the reason</extracomment>
         <translation>%1：%2</translation>
@@ -4046,7 +4040,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+119"/>
+        <location filename="../app/GuiSession.cpp" line="+121"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>

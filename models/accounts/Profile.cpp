@@ -1,6 +1,7 @@
 #include "models/accounts/Profile.h"
 
 #include "models/api/Regions.h"
+#include "models/common/SettingsKeys.h"
 
 #include <algorithm>
 #include <memory>
@@ -32,22 +33,6 @@ bool isWellFormedAccessKey(const QString &ak)
     return pattern.match(ak).hasMatch();
 }
 
-// Keys below "profiles/<id>/". None of them may ever hold a secret.
-namespace Key {
-constexpr auto Name = "name"_L1;
-constexpr auto Region = "region"_L1;
-constexpr auto ModelArtsEndpoint = "modelarts_endpoint"_L1;
-constexpr auto IamEndpoint = "iam_endpoint"_L1;
-constexpr auto ProjectId = "project_id"_L1;
-constexpr auto Auth = "auth"_L1;
-constexpr auto AccessKey = "access_key"_L1;
-constexpr auto UserName = "user_name"_L1;
-constexpr auto DomainName = "domain_name"_L1;
-constexpr auto CaCertificates = "ca_certificates_file"_L1;
-} // namespace Key
-
-constexpr auto ProfilesGroup = "profiles"_L1;
-constexpr auto CurrentProfileKey = "accounts/current"_L1;
 constexpr auto AuthAkSk = "aksk"_L1;
 constexpr auto AuthPassword = "password"_L1;
 
@@ -166,24 +151,29 @@ std::unique_ptr<QSettings> ProfileStore::openSettings() const
 QList<Profile> ProfileStore::profiles() const
 {
     const auto settings = openSettings();
-    settings->beginGroup(ProfilesGroup);
+    settings->beginGroup(SettingsKeys::profilesGroup());
     QList<Profile> result;
     const QStringList ids = settings->childGroups();
     for (const QString &id : ids) {
         settings->beginGroup(id);
         Profile profile;
         profile.id = id;
-        profile.name = settings->value(Key::Name).toString();
-        profile.regionId = settings->value(Key::Region).toString();
-        profile.modelArtsEndpoint = QUrl(settings->value(Key::ModelArtsEndpoint).toString());
-        profile.iamEndpoint = QUrl(settings->value(Key::IamEndpoint).toString());
-        profile.projectId = settings->value(Key::ProjectId).toString();
+        profile.name = SettingsKeys::value(*settings, SettingsKey::ProfileName).toString();
+        profile.regionId = SettingsKeys::value(*settings, SettingsKey::ProfileRegion).toString();
+        profile.modelArtsEndpoint =
+            QUrl(SettingsKeys::value(*settings, SettingsKey::ProfileModelArtsEndpoint).toString());
+        profile.iamEndpoint =
+            QUrl(SettingsKeys::value(*settings, SettingsKey::ProfileIamEndpoint).toString());
+        profile.projectId = SettingsKeys::value(*settings, SettingsKey::ProfileProjectId).toString();
         profile.authMethod =
-            settings->value(Key::Auth).toString() == AuthPassword ? AuthMethod::Password : AuthMethod::AkSk;
-        profile.accessKey = settings->value(Key::AccessKey).toString();
-        profile.userName = settings->value(Key::UserName).toString();
-        profile.domainName = settings->value(Key::DomainName).toString();
-        profile.caCertificatesFile = settings->value(Key::CaCertificates).toString();
+            SettingsKeys::value(*settings, SettingsKey::ProfileAuth).toString() == AuthPassword
+                ? AuthMethod::Password
+                : AuthMethod::AkSk;
+        profile.accessKey = SettingsKeys::value(*settings, SettingsKey::ProfileAccessKey).toString();
+        profile.userName = SettingsKeys::value(*settings, SettingsKey::ProfileUserName).toString();
+        profile.domainName = SettingsKeys::value(*settings, SettingsKey::ProfileDomainName).toString();
+        profile.caCertificatesFile =
+            SettingsKeys::value(*settings, SettingsKey::ProfileCaCertificates).toString();
         settings->endGroup();
         result << profile;
     }
@@ -222,22 +212,24 @@ void ProfileStore::save(const Profile &profile)
         return;
     }
     const auto settings = openSettings();
-    settings->beginGroup(ProfilesGroup);
+    settings->beginGroup(SettingsKeys::profilesGroup());
     settings->remove(profile.id); // drop keys that are no longer used
     settings->beginGroup(profile.id);
-    settings->setValue(Key::Name, profile.name);
-    settings->setValue(Key::Region, profile.regionId);
-    settings->setValue(Key::ModelArtsEndpoint, profile.modelArtsEndpoint.toString());
-    settings->setValue(Key::IamEndpoint, profile.iamEndpoint.toString());
-    settings->setValue(Key::ProjectId, profile.projectId);
-    settings->setValue(Key::Auth, profile.authMethod == AuthMethod::Password ? AuthPassword : AuthAkSk);
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileName, profile.name);
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileRegion, profile.regionId);
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileModelArtsEndpoint,
+                           profile.modelArtsEndpoint.toString());
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileIamEndpoint, profile.iamEndpoint.toString());
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileProjectId, profile.projectId);
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileAuth,
+                           profile.authMethod == AuthMethod::Password ? AuthPassword : AuthAkSk);
     if (profile.authMethod == AuthMethod::AkSk) {
-        settings->setValue(Key::AccessKey, profile.accessKey);
+        SettingsKeys::setValue(*settings, SettingsKey::ProfileAccessKey, profile.accessKey);
     } else {
-        settings->setValue(Key::UserName, profile.userName);
-        settings->setValue(Key::DomainName, profile.domainName);
+        SettingsKeys::setValue(*settings, SettingsKey::ProfileUserName, profile.userName);
+        SettingsKeys::setValue(*settings, SettingsKey::ProfileDomainName, profile.domainName);
     }
-    settings->setValue(Key::CaCertificates, profile.caCertificatesFile);
+    SettingsKeys::setValue(*settings, SettingsKey::ProfileCaCertificates, profile.caCertificatesFile);
     settings->endGroup();
     settings->endGroup();
     settings->sync();
@@ -252,27 +244,27 @@ void ProfileStore::remove(const QString &id)
     if (id.isEmpty())
         return;
     const auto settings = openSettings();
-    settings->beginGroup(ProfilesGroup);
+    settings->beginGroup(SettingsKeys::profilesGroup());
     settings->remove(id);
     settings->endGroup();
-    if (settings->value(CurrentProfileKey).toString() == id)
-        settings->remove(CurrentProfileKey);
+    if (SettingsKeys::value(*settings, SettingsKey::CurrentProfile).toString() == id)
+        SettingsKeys::remove(*settings, SettingsKey::CurrentProfile);
     settings->sync();
     qCDebug(lcProfiles) << "removed profile" << id;
 }
 
 QString ProfileStore::currentProfileId() const
 {
-    return openSettings()->value(CurrentProfileKey).toString();
+    return SettingsKeys::value(*openSettings(), SettingsKey::CurrentProfile).toString();
 }
 
 void ProfileStore::setCurrentProfileId(const QString &id)
 {
     const auto settings = openSettings();
     if (id.isEmpty())
-        settings->remove(CurrentProfileKey);
+        SettingsKeys::remove(*settings, SettingsKey::CurrentProfile);
     else
-        settings->setValue(CurrentProfileKey, id);
+        SettingsKeys::setValue(*settings, SettingsKey::CurrentProfile, id);
     settings->sync();
 }
 

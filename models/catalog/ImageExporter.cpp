@@ -1,5 +1,6 @@
 #include "models/catalog/ImageExporter.h"
 
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/ModelsLogging.h"
@@ -28,18 +29,6 @@ QString isoUtc(qint64 msSinceEpoch)
     // Spelled out: Qt writes a UTC time zone as "+00:00"; "Z" is the form every parser and reader knows.
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc())
         .toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s);
-}
-
-bool isTextColumn(int column)
-{
-    switch (column) {
-    case ImageTableModel::Size:
-    case ImageTableModel::Created:
-    case ImageTableModel::Updated:
-        return false;
-    default:
-        return true;
-    }
 }
 
 // Spreadsheets run a cell that starts like a formula; such text is shown as text instead.
@@ -103,7 +92,7 @@ QList<Image> ImageExporter::imagesInOrder(const QAbstractItemModel *model)
 
 QString ImageExporter::csvTitle(int column)
 {
-    const QString title = ImageTableModel::columnTitle(ImageTableModel::Column(column));
+    const QString title = ImageColumns::title(column);
     if (column == ImageTableModel::Size)
         return tr("%1 (KB)", "CSV column header: the size column, in kilobytes").arg(title);
     return title;
@@ -111,65 +100,28 @@ QString ImageExporter::csvTitle(int column)
 
 QString ImageExporter::csvValue(const Image &image, int column)
 {
-    switch (ImageTableModel::Column(column)) {
+    switch (column) {
     case ImageTableModel::Size:
         return QString::number(image.sizeKb);
     case ImageTableModel::Created:
-        return isoUtc(image.createAtMs);
     case ImageTableModel::Updated:
-        return isoUtc(image.updateAtMs);
+        return isoUtc(ImageColumns::numericValue(image, column));
     case ImageTableModel::Resources:
         return image.resourceCategories.join(u';');
     default:
-        return ImageTableModel::rawText(image, column);
+        return ImageColumns::rawText(image, column);
     }
 }
 
 QString ImageExporter::jsonKey(int column)
 {
-    switch (ImageTableModel::Column(column)) {
-    case ImageTableModel::Name:
-        return u"name"_s;
-    case ImageTableModel::Tag:
-        return u"tag"_s;
-    case ImageTableModel::Status:
-        return u"status"_s;
-    case ImageTableModel::Size:
-        return u"size"_s;
-    case ImageTableModel::Created:
-        return u"create_at"_s;
-    case ImageTableModel::Updated:
-        return u"update_at"_s;
-    case ImageTableModel::Type:
-        return u"type"_s;
-    case ImageTableModel::Visibility:
-        return u"visibility"_s;
-    case ImageTableModel::Architecture:
-        return u"arch"_s;
-    case ImageTableModel::ServiceType:
-        return u"service_type"_s;
-    case ImageTableModel::Resources:
-        return u"resource_categories"_s;
-    case ImageTableModel::Namespace:
-        return u"namespace"_s;
-    case ImageTableModel::SwrPath:
-        return u"swr_path"_s;
-    case ImageTableModel::Id:
-        return u"id"_s;
-    case ImageTableModel::Workspace:
-        return u"workspace_id"_s;
-    case ImageTableModel::Description:
-        return u"description"_s;
-    case ImageTableModel::ColumnCount:
-        break;
-    }
-    return {};
+    return ImageColumns::jsonKey(column);
 }
 
 QJsonValue ImageExporter::jsonValue(const Image &image, int column)
 {
-    if (ImageTableModel::isNumericColumn(column))
-        return ImageTableModel::numericValue(image, column);
+    if (ImageColumns::isNumeric(column))
+        return ImageColumns::numericValue(image, column);
     if (column == ImageTableModel::Resources)
         return stringArray(image.resourceCategories);
     return csvValue(image, column);
@@ -205,7 +157,7 @@ QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &co
         fields.reserve(columns.size());
         for (int column : columns) {
             const QString value = csvValue(image, column);
-            fields.append(isTextColumn(column) ? defuseFormula(value) : value);
+            fields.append(ImageColumns::isNumeric(column) ? value : defuseFormula(value));
         }
         appendRecord(fields);
     }

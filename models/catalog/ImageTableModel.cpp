@@ -1,6 +1,7 @@
 #include "models/catalog/ImageTableModel.h"
 
-#include "models/catalog/NaturalSortKey.h"
+#include "models/catalog/ImageColumns.h"
+#include "models/catalog/ImageTableRows.h"
 #include "models/common/Formatting.h"
 
 #include <algorithm>
@@ -11,94 +12,11 @@ namespace mim {
 
 namespace {
 
-// Descriptions can be 512 characters; nobody sorts by what comes after the first line's worth.
-constexpr qsizetype DescriptionKeyLength = 128;
 // Up to this many images added or changed at once, each goes to its place by itself (rowsInserted or
 // rowsMoved); beyond it, the rows are sorted again in one layout change.
 constexpr qsizetype MaxSingleMoves = 32;
 
-QString joinedResources(const QStringList &categories)
-{
-    return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
-}
-
-// Names, tags, namespaces, paths and descriptions sort naturally ("v2" before "v10"); the other text columns
-// hold codes (ACTIVE, X86_64, ids) and sort by the text itself.
-QString sortKeyOfText(const QString &text, int column)
-{
-    switch (column) {
-    case ImageTableModel::Name:
-    case ImageTableModel::Tag:
-    case ImageTableModel::Namespace:
-    case ImageTableModel::SwrPath:
-        return naturalSortKey(text);
-    case ImageTableModel::Description:
-        return naturalSortKey(text.size() > DescriptionKeyLength ? text.left(DescriptionKeyLength) : text);
-    default:
-        return text;
-    }
-}
-
-// A digest of everything an image holds. A refresh of 100,000 images compares digests, computed on a
-// worker thread, instead of every field of every image on the GUI thread. Two different images have the same
-// 64-bit digest with a probability that does not matter (2^-64 per changed image).
-quint64 contentDigest(const Image &image)
-{
-    size_t seed = 0;
-    Image::forEachField([&](QLatin1StringView, auto member) { seed = qHashMulti(seed, image.*member); });
-    return quint64(seed);
-}
-
 } // namespace
-
-struct detail::ImageRow
-{
-    quint64 digest = 0; // contentDigest() of the row's image
-    ImageTableModel::RowActivity activity = ImageTableModel::RowActivity::None;
-    quint8 searchHints = 0;
-};
-
-struct detail::PreparedImageData
-{
-    QList<Image> images; // one per id
-    QList<ImageRow> rows;
-    QHash<QString, int> indexById;
-    qint64 totalSizeKb = 0;
-};
-
-} // namespace mim
-
-Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_PRIMITIVE_TYPE);
-
-namespace mim {
-
-namespace {
-
-int compareImages(const Image &a, const Image &b, int column)
-{
-    if (ImageTableModel::isNumericColumn(column)) {
-        const qint64 x = ImageTableModel::numericValue(a, column);
-        const qint64 y = ImageTableModel::numericValue(b, column);
-        return x < y ? -1 : (x > y ? 1 : 0);
-    }
-    return QString::compare(sortKeyOfText(ImageTableModel::rawText(a, column), column),
-                            sortKeyOfText(ImageTableModel::rawText(b, column), column));
-}
-
-} // namespace
-
-ImageTableModel::PreparedImages::PreparedImages() = default;
-ImageTableModel::PreparedImages::~PreparedImages() = default;
-ImageTableModel::PreparedImages::PreparedImages(const PreparedImages &) = default;
-ImageTableModel::PreparedImages::PreparedImages(PreparedImages &&) noexcept = default;
-ImageTableModel::PreparedImages &ImageTableModel::PreparedImages::operator=(const PreparedImages &) = default;
-ImageTableModel::PreparedImages &
-ImageTableModel::PreparedImages::operator=(PreparedImages &&) noexcept = default;
-
-qsizetype ImageTableModel::PreparedImages::size() const
-{
-    return m_data ? m_data->images.size() : 0;
-}
 
 ImageTableModel::ImageTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -128,41 +46,6 @@ QModelIndex ImageTableModel::index(int row, int column, const QModelIndex &paren
 Qt::ItemFlags ImageTableModel::flags(const QModelIndex &index) const
 {
     return index.isValid() && index.model() == this ? CellFlags : Qt::ItemFlags{};
-}
-
-namespace {
-
-quint8 searchHintsOf(const Image &image)
-{
-    quint8 hints = 0;
-    // "swr.<region>.myhuaweicloud.com/<namespace>/<name>:<tag>": a search of the path covers the others.
-    if (image.swrPath.contains(image.name))
-        hints |= ImageTableModel::SwrPathHasName;
-    if (image.swrPath.contains(image.tag))
-        hints |= ImageTableModel::SwrPathHasTag;
-    if (image.swrPath.contains(image.nameSpace))
-        hints |= ImageTableModel::SwrPathHasNamespace;
-    if (ImageTableModel::isHexOrDash(image.id))
-        hints |= ImageTableModel::IdIsHex;
-    return hints;
-}
-
-} // namespace
-
-bool ImageTableModel::isHexOrDash(QStringView text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
-    });
-}
-
-ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
-{
-    Row row;
-    row.digest = contentDigest(image);
-    row.searchHints = searchHintsOf(image);
-    return row;
 }
 
 quint8 ImageTableModel::searchHints(int row) const
@@ -199,9 +82,8 @@ QString ImageTableModel::activityText(RowActivity activity)
     return {};
 }
 
-QString ImageTableModel::statusDisplay(int row) const
+QString ImageTableModel::withActivity(const QString &status, int row) const
 {
-    const QString status = Formatting::statusText(imageOfRow(row).status);
     const RowActivity activity = m_rows.at(m_order.at(row)).activity;
     if (activity == RowActivity::None)
         return status;
@@ -218,155 +100,93 @@ const QIcon &ImageTableModel::iconForStatus(const QString &status) const
 
 QString ImageTableModel::rawText(const Image &image, int column)
 {
-    switch (column) {
-    case Name:
-        return image.name;
-    case Tag:
-        return image.tag;
-    case Status:
-        return image.status;
-    case Type:
-        return image.type;
-    case Visibility:
-        return image.visibility;
-    case Architecture:
-        return image.normalizedArch();
-    case ServiceType:
-        return image.serviceType;
-    case Resources:
-        return joinedResources(image.resourceCategories);
-    case Namespace:
-        return image.nameSpace;
-    case SwrPath:
-        return image.swrPath;
-    case Id:
-        return image.id;
-    case Workspace:
-        return image.workspaceId;
-    case Description:
-        return image.description;
-    default:
-        return {};
-    }
+    return ImageColumns::rawText(image, column);
 }
 
 bool ImageTableModel::isNumericColumn(int column)
 {
-    return column == Size || column == Created || column == Updated;
+    return ImageColumns::isNumeric(column);
 }
 
 qint64 ImageTableModel::numericValue(const Image &image, int column)
 {
-    switch (column) {
-    case Size:
-        return image.sizeKb;
-    case Created:
-        return image.createAtMs;
-    case Updated:
-        return image.updateAtMs;
-    default:
-        return 0;
-    }
+    return ImageColumns::numericValue(image, column);
 }
 
-QVariant ImageTableModel::sortValue(int rowNumber, int column) const
+QString ImageTableModel::columnTitle(Column column)
 {
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    const Image &image = imageOfRow(rowNumber);
-    if (isNumericColumn(column))
-        return numericValue(image, column);
-    return sortKeyOfText(rawText(image, column), column);
-}
-
-QVariant ImageTableModel::facetValue(int rowNumber, int column) const
-{
-    const Image &image = imageOfRow(rowNumber);
-    if (isNumericColumn(column))
-        return numericValue(image, column);
-    if (column == Resources)
-        return image.resourceCategories;
-    return rawText(image, column);
+    return ImageColumns::title(column);
 }
 
 QVariant ImageTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const int slot = m_order.at(index.row());
-    const Row &row = m_rows.at(slot);
-    const Image &image = m_images.at(slot);
+    const int row = index.row();
     const int column = index.column();
-
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole: {
-        const QString text = [&]() -> QString {
-            if (role == Qt::ToolTipRole) {
-                switch (Column(column)) {
-                case Status: {
-                    QString tip = image.statusMessage.isEmpty()
-                                      ? Formatting::statusText(image.status)
-                                      : Formatting::visibleText(image.statusMessage);
-                    if (row.activity != RowActivity::None)
-                        tip = tr("%1 – %2", "status – what the app is doing with the image")
-                                  .arg(tip, activityText(row.activity));
-                    return tip;
-                }
-                case Size:
-                    return tr("%1 (%2 KB)")
-                        .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
-                case Created:
-                    return Formatting::localDateTimeLong(image.createAtMs);
-                case Updated:
-                    return Formatting::localDateTimeLong(image.updateAtMs);
-                default:
-                    break; // the full text of the field, below
-                }
-            }
-            switch (Column(column)) {
-            case Status:
-                return statusDisplay(index.row());
-            case Size:
-                return Formatting::humanSize(image.sizeKb);
-            case Created:
-                return Formatting::localDateTime(image.createAtMs);
-            case Updated:
-                return Formatting::localDateTime(image.updateAtMs);
-            case Type:
-                return Formatting::typeText(image.type);
-            case Visibility:
-                return Formatting::visibilityText(image.visibility);
-            default:
-                // The field as it is, less what could disguise it: line breaks, bidi controls.
-                return Formatting::visibleText(rawText(image, column));
-            }
-        }();
+        return displayValue(row, column);
+    case Qt::ToolTipRole:
         // A tooltip that looks like HTML is rendered as HTML; server text must be shown as it is.
-        return role == Qt::ToolTipRole ? Formatting::plainToolTip(text) : text;
-    }
+        return Formatting::plainToolTip(toolTipValue(row, column));
     case Qt::DecorationRole:
         if (column == Status)
-            return iconForStatus(image.status);
+            return iconForStatus(imageOfRow(row).status);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == Size)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return ImageColumns::alignment(column);
     case SortRole:
-        return sortValue(index.row(), column);
+        return internalValue(row, column);
+    case FacetValueRole:
+        return facetValue(row, column);
+    default:
+        return rowValue(row, role);
+    }
+}
+
+QString ImageTableModel::displayValue(int row, int column) const
+{
+    if (column == Status)
+        return withActivity(Formatting::statusText(imageOfRow(row).status), row);
+    return ImageColumns::cellText(imageOfRow(row), column);
+}
+
+QString ImageTableModel::toolTipValue(int row, int column) const
+{
+    const QString tip = ImageColumns::toolTip(imageOfRow(row), column);
+    return column == Status ? withActivity(tip, row) : tip;
+}
+
+QVariant ImageTableModel::internalValue(int row, int column) const
+{
+    return ImageColumns::sortValue(imageOfRow(row), column);
+}
+
+QVariant ImageTableModel::facetValue(int row, int column) const
+{
+    const Image &image = imageOfRow(row);
+    if (column == Resources)
+        return image.resourceCategories;
+    if (isNumericColumn(column))
+        return numericValue(image, column);
+    return rawText(image, column);
+}
+
+QVariant ImageTableModel::rowValue(int row, int role) const
+{
+    const Image &image = imageOfRow(row);
+    switch (role) {
     case ImageIdRole:
         return image.id;
     case RowActivityRole:
-        return int(row.activity);
+        return int(m_rows.at(m_order.at(row)).activity);
     case IsBuiltInRole:
         return image.isBuiltIn();
     case IsPrivateRole:
         return image.isPrivate();
     case SizeKbRole:
         return image.sizeKb;
-    case FacetValueRole:
-        return facetValue(index.row(), column);
     default:
         return {};
     }
@@ -381,58 +201,10 @@ QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, i
     case Qt::ToolTipRole:
         return columnTitle(Column(section));
     case Qt::TextAlignmentRole:
-        if (section == Size)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return ImageColumns::alignment(section);
     default:
         return {};
     }
-}
-
-QString ImageTableModel::columnTitle(Column column)
-{
-    switch (column) {
-    case Name:
-        return tr("Name");
-    case Tag:
-        //: Column: the image tag, the version after ":" in name:tag (not a key=value label)
-        return tr("Tag");
-    case Status:
-        return tr("Status");
-    case Size:
-        return tr("Size");
-    case Created:
-        //: Column: when the image was created
-        return tr("Created");
-    case Updated:
-        //: Column: when the image was last updated
-        return tr("Updated");
-    case Type:
-        //: Column: image type, the user's own or built-in (preset)
-        return tr("Type");
-    case Visibility:
-        return tr("Visibility");
-    case Architecture:
-        return tr("Architecture");
-    case ServiceType:
-        return tr("Service type");
-    case Resources:
-        //: Column: the resource categories the image runs on (CPU, GPU, ASCEND)
-        return tr("Resources");
-    case Namespace:
-        return tr("Namespace", "SWR organization");
-    case SwrPath:
-        return tr("SWR path");
-    case Id:
-        return tr("ID");
-    case Workspace:
-        return tr("Workspace");
-    case Description:
-        return tr("Description");
-    case ColumnCount:
-        break;
-    }
-    return {};
 }
 
 void ImageTableModel::emitRowChanged(int first, int last)
@@ -489,41 +261,6 @@ void ImageTableModel::removeRowRange(int first, int last)
     endRemoveRows();
 }
 
-ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images,
-                                                         RowActivity settlingActivity)
-{
-    auto data = std::make_shared<detail::PreparedImageData>();
-    data->indexById.reserve(images.size());
-    for (int i = 0; i < images.size(); ++i)
-        data->indexById.insert(images.at(i).id, i);
-    if (data->indexById.size() == images.size()) {
-        data->images = images; // shared, not copied
-    } else {
-        // Duplicate ids (the listing should not send any): one entry per id, at the first copy's place, with
-        // the last copy's data.
-        data->indexById.clear();
-        for (const Image &image : images) {
-            const auto existing = data->indexById.constFind(image.id);
-            if (existing != data->indexById.cend()) {
-                data->images[existing.value()] = image;
-            } else {
-                data->indexById.insert(image.id, int(data->images.size()));
-                data->images.append(image);
-            }
-        }
-    }
-    data->rows.reserve(data->images.size());
-    for (const Image &image : std::as_const(data->images)) {
-        data->rows.append(makeRow(image));
-        if (settlingActivity != RowActivity::None && image.isSettling())
-            data->rows.last().activity = settlingActivity;
-        data->totalSizeKb += image.sizeKb;
-    }
-    PreparedImages prepared;
-    prepared.m_data = std::move(data);
-    return prepared;
-}
-
 void ImageTableModel::setImages(const QList<Image> &images)
 {
     applyPrepared(prepare(images));
@@ -531,46 +268,53 @@ void ImageTableModel::setImages(const QList<Image> &images)
 
 void ImageTableModel::applyPrepared(PreparedImages prepared)
 {
-    const std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
+    std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
     if (!data)
         return;
+    if (m_order.isEmpty())
+        loadFirst(std::move(data));
+    else
+        merge(*data);
+}
+
+void ImageTableModel::loadFirst(std::shared_ptr<detail::PreparedImageData> data)
+{
     // Nobody else holds the prepared lists: take them, so that later changes to the model do not copy them.
     const bool sole = data.use_count() == 1;
-
-    if (m_order.isEmpty()) {
-        releaseStorage();
-        if (data->images.isEmpty())
-            return;
-        // First load: one insertion of everything, all of it computed beforehand; the rows already in order.
-        const int count = int(data->images.size());
-        beginInsertRows({}, 0, count - 1);
-        if (sole) {
-            m_images = std::move(data->images);
-            m_rows = std::move(data->rows);
-            m_slotById = std::move(data->indexById);
-        } else {
-            m_images = data->images;
-            m_rows = data->rows;
-            m_slotById = data->indexById;
-        }
-        m_totalSizeKb = data->totalSizeKb;
-        std::vector<int> order(static_cast<size_t>(count));
-        for (int slot = 0; slot < count; ++slot)
-            order[size_t(slot)] = slot;
-        m_order = QList<int>(order.cbegin(), order.cend());
-        m_rowOfSlot = m_order;
-        if (m_sortColumn >= 0) {
-            order = sortedOrder(std::move(order));
-            m_order = QList<int>(order.cbegin(), order.cend());
-            renumberFrom(0);
-        }
-        endInsertRows();
+    releaseStorage();
+    if (data->images.isEmpty())
         return;
+    // One insertion of everything, all of it computed beforehand; the rows already in order.
+    const int count = int(data->images.size());
+    beginInsertRows({}, 0, count - 1);
+    if (sole) {
+        m_images = std::move(data->images);
+        m_rows = std::move(data->rows);
+        m_slotById = std::move(data->indexById);
+    } else {
+        m_images = data->images;
+        m_rows = data->rows;
+        m_slotById = data->indexById;
     }
+    m_totalSizeKb = data->totalSizeKb;
+    std::vector<int> order(static_cast<size_t>(count));
+    for (int slot = 0; slot < count; ++slot)
+        order[size_t(slot)] = slot;
+    m_order = QList<int>(order.cbegin(), order.cend());
+    m_rowOfSlot = m_order;
+    if (m_sortColumn >= 0) {
+        order = sortedOrder(std::move(order));
+        m_order = QList<int>(order.cbegin(), order.cend());
+        renumberFrom(0);
+    }
+    endInsertRows();
+}
 
-    // Merge: update rows whose image changed, remove rows that are gone, add the new ones.
-    const QList<Image> &images = data->images;
-    const QList<Row> &rows = data->rows;
+void ImageTableModel::merge(const detail::PreparedImageData &data)
+{
+    // Update rows whose image changed, remove rows that are gone, add the new ones.
+    const QList<Image> &images = data.images;
+    const QList<Row> &rows = data.rows;
     std::vector<bool> present(size_t(m_images.size()), false);
     std::vector<int> changedSlots;
     std::vector<int> added; // indexes into the prepared lists
@@ -586,33 +330,8 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         replaceImage(slot, images.at(i), rows.at(i));
         changedSlots.push_back(slot);
     }
-
-    // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
-    std::vector<int> changedRows;
-    changedRows.reserve(changedSlots.size());
-    for (const int slot : changedSlots)
-        changedRows.push_back(m_rowOfSlot.at(slot));
-    std::sort(changedRows.begin(), changedRows.end());
-    for (size_t i = 0; i < changedRows.size();) {
-        size_t j = i;
-        while (j + 1 < changedRows.size() && changedRows[j + 1] == changedRows[j] + 1)
-            ++j;
-        emitRowChanged(changedRows[i], changedRows[j]);
-        i = j + 1;
-    }
-
-    // Remove from the bottom so the rows of ranges not yet removed keep their numbers.
-    for (int row = int(m_order.size()) - 1; row >= 0;) {
-        if (present[size_t(m_order.at(row))]) {
-            --row;
-            continue;
-        }
-        const int last = row;
-        while (row > 0 && !present[size_t(m_order.at(row - 1))])
-            --row;
-        removeRowRange(row, last);
-        --row;
-    }
+    emitChangedSlots(changedSlots);
+    removeRowsNotIn(present);
 
     // Changed images may belong elsewhere now. The order holds where each changed row still sorts between
     // its neighbours (the pairs of unchanged rows are in order as before); one misplaced row moves, more
@@ -652,17 +371,37 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         reorder();
 }
 
-bool ImageTableModel::isInOrder(int row) const
+void ImageTableModel::emitChangedSlots(const std::vector<int> &changedSlots)
 {
-    const Image &image = imageOfRow(row);
-    return (row == 0 || mayPrecede(imageOfRow(row - 1), image)) &&
-           (row + 1 >= m_order.size() || mayPrecede(image, imageOfRow(row + 1)));
+    // One dataChanged per run of adjacent changed rows, so a view repaints only what changed.
+    std::vector<int> changedRows;
+    changedRows.reserve(changedSlots.size());
+    for (const int slot : changedSlots)
+        changedRows.push_back(m_rowOfSlot.at(slot));
+    std::sort(changedRows.begin(), changedRows.end());
+    for (size_t i = 0; i < changedRows.size();) {
+        size_t j = i;
+        while (j + 1 < changedRows.size() && changedRows[j + 1] == changedRows[j] + 1)
+            ++j;
+        emitRowChanged(changedRows[i], changedRows[j]);
+        i = j + 1;
+    }
 }
 
-bool ImageTableModel::mayPrecede(const Image &first, const Image &second) const
+void ImageTableModel::removeRowsNotIn(const std::vector<bool> &presentSlots)
 {
-    const int comparison = compareImages(first, second, m_sortColumn);
-    return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
+    // From the bottom, so the rows of ranges not yet removed keep their numbers.
+    for (int row = int(m_order.size()) - 1; row >= 0;) {
+        if (presentSlots[size_t(m_order.at(row))]) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row > 0 && !presentSlots[size_t(m_order.at(row - 1))])
+            --row;
+        removeRowRange(row, last);
+        --row;
+    }
 }
 
 void ImageTableModel::upsertImage(const Image &image)
@@ -718,150 +457,6 @@ void ImageTableModel::releaseStorage()
     m_freeSlots = {};
     m_totalSizeKb = 0;
     invalidateRanks();
-}
-
-int ImageTableModel::compareRows(int left, int right, int column) const
-{
-    if (column < 0 || column >= ColumnCount)
-        return 0;
-    return compareImages(imageOfRow(left), imageOfRow(right), column);
-}
-
-void ImageTableModel::invalidateRanks()
-{
-    m_ranksColumn = -1;
-    m_ranks = {};
-}
-
-const std::vector<int> &ImageTableModel::ranks(int column) const
-{
-    if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
-        return m_ranks;
-    const int slotCount = int(m_images.size());
-    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
-    if (isNumericColumn(column)) {
-        std::vector<std::pair<qint64, int>> order;
-        order.reserve(size_t(m_order.size()));
-        for (const int slot : m_order)
-            order.emplace_back(numericValue(m_images.at(slot), column), slot);
-        std::sort(order.begin(), order.end());
-        int rank = 0;
-        for (size_t i = 0; i < order.size(); ++i) {
-            if (i > 0 && order[i].first != order[i - 1].first)
-                ++rank;
-            ranks[size_t(order[i].second)] = rank;
-        }
-    } else {
-        // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
-        // their keys are computed and sorted once per value, not once per row.
-        QHash<QString, int> indexOfText;
-        QStringList texts;
-        std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
-        for (const int slot : m_order) {
-            const QString text = rawText(m_images.at(slot), column);
-            auto it = indexOfText.constFind(text);
-            if (it == indexOfText.cend()) {
-                it = indexOfText.insert(text, int(texts.size()));
-                texts.append(text);
-            }
-            textOfSlot[size_t(slot)] = it.value();
-        }
-        QStringList keys;
-        keys.reserve(texts.size());
-        for (const QString &text : std::as_const(texts))
-            keys.append(sortKeyOfText(text, column));
-        std::vector<int> byKey(size_t(keys.size()));
-        for (size_t i = 0; i < byKey.size(); ++i)
-            byKey[i] = int(i);
-        std::sort(byKey.begin(), byKey.end(),
-                  [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
-        std::vector<int> rankOfText(byKey.size());
-        int rank = 0;
-        for (size_t i = 0; i < byKey.size(); ++i) {
-            if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
-                ++rank;
-            rankOfText[size_t(byKey[i])] = rank;
-        }
-        for (const int slot : m_order)
-            ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
-    }
-    m_ranks = std::move(ranks);
-    m_ranksColumn = column;
-    return m_ranks;
-}
-
-std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
-{
-    const std::vector<int> &rank = ranks(m_sortColumn);
-    // Stable, like QSortFilterProxyModel: equal values keep their order.
-    if (m_sortOrder == Qt::AscendingOrder)
-        std::stable_sort(order.begin(), order.end(),
-                         [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
-    else
-        std::stable_sort(order.begin(), order.end(),
-                         [&rank](int a, int b) { return rank[size_t(b)] < rank[size_t(a)]; });
-    return order;
-}
-
-void ImageTableModel::reorder()
-{
-    if (m_sortColumn < 0 || m_order.size() < 2)
-        return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QList<int> before = m_order;
-    const std::vector<int> order = sortedOrder(std::vector<int>(before.cbegin(), before.cend()));
-    m_order = QList<int>(order.cbegin(), order.cend());
-    renumberFrom(0);
-    // After layoutAboutToBeChanged: the proxies store their own persistent indexes then.
-    const QModelIndexList from = persistentIndexList();
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const QModelIndex &index : from)
-        to.append(this->index(m_rowOfSlot.at(before.at(index.row())), index.column()));
-    changePersistentIndexList(from, to);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-}
-
-void ImageTableModel::sort(int column, Qt::SortOrder order)
-{
-    if (column >= ColumnCount)
-        column = -1;
-    if (column == m_sortColumn && order == m_sortOrder)
-        return; // kept in order all along
-    m_sortColumn = column;
-    m_sortOrder = order;
-    reorder();
-}
-
-int ImageTableModel::sortedPosition(int slot, int excludingRow) const
-{
-    // The first place whose row sorts after this one: equal values keep the order they came in.
-    const Image &image = m_images.at(slot);
-    int low = 0;
-    int high = int(m_order.size()) - (excludingRow >= 0 ? 1 : 0);
-    while (low < high) {
-        const int middle = (low + high) / 2;
-        const int row = excludingRow >= 0 && middle >= excludingRow ? middle + 1 : middle;
-        if (mayPrecede(imageOfRow(row), image))
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    return low;
-}
-
-void ImageTableModel::keepRowSorted(int row)
-{
-    const int slot = m_order.at(row);
-    const int target = sortedPosition(slot, row);
-    if (target == row)
-        return;
-    // rowsMoved counts the destination in the numbering before the move.
-    beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-    m_order.remove(row);
-    m_order.insert(target, slot);
-    renumberFrom(qMin(row, target));
-    endMoveRows();
 }
 
 const Image &ImageTableModel::imageAt(int row) const

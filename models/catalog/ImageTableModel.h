@@ -155,8 +155,8 @@ public:
     // Sets every row's activity back to None (e.g. after the deletion run ends).
     void clearRowActivities();
 
-    // The field a text column shows as it is and sorts by: the server's value (architecture normalized,
-    // resources joined with ", "); empty for the numeric columns, whose text is formatted.
+    // The column table's (ImageColumns) answers for this model's columns. rawText(): the field a text
+    // column shows as it is and sorts by; empty for the numeric columns, whose text is formatted.
     static QString rawText(const Image &image, int column);
     // Size (KB), Created and Updated (ms since the epoch) show formatted text but sort, filter and export as
     // these numbers; numericValue() is 0 for any other column.
@@ -171,9 +171,22 @@ private:
     using Row = detail::ImageRow;
     static Row makeRow(const Image &image);
     const Image &imageOfRow(int row) const { return m_images.at(m_order.at(row)); }
-    QString statusDisplay(int row) const;
-    QVariant sortValue(int row, int column) const;
+    // data(), one function per kind of value: the cell's text, its tooltip (not yet made plain), the raw
+    // value it sorts by (SortRole), the value facets compare (FacetValueRole), and the roles of the whole
+    // row.
+    QString displayValue(int row, int column) const;
+    QString toolTipValue(int row, int column) const;
+    QVariant internalValue(int row, int column) const;
     QVariant facetValue(int row, int column) const;
+    QVariant rowValue(int row, int role) const;
+    // "Active – Deleting…" while the app does something with the row.
+    QString withActivity(const QString &status, int row) const;
+    // applyPrepared() into an empty model: the prepared lists become the model's, in one insertion.
+    void loadFirst(std::shared_ptr<detail::PreparedImageData> data);
+    // applyPrepared() into a model with rows: changed rows updated, missing ones removed, new ones added.
+    void merge(const detail::PreparedImageData &data);
+    void emitChangedSlots(const std::vector<int> &changedSlots);
+    void removeRowsNotIn(const std::vector<bool> &presentSlots);
     // A new image for an existing slot, with its fresh row (from makeRow()); the row's activity stays.
     void replaceImage(int slot, const Image &image, const Row &fresh);
     void emitRowChanged(int first, int last);

@@ -1,5 +1,6 @@
 #include "models/cleanup/CleanupPreviewModel.h"
 
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
 
@@ -23,68 +24,74 @@ int CleanupPreviewModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+int CleanupPreviewModel::imageColumn(int column)
+{
+    switch (Column(column)) {
+    case Namespace:
+        return ImageTableModel::Namespace;
+    case Status:
+        return ImageTableModel::Status;
+    case Size:
+        return ImageTableModel::Size;
+    case Updated:
+        return ImageTableModel::Updated;
+    case Visibility:
+        return ImageTableModel::Visibility;
+    case Name:
+    case Reason:
+    case ColumnCount:
+        break;
+    }
+    return -1;
+}
+
 QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const CleanupMatch &match = m_evaluation.matches.at(index.row());
     const Image &image = match.image;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (Column(index.column())) {
-        // Server text, shown with its control and bidi characters visible.
-        case Name:
-            return Formatting::visibleText(image.nameAndTag());
-        case Namespace:
-            return Formatting::visibleText(image.nameSpace);
-        case Status:
-            return Formatting::statusText(image.status);
-        case Size:
-            return Formatting::humanSize(image.sizeKb);
-        case Updated:
-            return Formatting::localDateTime(image.updateAtMs > 0 ? image.updateAtMs : image.createAtMs);
-        case Visibility:
-            return Formatting::visibilityText(image.visibility);
-        case Reason:
-            return reasonText(match);
-        case ColumnCount:
+    const int column = index.column();
+    if (const int shared = imageColumn(column); shared >= 0) {
+        // The image table's columns read as they do there.
+        switch (role) {
+        case Qt::DisplayRole:
+            return ImageColumns::cellText(image, shared);
+        case Qt::ToolTipRole:
+            return Formatting::plainToolTip(ImageColumns::toolTip(image, shared));
+        case Qt::TextAlignmentRole:
+            return ImageColumns::alignment(shared);
+        case SortRole:
+            return ImageColumns::sortValue(image, shared);
+        case Qt::DecorationRole:
+            if (shared == ImageTableModel::Status)
+                return Formatting::statusIcon(image.status);
+            return {};
+        default:
             break;
         }
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Name) // server text, shown with its control and bidi characters visible
+            return Formatting::visibleText(image.nameAndTag());
+        if (column == Reason)
+            return reasonText(match);
         return {};
     case Qt::ToolTipRole:
         // Tooltips that look like HTML are rendered as HTML: server text is escaped for them.
-        if (index.column() == Name)
+        if (column == Name)
             return Formatting::plainToolTip(
                 Formatting::visibleText(image.swrPath.isEmpty() ? image.nameAndTag() : image.swrPath));
-        if (index.column() == Status && !image.statusMessage.isEmpty())
-            return Formatting::plainToolTip(Formatting::visibleText(image.statusMessage));
-        if (index.column() == Size)
-            return tr("%1 (%2 KB)")
-                .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
         return Formatting::plainToolTip(data(index, Qt::DisplayRole).toString());
-    case Qt::DecorationRole:
-        if (index.column() == Status)
-            return Formatting::statusIcon(image.status);
-        return {};
     case Qt::CheckStateRole:
-        if (index.column() == Name)
+        if (column == Name)
             return isChecked(image.id) ? Qt::Checked : Qt::Unchecked;
         return {};
-    case Qt::TextAlignmentRole:
-        if (index.column() == Size)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
     case SortRole:
-        switch (Column(index.column())) {
-        case Size:
-            return image.sizeKb;
-        case Updated:
-            return image.updateAtMs > 0 ? image.updateAtMs : image.createAtMs;
-        case Reason:
+        if (column == Reason)
             return match.idleDays;
-        default:
-            return data(index, Qt::DisplayRole).toString().toCaseFolded();
-        }
+        return data(index, Qt::DisplayRole).toString().toCaseFolded();
     case ImageIdRole:
         return image.id;
     default:
@@ -114,29 +121,16 @@ QVariant CleanupPreviewModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::TextAlignmentRole && section == Size)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+    const int shared = imageColumn(section);
+    if (role == Qt::TextAlignmentRole)
+        return ImageColumns::alignment(shared);
     if (role != Qt::DisplayRole)
         return {};
-    switch (Column(section)) {
-    case Name:
+    if (shared >= 0)
+        return ImageColumns::title(shared);
+    if (section == Name)
         return tr("Image");
-    case Namespace:
-        return ImageTableModel::columnTitle(ImageTableModel::Namespace);
-    case Status:
-        return ImageTableModel::columnTitle(ImageTableModel::Status);
-    case Size:
-        return ImageTableModel::columnTitle(ImageTableModel::Size);
-    case Updated:
-        return ImageTableModel::columnTitle(ImageTableModel::Updated);
-    case Visibility:
-        return ImageTableModel::columnTitle(ImageTableModel::Visibility);
-    case Reason:
-        return tr("Why", "column: why the clean-up rules chose the image");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    return tr("Why", "column: why the clean-up rules chose the image");
 }
 
 void CleanupPreviewModel::setEvaluation(const CleanupEvaluation &evaluation)

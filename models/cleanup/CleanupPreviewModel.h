@@ -64,6 +64,10 @@ Q_SIGNALS:
     void checkedChanged();
 
 private:
+    // The ImageTableModel::Column a column shows (it reads as the image table's), or -1 for the preview's
+    // own.
+    static int imageColumn(int column);
+
     CleanupEvaluation m_evaluation;
     QSet<QString> m_unchecked; // by id: survives re-evaluation
 };

@@ -1,5 +1,6 @@
 #include "models/groups/ImageGroupModel.h"
 
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupRules.h"
 #include "models/common/Formatting.h"
@@ -154,53 +155,59 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
     }
 }
 
+int ImageGroupModel::imageColumn(int column)
+{
+    switch (Column(column)) {
+    case Namespace:
+        return ImageTableModel::Namespace;
+    case Status:
+        return ImageTableModel::Status;
+    case Size:
+        return ImageTableModel::Size;
+    case Updated:
+        return ImageTableModel::Updated;
+    case Name:
+    case Versions:
+    case ColumnCount:
+        break;
+    }
+    return -1;
+}
+
 QVariant ImageGroupModel::versionData(const Image &image, const ImageGroup &group, int column, int role) const
 {
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (Column(column)) {
-        case Name:
-            return Formatting::visibleText(image.tag);
-        case Namespace:
-            return Formatting::visibleText(image.nameSpace);
-        case Status:
-            return Formatting::statusText(image.status);
-        case Size:
-            return Formatting::humanSize(image.sizeKb);
-        case Updated:
-            return Formatting::localDateTime(image.updateAtMs);
-        case Versions:
-        case ColumnCount:
+    if (const int shared = imageColumn(column); shared >= 0) {
+        // A version's image columns read as they do in the image table.
+        switch (role) {
+        case Qt::DisplayRole:
+            return ImageColumns::cellText(image, shared);
+        case Qt::ToolTipRole:
+            return Formatting::plainToolTip(ImageColumns::toolTip(image, shared));
+        case Qt::TextAlignmentRole:
+            return ImageColumns::alignment(shared);
+        case SortRole:
+            return ImageColumns::sortValue(image, shared);
+        case Qt::DecorationRole:
+            if (shared == ImageTableModel::Status)
+                return Formatting::statusIcon(image.status);
+            return {};
+        default:
             break;
         }
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Name)
+            return Formatting::visibleText(image.tag);
         return {};
     case Qt::ToolTipRole:
         if (column == Name)
             return Formatting::plainToolTip(Formatting::visibleText(image.swrPath));
-        if (column == Status && !image.statusMessage.isEmpty())
-            return Formatting::plainToolTip(Formatting::visibleText(image.statusMessage));
-        if (column == Updated)
-            return Formatting::localDateTimeLong(image.updateAtMs);
         return Formatting::plainToolTip(versionData(image, group, column, Qt::DisplayRole).toString());
-    case Qt::DecorationRole:
-        if (column == Status)
-            return Formatting::statusIcon(image.status);
-        return {};
-    case Qt::TextAlignmentRole:
-        if (column == Size)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
     case SortRole:
-        switch (Column(column)) {
-        case Size:
-            return image.sizeKb;
-        case Updated:
-            return image.updateAtMs;
-        case Versions:
+        if (column == Versions)
             return qint64(0);
-        default:
-            return versionData(image, group, column, Qt::DisplayRole).toString().toCaseFolded();
-        }
+        return versionData(image, group, column, Qt::DisplayRole).toString().toCaseFolded();
     case GroupIdRole:
         return group.id;
     case ImageIdRole:
@@ -223,16 +230,13 @@ QVariant ImageGroupModel::headerData(int section, Qt::Orientation orientation, i
     switch (Column(section)) {
     case Name:
         return tr("Image / Tag", "column: the image name of a group, the tag of a version");
-    case Namespace:
-        return ImageTableModel::columnTitle(ImageTableModel::Namespace);
     case Versions:
         return tr("Versions", "column: number of tags of an image");
+    case Namespace:
     case Status:
-        return ImageTableModel::columnTitle(ImageTableModel::Status);
     case Size:
-        return ImageTableModel::columnTitle(ImageTableModel::Size);
     case Updated:
-        return ImageTableModel::columnTitle(ImageTableModel::Updated);
+        return ImageColumns::title(imageColumn(section));
     case ColumnCount:
         break;
     }

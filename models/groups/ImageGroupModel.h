@@ -75,6 +75,8 @@ private:
     bool isVersionIndex(const QModelIndex &index) const { return index.internalId() != 0; }
     int rowOfSerial(quintptr serial) const;
     QVariant groupData(int row, int column, int role) const;
+    // The ImageTableModel::Column a version's column shows (it reads as the image table's), or -1.
+    static int imageColumn(int column);
     QVariant versionData(const Image &image, const ImageGroup &group, int column, int role) const;
     QHash<QString, QList<Image>> versionsByKey() const;
     void scheduleSync();

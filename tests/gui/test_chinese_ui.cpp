@@ -8,6 +8,7 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
+#include "models/common/SettingsKeys.h"
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
 #include "views/deletion/DeleteImagesDialog.h"
@@ -275,20 +276,20 @@ void TestChineseUi::preferencesOfferTheLanguages()
         QVERIFY(!dialog.restartNote()->isHidden());
         dialog.accept();
     }
-    QCOMPARE(settings.value(QLatin1String(UiLanguageSettingsKey)).toString(), u"en"_s);
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiLanguage).toString(), u"en"_s);
     {
         PreferencesDialog dialog(&settings);
         QCOMPARE(dialog.selectedLanguage(), u"en"_s);
         dialog.setSelectedLanguage(QString());
         dialog.reject(); // Cancel keeps what was stored
     }
-    QCOMPARE(settings.value(QLatin1String(UiLanguageSettingsKey)).toString(), u"en"_s);
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiLanguage).toString(), u"en"_s);
     {
         PreferencesDialog dialog(&settings);
         dialog.setSelectedLanguage(QString());
         dialog.accept();
     }
-    QVERIFY(!settings.contains(QLatin1String(UiLanguageSettingsKey)));
+    QVERIFY(!SettingsKeys::contains(settings, SettingsKey::UiLanguage));
 }
 
 QTEST_MAIN(TestChineseUi)

@@ -1,6 +1,7 @@
 // The clean-up assistant's rule engine: every rule alone and combined, keep-newest-K ranking, the images
 // that are never proposed, the reclaimable SWR space, persistence; and the preview model's check boxes.
 
+#include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/cleanup/CleanupRules.h"
 
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void previewModelReasons();
     void previewModelUpdatesTheSameRowsInPlace();
     void previewModelShowsServerTextVisiblyAndLiterally();
+    void previewModelColumnsReadLikeTheImageTable();
 };
 
 void TestCleanupRules::withoutRulesNothingMatches()
@@ -597,6 +599,42 @@ void TestCleanupRules::previewModelShowsServerTextVisiblyAndLiterally()
     QCOMPARE(model.index(0, CleanupPreviewModel::Status).data(Qt::ToolTipRole).toString(),
              u"<p style='white-space:pre'>&lt;i&gt;failed&lt;/i&gt;\\r\\nagain</p>"_s);
     QVERIFY(!model.index(0, CleanupPreviewModel::Name).data(Qt::ToolTipRole).toString().contains(u'\n'));
+}
+
+void TestCleanupRules::previewModelColumnsReadLikeTheImageTable()
+{
+    // The columns the preview shares with the image table show, explain and sort an image as the table does:
+    // an unknown update time is an empty "Updated" (not the creation time), dates and sizes have the
+    // table's long tooltips, and text sorts by the table's keys ("ns-2" before "ns-10").
+    Image image = make({.id = u"x1"_s, .nameSpace = u"ns-10"_s, .status = u"ERROR"_s});
+    image.updateAtMs = 0;
+    image.statusMessage = u"build failed"_s;
+    Image other = make({.id = u"x2"_s, .nameSpace = u"ns-2"_s, .status = u"ERROR"_s});
+    CleanupEvaluation evaluation;
+    evaluation.matches = {CleanupMatch{.image = image, .idleDays = 10},
+                          CleanupMatch{.image = other, .idleDays = 10}};
+    CleanupPreviewModel preview;
+    preview.setEvaluation(evaluation);
+    ImageTableModel table;
+    table.setImages({image, other});
+
+    const QList<std::pair<int, int>> shared{{CleanupPreviewModel::Namespace, ImageTableModel::Namespace},
+                                            {CleanupPreviewModel::Status, ImageTableModel::Status},
+                                            {CleanupPreviewModel::Size, ImageTableModel::Size},
+                                            {CleanupPreviewModel::Updated, ImageTableModel::Updated},
+                                            {CleanupPreviewModel::Visibility, ImageTableModel::Visibility}};
+    for (const auto &[previewColumn, tableColumn] : shared) {
+        QCOMPARE(preview.headerData(previewColumn, Qt::Horizontal).toString(),
+                 table.headerData(tableColumn, Qt::Horizontal).toString());
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex mine = preview.index(row, previewColumn);
+            const QModelIndex reference = table.index(table.rowOfId(preview.imageAt(row).id), tableColumn);
+            for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::TextAlignmentRole)})
+                QCOMPARE(mine.data(role), reference.data(role));
+            QCOMPARE(mine.data(CleanupPreviewModel::SortRole), reference.data(ImageTableModel::SortRole));
+        }
+    }
+    QVERIFY(preview.index(0, CleanupPreviewModel::Updated).data().toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCleanupRules)

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void versionsFollowTheTable();
     void removingAGroupKeepsOtherChildrenValid();
     void serverTextIsShownVisibleAndLiteral();
+    void versionColumnsReadLikeTheImageTable();
 };
 
 void TestImageGroupModel::parsesGroup()
@@ -230,6 +231,39 @@ void TestImageGroupModel::serverTextIsShownVisibleAndLiteral()
     QCOMPARE(groupIndex.data(Qt::ToolTipRole).toString(),
              u"<p style='white-space:pre'>&lt;b&gt;bold&lt;/b&gt;\\u{2066}</p>"_s);
     QCOMPARE(childTags(model, groupIndex), QStringList{u"v1\\n(dry run)"_s});
+}
+
+void TestImageGroupModel::versionColumnsReadLikeTheImageTable()
+{
+    // A version shows, explains and sorts its namespace, status, size and update time as the image table
+    // does: the size's tooltip gives the exact KB, text sorts by the table's keys.
+    Image first = version(u"1"_s, u"ns-10"_s, u"bert"_s, u"v1"_s, 1'700'000'000'000, 123'456);
+    first.statusMessage = u"saved"_s;
+    Image second = version(u"2"_s, u"ns-10"_s, u"bert"_s, u"v2"_s, 1'700'000'100'000, 2048, u"ERROR"_s);
+    second.updateAtMs = 0;
+    ImageTableModel table;
+    table.setImages({first, second});
+    ImageGroupModel model(&table);
+    model.setGroups({group(u"g"_s, u"ns-10"_s, u"bert"_s, 2, 1'700'000'100'000)});
+    const QModelIndex parent = model.indexOfGroup(u"g"_s);
+    QCOMPARE(model.rowCount(parent), 2);
+
+    const QList<std::pair<int, int>> shared{{ImageGroupModel::Namespace, ImageTableModel::Namespace},
+                                            {ImageGroupModel::Status, ImageTableModel::Status},
+                                            {ImageGroupModel::Size, ImageTableModel::Size},
+                                            {ImageGroupModel::Updated, ImageTableModel::Updated}};
+    for (const auto &[groupColumn, tableColumn] : shared) {
+        QCOMPARE(model.headerData(groupColumn, Qt::Horizontal).toString(),
+                 table.headerData(tableColumn, Qt::Horizontal).toString());
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex mine = model.index(row, groupColumn, parent);
+            const QModelIndex reference =
+                table.index(table.rowOfId(mine.data(ImageGroupModel::ImageIdRole).toString()), tableColumn);
+            for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::TextAlignmentRole)})
+                QCOMPARE(mine.data(role), reference.data(role));
+            QCOMPARE(mine.data(ImageGroupModel::SortRole), reference.data(ImageTableModel::SortRole));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImageGroupModel)

@@ -1,7 +1,7 @@
 #include "views/main/ImageTableView.h"
 
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableModel.h"
-#include "models/common/Formatting.h"
 #include "views/main/ImageCellDelegate.h"
 
 #include <QAbstractProxyModel>
@@ -11,68 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace mim {
-namespace {
-
-bool shownByDefault(int column)
-{
-    switch (static_cast<ImageTableModel::Column>(column)) {
-    case ImageTableModel::Name:
-    case ImageTableModel::Tag:
-    case ImageTableModel::Status:
-    case ImageTableModel::Size:
-    case ImageTableModel::Created:
-    case ImageTableModel::Updated:
-    case ImageTableModel::Visibility:
-    case ImageTableModel::Architecture:
-    case ImageTableModel::Namespace:
-        return true;
-    default:
-        return false;
-    }
-}
-
-// A typical value of each column: the default width shows it whole. Dates use the real format.
-QString sampleText(int column)
-{
-    switch (static_cast<ImageTableModel::Column>(column)) {
-    case ImageTableModel::Name:
-        return u"mindspore-training"_s;
-    case ImageTableModel::Tag:
-        return u"20250530-e1f203"_s;
-    case ImageTableModel::Status:
-        return u"Creating – Watching…"_s;
-    case ImageTableModel::Size:
-        return u"99.9 GB"_s;
-    case ImageTableModel::Created:
-    case ImageTableModel::Updated:
-        return Formatting::localDateTime(QDateTime(QDate(2028, 12, 28), QTime(23, 58)).toMSecsSinceEpoch());
-    case ImageTableModel::Type:
-    case ImageTableModel::Visibility:
-        return u"Private"_s;
-    case ImageTableModel::Architecture:
-        return u"AARCH64"_s;
-    case ImageTableModel::ServiceType:
-        return u"INFERENCE"_s;
-    case ImageTableModel::Resources:
-        return u"CPU, GPU"_s;
-    case ImageTableModel::Namespace:
-        return u"nlp-research"_s;
-    case ImageTableModel::SwrPath:
-        return u"swr.cn-north-4.myhuaweicloud.com/nlp-research/llama-finetune:20250301"_s;
-    case ImageTableModel::Id:
-        return u"c7fe6fd3-d755-4784-93b3-bb05ae4ad37c"_s;
-    case ImageTableModel::Workspace:
-        return u"0123456789ab"_s;
-    case ImageTableModel::Description:
-        return u"Training image with PyTorch 2.0 and CUDA"_s;
-    case ImageTableModel::ColumnCount:
-        break;
-    }
-    return u"XXXXXXXXXX"_s;
-}
-
-} // namespace
-
 ImageTableView::ImageTableView(QWidget *parent)
     : QTreeView(parent)
 {
@@ -117,7 +55,7 @@ void ImageTableView::applyDefaultLayout()
     const QSignalBlocker blocker(this);
     for (int c = 0; c < model()->columnCount(); ++c) {
         header()->moveSection(header()->visualIndex(c), c);
-        setColumnHidden(c, !shownByDefault(c));
+        setColumnHidden(c, !ImageColumns::isShownByDefault(c));
         setColumnWidth(c, defaultColumnWidth(c));
     }
     // Newest first: what people look for after saving an image (podman-desktop #2283).
@@ -127,7 +65,7 @@ void ImageTableView::applyDefaultLayout()
 int ImageTableView::defaultColumnWidth(int column) const
 {
     const int margin = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
-    int width = fontMetrics().horizontalAdvance(sampleText(column)) + margin;
+    int width = fontMetrics().horizontalAdvance(ImageColumns::sampleText(column)) + margin;
     if (column == ImageTableModel::Status)
         width +=
             iconSize().isValid() ? iconSize().width() : style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;

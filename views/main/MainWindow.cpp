@@ -5,6 +5,7 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
+#include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/deletion/JournalReconciler.h"
@@ -54,14 +55,6 @@ Q_LOGGING_CATEGORY(lcMainWindow, "mim.ui", QtInfoMsg)
 
 namespace mim {
 namespace {
-
-// QSettings keys. The "v1" keeps an incompatible future layout from restoring an old one.
-const auto GeometryKey = u"mainWindow/v1/geometry"_s;
-const auto WindowStateKey = u"mainWindow/v1/state"_s;
-const auto SplitterKey = u"mainWindow/v1/splitter"_s;
-const auto DetailsVisibleKey = u"mainWindow/v1/detailsPaneVisible"_s;
-const auto TableStateKey = u"imageTable/v1/header"_s;
-const auto FilterKey = u"imageTable/v1/filter"_s;
 
 // Statuses for which asking the server to re-check makes sense.
 bool isResyncable(const QString &status)
@@ -299,7 +292,7 @@ void MainWindow::createCentralArea()
     connect(m_toggleDetailsAction, &QAction::toggled, this, [this](bool on) {
         m_detailsPane->setVisible(on);
         if (!m_restoring && m_services.settings)
-            m_services.settings->setValue(DetailsVisibleKey, on);
+            SettingsKeys::setValue(*m_services.settings, SettingsKey::DetailsPaneVisible, on);
     });
     connect(m_emptyState, &EmptyStateWidget::buttonClicked, this,
             [this](EmptyStateWidget::Button which) { onEmptyStateButton(int(which)); });
@@ -441,7 +434,8 @@ void MainWindow::wireModels()
     });
     connect(m_tableView, &ImageTableView::viewStateChanged, this, [this] {
         if (!m_restoring && m_services.settings)
-            m_services.settings->setValue(TableStateKey, m_tableView->viewState());
+            SettingsKeys::setValue(*m_services.settings, SettingsKey::ImageTableHeader,
+                                   m_tableView->viewState());
     });
     connect(m_tableView, &QAbstractItemView::activated, this, &MainWindow::showDetailsOfSelection);
     connect(m_tableView, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
@@ -456,20 +450,21 @@ void MainWindow::restoreWindowState()
     if (!settings)
         return;
     m_restoring = true;
-    const QByteArray geometry = settings->value(GeometryKey).toByteArray();
+    const QByteArray geometry = SettingsKeys::value(*settings, SettingsKey::MainWindowGeometry).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         // A first start: a comfortable size that fits a laptop screen.
         resize(1280, 800);
     }
-    restoreState(settings->value(WindowStateKey).toByteArray());
-    m_tableView->setViewState(settings->value(TableStateKey).toByteArray());
-    const QByteArray splitter = settings->value(SplitterKey).toByteArray();
+    restoreState(SettingsKeys::value(*settings, SettingsKey::MainWindowState).toByteArray());
+    m_tableView->setViewState(SettingsKeys::value(*settings, SettingsKey::ImageTableHeader).toByteArray());
+    const QByteArray splitter = SettingsKeys::value(*settings, SettingsKey::MainWindowSplitter).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
-    const bool detailsVisible = settings->value(DetailsVisibleKey, true).toBool();
+    const bool detailsVisible = SettingsKeys::value(*settings, SettingsKey::DetailsPaneVisible).toBool();
     m_toggleDetailsAction->setChecked(detailsVisible);
     m_detailsPane->setVisible(detailsVisible);
-    const FilterState filter = FilterState::fromVariant(settings->value(FilterKey).toMap());
+    const FilterState filter =
+        FilterState::fromVariant(SettingsKeys::value(*settings, SettingsKey::ImageTableFilter).toMap());
     m_filterModel->setFilterState(filter);
     m_showBuiltInAction->setChecked(filter.showBuiltIn);
     m_clearFilterAction->setEnabled(filter.isActive());
@@ -482,11 +477,11 @@ void MainWindow::saveWindowState()
     QSettings *settings = m_services.settings;
     if (!settings || m_restoring)
         return;
-    settings->setValue(GeometryKey, saveGeometry());
-    settings->setValue(WindowStateKey, saveState());
-    settings->setValue(SplitterKey, m_splitter->saveState());
-    settings->setValue(DetailsVisibleKey, m_toggleDetailsAction->isChecked());
-    settings->setValue(TableStateKey, m_tableView->viewState());
+    SettingsKeys::setValue(*settings, SettingsKey::MainWindowGeometry, saveGeometry());
+    SettingsKeys::setValue(*settings, SettingsKey::MainWindowState, saveState());
+    SettingsKeys::setValue(*settings, SettingsKey::MainWindowSplitter, m_splitter->saveState());
+    SettingsKeys::setValue(*settings, SettingsKey::DetailsPaneVisible, m_toggleDetailsAction->isChecked());
+    SettingsKeys::setValue(*settings, SettingsKey::ImageTableHeader, m_tableView->viewState());
     saveFilterState();
     settings->sync();
 }
@@ -495,7 +490,8 @@ void MainWindow::saveFilterState()
 {
     if (m_restoring || !m_services.settings)
         return;
-    m_services.settings->setValue(FilterKey, m_filterModel->filterState().toVariant());
+    SettingsKeys::setValue(*m_services.settings, SettingsKey::ImageTableFilter,
+                           m_filterModel->filterState().toVariant());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

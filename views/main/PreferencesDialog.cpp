@@ -1,6 +1,7 @@
 #include "views/main/PreferencesDialog.h"
 
 #include "Localization.h"
+#include "models/common/SettingsKeys.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -36,7 +37,7 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
     setObjectName(u"preferencesDialog"_s);
     setWindowTitle(tr("Preferences"));
     if (m_settings)
-        m_storedLanguage = m_settings->value(QLatin1String(UiLanguageSettingsKey)).toString();
+        m_storedLanguage = SettingsKeys::value(*m_settings, SettingsKey::UiLanguage).toString();
 
     m_language = new QComboBox(this);
     m_language->setObjectName(u"languageBox"_s);
@@ -95,9 +96,9 @@ void PreferencesDialog::accept()
     if (m_settings) {
         const QString language = selectedLanguage();
         if (language.isEmpty())
-            m_settings->remove(QLatin1String(UiLanguageSettingsKey));
+            SettingsKeys::remove(*m_settings, SettingsKey::UiLanguage);
         else
-            m_settings->setValue(QLatin1String(UiLanguageSettingsKey), language);
+            SettingsKeys::setValue(*m_settings, SettingsKey::UiLanguage, language);
     }
     QDialog::accept();
 }

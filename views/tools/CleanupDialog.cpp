@@ -3,6 +3,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/Formatting.h"
+#include "models/common/SettingsKeys.h"
 #include "models/deletion/Deletion.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/tools/ExportImages.h"
@@ -39,13 +40,6 @@ namespace {
 
 constexpr qint64 KbPerMb = 1024;
 constexpr qint64 KbPerGb = 1024 * 1024;
-
-const auto RulesKey = u"rules"_s;
-const auto ForceKey = u"force"_s;
-const auto FormValuesKey = u"formValues"_s;
-const auto LastRunAtKey = u"lastRunAt"_s;
-const auto LastRunCountKey = u"lastRunCount"_s;
-const auto GeometryKey = u"cleanup/geometry"_s;
 
 // The rule every first clean-up starts with: images that failed to save are never worth keeping.
 CleanupRules firstRunRules()
@@ -126,15 +120,14 @@ CleanupDialog::CleanupDialog(ImageTableModel *images, QSettings *settings, const
     const QSize hint = sizeHint();
     resize(qMax(hint.width(), metrics.averageCharWidth() * 150), qMax(hint.height(), metrics.height() * 46));
     if (m_settings)
-        restoreGeometry(m_settings->value(GeometryKey).toByteArray());
+        restoreGeometry(SettingsKeys::value(*m_settings, SettingsKey::CleanupGeometry).toByteArray());
 }
 
 CleanupDialog::~CleanupDialog() = default;
 
 QString CleanupDialog::settingsGroup(const QString &accountName)
 {
-    // QSettings reads "/" and "\" in a key as levels: the account name is kept whole by percent-encoding it.
-    return u"cleanup/"_s + QString::fromLatin1(QUrl::toPercentEncoding(accountName));
+    return SettingsKeys::cleanupGroup(accountName);
 }
 
 QWidget *CleanupDialog::createRulesBox()
@@ -548,7 +541,7 @@ void CleanupDialog::done(int result)
     if (result != QDialog::Accepted)
         saveSettings(false, 0);
     if (m_settings)
-        m_settings->setValue(GeometryKey, saveGeometry());
+        SettingsKeys::setValue(*m_settings, SettingsKey::CleanupGeometry, saveGeometry());
     QDialog::done(result);
 }
 
@@ -558,12 +551,14 @@ void CleanupDialog::loadSettings()
     bool force = false;
     if (m_settings) {
         m_settings->beginGroup(settingsGroup(m_accountName));
-        if (m_settings->contains(RulesKey))
-            rules = CleanupRules::fromVariant(m_settings->value(RulesKey).toMap());
-        force = m_settings->value(ForceKey, false).toBool();
-        const QVariantMap values = m_settings->value(FormValuesKey).toMap();
-        const QDateTime lastRun = m_settings->value(LastRunAtKey).toDateTime();
-        const int lastCount = m_settings->value(LastRunCountKey, 0).toInt();
+        if (SettingsKeys::contains(*m_settings, SettingsKey::CleanupRules))
+            rules = CleanupRules::fromVariant(
+                SettingsKeys::value(*m_settings, SettingsKey::CleanupRules).toMap());
+        force = SettingsKeys::value(*m_settings, SettingsKey::CleanupForce).toBool();
+        const QVariantMap values = SettingsKeys::value(*m_settings, SettingsKey::CleanupFormValues).toMap();
+        const QDateTime lastRun =
+            SettingsKeys::value(*m_settings, SettingsKey::CleanupLastRunAt).toDateTime();
+        const int lastCount = SettingsKeys::value(*m_settings, SettingsKey::CleanupLastRunCount).toInt();
         m_settings->endGroup();
 
         // The numbers of rules that are off are remembered too, so switching one back on restores it; the
@@ -591,14 +586,15 @@ void CleanupDialog::saveSettings(bool ranCleanup, int deletedCount)
     if (!m_settings)
         return;
     m_settings->beginGroup(settingsGroup(m_accountName));
-    m_settings->setValue(RulesKey, rules().toVariant());
-    m_settings->setValue(ForceKey, forceRequested());
-    m_settings->setValue(FormValuesKey, QVariantMap{{u"days"_s, m_idleDays->value()},
-                                                    {u"keep"_s, m_keepCount->value()},
-                                                    {u"sizeKb"_s, sizeControlsKb()}});
+    SettingsKeys::setValue(*m_settings, SettingsKey::CleanupRules, rules().toVariant());
+    SettingsKeys::setValue(*m_settings, SettingsKey::CleanupForce, forceRequested());
+    SettingsKeys::setValue(*m_settings, SettingsKey::CleanupFormValues,
+                           QVariantMap{{u"days"_s, m_idleDays->value()},
+                                       {u"keep"_s, m_keepCount->value()},
+                                       {u"sizeKb"_s, sizeControlsKb()}});
     if (ranCleanup) {
-        m_settings->setValue(LastRunAtKey, m_clock());
-        m_settings->setValue(LastRunCountKey, deletedCount);
+        SettingsKeys::setValue(*m_settings, SettingsKey::CleanupLastRunAt, m_clock());
+        SettingsKeys::setValue(*m_settings, SettingsKey::CleanupLastRunCount, deletedCount);
     }
     m_settings->endGroup();
 }

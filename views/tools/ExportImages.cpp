@@ -1,5 +1,7 @@
 #include "views/tools/ExportImages.h"
 
+#include "models/common/SettingsKeys.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -11,12 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace mim {
 
-namespace {
-
-const auto LastFolderKey = u"export/lastFolder"_s;
-const auto LastFormatKey = u"export/lastFormat"_s;
-
-} // namespace
+namespace {} // namespace
 
 QList<int> ExportImages::visibleColumns(const QHeaderView *header)
 {
@@ -36,10 +33,12 @@ QString ExportImages::chooseFile(QWidget *parent, const QString &title, const QS
 {
     const QString csvFilter = tr("CSV files (*.csv)");
     const QString jsonFilter = tr("JSON files (*.json)");
-    QString folder = settings ? settings->value(LastFolderKey).toString() : QString();
+    QString folder =
+        settings ? SettingsKeys::value(*settings, SettingsKey::ExportLastFolder).toString() : QString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const bool json = settings && settings->value(LastFormatKey).toString() == u"json"_s;
+    const bool json =
+        settings && SettingsKeys::value(*settings, SettingsKey::ExportLastFormat).toString() == u"json"_s;
     QString selectedFilter = json ? jsonFilter : csvFilter;
     const QString suggested = QDir(folder).filePath(suggestedBaseName + (json ? u".json"_s : u".csv"_s));
 
@@ -51,10 +50,10 @@ QString ExportImages::chooseFile(QWidget *parent, const QString &title, const QS
     if (!ImageExporter::formatForPath(path))
         path += choseJson ? u".json"_s : u".csv"_s;
     if (settings) {
-        settings->setValue(LastFolderKey, QFileInfo(path).absolutePath());
-        settings->setValue(LastFormatKey, ImageExporter::formatForPath(path) == ImageExporter::Format::Json
-                                              ? u"json"_s
-                                              : u"csv"_s);
+        SettingsKeys::setValue(*settings, SettingsKey::ExportLastFolder, QFileInfo(path).absolutePath());
+        SettingsKeys::setValue(*settings, SettingsKey::ExportLastFormat,
+                               ImageExporter::formatForPath(path) == ImageExporter::Format::Json ? u"json"_s
+                                                                                                 : u"csv"_s);
     }
     return path;
 }

@@ -1,0 +1,103 @@
+#include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ImageTableRows.h"
+
+#include <algorithm>
+
+// The half of ImageTableModel that runs on any thread: prepare() and what it computes for each row.
+
+namespace mim {
+
+namespace {
+
+// A digest of everything an image holds. A refresh of 100,000 images compares digests, computed on a
+// worker thread, instead of every field of every image on the GUI thread. Two different images have the same
+// 64-bit digest with a probability that does not matter (2^-64 per changed image).
+quint64 contentDigest(const Image &image)
+{
+    size_t seed = 0;
+    Image::forEachField([&](QLatin1StringView, auto member) { seed = qHashMulti(seed, image.*member); });
+    return quint64(seed);
+}
+
+quint8 searchHintsOf(const Image &image)
+{
+    quint8 hints = 0;
+    // "swr.<region>.myhuaweicloud.com/<namespace>/<name>:<tag>": a search of the path covers the others.
+    if (image.swrPath.contains(image.name))
+        hints |= ImageTableModel::SwrPathHasName;
+    if (image.swrPath.contains(image.tag))
+        hints |= ImageTableModel::SwrPathHasTag;
+    if (image.swrPath.contains(image.nameSpace))
+        hints |= ImageTableModel::SwrPathHasNamespace;
+    if (ImageTableModel::isHexOrDash(image.id))
+        hints |= ImageTableModel::IdIsHex;
+    return hints;
+}
+
+} // namespace
+
+bool ImageTableModel::isHexOrDash(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F') || u == u'-';
+    });
+}
+
+ImageTableModel::Row ImageTableModel::makeRow(const Image &image)
+{
+    Row row;
+    row.digest = contentDigest(image);
+    row.searchHints = searchHintsOf(image);
+    return row;
+}
+
+ImageTableModel::PreparedImages::PreparedImages() = default;
+ImageTableModel::PreparedImages::~PreparedImages() = default;
+ImageTableModel::PreparedImages::PreparedImages(const PreparedImages &) = default;
+ImageTableModel::PreparedImages::PreparedImages(PreparedImages &&) noexcept = default;
+ImageTableModel::PreparedImages &ImageTableModel::PreparedImages::operator=(const PreparedImages &) = default;
+ImageTableModel::PreparedImages &
+ImageTableModel::PreparedImages::operator=(PreparedImages &&) noexcept = default;
+
+qsizetype ImageTableModel::PreparedImages::size() const
+{
+    return m_data ? m_data->images.size() : 0;
+}
+
+ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images,
+                                                         RowActivity settlingActivity)
+{
+    auto data = std::make_shared<detail::PreparedImageData>();
+    data->indexById.reserve(images.size());
+    for (int i = 0; i < images.size(); ++i)
+        data->indexById.insert(images.at(i).id, i);
+    if (data->indexById.size() == images.size()) {
+        data->images = images; // shared, not copied
+    } else {
+        // Duplicate ids (the listing should not send any): one entry per id, at the first copy's place, with
+        // the last copy's data.
+        data->indexById.clear();
+        for (const Image &image : images) {
+            const auto existing = data->indexById.constFind(image.id);
+            if (existing != data->indexById.cend()) {
+                data->images[existing.value()] = image;
+            } else {
+                data->indexById.insert(image.id, int(data->images.size()));
+                data->images.append(image);
+            }
+        }
+    }
+    data->rows.reserve(data->images.size());
+    for (const Image &image : std::as_const(data->images)) {
+        data->rows.append(makeRow(image));
+        if (settlingActivity != RowActivity::None && image.isSettling())
+            data->rows.last().activity = settlingActivity;
+        data->totalSizeKb += image.sizeKb;
+    }
+    PreparedImages prepared;
+    prepared.m_data = std::move(data);
+    return prepared;
+}
+
+} // namespace mim

@@ -1,0 +1,167 @@
+#include "models/catalog/ImageColumns.h"
+#include "models/catalog/ImageTableModel.h"
+
+#include <algorithm>
+
+// The sorting half of ImageTableModel: ranks, the sorted order and keeping rows in it.
+
+namespace mim {
+
+bool ImageTableModel::isInOrder(int row) const
+{
+    const Image &image = imageOfRow(row);
+    return (row == 0 || mayPrecede(imageOfRow(row - 1), image)) &&
+           (row + 1 >= m_order.size() || mayPrecede(image, imageOfRow(row + 1)));
+}
+
+bool ImageTableModel::mayPrecede(const Image &first, const Image &second) const
+{
+    const int comparison = ImageColumns::compare(first, second, m_sortColumn);
+    return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
+}
+
+int ImageTableModel::compareRows(int left, int right, int column) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return 0;
+    return ImageColumns::compare(imageOfRow(left), imageOfRow(right), column);
+}
+
+void ImageTableModel::invalidateRanks()
+{
+    m_ranksColumn = -1;
+    m_ranks = {};
+}
+
+const std::vector<int> &ImageTableModel::ranks(int column) const
+{
+    if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
+        return m_ranks;
+    const int slotCount = int(m_images.size());
+    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
+    if (isNumericColumn(column)) {
+        std::vector<std::pair<qint64, int>> order;
+        order.reserve(size_t(m_order.size()));
+        for (const int slot : m_order)
+            order.emplace_back(numericValue(m_images.at(slot), column), slot);
+        std::sort(order.begin(), order.end());
+        int rank = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && order[i].first != order[i - 1].first)
+                ++rank;
+            ranks[size_t(order[i].second)] = rank;
+        }
+    } else {
+        // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
+        // their keys are computed and sorted once per value, not once per row.
+        QHash<QString, int> indexOfText;
+        QStringList texts;
+        std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
+        for (const int slot : m_order) {
+            const QString text = rawText(m_images.at(slot), column);
+            auto it = indexOfText.constFind(text);
+            if (it == indexOfText.cend()) {
+                it = indexOfText.insert(text, int(texts.size()));
+                texts.append(text);
+            }
+            textOfSlot[size_t(slot)] = it.value();
+        }
+        QStringList keys;
+        keys.reserve(texts.size());
+        for (const QString &text : std::as_const(texts))
+            keys.append(ImageColumns::sortKeyOfText(text, column));
+        std::vector<int> byKey(size_t(keys.size()));
+        for (size_t i = 0; i < byKey.size(); ++i)
+            byKey[i] = int(i);
+        std::sort(byKey.begin(), byKey.end(),
+                  [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
+        std::vector<int> rankOfText(byKey.size());
+        int rank = 0;
+        for (size_t i = 0; i < byKey.size(); ++i) {
+            if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
+                ++rank;
+            rankOfText[size_t(byKey[i])] = rank;
+        }
+        for (const int slot : m_order)
+            ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
+    }
+    m_ranks = std::move(ranks);
+    m_ranksColumn = column;
+    return m_ranks;
+}
+
+std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
+{
+    const std::vector<int> &rank = ranks(m_sortColumn);
+    // Stable, like QSortFilterProxyModel: equal values keep their order.
+    if (m_sortOrder == Qt::AscendingOrder)
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+    else
+        std::stable_sort(order.begin(), order.end(),
+                         [&rank](int a, int b) { return rank[size_t(b)] < rank[size_t(a)]; });
+    return order;
+}
+
+void ImageTableModel::reorder()
+{
+    if (m_sortColumn < 0 || m_order.size() < 2)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QList<int> before = m_order;
+    const std::vector<int> order = sortedOrder(std::vector<int>(before.cbegin(), before.cend()));
+    m_order = QList<int>(order.cbegin(), order.cend());
+    renumberFrom(0);
+    // After layoutAboutToBeChanged: the proxies store their own persistent indexes then.
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &index : from)
+        to.append(this->index(m_rowOfSlot.at(before.at(index.row())), index.column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void ImageTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= ColumnCount)
+        column = -1;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return; // kept in order all along
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reorder();
+}
+
+int ImageTableModel::sortedPosition(int slot, int excludingRow) const
+{
+    // The first place whose row sorts after this one: equal values keep the order they came in.
+    const Image &image = m_images.at(slot);
+    int low = 0;
+    int high = int(m_order.size()) - (excludingRow >= 0 ? 1 : 0);
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        const int row = excludingRow >= 0 && middle >= excludingRow ? middle + 1 : middle;
+        if (mayPrecede(imageOfRow(row), image))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+void ImageTableModel::keepRowSorted(int row)
+{
+    const int slot = m_order.at(row);
+    const int target = sortedPosition(slot, row);
+    if (target == row)
+        return;
+    // rowsMoved counts the destination in the numbering before the move.
+    beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+    m_order.remove(row);
+    m_order.insert(target, slot);
+    renumberFrom(qMin(row, target));
+    endMoveRows();
+}
+
+} // namespace mim
