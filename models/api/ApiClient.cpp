@@ -635,7 +635,7 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
                     ErrorKind::InvalidRequest,
                     tr("The project ID “%1” is not valid; no request was sent.").arg(m_settings.projectId)));
         segments.prepend(m_settings.projectId);
-        segments.prepend(u"v1"_s);
+        segments.prepend(request->apiVersion);
     }
     QString why;
     const std::optional<QByteArray> encodedPath = PathSegments::encode(segments, &why);
