@@ -121,8 +121,8 @@ bool UsageApi::handles(const QString &version, const QStringList &route)
 bool UsageApi::isReadOnly(const SandboxRequest &request)
 {
     const QStringList segments = request.segments();
-    return request.method == "GET" || (request.method == "POST" && segments.size() == 4 &&
-                                       segments.at(0) == u"v2" && segments.at(3) == u"training-job-searches");
+    return request.method == "GET" || (request.method == "POST" && segments.size() == 3 &&
+                                       segments.at(0) == u"v2" && segments.at(2) == u"training-job-searches");
 }
 
 SandboxResponse UsageApi::handle(const SandboxRequest &request, const QString &version,
