@@ -495,7 +495,9 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return outcome.failure;
         return d->iamApi->listProjects(request);
     }
-    if (segments.size() >= 3 && (segments.first() == u"v1" || segments.first() == u"v2")) {
+    // v2 answers only the routes it has; anything else there is unknown to the gateway, before authentication.
+    const bool usageRoute = segments.size() >= 3 && UsageApi::handles(segments.first(), segments.mid(2));
+    if (segments.size() >= 3 && (segments.first() == u"v1" || usageRoute)) {
         AuthOutcome outcome;
         if (!authenticate(&outcome))
             return outcome.failure;
@@ -506,12 +508,9 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return SandboxResponse::error(401, u"ModelArts.0210"_s,
                                           u"The project ID in the URL does not match the credentials"_s);
         }
-        const QStringList route = segments.mid(2);
-        if (UsageApi::handles(segments.first(), route))
-            return d->usageApi->handle(request, segments.first(), route);
-        if (segments.first() != u"v1")
-            return notFoundRoute();
-        return d->imageApi->handle(request, route);
+        if (usageRoute)
+            return d->usageApi->handle(request, segments.first(), segments.mid(2));
+        return d->imageApi->handle(request, segments.mid(2));
     }
     return notFoundRoute();
 }
