@@ -102,7 +102,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     d->authenticator = std::make_unique<RequestAuthenticator>(m_options, &d->tokens);
     d->imageApi = std::make_unique<ImageApi>(&d->store, &d->counters, &m_options, &d->faults.config(),
                                              [this] { return d->generator->nextId(); });
-    d->usageApi = std::make_unique<UsageApi>(&d->store, &d->counters, &m_options);
+    d->usageApi = std::make_unique<UsageApi>(&d->store, &d->counters, &m_options, &d->faults.config());
     d->iamApi = std::make_unique<IamApi>(&m_options, &d->tokens);
     if (m_options.demo)
         resetDemo();

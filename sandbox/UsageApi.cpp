@@ -102,10 +102,12 @@ QList<Workload> workloadsOf(const ImageStore &store, const QString &regionId)
     return workloads;
 }
 
-UsageApi::UsageApi(const ImageStore *store, SandboxCounters *counters, const SandboxOptions *options)
+UsageApi::UsageApi(const ImageStore *store, SandboxCounters *counters, const SandboxOptions *options,
+                   const FaultConfig *faults)
     : m_store(store)
     , m_counters(counters)
     , m_options(options)
+    , m_faults(faults)
 {}
 
 bool UsageApi::handles(const QString &version, const QStringList &route)
@@ -173,8 +175,11 @@ SandboxResponse UsageApi::listNotebooks(const SandboxRequest &request)
             continue;
         matching.append(workload);
     }
+    const ListingLies &lies = m_faults->listing;
+    const qint64 first = lies.ignoreOffset ? 0 : offset;
+    const qint64 count = lies.maxRecords > 0 ? qMin<qint64>(limit, lies.maxRecords) : limit;
     QJsonArray data;
-    for (qint64 i = offset; i < matching.size() && i < offset + limit; ++i) {
+    for (qint64 i = first; i < matching.size() && i < first + count; ++i) {
         const Workload &notebook = matching.at(i);
         QJsonObject image{
             {u"name"_s, notebook.imageName}, {u"swr_path"_s, notebook.swrPath}, {u"type"_s, u"DEDICATED"_s}};
@@ -189,7 +194,7 @@ SandboxResponse UsageApi::listNotebooks(const SandboxRequest &request)
                                 {u"create_at"_s, notebook.createAtMs},
                                 {u"image"_s, image}});
     }
-    const qint64 total = matching.size();
+    const qint64 total = lies.total >= 0 ? lies.total : matching.size();
     return SandboxResponse::json(200, QJsonObject{{u"total"_s, total},
                                                   {u"current"_s, offset / limit},
                                                   {u"pages"_s, (total + limit - 1) / limit},
@@ -237,9 +242,11 @@ SandboxResponse UsageApi::searchTrainingJobs(const SandboxRequest &request)
             return ascending ? a.createAtMs < b.createAtMs : a.createAtMs > b.createAtMs;
         return a.id < b.id;
     });
+    const ListingLies &lies = m_faults->listing;
+    const qint64 first = lies.ignoreOffset ? 0 : pageIndex * limit;
+    const qint64 count = lies.maxRecords > 0 ? qMin<qint64>(limit, lies.maxRecords) : limit;
     QJsonArray items;
-    const qint64 first = pageIndex * limit;
-    for (qint64 i = first; i < jobs.size() && i < first + limit; ++i) {
+    for (qint64 i = first; i < jobs.size() && i < first + count; ++i) {
         const Workload &job = jobs.at(i);
         items.append(QJsonObject{
             {u"kind"_s, u"job"_s},
@@ -248,13 +255,14 @@ SandboxResponse UsageApi::searchTrainingJobs(const SandboxRequest &request)
             {u"status"_s, QJsonObject{{u"phase"_s, job.status}, {u"duration"_s, 3'600'000}}},
             {u"algorithm"_s, QJsonObject{{u"engine"_s, QJsonObject{{u"image_url"_s, job.swrPath}}}}}});
     }
-    return SandboxResponse::json(200, QJsonObject{{u"total"_s, qint64(jobs.size())},
-                                                  {u"count"_s, qint64(items.size())},
-                                                  {u"limit"_s, limit},
-                                                  {u"offset"_s, pageIndex},
-                                                  {u"sort_by"_s, u"create_time"_s},
-                                                  {u"order"_s, ascending ? u"asc"_s : u"desc"_s},
-                                                  {u"items"_s, items}});
+    return SandboxResponse::json(200,
+                                 QJsonObject{{u"total"_s, lies.total >= 0 ? lies.total : qint64(jobs.size())},
+                                             {u"count"_s, qint64(items.size())},
+                                             {u"limit"_s, limit},
+                                             {u"offset"_s, pageIndex},
+                                             {u"sort_by"_s, u"create_time"_s},
+                                             {u"order"_s, ascending ? u"asc"_s : u"desc"_s},
+                                             {u"items"_s, items}});
 }
 
 SandboxResponse UsageApi::listServices(const SandboxRequest &request)
@@ -279,15 +287,18 @@ SandboxResponse UsageApi::listServices(const SandboxRequest &request)
         if (workload.kind == Workload::Service)
             services.append(workload);
     }
+    const ListingLies &lies = m_faults->listing;
+    const qint64 first = lies.ignoreOffset ? 0 : offset;
+    const qint64 count = lies.maxRecords > 0 ? qMin<qint64>(limit, lies.maxRecords) : limit;
     QJsonArray data;
-    for (qint64 i = offset; i < services.size() && i < offset + limit; ++i) {
+    for (qint64 i = first; i < services.size() && i < first + count; ++i) {
         const Workload &service = services.at(i);
         data.append(QJsonObject{{u"id"_s, service.id},
                                 {u"name"_s, service.name},
                                 {u"status"_s, service.status},
                                 {u"create_time"_s, service.createAtMs}});
     }
-    const qint64 total = services.size();
+    const qint64 total = lies.total >= 0 ? lies.total : services.size();
     return SandboxResponse::json(
         200, QJsonObject{
                  {u"total"_s, total}, {u"current"_s, offset / limit}, {u"size"_s, limit}, {u"data"_s, data}});

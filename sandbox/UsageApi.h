@@ -44,7 +44,9 @@ QList<Workload> workloadsOf(const ImageStore &store, const QString &regionId);
 class UsageApi
 {
 public:
-    UsageApi(const ImageStore *store, SandboxCounters *counters, const SandboxOptions *options);
+    // `faults` is read for its listing lies at every listing, as for ListImage.
+    UsageApi(const ImageStore *store, SandboxCounters *counters, const SandboxOptions *options,
+             const FaultConfig *faults);
 
     // True for the routes this class answers; `version` is "v1" or "v2", `route` the path after the project
     // id.
@@ -63,6 +65,7 @@ private:
     const ImageStore *m_store;
     SandboxCounters *m_counters;
     const SandboxOptions *m_options;
+    const FaultConfig *m_faults;
 };
 
 } // namespace mim::sandbox

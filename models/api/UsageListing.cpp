@@ -182,11 +182,22 @@ private:
                            << s.expected << "read" << s.read << "totals moved" << s.unstable;
             if (s.pass < MaxPasses)
                 return restart();
-            return endSource(kind, badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
-                                                                            "The %1 kept changing while it "
-                                                                            "was read (%2 attempts)."))
-                                                   .arg(listingName(kind))
-                                                   .arg(s.pass)));
+            if (s.unstable)
+                return endSource(kind,
+                                 badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
+                                                                          "The %1 kept changing while it "
+                                                                          "was read (%2 attempts)."))
+                                                 .arg(listingName(kind))
+                                                 .arg(s.pass)));
+            return endSource(kind,
+                             badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
+                                                                      "The %1 reported %2 entries but "
+                                                                      "sent %3 different ones, %4 times "
+                                                                      "in a row."))
+                                             .arg(listingName(kind))
+                                             .arg(s.expected)
+                                             .arg(s.read)
+                                             .arg(s.pass)));
         }
         if (next)
             return next();

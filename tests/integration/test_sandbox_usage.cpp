@@ -110,6 +110,11 @@ private Q_SLOTS:
     void usageIndexIsExactlyTheInUseRefusals();
     void failedListingIsUnknownWithItsReason();
     void implausibleServiceIdIsNeverSent();
+    void transientFaultsAreRetried();
+    void lyingTotalMakesEveryListingUnknown();
+    void fewerRecordsThanAskedForPageIndexedListings();
+    void sameFirstPageForEveryOffsetIsUnknown();
+    void cancelEndsEveryListingUnknown();
 
 private:
     QNetworkAccessManager m_network;
@@ -408,6 +413,122 @@ void TestSandboxUsage::implausibleServiceIdIsNeverSent()
         QCOMPARE(outcome->error.kind, ErrorKind::InvalidRequest);
     }
     QCOMPARE(sandbox.state().value(u"counters"_s).toObject().value(u"services"_s).toInteger(), before);
+}
+
+namespace {
+QSet<QString> userIds(const ImageUsage &usage)
+{
+    QSet<QString> ids;
+    for (const ImageUser &user : usage.users())
+        ids.insert(usageKindName(user.kind) + u' ' + user.id);
+    return ids;
+}
+} // namespace
+
+void TestSandboxUsage::transientFaultsAreRetried()
+{
+    SandboxFixture sandbox(3000, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    const auto clean = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&clean] { return clean->finished; }, 30000));
+    QVERIFY(clean->usage.isComplete());
+
+    sandbox.setFaults(QJsonObject{{u"rate"_s, 0.25},
+                                  {u"retry_after_s"_s, 0},
+                                  {u"seed"_s, 3},
+                                  {u"kinds"_s, QJsonArray{u"429"_s, u"502"_s, u"503"_s, u"504"_s, u"reset"_s,
+                                                          u"truncate"_s, u"malformed"_s}}});
+    const auto faulted = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&faulted] { return faulted->finished; }, 60000));
+    QVERIFY2(faulted->usage.isComplete(),
+             qPrintable(faulted->usage.unknownReason(UsageKind::Notebook).fullText() +
+                        faulted->usage.unknownReason(UsageKind::TrainingJob).fullText() +
+                        faulted->usage.unknownReason(UsageKind::Service).fullText()));
+    QVERIFY(sandbox.state().value(u"counters"_s).toObject().value(u"faults_injected"_s).toInt() > 0);
+    QCOMPARE(userIds(faulted->usage), userIds(clean->usage));
+    QCOMPARE(faulted->usage.users().size(), clean->usage.users().size());
+}
+
+void TestSandboxUsage::lyingTotalMakesEveryListingUnknown()
+{
+    SandboxFixture sandbox(300, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(QJsonObject{{u"listing"_s, QJsonObject{{u"total"_s, 2147483647}}}});
+    const auto outcome = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&outcome] { return outcome->finished; }, 10000));
+    for (const UsageKind kind : AllUsageKinds) {
+        QVERIFY(!outcome->usage.isKnown(kind));
+        const ApiError &reason = outcome->usage.unknownReason(kind);
+        QCOMPARE(reason.kind, ErrorKind::BadResponse);
+        QVERIFY2(reason.detail.contains(u"2147483647"_s) && reason.detail.contains(u"100000"_s),
+                 qPrintable(reason.detail));
+    }
+    // Nothing was sized from the lie: one page of each listing was asked for (two notebook features: one).
+    const QJsonObject counters = sandbox.state().value(u"counters"_s).toObject();
+    QCOMPARE(counters.value(u"notebooks"_s).toInt(), 1);
+    QCOMPARE(counters.value(u"training_jobs"_s).toInt(), 1);
+    QCOMPARE(counters.value(u"services"_s).toInt(), 1);
+}
+
+void TestSandboxUsage::fewerRecordsThanAskedForPageIndexedListings()
+{
+    SandboxFixture sandbox(3000, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    const auto clean = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&clean] { return clean->finished; }, 30000));
+
+    sandbox.setFaults(QJsonObject{{u"listing"_s, QJsonObject{{u"max_records"_s, 7}}}});
+    const auto outcome = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&outcome] { return outcome->finished; }, 30000));
+    // Notebooks advance by what was sent (offset in records): still every one of them.
+    QVERIFY(outcome->usage.isKnown(UsageKind::Notebook));
+    // Training jobs and services address pages by index: what lies between would be skipped.
+    for (const UsageKind kind : {UsageKind::TrainingJob, UsageKind::Service}) {
+        QVERIFY(!outcome->usage.isKnown(kind));
+        QVERIFY2(outcome->usage.unknownReason(kind).detail.contains(u"7"_s),
+                 qPrintable(outcome->usage.unknownReason(kind).detail));
+    }
+    QSet<QString> notebooks;
+    for (const QString &id : userIds(clean->usage)) {
+        if (id.startsWith(u"notebook "_s))
+            notebooks.insert(id);
+    }
+    QVERIFY(!notebooks.isEmpty());
+    QVERIFY(userIds(outcome->usage).contains(notebooks));
+}
+
+void TestSandboxUsage::sameFirstPageForEveryOffsetIsUnknown()
+{
+    SandboxFixture sandbox(3000, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(QJsonObject{{u"listing"_s, QJsonObject{{u"ignore_offset"_s, true}}}});
+    const auto outcome = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&outcome] { return outcome->finished; }, 30000));
+    // More than one page of notebooks: the records never add up to the total, three times.
+    QVERIFY(!outcome->usage.isKnown(UsageKind::Notebook));
+    QVERIFY2(outcome->usage.unknownReason(UsageKind::Notebook).detail.contains(u"3 times"_s),
+             qPrintable(outcome->usage.unknownReason(UsageKind::Notebook).detail));
+}
+
+void TestSandboxUsage::cancelEndsEveryListingUnknown()
+{
+    SandboxFixture sandbox(300, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 2000}});
+    UsageListing *listing = client.listImageUsage();
+    const auto outcome = watchUsage(listing);
+    QTest::qWait(50);
+    QVERIFY(!outcome->finished);
+    listing->cancel();
+    QVERIFY(outcome->finished); // at once, not when the answers come
+    QCOMPARE(outcome->sourcesFinished.size(), 3);
+    for (const UsageKind kind : AllUsageKinds)
+        QCOMPARE(outcome->usage.unknownReason(kind).kind, ErrorKind::Cancelled);
 }
 
 QTEST_MAIN(TestSandboxUsage)
