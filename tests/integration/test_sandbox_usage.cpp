@@ -107,6 +107,7 @@ private Q_SLOTS:
     void trainingJobOffsetIsAPageIndex();
     void servicesPageAndShowTheirImages();
     void faultsApplyToTheNewRoutes();
+    void usageIndexIsExactlyTheInUseRefusals_data();
     void usageIndexIsExactlyTheInUseRefusals();
     void failedListingIsUnknownWithItsReason();
     void implausibleServiceIdIsNeverSent();
@@ -331,9 +332,22 @@ void TestSandboxUsage::faultsApplyToTheNewRoutes()
     QCOMPARE(counters.value(u"services"_s).toInt(), 1);
 }
 
+void TestSandboxUsage::usageIndexIsExactlyTheInUseRefusals_data()
+{
+    QTest::addColumn<bool>("demo");
+    QTest::newRow("generated") << false;
+    QTest::newRow("demo") << true;
+}
+
 void TestSandboxUsage::usageIndexIsExactlyTheInUseRefusals()
 {
-    SandboxFixture sandbox(800, 5);
+    QFETCH(bool, demo);
+    sandbox::SandboxOptions options;
+    options.imageCount = 800;
+    options.seed = 5;
+    if (demo)
+        options = sandbox::SandboxOptions::forDemo();
+    SandboxFixture sandbox(options);
     QVERIFY(sandbox.start());
     QVERIFY(!inUseIds(sandbox).isEmpty());
     ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
