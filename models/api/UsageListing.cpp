@@ -368,8 +368,8 @@ private:
                 return endSource(kind,
                                  badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
                                                                           "There are %1 services; this "
-                                                                          "app looks at most %2 of them "
-                                                                          "up one by one."))
+                                                                          "app looks up at most %2 of "
+                                                                          "them one by one."))
                                                  .arg(page->total)
                                                  .arg(UsageListing::MaxServices)));
             s.expected = page->total;
