@@ -116,6 +116,7 @@ private Q_SLOTS:
     void fewerRecordsThanAskedForPageIndexedListings();
     void sameFirstPageForEveryOffsetIsUnknown();
     void cancelEndsEveryListingUnknown();
+    void closingTheClientEndsEveryListingUnknown();
 
 private:
     QNetworkAccessManager m_network;
@@ -541,6 +542,20 @@ void TestSandboxUsage::cancelEndsEveryListingUnknown()
     listing->cancel();
     QVERIFY(outcome->finished); // at once, not when the answers come
     QCOMPARE(outcome->sourcesFinished.size(), 3);
+    for (const UsageKind kind : AllUsageKinds)
+        QCOMPARE(outcome->usage.unknownReason(kind).kind, ErrorKind::Cancelled);
+}
+
+void TestSandboxUsage::closingTheClientEndsEveryListingUnknown()
+{
+    SandboxFixture sandbox(300, 5);
+    QVERIFY(sandbox.start());
+    auto client = std::make_unique<ApiClient>(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 2000}});
+    const auto outcome = watchUsage(client->listImageUsage());
+    QTest::qWait(50);
+    client.reset();
+    QVERIFY(outcome->finished);
     for (const UsageKind kind : AllUsageKinds)
         QCOMPARE(outcome->usage.unknownReason(kind).kind, ErrorKind::Cancelled);
 }
