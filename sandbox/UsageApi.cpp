@@ -257,7 +257,7 @@ SandboxResponse UsageApi::searchTrainingJobs(const SandboxRequest &request)
     }
     return SandboxResponse::json(200,
                                  QJsonObject{{u"total"_s, lies.total >= 0 ? lies.total : qint64(jobs.size())},
-                                             {u"count"_s, qint64(items.size())},
+                                             {u"count"_s, lies.total >= 0 ? lies.total : qint64(jobs.size())},
                                              {u"limit"_s, limit},
                                              {u"offset"_s, pageIndex},
                                              {u"sort_by"_s, u"create_time"_s},

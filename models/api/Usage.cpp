@@ -269,6 +269,7 @@ std::optional<TrainingJobPage> TrainingJobPage::fromJson(const QByteArray &body,
     const std::optional<qint64> total = readCount(*object, "total"_L1, true, &reason);
     if (!total)
         return std::nullopt;
+    const bool hasCount = object->contains("count"_L1) && !object->value("count"_L1).isNull();
     const std::optional<qint64> count = readCount(*object, "count"_L1, false, &reason);
     if (!count)
         return std::nullopt;
@@ -277,7 +278,7 @@ std::optional<TrainingJobPage> TrainingJobPage::fromJson(const QByteArray &body,
         return std::nullopt;
     TrainingJobPage page;
     page.total = *total;
-    page.count = *count;
+    page.count = hasCount ? *count : -1;
     for (qsizetype i = 0; i < items->size(); ++i) {
         if (!items->at(i).isObject()) {
             page.skippedRecords.append(skipped(i, u"not an object"_s));

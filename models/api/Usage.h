@@ -79,14 +79,17 @@ struct NotebookPage
 };
 
 // One page of ListTrainingJobs (POST /v2/{project_id}/training-job-searches). Facts from the SDK's
-// ListTrainingJobsResponse and JobResponse (huaweicloudsdkmodelarts/v2): {total, count, limit, offset,
+// ListTrainingJobsResponse and JobResponse (huaweicloudsdkmodelarts/v1/model): {total, count, limit, offset,
 // items[]}, each item {metadata {id, name, create_time}, status {phase}, algorithm {engine {image_url}}};
 // image_url is an SWR path, possibly without the registry host. `offset` is a page index, not a record
-// offset.
+// offset. `total` counts every job of the user, `count` the jobs matching the search: the pages hold `count`
+// jobs.
 struct TrainingJobPage
 {
     qint64 total = 0;
-    qint64 count = 0;
+    qint64 count = -1; // -1 when the server did not send it
+    // The number of jobs the pages hold: count, or total without one.
+    qint64 matching() const { return count >= 0 ? count : total; }
     QList<ImageUser> users;
     QStringList skippedRecords;
 

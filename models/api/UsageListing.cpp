@@ -301,10 +301,10 @@ private:
             return endSource(kind, unreadablePage(kind, why, call));
         const qint64 records = page->users.size() + page->skippedRecords.size();
         if (pageIndex == 0) {
-            if (!acceptTotal(kind, page->total, UsageListing::TrainingJobPageSize))
+            if (!acceptTotal(kind, page->matching(), UsageListing::TrainingJobPageSize))
                 return;
-            s.expected = page->total;
-        } else if (page->total != s.expected) {
+            s.expected = page->matching();
+        } else if (page->matching() != s.expected) {
             s.unstable = true;
         }
         takeRecords(kind, std::move(page->users), page->skippedRecords, &s.users);
@@ -365,13 +365,12 @@ private:
             if (!acceptTotal(kind, page->total, UsageListing::ServicePageSize))
                 return;
             if (page->total > UsageListing::MaxServices)
-                return endSource(kind,
-                                 badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
-                                                                          "There are %1 services; this "
-                                                                          "app looks up at most %2 of "
-                                                                          "them one by one."))
-                                                 .arg(page->total)
-                                                 .arg(UsageListing::MaxServices)));
+                return endSource(kind, badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
+                                                                                "There are %1 services; this "
+                                                                                "app looks up at most %2 of "
+                                                                                "them one by one."))
+                                                       .arg(page->total)
+                                                       .arg(UsageListing::MaxServices)));
             s.expected = page->total;
         } else if (page->total != s.expected) {
             s.unstable = true;

@@ -248,6 +248,7 @@ void TestUsage::trainingJobPage()
     QVERIFY2(page, qPrintable(why));
     QCOMPARE(page->total, 12);
     QCOMPARE(page->count, 5);
+    QCOMPARE(page->matching(), 5); // count is what the search matched: the pages hold that many
     QCOMPARE(page->users.size(), 2);
     QCOMPARE(page->users.at(0).kind, UsageKind::TrainingJob);
     QCOMPARE(page->users.at(0).name, u"job-j1"_s);
@@ -259,6 +260,11 @@ void TestUsage::trainingJobPage()
 
 void TestUsage::trainingJobPageHostile()
 {
+    const std::optional<TrainingJobPage> withoutCount =
+        TrainingJobPage::fromJson(R"({"total":7,"items":[]})");
+    QVERIFY(withoutCount);
+    QCOMPARE(withoutCount->count, -1);
+    QCOMPARE(withoutCount->matching(), 7);
     for (const QByteArray &body :
          {QByteArray("{"), QByteArray(R"({"items":[]})"), QByteArray(R"({"total":true,"items":[]})"),
           QByteArray(R"({"total":1,"items":"x"})"), QByteArray(R"({"total":1,"count":-3,"items":[]})")}) {
