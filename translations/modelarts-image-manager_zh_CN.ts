@@ -3852,7 +3852,7 @@
     </message>
     <message>
         <location line="+105"/>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>The %1 sent %2 entries in a page of %3 before its end; the rest cannot be reached.</source>
         <translation>%1在末页之前的某页中只返回了 %2 条记录（每页应为 %3 条）；其余记录无法读取。</translation>
     </message>
