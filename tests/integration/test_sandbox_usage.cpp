@@ -445,12 +445,17 @@ void TestSandboxUsage::transientFaultsAreRetried()
 {
     SandboxFixture sandbox(3000, 5);
     QVERIFY(sandbox.start());
-    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    // Which request meets which fault depends on the order the three listings' requests arrive in: with ten
+    // attempts a call fails only after ten faults in a row (one chance in ten million at this rate).
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    settings.retry.maxDelayMs = 200;
+    ApiClient client(&m_network, settings);
     const auto clean = watchUsage(client.listImageUsage());
     QVERIFY(QTest::qWaitFor([&clean] { return clean->finished; }, 30000));
     QVERIFY(clean->usage.isComplete());
 
-    sandbox.setFaults(QJsonObject{{u"rate"_s, 0.25},
+    sandbox.setFaults(QJsonObject{{u"rate"_s, 0.2},
                                   {u"retry_after_s"_s, 0},
                                   {u"seed"_s, 3},
                                   {u"kinds"_s, QJsonArray{u"429"_s, u"502"_s, u"503"_s, u"504"_s, u"reset"_s,
