@@ -196,6 +196,18 @@ void TestSandboxUsage::notebooksFilterByImageId()
         client.api("GET", u"notebooks?image_id="_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
     QCOMPARE(none.status, 200);
     QCOMPARE(none.json().value(u"total"_s).toInt(), 0);
+
+    // The client sends the filter the same way.
+    ApiClient api(&m_network, withFastRetries(sandbox.akskSettings()));
+    const Outcome outcome = watch(api.listNotebooksPage(u"NOTEBOOK"_s, 0, 50, imageId));
+    QVERIFY(waitFor(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    const std::optional<NotebookPage> page = NotebookPage::fromJson(outcome->body);
+    QVERIFY(page);
+    QCOMPARE(page->total, filtered.json().value(u"total"_s).toInteger());
+    QVERIFY(!page->users.isEmpty());
+    for (const ImageUser &user : page->users)
+        QCOMPARE(user.images.constFirst().imageId, imageId);
 }
 
 void TestSandboxUsage::trainingJobOffsetIsAPageIndex()
