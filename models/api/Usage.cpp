@@ -61,7 +61,7 @@ QString normalise(QStringView reference)
         const qsizetype colon = digest.indexOf(u':');
         if (colon <= 0 || colon == digest.size() - 1)
             return {};
-        digest = digest.left(colon).toLower() + digest.mid(colon).toLower();
+        digest = digest.toLower();
     }
     QList<QStringView> components = rest.split(u'/');
     if (components.size() >= 3 && isRegistryHost(components.constFirst()))

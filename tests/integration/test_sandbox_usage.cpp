@@ -117,6 +117,7 @@ private Q_SLOTS:
     void sameFirstPageForEveryOffsetIsUnknown();
     void cancelEndsEveryListingUnknown();
     void closingTheClientEndsEveryListingUnknown();
+    void gatewayNotFoundOfAServiceIsNotGone();
 
 private:
     QNetworkAccessManager m_network;
@@ -576,6 +577,25 @@ void TestSandboxUsage::closingTheClientEndsEveryListingUnknown()
     QVERIFY(outcome->finished);
     for (const UsageKind kind : AllUsageKinds)
         QCOMPARE(outcome->usage.unknownReason(kind).kind, ErrorKind::Cancelled);
+}
+
+void TestSandboxUsage::gatewayNotFoundOfAServiceIsNotGone()
+{
+    // Only ModelArts saying the service does not exist means it runs nothing; a gateway's 404 says nothing
+    // about the service, so the services stay Unknown.
+    SandboxFixture sandbox(800, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(QJsonObject{{u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                                                       {u"path_contains"_s, u"/services/"_s},
+                                                                       {u"fault"_s, u"404"_s},
+                                                                       {u"count"_s, 1}}}}});
+    const auto outcome = watchUsage(client.listImageUsage());
+    QVERIFY(QTest::qWaitFor([&outcome] { return outcome->finished; }, 30000));
+    QVERIFY(outcome->usage.isKnown(UsageKind::Notebook));
+    QVERIFY(outcome->usage.isKnown(UsageKind::TrainingJob));
+    QVERIFY(!outcome->usage.isKnown(UsageKind::Service));
+    QCOMPARE(outcome->usage.unknownReason(UsageKind::Service).code, u"APIGW.0101"_s);
 }
 
 QTEST_MAIN(TestSandboxUsage)
