@@ -495,7 +495,7 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return outcome.failure;
         return d->iamApi->listProjects(request);
     }
-    // v2 answers only the routes it has; anything else there is unknown to the gateway, before authentication.
+    // v2 has only the usage routes; any other v2 path is an unknown route, answered before authentication.
     const bool usageRoute = segments.size() >= 3 && UsageApi::handles(segments.first(), segments.mid(2));
     if (segments.size() >= 3 && (segments.first() == u"v1" || usageRoute)) {
         AuthOutcome outcome;

@@ -179,7 +179,7 @@ public:
     ApiCall *searchTrainingJobsPage(qint64 pageIndex, int limit);
     // ListServices: `offset` a multiple of `limit` (1 to 500).
     ApiCall *listServicesPage(qint64 offset, int limit);
-    // ShowService: the images a service runs. Refused without a request unless `id` looks like a ModelArts id.
+    // ShowService: the images a service runs. Refused, with no request, unless `id` looks like an id.
     ApiCall *showService(const QString &id);
     // All three listings at once, with every service shown, into one ImageUsage index.
     UsageListing *listImageUsage();
@@ -194,8 +194,7 @@ private:
     struct Request
     {
         QByteArray method;
-        QStringList segments; // below /{apiVersion}/{project_id} for ModelArts, from the root for IAM; one each
-        QString apiVersion = QStringLiteral("v1"); // ModelArts only: training jobs and services are v2
+        QStringList segments; // below /vN/{project_id} for ModelArts, from the root for IAM; one each
         QString idParameter;  // the resource id among the segments: refused unless it looks like one
         QList<QPair<QString, QString>> query; // decoded names and values
         QByteArray body;
@@ -207,6 +206,8 @@ private:
         // keep what it parsed for the caller. Without it, a non-empty body must be JSON.
         std::function<bool(const QByteArray &body, QString *why)> bodyCheck;
         bool reloggedIn = false;
+        // The version segment of a ModelArts path: training jobs and services are v2.
+        QString apiVersion = QStringLiteral("v1");
     };
     struct Attempt;
     using RequestPtr = std::shared_ptr<Request>;
