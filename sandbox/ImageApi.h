@@ -19,7 +19,10 @@ struct SandboxCounters
     qint64 deletes = 0;
     qint64 sync = 0;
     qint64 registers = 0;
-    qint64 groups = 0; // ListImageGroup, DeleteImageGroup, UpdateImageGroup
+    qint64 groups = 0;       // ListImageGroup, DeleteImageGroup, UpdateImageGroup
+    qint64 notebooks = 0;    // ListNotebooks
+    qint64 trainingJobs = 0; // ListTrainingJobs (training-job-searches)
+    qint64 services = 0;     // ListServices, ShowService
     qint64 token = 0;
     qint64 projects = 0;
     qint64 authFailures = 0;

@@ -7,6 +7,7 @@
 #include "ImageApi.h"
 #include "ImageStore.h"
 #include "RequestAuthenticator.h"
+#include "UsageApi.h"
 
 #include <QAbstractHttpServer>
 #include <QFile>
@@ -86,6 +87,7 @@ struct SandboxServer::Internals
     TokenStore tokens;
     std::unique_ptr<RequestAuthenticator> authenticator;
     std::unique_ptr<ImageApi> imageApi;
+    std::unique_ptr<UsageApi> usageApi;
     std::unique_ptr<IamApi> iamApi;
     quint64 dataGeneration = 0; // settle timers of an older data set do nothing
 };
@@ -100,6 +102,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     d->authenticator = std::make_unique<RequestAuthenticator>(m_options, &d->tokens);
     d->imageApi = std::make_unique<ImageApi>(&d->store, &d->counters, &m_options, &d->faults.config(),
                                              [this] { return d->generator->nextId(); });
+    d->usageApi = std::make_unique<UsageApi>(&d->store, &d->counters, &m_options, &d->faults.config());
     d->iamApi = std::make_unique<IamApi>(&m_options, &d->tokens);
     if (m_options.demo)
         resetDemo();
@@ -442,7 +445,7 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
     if (FaultInjector::isStatusKind(fault)) {
         response = faultResponse(fault);
     } else if (fault == u"truncate" || fault == u"malformed") {
-        if (request.method == "GET") {
+        if (UsageApi::isReadOnly(request)) {
             response = dispatch(request);
         } else {
             const QStringList segments = request.segments();
@@ -492,7 +495,9 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return outcome.failure;
         return d->iamApi->listProjects(request);
     }
-    if (segments.size() >= 3 && segments.first() == u"v1") {
+    // v2 has only the usage routes; any other v2 path is an unknown route, answered before authentication.
+    const bool usageRoute = segments.size() >= 3 && UsageApi::handles(segments.first(), segments.mid(2));
+    if (segments.size() >= 3 && (segments.first() == u"v1" || usageRoute)) {
         AuthOutcome outcome;
         if (!authenticate(&outcome))
             return outcome.failure;
@@ -503,6 +508,8 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return SandboxResponse::error(401, u"ModelArts.0210"_s,
                                           u"The project ID in the URL does not match the credentials"_s);
         }
+        if (usageRoute)
+            return d->usageApi->handle(request, segments.first(), segments.mid(2));
         return d->imageApi->handle(request, segments.mid(2));
     }
     return notFoundRoute();

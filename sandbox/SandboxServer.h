@@ -23,6 +23,8 @@ struct SandboxRequest;
 // and the app's --demo mode. It answers on loopback:
 //   /v1/{project_id}/images...   ListImage, ShowImage, DeleteImage, SyncImage, RegisterImage,
 //                                ListImageGroup, DeleteImageGroup, UpdateImageGroup (AK/SK or token)
+//   /v1/{project_id}/notebooks   ListNotebooks, and /v2/{project_id}/training-job-searches, services,
+//                                services/{id}: what runs the images in use (see UsageApi.h)
 //   /v3/auth/tokens, /v3/projects IAM password login and project lookup
 //   /sandbox/...                  admin endpoints for tests: loopback only, no authentication
 // and writes every HTTP/1.1 response itself, so it can also misbehave on purpose (see FaultConfig).

@@ -543,6 +543,17 @@
     </message>
 </context>
 <context>
+    <name>mim::UsageListing</name>
+    <message numerus="yes">
+        <location filename="../models/api/UsageListing.cpp" line="+212"/>
+        <source>%n entries of the %1 could not be read: %2</source>
+        <translation>
+            <numerusform>%n entry of the %1 could not be read: %2</numerusform>
+            <numerusform>%n entries of the %1 could not be read: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::app::DemoServer</name>
     <message numerus="yes">
         <location filename="../app/DemoServer.cpp" line="+32"/>

@@ -3840,6 +3840,77 @@
     </message>
 </context>
 <context>
+    <name>mim::UsageListing</name>
+    <message>
+        <location filename="../models/api/UsageListing.cpp" line="+30"/>
+        <source>notebook list</source>
+        <translation>Notebook 列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training job list</source>
+        <translation>训练作业列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service list</source>
+        <translation>在线服务列表</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The listing was cancelled.</source>
+        <translation>列表查询已取消。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The %1 would take more than %2 requests; it was stopped.</source>
+        <translation>读取%1需要超过 %2 次请求，已停止。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The %1 reports %2 entries; this app reads at most %3. It was stopped.</source>
+        <translation>%1报告有 %2 条记录；本应用最多读取 %3 条，已停止。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The %1 sends %2 entries per page for %3 entries: reading them would take %4 requests. It was stopped.</source>
+        <translation>%1每页返回 %2 条记录，共 %3 条：读取全部需要 %4 次请求，已停止。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The %1 kept changing while it was read (%2 attempts).</source>
+        <translation>%1在读取过程中不断变化（已尝试 %2 次）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The %1 reported %2 entries but sent %3 different ones, %4 times in a row.</source>
+        <translation>%1报告有 %2 条记录，但连续 %4 次只返回了 %3 条不同的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n entries of the %1 could not be read: %2</source>
+        <translation>
+            <numerusform>%1中有 %n 条记录无法读取：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <location line="+66"/>
+        <source>The %1 sent %2 entries in a page of %3 before its end; the rest cannot be reached.</source>
+        <translation>%1在末页之前的某页中只返回了 %2 条记录（每页应为 %3 条）；其余记录无法读取。</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>There are %1 services; this app looks up at most %2 of them one by one.</source>
+        <translation>共有 %1 个在线服务；本应用最多逐个查询其中 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The %1 could not be read: %2</source>
+        <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>mim::app::AppPaths</name>
     <message>
         <location filename="../app/AppPaths.cpp" line="+102"/>

@@ -25,6 +25,7 @@ class QNetworkRequest;
 namespace mim {
 
 class TokenProvider;
+class UsageListing;
 
 // Query parameters of ListImage that the app uses.
 struct ListQuery
@@ -172,16 +173,29 @@ public:
     // Resolves the project id if needed, then lists one image: proves endpoint, credentials and project.
     ApiCall *testConnection();
 
+    // What runs images (see models/api/Usage.h for the answers). ListNotebooks: `feature` NOTEBOOK or DEFAULT
+    // (the free CodeLab instances), `limit` 10, 20 or 50, `offset` in records, `imageId` an optional filter.
+    ApiCall *listNotebooksPage(const QString &feature, qint64 offset, int limit, const QString &imageId = {});
+    // ListTrainingJobs: a read-only POST whose `offset` is a page index; `limit` at most 50.
+    ApiCall *searchTrainingJobsPage(qint64 pageIndex, int limit);
+    // ListServices: `offset` a multiple of `limit` (1 to 500).
+    ApiCall *listServicesPage(qint64 offset, int limit);
+    // ShowService: the images a service runs. Refused, with no request, unless `id` looks like an id.
+    ApiCall *showService(const QString &id);
+    // All three listings at once, with every service shown, into one ImageUsage index.
+    UsageListing *listImageUsage();
+
 Q_SIGNALS:
     // The project id was discovered through IAM (so the profile can remember it).
     void projectIdResolved(const QString &projectId);
 
 private:
     friend class ImageListingPrivate;
+    friend class UsageListingPrivate;
     struct Request
     {
         QByteArray method;
-        QStringList segments; // below /v1/{project_id} for ModelArts, from the root for IAM; one each
+        QStringList segments; // below /vN/{project_id} for ModelArts, from the root for IAM; one each
         QString idParameter;  // the resource id among the segments: refused unless it looks like one
         QList<QPair<QString, QString>> query; // decoded names and values
         QByteArray body;
@@ -193,6 +207,8 @@ private:
         // keep what it parsed for the caller. Without it, a non-empty body must be JSON.
         std::function<bool(const QByteArray &body, QString *why)> bodyCheck;
         bool reloggedIn = false;
+        // The version segment of a ModelArts path: training jobs and services are v2.
+        QString apiVersion = QStringLiteral("v1");
     };
     struct Attempt;
     using RequestPtr = std::shared_ptr<Request>;

@@ -202,7 +202,7 @@ std::optional<QNetworkRequest> ApiClient::buildRequest(const Request &request, A
             return std::nullopt;
         }
         segments.prepend(m_settings.projectId);
-        segments.prepend(u"v1"_s);
+        segments.prepend(request.apiVersion);
     }
     QString why;
     const std::optional<QByteArray> encodedPath = PathSegments::encode(segments, &why);

@@ -19,3 +19,10 @@ mim_add_test(test_sandbox_process
 add_dependencies(test_sandbox_process modelarts-sandbox)
 target_compile_definitions(test_sandbox_process PRIVATE
     MIM_SANDBOX_EXECUTABLE="$<TARGET_FILE:modelarts-sandbox>")
+
+# The notebook, training job and service routes, and the usage index read from them with ApiClient.
+mim_add_test(test_sandbox_usage
+    SOURCES test_sandbox_usage.cpp test_api_client_helpers.h
+    LIBS mim_sandbox mim_test_support Qt6::Network
+    LABELS integration sandbox
+    TIMEOUT 120)
