@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+106"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -323,7 +323,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+197"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+188"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -340,7 +340,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+91"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>Deleting “%1” and its %n version…</numerusform>
@@ -348,7 +348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+39"/>
         <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
         <translation>
             <numerusform>Deleted “%1” and its %n version, with their SWR content.</numerusform>
@@ -471,7 +471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+127"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>%n image deleted.</numerusform>

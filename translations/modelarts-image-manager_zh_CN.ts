@@ -756,7 +756,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+57"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -958,7 +958,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+311"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+331"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1002,7 +1002,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-366"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1020,22 +1020,22 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/deletion/DeletionQueue.cpp" line="+30"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+14"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+111"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>The image was not deleted because the deletion journal could not be written: %1</source>
         <translation>由于无法写入删除日志，镜像未被删除：%1</translation>
     </message>
@@ -1866,14 +1866,6 @@
     </message>
 </context>
 <context>
-    <name>mim::ImageGroupDeletion</name>
-    <message>
-        <location filename="../models/deletion/ImageGroupDeletion.cpp" line="+56"/>
-        <source>Not connected to an account.</source>
-        <translation>未连接到账号。</translation>
-    </message>
-</context>
-<context>
     <name>mim::ImageGroupLoader</name>
     <message>
         <location filename="../models/groups/ImageGroupLoader.cpp" line="+38"/>
@@ -1969,13 +1961,13 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+39"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+38"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Filter by image name, namespace or tag</source>
         <translation>按镜像名称、命名空间或版本筛选</translation>
     </message>
@@ -2000,7 +1992,7 @@
         <translation>一次性删除所选镜像的所有版本。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -2056,19 +2048,24 @@
         <translation>删除镜像分组</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>正在删除“%1”及其 %n 个版本…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>No account is connected, or it is being deleted already.</source>
+        <translation>未连接账号，或它正在被删除。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>“%1” was already deleted.</source>
         <translation>“%1”已被删除。</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
         <translation>
             <numerusform>已删除“%1”及其 %n 个版本，包括其 SWR 内容。</numerusform>
@@ -2082,7 +2079,13 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Whether “%1” was deleted is not known: the server&apos;s answer was lost. The app will ask the server again when the account is opened.</source>
+        <translation>不确定“%1”是否已删除：服务器的应答丢失了。再次打开该账号时，应用会重新向服务器确认。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+51"/>
         <source>“%1” was not deleted. %2</source>
         <translation>“%1”未删除。%2</translation>
     </message>
@@ -2299,7 +2302,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+98"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2725,7 +2728,7 @@
         <translation>正在停止：等待已发送的请求完成…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>

@@ -926,7 +926,7 @@ void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
 
 void MainWindow::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
-    m_confirmer = std::move(confirmer);
+    m_services.deletionConfirmer = std::move(confirmer);
 }
 
 void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer)
@@ -1006,12 +1006,7 @@ void MainWindow::confirmAndDelete(bool preferForce)
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, this);
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
-    std::optional<bool> force;
-    if (m_confirmer) {
-        force = m_confirmer(dialog);
-    } else if (dialog.exec() == QDialog::Accepted) {
-        force = dialog.forceRequested();
-    }
+    const std::optional<bool> force = confirmDeletion(m_services.deletionConfirmer, dialog);
     if (!force)
         return;
     enqueueDeletions(dialog.requests(*force));
@@ -1021,8 +1016,10 @@ void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
 {
     if (requests.isEmpty() || !m_client)
         return;
-    for (const DeletionRequest &request : requests)
-        m_tableModel->setRowActivity(request.image.id, ImageTableModel::RowActivity::Deleting);
+    for (const DeletionRequest &request : requests) {
+        for (const Image &image : request.images())
+            m_tableModel->setRowActivity(image.id, ImageTableModel::RowActivity::Deleting);
+    }
     qCInfo(lcMainWindow) << "deleting" << requests.size() << "images";
     m_deletionQueue->enqueue(requests);
     updateActions();

@@ -54,9 +54,6 @@ public:
     };
     Q_ENUM(Page)
 
-    // Asked instead of exec() with the fully built dialog: nullopt = cancelled, otherwise the force flag.
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
     // Leaving the account or quitting while deletions run: keep waiting, or send no more requests and go on
     // once the ones already sent have finished.
     enum class RunningDeletionsChoice
@@ -91,6 +88,7 @@ public:
     // Forgets the current account; the table empties and the "no account" page shows.
     void disconnectAccount();
 
+    // Answers the window's own confirmations instead of showing them (AppServices::deletionConfirmer).
     void setDeletionConfirmer(DeletionConfirmer confirmer);
     void setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer);
     // The account deletions started now are confirmed for; "Retry Failed" goes only to the same account.
@@ -202,7 +200,6 @@ private:
     QPointer<JournalReconciler> m_reconciler;
     QPointer<QWidget> m_certificateDialog;
     bool m_certificateProbeRunning = false;
-    DeletionConfirmer m_confirmer;
     RunningDeletionsConfirmer m_runningDeletionsConfirmer;
     std::function<void()> m_afterDeletions; // what the user asked for once the running deletions end
     bool m_quitAfterDeletions = false;

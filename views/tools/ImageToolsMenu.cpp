@@ -90,7 +90,7 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
 
 void ImageToolsMenu::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
-    m_confirmer = std::move(confirmer);
+    m_services.deletionConfirmer = std::move(confirmer);
 }
 
 void ImageToolsMenu::updateActions()
@@ -121,8 +121,7 @@ CleanupDialog *ImageToolsMenu::openCleanup()
     auto *dialog = new CleanupDialog(m_window->tableModel(), m_services.settings,
                                      m_window->connectedDisplayName(), m_services.clock, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_confirmer)
-        dialog->setDeletionConfirmer(m_confirmer);
+    dialog->setDeletionConfirmer(m_services.deletionConfirmer);
     // The window's own deletion path: same queue, journal, progress and summary as deleting from the table.
     connect(dialog, &CleanupDialog::deletionConfirmed, m_window, &MainWindow::enqueueDeletions);
     m_cleanupDialog = dialog;
@@ -136,13 +135,11 @@ ImageGroupsDialog *ImageToolsMenu::openImageGroups()
     ApiClient *client = m_window->catalog()->client();
     if (!client)
         return nullptr;
-    auto *dialog = new ImageGroupsDialog(client, m_window->tableModel(), m_services.journalPath,
-                                         m_services.clock, m_window);
+    auto *dialog = new ImageGroupsDialog(client, m_window->tableModel(), m_window->deletionQueue(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAccountContext(m_window->connectedDisplayName(), client->settings().regionId,
-                              client->projectId());
-    if (m_confirmer)
-        dialog->setDeletionConfirmer(m_confirmer);
+    dialog->setDeletionConfirmer(m_services.deletionConfirmer);
+    // Like the clean-up's: the window's queue, journal, progress, cancel and summary.
+    connect(dialog, &ImageGroupsDialog::deletionConfirmed, m_window, &MainWindow::enqueueDeletions);
     m_groupsDialog = dialog;
     return raise(dialog);
 }

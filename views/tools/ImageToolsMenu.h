@@ -13,7 +13,6 @@ class QMenu;
 namespace mim {
 
 class CleanupDialog;
-class DeleteImagesDialog;
 class ImageGroupsDialog;
 class MainWindow;
 class RegisterImageDialog;
@@ -25,8 +24,6 @@ class ImageToolsMenu : public QObject
 {
     Q_OBJECT
 public:
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
     // Adds the menu to the window's menu bar, before Help. The window owns the object.
     ImageToolsMenu(MainWindow *window, const AppServices &services);
 
@@ -55,7 +52,6 @@ private:
 
     MainWindow *m_window;
     AppServices m_services;
-    DeletionConfirmer m_confirmer;
     QMenu *m_menu = nullptr;
     QAction *m_cleanUp = nullptr;
     QAction *m_groups = nullptr;
