@@ -1961,7 +1961,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+38"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+42"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
@@ -2055,7 +2055,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No account is connected, or it is being deleted already.</source>
         <translation>未连接账号，或它正在被删除。</translation>
     </message>
@@ -2256,7 +2256,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/tools/ImageToolsMenu.cpp" line="+49"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+51"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2302,13 +2302,13 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+96"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Export Images</source>
         <translation>导出镜像</translation>
     </message>
@@ -2425,13 +2425,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+85"/>
-        <location line="+519"/>
+        <location filename="../views/main/MainWindow.cpp" line="+79"/>
+        <location line="+480"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-416"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2612,13 +2612,13 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+131"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
         <source>Interrupted Deletions</source>
         <translation>中断的删除操作</translation>
     </message>
@@ -2630,7 +2630,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+123"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -2648,12 +2648,12 @@
     </message>
     <message>
         <location line="+70"/>
-        <location line="+229"/>
+        <location line="+221"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-217"/>
         <source>Delete the selected images (%1)</source>
         <translation>删除所选镜像（%1）</translation>
     </message>
@@ -2684,7 +2684,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
@@ -2696,7 +2696,7 @@
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -2728,7 +2728,7 @@
         <translation>正在停止：等待已发送的请求完成…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+55"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -2738,7 +2738,7 @@
         <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+22"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>已删除 %n 个镜像。</numerusform>

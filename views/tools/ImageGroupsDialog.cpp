@@ -7,6 +7,7 @@
 #include "models/deletion/DeletionQueue.h"
 #include "models/groups/ImageGroupLoader.h"
 #include "models/groups/ImageGroupModel.h"
+#include "models/session/AccountSession.h"
 #include "views/deletion/DeleteImagesDialog.h"
 
 #include <QDialogButtonBox>
@@ -27,13 +28,16 @@ Q_LOGGING_CATEGORY(lcGroups, "mim.ui.groups")
 
 namespace mim {
 
-ImageGroupsDialog::ImageGroupsDialog(ApiClient *client, ImageTableModel *images, DeletionQueue *queue,
-                                     QWidget *parent)
+ImageGroupsDialog::ImageGroupsDialog(AccountSession *session, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
-    , m_images(images)
-    , m_queue(queue)
+    , m_session(session)
+    , m_client(session->client())
+    , m_images(session->tableModel())
+    , m_queue(session->deletionQueue())
 {
+    ApiClient *client = m_client;
+    ImageTableModel *images = m_images;
+    DeletionQueue *queue = m_queue;
     setObjectName(u"imageGroupsDialog"_s);
     setWindowTitle(tr("Image Groups", "window title"));
     setSizeGripEnabled(true);
@@ -279,7 +283,8 @@ void ImageGroupsDialog::confirmAndDelete(const ImageGroup &group, const QList<Im
     m_deletingResults.clear();
     setStatus(tr("Deleting “%1” and its %n version(s)…", nullptr, int(versions.size()))
                   .arg(Formatting::visibleText(group.name)));
-    Q_EMIT deletionConfirmed({request});
+    if (m_session)
+        m_session->enqueueDeletions({request});
     if (!m_queue || !m_queue->isInRun(request)) {
         // Nobody took it: no account is connected any more, or the group is being deleted already.
         m_deleting.reset();

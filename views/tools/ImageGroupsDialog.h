@@ -17,6 +17,7 @@ class QTreeView;
 
 namespace mim {
 
+class AccountSession;
 class DeletionQueue;
 class ImageGroupLoader;
 class ImageGroupModel;
@@ -25,17 +26,15 @@ class ImageTableModel;
 // Tools > Image Groups…: the account's images grouped by name (ListImageGroup): name, namespace, number of
 // versions and last update, each group expanding to its versions. "Delete Group" lists the group's versions
 // from the server, asks the usual deletion confirmation (with the SWR choice) and hands the group over, as
-// one request, to the window's deletion queue (deletionConfirmed()): it is deleted all at once
-// (DeleteImageGroup, is_force) with the same journal, progress, cancel, lost-answer check and summary as any
-// other deletion.
+// one request, to the account's deletion queue: it is deleted all at once (DeleteImageGroup, is_force) with
+// the same journal, progress, cancel, lost-answer check and summary as any other deletion.
 class ImageGroupsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `images` is the window's table: it provides the versions under each group. `queue` is the window's
-    // deletion queue, watched for the results of the group this dialog handed over.
-    ImageGroupsDialog(ApiClient *client, ImageTableModel *images, DeletionQueue *queue,
-                      QWidget *parent = nullptr);
+    // The groups of the session's account; its table provides the versions under each group, its deletion
+    // queue deletes them. Close the dialog when the session's account changes.
+    explicit ImageGroupsDialog(AccountSession *session, QWidget *parent = nullptr);
     ~ImageGroupsDialog() override;
 
     // Answers the confirmation instead of showing it (AppServices::deletionConfirmer).
@@ -62,8 +61,6 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The list of groups was (re)loaded, successfully or not.
     void loaded();
-    // The user confirmed deleting a group: one group request, for the deletion queue.
-    void deletionConfirmed(const QList<mim::DeletionRequest> &requests);
     // A group deletion ended (look at the summary's outcomes, one per version); the deleted versions have
     // left the table.
     void groupDeletionFinished(const mim::DeletionSummary &summary);
@@ -78,6 +75,7 @@ private:
     void updateButtons();
     void showCounts();
 
+    QPointer<AccountSession> m_session;
     QPointer<ApiClient> m_client;
     QPointer<ImageTableModel> m_images;
     QPointer<DeletionQueue> m_queue;

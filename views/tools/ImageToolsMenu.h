@@ -12,14 +12,16 @@ class QMenu;
 
 namespace mim {
 
+class AccountSession;
 class CleanupDialog;
 class ImageGroupsDialog;
 class MainWindow;
 class RegisterImageDialog;
 
-// The Tools menu of the main window: Clean Up…, Image Groups…, Register Image… and Export Images…. It works
-// only through MainWindow's public API (its table and filter models, its catalog's client, its deletion
-// entry point), so attaching it is one line: `new ImageToolsMenu(window, services);`.
+// The Tools menu of the main window: Clean Up…, Image Groups…, Register Image… and Export Images…. The
+// dialogs work on the window's account session (its client, table and deletion queue) and close when its
+// account changes; exporting uses the window's view of the table. Attaching it is one line:
+// `new ImageToolsMenu(window, services);`.
 class ImageToolsMenu : public QObject
 {
     Q_OBJECT
@@ -44,13 +46,14 @@ public:
     // Returns the number of images written, -1 on failure or cancel.
     int exportShownRows(const QString &path = {});
 
-    // Closes the dialogs opened from here (the account changes).
+    // Closes the dialogs opened from here (done when the session's account changes).
     void closeDialogs();
 
 private:
     void updateActions();
 
     MainWindow *m_window;
+    AccountSession *m_session;
     AppServices m_services;
     QMenu *m_menu = nullptr;
     QAction *m_cleanUp = nullptr;
