@@ -249,6 +249,19 @@ void TestImageGroupsDialog::refusedGroupIsInTheDeletionSummary()
     QVERIFY(summary->retryButton()->isEnabled());
     QCOMPARE(summary->summary().account.profileName, ToolsGuiFixture::AccountName);
     QVERIFY(!statusBar->isDeletionProgressVisible());
+
+    // Retry sends the group again, as one DeleteImageGroup through the same account.
+    QSignalSpy runFinished(m_f->window().deletionQueue(), &DeletionQueue::finished);
+    const qint64 groupCallsBefore =
+        m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger();
+    summary->retryButton()->click();
+    QVERIFY(runFinished.wait(ToolsGuiFixture::TimeoutMs));
+    const auto retried = runFinished.constFirst().constFirst().value<DeletionSummary>();
+    QCOMPARE(retried.results.size(), 2);
+    QVERIFY(retried.results.constFirst().group.has_value());
+    QCOMPARE(retried.count(DeletionResult::Outcome::Failed), 2); // still in use
+    QVERIFY(m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger() >
+            groupCallsBefore);
 }
 
 void TestImageGroupsDialog::waitingGroupIsCancelledFromTheStatusBar()
