@@ -768,7 +768,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+59"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -965,7 +965,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+311"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+331"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-366"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1032,17 +1032,17 @@
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+111"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>The image was not deleted because the deletion journal could not be written: %1</source>
         <translation>由于无法写入删除日志，镜像未被删除：%1</translation>
     </message>
@@ -1879,14 +1879,6 @@
     </message>
 </context>
 <context>
-    <name>mim::ImageGroupDeletion</name>
-    <message>
-        <location filename="../models/deletion/ImageGroupDeletion.cpp" line="+56"/>
-        <source>Not connected to an account.</source>
-        <translation>未连接到账号。</translation>
-    </message>
-</context>
-<context>
     <name>mim::ImageGroupLoader</name>
     <message>
         <location filename="../models/groups/ImageGroupLoader.cpp" line="+38"/>
@@ -1982,13 +1974,13 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+39"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+42"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Filter image groups</source>
         <translation>筛选镜像组</translation>
     </message>
@@ -2023,7 +2015,7 @@
         <translation>一次性删除所选镜像的所有版本。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -2079,19 +2071,24 @@
         <translation>删除镜像分组</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>正在删除“%1”及其 %n 个版本…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>No account is connected, or it is being deleted already.</source>
+        <translation>未连接账号，或它正在被删除。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>“%1” was already deleted.</source>
         <translation>“%1”已被删除。</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
         <translation>
             <numerusform>已删除“%1”及其 %n 个版本，包括其 SWR 内容。</numerusform>
@@ -2105,7 +2102,13 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Whether “%1” was deleted is not known: the server&apos;s answer was lost. The app will ask the server again when the account is opened.</source>
+        <translation>不确定“%1”是否已删除：服务器的应答丢失了。再次打开该账号时，应用会重新向服务器确认。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+51"/>
         <source>“%1” was not deleted. %2</source>
         <translation>“%1”未删除。%2</translation>
     </message>
@@ -2275,7 +2278,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/tools/ImageToolsMenu.cpp" line="+49"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+51"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2321,13 +2324,13 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+96"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Export Images</source>
         <translation>导出镜像</translation>
     </message>
@@ -2444,13 +2447,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+78"/>
-        <location line="+535"/>
+        <location filename="../views/main/MainWindow.cpp" line="+73"/>
+        <location line="+496"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-433"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2631,13 +2634,13 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+134"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
         <source>Interrupted Deletions</source>
         <translation>中断的删除操作</translation>
     </message>
@@ -2649,7 +2652,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+123"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -2667,12 +2670,12 @@
     </message>
     <message>
         <location line="+70"/>
-        <location line="+229"/>
+        <location line="+221"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-217"/>
         <source>Delete the selected images (%1)</source>
         <translation>删除所选镜像（%1）</translation>
     </message>
@@ -2703,7 +2706,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
@@ -2715,7 +2718,7 @@
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -2747,7 +2750,7 @@
         <translation>正在停止：等待已发送的请求完成…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+55"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -2757,7 +2760,7 @@
         <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+22"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>已删除 %n 个镜像。</numerusform>

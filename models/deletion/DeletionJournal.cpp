@@ -256,19 +256,39 @@ QString DeletionJournal::recordIntent(const DeletionRequest &request, const QStr
                                       const QString &regionId, const QString &projectId,
                                       const QDateTime &time)
 {
+    Q_ASSERT(!request.isGroup()); // a group's versions are journalled one by one
+    return recordIntent(request.image, request.force, nullptr, profileName, regionId, projectId, time);
+}
+
+QString DeletionJournal::recordIntent(const Image &image, bool force, const DeletionGroup *group,
+                                      const QString &profileName, const QString &regionId,
+                                      const QString &projectId, const QDateTime &time)
+{
     const QString entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     // Only the image's public metadata and the account's names: never a credential.
-    const QJsonObject line{
-        {u"v"_s, JournalVersion},    {u"entry"_s, entryId},
-        {u"phase"_s, u"intent"_s},   {u"time"_s, timestamp(time)},
-        {u"profile"_s, profileName}, {u"region"_s, regionId},
-        {u"project"_s, projectId},   {u"image"_s, request.image.toJson()},
-        {u"force"_s, request.force},
+    QJsonObject line{
+        {u"v"_s, JournalVersion},     {u"entry"_s, entryId},        {u"phase"_s, u"intent"_s},
+        {u"time"_s, timestamp(time)}, {u"profile"_s, profileName},  {u"region"_s, regionId},
+        {u"project"_s, projectId},    {u"image"_s, image.toJson()}, {u"force"_s, force},
     };
+    if (group)
+        line.insert(
+            u"group"_s,
+            QJsonObject{{u"id"_s, group->id}, {u"name"_s, group->name}, {u"namespace"_s, group->nameSpace}});
     if (!append(line))
         return {};
     m_inFlightEntries.insert(entryId);
     return entryId;
+}
+
+std::optional<DeletionGroup> DeletionJournal::groupOfIntent(const QJsonObject &intent)
+{
+    const QJsonValue value = intent.value("group"_L1);
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject group = value.toObject();
+    return DeletionGroup{group.value("id"_L1).toString(), group.value("name"_L1).toString(),
+                         group.value("namespace"_L1).toString()};
 }
 
 bool DeletionJournal::recordOutcome(const QString &entryId, const DeletionResult &result,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -10,6 +11,8 @@
 
 namespace mim {
 
+struct Image;
+struct DeletionGroup;
 struct DeletionRequest;
 struct DeletionResult;
 
@@ -42,6 +45,14 @@ public:
     // cannot be written (the caller must not send the request then).
     QString recordIntent(const DeletionRequest &request, const QString &profileName, const QString &regionId,
                          const QString &projectId, const QDateTime &time);
+    // The intent of one image of a request: a version of a group request names its group ("group"), so
+    // that the line says why an image that was not selected on its own was deleted. Lines without it (all
+    // lines written before groups were journalled so) are images deleted on their own.
+    QString recordIntent(const Image &image, bool force, const DeletionGroup *group,
+                         const QString &profileName, const QString &regionId, const QString &projectId,
+                         const QDateTime &time);
+    // The group an intent line names, if any.
+    static std::optional<DeletionGroup> groupOfIntent(const QJsonObject &intent);
     bool recordOutcome(const QString &entryId, const DeletionResult &result, const QDateTime &time);
     // The outcome of an intent left unfinished by a crash, as found out from the server at the next start
     // ("deleted" or "not_deleted", marked "reconciled"), so that it is reported once.

@@ -49,14 +49,32 @@ bool DeletionQueue::isRunning() const
     return m_running;
 }
 
+bool DeletionQueue::isInRun(const DeletionRequest &request) const
+{
+    if (request.isGroup() && m_groupsInRun.contains(request.group->id))
+        return true;
+    const QList<Image> images = request.images();
+    return std::any_of(images.cbegin(), images.cend(),
+                       [this](const Image &image) { return m_idsInRun.contains(image.id); });
+}
+
 void DeletionQueue::enqueue(const QList<DeletionRequest> &requests)
 {
     QList<DeletionRequest> accepted;
+    int images = 0;
     for (const DeletionRequest &request : requests) {
-        if (request.image.id.isEmpty() || m_idsInRun.contains(request.image.id))
+        const QList<Image> of = request.images();
+        const bool incomplete =
+            of.isEmpty() || (request.isGroup() && request.group->id.isEmpty()) ||
+            std::any_of(of.cbegin(), of.cend(), [](const Image &i) { return i.id.isEmpty(); });
+        if (incomplete || isInRun(request))
             continue;
-        m_idsInRun.insert(request.image.id);
+        for (const Image &image : of)
+            m_idsInRun.insert(image.id);
+        if (request.isGroup())
+            m_groupsInRun.insert(request.group->id);
         accepted.append(request);
+        images += int(of.size());
     }
     if (accepted.isEmpty())
         return;
@@ -70,7 +88,7 @@ void DeletionQueue::enqueue(const QList<DeletionRequest> &requests)
         m_summary.account = account();
     }
     m_pending.append(accepted);
-    m_total += int(accepted.size());
+    m_total += images;
     if (starting)
         Q_EMIT started(m_total);
     else
@@ -86,17 +104,27 @@ void DeletionQueue::enqueue(const QList<DeletionRequest> &requests)
     }
 }
 
+QList<DeletionResult> DeletionQueue::resultsFor(const DeletionRequest &request,
+                                                DeletionResult::Outcome outcome, const ApiError &error,
+                                                const QString &requestId)
+{
+    QList<DeletionResult> results;
+    for (const Image &image : request.images())
+        results.append(
+            DeletionResult{image, request.forceFor(image), outcome, error, requestId, request.group});
+    return results;
+}
+
 void DeletionQueue::cancel()
 {
     const QList<DeletionRequest> unsent = std::exchange(m_pending, {});
     for (const DeletionRequest &request : unsent) {
-        DeletionResult result;
-        result.image = request.image;
-        result.force = request.force;
-        result.outcome = DeletionResult::Outcome::Cancelled;
-        result.error = ApiError::make(ErrorKind::Cancelled, tr("Cancelled before it was sent."));
         // Never sent, so never journalled: the journal only records requests that could reach the server.
-        finishItem(result, {});
+        const QList<DeletionResult> results =
+            resultsFor(request, DeletionResult::Outcome::Cancelled,
+                       ApiError::make(ErrorKind::Cancelled, tr("Cancelled before it was sent.")));
+        for (const DeletionResult &result : results)
+            finishItem(result, {});
     }
     finishRunIfDrained();
 }
@@ -110,40 +138,60 @@ void DeletionQueue::pump()
 
 void DeletionQueue::startNext(const DeletionRequest &request)
 {
-    if (!m_client) {
-        DeletionResult result{request.image,
-                              request.force,
-                              DeletionResult::Outcome::Failed,
-                              ApiError::make(ErrorKind::Cancelled, tr("No account is connected.")),
-                              {}};
-        finishItem(result, {});
-        return;
-    }
-
-    QString entryId;
-    if (m_journal) {
-        entryId = m_journal->recordIntent(request, m_profileName, m_regionId, m_projectId, m_clock());
-        if (entryId.isEmpty()) {
-            // Without a record of the intent a crash could leave a deletion nobody knows about: do not send.
-            const QString why = tr("The image was not deleted because the deletion journal could not be "
-                                   "written: %1")
-                                    .arg(m_journal->lastError());
-            DeletionResult result{request.image,
-                                  request.force,
-                                  DeletionResult::Outcome::Failed,
-                                  ApiError::make(ErrorKind::Cancelled, why),
-                                  {}};
+    const auto failUnsent = [this, &request](const QString &why) {
+        const QList<DeletionResult> results =
+            resultsFor(request, DeletionResult::Outcome::Failed, ApiError::make(ErrorKind::Cancelled, why));
+        for (const DeletionResult &result : results)
             finishItem(result, {});
-            return;
+    };
+    if (!m_client)
+        return failUnsent(tr("No account is connected."));
+
+    const QList<Image> images = request.images();
+    QStringList entryIds;
+    if (m_journal) {
+        const DeletionGroup *group = request.isGroup() ? &*request.group : nullptr;
+        for (const Image &image : images) {
+            const QString entryId = m_journal->recordIntent(
+                image, request.forceFor(image), group, m_profileName, m_regionId, m_projectId, m_clock());
+            if (entryId.isEmpty()) {
+                // The intents already written are closed as not sent.
+                for (qsizetype i = 0; i < entryIds.size(); ++i) {
+                    DeletionResult cancelled{images.at(i),
+                                             request.forceFor(images.at(i)),
+                                             DeletionResult::Outcome::Cancelled,
+                                             {},
+                                             {},
+                                             request.group};
+                    m_journal->recordOutcome(entryIds.at(i), cancelled, m_clock());
+                }
+                // Without a record of the intent a crash could leave a deletion nobody knows about: do not
+                // send.
+                return failUnsent(tr("The image was not deleted because the deletion journal could not be "
+                                     "written: %1")
+                                      .arg(m_journal->lastError()));
+            }
+            entryIds.append(entryId);
         }
     }
 
-    ApiCall *call = m_client->deleteImage(request.image.id, request.force);
-    m_inFlight.insert(call, InFlight{request, entryId, std::nullopt});
+    ApiCall *call = request.isGroup() ? m_client->deleteImageGroup(request.group->id, request.force)
+                                      : m_client->deleteImage(request.image.id, request.force);
+    track(call, InFlight{request, entryIds, {}, 0});
+    if (request.isGroup())
+        qCInfo(lcModels) << "deleting image group" << request.group->id << "with" << images.size()
+                         << "versions, force" << request.force;
+    else
+        qCDebug(lcModels) << "deleting" << request.image.id << "force" << request.force;
+    for (const Image &image : images)
+        Q_EMIT itemStarted(image.id);
+}
+
+void DeletionQueue::track(ApiCall *call, const InFlight &item)
+{
+    m_inFlight.insert(call, item);
     connect(call, &ApiCall::finished, this, [this, call] { onCallFinished(call); });
     connect(call, &QObject::destroyed, this, [this, call] { onCallDestroyed(call); });
-    qCDebug(lcModels) << "deleting" << request.image.id << "force" << request.force;
-    Q_EMIT itemStarted(request.image.id);
 }
 
 void DeletionQueue::onCallFinished(ApiCall *call)
@@ -153,56 +201,56 @@ void DeletionQueue::onCallFinished(ApiCall *call)
         return;
     const InFlight item = it.value();
     m_inFlight.erase(it);
-    if (item.checking)
+    if (!item.checking.isEmpty())
         return onCheckFinished(call, item);
 
-    DeletionResult result;
-    result.image = item.request.image;
-    result.force = item.request.force;
-    result.requestId = call->requestId();
-    result.error = call->error();
-    switch (result.error.kind) {
+    ApiError error = call->error();
+    DeletionResult::Outcome outcome = DeletionResult::Outcome::Failed;
+    switch (error.kind) {
     case ErrorKind::None:
-        result.outcome = DeletionResult::Outcome::Deleted;
+        outcome = DeletionResult::Outcome::Deleted;
         break;
     case ErrorKind::NotFound:
-        result.outcome = DeletionResult::Outcome::AlreadyGone;
+        outcome = DeletionResult::Outcome::AlreadyGone;
         break;
     case ErrorKind::Cancelled:
         // Closing the client cancels its calls. One that had made an attempt may have been carried out by the
         // server even though its answer is lost; only one that never left is truly cancelled.
         if (call->attempts() > 0) {
-            result.outcome = DeletionResult::Outcome::Unknown;
-            result.error = ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason());
+            outcome = DeletionResult::Outcome::Unknown;
+            error = ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason());
         } else {
-            result.outcome = DeletionResult::Outcome::Cancelled;
+            outcome = DeletionResult::Outcome::Cancelled;
         }
         break;
     default:
-        result.outcome = DeletionResult::Outcome::Failed;
-        // An attempt whose answer was lost may have deleted the image although the last one failed: ask.
+        // An attempt whose answer was lost may have deleted the image (or group) although the last one
+        // failed: ask.
         if (call->mayHaveTakenEffect() && m_client)
-            return checkWithServer(item, result);
+            return checkWithServer(item, resultsFor(item.request, outcome, error, call->requestId()));
         break;
     }
-    finishAndGoOn(result, item.entryId, call->error().kind == ErrorKind::Cancelled);
+    finishAndGoOn(resultsFor(item.request, outcome, error, call->requestId()), item.entryIds,
+                  call->error().kind == ErrorKind::Cancelled);
 }
 
-void DeletionQueue::checkWithServer(const InFlight &item, const DeletionResult &failed)
+void DeletionQueue::checkWithServer(InFlight item, const QList<DeletionResult> &failed)
 {
-    qCInfo(lcModels) << "deleting" << failed.image.id << "ended with" << errorKindName(failed.error.kind)
-                     << "after an attempt whose answer was lost: asking the server";
-    InFlight checking = item;
-    checking.checking = failed;
-    ApiCall *call = m_client->showImage(item.request.image.id);
-    m_inFlight.insert(call, checking);
-    connect(call, &ApiCall::finished, this, [this, call] { onCallFinished(call); });
-    connect(call, &QObject::destroyed, this, [this, call] { onCallDestroyed(call); });
+    if (item.checking.isEmpty()) {
+        qCInfo(lcModels) << "deleting"
+                         << (item.request.isGroup() ? item.request.group->id : item.request.image.id)
+                         << "ended with" << errorKindName(failed.constFirst().error.kind)
+                         << "after an attempt whose answer was lost: asking the server";
+        item.checking = failed;
+        item.checked = 0;
+    }
+    // A group's versions are asked about one by one: each image's own answer is its result.
+    track(m_client->showImage(item.checking.at(item.checked).image.id), item);
 }
 
-void DeletionQueue::onCheckFinished(ApiCall *call, const InFlight &item)
+void DeletionQueue::onCheckFinished(ApiCall *call, InFlight item)
 {
-    DeletionResult result = *item.checking;
+    DeletionResult &result = item.checking[item.checked];
     const std::optional<bool> gone = call->imageIsGone();
     if (!gone) {
         result.outcome = DeletionResult::Outcome::Unknown; // no answer to the question either: the reconciler
@@ -213,12 +261,21 @@ void DeletionQueue::onCheckFinished(ApiCall *call, const InFlight &item)
     } else {
         result.outcome = DeletionResult::Outcome::Failed; // still there: the failure is real, Retry may help
     }
-    finishAndGoOn(result, item.entryId, call->error().kind == ErrorKind::Cancelled);
+    ++item.checked;
+    const bool clientClosed = call->error().kind == ErrorKind::Cancelled;
+    if (item.checked < item.checking.size() && !clientClosed && m_client)
+        return checkWithServer(item, {});
+    // Those not asked about (the client went away) stay unknown.
+    for (qsizetype i = item.checked; i < item.checking.size(); ++i)
+        item.checking[i].outcome = DeletionResult::Outcome::Unknown;
+    finishAndGoOn(item.checking, item.entryIds, clientClosed);
 }
 
-void DeletionQueue::finishAndGoOn(const DeletionResult &result, const QString &entryId, bool clientClosed)
+void DeletionQueue::finishAndGoOn(const QList<DeletionResult> &results, const QStringList &entryIds,
+                                  bool clientClosed)
 {
-    finishItem(result, entryId);
+    for (qsizetype i = 0; i < results.size(); ++i)
+        finishItem(results.at(i), entryIds.value(i));
     // Only closing the client cancels its calls: the requests not sent yet must not go through it.
     if (clientClosed)
         return cancel();
@@ -234,12 +291,11 @@ void DeletionQueue::onCallDestroyed(ApiCall *call)
         return;
     const InFlight item = it.value();
     m_inFlight.erase(it);
-    DeletionResult result{item.request.image,
-                          item.request.force,
-                          DeletionResult::Outcome::Unknown,
-                          ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason()),
-                          {}};
-    finishItem(result, item.entryId);
+    const QList<DeletionResult> results =
+        resultsFor(item.request, DeletionResult::Outcome::Unknown,
+                   ApiError::make(ErrorKind::Cancelled, unknownOutcomeReason()));
+    for (qsizetype i = 0; i < results.size(); ++i)
+        finishItem(results.at(i), item.entryIds.value(i));
     cancel();
 }
 
@@ -252,6 +308,8 @@ void DeletionQueue::finishItem(DeletionResult result, const QString &entryId)
         qCInfo(lcModels) << "deleting" << result.image.id << "failed:" << errorKindName(result.error.kind)
                          << result.error.code << result.error.message << result.error.detail;
     m_idsInRun.remove(result.image.id);
+    if (result.group)
+        m_groupsInRun.remove(result.group->id);
     ++m_done;
     m_summary.results.append(result);
     Q_EMIT itemFinished(result);

@@ -3,12 +3,12 @@
 #include "models/api/Clock.h"
 #include "models/deletion/Deletion.h"
 
-#include <optional>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QStringList>
 
 namespace mim {
 
@@ -16,8 +16,8 @@ class ApiCall;
 class ApiClient;
 class DeletionJournal;
 
-// Deletes confirmed images with bounded concurrency, a result per image, cancel, and a journal line
-// before each request and after its outcome.
+// Deletes confirmed images and image groups with bounded concurrency, a result per image (every version of a
+// group gets one), cancel, and a journal line per image before each request and after its outcome.
 class DeletionQueue : public QObject
 {
     Q_OBJECT
@@ -33,42 +33,52 @@ public:
     DeletionAccount account() const { return {m_profileName, m_regionId, m_projectId}; }
     void setMaxConcurrent(int count);
 
-    // Starts (or extends) a run. Only the images passed here are ever deleted.
+    // Starts (or extends) a run. Only the images and groups passed here are ever deleted. A request for an
+    // image or group already in the run is dropped.
     void enqueue(const QList<DeletionRequest> &requests);
+    // True while this request's image, or its group, waits or is in flight.
+    bool isInRun(const DeletionRequest &request) const;
     void cancel(); // requests already sent finish; the rest end as Cancelled
     bool isRunning() const;
     int maxConcurrent() const { return m_maxConcurrent; }
     int inFlightCount() const { return int(m_inFlight.size()); }
-    // Requests of the current run without a result yet: waiting or in flight.
-    int remainingCount() const { return int(m_pending.size() + m_inFlight.size()); }
+    // Images of the current run without a result yet: waiting or in flight (a group counts its versions).
+    int remainingCount() const { return m_total - m_done; }
     // The results of the current run so far, or of the last finished run.
     const DeletionSummary &summary() const { return m_summary; }
 
 Q_SIGNALS:
     void started(int total);
+    // Per image: a group request starts and finishes each of its versions.
     void itemStarted(const QString &id);
     void itemFinished(const mim::DeletionResult &result);
-    void progress(int done, int total);
+    void progress(int done, int total); // in images
     void finished(const mim::DeletionSummary &summary);
 
 private:
     struct InFlight
     {
         DeletionRequest request;
-        QString entryId; // journal entry; empty when there is no journal
-        // Set while the call is the ShowImage that settles a failed DELETE whose earlier answer was lost.
-        std::optional<DeletionResult> checking;
+        QStringList entryIds; // journal entries, one per image of the request; empty when there is no journal
+        // Set while the calls are the ShowImages that settle a failed DELETE whose earlier answer was lost:
+        // one result per image of the request, settled one after the other.
+        QList<DeletionResult> checking;
+        qsizetype checked = 0;
     };
 
     void pump();
     void startNext(const DeletionRequest &request);
+    // One result per image of the request, all alike.
+    static QList<DeletionResult> resultsFor(const DeletionRequest &request, DeletionResult::Outcome outcome,
+                                            const ApiError &error, const QString &requestId = {});
+    void track(ApiCall *call, const InFlight &item);
     void onCallFinished(ApiCall *call);
     void onCallDestroyed(ApiCall *call);
-    // Asks the server whether the image of a failed DELETE that may have taken effect is still there.
-    void checkWithServer(const InFlight &item, const DeletionResult &failed);
-    void onCheckFinished(ApiCall *call, const InFlight &item);
-    // Records the result, then sends the next request, or stops the run when the client is closing.
-    void finishAndGoOn(const DeletionResult &result, const QString &entryId, bool clientClosed);
+    // Asks the server whether each image of a failed DELETE that may have taken effect is still there.
+    void checkWithServer(InFlight item, const QList<DeletionResult> &failed);
+    void onCheckFinished(ApiCall *call, InFlight item);
+    // Records the results, then sends the next request, or stops the run when the client is closing.
+    void finishAndGoOn(const QList<DeletionResult> &results, const QStringList &entryIds, bool clientClosed);
     void finishItem(DeletionResult result, const QString &entryId);
     void finishRunIfDrained();
     static QString unknownOutcomeReason();
@@ -80,7 +90,10 @@ private:
     int m_maxConcurrent = 8;
     QList<DeletionRequest> m_pending;
     QHash<ApiCall *, InFlight> m_inFlight;
-    QSet<QString> m_idsInRun; // pending or in flight: the same image is never sent twice at once
+    // Images and groups pending or in flight: the same image is never sent twice at once, on its own or with
+    // its group. Apart, because a server may give an image any id.
+    QSet<QString> m_idsInRun;
+    QSet<QString> m_groupsInRun;
     bool m_running = false;
     bool m_pumpScheduled = false;
     int m_done = 0;

@@ -1,17 +1,21 @@
 // The image groups dialog, offscreen, in the real main window against the sandbox: groups with their
 // versions, filtering, deleting a whole group (confirmation answered by a hook) with and without the SWR
-// content, a refused group, and the table following.
+// content, a refused group, and the table following; a group goes through the window's deletion queue, so
+// its progress and Cancel are in the status bar and its results in the deletion summary.
 
 #include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
+#include "models/deletion/DeletionQueue.h"
 #include "models/groups/ImageGroupModel.h"
 #include "ToolsGuiFixture.h"
+#include "views/main/MainStatusBar.h"
 #include "views/tools/ImageGroupsDialog.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +36,8 @@ private Q_SLOTS:
     void deletesAWholeGroupKeepingSwrContent();
     void groupWithVersionInUseIsRefused();
     void cancelledConfirmationDeletesNothing();
+    void refusedGroupIsInTheDeletionSummary();
+    void waitingGroupIsCancelledFromTheStatusBar();
 
 private:
     ImageGroupsDialog *openLoadedDialog();
@@ -214,6 +220,94 @@ void TestImageGroupsDialog::cancelledConfirmationDeletesNothing()
     for (const QString &id : std::as_const(m_bert))
         QVERIFY(!m_f->isDeleted(id));
     QVERIFY(!groupIdOf(*dialog, u"bert"_s).isEmpty());
+}
+
+void TestImageGroupsDialog::refusedGroupIsInTheDeletionSummary()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"busy"_s)));
+    m_answer = false;
+    auto *statusBar = m_f->window().findChild<MainStatusBar *>();
+    QVERIFY(statusBar);
+    QSignalSpy started(test::deletionQueue(m_f->window()), &DeletionQueue::started);
+    QSignalSpy finished(dialog, &ImageGroupsDialog::groupDeletionFinished);
+    dialog->deleteSelectedGroup();
+    // The group's versions are the run's progress, in the status bar.
+    QVERIFY(started.wait(ToolsGuiFixture::TimeoutMs));
+    QCOMPARE(started.constFirst().constFirst().toInt(), 2);
+    QVERIFY(statusBar->isDeletionProgressVisible());
+    QVERIFY(finished.wait(ToolsGuiFixture::TimeoutMs));
+
+    // The window's summary names each version with the server's reason, and offers Retry for the group.
+    DeletionSummaryDialog *summary = nullptr;
+    QTRY_VERIFY((summary = m_f->window().findChild<DeletionSummaryDialog *>()) && summary->isVisible());
+    QCOMPARE(summary->summary().count(DeletionResult::Outcome::Failed), 2);
+    QCOMPARE(summary->problemLines().size(), 2);
+    QVERIFY2(summary->problemLines().constFirst().contains(u"in use"_s),
+             qPrintable(summary->problemLines().join(u'\n')));
+    QVERIFY(summary->retryButton()->isEnabled());
+    QCOMPARE(summary->summary().account.profileName, ToolsGuiFixture::AccountName);
+    QVERIFY(!statusBar->isDeletionProgressVisible());
+
+    // Retry sends the group again, as one DeleteImageGroup through the same account.
+    QSignalSpy runFinished(test::deletionQueue(m_f->window()), &DeletionQueue::finished);
+    const qint64 groupCallsBefore =
+        m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger();
+    summary->retryButton()->click();
+    QVERIFY(runFinished.wait(ToolsGuiFixture::TimeoutMs));
+    const auto retried = runFinished.constFirst().constFirst().value<DeletionSummary>();
+    QCOMPARE(retried.results.size(), 2);
+    QVERIFY(retried.results.constFirst().group.has_value());
+    QCOMPARE(retried.count(DeletionResult::Outcome::Failed), 2); // still in use
+    QVERIFY(m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger() >
+            groupCallsBefore);
+}
+
+void TestImageGroupsDialog::waitingGroupIsCancelledFromTheStatusBar()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    // One request at a time, and the one before the group is slow: the group waits in the queue.
+    DeletionQueue *queue = test::deletionQueue(m_f->window());
+    queue->setMaxConcurrent(1);
+    m_f->sandbox().setFaults(
+        QJsonObject{{u"stall_ms"_s, 1500},
+                    {u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"DELETE"_s},
+                                                         {u"path_contains"_s, m_busy.at(0)},
+                                                         {u"fault"_s, u"stall"_s},
+                                                         {u"count"_s, 1}}}}});
+    const ImageTableModel *table = m_f->window().tableModel();
+    m_f->window().enqueueDeletions({DeletionRequest{table->imageAt(table->rowOfId(m_busy.at(0))), false}});
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"bert"_s)));
+    m_answer = false;
+    QSignalSpy finished(dialog, &ImageGroupsDialog::groupDeletionFinished);
+    dialog->deleteSelectedGroup();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isBusy() && queue->remainingCount() == 4, ToolsGuiFixture::TimeoutMs);
+    for (const QString &id : std::as_const(m_bert))
+        QCOMPARE(table->rowActivity(id), ImageTableModel::RowActivity::Deleting);
+
+    auto *statusBar = m_f->window().findChild<MainStatusBar *>();
+    QVERIFY(statusBar->isDeletionProgressVisible());
+    // Cancelling ends the requests not sent at once, before click() returns.
+    statusBar->deletionCancelButton()->click();
+    QCOMPARE(finished.count(), 1);
+    const auto results = finished.constFirst().constFirst().value<DeletionSummary>();
+    QCOMPARE(results.count(DeletionResult::Outcome::Cancelled), 3);
+    for (const QString &id : std::as_const(m_bert)) {
+        QVERIFY(!m_f->isDeleted(id));
+        QVERIFY(table->rowActivity(id) != ImageTableModel::RowActivity::Deleting);
+    }
+    QVERIFY2(dialog->statusText().contains(u"was not deleted"_s), qPrintable(dialog->statusText()));
+    QVERIFY(!groupIdOf(*dialog, u"bert"_s).isEmpty());
+
+    // The request already sent finishes; the run's summary lists the cancelled versions.
+    DeletionSummaryDialog *summary = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((summary = m_f->window().findChild<DeletionSummaryDialog *>()) &&
+                                 summary->isVisible(),
+                             ToolsGuiFixture::TimeoutMs);
+    QCOMPARE(summary->summary().count(DeletionResult::Outcome::Cancelled), 3);
+    QVERIFY(m_f->isDeleted(m_busy.at(0)));
 }
 
 QTEST_MAIN(TestImageGroupsDialog)

@@ -9,3 +9,8 @@ mim_add_test(test_deletion_queue
     LIBS mim_models mim_sandbox mim_test_support Qt6::Network
     LABELS integration models
     TIMEOUT 120)
+mim_add_test(test_account_session
+    SOURCES test_account_session.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration models
+    TIMEOUT 120)

@@ -1,10 +1,11 @@
 // ListImageGroup and DeleteImageGroup through the real ApiClient against an in-process sandbox: every page
-// of groups, a whole group deleted with and without its SWR content (checked in the sandbox's state and the
-// deletion journal), a group with a version in use refused, a group deleted twice.
+// of groups, a whole group deleted through the deletion queue with and without its SWR content (checked in
+// the sandbox's state and the deletion journal), a group with a version in use refused, a group deleted
+// twice, a group's lost answer settled with the server.
 
 #include "models/api/ApiClient.h"
 #include "models/deletion/DeletionJournal.h"
-#include "models/deletion/ImageGroupDeletion.h"
+#include "models/deletion/DeletionQueue.h"
 #include "models/groups/ImageGroupLoader.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
@@ -40,14 +41,22 @@ private Q_SLOTS:
     void deletesGroupKeepingSwrContent();
     void refusesGroupWithVersionInUse();
     void deletingAGoneGroupSaysSo();
+    void lostAnswerOnAGroupIsSettledWithTheServer();
+    void lostAnswerOnAGroupWithoutAnswerIsUnknown();
     void updatesGroupDetails();
 
 private:
     QString addImage(QJsonObject json);
     QList<Image> liveVersions(const QString &nameSpace, const QString &name) const;
     ImageGroup loadGroup(const QString &nameSpace, const QString &name);
-    bool runDeletion(ImageGroupDeletion &deletion, const ImageGroup &group, const QList<Image> &versions,
-                     bool force);
+    // Deletes the group through a deletion queue on the test's journal; the run's summary.
+    std::optional<DeletionSummary> runDeletion(const ImageGroup &group, const QList<Image> &versions,
+                                               bool force, DeletionJournal *journal);
+
+    // A client whose DELETE of the group stalls past its timeout (the server carries it out), then gets a
+    // 500 on the retry: the answer of the attempt that deleted the group is lost.
+    std::unique_ptr<ApiClient> clientThatLosesTheGroupsAnswer(const ImageGroup &group,
+                                                              const QJsonArray &moreFaults = {});
 
     std::unique_ptr<test::SandboxFixture> m_sandbox;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -137,13 +146,18 @@ ImageGroup TestImageGroups::loadGroup(const QString &nameSpace, const QString &n
     return {};
 }
 
-bool TestImageGroups::runDeletion(ImageGroupDeletion &deletion, const ImageGroup &group,
-                                  const QList<Image> &versions, bool force)
+std::optional<DeletionSummary> TestImageGroups::runDeletion(const ImageGroup &group,
+                                                            const QList<Image> &versions, bool force,
+                                                            DeletionJournal *journal)
 {
-    QSignalSpy finished(&deletion, &ImageGroupDeletion::finished);
-    if (!deletion.start(group, versions, force))
-        return false;
-    return finished.wait(TimeoutMs) && finished.count() == 1;
+    DeletionQueue queue(journal);
+    queue.setClient(m_client.get());
+    queue.setAccountContext(u"Sandbox"_s, u"cn-north-4"_s, m_client->projectId());
+    QSignalSpy finished(&queue, &DeletionQueue::finished);
+    queue.enqueue({DeletionRequest::forGroup({group.id, group.name, group.nameSpace}, versions, force)});
+    if (!finished.wait(TimeoutMs) || finished.count() != 1)
+        return std::nullopt;
+    return finished.constFirst().constFirst().value<DeletionSummary>();
 }
 
 void TestImageGroups::loadsEveryGroupLikeTheServer()
@@ -205,11 +219,13 @@ void TestImageGroups::deletesGroupWithSwrContent()
     const QList<Image> versions = liveVersions(u"lab"_s, u"bert"_s);
     QCOMPARE(versions.size(), 3);
 
-    ImageGroupDeletion deletion(m_client.get(), m_journal.get());
-    deletion.setAccountContext(u"Sandbox"_s, u"cn-north-4"_s, m_client->projectId());
-    QVERIFY(runDeletion(deletion, group, versions, true));
-    QVERIFY2(deletion.succeeded(), qPrintable(deletion.problem()));
-    QCOMPARE(deletion.summary().count(DeletionResult::Outcome::Deleted), 3);
+    const std::optional<DeletionSummary> summary = runDeletion(group, versions, true, m_journal.get());
+    QVERIFY(summary);
+    QCOMPARE(summary->count(DeletionResult::Outcome::Deleted), 3);
+    for (const DeletionResult &result : summary->results) {
+        QCOMPARE(result.group->id, group.id);
+        QCOMPARE(result.force, result.image.isPrivate());
+    }
 
     for (const Image &image : versions) {
         const QJsonObject state = m_sandbox->imageState(image.id);
@@ -232,6 +248,9 @@ void TestImageGroups::deletesGroupWithSwrContent()
                 line.value(u"image"_s).toObject().value(u"visibility"_s).toString() == u"PRIVATE"_s;
             QCOMPARE(line.value(u"force"_s).toBool(), isPrivate);
             QCOMPARE(line.value(u"profile"_s).toString(), u"Sandbox"_s);
+            // Each version's line says which group it went with.
+            QCOMPARE(DeletionJournal::groupOfIntent(line)->id, group.id);
+            QCOMPARE(DeletionJournal::groupOfIntent(line)->name, u"bert"_s);
         } else {
             ++outcomes;
             QCOMPARE(line.value(u"outcome"_s).toString(), u"deleted"_s);
@@ -246,9 +265,9 @@ void TestImageGroups::deletesGroupKeepingSwrContent()
 {
     const ImageGroup group = loadGroup(u"lab"_s, u"bert"_s);
     const QList<Image> versions = liveVersions(u"lab"_s, u"bert"_s);
-    ImageGroupDeletion deletion(m_client.get(), m_journal.get());
-    QVERIFY(runDeletion(deletion, group, versions, false));
-    QVERIFY(deletion.succeeded());
+    const std::optional<DeletionSummary> summary = runDeletion(group, versions, false, m_journal.get());
+    QVERIFY(summary);
+    QCOMPARE(summary->count(DeletionResult::Outcome::Deleted), 3);
     for (const Image &image : versions) {
         const QJsonObject state = m_sandbox->imageState(image.id);
         QVERIFY(state.value(u"deleted"_s).toBool());
@@ -263,12 +282,18 @@ void TestImageGroups::refusesGroupWithVersionInUse()
     const QList<Image> versions = liveVersions(u"lab"_s, u"busy"_s);
     QCOMPARE(versions.size(), 2);
 
-    ImageGroupDeletion deletion(m_client.get(), m_journal.get());
-    QVERIFY(runDeletion(deletion, group, versions, true));
-    QVERIFY(!deletion.succeeded());
-    QCOMPARE(deletion.summary().count(DeletionResult::Outcome::Failed), 2);
-    QCOMPARE(deletion.error().code, u"ModelArts.6357"_s);
-    QVERIFY(deletion.problem().contains(u"in use"_s));
+    const std::optional<DeletionSummary> summary = runDeletion(group, versions, true, m_journal.get());
+    QVERIFY(summary);
+    QCOMPARE(summary->count(DeletionResult::Outcome::Failed), 2);
+    QCOMPARE(summary->results.constFirst().error.code, u"ModelArts.6357"_s);
+    QVERIFY(summary->results.constFirst().error.fullText().contains(u"in use"_s));
+    // Retry sends the group again as the one request it was, with the force it had.
+    const QList<DeletionRequest> retry = summary->failedRequests();
+    QCOMPARE(retry.size(), 1);
+    QVERIFY(retry.constFirst().isGroup());
+    QCOMPARE(retry.constFirst().group->id, group.id);
+    QCOMPARE(retry.constFirst().versions.size(), 2);
+    QVERIFY(retry.constFirst().force);
     // Nothing was deleted: the server checks every version first.
     for (const Image &image : versions) {
         const QJsonObject state = m_sandbox->imageState(image.id);
@@ -285,21 +310,86 @@ void TestImageGroups::deletingAGoneGroupSaysSo()
 {
     const ImageGroup group = loadGroup(u"lab"_s, u"bert"_s);
     const QList<Image> versions = liveVersions(u"lab"_s, u"bert"_s);
-    ImageGroupDeletion first(m_client.get(), nullptr);
-    QVERIFY(runDeletion(first, group, versions, false));
-    QVERIFY(first.succeeded());
+    const std::optional<DeletionSummary> first = runDeletion(group, versions, false, nullptr);
+    QVERIFY(first);
+    QCOMPARE(first->count(DeletionResult::Outcome::Deleted), 3);
 
-    ImageGroupDeletion second(m_client.get(), nullptr);
-    QVERIFY(runDeletion(second, group, versions, false));
-    QVERIFY(second.succeeded());
-    QCOMPARE(second.summary().count(DeletionResult::Outcome::AlreadyGone), 3);
+    const std::optional<DeletionSummary> second = runDeletion(group, versions, false, nullptr);
+    QVERIFY(second);
+    QCOMPARE(second->count(DeletionResult::Outcome::AlreadyGone), 3);
 
-    // One at a time.
-    ImageGroupDeletion busy(m_client.get(), nullptr);
-    QSignalSpy finished(&busy, &ImageGroupDeletion::finished);
-    QVERIFY(busy.start(group, versions, false));
-    QVERIFY(!busy.start(group, versions, false));
+    // The same group (or one of its versions) is never in a run twice.
+    DeletionQueue queue(nullptr);
+    queue.setClient(m_client.get());
+    QSignalSpy finished(&queue, &DeletionQueue::finished);
+    const DeletionRequest request =
+        DeletionRequest::forGroup({group.id, group.name, group.nameSpace}, versions, false);
+    queue.enqueue({request, request, DeletionRequest{versions.constFirst(), false}});
+    QVERIFY(queue.isInRun(request));
+    QCOMPARE(queue.remainingCount(), 3);
     QVERIFY(finished.wait(TimeoutMs));
+    QCOMPARE(finished.constFirst().constFirst().value<DeletionSummary>().results.size(), 3);
+    QVERIFY(!queue.isInRun(request));
+}
+
+std::unique_ptr<ApiClient> TestImageGroups::clientThatLosesTheGroupsAnswer(const ImageGroup &group,
+                                                                           const QJsonArray &moreFaults)
+{
+    ConnectionSettings settings = m_sandbox->akskSettings();
+    settings.transferTimeoutMs = 400;
+    settings.retry.baseDelayMs = 10;
+    settings.retry.maxDelayMs = 20;
+    QJsonArray script;
+    for (const QString &fault : {u"stall"_s, u"500"_s})
+        script.append(QJsonObject{{u"method"_s, u"DELETE"_s},
+                                  {u"path_contains"_s, group.id},
+                                  {u"fault"_s, fault},
+                                  {u"count"_s, 1}});
+    for (const QJsonValue &fault : moreFaults)
+        script.append(fault);
+    m_sandbox->setFaults(QJsonObject{{u"stall_ms"_s, 1500}, {u"script"_s, script}});
+    return std::make_unique<ApiClient>(m_network.get(), settings);
+}
+
+void TestImageGroups::lostAnswerOnAGroupIsSettledWithTheServer()
+{
+    const ImageGroup group = loadGroup(u"lab"_s, u"bert"_s);
+    QVERIFY(!group.id.isEmpty());
+    const QList<Image> versions = liveVersions(u"lab"_s, u"bert"_s);
+    m_client = clientThatLosesTheGroupsAnswer(group);
+
+    const std::optional<DeletionSummary> summary = runDeletion(group, versions, false, m_journal.get());
+    QVERIFY(summary);
+    // The group went with the stalled attempt: each version, asked about, is gone.
+    QCOMPARE(summary->count(DeletionResult::Outcome::Deleted), 3);
+    for (const Image &image : versions)
+        QVERIFY(m_sandbox->imageState(image.id).value(u"deleted"_s).toBool());
+    QVERIFY(summary->failedRequests().isEmpty());
+    QVERIFY(m_journal->unfinishedIntents().isEmpty());
+}
+
+void TestImageGroups::lostAnswerOnAGroupWithoutAnswerIsUnknown()
+{
+    const ImageGroup group = loadGroup(u"lab"_s, u"bert"_s);
+    QVERIFY(!group.id.isEmpty());
+    const QList<Image> versions = liveVersions(u"lab"_s, u"bert"_s);
+    // The question about each version fails too.
+    QJsonArray showFaults;
+    for (const Image &image : versions)
+        showFaults.append(QJsonObject{{u"method"_s, u"GET"_s},
+                                      {u"path_contains"_s, image.id},
+                                      {u"fault"_s, u"500"_s},
+                                      {u"count"_s, 1}});
+    m_client = clientThatLosesTheGroupsAnswer(group, showFaults);
+
+    const std::optional<DeletionSummary> summary = runDeletion(group, versions, false, m_journal.get());
+    QVERIFY(summary);
+    // Neither deleted nor failed nor cancelled: nobody knows, and the journal keeps every version open.
+    QCOMPARE(summary->count(DeletionResult::Outcome::Unknown), 3);
+    QVERIFY(summary->failedRequests().isEmpty());
+    QCOMPARE(m_journal->unfinishedIntents().size(), 3);
+    for (const QJsonObject &intent : m_journal->unfinishedIntents())
+        QCOMPARE(DeletionJournal::groupOfIntent(intent)->id, group.id);
 }
 
 void TestImageGroups::updatesGroupDetails()

@@ -403,6 +403,34 @@ private Q_SLOTS:
         QVERIFY(journal.unfinishedIntents().isEmpty());
     }
 
+    void groupVersionsNameTheirGroupAndOldLinesStillRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"j.jsonl"_s);
+        // A line written before versions named their group: an image deleted on its own.
+        QVERIFY(writeFile(path, intentLine(u"e-old"_s, u"img-old"_s)));
+        DeletionJournal journal(path);
+        const mim::DeletionGroup group{u"g-1"_s, u"pytorch"_s, u"team"_s};
+        const QString entry = journal.recordIntent(makeImage(u"img-v1"_s), true, &group, u"p"_s, u"r"_s,
+                                                   u"proj"_s, QDateTime::currentDateTimeUtc());
+        QVERIFY(!entry.isEmpty());
+        const QString single =
+            journal.recordIntent(DeletionRequest{makeImage(u"img-single"_s), false}, u"p"_s, u"r"_s,
+                                 u"proj"_s, QDateTime::currentDateTimeUtc());
+        QVERIFY(!single.isEmpty());
+
+        const QList<QJsonObject> open = journal.unfinishedIntents();
+        QCOMPARE(entriesOf(open), (QStringList{u"e-old"_s, entry, single}));
+        QCOMPARE(DeletionJournal::groupOfIntent(open.at(0)), std::nullopt);
+        QCOMPARE(open.at(0).value(u"image"_s).toObject().value(u"id"_s).toString(), u"img-old"_s);
+        QCOMPARE(DeletionJournal::groupOfIntent(open.at(1)), std::optional<mim::DeletionGroup>(group));
+        QCOMPARE(open.at(1).value(u"image"_s).toObject().value(u"id"_s).toString(), u"img-v1"_s);
+        QVERIFY(open.at(1).value(u"force"_s).toBool());
+        QCOMPARE(open.at(1).value(u"v"_s).toInt(), 1); // an added field: readers of version 1 still read it
+        QCOMPARE(DeletionJournal::groupOfIntent(open.at(2)), std::nullopt);
+        QVERIFY(!open.at(2).contains(u"group"_s));
+    }
+
     void unfinishedIntentsKeepTheirOrder()
     {
         QTemporaryDir dir;

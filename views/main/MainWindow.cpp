@@ -6,9 +6,9 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
-#include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/deletion/JournalReconciler.h"
+#include "models/session/AccountSession.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
 #include "views/common/Icons.h"
@@ -56,11 +56,6 @@ Q_LOGGING_CATEGORY(lcMainWindow, "mim.ui", QtInfoMsg)
 namespace mim {
 namespace {
 
-// Statuses for which asking the server to re-check makes sense.
-bool isResyncable(const QString &status)
-{
-    return status == u"INIT" || status == u"CREATING" || status == u"ERROR" || status == u"CREATE_FAILED";
-}
 
 enum StackPage
 {
@@ -80,9 +75,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_tableModel = new ImageTableModel(this);
     m_filterModel = new ImageFilterModel(this);
     m_filterModel->setSourceModel(m_tableModel);
-    m_catalog = new ImageCatalog(m_tableModel, m_services.clock, this);
-    m_journal = std::make_unique<DeletionJournal>(m_services.journalPath);
-    m_deletionQueue = new DeletionQueue(m_journal.get(), m_services.clock, this);
+    m_session =
+        new AccountSession(m_services.network, m_tableModel, m_services.journalPath, m_services.clock, this);
+    m_catalog = m_session->catalog();
+    m_deletionQueue = m_session->deletionQueue();
     // Object names here and in createActions() and createCentralArea() (and "detailsPane", "emptyState",
     // "deletionSummaryDialog" that those widgets give themselves) are stable: tests find the parts by them
     // (tests/support/MainWindowFixture).
@@ -115,15 +111,22 @@ MainWindow::~MainWindow()
     // Destroying the table resizes its header sections, which would reach the slots of this window after
     // it has stopped being a MainWindow.
     m_tableView->disconnect(this);
-    // The queue writes to the journal and both it and the catalog hold calls of the client: end them
-    // first, in that order, while everything they point at still exists.
     if (m_summaryDialog)
         m_summaryDialog->close();
-    delete m_deletionQueue;
-    m_deletionQueue = nullptr;
-    delete m_catalog;
+    // The session ends the account's calls while everything they point at still exists; nothing of it
+    // reaches this window any more.
+    m_catalog->disconnect(this);
+    m_deletionQueue->disconnect(this);
+    m_session->disconnect(this);
+    delete m_session;
+    m_session = nullptr;
     m_catalog = nullptr;
-    delete m_client;
+    m_deletionQueue = nullptr;
+}
+
+QString MainWindow::connectedDisplayName() const
+{
+    return m_session->displayName();
 }
 
 // ---- construction ---------------------------------------------------------------------------------------
@@ -398,7 +401,10 @@ void MainWindow::wireModels()
     connect(m_deletionQueue, &DeletionQueue::started, this,
             [this](int total) { m_statusBar->setDeletionProgress(0, total); });
     connect(m_deletionQueue, &DeletionQueue::progress, m_statusBar, &MainStatusBar::setDeletionProgress);
-    connect(m_deletionQueue, &DeletionQueue::itemFinished, this, &MainWindow::onDeletionItemFinished);
+    // Rows being deleted change in the table (the session's rules); the actions follow.
+    connect(m_deletionQueue, &DeletionQueue::itemFinished, this, &MainWindow::scheduleDeferredUpdate);
+    connect(m_session, &AccountSession::journalReconciled, this, &MainWindow::showReconciliation);
+    connect(m_session, &AccountSession::certificateProblem, this, &MainWindow::showCertificateProblem);
     connect(m_deletionQueue, &DeletionQueue::finished, this, &MainWindow::onDeletionFinished);
     connect(m_statusBar, &MainStatusBar::cancelDeletionRequested, m_deletionQueue, &DeletionQueue::cancel);
 
@@ -508,105 +514,55 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::connectTo(const QString &displayName, const ConnectionSettings &settings)
 {
-    if (m_deletionQueue->isRunning())
-        m_deletionQueue->cancel();
-    m_catalog->setClient(nullptr);
-    m_deletionQueue->setClient(nullptr);
-    if (m_client)
-        m_client->deleteLater();
     m_noticeBar->dismiss();
-
-    m_displayName = displayName;
-    m_connection = settings;
-    m_client = new ApiClient(m_services.network, settings, m_services.clock, this);
-    connect(m_client, &ApiClient::projectIdResolved, this, [this](const QString &projectId) {
-        m_connection.projectId = projectId;
-        m_deletionQueue->setAccountContext(m_displayName, m_connection.regionId, projectId);
-        reconcileJournal();
-    });
     m_catalog->setIncludeBuiltIn(m_filterModel->filterState().showBuiltIn);
-    m_catalog->setClient(m_client);
-    m_deletionQueue->setClient(m_client);
-    m_deletionQueue->setAccountContext(displayName, settings.regionId, settings.projectId);
     setWindowTitle(tr("%1 – ModelArts Image Manager", "window title; %1 is the account").arg(displayName));
     qCInfo(lcMainWindow) << "connecting to" << displayName << "region" << settings.regionId;
-    m_catalog->refresh();
-    reconcileJournal();
+    m_session->open(displayName, settings);
     updatePage();
     updateActions();
 }
 
-void MainWindow::reconcileJournal()
+void MainWindow::showReconciliation(const QList<ReconciliationResult> &results)
 {
-    if (!m_client || !m_journal || m_connection.projectId.isEmpty() || m_services.journalPath.isEmpty())
-        return;
-    if (m_reconciler)
-        m_reconciler->deleteLater();
-    auto *reconciler = new JournalReconciler(m_journal.get(), m_client, m_services.clock, this);
-    reconciler->setAccountContext(m_displayName, m_connection.regionId, m_connection.projectId);
-    m_reconciler = reconciler;
-    connect(reconciler, &JournalReconciler::finished, this,
-            [this, reconciler](const QList<ReconciliationResult> &results) {
-                reconciler->deleteLater();
-                if (results.isEmpty())
-                    return;
-                QStringList lines;
-                for (const ReconciliationResult &result : results)
-                    lines.append(result.description());
-                auto *notice = new QMessageBox(
-                    QMessageBox::Information, tr("Interrupted Deletions"),
-                    tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
-                       "closed, while they ran. The server was asked; this is what became of them:",
-                       nullptr, int(results.size())),
-                    QMessageBox::Ok, this);
-                notice->setObjectName(u"InterruptedDeletionsNotice"_s);
-                // Image names come from the server: text to read, never markup to render. The message box
-                // has no setting for the informative text's format (it guesses), so its label gets one.
-                notice->setTextFormat(Qt::PlainText);
-                notice->setInformativeText(lines.join(u'\n'));
-                if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
-                    informative->setTextFormat(Qt::PlainText);
-                notice->setAttribute(Qt::WA_DeleteOnClose);
-                notice->setModal(false);
-                notice->show();
-            });
-    reconciler->start();
+    QStringList lines;
+    for (const ReconciliationResult &result : results)
+        lines.append(result.description());
+    auto *notice =
+        new QMessageBox(QMessageBox::Information, tr("Interrupted Deletions"),
+                        tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
+                           "closed, while they ran. The server was asked; this is what became of them:",
+                           nullptr, int(results.size())),
+                        QMessageBox::Ok, this);
+    notice->setObjectName(u"InterruptedDeletionsNotice"_s);
+    // Image names come from the server: text to read, never markup to render. The message box
+    // has no setting for the informative text's format (it guesses), so its label gets one.
+    notice->setTextFormat(Qt::PlainText);
+    notice->setInformativeText(lines.join(u'\n'));
+    if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+        informative->setTextFormat(Qt::PlainText);
+    notice->setAttribute(Qt::WA_DeleteOnClose);
+    notice->setModal(false);
+    notice->show();
 }
 
-void MainWindow::showCertificateProblem()
+void MainWindow::showCertificateProblem(const QString &host, const QList<QSslCertificate> &chain,
+                                        const QString &problem)
 {
-    if (!m_client || m_certificateDialog || m_certificateProbeRunning)
+    if (m_certificateDialog)
         return;
-    // The failed listing's calls are gone; one small request brings the certificate chain back to show.
-    m_certificateProbeRunning = true;
-    ApiCall *probe = m_client->listImagesPage(ListQuery(), 0, 1);
-    const QString host = m_connection.modelArtsEndpoint.host();
-    connect(probe, &ApiCall::finished, this, [this, probe, host] {
-        m_certificateProbeRunning = false;
-        if (probe->error().kind != ErrorKind::Tls || m_certificateDialog)
-            return;
-        const QString problem =
-            probe->error().detail.isEmpty() ? probe->error().summary() : probe->error().detail;
-        auto *dialog = new CertificateErrorDialog(host, probe->peerCertificateChain(), problem, true, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setModal(false);
-        connect(dialog, &CertificateErrorDialog::editAccountRequested, m_accountSwitcher,
-                &AccountSwitcher::openAccountManager);
-        m_certificateDialog = dialog;
-        dialog->show();
-    });
+    auto *dialog = new CertificateErrorDialog(host, chain, problem, true, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setModal(false);
+    connect(dialog, &CertificateErrorDialog::editAccountRequested, m_accountSwitcher,
+            &AccountSwitcher::openAccountManager);
+    m_certificateDialog = dialog;
+    dialog->show();
 }
 
 void MainWindow::disconnectAccount()
 {
-    if (m_deletionQueue->isRunning())
-        m_deletionQueue->cancel();
-    m_catalog->setClient(nullptr);
-    m_deletionQueue->setClient(nullptr);
-    if (m_client)
-        m_client->deleteLater();
-    m_client = nullptr;
-    m_displayName.clear();
+    m_session->close();
     m_noticeBar->dismiss();
     m_statusBar->finishLoad();
     m_statusBar->setLastRefreshed({});
@@ -617,7 +573,7 @@ void MainWindow::disconnectAccount()
 
 void MainWindow::refresh()
 {
-    if (!m_client)
+    if (!m_session->isOpen())
         return;
     m_noticeBar->dismiss();
     m_catalog->refresh();
@@ -639,8 +595,8 @@ void MainWindow::setPage(Page page)
 
 void MainWindow::updatePage()
 {
-    m_filterRow->setVisible(m_client != nullptr);
-    if (!m_client) {
+    m_filterRow->setVisible(m_session->isOpen());
+    if (!m_session->isOpen()) {
         m_emptyState->showNoAccount(m_accountSwitcher->hasAnyAccount());
         setPage(Page::NoAccount);
         return;
@@ -650,7 +606,7 @@ void MainWindow::updatePage()
     switch (m_catalog->state()) {
     case ImageCatalog::State::Loading:
         if (sourceRows == 0) {
-            m_emptyState->showLoading(m_displayName);
+            m_emptyState->showLoading(m_session->displayName());
             setPage(Page::Loading);
             return;
         }
@@ -703,8 +659,8 @@ void MainWindow::onCatalogStateChanged()
         break;
     case ImageCatalog::State::Failed:
         m_statusBar->finishLoad();
-        if (m_catalog->lastError().kind == ErrorKind::Tls)
-            showCertificateProblem();
+        if (m_catalog->lastError().kind == ErrorKind::Tls && !m_certificateDialog)
+            m_session->probeCertificate();
         if (m_tableModel->rowCount() > 0) {
             // Keep the rows, but say they may be out of date, and why.
             m_noticeBar->showNotice(tr("Refreshing failed; the list may be out of date. %1")
@@ -741,7 +697,7 @@ void MainWindow::updateStatusTotals()
     for (int row = 0; row < shown; ++row)
         shownKb +=
             qMax<qint64>(0, m_filterModel->index(row, 0).data(ImageTableModel::SizeKbRole).toLongLong());
-    if (m_client && m_catalog->state() != ImageCatalog::State::Idle)
+    if (m_session->isOpen() && m_catalog->state() != ImageCatalog::State::Idle)
         m_statusBar->setShown(shown, shownKb, m_tableModel->rowCount());
     else
         m_statusBar->clearShown();
@@ -763,7 +719,7 @@ void MainWindow::updateSettlingNote()
 
 void MainWindow::updateActions()
 {
-    const bool connected = m_client != nullptr;
+    const bool connected = m_session->isOpen();
     m_refreshAction->setEnabled(connected);
     const QList<Image> selected = selectedImages();
     int deletable = 0;
@@ -774,7 +730,7 @@ void MainWindow::updateActions()
             ++builtIn;
         else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
             ++deletable;
-        resyncable = resyncable || isResyncable(image.status);
+        resyncable = resyncable || AccountSession::isResyncable(image);
     }
     m_deleteAction->setEnabled(deletable > 0);
     m_deleteWithContentAction->setEnabled(deletable > 0);
@@ -910,13 +866,7 @@ void MainWindow::copySelectedNameTags()
 
 void MainWindow::resyncSelected()
 {
-    int asked = 0;
-    for (const Image &image : selectedImages()) {
-        if (!isResyncable(image.status))
-            continue;
-        m_catalog->resync(image.id);
-        ++asked;
-    }
+    const int asked = m_session->resync(selectedImages());
     if (asked > 0)
         m_statusBar->showMessage(tr("Asking ModelArts to check %n image(s) again…", nullptr, asked), 3000);
 }
@@ -935,7 +885,7 @@ void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
 
 void MainWindow::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
-    m_confirmer = std::move(confirmer);
+    m_services.deletionConfirmer = std::move(confirmer);
 }
 
 void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer)
@@ -945,9 +895,7 @@ void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirme
 
 DeletionAccount MainWindow::currentAccount() const
 {
-    if (!m_client)
-        return {};
-    return {m_displayName, m_connection.regionId, m_connection.projectId};
+    return m_session->account();
 }
 
 bool MainWindow::mayLeaveAccount(std::function<void()> proceed, bool quitting)
@@ -1015,12 +963,7 @@ void MainWindow::confirmAndDelete(bool preferForce)
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, this);
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
-    std::optional<bool> force;
-    if (m_confirmer) {
-        force = m_confirmer(dialog);
-    } else if (dialog.exec() == QDialog::Accepted) {
-        force = dialog.forceRequested();
-    }
+    const std::optional<bool> force = confirmDeletion(m_services.deletionConfirmer, dialog);
     if (!force)
         return;
     enqueueDeletions(dialog.requests(*force));
@@ -1028,12 +971,7 @@ void MainWindow::confirmAndDelete(bool preferForce)
 
 void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
 {
-    if (requests.isEmpty() || !m_client)
-        return;
-    for (const DeletionRequest &request : requests)
-        m_tableModel->setRowActivity(request.image.id, ImageTableModel::RowActivity::Deleting);
-    qCInfo(lcMainWindow) << "deleting" << requests.size() << "images";
-    m_deletionQueue->enqueue(requests);
+    m_session->enqueueDeletions(requests);
     updateActions();
 }
 
@@ -1058,28 +996,6 @@ bool MainWindow::retryDeletions(const DeletionAccount &account, const QList<Dele
     }
     enqueueDeletions(requests);
     return true;
-}
-
-void MainWindow::onDeletionItemFinished(const DeletionResult &result)
-{
-    switch (result.outcome) {
-    case DeletionResult::Outcome::Deleted:
-    case DeletionResult::Outcome::AlreadyGone:
-        m_tableModel->removeImage(result.image.id);
-        break;
-    case DeletionResult::Outcome::Failed:
-    case DeletionResult::Outcome::Cancelled:
-    case DeletionResult::Outcome::Unknown: // the row stays until the server says it is gone
-        if (const int row = m_tableModel->rowOfId(result.image.id);
-            row >= 0 &&
-            m_tableModel->rowActivity(result.image.id) == ImageTableModel::RowActivity::Deleting) {
-            // Back to what it was: a settling image is watched again.
-            const bool settling = m_tableModel->imageAt(row).isSettling();
-            m_tableModel->setRowActivity(result.image.id, settling ? ImageTableModel::RowActivity::Polling
-                                                                   : ImageTableModel::RowActivity::None);
-        }
-        break;
-    }
 }
 
 void MainWindow::onDeletionFinished(const DeletionSummary &summary)

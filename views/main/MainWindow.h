@@ -12,16 +12,17 @@
 
 class QAction;
 class QLabel;
+class QSslCertificate;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
 
 namespace mim {
 
+class AccountSession;
 class AccountSwitcher;
 class ApiClient;
 class DeleteImagesDialog;
-class DeletionJournal;
 class DeletionQueue;
 class DeletionSummaryDialog;
 class DetailsPane;
@@ -31,9 +32,9 @@ class ImageCatalog;
 class ImageFilterModel;
 class ImageTableModel;
 class ImageTableView;
-class JournalReconciler;
 class MainStatusBar;
 class NoticeBar;
+struct ReconciliationResult;
 
 // The application's one window: account switcher and filters in the toolbar, the image table with a
 // details pane beside it, empty states in place of the table, progress and totals in the status bar.
@@ -54,9 +55,6 @@ public:
     };
     Q_ENUM(Page)
 
-    // Asked instead of exec() with the fully built dialog: nullopt = cancelled, otherwise the force flag.
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
     // Leaving the account or quitting while deletions run: keep waiting, or send no more requests and go on
     // once the ones already sent have finished.
     enum class RunningDeletionsChoice
@@ -70,6 +68,8 @@ public:
     explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The connected account's client, catalog and deletions.
+    AccountSession *session() const { return m_session; }
     AccountSwitcher *accountSwitcher() const { return m_accountSwitcher; }
     ImageCatalog *catalog() const { return m_catalog; }
     ImageTableModel *tableModel() const { return m_tableModel; }
@@ -77,13 +77,14 @@ public:
     ImageTableView *tableView() const { return m_tableView; }
     MainStatusBar *mainStatusBar() const { return m_statusBar; }
     Page currentPage() const { return m_page; }
-    QString connectedDisplayName() const { return m_displayName; }
+    QString connectedDisplayName() const;
 
     // Connects to an account directly (demo, tests, --endpoint) and loads its images.
     void connectTo(const QString &displayName, const ConnectionSettings &settings);
     // Forgets the current account; the table empties and the "no account" page shows.
     void disconnectAccount();
 
+    // Answers the window's own confirmations instead of showing them (AppServices::deletionConfirmer).
     void setDeletionConfirmer(DeletionConfirmer confirmer);
     void setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer);
     // The account deletions started now are confirmed for; "Retry Failed" goes only to the same account.
@@ -136,7 +137,6 @@ private:
     void scheduleDeferredUpdate();
     void runDeferredUpdate();
     void confirmAndDelete(bool preferForce);
-    void onDeletionItemFinished(const DeletionResult &result);
     void onResyncFinished(const QString &id, const ApiError &error);
     void onEmptyStateButton(int which);
     void onCatalogStateChanged();
@@ -150,21 +150,19 @@ private:
     void copyLines(const QStringList &lines, const QString &what);
     void setPage(Page page);
     // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
-    // outcomes for this account), after asking the server.
-    void reconcileJournal();
+    // outcomes for this account), as the server answered.
+    void showReconciliation(const QList<ReconciliationResult> &results);
     // After a load failed on TLS: shows the server's certificate and how to trust it on purpose.
-    void showCertificateProblem();
+    void showCertificateProblem(const QString &host, const QList<QSslCertificate> &chain,
+                                const QString &problem);
 
     AppServices m_services;
-    QString m_displayName;
-    ConnectionSettings m_connection;
-    std::unique_ptr<DeletionJournal> m_journal;
-    QPointer<ApiClient> m_client;
+    AccountSession *m_session = nullptr;
 
     ImageTableModel *m_tableModel = nullptr;
     ImageFilterModel *m_filterModel = nullptr;
-    ImageCatalog *m_catalog = nullptr;
-    DeletionQueue *m_deletionQueue = nullptr;
+    ImageCatalog *m_catalog = nullptr;        // the session's
+    DeletionQueue *m_deletionQueue = nullptr; // the session's
 
     AccountSwitcher *m_accountSwitcher = nullptr;
     FilterBar *m_filterBar = nullptr;
@@ -178,10 +176,7 @@ private:
     QWidget *m_filterRow = nullptr;
     QTimer *m_deferredUpdate = nullptr;
     QPointer<DeletionSummaryDialog> m_summaryDialog;
-    QPointer<JournalReconciler> m_reconciler;
     QPointer<QWidget> m_certificateDialog;
-    bool m_certificateProbeRunning = false;
-    DeletionConfirmer m_confirmer;
     RunningDeletionsConfirmer m_runningDeletionsConfirmer;
     std::function<void()> m_afterDeletions; // what the user asked for once the running deletions end
     bool m_quitAfterDeletions = false;

@@ -522,11 +522,7 @@ void CleanupDialog::deleteTicked()
     DeleteImagesDialog dialog(images, 0, this);
     if (dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(forceRequested());
-    std::optional<bool> force;
-    if (m_confirmer)
-        force = m_confirmer(dialog);
-    else if (dialog.exec() == QDialog::Accepted)
-        force = dialog.forceRequested();
+    const std::optional<bool> force = confirmDeletion(m_confirmer, dialog);
     if (!force)
         return;
     const QList<DeletionRequest> requests = dialog.requests(*force);

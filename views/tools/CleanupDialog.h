@@ -3,6 +3,7 @@
 #include "models/api/Clock.h"
 #include "models/cleanup/CleanupRules.h"
 #include "models/deletion/Deletion.h"
+#include "views/common/AppServices.h"
 
 #include <functional>
 #include <optional>
@@ -36,10 +37,6 @@ class CleanupDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // Asked instead of exec() with the fully built confirmation: nullopt = cancelled, otherwise the force
-    // flag (the same hook as MainWindow::DeletionConfirmer).
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
     // `images` is the window's table (the preview follows it: deleted or refreshed images update the
     // preview). `settings` may be nullptr (nothing remembered); `accountName` keys the remembered rules.
     CleanupDialog(ImageTableModel *images, QSettings *settings, const QString &accountName,
@@ -53,6 +50,7 @@ public:
     bool forceRequested() const;
     void setForceRequested(bool force);
 
+    // Answers the confirmation instead of showing it (AppServices::deletionConfirmer).
     void setDeletionConfirmer(DeletionConfirmer confirmer);
 
     CleanupPreviewModel *previewModel() const { return m_preview; }

@@ -4,10 +4,10 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
 #include "models/deletion/Deletion.h"
-#include "models/deletion/DeletionJournal.h"
-#include "models/deletion/ImageGroupDeletion.h"
+#include "models/deletion/DeletionQueue.h"
 #include "models/groups/ImageGroupLoader.h"
 #include "models/groups/ImageGroupModel.h"
+#include "models/session/AccountSession.h"
 #include "views/deletion/DeleteImagesDialog.h"
 
 #include <QDialogButtonBox>
@@ -28,23 +28,24 @@ Q_LOGGING_CATEGORY(lcGroups, "mim.ui.groups")
 
 namespace mim {
 
-ImageGroupsDialog::ImageGroupsDialog(ApiClient *client, ImageTableModel *images, const QString &journalPath,
-                                     Clock clock, QWidget *parent)
+ImageGroupsDialog::ImageGroupsDialog(AccountSession *session, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
-    , m_images(images)
-    , m_clock(std::move(clock))
+    , m_session(session)
+    , m_client(session->client())
+    , m_images(session->tableModel())
+    , m_queue(session->deletionQueue())
 {
+    ApiClient *client = m_client;
+    ImageTableModel *images = m_images;
+    DeletionQueue *queue = m_queue;
     setObjectName(u"imageGroupsDialog"_s);
     setWindowTitle(tr("Image Groups", "window title"));
     setSizeGripEnabled(true);
 
-    if (!journalPath.isEmpty())
-        m_journal = std::make_unique<DeletionJournal>(journalPath);
     m_loader = new ImageGroupLoader(client, this);
     connect(m_loader, &ImageGroupLoader::finished, this, &ImageGroupsDialog::onLoaded);
-    m_deletion = new ImageGroupDeletion(client, m_journal.get(), m_clock, this);
-    connect(m_deletion, &ImageGroupDeletion::finished, this, &ImageGroupsDialog::onDeletionFinished);
+    if (queue)
+        connect(queue, &DeletionQueue::itemFinished, this, &ImageGroupsDialog::onDeletionItemFinished);
 
     m_model = new ImageGroupModel(images, this);
     m_sorted = new QSortFilterProxyModel(this);
@@ -129,12 +130,6 @@ ImageGroupsDialog::~ImageGroupsDialog()
         m_versionListing->cancel();
 }
 
-void ImageGroupsDialog::setAccountContext(const QString &profileName, const QString &regionId,
-                                          const QString &projectId)
-{
-    m_deletion->setAccountContext(profileName, regionId, projectId);
-}
-
 void ImageGroupsDialog::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
     m_confirmer = std::move(confirmer);
@@ -147,7 +142,7 @@ QString ImageGroupsDialog::statusText() const
 
 bool ImageGroupsDialog::isBusy() const
 {
-    return m_loader->isLoading() || m_deletion->isRunning() || m_versionListing;
+    return m_loader->isLoading() || m_deleting || m_versionListing;
 }
 
 void ImageGroupsDialog::setStatus(const QString &text, bool problem)
@@ -223,7 +218,7 @@ const ImageGroup *ImageGroupsDialog::selectedGroup() const
 void ImageGroupsDialog::updateButtons()
 {
     m_deleteButton->setEnabled(m_client && selectedGroup() && !isBusy());
-    m_refreshButton->setEnabled(m_client && !m_deletion->isRunning() && !m_versionListing);
+    m_refreshButton->setEnabled(m_client && !m_deleting && !m_versionListing);
 }
 
 void ImageGroupsDialog::deleteSelectedGroup()
@@ -278,44 +273,75 @@ void ImageGroupsDialog::confirmAndDelete(const ImageGroup &group, const QList<Im
 {
     DeleteImagesDialog dialog(versions, 0, this);
     dialog.setWindowTitle(tr("Delete Image Group", "window title"));
-    std::optional<bool> force;
-    if (m_confirmer)
-        force = m_confirmer(dialog);
-    else if (dialog.exec() == QDialog::Accepted)
-        force = dialog.forceRequested();
+    const std::optional<bool> force = confirmDeletion(m_confirmer, dialog);
     if (!force) {
         showCounts();
         return;
     }
     qCInfo(lcGroups) << "deleting group" << group.id << "force" << *force;
-    m_deletion->start(group, versions, *force);
+    const DeletionRequest request =
+        DeletionRequest::forGroup({group.id, group.name, group.nameSpace}, versions, *force);
+    m_deleting = request;
+    m_deletingResults.clear();
     setStatus(tr("Deleting “%1” and its %n version(s)…", nullptr, int(versions.size()))
                   .arg(Formatting::visibleText(group.name)));
+    if (m_session)
+        m_session->enqueueDeletions({request});
+    if (!m_queue || !m_queue->isInRun(request)) {
+        // Nobody took it: no account is connected any more, or the group is being deleted already.
+        m_deleting.reset();
+        setStatus(tr("“%1” was not deleted. %2")
+                      .arg(Formatting::visibleText(group.name),
+                           tr("No account is connected, or it is being deleted already.")),
+                  true);
+    }
+}
+
+void ImageGroupsDialog::onDeletionItemFinished(const DeletionResult &result)
+{
+    if (!m_deleting || !result.group || result.group->id != m_deleting->group->id)
+        return;
+    m_deletingResults.append(result);
+    if (m_deletingResults.size() == m_deleting->versions.size())
+        onDeletionFinished();
 }
 
 void ImageGroupsDialog::onDeletionFinished()
 {
-    const DeletionSummary &summary = m_deletion->summary();
-    const ImageGroup group = m_deletion->group();
-    if (m_deletion->succeeded()) {
-        if (m_images) {
-            for (const DeletionResult &result : summary.results)
-                m_images->removeImage(result.image.id);
-        }
-        m_model->removeGroup(group.id);
-        const int count = int(summary.results.size());
-        if (summary.count(DeletionResult::Outcome::AlreadyGone) == count)
-            setStatus(tr("“%1” was already deleted.").arg(Formatting::visibleText(group.name)));
-        else if (m_deletion->force())
-            setStatus(tr("Deleted “%1” and its %n version(s), with their SWR content.", nullptr, count)
-                          .arg(Formatting::visibleText(group.name)));
+    const DeletionRequest request = *std::exchange(m_deleting, std::nullopt);
+    DeletionSummary summary;
+    if (m_queue)
+        summary.account = m_queue->account();
+    summary.results = std::exchange(m_deletingResults, {});
+    const QString name = Formatting::visibleText(request.group->name);
+    const int count = int(summary.results.size());
+    const int alreadyGone = summary.count(DeletionResult::Outcome::AlreadyGone);
+    const int unknown = summary.count(DeletionResult::Outcome::Unknown);
+    if (summary.count(DeletionResult::Outcome::Deleted) + alreadyGone == count) {
+        m_model->removeGroup(request.group->id);
+        if (alreadyGone == count)
+            setStatus(tr("“%1” was already deleted.").arg(name));
+        else if (request.force)
+            setStatus(
+                tr("Deleted “%1” and its %n version(s), with their SWR content.", nullptr, count).arg(name));
         else
-            setStatus(tr("Deleted “%1” and its %n version(s); the SWR content is kept.", nullptr, count)
-                          .arg(Formatting::visibleText(group.name)));
+            setStatus(
+                tr("Deleted “%1” and its %n version(s); the SWR content is kept.", nullptr, count).arg(name));
+    } else if (unknown > 0) {
+        setStatus(tr("Whether “%1” was deleted is not known: the server's answer was lost. The app will ask "
+                     "the server again when the account is opened.")
+                      .arg(name),
+                  true);
     } else {
-        setStatus(
-            tr("“%1” was not deleted. %2").arg(Formatting::visibleText(group.name), m_deletion->problem()),
-            true);
+        const auto notDeleted =
+            std::find_if(summary.results.cbegin(), summary.results.cend(), [](const auto &r) {
+                return r.outcome != DeletionResult::Outcome::Deleted &&
+                       r.outcome != DeletionResult::Outcome::AlreadyGone;
+            });
+        const ApiError &error = notDeleted->error;
+        const QString problem =
+            error.detail.isEmpty() || error.kind != ErrorKind::Cancelled ? error.fullText() : error.detail;
+        setStatus(tr("“%1” was not deleted. %2").arg(name, problem), true);
     }
     updateButtons();
     Q_EMIT groupDeletionFinished(summary);

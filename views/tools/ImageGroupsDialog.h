@@ -1,12 +1,10 @@
 #pragma once
 
 #include "models/api/ApiClient.h"
-#include "models/api/Clock.h"
 #include "models/deletion/Deletion.h"
 #include "models/groups/ImageGroup.h"
+#include "views/common/AppServices.h"
 
-#include <functional>
-#include <memory>
 #include <optional>
 #include <QDialog>
 #include <QPointer>
@@ -19,31 +17,27 @@ class QTreeView;
 
 namespace mim {
 
-class DeleteImagesDialog;
-class DeletionJournal;
-class ImageGroupDeletion;
+class AccountSession;
+class DeletionQueue;
 class ImageGroupLoader;
 class ImageGroupModel;
 class ImageTableModel;
 
 // Tools > Image Groups…: the account's images grouped by name (ListImageGroup): name, namespace, number of
 // versions and last update, each group expanding to its versions. "Delete Group" lists the group's versions
-// from the server, asks the usual deletion confirmation (with the SWR choice) and deletes them all at once
-// (DeleteImageGroup, is_force), recorded in the deletion journal. The versions then leave the image table.
+// from the server, asks the usual deletion confirmation (with the SWR choice) and hands the group over, as
+// one request, to the account's deletion queue: it is deleted all at once (DeleteImageGroup, is_force) with
+// the same journal, progress, cancel, lost-answer check and summary as any other deletion.
 class ImageGroupsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
-    // `images` is the window's table: it provides the versions under each group and loses the versions of a
-    // deleted group. `journalPath` is the deletion journal (empty: none).
-    ImageGroupsDialog(ApiClient *client, ImageTableModel *images, const QString &journalPath,
-                      Clock clock = systemClock(), QWidget *parent = nullptr);
+    // The groups of the session's account; its table provides the versions under each group, its deletion
+    // queue deletes them. Close the dialog when the session's account changes.
+    explicit ImageGroupsDialog(AccountSession *session, QWidget *parent = nullptr);
     ~ImageGroupsDialog() override;
 
-    // Written with every journal line.
-    void setAccountContext(const QString &profileName, const QString &regionId, const QString &projectId);
+    // Answers the confirmation instead of showing it (AppServices::deletionConfirmer).
     void setDeletionConfirmer(DeletionConfirmer confirmer);
 
     ImageGroupModel *groupModel() const { return m_model; }
@@ -67,25 +61,28 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The list of groups was (re)loaded, successfully or not.
     void loaded();
-    // A group deletion ended (look at the summary's outcomes); the deleted versions have left the table.
+    // A group deletion ended (look at the summary's outcomes, one per version); the deleted versions have
+    // left the table.
     void groupDeletionFinished(const mim::DeletionSummary &summary);
 
 private:
     void onLoaded();
     void onVersionsListed(ImageListing *listing, const ImageGroup &group);
     void confirmAndDelete(const ImageGroup &group, const QList<Image> &versions);
+    void onDeletionItemFinished(const DeletionResult &result);
     void onDeletionFinished();
     void setStatus(const QString &text, bool problem = false);
     void updateButtons();
     void showCounts();
 
+    QPointer<AccountSession> m_session;
     QPointer<ApiClient> m_client;
     QPointer<ImageTableModel> m_images;
-    Clock m_clock;
-    std::unique_ptr<DeletionJournal> m_journal;
+    QPointer<DeletionQueue> m_queue;
     DeletionConfirmer m_confirmer;
     ImageGroupLoader *m_loader = nullptr;
-    ImageGroupDeletion *m_deletion = nullptr;
+    std::optional<DeletionRequest> m_deleting; // handed to the queue, not all of its results back yet
+    QList<DeletionResult> m_deletingResults;
     QPointer<ImageListing> m_versionListing;
 
     ImageGroupModel *m_model = nullptr;

@@ -4,6 +4,7 @@
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
+#include "models/session/AccountSession.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -43,6 +44,7 @@ template<typename Dialog> Dialog *raise(Dialog *dialog)
 ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
     : QObject(window)
     , m_window(window)
+    , m_session(window->session())
     , m_services(services)
 {
     setObjectName(u"imageToolsMenu"_s);
@@ -78,24 +80,24 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
     const QList<QAction *> menus = window->menuBar()->actions();
     window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_menu);
 
-    connect(window, &MainWindow::pageChanged, this, [this](MainWindow::Page page) {
+    connect(m_session, &AccountSession::accountChanged, this, [this] {
         // Another account (or none): what the dialogs show and would delete belongs to the previous one.
-        if (page == MainWindow::Page::NoAccount || page == MainWindow::Page::Loading)
-            closeDialogs();
+        closeDialogs();
         updateActions();
     });
-    connect(window->catalog(), &ImageCatalog::stateChanged, this, &ImageToolsMenu::updateActions);
+    connect(window, &MainWindow::pageChanged, this, &ImageToolsMenu::updateActions);
+    connect(m_session->catalog(), &ImageCatalog::stateChanged, this, &ImageToolsMenu::updateActions);
     updateActions();
 }
 
 void ImageToolsMenu::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
-    m_confirmer = std::move(confirmer);
+    m_services.deletionConfirmer = std::move(confirmer);
 }
 
 void ImageToolsMenu::updateActions()
 {
-    const bool connected = m_window->catalog()->client() != nullptr;
+    const bool connected = m_session->isOpen();
     m_cleanUp->setEnabled(connected);
     m_groups->setEnabled(connected);
     m_register->setEnabled(connected);
@@ -116,15 +118,14 @@ CleanupDialog *ImageToolsMenu::openCleanup()
 {
     if (m_cleanupDialog)
         return raise(m_cleanupDialog.data());
-    if (!m_window->catalog()->client())
+    if (!m_session->isOpen())
         return nullptr;
-    auto *dialog = new CleanupDialog(m_window->tableModel(), m_services.settings,
-                                     m_window->connectedDisplayName(), m_services.clock, m_window);
+    auto *dialog = new CleanupDialog(m_session->tableModel(), m_services.settings, m_session->displayName(),
+                                     m_services.clock, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_confirmer)
-        dialog->setDeletionConfirmer(m_confirmer);
-    // The window's own deletion path: same queue, journal, progress and summary as deleting from the table.
-    connect(dialog, &CleanupDialog::deletionConfirmed, m_window, &MainWindow::enqueueDeletions);
+    dialog->setDeletionConfirmer(m_services.deletionConfirmer);
+    // The account's one deletion path: same queue, journal, progress and summary as deleting from the table.
+    connect(dialog, &CleanupDialog::deletionConfirmed, m_session, &AccountSession::enqueueDeletions);
     m_cleanupDialog = dialog;
     return raise(dialog);
 }
@@ -133,16 +134,11 @@ ImageGroupsDialog *ImageToolsMenu::openImageGroups()
 {
     if (m_groupsDialog)
         return raise(m_groupsDialog.data());
-    ApiClient *client = m_window->catalog()->client();
-    if (!client)
+    if (!m_session->isOpen())
         return nullptr;
-    auto *dialog = new ImageGroupsDialog(client, m_window->tableModel(), m_services.journalPath,
-                                         m_services.clock, m_window);
+    auto *dialog = new ImageGroupsDialog(m_session, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAccountContext(m_window->connectedDisplayName(), client->settings().regionId,
-                              client->projectId());
-    if (m_confirmer)
-        dialog->setDeletionConfirmer(m_confirmer);
+    dialog->setDeletionConfirmer(m_services.deletionConfirmer);
     m_groupsDialog = dialog;
     return raise(dialog);
 }
@@ -151,11 +147,11 @@ RegisterImageDialog *ImageToolsMenu::openRegisterImage()
 {
     if (m_registerDialog)
         return raise(m_registerDialog.data());
-    ApiClient *client = m_window->catalog()->client();
+    ApiClient *client = m_session->client();
     if (!client)
         return nullptr;
     QSet<QString> workspaces;
-    const ImageTableModel *table = m_window->tableModel();
+    const ImageTableModel *table = m_session->tableModel();
     for (int row = 0; row < table->rowCount(); ++row)
         workspaces.insert(table->imageAt(row).workspaceId);
     QStringList sortedWorkspaces(workspaces.cbegin(), workspaces.cend());
@@ -163,12 +159,14 @@ RegisterImageDialog *ImageToolsMenu::openRegisterImage()
 
     auto *dialog = new RegisterImageDialog(client, client->settings().regionId, sortedWorkspaces, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RegisterImageDialog::registered, m_window, [window = m_window](const Image &image) {
-        window->tableModel()->upsertImage(image);
-        window->selectImages({image.id});
-        window->mainStatusBar()->showMessage(
-            ImageToolsMenu::tr("Registered %1.", "%1 is name:tag").arg(image.nameAndTag()), StatusMessageMs);
-    });
+    connect(dialog, &RegisterImageDialog::registered, m_window,
+            [window = m_window, session = m_session](const Image &image) {
+                session->tableModel()->upsertImage(image);
+                window->selectImages({image.id});
+                window->mainStatusBar()->showMessage(
+                    ImageToolsMenu::tr("Registered %1.", "%1 is name:tag").arg(image.nameAndTag()),
+                    StatusMessageMs);
+            });
     m_registerDialog = dialog;
     return raise(dialog);
 }

@@ -12,21 +12,20 @@ class QMenu;
 
 namespace mim {
 
+class AccountSession;
 class CleanupDialog;
-class DeleteImagesDialog;
 class ImageGroupsDialog;
 class MainWindow;
 class RegisterImageDialog;
 
-// The Tools menu of the main window: Clean Up…, Image Groups…, Register Image… and Export Images…. It works
-// only through MainWindow's public API (its table and filter models, its catalog's client, its deletion
-// entry point), so attaching it is one line: `new ImageToolsMenu(window, services);`.
+// The Tools menu of the main window: Clean Up…, Image Groups…, Register Image… and Export Images…. The
+// dialogs work on the window's account session (its client, table and deletion queue) and close when its
+// account changes; exporting uses the window's view of the table. Attaching it is one line:
+// `new ImageToolsMenu(window, services);`.
 class ImageToolsMenu : public QObject
 {
     Q_OBJECT
 public:
-    using DeletionConfirmer = std::function<std::optional<bool>(const DeleteImagesDialog &dialog)>;
-
     // Adds the menu to the window's menu bar, before Help. The window owns the object.
     ImageToolsMenu(MainWindow *window, const AppServices &services);
 
@@ -47,15 +46,15 @@ public:
     // Returns the number of images written, -1 on failure or cancel.
     int exportShownRows(const QString &path = {});
 
-    // Closes the dialogs opened from here (the account changes).
+    // Closes the dialogs opened from here (done when the session's account changes).
     void closeDialogs();
 
 private:
     void updateActions();
 
     MainWindow *m_window;
+    AccountSession *m_session;
     AppServices m_services;
-    DeletionConfirmer m_confirmer;
     QMenu *m_menu = nullptr;
     QAction *m_cleanUp = nullptr;
     QAction *m_groups = nullptr;

@@ -1,0 +1,210 @@
+// AccountSession against two in-process sandboxes: opening an account loads its images; opening another
+// replaces the client everywhere, says so, stops the previous account's deletions (a sent one ends unknown,
+// the rest cancelled) and sends no request of the previous account after the switch; closing forgets the
+// account; the rows of deletions follow the session's rules.
+
+#include "ErrorKindPrinting.h"
+#include "models/api/ApiClient.h"
+#include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/deletion/DeletionQueue.h"
+#include "models/session/AccountSession.h"
+#include "SandboxFixture.h"
+#include "SandboxServer.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+using mim::test::SandboxFixture;
+using Outcome = DeletionResult::Outcome;
+
+namespace {
+
+constexpr int TimeoutMs = 20000;
+
+bool waitLoaded(const AccountSession &session)
+{
+    return QTest::qWaitFor([&session] { return session.catalog()->state() == ImageCatalog::State::Loaded; },
+                           TimeoutMs);
+}
+
+QList<Image> deletableRows(const ImageTableModel &table, int count)
+{
+    QList<Image> images;
+    for (int row = 0; row < table.rowCount() && images.size() < count; ++row) {
+        const Image image = table.imageAt(row);
+        if (!image.isBuiltIn() && image.isPrivate() && !image.isSettling())
+            images.append(image);
+    }
+    return images;
+}
+
+qint64 requestsSeenBy(const SandboxFixture &sandbox)
+{
+    return sandbox.server()->counters().value("requests"_L1).toInteger();
+}
+
+} // namespace
+
+class TestAccountSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void openingLoadsTheAccount()
+    {
+        SandboxFixture sandbox(30, 3);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        QVERIFY(!session.isOpen());
+        QCOMPARE(session.account(), DeletionAccount{});
+
+        QSignalSpy changed(&session, &AccountSession::accountChanged);
+        session.open(u"A"_s, sandbox.akskSettings());
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(session.isOpen());
+        QCOMPARE(session.displayName(), u"A"_s);
+        QCOMPARE(session.account().profileName, u"A"_s);
+        QCOMPARE(session.deletionQueue()->account(), session.account());
+        QCOMPARE(session.catalog()->client(), session.client());
+        QVERIFY(waitLoaded(session));
+        QVERIFY(table.rowCount() > 0);
+    }
+
+    void switchingAccountsReplacesEverythingAndStopsTheOldAccount()
+    {
+        SandboxFixture first(30, 3);
+        SandboxFixture second(10, 4);
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.open(u"A"_s, first.akskSettings());
+        QVERIFY(waitLoaded(session));
+        const QPointer<ApiClient> oldClient = session.client();
+
+        // A slow run of deletions of the first account, one at a time.
+        first.setFaults({{u"latency_ms"_s, 400}});
+        session.deletionQueue()->setMaxConcurrent(1);
+        const QList<Image> doomed = deletableRows(table, 4);
+        QCOMPARE(doomed.size(), 4);
+        QList<DeletionRequest> requests;
+        for (const Image &image : doomed)
+            requests.append(DeletionRequest{image, false});
+        QSignalSpy started(session.deletionQueue(), &DeletionQueue::itemStarted);
+        QSignalSpy finished(session.deletionQueue(), &DeletionQueue::finished);
+        session.enqueueDeletions(requests);
+        for (const Image &image : doomed)
+            QCOMPARE(table.rowActivity(image.id), ImageTableModel::RowActivity::Deleting);
+        QVERIFY(started.wait(TimeoutMs));
+
+        QSignalSpy changed(&session, &AccountSession::accountChanged);
+        session.open(u"B"_s, second.akskSettings());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(session.account().profileName, u"B"_s);
+        QVERIFY(session.client() != oldClient);
+        QCOMPARE(session.catalog()->client(), session.client());
+
+        // The run of the first account ended at once: the sent request unknown, the rest never sent.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, TimeoutMs);
+        const DeletionSummary summary = finished.constFirst().constFirst().value<DeletionSummary>();
+        QCOMPARE(summary.account.profileName, u"A"_s);
+        QCOMPARE(summary.count(Outcome::Unknown), 1);
+        QCOMPARE(summary.count(Outcome::Cancelled), 3);
+        QTRY_VERIFY(oldClient.isNull());
+
+        // Nothing more reaches the first account, while the second loads.
+        const qint64 seenAtSwitch = requestsSeenBy(first);
+        QVERIFY(waitLoaded(session));
+        QTest::qWait(1000);
+        QCOMPARE(requestsSeenBy(first), seenAtSwitch);
+        // At most the one request sent before the switch was carried out (it may have been cut off first).
+        QVERIFY(first.server()->counters().value("delete"_L1).toInteger() <= 1);
+        for (const Image &image : doomed)
+            QCOMPARE(table.rowOfId(image.id), -1); // the table is the second account's now
+        QVERIFY(table.rowCount() > 0);
+        for (int row = 0; row < table.rowCount(); ++row)
+            QVERIFY(!second.imageState(table.imageAt(row).id).isEmpty());
+    }
+
+    void closingForgetsTheAccount()
+    {
+        SandboxFixture sandbox(10, 5);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(waitLoaded(session));
+        const QList<Image> images = deletableRows(table, 1);
+        QCOMPARE(images.size(), 1);
+
+        QSignalSpy changed(&session, &AccountSession::accountChanged);
+        session.close();
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!session.isOpen());
+        QCOMPARE(session.account(), DeletionAccount{});
+        QVERIFY(!session.catalog()->client());
+        // Without an account nothing is deleted, nor marked as being deleted.
+        QSignalSpy queueStarted(session.deletionQueue(), &DeletionQueue::started);
+        session.enqueueDeletions({DeletionRequest{images.constFirst(), false}});
+        QCOMPARE(queueStarted.count(), 0);
+        QVERIFY(!session.deletionQueue()->isRunning());
+        QCOMPARE(table.rowActivity(images.constFirst().id), ImageTableModel::RowActivity::None);
+    }
+
+    void failedDeletionsReturnTheirRows()
+    {
+        SandboxFixture sandbox(20, 6);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        ConnectionSettings settings = sandbox.akskSettings();
+        settings.retry.maxAttempts = 1;
+        session.open(u"A"_s, settings);
+        QVERIFY(waitLoaded(session));
+        const QList<Image> images = deletableRows(table, 2);
+        QCOMPARE(images.size(), 2);
+        const Image refused = images.at(0);
+        const Image deleted = images.at(1);
+        sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"DELETE"_s},
+                                                                {u"path_contains"_s, refused.id},
+                                                                {u"fault"_s, u"500"_s},
+                                                                {u"count"_s, 1}}}}});
+        QSignalSpy finished(session.deletionQueue(), &DeletionQueue::finished);
+        session.enqueueDeletions({DeletionRequest{refused, false}, DeletionRequest{deleted, false}});
+        QVERIFY(finished.wait(TimeoutMs));
+        QCOMPARE(table.rowOfId(deleted.id), -1);
+        QVERIFY(table.rowOfId(refused.id) >= 0);
+        QCOMPARE(table.rowActivity(refused.id), ImageTableModel::RowActivity::None);
+    }
+
+    void resyncableStatuses()
+    {
+        Image image;
+        for (const QString &status : {u"INIT"_s, u"CREATING"_s, u"ERROR"_s, u"CREATE_FAILED"_s}) {
+            image.status = status;
+            QVERIFY2(AccountSession::isResyncable(image), qPrintable(status));
+        }
+        for (const QString &status : {u"ACTIVE"_s, u"DELETED"_s, QString()}) {
+            image.status = status;
+            QVERIFY2(!AccountSession::isResyncable(image), qPrintable(status));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountSession)
+#include "test_account_session.moc"
