@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
     qtkeychain-qt6-dev libgl-dev
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     desktop-file-utils appstream fonts-noto-cjk
+    help2man lintian rpm rpmlint nsis zsh
     clang libclang-rt-14-dev
 )
 
@@ -43,6 +44,7 @@ This system has no apt-get. Install these yourself, then run ./dev.sh build:
   Qt >= 6.4: Core Gui Widgets Network HttpServer Concurrent Svg Test LinguistTools
   QtKeychain for Qt 6
   For the headless tests: Xvfb (xvfb-run), dbus (dbus-run-session), gnome-keyring
+  For the man pages: help2man. For the packaging tests: lintian, rpmbuild and rpmlint, makensis (NSIS), zsh
 Fedora:  dnf install cmake ninja-build gcc-c++ qt6-qtbase-devel qt6-qthttpserver-devel qt6-qtsvg-devel \
            qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel xorg-x11-server-Xvfb gnome-keyring
 macOS:   brew install cmake ninja qt qtkeychain
@@ -125,8 +127,8 @@ cmd_bench() {
 cmd_package() {
     cmd_deps
     build release
-    (cd build/release && cpack -G DEB)
-    ls -1 build/release/*.deb
+    (cd build/release && cpack -G DEB && cpack -G RPM)
+    ls -1 build/release/*.deb build/release/*.rpm
 }
 
 cmd_fuzz() {
@@ -160,7 +162,7 @@ Usage: ./dev.sh <command> [args]
   sandbox [ARGS]  run the local ModelArts sandbox server in the foreground (./dev.sh sandbox --help)
   demo [ARGS]     build Release and start the app on the built-in sandbox data
   bench [ARGS]    build Release and run the performance benchmark (mim-bench --help)
-  package         build the .deb installer into build/release
+  package         build the .deb and .rpm installers into build/release
   fuzz            run each libFuzzer target for FUZZ_SECONDS (default 60)
   format          clang-format every C++ file
 TXT
