@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "AdminApi.h"
 #include "DataSetGenerator.h"
 #include "FaultInjector.h"
 #include "HttpExchange.h"
@@ -41,11 +42,6 @@ bool isLoopback(const QHostAddress &address)
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4); // also unwraps ::ffff:127.0.0.1
     return isV4 && QHostAddress(v4).isLoopback();
-}
-
-SandboxResponse adminError(int status, const QString &message)
-{
-    return SandboxResponse::json(status, QJsonObject{{u"error"_s, message}});
 }
 
 // Half of the body, then something no JSON parser accepts: the object is never closed.
@@ -425,8 +421,8 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
     if (request.segments().value(0) == u"sandbox") {
         const SandboxResponse response =
             isLoopback(request.remoteAddress)
-                ? handleAdmin(request)
-                : adminError(403, u"admin endpoints answer loopback clients only"_s);
+                ? AdminApi(this).handle(request)
+                : AdminApi::error(403, u"admin endpoints answer loopback clients only"_s);
         deliver(socket, response, QString(), 0, keepAlive);
         Q_EMIT requestHandled(request.summary() + u" -> "_s + QString::number(response.status));
         return;
@@ -596,93 +592,6 @@ void SandboxServer::deliver(QTcpSocket *socket, const SandboxResponse &response,
         write();
     else
         QTimer::singleShot(delayMs, socket, write);
-}
-
-SandboxResponse SandboxServer::handleAdmin(const SandboxRequest &request)
-{
-    const QStringList segments = request.segments().mid(1);
-    const QByteArray &method = request.method;
-    QJsonObject body;
-    if (!request.body.trimmed().isEmpty()) {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return adminError(400, u"the body must be a JSON object"_s);
-        body = document.object();
-    }
-    const QString resource = segments.value(0);
-
-    if (resource == u"state" && segments.size() == 1 && method == "GET")
-        return SandboxResponse::jsonBytes(200, stateJson());
-
-    if (resource == u"reset" && segments.size() == 1 && method == "POST") {
-        if (body.value(u"demo"_s).toBool()) {
-            resetDemo();
-        } else {
-            const QJsonValue images = body.value(u"images"_s);
-            const QJsonValue seed = body.value(u"seed"_s);
-            if ((!images.isUndefined() && (!images.isDouble() || images.toInteger() < 0)) ||
-                (!seed.isUndefined() && (!seed.isDouble() || seed.toInteger() < 0))) {
-                return adminError(400, u"\"images\" and \"seed\" must be non-negative integers"_s);
-            }
-            reset(int(images.toInteger(m_options.imageCount)), quint32(seed.toInteger(m_options.seed)));
-        }
-        return SandboxResponse::json(200, QJsonObject{{u"images"_s, imageCount()},
-                                                      {u"seed"_s, qint64(m_options.seed)},
-                                                      {u"demo"_s, m_options.demo}});
-    }
-
-    if (resource == u"faults" && segments.size() == 1) {
-        if (method == "GET")
-            return SandboxResponse::json(200, faults().toJson());
-        if (method == "POST") {
-            QString error;
-            if (!setFaults(body, &error))
-                return adminError(400, error);
-            return SandboxResponse::json(200, faults().toJson());
-        }
-    }
-
-    if (resource == u"expire-tokens" && segments.size() == 1 && method == "POST")
-        return SandboxResponse::json(200, QJsonObject{{u"expired"_s, expireTokens()}});
-
-    if (resource == u"images" && segments.size() == 1 && method == "POST") {
-        if (body.contains(u"image"_s)) {
-            QString error;
-            const QString id = addImage(body.value(u"image"_s).toObject(), &error);
-            if (id.isEmpty())
-                return adminError(400, error);
-            return SandboxResponse::json(200, QJsonObject{{u"ids"_s, QJsonArray{id}}});
-        }
-        const QJsonValue count = body.value(u"count"_s);
-        if (!count.isDouble() || count.toInteger() < 1 || count.toInteger() > 1000000)
-            return adminError(400, u"give {\"count\": 1..1000000} or {\"image\": {...}}"_s);
-        return SandboxResponse::json(
-            200, QJsonObject{{u"ids"_s, QJsonArray::fromStringList(addImages(int(count.toInteger())))}});
-    }
-
-    if (resource == u"images" && segments.size() == 2) {
-        const QString &id = segments.at(1);
-        if (method == "DELETE") {
-            if (d->store.indexOf(id) < 0)
-                return adminError(404, u"no image %1"_s.arg(id));
-            if (!removeImage(id))
-                return adminError(400, u"image %1 is already deleted"_s.arg(id));
-            return SandboxResponse::json(200, imageState(id));
-        }
-        if (method == "PATCH") {
-            QString error;
-            if (!patchImage(id, body, &error))
-                return adminError(d->store.indexOf(id) < 0 ? 404 : 400, error);
-            return SandboxResponse::json(200, imageState(id));
-        }
-        if (method == "GET") {
-            if (d->store.indexOf(id) < 0)
-                return adminError(404, u"no image %1"_s.arg(id));
-            return SandboxResponse::json(200, imageState(id));
-        }
-    }
-    return adminError(404, u"unknown admin endpoint %1 %2"_s.arg(QString::fromLatin1(method), request.path));
 }
 
 } // namespace mim::sandbox

@@ -95,7 +95,6 @@ private:
 
     void handle(const QHttpServerRequest &request, QTcpSocket *socket);
     SandboxResponse dispatch(const SandboxRequest &request);
-    SandboxResponse handleAdmin(const SandboxRequest &request);
     SandboxResponse faultResponse(const QString &kind) const;
     void deliver(QTcpSocket *socket, const SandboxResponse &response, const QString &fault, int delayMs,
                  bool keepAlive);
