@@ -54,8 +54,10 @@ std::optional<SandboxResponse> parsePaging(const SandboxRequest &request, Paging
     if (request.hasQueryItem(u"limit"_s)) {
         bool ok = false;
         const int limit = request.queryValue(u"limit"_s).toInt(&ok);
-        if (!ok || limit < 1 || limit > MaxListLimit)
-            return invalidParameter(u"limit"_s, u"it must be an integer from 1 to %1."_s.arg(MaxListLimit));
+        // No source documents a maximum, so none is enforced; a server that caps pages silently is the
+        // "max_records" listing lie (FaultConfig).
+        if (!ok || limit < 1)
+            return invalidParameter(u"limit"_s, u"it must be a positive integer."_s);
         paging->limit = limit;
     }
     if (request.hasQueryItem(u"offset"_s)) {

@@ -24,6 +24,5 @@ inline constexpr int DefaultDemoSettleAfterMs = 20000;
 // The API gateway's tolerance between X-Sdk-Date and its own clock.
 inline constexpr int SdkDateToleranceSeconds = 15 * 60;
 inline constexpr int DefaultListLimit = 200;
-inline constexpr int MaxListLimit = 1000;
 
 } // namespace mim::sandbox

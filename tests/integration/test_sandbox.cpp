@@ -167,6 +167,7 @@ private Q_SLOTS:
     void listPagesByRecordOffset();
     void listRejectsInvalidParameters_data();
     void listRejectsInvalidParameters();
+    void listHasNoInventedMaximum();
     void listFilters_data();
     void listFilters();
     void listSorts_data();
@@ -398,7 +399,6 @@ void TestSandbox::listRejectsInvalidParameters_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("mentions");
     QTest::newRow("limit zero") << u"limit=0"_s << u"ModelArts.0104"_s << u"limit"_s;
-    QTest::newRow("limit too big") << u"limit=1001"_s << u"ModelArts.0104"_s << u"limit"_s;
     QTest::newRow("limit text") << u"limit=ten"_s << u"ModelArts.0104"_s << u"limit"_s;
     QTest::newRow("negative offset") << u"offset=-1"_s << u"ModelArts.0104"_s << u"offset"_s;
     QTest::newRow("fuzzy flag") << u"name=a&name_fuzzy_match=maybe"_s << u"ModelArts.0104"_s
@@ -408,6 +408,19 @@ void TestSandbox::listRejectsInvalidParameters_data()
     QTest::newRow("service_type") << u"service_type=GAMES"_s << u"ModelArts.0104"_s << u"service_type"_s;
     QTest::newRow("workspace_id") << u"workspace_id=abc"_s << u"ModelArts.0104"_s << u"workspace_id"_s;
     QTest::newRow("sort_key") << u"sort_key=status"_s << u"ModelArts.6303"_s << u"status"_s;
+}
+
+// No source documents a largest `limit`: the sandbox does not invent one (a silent cap is a listing lie).
+void TestSandbox::listHasNoInventedMaximum()
+{
+    SandboxFixture sandbox(1600, 2);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+    const RawReply reply = client.api("GET", u"images?type=DEDICATED&limit=1500&offset=0"_s);
+    QCOMPARE(reply.status, 200);
+    const qint64 total = reply.json().value(u"total"_s).toInteger();
+    QCOMPARE(qint64(reply.json().value(u"data"_s).toArray().size()), qMin<qint64>(1500, total));
+    QVERIFY(total > 1000);
 }
 
 void TestSandbox::listRejectsInvalidParameters()
