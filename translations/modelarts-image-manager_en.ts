@@ -153,6 +153,33 @@
     </message>
 </context>
 <context>
+    <name>mim::DeletionFlow</name>
+    <message numerus="yes">
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
+        <source>%n deletion(s) are still running.</source>
+        <translation>
+            <numerusform>%n deletion is still running.</numerusform>
+            <numerusform>%n deletions are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+88"/>
+        <source>%n image(s) deleted.</source>
+        <translation>
+            <numerusform>%n image deleted.</numerusform>
+            <numerusform>%n images deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
+        <translation>
+            <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
+            <numerusform>The outcome of %n deletions was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
         <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+42"/>
@@ -415,15 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+533"/>
-        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
-        <translation>
-            <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
-            <numerusform>The outcome of %n deletions was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+123"/>
+        <location filename="../views/main/MainWindow.cpp" line="+626"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -460,22 +479,6 @@
         <translation>
             <numerusform>Asking ModelArts to check %n image again…</numerusform>
             <numerusform>Asking ModelArts to check %n images again…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+40"/>
-        <source>%n deletion(s) are still running.</source>
-        <translation>
-            <numerusform>%n deletion is still running.</numerusform>
-            <numerusform>%n deletions are still running.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+98"/>
-        <source>%n image(s) deleted.</source>
-        <translation>
-            <numerusform>%n image deleted.</numerusform>
-            <numerusform>%n images deleted.</numerusform>
         </translation>
     </message>
 </context>

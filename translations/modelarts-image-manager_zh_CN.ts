@@ -963,6 +963,75 @@
     </message>
 </context>
 <context>
+    <name>mim::DeletionFlow</name>
+    <message>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+65"/>
+        <source>Deletions Running</source>
+        <translation>删除正在进行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deletion(s) are still running.</source>
+        <translation>
+            <numerusform>仍有 %n 个删除正在进行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the account now could leave the outcome of requests already sent unknown. Wait for the deletions to finish, or stop: no more requests are sent, and the app goes on once the ones already sent have finished.</source>
+        <translation>现在关闭账号可能导致已发送请求的结果未知。请等待删除完成，或者停止：不再发送新的请求，待已发送的请求完成后本应用再继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop After the Current Requests</source>
+        <translation>当前请求完成后停止</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping: waiting for the requests already sent…</source>
+        <translation>正在停止：等待已发送的请求完成…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Built-in images cannot be deleted.</source>
+        <translation>预置镜像不能删除。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These deletions belong to the account “%1”; switch to it to retry them.</source>
+        <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n image(s) deleted.</source>
+        <translation>
+            <numerusform>已删除 %n 个镜像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Interrupted Deletions</source>
+        <translation>中断的删除操作</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
+        <translation>
+            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionJournal</name>
     <message>
         <location filename="../models/deletion/DeletionJournal.cpp" line="+331"/>
@@ -2447,13 +2516,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+73"/>
-        <location line="+496"/>
+        <location filename="../views/main/MainWindow.cpp" line="+68"/>
+        <location line="+471"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-407"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2634,25 +2703,13 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+131"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Interrupted Deletions</source>
-        <translation>中断的删除操作</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
-        <translation>
-            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+123"/>
+        <location line="+114"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -2670,12 +2727,11 @@
     </message>
     <message>
         <location line="+70"/>
-        <location line="+221"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="+4"/>
         <source>Delete the selected images (%1)</source>
         <translation>删除所选镜像（%1）</translation>
     </message>
@@ -2716,55 +2772,6 @@
         <location line="+9"/>
         <source>Could not resync the status of %1. %2</source>
         <translation>无法重新同步 %1 的状态。%2</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Deletions Running</source>
-        <translation>删除正在进行</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n deletion(s) are still running.</source>
-        <translation>
-            <numerusform>仍有 %n 个删除正在进行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Closing the account now could leave the outcome of requests already sent unknown. Wait for the deletions to finish, or stop: no more requests are sent, and the app goes on once the ones already sent have finished.</source>
-        <translation>现在关闭账号可能导致已发送请求的结果未知。请等待删除完成，或者停止：不再发送新的请求，待已发送的请求完成后本应用再继续。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Wait</source>
-        <translation>等待</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop After the Current Requests</source>
-        <translation>当前请求完成后停止</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Stopping: waiting for the requests already sent…</source>
-        <translation>正在停止：等待已发送的请求完成…</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Retry Failed</source>
-        <translation>重试失败项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>These deletions belong to the account “%1”; switch to it to retry them.</source>
-        <translation>这些删除属于账号“%1”；请切换到该账号后再重试。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
-        <source>%n image(s) deleted.</source>
-        <translation>
-            <numerusform>已删除 %n 个镜像。</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 #include "views/deletion/DeleteImagesDialog.h"
-#include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
+#include "views/deletion/DeletionSummaryDialog.h" // the summary tests find among the window's children
 #include "views/main/MainWindow.h"
 #include "views/tools/ImageToolsMenu.h"
 

@@ -12,7 +12,6 @@
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
 #include "views/deletion/DeleteImagesDialog.h"
-#include "views/deletion/DeletionSummaryDialog.h" // complete type for MainWindow's QPointer member
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
 #include "views/main/PreferencesDialog.h"

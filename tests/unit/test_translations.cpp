@@ -288,7 +288,7 @@ void TestTranslations::installsTheCatalogueOfTheLanguage()
 {
     QCoreApplication *app = QCoreApplication::instance();
     const auto deleted = [](int n) {
-        return QCoreApplication::translate("mim::MainWindow", "%n image(s) deleted.", nullptr, n);
+        return QCoreApplication::translate("mim::DeletionFlow", "%n image(s) deleted.", nullptr, n);
     };
     const auto installed = [app] {
         return app->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size();

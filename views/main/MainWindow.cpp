@@ -7,13 +7,11 @@
 #include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionQueue.h"
-#include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
 #include "views/common/Icons.h"
-#include "views/deletion/DeleteImagesDialog.h"
-#include "views/deletion/DeletionSummaryDialog.h"
+#include "views/deletion/DeletionFlow.h"
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
@@ -24,7 +22,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -37,7 +34,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -55,7 +51,6 @@ Q_LOGGING_CATEGORY(lcMainWindow, "mim.ui", QtInfoMsg)
 
 namespace mim {
 namespace {
-
 
 enum StackPage
 {
@@ -87,7 +82,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
     m_accountSwitcher->setNetworkAccessManager(m_services.network);
     m_accountSwitcher->setLeaveGuard(
-        [this](const std::function<void()> &proceed) { return mayLeaveAccount(proceed); });
+        [this](const std::function<void()> &proceed) { return m_deletionFlow->mayLeaveAccount(proceed); });
 
     m_deferredUpdate = new QTimer(this);
     m_deferredUpdate->setSingleShot(true);
@@ -111,8 +106,9 @@ MainWindow::~MainWindow()
     // Destroying the table resizes its header sections, which would reach the slots of this window after
     // it has stopped being a MainWindow.
     m_tableView->disconnect(this);
-    if (m_summaryDialog)
-        m_summaryDialog->close();
+    // Closes the summary; nothing of the queue reaches the flow once the session starts ending.
+    delete m_deletionFlow;
+    m_deletionFlow = nullptr;
     // The session ends the account's calls while everything they point at still exists; nothing of it
     // reaches this window any more.
     m_catalog->disconnect(this);
@@ -398,15 +394,12 @@ void MainWindow::wireModels()
     connect(m_catalog, &ImageCatalog::resyncFinished, this, &MainWindow::onResyncFinished);
     connect(m_statusBar, &MainStatusBar::cancelLoadRequested, m_catalog, &ImageCatalog::cancel);
 
-    connect(m_deletionQueue, &DeletionQueue::started, this,
-            [this](int total) { m_statusBar->setDeletionProgress(0, total); });
-    connect(m_deletionQueue, &DeletionQueue::progress, m_statusBar, &MainStatusBar::setDeletionProgress);
+    m_deletionFlow = new DeletionFlow(m_session, m_statusBar, m_services.deletionConfirmer, this);
+    connect(m_deletionFlow, &DeletionFlow::deletionsChanged, this, &MainWindow::updateActions);
+    connect(m_deletionFlow, &DeletionFlow::finished, this, &MainWindow::deletionsFinished);
     // Rows being deleted change in the table (the session's rules); the actions follow.
     connect(m_deletionQueue, &DeletionQueue::itemFinished, this, &MainWindow::scheduleDeferredUpdate);
-    connect(m_session, &AccountSession::journalReconciled, this, &MainWindow::showReconciliation);
     connect(m_session, &AccountSession::certificateProblem, this, &MainWindow::showCertificateProblem);
-    connect(m_deletionQueue, &DeletionQueue::finished, this, &MainWindow::onDeletionFinished);
-    connect(m_statusBar, &MainStatusBar::cancelDeletionRequested, m_deletionQueue, &DeletionQueue::cancel);
 
     // Anything that changes what is shown updates the page at once and the totals a moment later.
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_tableModel),
@@ -502,7 +495,7 @@ void MainWindow::saveFilterState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!mayLeaveAccount([this] { close(); }, true)) {
+    if (!m_deletionFlow->mayLeaveAccount([this] { close(); }, true)) {
         event->ignore();
         return;
     }
@@ -521,29 +514,6 @@ void MainWindow::connectTo(const QString &displayName, const ConnectionSettings 
     m_session->open(displayName, settings);
     updatePage();
     updateActions();
-}
-
-void MainWindow::showReconciliation(const QList<ReconciliationResult> &results)
-{
-    QStringList lines;
-    for (const ReconciliationResult &result : results)
-        lines.append(result.description());
-    auto *notice =
-        new QMessageBox(QMessageBox::Information, tr("Interrupted Deletions"),
-                        tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
-                           "closed, while they ran. The server was asked; this is what became of them:",
-                           nullptr, int(results.size())),
-                        QMessageBox::Ok, this);
-    notice->setObjectName(u"InterruptedDeletionsNotice"_s);
-    // Image names come from the server: text to read, never markup to render. The message box
-    // has no setting for the informative text's format (it guesses), so its label gets one.
-    notice->setTextFormat(Qt::PlainText);
-    notice->setInformativeText(lines.join(u'\n'));
-    if (auto *informative = notice->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
-        informative->setTextFormat(Qt::PlainText);
-    notice->setAttribute(Qt::WA_DeleteOnClose);
-    notice->setModal(false);
-    notice->show();
 }
 
 void MainWindow::showCertificateProblem(const QString &host, const QList<QSslCertificate> &chain,
@@ -885,12 +855,12 @@ void MainWindow::onResyncFinished(const QString &id, const ApiError &error)
 
 void MainWindow::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
-    m_services.deletionConfirmer = std::move(confirmer);
+    m_deletionFlow->setDeletionConfirmer(std::move(confirmer));
 }
 
 void MainWindow::setRunningDeletionsConfirmer(RunningDeletionsConfirmer confirmer)
 {
-    m_runningDeletionsConfirmer = std::move(confirmer);
+    m_deletionFlow->setRunningDeletionsConfirmer(std::move(confirmer));
 }
 
 DeletionAccount MainWindow::currentAccount() const
@@ -898,138 +868,24 @@ DeletionAccount MainWindow::currentAccount() const
     return m_session->account();
 }
 
-bool MainWindow::mayLeaveAccount(std::function<void()> proceed, bool quitting)
-{
-    if (!m_deletionQueue->isRunning())
-        return true;
-    const int running = m_deletionQueue->remainingCount();
-    RunningDeletionsChoice choice = RunningDeletionsChoice::Wait;
-    if (m_runningDeletionsConfirmer) {
-        choice = m_runningDeletionsConfirmer(running);
-    } else {
-        QMessageBox box(QMessageBox::Warning, tr("Deletions Running"),
-                        tr("%n deletion(s) are still running.", nullptr, running), QMessageBox::NoButton,
-                        this);
-        box.setInformativeText(tr("Closing the account now could leave the outcome of requests already sent "
-                                  "unknown. Wait for the deletions to finish, or stop: no more requests are "
-                                  "sent, and the app goes on once the ones already sent have finished."));
-        QPushButton *wait = box.addButton(tr("Wait"), QMessageBox::RejectRole);
-        QPushButton *stop = box.addButton(tr("Stop After the Current Requests"), QMessageBox::AcceptRole);
-        box.setDefaultButton(wait);
-        box.setEscapeButton(wait);
-        box.exec();
-        if (box.clickedButton() == stop)
-            choice = RunningDeletionsChoice::StopAfterCurrent;
-    }
-    // The queue may have finished while the question was open.
-    if (!m_deletionQueue->isRunning())
-        return choice == RunningDeletionsChoice::StopAfterCurrent;
-    if (choice == RunningDeletionsChoice::Wait)
-        return false;
-    m_afterDeletions = std::move(proceed);
-    m_quitAfterDeletions = quitting;
-    m_statusBar->showMessage(tr("Stopping: waiting for the requests already sent…"));
-    // finished() may follow at once (nothing in flight); onDeletionFinished() then runs m_afterDeletions.
-    m_deletionQueue->cancel();
-    return false;
-}
-
 void MainWindow::deleteSelected()
 {
-    confirmAndDelete(false);
+    m_deletionFlow->confirmAndDelete(selectedImages(), false);
 }
 
 void MainWindow::deleteSelectedWithContent()
 {
-    confirmAndDelete(true);
-}
-
-void MainWindow::confirmAndDelete(bool preferForce)
-{
-    QList<Image> deletable;
-    int skippedBuiltIn = 0;
-    for (const Image &image : selectedImages()) {
-        if (image.isBuiltIn())
-            ++skippedBuiltIn;
-        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
-            deletable.append(image);
-    }
-    if (deletable.isEmpty()) {
-        if (skippedBuiltIn > 0)
-            m_statusBar->showMessage(tr("Built-in images cannot be deleted."), 5000);
-        return;
-    }
-
-    DeleteImagesDialog dialog(deletable, skippedBuiltIn, this);
-    if (preferForce && dialog.forceCheckBox()->isEnabled())
-        dialog.forceCheckBox()->setChecked(true);
-    const std::optional<bool> force = confirmDeletion(m_services.deletionConfirmer, dialog);
-    if (!force)
-        return;
-    enqueueDeletions(dialog.requests(*force));
+    m_deletionFlow->confirmAndDelete(selectedImages(), true);
 }
 
 void MainWindow::enqueueDeletions(const QList<DeletionRequest> &requests)
 {
-    m_session->enqueueDeletions(requests);
-    updateActions();
+    m_deletionFlow->enqueue(requests);
 }
 
 bool MainWindow::retryDeletions(const DeletionAccount &account, const QList<DeletionRequest> &requests)
 {
-    if (requests.isEmpty())
-        return true;
-    if (account != currentAccount()) {
-        // Sent through the connected client these would go to another account than the one they were
-        // confirmed for: the same image id means nothing there, or worse, something else.
-        auto *notice =
-            new QMessageBox(QMessageBox::Warning, tr("Retry Failed"),
-                            tr("These deletions belong to the account “%1”; switch to it to retry them.")
-                                .arg(account.profileName),
-                            QMessageBox::Ok, this);
-        notice->setObjectName(u"RetryOtherAccountNotice"_s);
-        notice->setAttribute(Qt::WA_DeleteOnClose);
-        notice->setModal(false);
-        notice->show();
-        qCInfo(lcMainWindow) << "retry refused: the deletions belong to another account";
-        return false;
-    }
-    enqueueDeletions(requests);
-    return true;
-}
-
-void MainWindow::onDeletionFinished(const DeletionSummary &summary)
-{
-    if (m_afterDeletions)
-        m_statusBar->clearMessage(); // "Stopping…"
-    m_statusBar->finishDeletion();
-    updateActions();
-    const int deleted = summary.count(DeletionResult::Outcome::Deleted);
-    if (deleted == summary.results.size()) {
-        m_statusBar->showMessage(tr("%n image(s) deleted.", nullptr, deleted), 8000);
-    } else if (!m_quitAfterDeletions) {
-        // Quitting: the results are in the journal, a window nobody will read is not shown.
-        showDeletionSummary(summary);
-    }
-    Q_EMIT deletionsFinished(summary);
-    if (auto proceed = std::exchange(m_afterDeletions, nullptr)) {
-        // Out of the queue's signal: what follows may replace the client the queue is still unwinding from.
-        QTimer::singleShot(0, this, std::move(proceed));
-    }
-}
-
-void MainWindow::showDeletionSummary(const DeletionSummary &summary)
-{
-    if (m_summaryDialog)
-        m_summaryDialog->close();
-    auto *dialog = new DeletionSummaryDialog(summary, this);
-    connect(dialog, &DeletionSummaryDialog::retryRequested, this,
-            [this, summary](const QList<DeletionRequest> &requests) {
-                if (!retryDeletions(summary.account, requests))
-                    showDeletionSummary(summary); // still there to retry from once the account is switched
-            });
-    m_summaryDialog = dialog;
-    dialog->show();
+    return m_deletionFlow->retry(account, requests);
 }
 
 void MainWindow::onEmptyStateButton(int which)

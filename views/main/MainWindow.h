@@ -3,6 +3,7 @@
 #include "models/api/ConnectionSettings.h"
 #include "models/deletion/DeletionQueue.h" // DeletionRequest, DeletionResult, DeletionSummary in signatures
 #include "views/common/AppServices.h"
+#include "views/deletion/DeletionFlow.h"
 
 #include <functional>
 #include <memory>
@@ -22,9 +23,7 @@ namespace mim {
 class AccountSession;
 class AccountSwitcher;
 class ApiClient;
-class DeleteImagesDialog;
 class DeletionQueue;
-class DeletionSummaryDialog;
 class DetailsPane;
 class EmptyStateWidget;
 class FilterBar;
@@ -34,7 +33,6 @@ class ImageTableModel;
 class ImageTableView;
 class MainStatusBar;
 class NoticeBar;
-struct ReconciliationResult;
 
 // The application's one window: account switcher and filters in the toolbar, the image table with a
 // details pane beside it, empty states in place of the table, progress and totals in the status bar.
@@ -55,15 +53,9 @@ public:
     };
     Q_ENUM(Page)
 
-    // Leaving the account or quitting while deletions run: keep waiting, or send no more requests and go on
-    // once the ones already sent have finished.
-    enum class RunningDeletionsChoice
-    {
-        Wait,
-        StopAfterCurrent,
-    };
-    // Asked instead of the message box with the number of deletions still running.
-    using RunningDeletionsConfirmer = std::function<RunningDeletionsChoice(int running)>;
+    // Leaving the account or quitting while deletions run (DeletionFlow).
+    using RunningDeletionsChoice = DeletionFlow::RunningDeletionsChoice;
+    using RunningDeletionsConfirmer = DeletionFlow::RunningDeletionsConfirmer;
 
     explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -136,22 +128,13 @@ private:
     void updateSettlingNote();
     void scheduleDeferredUpdate();
     void runDeferredUpdate();
-    void confirmAndDelete(bool preferForce);
     void onResyncFinished(const QString &id, const ApiError &error);
     void onEmptyStateButton(int which);
     void onCatalogStateChanged();
-    void onDeletionFinished(const DeletionSummary &summary);
-    void showDeletionSummary(const DeletionSummary &summary);
-    // True when the account may be left (or the app quit) now. While deletions run it asks; if the user
-    // chooses to stop, the queue is cancelled and `proceed` runs once its last request has finished.
-    bool mayLeaveAccount(std::function<void()> proceed, bool quitting = false);
     void showTableContextMenu(const QPoint &viewportPos);
     QList<Image> selectedImages() const;
     void copyLines(const QStringList &lines, const QString &what);
     void setPage(Page page);
-    // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
-    // outcomes for this account), as the server answered.
-    void showReconciliation(const QList<ReconciliationResult> &results);
     // After a load failed on TLS: shows the server's certificate and how to trust it on purpose.
     void showCertificateProblem(const QString &host, const QList<QSslCertificate> &chain,
                                 const QString &problem);
@@ -163,6 +146,7 @@ private:
     ImageFilterModel *m_filterModel = nullptr;
     ImageCatalog *m_catalog = nullptr;        // the session's
     DeletionQueue *m_deletionQueue = nullptr; // the session's
+    DeletionFlow *m_deletionFlow = nullptr;
 
     AccountSwitcher *m_accountSwitcher = nullptr;
     FilterBar *m_filterBar = nullptr;
@@ -175,11 +159,7 @@ private:
     NoticeBar *m_noticeBar = nullptr;
     QWidget *m_filterRow = nullptr;
     QTimer *m_deferredUpdate = nullptr;
-    QPointer<DeletionSummaryDialog> m_summaryDialog;
     QPointer<QWidget> m_certificateDialog;
-    RunningDeletionsConfirmer m_runningDeletionsConfirmer;
-    std::function<void()> m_afterDeletions; // what the user asked for once the running deletions end
-    bool m_quitAfterDeletions = false;
     Page m_page = Page::NoAccount;
     bool m_restoring = false;
 
