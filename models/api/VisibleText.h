@@ -3,8 +3,8 @@
 #include <QString>
 #include <QStringView>
 
-// Part of Formatting (models/common/Formatting.h includes it), kept beside the API code because errors from the
-// server are shown through it and the API layer depends on nothing above it.
+// Part of Formatting (models/common/Formatting.h includes it), kept beside the API code because errors from
+// the server are shown through it and the API layer depends on nothing above it.
 namespace mim::Formatting {
 
 // Server text (names, tags, descriptions, messages, ids) as it may safely be shown: every character that
