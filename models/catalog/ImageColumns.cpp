@@ -7,6 +7,7 @@
 #include <array>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIcon>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -287,6 +288,26 @@ int ImageColumns::compare(const Image &a, const Image &b, int id)
         return x < y ? -1 : (x > y ? 1 : 0);
     }
     return QString::compare(sortKeyOfText(rawText(a, id), id), sortKeyOfText(rawText(b, id), id));
+}
+
+std::optional<QVariant> ImageColumns::modelData(const Image &image, int id, int role, int sortRole)
+{
+    if (role == sortRole)
+        return sortValue(image, id);
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(image, id);
+    case Qt::ToolTipRole:
+        return Formatting::plainToolTip(toolTip(image, id));
+    case Qt::TextAlignmentRole:
+        return alignment(id);
+    case Qt::DecorationRole:
+        if (id == ImageTableModel::Status)
+            return Formatting::statusIcon(image.status);
+        return QVariant();
+    default:
+        return std::nullopt;
+    }
 }
 
 } // namespace mim

@@ -2,6 +2,7 @@
 
 #include "models/api/Image.h"
 
+#include <optional>
 #include <QString>
 #include <QVariant>
 
@@ -71,6 +72,10 @@ public:
     // The SortRole value: the number, or the text's sort key.
     static QVariant sortValue(const Image &image, int id);
     static QString sortKeyOfText(const QString &text, int id);
+    // What a model that shows an image column beside columns of its own answers for it: display, plain
+    // tooltip, alignment, status icon, and the sort value under that model's sortRole. Nothing for other
+    // roles.
+    static std::optional<QVariant> modelData(const Image &image, int id, int role, int sortRole);
     // Negative, zero or positive as `a` sorts before, with or after `b` by the column.
     static int compare(const Image &a, const Image &b, int id);
 };

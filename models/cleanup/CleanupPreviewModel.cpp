@@ -54,22 +54,8 @@ QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (const int shared = imageColumn(column); shared >= 0) {
         // The image table's columns read as they do there.
-        switch (role) {
-        case Qt::DisplayRole:
-            return ImageColumns::cellText(image, shared);
-        case Qt::ToolTipRole:
-            return Formatting::plainToolTip(ImageColumns::toolTip(image, shared));
-        case Qt::TextAlignmentRole:
-            return ImageColumns::alignment(shared);
-        case SortRole:
-            return ImageColumns::sortValue(image, shared);
-        case Qt::DecorationRole:
-            if (shared == ImageTableModel::Status)
-                return Formatting::statusIcon(image.status);
-            return {};
-        default:
-            break;
-        }
+        if (std::optional<QVariant> value = ImageColumns::modelData(image, shared, role, SortRole))
+            return *value;
     }
     switch (role) {
     case Qt::DisplayRole:
