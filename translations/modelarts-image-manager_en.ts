@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -442,7 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+626"/>
+        <location filename="../views/main/MainWindow.cpp" line="+408"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -450,31 +450,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+190"/>
-        <source>Copied %n image ID(s).</source>
-        <translation>
-            <numerusform>Copied %n image ID.</numerusform>
-            <numerusform>Copied %n image IDs.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Copied %n SWR path(s).</source>
-        <translation>
-            <numerusform>Copied %n SWR path.</numerusform>
-            <numerusform>Copied %n SWR paths.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Copied %n name:tag line(s).</source>
-        <translation>
-            <numerusform>Copied %n name:tag line.</numerusform>
-            <numerusform>Copied %n name:tag lines.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
+        <location line="+120"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %n image again…</numerusform>
@@ -542,6 +518,33 @@
         <translation>
             <numerusform>The value of tag “%1” is too long: at most %n character.</numerusform>
             <numerusform>The value of tag “%1” is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::SelectionActions</name>
+    <message numerus="yes">
+        <location filename="../views/main/SelectionActions.cpp" line="+145"/>
+        <source>Copied %n image ID(s).</source>
+        <translation>
+            <numerusform>Copied %n image ID.</numerusform>
+            <numerusform>Copied %n image IDs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Copied %n SWR path(s).</source>
+        <translation>
+            <numerusform>Copied %n SWR path.</numerusform>
+            <numerusform>Copied %n SWR paths.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Copied %n name:tag line(s).</source>
+        <translation>
+            <numerusform>Copied %n name:tag line.</numerusform>
+            <numerusform>Copied %n name:tag lines.</numerusform>
         </translation>
     </message>
 </context>

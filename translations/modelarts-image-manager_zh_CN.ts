@@ -779,7 +779,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+132"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+118"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -1973,7 +1973,7 @@
         </translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+90"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
@@ -2240,7 +2240,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+37"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+38"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -2516,13 +2516,61 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+471"/>
+        <location filename="../views/main/MainWindow.cpp" line="+55"/>
+        <location line="+266"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-147"/>
+        <source>Copied the %1.</source>
+        <translation>已复制%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>%1 – ModelArts Image Manager</source>
+        <comment>window title; %1 is the account</comment>
+        <translation>%1 – ModelArts 镜像管理器</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>Skipped %n image record(s) that could not be read.</source>
+        <translation>
+            <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refreshing failed; the list may be out of date. %1</source>
+        <translation>刷新失败，列表可能不是最新的。%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+108"/>
+        <source>Asking ModelArts to check %n image(s) again…</source>
+        <translation>
+            <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not resync the status of %1. %2</source>
+        <translation>无法重新同步 %1 的状态。%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::MainWindowActions</name>
+    <message>
+        <location filename="../views/main/MainWindowActions.cpp" line="+37"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2532,12 +2580,12 @@
         <translation>重新加载镜像列表（%1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Delete with &amp;SWR Content…</source>
         <translation>连同 SWR 内容删除(&amp;S)…</translation>
     </message>
@@ -2547,22 +2595,22 @@
         <translation>删除所选镜像及其在 SWR 中的内容</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Re&amp;sync Status</source>
         <translation>重新同步状态(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ask ModelArts to check the status of the selected images again (for images stuck while being saved, or failed)</source>
         <translation>请 ModelArts 重新检查所选镜像的状态（适用于卡在保存中或已失败的镜像）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Show &amp;Details</source>
         <translation>显示详情(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Details &amp;Pane</source>
         <translation>详情面板(&amp;P)</translation>
     </message>
@@ -2577,17 +2625,17 @@
         <translation>复制 SWR 路径(&amp;S)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Copy &amp;ID</source>
         <translation>复制 ID(&amp;I)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Copy &amp;Name:Tag</source>
         <translation>复制名称:版本(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -2607,12 +2655,12 @@
         <translation>显示预置镜像(&amp;B)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Also list the preset images ModelArts provides (they cannot be deleted)</source>
         <translation>同时列出 ModelArts 提供的预置镜像（不能删除）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open &amp;Journal Folder</source>
         <translation>打开日志文件夹(&amp;J)</translation>
     </message>
@@ -2627,12 +2675,17 @@
         <translation>添加账号(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Manage Accounts…</source>
         <translation>管理账号(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2657,17 +2710,7 @@
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Copied the %1.</source>
-        <translation>已复制%1。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Main Toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2677,12 +2720,7 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2701,77 +2739,6 @@
         <location line="+7"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+131"/>
-        <source>%1 – ModelArts Image Manager</source>
-        <comment>window title; %1 is the account</comment>
-        <translation>%1 – ModelArts 镜像管理器</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+114"/>
-        <source>Skipped %n image record(s) that could not be read.</source>
-        <translation>
-            <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Refreshing failed; the list may be out of date. %1</source>
-        <translation>刷新失败，列表可能不是最新的。%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>Built-in images cannot be deleted.</source>
-        <translation>预置镜像不能删除。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Delete the selected images (%1)</source>
-        <translation>删除所选镜像（%1）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete the selected images</source>
-        <translation>删除所选镜像</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+101"/>
-        <source>Copied %n image ID(s).</source>
-        <translation>
-            <numerusform>已复制 %n 个镜像 ID。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Copied %n SWR path(s).</source>
-        <translation>
-            <numerusform>已复制 %n 个 SWR 路径。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Copied %n name:tag line(s).</source>
-        <translation>
-            <numerusform>已复制 %n 行“名称:版本”。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Asking ModelArts to check %n image(s) again…</source>
-        <translation>
-            <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not resync the status of %1. %2</source>
-        <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3814,45 @@
         <location line="+7"/>
         <source>Connect</source>
         <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SelectionActions</name>
+    <message>
+        <location filename="../views/main/SelectionActions.cpp" line="+98"/>
+        <source>Built-in images cannot be deleted.</source>
+        <translation>预置镜像不能删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the selected images (%1)</source>
+        <translation>删除所选镜像（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the selected images</source>
+        <translation>删除所选镜像</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Copied %n image ID(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个镜像 ID。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Copied %n SWR path(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个 SWR 路径。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Copied %n name:tag line(s).</source>
+        <translation>
+            <numerusform>已复制 %n 行“名称:版本”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

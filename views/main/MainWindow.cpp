@@ -5,44 +5,31 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
-#include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
-#include "views/common/Icons.h"
 #include "views/deletion/DeletionFlow.h"
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
+#include "views/main/MainWindowActions.h"
 #include "views/main/NoticeBar.h"
-#include "views/main/PreferencesDialog.h"
+#include "views/main/SelectionActions.h"
+#include "views/main/WindowStateKeeper.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,7 +61,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         new AccountSession(m_services.network, m_tableModel, m_services.journalPath, m_services.clock, this);
     m_catalog = m_session->catalog();
     m_deletionQueue = m_session->deletionQueue();
-    // Object names here and in createActions() and createCentralArea() (and "detailsPane", "emptyState",
+    // Object names here, in createCentralArea() and MainWindowActions (and "detailsPane", "emptyState",
     // "deletionSummaryDialog" that those widgets give themselves) are stable: tests find the parts by them
     // (tests/support/MainWindowFixture).
     m_deletionQueue->setObjectName(u"deletionQueue"_s);
@@ -89,12 +76,20 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_deferredUpdate->setInterval(0);
     connect(m_deferredUpdate, &QTimer::timeout, this, &MainWindow::runDeferredUpdate);
 
-    createActions();
+    m_actions = new MainWindowActions(this, m_services);
     createCentralArea();
     createToolBar();
-    createMenus();
+    m_actions->buildMenus(menuBar(), [this](QMenu *columns) { m_tableView->populateColumnMenu(columns); });
+    m_selection = new SelectionActions(
+        m_tableModel, m_filterModel, m_tableView, m_statusBar, m_actions,
+        [this] { return m_page == Page::Table; }, this);
+    m_stateKeeper = new WindowStateKeeper(
+        {this, m_splitter, m_tableView, m_detailsPane, m_actions->toggleDetails, m_filterModel},
+        m_services.settings, this);
+    wireActions();
     wireModels();
-    restoreWindowState();
+    if (m_stateKeeper->restore())
+        applyFilterState();
     updatePage();
     updateActions();
     runDeferredUpdate();
@@ -102,10 +97,12 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    saveWindowState();
+    m_stateKeeper->save();
     // Destroying the table resizes its header sections, which would reach the slots of this window after
     // it has stopped being a MainWindow.
     m_tableView->disconnect(this);
+    m_tableView->disconnect(m_stateKeeper);
+    m_tableView->disconnect(m_selection);
     // Closes the summary; nothing of the queue reaches the flow once the session starts ending.
     delete m_deletionFlow;
     m_deletionFlow = nullptr;
@@ -126,125 +123,6 @@ QString MainWindow::connectedDisplayName() const
 }
 
 // ---- construction ---------------------------------------------------------------------------------------
-
-void MainWindow::createActions()
-{
-    m_refreshAction = new QAction(icons::themed(u"refresh"_s), tr("&Refresh"), this);
-    m_refreshAction->setObjectName(u"refreshAction"_s);
-    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
-    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
-        refreshKeys.append(QKeySequence(Qt::Key_F5));
-    m_refreshAction->setShortcuts(refreshKeys);
-    m_refreshAction->setToolTip(
-        tr("Load the image list again (%1)").arg(refreshKeys.first().toString(QKeySequence::NativeText)));
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
-
-    m_deleteAction = new QAction(icons::themed(u"delete"_s), tr("&Delete…"), this);
-    m_deleteAction->setObjectName(u"deleteAction"_s);
-#ifdef Q_OS_MACOS
-    m_deleteAction->setShortcut(QKeySequence(Qt::Key_Backspace));
-#else
-    m_deleteAction->setShortcuts(QKeySequence::Delete);
-#endif
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
-
-    m_deleteWithContentAction = new QAction(tr("Delete with &SWR Content…"), this);
-    m_deleteWithContentAction->setObjectName(u"deleteWithContentAction"_s);
-#ifdef Q_OS_MACOS
-    m_deleteWithContentAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backspace));
-#else
-    m_deleteWithContentAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
-#endif
-    m_deleteWithContentAction->setStatusTip(tr("Delete the selected images and their content in SWR"));
-    connect(m_deleteWithContentAction, &QAction::triggered, this, &MainWindow::deleteSelectedWithContent);
-
-    m_resyncAction = new QAction(icons::themed(u"resync"_s), tr("Re&sync Status"), this);
-    m_resyncAction->setObjectName(u"resyncAction"_s);
-    m_resyncAction->setToolTip(
-        tr("Ask ModelArts to check the status of the selected images again (for images "
-           "stuck while being saved, or failed)"));
-    m_resyncAction->setStatusTip(m_resyncAction->toolTip());
-    connect(m_resyncAction, &QAction::triggered, this, &MainWindow::resyncSelected);
-
-    m_showDetailsAction = new QAction(tr("Show &Details"), this);
-    m_showDetailsAction->setObjectName(u"detailsAction"_s);
-    m_showDetailsAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Return));
-    connect(m_showDetailsAction, &QAction::triggered, this, &MainWindow::showDetailsOfSelection);
-
-    m_toggleDetailsAction = new QAction(icons::themed(u"details-pane"_s), tr("Details &Pane"), this);
-    m_toggleDetailsAction->setObjectName(u"toggleDetailsPaneAction"_s);
-    m_toggleDetailsAction->setCheckable(true);
-    m_toggleDetailsAction->setChecked(true);
-    m_toggleDetailsAction->setShortcut(QKeySequence(Qt::Key_F9));
-    m_toggleDetailsAction->setToolTip(tr("Show or hide the details of the selected image (F9)"));
-
-    m_copySwrPathAction = new QAction(icons::themed(u"copy"_s), tr("Copy &SWR Path"), this);
-    m_copySwrPathAction->setObjectName(u"copySwrPathAction"_s);
-    m_copySwrPathAction->setShortcuts(QKeySequence::Copy);
-    connect(m_copySwrPathAction, &QAction::triggered, this, &MainWindow::copySelectedSwrPaths);
-    m_copyIdAction = new QAction(tr("Copy &ID"), this);
-    m_copyIdAction->setObjectName(u"copyIdAction"_s);
-    m_copyIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
-    m_copyNameTagAction = new QAction(tr("Copy &Name:Tag"), this);
-    m_copyNameTagAction->setObjectName(u"copyNameTagAction"_s);
-    connect(m_copyNameTagAction, &QAction::triggered, this, &MainWindow::copySelectedNameTags);
-
-    m_selectAllAction = new QAction(tr("Select &All"), this);
-    m_selectAllAction->setObjectName(u"selectAllAction"_s);
-    m_selectAllAction->setShortcuts(QKeySequence::SelectAll);
-
-    m_findAction = new QAction(icons::themed(u"search"_s), tr("&Filter…"), this);
-    m_findAction->setObjectName(u"findAction"_s);
-    m_findAction->setShortcuts(QKeySequence::Find);
-
-    m_clearFilterAction = new QAction(icons::themed(u"filter-off"_s), tr("&Clear Filters"), this);
-
-    m_showBuiltInAction = new QAction(tr("Show &Built-in Images"), this);
-    m_showBuiltInAction->setCheckable(true);
-    m_showBuiltInAction->setStatusTip(
-        tr("Also list the preset images ModelArts provides (they cannot be deleted)"));
-
-    m_openJournalFolderAction = new QAction(tr("Open &Journal Folder"), this);
-    m_openJournalFolderAction->setObjectName(u"openJournalFolderAction"_s);
-    m_openJournalFolderAction->setStatusTip(tr("Show the folder of the record of every deletion"));
-    m_openJournalFolderAction->setEnabled(!m_services.journalPath.isEmpty());
-    connect(m_openJournalFolderAction, &QAction::triggered, this, [this] {
-        const QString folder = QFileInfo(m_services.journalPath).absolutePath();
-        QDir().mkpath(folder);
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
-    });
-
-    m_addAccountAction = new QAction(icons::themed(u"account-add"_s), tr("&Add Account…"), this);
-    connect(m_addAccountAction, &QAction::triggered, m_accountSwitcher, &AccountSwitcher::addAccount);
-    m_manageAccountsAction = new QAction(tr("&Manage Accounts…"), this);
-    connect(m_manageAccountsAction, &QAction::triggered, m_accountSwitcher,
-            &AccountSwitcher::openAccountManager);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcuts(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_aboutAction = new QAction(tr("&About ModelArts Image Manager"), this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About ModelArts Image Manager"),
-            tr("<h3>ModelArts Image Manager %1</h3>"
-               "<p>Lists, inspects and cleans up the container images of Huawei Cloud ModelArts.</p>"
-               "<p>Every deletion is recorded in a journal; credentials stay in the system keychain.</p>")
-                .arg(QStringLiteral(MIM_VERSION)));
-    });
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-
-    // Window-wide shortcuts need the actions on the window, not only in (possibly hidden) menus.
-    addActions({m_refreshAction, m_deleteAction, m_deleteWithContentAction, m_resyncAction,
-                m_showDetailsAction, m_toggleDetailsAction, m_copySwrPathAction, m_copyIdAction,
-                m_selectAllAction, m_findAction});
-}
 
 void MainWindow::createCentralArea()
 {
@@ -288,11 +166,7 @@ void MainWindow::createCentralArea()
     m_statusBar = new MainStatusBar(this);
     setStatusBar(m_statusBar);
 
-    connect(m_toggleDetailsAction, &QAction::toggled, this, [this](bool on) {
-        m_detailsPane->setVisible(on);
-        if (!m_restoring && m_services.settings)
-            SettingsKeys::setValue(*m_services.settings, SettingsKey::DetailsPaneVisible, on);
-    });
+    connect(m_actions->toggleDetails, &QAction::toggled, m_detailsPane, &QWidget::setVisible);
     connect(m_emptyState, &EmptyStateWidget::buttonClicked, this,
             [this](EmptyStateWidget::Button which) { onEmptyStateButton(int(which)); });
     connect(m_noticeBar, &NoticeBar::actionTriggered, this, &MainWindow::refresh);
@@ -310,13 +184,13 @@ void MainWindow::createToolBar()
     toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
     toolBar->addWidget(m_accountSwitcher);
     toolBar->addSeparator();
-    toolBar->addAction(m_refreshAction);
-    toolBar->addAction(m_deleteAction);
-    toolBar->addAction(m_resyncAction);
+    toolBar->addAction(m_actions->refresh);
+    toolBar->addAction(m_actions->deleteImages);
+    toolBar->addAction(m_actions->resync);
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
-    toolBar->addAction(m_toggleDetailsAction);
+    toolBar->addAction(m_actions->toggleDetails);
 
     setTabOrder(m_accountSwitcher, m_filterBar->searchField());
     QWidget *previous = m_filterBar->searchField();
@@ -328,59 +202,6 @@ void MainWindow::createToolBar()
     setTabOrder(previous, m_filterBar->clearButton());
     setTabOrder(m_filterBar->clearButton(), m_tableView);
     setTabOrder(m_tableView, m_detailsPane);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_addAccountAction);
-    file->addAction(m_manageAccountsAction);
-    file->addSeparator();
-    file->addAction(m_openJournalFolderAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copySwrPathAction);
-    edit->addAction(m_copyIdAction);
-    edit->addAction(m_copyNameTagAction);
-    edit->addSeparator();
-    edit->addAction(m_selectAllAction);
-    edit->addSeparator();
-    edit->addAction(m_findAction);
-    edit->addSeparator();
-    QAction *preferences = edit->addAction(tr("&Preferences…"));
-    preferences->setObjectName(u"preferencesAction"_s);
-    preferences->setShortcuts(QKeySequence::Preferences);
-    preferences->setMenuRole(QAction::PreferencesRole);
-    connect(preferences, &QAction::triggered, this, [this] {
-        PreferencesDialog dialog(m_services.settings, this);
-        dialog.exec();
-    });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_toggleDetailsAction);
-    QMenu *columns = view->addMenu(tr("&Columns"));
-    connect(columns, &QMenu::aboutToShow, this, [this, columns] {
-        columns->clear();
-        m_tableView->populateColumnMenu(columns);
-    });
-    view->addSeparator();
-    view->addAction(m_showBuiltInAction);
-    view->addAction(m_clearFilterAction);
-    view->addSeparator();
-    view->addAction(m_refreshAction);
-
-    QMenu *image = menuBar()->addMenu(tr("&Image", "menu of actions on the selected container images"));
-    image->addAction(m_showDetailsAction);
-    image->addAction(m_resyncAction);
-    image->addSeparator();
-    image->addAction(m_deleteAction);
-    image->addAction(m_deleteWithContentAction);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
 }
 
 void MainWindow::wireModels()
@@ -415,83 +236,44 @@ void MainWindow::wireModels()
     connect(m_tableModel, &QAbstractItemModel::dataChanged, this, &MainWindow::scheduleDeferredUpdate);
 
     connect(m_filterModel, &ImageFilterModel::filterStateChanged, this, [this] {
-        const FilterState &state = m_filterModel->filterState();
-        m_showBuiltInAction->setChecked(state.showBuiltIn);
-        m_clearFilterAction->setEnabled(state.isActive());
-        // The catalog lists built-in images only while they are shown (a second query).
-        m_catalog->setIncludeBuiltIn(state.showBuiltIn);
-        saveFilterState();
+        applyFilterState();
         updatePage();
     });
-    connect(m_showBuiltInAction, &QAction::toggled, m_filterModel, &ImageFilterModel::setShowBuiltIn);
-    connect(m_clearFilterAction, &QAction::triggered, m_filterModel, &ImageFilterModel::clearFilters);
-    connect(m_findAction, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+    connect(m_actions->showBuiltIn, &QAction::toggled, m_filterModel, &ImageFilterModel::setShowBuiltIn);
+    connect(m_actions->clearFilter, &QAction::triggered, m_filterModel, &ImageFilterModel::clearFilters);
+    connect(m_actions->find, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
 
     connect(m_tableView, &ImageTableView::selectedRowsChanged, this, [this] {
         updateActions();
         scheduleDeferredUpdate();
     });
-    connect(m_tableView, &ImageTableView::viewStateChanged, this, [this] {
-        if (!m_restoring && m_services.settings)
-            SettingsKeys::setValue(*m_services.settings, SettingsKey::ImageTableHeader,
-                                   m_tableView->viewState());
-    });
     connect(m_tableView, &QAbstractItemView::activated, this, &MainWindow::showDetailsOfSelection);
-    connect(m_tableView, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
-    connect(m_selectAllAction, &QAction::triggered, m_tableView, &QAbstractItemView::selectAll);
+    connect(m_tableView, &QWidget::customContextMenuRequested, m_selection,
+            &SelectionActions::showContextMenu);
+}
+
+void MainWindow::wireActions()
+{
+    connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_actions->deleteImages, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(m_actions->deleteWithContent, &QAction::triggered, this, &MainWindow::deleteSelectedWithContent);
+    connect(m_actions->resync, &QAction::triggered, this, &MainWindow::resyncSelected);
+    connect(m_actions->showDetails, &QAction::triggered, this, &MainWindow::showDetailsOfSelection);
+    connect(m_actions->addAccount, &QAction::triggered, m_accountSwitcher, &AccountSwitcher::addAccount);
+    connect(m_actions->manageAccounts, &QAction::triggered, m_accountSwitcher,
+            &AccountSwitcher::openAccountManager);
+}
+
+void MainWindow::applyFilterState()
+{
+    const FilterState &state = m_filterModel->filterState();
+    m_actions->showBuiltIn->setChecked(state.showBuiltIn);
+    m_actions->clearFilter->setEnabled(state.isActive());
+    // The catalog lists built-in images only while they are shown (a second query).
+    m_catalog->setIncludeBuiltIn(state.showBuiltIn);
 }
 
 // ---- persistence ----------------------------------------------------------------------------------------
-
-void MainWindow::restoreWindowState()
-{
-    QSettings *settings = m_services.settings;
-    if (!settings)
-        return;
-    m_restoring = true;
-    const QByteArray geometry = SettingsKeys::value(*settings, SettingsKey::MainWindowGeometry).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
-        // A first start: a comfortable size that fits a laptop screen.
-        resize(1280, 800);
-    }
-    restoreState(SettingsKeys::value(*settings, SettingsKey::MainWindowState).toByteArray());
-    m_tableView->setViewState(SettingsKeys::value(*settings, SettingsKey::ImageTableHeader).toByteArray());
-    const QByteArray splitter = SettingsKeys::value(*settings, SettingsKey::MainWindowSplitter).toByteArray();
-    if (!splitter.isEmpty())
-        m_splitter->restoreState(splitter);
-    const bool detailsVisible = SettingsKeys::value(*settings, SettingsKey::DetailsPaneVisible).toBool();
-    m_toggleDetailsAction->setChecked(detailsVisible);
-    m_detailsPane->setVisible(detailsVisible);
-    const FilterState filter =
-        FilterState::fromVariant(SettingsKeys::value(*settings, SettingsKey::ImageTableFilter).toMap());
-    m_filterModel->setFilterState(filter);
-    m_showBuiltInAction->setChecked(filter.showBuiltIn);
-    m_clearFilterAction->setEnabled(filter.isActive());
-    m_catalog->setIncludeBuiltIn(filter.showBuiltIn);
-    m_restoring = false;
-}
-
-void MainWindow::saveWindowState()
-{
-    QSettings *settings = m_services.settings;
-    if (!settings || m_restoring)
-        return;
-    SettingsKeys::setValue(*settings, SettingsKey::MainWindowGeometry, saveGeometry());
-    SettingsKeys::setValue(*settings, SettingsKey::MainWindowState, saveState());
-    SettingsKeys::setValue(*settings, SettingsKey::MainWindowSplitter, m_splitter->saveState());
-    SettingsKeys::setValue(*settings, SettingsKey::DetailsPaneVisible, m_toggleDetailsAction->isChecked());
-    SettingsKeys::setValue(*settings, SettingsKey::ImageTableHeader, m_tableView->viewState());
-    saveFilterState();
-    settings->sync();
-}
-
-void MainWindow::saveFilterState()
-{
-    if (m_restoring || !m_services.settings)
-        return;
-    SettingsKeys::setValue(*m_services.settings, SettingsKey::ImageTableFilter,
-                           m_filterModel->filterState().toVariant());
-}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -499,7 +281,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    saveWindowState();
+    m_stateKeeper->save();
     QMainWindow::closeEvent(event);
 }
 
@@ -690,146 +472,51 @@ void MainWindow::updateSettlingNote()
 void MainWindow::updateActions()
 {
     const bool connected = m_session->isOpen();
-    m_refreshAction->setEnabled(connected);
-    const QList<Image> selected = selectedImages();
-    int deletable = 0;
-    int builtIn = 0;
-    bool resyncable = false;
-    for (const Image &image : selected) {
-        if (image.isBuiltIn())
-            ++builtIn;
-        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
-            ++deletable;
-        resyncable = resyncable || AccountSession::isResyncable(image);
-    }
-    m_deleteAction->setEnabled(deletable > 0);
-    m_deleteWithContentAction->setEnabled(deletable > 0);
-    if (!selected.isEmpty() && builtIn == selected.size()) {
-        const QString why = tr("Built-in images cannot be deleted.");
-        m_deleteAction->setToolTip(why);
-        m_deleteAction->setStatusTip(why);
-    } else {
-        const QString tip = tr("Delete the selected images (%1)")
-                                .arg(m_deleteAction->shortcut().toString(QKeySequence::NativeText));
-        m_deleteAction->setToolTip(tip);
-        m_deleteAction->setStatusTip(tr("Delete the selected images"));
-    }
-    m_resyncAction->setEnabled(resyncable);
-    const bool any = !selected.isEmpty();
-    m_copyIdAction->setEnabled(any);
-    m_copySwrPathAction->setEnabled(any);
-    m_copyNameTagAction->setEnabled(any);
-    m_showDetailsAction->setEnabled(any);
-    m_selectAllAction->setEnabled(m_page == Page::Table);
-    m_findAction->setEnabled(connected);
-    m_toggleDetailsAction->setEnabled(connected);
-    m_showBuiltInAction->setEnabled(connected);
+    m_actions->refresh->setEnabled(connected);
+    m_selection->updateActions();
+    m_actions->selectAll->setEnabled(m_page == Page::Table);
+    m_actions->find->setEnabled(connected);
+    m_actions->toggleDetails->setEnabled(connected);
+    m_actions->showBuiltIn->setEnabled(connected);
 }
 
 // ---- selection ------------------------------------------------------------------------------------------
 
 QList<Image> MainWindow::selectedImages() const
 {
-    QList<Image> images;
-    if (m_page != Page::Table && m_filterModel->rowCount() == 0)
-        return images;
-    const QModelIndexList rows = m_tableView->selectedSourceRows();
-    images.reserve(rows.size());
-    for (const QModelIndex &row : rows) {
-        if (row.isValid() && row.row() < m_tableModel->rowCount())
-            images.append(m_tableModel->imageAt(row.row()));
-    }
-    return images;
+    return m_selection->selectedImages();
 }
 
 QStringList MainWindow::selectedImageIds() const
 {
-    QStringList ids;
-    for (const Image &image : selectedImages())
-        ids.append(image.id);
-    return ids;
+    return m_selection->selectedImageIds();
 }
 
 int MainWindow::selectImages(const QStringList &ids)
 {
-    QItemSelection selection;
-    int found = 0;
-    for (const QString &id : ids) {
-        const int sourceRow = m_tableModel->rowOfId(id);
-        if (sourceRow < 0)
-            continue;
-        const QModelIndex index = m_filterModel->mapFromSource(m_tableModel->index(sourceRow, 0));
-        if (index.isValid()) {
-            selection.select(index, index);
-            ++found;
-        }
-    }
-    m_tableView->selectionModel()->select(selection,
-                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    if (!selection.isEmpty()) {
-        const QModelIndex first = selection.indexes().constFirst();
-        m_tableView->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
-        m_tableView->scrollTo(first);
-    }
-    return found;
-}
-
-void MainWindow::showTableContextMenu(const QPoint &viewportPos)
-{
-    if (!m_tableView->indexAt(viewportPos).isValid())
-        return;
-    QMenu menu(this);
-    menu.addAction(m_copySwrPathAction);
-    menu.addAction(m_copyIdAction);
-    menu.addAction(m_copyNameTagAction);
-    menu.addSeparator();
-    menu.addAction(m_showDetailsAction);
-    menu.addAction(m_resyncAction);
-    menu.addSeparator();
-    menu.addAction(m_deleteAction);
-    menu.addAction(m_deleteWithContentAction);
-    menu.exec(m_tableView->viewport()->mapToGlobal(viewportPos));
-}
-
-void MainWindow::showDetailsOfSelection()
-{
-    if (!m_toggleDetailsAction->isChecked())
-        m_toggleDetailsAction->setChecked(true);
-    m_detailsPane->setImages(selectedImages());
-}
-
-// ---- copy -----------------------------------------------------------------------------------------------
-
-void MainWindow::copyLines(const QStringList &lines, const QString &what)
-{
-    if (lines.isEmpty())
-        return;
-    QGuiApplication::clipboard()->setText(lines.join(u'\n'));
-    m_statusBar->showMessage(what, 3000);
+    return m_selection->selectImages(ids);
 }
 
 void MainWindow::copySelectedIds()
 {
-    QStringList lines;
-    for (const Image &image : selectedImages())
-        lines.append(image.id);
-    copyLines(lines, tr("Copied %n image ID(s).", nullptr, int(lines.size())));
+    m_selection->copySelectedIds();
 }
 
 void MainWindow::copySelectedSwrPaths()
 {
-    QStringList lines;
-    for (const Image &image : selectedImages())
-        lines.append(image.swrPath);
-    copyLines(lines, tr("Copied %n SWR path(s).", nullptr, int(lines.size())));
+    m_selection->copySelectedSwrPaths();
 }
 
 void MainWindow::copySelectedNameTags()
 {
-    QStringList lines;
-    for (const Image &image : selectedImages())
-        lines.append(image.nameAndTag());
-    copyLines(lines, tr("Copied %n name:tag line(s).", nullptr, int(lines.size())));
+    m_selection->copySelectedNameTags();
+}
+
+void MainWindow::showDetailsOfSelection()
+{
+    if (!m_actions->toggleDetails->isChecked())
+        m_actions->toggleDetails->setChecked(true);
+    m_detailsPane->setImages(selectedImages());
 }
 
 // ---- resync ---------------------------------------------------------------------------------------------

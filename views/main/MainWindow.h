@@ -32,7 +32,10 @@ class ImageFilterModel;
 class ImageTableModel;
 class ImageTableView;
 class MainStatusBar;
+class MainWindowActions;
 class NoticeBar;
+class SelectionActions;
+class WindowStateKeeper;
 
 // The application's one window: account switcher and filters in the toolbar, the image table with a
 // details pane beside it, empty states in place of the table, progress and totals in the status bar.
@@ -114,14 +117,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
     void createToolBar();
     void createCentralArea();
+    void wireActions();
     void wireModels();
-    void restoreWindowState();
-    void saveWindowState();
-    void saveFilterState();
+    // Ticks "Show Built-in Images" and enables "Clear Filters" as the filter says; the catalog follows.
+    void applyFilterState();
     void updatePage();
     void updateActions();
     void updateStatusTotals();
@@ -131,9 +132,7 @@ private:
     void onResyncFinished(const QString &id, const ApiError &error);
     void onEmptyStateButton(int which);
     void onCatalogStateChanged();
-    void showTableContextMenu(const QPoint &viewportPos);
     QList<Image> selectedImages() const;
-    void copyLines(const QStringList &lines, const QString &what);
     void setPage(Page page);
     // After a load failed on TLS: shows the server's certificate and how to trust it on purpose.
     void showCertificateProblem(const QString &host, const QList<QSslCertificate> &chain,
@@ -161,28 +160,9 @@ private:
     QTimer *m_deferredUpdate = nullptr;
     QPointer<QWidget> m_certificateDialog;
     Page m_page = Page::NoAccount;
-    bool m_restoring = false;
-
-    QAction *m_refreshAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_deleteWithContentAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_showBuiltInAction = nullptr;
-    QAction *m_resetColumnsAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
-    QAction *m_resyncAction = nullptr;
-    QAction *m_showDetailsAction = nullptr;
-    QAction *m_toggleDetailsAction = nullptr;
-    QAction *m_copyIdAction = nullptr;
-    QAction *m_copySwrPathAction = nullptr;
-    QAction *m_copyNameTagAction = nullptr;
-    QAction *m_selectAllAction = nullptr;
-    QAction *m_openJournalFolderAction = nullptr;
-    QAction *m_addAccountAction = nullptr;
-    QAction *m_manageAccountsAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_clearFilterAction = nullptr;
+    MainWindowActions *m_actions = nullptr;
+    SelectionActions *m_selection = nullptr;
+    WindowStateKeeper *m_stateKeeper = nullptr;
 };
 
 } // namespace mim
