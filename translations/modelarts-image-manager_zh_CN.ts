@@ -22,6 +22,44 @@
     </message>
 </context>
 <context>
+    <name>mim::AboutDialog</name>
+    <message>
+        <location filename="../views/main/AboutDialog.cpp" line="+19"/>
+        <source>About ModelArts Image Manager</source>
+        <translation>关于 ModelArts 镜像管理器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;h3&gt;ModelArts Image Manager %1&lt;/h3&gt;&lt;p&gt;Lists, inspects and cleans up the container images of Huawei Cloud ModelArts.&lt;/p&gt;&lt;p&gt;Every deletion is recorded in a journal; credentials stay in the system keychain.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ModelArts 镜像管理器 %1&lt;/h3&gt;&lt;p&gt;列出、查看并清理华为云 ModelArts 的容器镜像。&lt;/p&gt;&lt;p&gt;每次删除都会记录在日志中；凭证始终保存在系统钥匙串中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Released under the MIT licence.</source>
+        <translation>依据 MIT 许可证发布。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Homepage and documentation: %1</source>
+        <translation>主页和文档：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report a bug: %1</source>
+        <translation>报告问题：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Third-party notices:</source>
+        <translation>第三方声明：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Third-party notices</source>
+        <translation>第三方声明</translation>
+    </message>
+</context>
+<context>
     <name>mim::AccountManager</name>
     <message>
         <location filename="../views/accounts/AccountManager.cpp" line="+32"/>
@@ -2691,21 +2729,31 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the user guide on the project&apos;s homepage</source>
+        <translation>在项目主页上打开用户指南</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Report a Bug…</source>
+        <translation>报告问题(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the project&apos;s bug tracker</source>
+        <translation>打开项目的问题跟踪页面</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About ModelArts Image Manager</source>
         <translation>关于 ModelArts 镜像管理器(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>About ModelArts Image Manager</source>
-        <translation>关于 ModelArts 镜像管理器</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;ModelArts Image Manager %1&lt;/h3&gt;&lt;p&gt;Lists, inspects and cleans up the container images of Huawei Cloud ModelArts.&lt;/p&gt;&lt;p&gt;Every deletion is recorded in a journal; credentials stay in the system keychain.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ModelArts 镜像管理器 %1&lt;/h3&gt;&lt;p&gt;列出、查看并清理华为云 ModelArts 的容器镜像。&lt;/p&gt;&lt;p&gt;每次删除都会记录在日志中；凭证始终保存在系统钥匙串中。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -3853,6 +3901,29 @@
         <translation>
             <numerusform>已复制 %n 行“名称:版本”。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mim::UrlOpener</name>
+    <message>
+        <location filename="../views/common/UrlOpener.cpp" line="+24"/>
+        <source>Could Not Open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No file manager could open this folder:</source>
+        <translation>没有文件管理器能打开此文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could open this address:</source>
+        <translation>没有网页浏览器能打开此地址：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
 </context>
 <context>

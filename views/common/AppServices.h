@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Clock.h"
+#include "views/common/UrlOpener.h"
 
 #include <functional>
 #include <optional>
@@ -33,6 +34,7 @@ struct AppServices
     Clock clock = systemClock();
     bool demoMode = false;               // running on the built-in sandbox; nothing is saved
     DeletionConfirmer deletionConfirmer; // empty: every confirmation is shown
+    UrlOpener urlOpener;                 // empty: QDesktopServices opens web pages and folders
 };
 
 } // namespace mim

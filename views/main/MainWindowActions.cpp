@@ -1,6 +1,7 @@
 #include "views/main/MainWindowActions.h"
 
 #include "views/common/Icons.h"
+#include "views/main/AboutDialog.h"
 #include "views/main/PreferencesDialog.h"
 
 #include <QAction>
@@ -11,7 +12,6 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +29,7 @@ MainWindowActions::MainWindowActions(QMainWindow *window, const AppServices &ser
 
     // Window-wide shortcuts need the actions on the window, not only in (possibly hidden) menus.
     window->addActions({refresh, deleteImages, deleteWithContent, resync, showDetails, toggleDetails,
-                        copySwrPath, copyId, selectAll, find});
+                        copySwrPath, copyId, selectAll, find, documentation});
 }
 
 void MainWindowActions::createEditActions()
@@ -130,15 +130,33 @@ void MainWindowActions::createApplicationActions()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, m_window, &QWidget::close);
 
+    documentation = new QAction(tr("&Documentation"), m_window);
+    documentation->setObjectName(u"documentationAction"_s);
+    QList<QKeySequence> helpKeys = QKeySequence::keyBindings(QKeySequence::HelpContents);
+    if (!helpKeys.contains(QKeySequence(Qt::Key_F1)))
+        helpKeys.prepend(QKeySequence(Qt::Key_F1));
+    documentation->setShortcuts(helpKeys);
+    documentation->setStatusTip(tr("Open the user guide on the project's homepage"));
+    connect(documentation, &QAction::triggered, this,
+            [this] { openUrlOrShowIt(m_services.urlOpener, ProjectLinks::documentation(), m_window); });
+
+    reportBug = new QAction(tr("&Report a Bug…"), m_window);
+    reportBug->setObjectName(u"reportBugAction"_s);
+    reportBug->setStatusTip(tr("Open the project's bug tracker"));
+    connect(reportBug, &QAction::triggered, this,
+            [this] { openUrlOrShowIt(m_services.urlOpener, ProjectLinks::bugTracker(), m_window); });
+
     about = new QAction(tr("&About ModelArts Image Manager"), m_window);
+    about->setObjectName(u"aboutAction"_s);
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            m_window, tr("About ModelArts Image Manager"),
-            tr("<h3>ModelArts Image Manager %1</h3>"
-               "<p>Lists, inspects and cleans up the container images of Huawei Cloud ModelArts.</p>"
-               "<p>Every deletion is recorded in a journal; credentials stay in the system keychain.</p>")
-                .arg(QStringLiteral(MIM_VERSION)));
+        if (!m_aboutDialog) {
+            m_aboutDialog = new AboutDialog(m_services.urlOpener, m_window);
+            m_aboutDialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_aboutDialog->show();
+        m_aboutDialog->raise();
+        m_aboutDialog->activateWindow();
     });
     aboutQt = new QAction(tr("About &Qt"), m_window);
     aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -187,6 +205,9 @@ void MainWindowActions::buildMenus(QMenuBar *menuBar, const std::function<void(Q
     image->addAction(deleteWithContent);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));
+    help->addAction(documentation);
+    help->addAction(reportBug);
+    help->addSeparator();
     help->addAction(about);
     help->addAction(aboutQt);
 }

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QMainWindow;
@@ -12,10 +13,13 @@ class QMenuBar;
 
 namespace mim {
 
+class AboutDialog;
+
 // The main window's commands: every QAction with its text, icon, shortcuts and object name, and the menus
 // they sit in. The commands that need nothing of the account (preferences, the journal folder, About,
-// Quit) are handled here; the window connects the rest to what they act on. The actions are the window's
-// children, so window-wide shortcuts work and tests find them by name (tests/support/MainWindowFixture).
+// Quit, Help) are handled here; the window connects the rest to what they act on. The actions are the
+// window's children, so window-wide shortcuts work and tests find them by name
+// (tests/support/MainWindowFixture).
 class MainWindowActions : public QObject
 {
     Q_OBJECT
@@ -43,6 +47,8 @@ public:
     QAction *manageAccounts = nullptr;
     QAction *preferences = nullptr;
     QAction *quit = nullptr;
+    QAction *documentation = nullptr;
+    QAction *reportBug = nullptr;
     QAction *about = nullptr;
     QAction *aboutQt = nullptr;
 
@@ -52,6 +58,7 @@ private:
 
     QMainWindow *m_window;
     AppServices m_services;
+    QPointer<AboutDialog> m_aboutDialog;
 };
 
 } // namespace mim
