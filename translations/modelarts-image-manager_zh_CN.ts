@@ -2467,6 +2467,30 @@
     </message>
 </context>
 <context>
+    <name>mim::KeyboardNavigation</name>
+    <message>
+        <location filename="../views/main/KeyboardNavigation.cpp" line="+88"/>
+        <location line="+4"/>
+        <source>Stop Deleting</source>
+        <translation>停止删除</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Stop the running deletions?</source>
+        <translation>停止正在进行的删除？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests already sent finish; the rest are not sent.</source>
+        <translation>已发出的请求会完成；其余的不再发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue Deleting</source>
+        <translation>继续删除</translation>
+    </message>
+</context>
+<context>
     <name>mim::MainStatusBar</name>
     <message>
         <location filename="../views/main/MainStatusBar.cpp" line="+31"/>
@@ -2554,8 +2578,8 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+55"/>
-        <location line="+266"/>
+        <location filename="../views/main/MainWindow.cpp" line="+56"/>
+        <location line="+267"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -2749,6 +2773,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;About ModelArts Image Manager</source>
         <translation>关于 ModelArts 镜像管理器(&amp;A)</translation>
     </message>
@@ -3901,6 +3930,61 @@
         <translation>
             <numerusform>已复制 %n 行“名称:版本”。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mim::ShortcutsDialog</name>
+    <message>
+        <location filename="../views/main/ShortcutsDialog.cpp" line="+52"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>, </source>
+        <comment>between two shortcuts</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Context menu of the selected images</source>
+        <translation>所选镜像的上下文菜单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 or %2</source>
+        <comment>two shortcuts</comment>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the filter box to the table</source>
+        <translation>从筛选框转到表格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down or Enter</source>
+        <translation>下箭头或回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the running deletions</source>
+        <translation>停止正在进行的删除</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // Help in the real main window: Documentation (F1) and Report a Bug open the project's addresses through the
-// injected opener (no browser starts), an address that cannot be opened is shown with a Copy button, and
-// About names the licence, the homepage, the bug tracker and the third-party notices.
+// injected opener (no browser starts), an address that cannot be opened is shown with a Copy button (so is
+// the folder of File > Open Journal Folder), and About names the licence, the homepage, the bug tracker and
+// the third-party notices.
 
 #include "MainWindowFixture.h"
 #include "views/common/UrlOpener.h"
@@ -8,6 +9,8 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void reportBugOpensTheBugTracker();
     void anAddressThatCannotOpenIsShownWithCopy();
     void aboutNamesLicenceLinksAndNotices();
+    void journalFolderThatCannotOpenIsShownWithCopy();
 
 private:
     MainWindow &openWindow();
@@ -157,6 +161,24 @@ void TestHelpMenu::aboutNamesLicenceLinksAndNotices()
     // A second About raises the same dialog.
     action(u"aboutAction"_s)->trigger();
     QCOMPARE(window.findChildren<AboutDialog *>().size(), 1);
+}
+
+void TestHelpMenu::journalFolderThatCannotOpenIsShownWithCopy()
+{
+    MainWindow &window = openWindow();
+    m_opens = false;
+    QAction *open = test::openJournalFolderAction(window);
+    QVERIFY(open && open->isEnabled());
+    open->trigger();
+    const QString folder = QFileInfo(m_f->journalPath()).absolutePath();
+    QCOMPARE(m_opened, QList<QUrl>{QUrl::fromLocalFile(folder)});
+    QVERIFY(QFileInfo(folder).isDir());
+    QMessageBox *notice = nullptr;
+    QTRY_VERIFY((notice = window.findChild<QMessageBox *>(u"openUrlFailedNotice"_s)) != nullptr);
+    QCOMPARE(notice->informativeText(), QDir::toNativeSeparators(folder));
+    QGuiApplication::clipboard()->clear();
+    notice->findChild<QPushButton *>(u"copyAddressButton"_s)->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QDir::toNativeSeparators(folder));
 }
 
 QTEST_MAIN(TestHelpMenu)

@@ -14,6 +14,7 @@
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
 #include "views/main/ImageTableView.h"
+#include "views/main/KeyboardNavigation.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindowActions.h"
 #include "views/main/NoticeBar.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_stateKeeper = new WindowStateKeeper(
         {this, m_splitter, m_tableView, m_detailsPane, m_actions->toggleDetails, m_filterModel},
         m_services.settings, this);
+    new KeyboardNavigation(this, m_filterBar->searchField(), m_tableView, m_selection, m_deletionQueue);
     wireActions();
     wireModels();
     if (m_stateKeeper->restore())
@@ -495,21 +497,6 @@ QStringList MainWindow::selectedImageIds() const
 int MainWindow::selectImages(const QStringList &ids)
 {
     return m_selection->selectImages(ids);
-}
-
-void MainWindow::copySelectedIds()
-{
-    m_selection->copySelectedIds();
-}
-
-void MainWindow::copySelectedSwrPaths()
-{
-    m_selection->copySelectedSwrPaths();
-}
-
-void MainWindow::copySelectedNameTags()
-{
-    m_selection->copySelectedNameTags();
 }
 
 void MainWindow::showDetailsOfSelection()

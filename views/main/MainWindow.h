@@ -96,9 +96,6 @@ public Q_SLOTS:
     // Shift+Delete: the same confirmation with "also delete the SWR content" ticked in advance.
     void deleteSelectedWithContent();
     void resyncSelected();
-    void copySelectedIds();
-    void copySelectedSwrPaths();
-    void copySelectedNameTags();
     void showDetailsOfSelection();
     // Deletes exactly these, e.g. "Retry failed" from the summary.
     void enqueueDeletions(const QList<mim::DeletionRequest> &requests);

@@ -3,10 +3,10 @@
 #include "views/common/Icons.h"
 #include "views/main/AboutDialog.h"
 #include "views/main/PreferencesDialog.h"
+#include "views/main/ShortcutsDialog.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QMainWindow>
@@ -110,7 +110,7 @@ void MainWindowActions::createApplicationActions()
     connect(openJournalFolder, &QAction::triggered, this, [this] {
         const QString folder = QFileInfo(m_services.journalPath).absolutePath();
         QDir().mkpath(folder);
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+        openUrlOrShowIt(m_services.urlOpener, QUrl::fromLocalFile(folder), m_window);
     });
 
     addAccount = new QAction(icons::themed(u"account-add"_s), tr("&Add Account…"), m_window);
@@ -145,6 +145,17 @@ void MainWindowActions::createApplicationActions()
     reportBug->setStatusTip(tr("Open the project's bug tracker"));
     connect(reportBug, &QAction::triggered, this,
             [this] { openUrlOrShowIt(m_services.urlOpener, ProjectLinks::bugTracker(), m_window); });
+
+    keyboardShortcuts = new QAction(tr("&Keyboard Shortcuts"), m_window);
+    keyboardShortcuts->setObjectName(u"keyboardShortcutsAction"_s);
+    connect(keyboardShortcuts, &QAction::triggered, this, [this] {
+        // Built anew each time, from the actions as they are then.
+        if (m_shortcutsDialog)
+            m_shortcutsDialog->close();
+        m_shortcutsDialog = new ShortcutsDialog(m_window);
+        m_shortcutsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_shortcutsDialog->show();
+    });
 
     about = new QAction(tr("&About ModelArts Image Manager"), m_window);
     about->setObjectName(u"aboutAction"_s);
@@ -207,6 +218,7 @@ void MainWindowActions::buildMenus(QMenuBar *menuBar, const std::function<void(Q
     QMenu *help = menuBar->addMenu(tr("&Help"));
     help->addAction(documentation);
     help->addAction(reportBug);
+    help->addAction(keyboardShortcuts);
     help->addSeparator();
     help->addAction(about);
     help->addAction(aboutQt);

@@ -14,6 +14,7 @@ class QMenuBar;
 namespace mim {
 
 class AboutDialog;
+class ShortcutsDialog;
 
 // The main window's commands: every QAction with its text, icon, shortcuts and object name, and the menus
 // they sit in. The commands that need nothing of the account (preferences, the journal folder, About,
@@ -49,6 +50,7 @@ public:
     QAction *quit = nullptr;
     QAction *documentation = nullptr;
     QAction *reportBug = nullptr;
+    QAction *keyboardShortcuts = nullptr;
     QAction *about = nullptr;
     QAction *aboutQt = nullptr;
 
@@ -59,6 +61,7 @@ private:
     QMainWindow *m_window;
     AppServices m_services;
     QPointer<AboutDialog> m_aboutDialog;
+    QPointer<ShortcutsDialog> m_shortcutsDialog;
 };
 
 } // namespace mim
