@@ -779,7 +779,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+132"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+118"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+11"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+12"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -854,7 +854,7 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+54"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+55"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -940,13 +940,63 @@
             <numerusform>适用于所选 %n 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n image(s) in use, kept unless you include them:</source>
+        <comment>images of the selection that notebooks, training jobs or services run</comment>
+        <translation>
+            <numerusform>%n 个镜像正在使用，除非您选择包含，否则将保留：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+41"/>
+        <location line="+11"/>
+        <source>%1 — used by %2</source>
+        <comment>name:tag — used by notebook llm-dev (Running)</comment>
+        <translation>%1 — 被 %2 使用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 — used by %2 and %n more</source>
+        <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
+        <translation>
+            <numerusform>%1 — 被 %2 及另外 %n 项使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>and %n more in use</source>
+        <comment>after the first images in use</comment>
+        <translation>
+            <numerusform>另有 %n 个正在使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete the %n image(s) in use as well</source>
+        <translation>
+            <numerusform>同时删除正在使用的 %n 个镜像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What runs them may stop working when it needs the image again, and the server may refuse to delete an image in use.</source>
+        <translation>使用这些镜像的资源再次需要镜像时可能无法运行，服务器也可能拒绝删除正在使用的镜像。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Whether %n of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
+        <comment>usage of the images is unknown</comment>
+        <translation>
+            <numerusform>无法检查其中 %n 个镜像是否正在使用；如果您确认，它们将被删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+8"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="-41"/>
         <source>Delete %n Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -1002,7 +1052,7 @@
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1219,7 +1269,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+67"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+68"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1260,7 +1310,13 @@
         <translation>状态信息：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Used by:</source>
+        <extracomment>The notebooks, training jobs and services that run the image</extracomment>
+        <translation>使用者：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
@@ -1392,8 +1448,43 @@
         <comment>size: human size and the exact KB</comment>
         <translation>%1（%2 KB）</translation>
     </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 · ID %2</source>
+        <comment>a user of the image and its id</comment>
+        <translation>%1 · ID %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy the %1&apos;s name</source>
+        <comment>%1: notebook, training job or service</comment>
+        <translation>复制%1的名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>%1 name</source>
+        <comment>notebook name, service name</comment>
+        <translation>%1名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ID</source>
+        <comment>notebook ID, service ID</comment>
+        <translation>%1 ID</translation>
+    </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+30"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1568,7 +1659,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+60"/>
+        <location filename="../views/main/FilterBar.cpp" line="+61"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1648,6 +1739,12 @@
         <translation>工作空间</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>In use</source>
+        <comment>facet: whether notebooks, training jobs or services use the image</comment>
+        <translation>使用中</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>(none)</source>
         <comment>facet value: the field is empty</comment>
@@ -1659,7 +1756,7 @@
         <translation>默认工作空间</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Own Images</source>
         <translation>自有镜像</translation>
     </message>
@@ -1923,7 +2020,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+333"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -1942,7 +2039,7 @@
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -1973,7 +2070,7 @@
         </translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+90"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
@@ -2240,7 +2337,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+37"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+38"/>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
     </message>
@@ -2305,7 +2402,13 @@
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="+36"/>
+        <source>Used by</source>
+        <extracomment>Column: the notebooks, training jobs and services that run the image</extracomment>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
@@ -2517,12 +2620,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+471"/>
+        <location line="+473"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-409"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2703,7 +2806,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -3918,6 +4021,95 @@
         <location line="+70"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::UsageSummary</name>
+    <message>
+        <location filename="../models/catalog/UsageSummary.cpp" line="+52"/>
+        <source>Notebooks, training jobs and services are still being checked.</source>
+        <translation>正在检查 Notebook、训练作业和服务。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this account lacks the permission to list them</source>
+        <translation>此账号没有列出它们的权限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this region does not offer the API to list them</source>
+        <translation>此区域不提供列出它们的 API</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notebooks could not be listed: %1</source>
+        <translation>无法列出 Notebook：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training jobs could not be listed: %1</source>
+        <translation>无法列出训练作业：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Services could not be listed: %1</source>
+        <translation>无法列出服务：%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown</source>
+        <comment>whether an image is in use could not be checked</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training job</source>
+        <translation>训练作业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service</source>
+        <comment>a ModelArts inference service</comment>
+        <translation>在线服务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2</source>
+        <comment>kind and name: notebook llm-dev</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 (%3)</source>
+        <comment>kind, name and status: notebook llm-dev (Running)</comment>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, +%2 more</source>
+        <comment>the first user of an image and how many others</comment>
+        <translation>%1，另有 %2 项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking…</source>
+        <comment>whether an image is in use is being checked</comment>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "models/api/VisibleText.h"
 #include "models/catalog/NaturalSortKey.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace mim {
@@ -34,7 +36,13 @@ UsageState UsageSummary::stateOf(const Image &image) const
 
 QList<ImageUser> UsageSummary::usersOf(const Image &image) const
 {
-    return m_hasUsage ? m_usage.usersOf(image) : QList<ImageUser>();
+    if (!m_hasUsage)
+        return {};
+    QList<ImageUser> users = m_usage.usersOf(image);
+    // Notebooks first: they are what a user stops by hand before deleting, and the cell names the first.
+    std::stable_sort(users.begin(), users.end(),
+                     [](const ImageUser &a, const ImageUser &b) { return int(a.kind) < int(b.kind); });
+    return users;
 }
 
 QStringList UsageSummary::unknownReasons() const
@@ -130,8 +138,9 @@ QString UsageSummary::cellText(const Image &image) const
     if (!users.isEmpty()) {
         if (users.size() == 1)
             return userText(users.constFirst());
-        return tr("%1, +%n more", "the first user of an image and how many others", int(users.size() - 1))
-            .arg(userText(users.constFirst()));
+        return tr("%1, +%2 more", "the first user of an image and how many others")
+            .arg(userText(users.constFirst()))
+            .arg(users.size() - 1);
     }
     switch (stateOf(image)) {
     case UsageState::NotInUse:
