@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+389"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+395"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -22,7 +22,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+37"/>
+        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <translation>
+            <numerusform>%n matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
+            <numerusform>%n matching images not proposed: in use by notebooks, training jobs or services.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <translation>
+            <numerusform>%n matching image not proposed: whether it is in use could not be checked.</numerusform>
+            <numerusform>%n matching images not proposed: whether they are in use could not be checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
         <source>%n matching image(s), %1 in total.</source>
         <comment>%1 is a size</comment>
         <translation>
@@ -58,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+110"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>

@@ -657,7 +657,7 @@
         <translation>要删除的镜像</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Tick All</source>
         <translation>全部勾选</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>全部取消勾选</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+96"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -692,8 +692,22 @@
         <source>Without it only the ModelArts registration is removed: the images stay in SWR and no SWR space is freed.</source>
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <translation>
+            <numerusform>%n 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <translation>
+            <numerusform>%n 个匹配的镜像未列入：无法检查它们是否正在使用。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
         <source>Switch on at least one rule to see the images it selects.</source>
         <translation>请至少启用一条规则，以查看其选中的镜像。</translation>
     </message>
@@ -768,7 +782,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+61"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
