@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+389"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+395"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -22,7 +22,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+37"/>
+        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <translation>
+            <numerusform>%n matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
+            <numerusform>%n matching images not proposed: in use by notebooks, training jobs or services.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <translation>
+            <numerusform>%n matching image not proposed: whether it is in use could not be checked.</numerusform>
+            <numerusform>%n matching images not proposed: whether they are in use could not be checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
         <source>%n matching image(s), %1 in total.</source>
         <comment>%1 is a size</comment>
         <translation>
@@ -58,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+110"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -90,7 +106,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+19"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+20"/>
         <source>Delete %n image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -151,6 +167,50 @@
             <numerusform>Delete %n Images</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n image(s) in use, kept unless you include them:</source>
+        <comment>images of the selection that notebooks, training jobs or services run</comment>
+        <translation>
+            <numerusform>%n image in use, kept unless you include it:</numerusform>
+            <numerusform>%n images in use, kept unless you include them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 — used by %2 and %n more</source>
+        <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
+        <translation>
+            <numerusform>%1 — used by %2 and %n more</numerusform>
+            <numerusform>%1 — used by %2 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>and %n more in use</source>
+        <comment>after the first images in use</comment>
+        <translation>
+            <numerusform>and %n more in use</numerusform>
+            <numerusform>and %n more in use</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete the %n image(s) in use as well</source>
+        <translation>
+            <numerusform>Delete the image in use as well</numerusform>
+            <numerusform>Delete the %n images in use as well</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Whether %n of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
+        <comment>usage of the images is unknown</comment>
+        <translation>
+            <numerusform>Whether %n of these images is in use could not be checked; it is deleted if you confirm.</numerusform>
+            <numerusform>Whether %n of these images are in use could not be checked; they are deleted if you confirm.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mim::DeletionFlow</name>
@@ -163,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+89"/>
         <source>%n image(s) deleted.</source>
         <translation>
             <numerusform>%n image deleted.</numerusform>
@@ -230,7 +290,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+264"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+366"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -291,7 +351,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+290"/>
+        <location filename="../views/main/FilterBar.cpp" line="+299"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -442,7 +502,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+410"/>
+        <location filename="../views/main/MainWindow.cpp" line="+412"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -450,7 +510,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+105"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %n image again…</numerusform>

@@ -695,7 +695,7 @@
         <translation>要删除的镜像</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Tick All</source>
         <translation>全部勾选</translation>
     </message>
@@ -705,7 +705,7 @@
         <translation>全部取消勾选</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+96"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -730,8 +730,22 @@
         <source>Without it only the ModelArts registration is removed: the images stay in SWR and no SWR space is freed.</source>
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <translation>
+            <numerusform>%n 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <translation>
+            <numerusform>%n 个匹配的镜像未列入：无法检查它们是否正在使用。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
         <source>Switch on at least one rule to see the images it selects.</source>
         <translation>请至少启用一条规则，以查看其选中的镜像。</translation>
     </message>
@@ -806,7 +820,7 @@
         <translation>导出失败</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+61"/>
         <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -880,7 +894,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+11"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+12"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -892,7 +906,7 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+54"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+55"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -978,13 +992,63 @@
             <numerusform>适用于所选 %n 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n image(s) in use, kept unless you include them:</source>
+        <comment>images of the selection that notebooks, training jobs or services run</comment>
+        <translation>
+            <numerusform>%n 个镜像正在使用，除非您选择包含，否则将保留：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+41"/>
+        <location line="+11"/>
+        <source>%1 — used by %2</source>
+        <comment>name:tag — used by notebook llm-dev (Running)</comment>
+        <translation>%1 — 被 %2 使用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 — used by %2 and %n more</source>
+        <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
+        <translation>
+            <numerusform>%1 — 被 %2 及另外 %n 项使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>and %n more in use</source>
+        <comment>after the first images in use</comment>
+        <translation>
+            <numerusform>另有 %n 个正在使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete the %n image(s) in use as well</source>
+        <translation>
+            <numerusform>同时删除正在使用的 %n 个镜像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What runs them may stop working when it needs the image again, and the server may refuse to delete an image in use.</source>
+        <translation>使用这些镜像的资源再次需要镜像时可能无法运行，服务器也可能拒绝删除正在使用的镜像。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Whether %n of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
+        <comment>usage of the images is unknown</comment>
+        <translation>
+            <numerusform>无法检查其中 %n 个镜像是否正在使用；如果您确认，它们将被删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+8"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="-41"/>
         <source>Delete %n Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -1040,7 +1104,7 @@
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1257,7 +1321,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+67"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+68"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1298,7 +1362,13 @@
         <translation>状态信息：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Used by:</source>
+        <extracomment>The notebooks, training jobs and services that run the image</extracomment>
+        <translation>使用者：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
@@ -1430,8 +1500,43 @@
         <comment>size: human size and the exact KB</comment>
         <translation>%1（%2 KB）</translation>
     </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 · ID %2</source>
+        <comment>a user of the image and its id</comment>
+        <translation>%1 · ID %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy the %1&apos;s name</source>
+        <comment>%1: notebook, training job or service</comment>
+        <translation>复制%1的名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy Name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>%1 name</source>
+        <comment>notebook name, service name</comment>
+        <translation>%1名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ID</source>
+        <comment>notebook ID, service ID</comment>
+        <translation>%1 ID</translation>
+    </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+30"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1606,7 +1711,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+60"/>
+        <location filename="../views/main/FilterBar.cpp" line="+61"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1686,6 +1791,12 @@
         <translation>工作空间</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>In use</source>
+        <comment>facet: whether notebooks, training jobs or services use the image</comment>
+        <translation>使用中</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>(none)</source>
         <comment>facet value: the field is empty</comment>
@@ -1697,7 +1808,7 @@
         <translation>默认工作空间</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Own Images</source>
         <translation>自有镜像</translation>
     </message>
@@ -1961,7 +2072,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+333"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -1980,7 +2091,7 @@
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -2343,7 +2454,13 @@
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="+36"/>
+        <source>Used by</source>
+        <extracomment>Column: the notebooks, training jobs and services that run the image</extracomment>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
@@ -2579,12 +2696,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+56"/>
-        <location line="+267"/>
+        <location line="+269"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-149"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2594,7 +2711,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2617,7 +2734,7 @@
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+93"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
@@ -4079,6 +4196,95 @@
         <location line="+70"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::UsageSummary</name>
+    <message>
+        <location filename="../models/catalog/UsageSummary.cpp" line="+52"/>
+        <source>Notebooks, training jobs and services are still being checked.</source>
+        <translation>正在检查 Notebook、训练作业和服务。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this account lacks the permission to list them</source>
+        <translation>此账号没有列出它们的权限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this region does not offer the API to list them</source>
+        <translation>此区域不提供列出它们的 API</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notebooks could not be listed: %1</source>
+        <translation>无法列出 Notebook：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training jobs could not be listed: %1</source>
+        <translation>无法列出训练作业：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Services could not be listed: %1</source>
+        <translation>无法列出服务：%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown</source>
+        <comment>whether an image is in use could not be checked</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training job</source>
+        <translation>训练作业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service</source>
+        <comment>a ModelArts inference service</comment>
+        <translation>在线服务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2</source>
+        <comment>kind and name: notebook llm-dev</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 (%3)</source>
+        <comment>kind, name and status: notebook llm-dev (Running)</comment>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, +%2 more</source>
+        <comment>the first user of an image and how many others</comment>
+        <translation>%1，另有 %2 项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking…</source>
+        <comment>whether an image is in use is being checked</comment>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>

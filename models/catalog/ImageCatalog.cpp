@@ -141,6 +141,7 @@ void ImageCatalog::refresh()
     startListing(u"DEDICATED"_s);
     if (m_includeBuiltIn)
         startListing(u"BUILD_IN"_s);
+    Q_EMIT refreshStarted();
 }
 
 void ImageCatalog::startListing(const QString &type)

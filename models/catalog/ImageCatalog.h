@@ -76,6 +76,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(mim::ImageCatalog::State state);
+    // A listing of the images started (the first load, a refresh, or starting over): what else is read
+    // with the images starts now too.
+    void refreshStarted();
     void progress(qint64 received, qint64 total);
     void loaded();
     void failed(const mim::ApiError &error);

@@ -163,6 +163,14 @@ constexpr std::array<ImageColumn, M::ColumnCount> Columns{{
      .sortKey = Key::NaturalPrefix,
      .sampleText = u"Training image with PyTorch 2.0 and CUDA",
      .text = [](const Image &i) { return i.description; }},
+    {.id = M::UsedBy,
+     //: Column: the notebooks, training jobs and services that run the image
+     .title = QT_TRANSLATE_NOOP("mim::ImageTableModel", "Used by"),
+     .jsonKey = "used_by",
+     .fromUsage = true,
+     .shownByDefault = true,
+     .sampleText = u"notebook llm-dev (Running), +2 more",
+     .text = [](const Image &) { return QString(); }},
 }};
 
 constexpr bool inColumnOrder()

@@ -27,6 +27,9 @@ struct ImageColumn
     const char *titleDisambiguation = nullptr;
     // The API's field name: the JSON export's key.
     const char *jsonKey = "";
+    // Not a field of the image but who runs it: ImageTableModel answers it from its usage, the functions
+    // below have nothing to say (text() is empty) and the export leaves it out.
+    bool fromUsage = false;
     // Sorts, filters and exports as number(); shows formatted text.
     bool numeric = false;
     bool shownByDefault = false;
@@ -57,6 +60,7 @@ public:
     static QString title(int id);
     static QString jsonKey(int id);
     static bool isNumeric(int id);
+    static bool isFromUsage(int id) { return column(id).fromUsage; }
     static bool isShownByDefault(int id);
     static QString sampleText(int id);
     static QVariant alignment(int id); // Qt::Alignment as int for right-aligned columns, else none

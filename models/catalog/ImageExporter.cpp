@@ -136,8 +136,20 @@ QString ImageExporter::csvField(const QString &value)
     return u'"' + quoted + u'"';
 }
 
-QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &columns)
+QList<int> ImageExporter::exportedColumns(const QList<int> &columns)
 {
+    // Who uses an image is not in the image: an empty "Used by" would read as "not in use".
+    QList<int> exported;
+    for (int column : columns) {
+        if (!ImageColumns::isFromUsage(column))
+            exported.append(column);
+    }
+    return exported;
+}
+
+QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &shownColumns)
+{
+    const QList<int> columns = exportedColumns(shownColumns);
     QString text;
     const auto appendRecord = [&text](const QStringList &fields) {
         for (qsizetype i = 0; i < fields.size(); ++i) {
@@ -164,8 +176,9 @@ QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &co
     return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
 }
 
-QByteArray ImageExporter::toJson(const QList<Image> &images, const QList<int> &columns)
+QByteArray ImageExporter::toJson(const QList<Image> &images, const QList<int> &shownColumns)
 {
+    const QList<int> columns = exportedColumns(shownColumns);
     QJsonArray array;
     for (const Image &image : images) {
         QJsonObject object;

@@ -42,6 +42,8 @@ public:
     // directly or through any chain of proxies (filter, sort). Rows of other models are skipped.
     static QList<Image> imagesInOrder(const QAbstractItemModel *model);
 
+    // The columns an export holds: the image's own fields (not "Used by").
+    static QList<int> exportedColumns(const QList<int> &columns);
     static QByteArray toCsv(const QList<Image> &images, const QList<int> &columns);
     static QByteArray toJson(const QList<Image> &images, const QList<int> &columns);
     static QByteArray encode(Format format, const QList<Image> &images, const QList<int> &columns);

@@ -21,7 +21,7 @@ struct FacetInfo
     QLatin1StringView key; // name in the persisted state; never translated, never renamed
 };
 
-constexpr std::array<FacetInfo, 8> facetTable{{
+constexpr std::array<FacetInfo, 9> facetTable{{
     {Facet::Status, ImageTableModel::Status, "status"_L1},
     {Facet::Type, ImageTableModel::Type, "type"_L1},
     {Facet::Visibility, ImageTableModel::Visibility, "visibility"_L1},
@@ -30,6 +30,7 @@ constexpr std::array<FacetInfo, 8> facetTable{{
     {Facet::ResourceCategory, ImageTableModel::Resources, "resourceCategory"_L1},
     {Facet::Namespace, ImageTableModel::Namespace, "namespace"_L1},
     {Facet::Workspace, ImageTableModel::Workspace, "workspace"_L1},
+    {Facet::Usage, ImageTableModel::UsedBy, "usage"_L1},
 }};
 
 const FacetInfo &infoOf(Facet facet)
@@ -502,6 +503,9 @@ bool ImageFilterModel::accepts(const Image &image, quint8 searchHints) const
             break;
         case Facet::Workspace:
             ok = accepted.contains(image.workspaceId);
+            break;
+        case Facet::Usage:
+            ok = accepted.contains(UsageSummary::stateValue(m_table->usage().stateOf(image)));
             break;
         }
         if (!ok)

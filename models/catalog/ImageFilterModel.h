@@ -21,6 +21,7 @@ enum class Facet
     ResourceCategory,
     Namespace,
     Workspace,
+    Usage, // UsageSummary::stateValue(): IN_USE, NOT_IN_USE, UNKNOWN
 };
 
 // Qt 6.4 has no qHash for scoped enums; QHash<Facet, ...> needs one.

@@ -147,6 +147,8 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
 
 QString ImageTableModel::displayValue(int row, int column) const
 {
+    if (column == UsedBy)
+        return m_usage.cellText(imageOfRow(row));
     if (column == Status)
         return withActivity(Formatting::statusText(imageOfRow(row).status), row);
     return ImageColumns::cellText(imageOfRow(row), column);
@@ -154,12 +156,16 @@ QString ImageTableModel::displayValue(int row, int column) const
 
 QString ImageTableModel::toolTipValue(int row, int column) const
 {
+    if (column == UsedBy)
+        return m_usage.toolTip(imageOfRow(row));
     const QString tip = ImageColumns::toolTip(imageOfRow(row), column);
     return column == Status ? withActivity(tip, row) : tip;
 }
 
 QVariant ImageTableModel::internalValue(int row, int column) const
 {
+    if (column == UsedBy)
+        return m_usage.sortKey(imageOfRow(row));
     return ImageColumns::sortValue(imageOfRow(row), column);
 }
 
@@ -168,6 +174,8 @@ QVariant ImageTableModel::facetValue(int row, int column) const
     const Image &image = imageOfRow(row);
     if (column == Resources)
         return image.resourceCategories;
+    if (column == UsedBy)
+        return UsageSummary::stateValue(m_usage.stateOf(image));
     if (isNumericColumn(column))
         return numericValue(image, column);
     return rawText(image, column);
@@ -205,6 +213,17 @@ QVariant ImageTableModel::headerData(int section, Qt::Orientation orientation, i
     default:
         return {};
     }
+}
+
+void ImageTableModel::setUsage(const UsageSummary &usage)
+{
+    m_usage = usage;
+    if (m_sortColumn == UsedBy) {
+        invalidateRanks();
+        reorder();
+    }
+    if (!m_order.isEmpty())
+        Q_EMIT dataChanged(index(0, UsedBy), index(int(m_order.size()) - 1, UsedBy));
 }
 
 void ImageTableModel::emitRowChanged(int first, int last)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/catalog/UsageSummary.h"
 
 #include <memory>
 #include <QAbstractTableModel>
@@ -41,6 +42,7 @@ public:
         Id,
         Workspace,
         Description,
+        UsedBy, // not a field of the image: the notebooks, jobs and services of setUsage() that run it
         ColumnCount
     };
     Q_ENUM(Column)
@@ -155,6 +157,11 @@ public:
     // Sets every row's activity back to None (e.g. after the deletion run ends).
     void clearRowActivities();
 
+    // Who uses which image, for the UsedBy column and the usage facet; the rows stay, their UsedBy cells
+    // change (and move, when sorted by it).
+    void setUsage(const UsageSummary &usage);
+    const UsageSummary &usage() const { return m_usage; }
+
     // The column table's (ImageColumns) answers for this model's columns. rawText(): the field a text
     // column shows as it is and sorts by; empty for the numeric columns, whose text is formatted.
     static QString rawText(const Image &image, int column);
@@ -211,6 +218,10 @@ private:
     bool isInOrder(int row) const; // between its neighbours
     // In the current sort order, `first` may stand before `second` (equal values may stand either way).
     bool mayPrecede(const Image &first, const Image &second) const;
+    // ImageColumns::compare(), and the UsedBy column, which the column table cannot answer alone.
+    int compareImages(const Image &a, const Image &b, int column) const;
+    // The text ranks() sorts a text column by.
+    QString sortText(const Image &image, int column) const;
 
     // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
     // removed row leaves a free slot for the next image, so that the other rows keep their slots.
@@ -227,6 +238,7 @@ private:
     // ranks() of one column, until an image is added or changes.
     mutable std::vector<int> m_ranks;
     mutable int m_ranksColumn = -1;
+    UsageSummary m_usage;
 };
 
 } // namespace mim

@@ -16,7 +16,7 @@ bool ImageTableModel::isInOrder(int row) const
 
 bool ImageTableModel::mayPrecede(const Image &first, const Image &second) const
 {
-    const int comparison = ImageColumns::compare(first, second, m_sortColumn);
+    const int comparison = compareImages(first, second, m_sortColumn);
     return m_sortOrder == Qt::AscendingOrder ? comparison <= 0 : comparison >= 0;
 }
 
@@ -24,7 +24,19 @@ int ImageTableModel::compareRows(int left, int right, int column) const
 {
     if (column < 0 || column >= ColumnCount)
         return 0;
-    return ImageColumns::compare(imageOfRow(left), imageOfRow(right), column);
+    return compareImages(imageOfRow(left), imageOfRow(right), column);
+}
+
+int ImageTableModel::compareImages(const Image &a, const Image &b, int column) const
+{
+    if (column == UsedBy)
+        return QString::compare(m_usage.sortKey(a), m_usage.sortKey(b));
+    return ImageColumns::compare(a, b, column);
+}
+
+QString ImageTableModel::sortText(const Image &image, int column) const
+{
+    return column == UsedBy ? m_usage.sortKey(image) : rawText(image, column);
 }
 
 void ImageTableModel::invalidateRanks()
@@ -58,7 +70,7 @@ const std::vector<int> &ImageTableModel::ranks(int column) const
         QStringList texts;
         std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
         for (const int slot : m_order) {
-            const QString text = rawText(m_images.at(slot), column);
+            const QString text = sortText(m_images.at(slot), column);
             auto it = indexOfText.constFind(text);
             if (it == indexOfText.cend()) {
                 it = indexOfText.insert(text, int(texts.size()));

@@ -1,5 +1,7 @@
 #include "models/cleanup/CleanupRules.h"
 
+#include "models/catalog/UsageSummary.h"
+
 #include <algorithm>
 #include <QHash>
 #include <QRegularExpression>
@@ -135,7 +137,8 @@ qint64 CleanupRules::reclaimableKb(const QList<Image> &images, bool force)
     return total;
 }
 
-CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDateTime &now, bool force) const
+CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDateTime &now, bool force,
+                                         const UsageSummary *usage) const
 {
     CleanupEvaluation result;
     if (!hasCriteria())
@@ -183,6 +186,17 @@ CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDate
             continue;
         if (!namespaceMatcher.matches(image.nameSpace) || !nameMatcher.matches(image.name))
             continue;
+        if (usage) {
+            const UsageState state = usage->stateOf(image);
+            if (state == UsageState::InUse) {
+                ++result.sparedInUse;
+                continue;
+            }
+            if (state == UsageState::Unknown) {
+                ++result.sparedUnknownUsage;
+                continue;
+            }
+        }
 
         CleanupMatch match;
         match.image = image;

@@ -10,6 +10,8 @@
 
 namespace mim {
 
+class UsageSummary;
+
 // Why one image was proposed for clean-up, for the preview's "Why" column.
 struct CleanupMatch
 {
@@ -29,6 +31,11 @@ struct CleanupEvaluation
     // What deleting every match frees in SWR: the size of the private matches when the SWR content is deleted
     // (force), 0 otherwise: without force only the ModelArts registration goes and SWR keeps every byte.
     qint64 reclaimableKb = 0;
+    // Images the rules select that are not proposed because they are in use (a notebook, training job or
+    // service runs them), or because whether they are in use could not be checked: an unchecked image may be
+    // running, and a clean-up proposes only what it can vouch for.
+    int sparedInUse = 0;
+    int sparedUnknownUsage = 0;
 
     int count() const { return int(matches.size()); }
     QList<Image> images() const;
@@ -64,8 +71,10 @@ struct CleanupRules
     bool hasCriteria() const;
 
     // Matches `images` against the rules as of `now` (UTC). `force` says whether the SWR content will be
-    // deleted too, which decides the reclaimable space.
-    CleanupEvaluation evaluate(const QList<Image> &images, const QDateTime &now, bool force) const;
+    // deleted too, which decides the reclaimable space. With `usage`, images in use or of unknown usage are
+    // spared (counted, not proposed); they still count among the newest versions of their name.
+    CleanupEvaluation evaluate(const QList<Image> &images, const QDateTime &now, bool force,
+                               const UsageSummary *usage = nullptr) const;
 
     // SWR space freed by deleting these images with or without their SWR content (see reclaimableKb above).
     static qint64 reclaimableKb(const QList<Image> &images, bool force);

@@ -1,5 +1,6 @@
 #include "models/deletion/DeleteImagesText.h"
 
+#include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
 using namespace Qt::StringLiterals;
@@ -85,6 +86,51 @@ QString DeleteImagesText::deleteButton(int count, bool withSwrContent)
 {
     return withSwrContent ? tr("Delete %n Image(s) and SWR Content", "button", count)
                           : tr("Delete %n Image(s)", "button", count);
+}
+
+QString DeleteImagesText::inUseHeading(int count)
+{
+    return tr("%n image(s) in use, kept unless you include them:",
+              "images of the selection that notebooks, training jobs or services run", count);
+}
+
+QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &users)
+{
+    const QString name = Formatting::visibleText(image.nameAndTag());
+    if (users.isEmpty())
+        return name;
+    const QString first = UsageSummary::userText(users.constFirst());
+    if (users.size() == 1)
+        return tr("%1 — used by %2", "name:tag — used by notebook llm-dev (Running)").arg(name, first);
+    return tr("%1 — used by %2 and %n more", "name:tag — used by notebook llm-dev (Running) and 2 more",
+              int(users.size() - 1))
+        .arg(name, first);
+}
+
+QString DeleteImagesText::moreInUse(int count)
+{
+    return tr("and %n more in use", "after the first images in use", count);
+}
+
+QString DeleteImagesText::includeInUseOption(int count)
+{
+    return tr("Delete the %n image(s) in use as well", nullptr, count);
+}
+
+QString DeleteImagesText::includeInUseToolTip()
+{
+    return tr("What runs them may stop working when it needs the image again, and the server may refuse to "
+              "delete an image in use.");
+}
+
+QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reasons)
+{
+    QString text = tr("Whether %n of these image(s) are in use could not be checked; they are deleted if you "
+                      "confirm.",
+                      "usage of the images is unknown", count);
+    for (const QString &reason : reasons)
+        text += u'\n' + reason;
+    return text;
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

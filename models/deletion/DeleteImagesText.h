@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/Usage.h"
 
 #include <functional>
 #include <QCoreApplication>
@@ -34,6 +35,16 @@ public:
     // Which of the images the SWR option applies to.
     static QString appliesTo(int count, int privateCount);
     static QString deleteButton(int count, bool withSwrContent);
+
+    // Images in use, listed apart from the others and kept unless the user includes them.
+    static QString inUseHeading(int count);
+    // "name:tag — used by notebook llm-dev (Running), +1 more" (plain text, server text made visible).
+    static QString inUseLine(const Image &image, const QList<ImageUser> &users);
+    static QString moreInUse(int count);
+    static QString includeInUseOption(int count);
+    static QString includeInUseToolTip();
+    // Images whose usage could not be checked, and why (plain text).
+    static QString unknownUsageWarning(int count, const QStringList &reasons);
 
     static int privateCount(const QList<Image> &images);
     static qint64 totalSizeKb(const QList<Image> &images);

@@ -1,6 +1,7 @@
 #include "models/session/AccountSession.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/UsageListing.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/ModelsLogging.h"
@@ -21,12 +22,14 @@ AccountSession::AccountSession(QNetworkAccessManager *network, ImageTableModel *
     m_catalog = new ImageCatalog(images, m_clock, this);
     m_queue = new DeletionQueue(m_journal.get(), m_clock, this);
     connect(m_queue, &DeletionQueue::itemFinished, this, &AccountSession::onDeletionItemFinished);
+    connect(m_catalog, &ImageCatalog::refreshStarted, this, &AccountSession::startUsage);
 }
 
 AccountSession::~AccountSession()
 {
     // The queue writes to the journal and both it and the catalog hold calls of the client: end them first,
     // in that order, while everything they point at still exists.
+    stopUsage();
     delete m_reconciler;
     delete m_queue;
     m_queue = nullptr;
@@ -62,9 +65,12 @@ void AccountSession::replaceClient(ApiClient *client)
         m_reconciler->deleteLater();
         m_reconciler = nullptr;
     }
+    stopUsage();
     if (m_client)
         m_client->deleteLater();
     m_certificateProbeRunning = false;
+    // What the previous account ran says nothing about this one's images.
+    setUsage(UsageSummary());
     m_client = client;
     m_catalog->setClient(client);
     m_queue->setClient(client);
@@ -129,6 +135,48 @@ void AccountSession::onDeletionItemFinished(const DeletionResult &result)
         }
         break;
     }
+}
+
+void AccountSession::startUsage()
+{
+    if (!m_client)
+        return;
+    stopUsage();
+    setUsage(UsageSummary::loadingAfter(m_usage));
+    UsageListing *listing = m_client->listImageUsage();
+    m_usageListing = listing;
+    connect(listing, &UsageListing::finished, this, [this, listing] {
+        if (listing != m_usageListing)
+            return;
+        m_usageListing = nullptr;
+        const ImageUsage &usage = listing->usage();
+        for (const UsageKind kind : AllUsageKinds) {
+            if (!usage.isKnown(kind))
+                qCInfo(lcModels) << "session: usage of" << usageKindName(kind)
+                                 << "unknown:" << errorKindName(usage.unknownReason(kind).kind)
+                                 << usage.unknownReason(kind).code;
+        }
+        setUsage(UsageSummary(usage, false));
+    });
+}
+
+void AccountSession::stopUsage()
+{
+    UsageListing *listing = m_usageListing;
+    if (!listing)
+        return;
+    m_usageListing = nullptr;
+    // Its finished() is for nobody now; it deletes itself once it has ended.
+    disconnect(listing, nullptr, this, nullptr);
+    listing->cancel();
+}
+
+void AccountSession::setUsage(const UsageSummary &usage)
+{
+    m_usage = usage;
+    if (m_images)
+        m_images->setUsage(usage);
+    Q_EMIT usageChanged();
 }
 
 bool AccountSession::isResyncable(const Image &image)

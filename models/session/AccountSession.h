@@ -2,6 +2,7 @@
 
 #include "models/api/Clock.h"
 #include "models/api/ConnectionSettings.h"
+#include "models/catalog/UsageSummary.h"
 #include "models/deletion/Deletion.h"
 #include "models/deletion/JournalReconciler.h"
 
@@ -19,6 +20,7 @@ class DeletionJournal;
 class DeletionQueue;
 class ImageCatalog;
 class ImageTableModel;
+class UsageListing;
 
 // Everything that belongs to the one connected account: its client, the catalog that fills the image table,
 // the deletion queue with its journal, the reconciler of deletions left open, and the certificate probe.
@@ -61,6 +63,10 @@ public:
     // Asks the server to check these images again (those for which it makes sense); how many were asked.
     int resync(const QList<Image> &images);
 
+    // Who uses which image of this account: read (notebooks, training jobs, services) each time the images
+    // are, concurrently; Unknown while being read, and where a listing failed. The table model gets it too.
+    const UsageSummary &usage() const { return m_usage; }
+
     // Asks the server what became of this account's deletions the journal has no outcome for;
     // journalReconciled() follows when there were any.
     void reconcileJournal();
@@ -73,10 +79,15 @@ Q_SIGNALS:
     void accountChanged();
     void journalReconciled(const QList<mim::ReconciliationResult> &results);
     void certificateProblem(const QString &host, const QList<QSslCertificate> &chain, const QString &problem);
+    // usage() changed: a reading started or ended, or the account changed.
+    void usageChanged();
 
 private:
     void replaceClient(ApiClient *client);
     void onDeletionItemFinished(const DeletionResult &result);
+    void startUsage();
+    void stopUsage();
+    void setUsage(const UsageSummary &usage);
 
     QNetworkAccessManager *m_network;
     QPointer<ImageTableModel> m_images;
@@ -90,6 +101,8 @@ private:
     QString m_displayName;
     ConnectionSettings m_connection;
     bool m_certificateProbeRunning = false;
+    QPointer<UsageListing> m_usageListing;
+    UsageSummary m_usage;
 };
 
 } // namespace mim

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPointer>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void dryRunExportsTheTickedImagesInPreviewOrder();
     void rulesAreRememberedPerAccount();
     void previewFollowsTheTable();
+    void imagesInUseAreSpared();
+    void imagesOfUnknownUsageAreSpared();
 
 private:
     CleanupDialog *openDialog();
@@ -356,6 +359,64 @@ void TestCleanupDialog::previewFollowsTheTable()
     m_f->window().refresh();
     QTRY_COMPARE_WITH_TIMEOUT(dialog->previewModel()->rowCount(), 2, ToolsGuiFixture::TimeoutMs);
     QCOMPARE(dialog->countText(), u"2 matching images, 4.0 GB in total."_s);
+}
+
+void TestCleanupDialog::imagesInUseAreSpared()
+{
+    // A failed image a notebook still runs: the rules select it, the assistant never proposes it.
+    const QString used = m_f->addImage({{u"name"_s, u"old-used"_s},
+                                        {u"status"_s, u"ERROR"_s},
+                                        {u"size"_s, ToolsGuiFixture::Gb},
+                                        {u"in_use_by"_s, u"lab-notebook"_s}},
+                                       100);
+    m_f->window().refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_f->window().tableModel()->rowOfId(used) >= 0 &&
+                                 !m_f->window().tableModel()->usage().isLoading(),
+                             ToolsGuiFixture::TimeoutMs);
+    m_f->tools().setDeletionConfirmer(
+        [](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    CleanupDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    dialog->setRules(rules);
+    QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
+    QVERIFY(rowOf(*dialog, u"old-used:latest"_s) < 0);
+    QCOMPARE(dialog->sparedText(),
+             u"1 matching image not proposed: in use by notebooks, training jobs or services."_s);
+    QCOMPARE(dialog->countText(), u"3 matching images, 6.0 GB in total."_s);
+
+    // Deleting what is proposed never touches it.
+    dialog->deleteButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_f->isDeleted(m_oldA) && m_f->isDeleted(m_oldB) && m_f->isDeleted(m_oldC),
+                             ToolsGuiFixture::TimeoutMs);
+    QVERIFY(!m_f->isDeleted(used));
+}
+
+void TestCleanupDialog::imagesOfUnknownUsageAreSpared()
+{
+    // Notebooks cannot be listed: no image can be vouched for as unused.
+    m_f->sandbox().setFaults(
+        QJsonObject{{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/notebooks"_s},
+                                                         {u"fault"_s, u"404"_s},
+                                                         {u"count"_s, 1000}}}}});
+    m_f->window().refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_f->window().tableModel()->usage().isLoading(), ToolsGuiFixture::TimeoutMs);
+    QVERIFY(!m_f->window().tableModel()->usage().usage().isKnown(UsageKind::Notebook));
+    CleanupDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    dialog->setRules(rules);
+    QTRY_VERIFY(!dialog->sparedText().isEmpty());
+    QCOMPARE(dialog->previewModel()->rowCount(), 0);
+    QVERIFY2(dialog->sparedText().startsWith(
+                 u"3 matching images not proposed: whether they are in use could not be checked."_s),
+             qPrintable(dialog->sparedText()));
+    QVERIFY(dialog->sparedText().contains(u"Notebooks could not be listed"_s));
+    QVERIFY(!dialog->deleteButton()->isEnabled());
 }
 
 QTEST_MAIN(TestCleanupDialog)

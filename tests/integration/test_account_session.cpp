@@ -13,6 +13,7 @@
 #include "SandboxServer.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -190,6 +191,139 @@ private Q_SLOTS:
         QCOMPARE(table.rowOfId(deleted.id), -1);
         QVERIFY(table.rowOfId(refused.id) >= 0);
         QCOMPARE(table.rowActivity(refused.id), ImageTableModel::RowActivity::None);
+    }
+
+    void usageIsLoadedWithTheImages_data()
+    {
+        QTest::addColumn<bool>("demo");
+        QTest::addColumn<int>("imageCount");
+        QTest::newRow("demo") << true << 0;
+        QTest::newRow("generated 3000") << false << 3000;
+    }
+
+    void usageIsLoadedWithTheImages()
+    {
+        QFETCH(bool, demo);
+        QFETCH(int, imageCount);
+        sandbox::SandboxOptions options;
+        options.imageCount = imageCount;
+        options.seed = 7;
+        if (demo)
+            options = sandbox::SandboxOptions::forDemo();
+        SandboxFixture sandbox(options);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        QSignalSpy usageChanged(&session, &AccountSession::usageChanged);
+        session.open(u"A"_s, sandbox.akskSettings());
+        // Read alongside the images: Unknown until every listing answered, never "not in use".
+        QVERIFY(session.usage().isLoading());
+        QVERIFY(usageChanged.count() >= 1);
+        QVERIFY(waitLoaded(session));
+        for (int row = 0; session.usage().isLoading() && row < table.rowCount(); ++row) {
+            QVERIFY(session.usage().stateOf(table.imageAt(row)) != UsageState::NotInUse);
+            QVERIFY(table.index(row, ImageTableModel::UsedBy).data(ImageTableModel::FacetValueRole) !=
+                    u"NOT_IN_USE"_s);
+        }
+        QVERIFY(QTest::qWaitFor([&session] { return !session.usage().isLoading(); }, TimeoutMs));
+        QVERIFY(session.usage().hasUsage());
+        QVERIFY(session.usage().usage().isComplete());
+
+        // Every image the sandbox refuses to delete as in use is shown in use, with its notebook; no other.
+        QSet<QString> inUse;
+        QHash<QString, QString> notebookOf;
+        for (const QJsonValue &value : sandbox.state().value(u"images"_s).toArray()) {
+            const QJsonObject image = value.toObject();
+            if (!image.value(u"deleted"_s).toBool() && image.value(u"in_use"_s).toBool()) {
+                inUse.insert(image.value(u"id"_s).toString());
+                notebookOf.insert(image.value(u"id"_s).toString(), image.value(u"in_use_by"_s).toString());
+            }
+        }
+        QVERIFY(!inUse.isEmpty());
+        int shownInUse = 0;
+        for (int row = 0; row < table.rowCount(); ++row) {
+            const Image image = table.imageAt(row);
+            const QModelIndex cell = table.index(row, ImageTableModel::UsedBy);
+            const QString facet = cell.data(ImageTableModel::FacetValueRole).toString();
+            QVERIFY2((facet == u"IN_USE"_s) == inUse.contains(image.id), qPrintable(image.nameAndTag()));
+            if (!inUse.contains(image.id)) {
+                QCOMPARE(facet, u"NOT_IN_USE"_s);
+                QCOMPARE(cell.data().toString(), UsageSummary::stateText(UsageState::NotInUse));
+                continue;
+            }
+            ++shownInUse;
+            QVERIFY2(
+                cell.data(Qt::ToolTipRole).toString().contains(u"notebook "_s + notebookOf.value(image.id)),
+                qPrintable(cell.data(Qt::ToolTipRole).toString()));
+        }
+        QCOMPARE(shownInUse, inUse.size());
+    }
+
+    void usageOfTheOldAccountIsDroppedOnSwitch()
+    {
+        SandboxFixture first(60, 3);
+        SandboxFixture second(10, 4);
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        first.setFaults({{u"latency_ms"_s, 300}});
+        session.open(u"A"_s, first.akskSettings());
+        QVERIFY(session.usage().isLoading());
+        session.open(u"B"_s, second.akskSettings());
+        QVERIFY(session.usage().isLoading());
+        QVERIFY(!session.usage().hasUsage()); // nothing of A's usage
+        QVERIFY(waitLoaded(session));
+        QVERIFY(QTest::qWaitFor([&session] { return !session.usage().isLoading(); }, TimeoutMs));
+        QVERIFY(session.usage().usage().isComplete());
+        for (const ImageUser &user : session.usage().usage().users()) {
+            for (const ImageReference &reference : user.images)
+                QVERIFY(reference.imageId.isEmpty() || !second.imageState(reference.imageId).isEmpty());
+        }
+
+        // A refresh reads usage again; what was in use stays in use meanwhile, the rest is Unknown.
+        session.catalog()->refresh();
+        QVERIFY(session.usage().isLoading());
+        for (int row = 0; row < table.rowCount(); ++row)
+            QVERIFY(session.usage().stateOf(table.imageAt(row)) != UsageState::NotInUse);
+        QVERIFY(QTest::qWaitFor([&session] { return !session.usage().isLoading(); }, TimeoutMs));
+
+        session.close();
+        QVERIFY(!session.usage().hasUsage());
+        QVERIFY(!session.usage().isLoading());
+    }
+
+    void failedUsageListingIsUnknownWithItsReason()
+    {
+        SandboxFixture sandbox(200, 5);
+        QVERIFY(sandbox.start());
+        sandbox.setFaults(
+            QJsonObject{{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/notebooks"_s},
+                                                             {u"fault"_s, u"404"_s},
+                                                             {u"count"_s, 100}}}}});
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(waitLoaded(session));
+        QVERIFY(QTest::qWaitFor([&session] { return !session.usage().isLoading(); }, TimeoutMs));
+        // The images load as always; usage is Unknown, with why, never "not in use".
+        QVERIFY(table.rowCount() > 0);
+        QVERIFY(!session.usage().usage().isKnown(UsageKind::Notebook));
+        for (int row = 0; row < table.rowCount(); ++row) {
+            const QModelIndex cell = table.index(row, ImageTableModel::UsedBy);
+            QVERIFY(cell.data(ImageTableModel::FacetValueRole) != u"NOT_IN_USE"_s);
+            if (cell.data(ImageTableModel::FacetValueRole) == u"UNKNOWN"_s) {
+                QCOMPARE(cell.data().toString(), UsageSummary::stateText(UsageState::Unknown));
+                QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(u"region"_s),
+                         qPrintable(cell.data(Qt::ToolTipRole).toString()));
+            }
+        }
     }
 
     void resyncableStatuses()

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void notUpdatedForDays_data();
     void notUpdatedForDays();
     void keepNewestPerName();
+    void imagesInUseOrOfUnknownUsageAreSpared();
     void keepNewestBreaksTiesById();
     void keepNewestSeparatesNamespaces();
     void keepNewestIgnoresFailedVersions();
@@ -189,6 +190,44 @@ void TestCleanupRules::keepNewestPerName()
 
     rules.keepNewestPerName = 5;
     QCOMPARE(rules.evaluate(images, Now, false).count(), 0);
+}
+
+void TestCleanupRules::imagesInUseOrOfUnknownUsageAreSpared()
+{
+    QList<Image> images;
+    for (int i = 1; i <= 5; ++i)
+        images.append(
+            make({.id = u"v%1"_s.arg(i), .tag = u"v%1"_s.arg(i), .createdDaysAgo = double(10 * (6 - i))}));
+    CleanupRules rules;
+    rules.keepNewestPerName = 2;
+    // v2 runs in a notebook (by id), v1 in a training job (by SWR path without the registry host).
+    ImageUsage usage;
+    usage.addUsers(
+        {ImageUser{UsageKind::Notebook, u"n"_s, u"dev"_s, u"RUNNING"_s, {{u"v2"_s, {}}}},
+         ImageUser{UsageKind::TrainingJob, u"j"_s, u"tune"_s, u"Running"_s, {{{}, u"team-a/model:v1"_s}}}});
+    const UsageSummary known(usage, false);
+    CleanupEvaluation evaluation = rules.evaluate(images, Now, false, &known);
+    // Still one of the versions: the kept places and ranks are as without usage.
+    QCOMPARE(ids(evaluation), QStringList{u"v3"_s});
+    QCOMPARE(evaluation.matches.at(0).rankInName, 3);
+    QCOMPARE(evaluation.sparedInUse, 2);
+    QCOMPARE(evaluation.sparedUnknownUsage, 0);
+
+    // Services could not be listed: an image no answered listing names might run in one.
+    usage.setUnknown(UsageKind::Service, ApiError::make(ErrorKind::Network, u"reset"_s));
+    const UsageSummary partly(usage, false);
+    evaluation = rules.evaluate(images, Now, false, &partly);
+    QCOMPARE(evaluation.count(), 0);
+    QCOMPARE(evaluation.sparedInUse, 2);
+    QCOMPARE(evaluation.sparedUnknownUsage, 1);
+
+    // Still being read: nothing is known unused yet.
+    const UsageSummary loading = UsageSummary::loadingAfter(UsageSummary());
+    evaluation = rules.evaluate(images, Now, false, &loading);
+    QCOMPARE(evaluation.count(), 0);
+    QCOMPARE(evaluation.sparedUnknownUsage, 3);
+    // Without usage the rules alone decide.
+    QCOMPARE(ids(rules.evaluate(images, Now, false)), (QStringList{u"v3"_s, u"v2"_s, u"v1"_s}));
 }
 
 void TestCleanupRules::keepNewestBreaksTiesById()

@@ -167,6 +167,26 @@ private Q_SLOTS:
         QVERIFY(DeleteImagesText::forceToolTip().contains(u"stays in SWR"_s));
     }
 
+    void imagesInUse()
+    {
+        const Image used = image(u"llm\u202E"_s, u"v1"_s, u"PRIVATE"_s, 1024);
+        const ImageUser notebook{UsageKind::Notebook, u"nb-1"_s, u"llm-dev"_s, u"RUNNING"_s, {}};
+        const ImageUser job{UsageKind::TrainingJob, u"job-1"_s, u"tune"_s, u"Running"_s, {}};
+        QCOMPARE(DeleteImagesText::inUseHeading(1), u"1 image in use, kept unless you include it:"_s);
+        QCOMPARE(DeleteImagesText::inUseHeading(3), u"3 images in use, kept unless you include them:"_s);
+        QCOMPARE(DeleteImagesText::inUseLine(used, {notebook}),
+                 u"llm\\u{202E}:v1 — used by notebook llm-dev (RUNNING)"_s);
+        QCOMPARE(DeleteImagesText::inUseLine(used, {notebook, job}),
+                 u"llm\\u{202E}:v1 — used by notebook llm-dev (RUNNING) and 1 more"_s);
+        QCOMPARE(DeleteImagesText::moreInUse(4), u"and 4 more in use"_s);
+        QCOMPARE(DeleteImagesText::includeInUseOption(1), u"Delete the image in use as well"_s);
+        QCOMPARE(DeleteImagesText::includeInUseOption(2), u"Delete the 2 images in use as well"_s);
+        QCOMPARE(
+            DeleteImagesText::unknownUsageWarning(2, {u"Services could not be listed: why"_s}),
+            u"Whether 2 of these images are in use could not be checked; they are deleted if you confirm."
+            u"\nServices could not be listed: why"_s);
+    }
+
     void counts()
     {
         QList<Image> list = images(5, 2);

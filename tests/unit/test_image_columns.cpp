@@ -98,7 +98,8 @@ void TestImageColumns::jsonKeysAreTheApiFieldNames()
                                u"swr_path"_s,
                                u"id"_s,
                                u"workspace_id"_s,
-                               u"description"_s};
+                               u"description"_s,
+                               u"used_by"_s};
     QStringList keys;
     for (int c = 0; c < ImageColumns::count(); ++c)
         keys.append(ImageColumns::jsonKey(c));
@@ -123,7 +124,7 @@ void TestImageColumns::kindsAndDefaults()
     QCOMPARE(shown, (QList<int>{ImageTableModel::Name, ImageTableModel::Tag, ImageTableModel::Status,
                                 ImageTableModel::Size, ImageTableModel::Created, ImageTableModel::Updated,
                                 ImageTableModel::Visibility, ImageTableModel::Architecture,
-                                ImageTableModel::Namespace}));
+                                ImageTableModel::Namespace, ImageTableModel::UsedBy}));
     QCOMPARE(rightAligned, QList<int>{ImageTableModel::Size});
 }
 
@@ -138,6 +139,9 @@ void TestImageColumns::tableModelReadsTheTable()
         QCOMPARE(ImageTableModel::columnTitle(ImageTableModel::Column(c)), ImageColumns::title(c));
         QCOMPARE(model.headerData(c, Qt::Horizontal, Qt::TextAlignmentRole), ImageColumns::alignment(c));
         const QModelIndex cell = model.index(0, c);
+        QVERIFY2(cell.data(Qt::TextAlignmentRole) == ImageColumns::alignment(c), name);
+        if (ImageColumns::isFromUsage(c))
+            continue; // the model's own usage answers it (test_image_table_model)
         QVERIFY2(cell.data().toString() == ImageColumns::cellText(image, c), name);
         QVERIFY2(cell.data(Qt::TextAlignmentRole) == ImageColumns::alignment(c), name);
         QVERIFY2(cell.data(ImageTableModel::SortRole) == ImageColumns::sortValue(image, c), name);
@@ -162,10 +166,14 @@ void TestImageColumns::exporterReadsTheTable()
     const QJsonArray array = QJsonDocument::fromJson(ImageExporter::toJson({image}, columns)).array();
     QCOMPARE(array.size(), 1);
     const QJsonObject object = array.first().toObject();
-    QCOMPARE(object.size(), ImageColumns::count());
+    // Who uses the image is no field of it: an empty "used_by" would read as "not in use".
+    QCOMPARE(object.size(), ImageColumns::count() - 1);
+    QVERIFY(!object.contains(u"used_by"_s));
+    QVERIFY(!QString::fromUtf8(ImageExporter::toCsv({image}, columns))
+                 .contains(ImageColumns::title(ImageTableModel::UsedBy)));
     for (int c = 0; c < ImageColumns::count(); ++c) {
         QCOMPARE(ImageExporter::jsonKey(c), ImageColumns::jsonKey(c));
-        QVERIFY(object.contains(ImageColumns::jsonKey(c)));
+        QCOMPARE(object.contains(ImageColumns::jsonKey(c)), !ImageColumns::isFromUsage(c));
         if (ImageColumns::isNumeric(c))
             QCOMPARE(object.value(ImageColumns::jsonKey(c)).toInteger(),
                      ImageColumns::numericValue(image, c));

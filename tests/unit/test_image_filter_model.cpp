@@ -370,6 +370,47 @@ private Q_SLOTS:
         QCOMPARE(visibleIds(proxy), (QStringList{u"a"_s}));
     }
 
+    void usageFacetFollowsTheUsage()
+    {
+        ImageTableModel model;
+        ImageFilterModel proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        model.setImages(sampleImages());
+        proxy.sort(ImageTableModel::Id);
+        proxy.setShowBuiltIn(true);
+        proxy.setFacet(Facet::Usage, {u"NOT_IN_USE"_s});
+        QCOMPARE(visibleIds(proxy), QStringList{}); // nothing read yet: nothing is known unused
+        proxy.setFacet(Facet::Usage, {u"UNKNOWN"_s});
+        QCOMPARE(visibleIds(proxy), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+
+        mim::ImageUsage usage;
+        usage.addUsers(
+            {mim::ImageUser{mim::UsageKind::Notebook, u"n1"_s, u"dev"_s, u"RUNNING"_s, {{u"b"_s, {}}}},
+             mim::ImageUser{mim::UsageKind::TrainingJob,
+                            u"j1"_s,
+                            u"train"_s,
+                            u"Running"_s,
+                            {{{}, u"team-a/special-path:v7"_s}}}});
+        model.setUsage(mim::UsageSummary(usage, false));
+        QCOMPARE(visibleIds(proxy), QStringList{});
+        proxy.setFacet(Facet::Usage, {u"IN_USE"_s});
+        QCOMPARE(visibleIds(proxy), (QStringList{u"b"_s, u"d"_s}));
+        proxy.setFacet(Facet::Usage, {u"NOT_IN_USE"_s});
+        QCOMPARE(visibleIds(proxy), (QStringList{u"a"_s, u"c"_s}));
+        QCOMPARE(proxy.facetValues(Facet::Usage), (QStringList{u"IN_USE"_s, u"NOT_IN_USE"_s}));
+
+        // Usage read again: the facet follows without a new filter call.
+        model.setUsage(mim::UsageSummary::loadingAfter(mim::UsageSummary(usage, false)));
+        QCOMPARE(visibleIds(proxy), QStringList{});
+        proxy.setFacet(Facet::Usage, {u"IN_USE"_s, u"UNKNOWN"_s});
+        QCOMPARE(visibleIds(proxy), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+
+        // The facet is saved with the filter.
+        QCOMPARE(FilterState::fromVariant(proxy.filterState().toVariant()), proxy.filterState());
+        QVERIFY(proxy.filterState().toVariant().value(u"facets"_s).toMap().contains(u"usage"_s));
+    }
+
     void filterFollowsSourceChanges()
     {
         ImageTableModel model;

@@ -144,7 +144,7 @@ private Q_SLOTS:
             }
             QVERIFY2(!mim::Formatting::hasHiddenCharacters(tipAsSeen), qPrintable(tip));
             if (column != Column::Status && column != Column::Size && column != Column::Created &&
-                column != Column::Updated)
+                column != Column::Updated && column != Column::UsedBy)
                 QCOMPARE(tipAsSeen, shown);
         }
         const QString statusTip = cell(model, 0, Column::Status, Qt::ToolTipRole).toString();
@@ -402,6 +402,78 @@ private Q_SLOTS:
             QCOMPARE(model.rowActivity(image.id), Activity::None);
         model.setRowActivity(u"unknown"_s, Activity::Deleting); // no row: ignored
         QCOMPARE(model.rowActivity(u"unknown"_s), Activity::None);
+    }
+
+    void usedByColumn()
+    {
+        using mim::ImageUser;
+        using mim::UsageKind;
+        using mim::UsageSummary;
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 5));
+        model.sort(ImageTableModel::UsedBy);
+        const auto text = [&](int i, int role = Qt::DisplayRole) {
+            return cell(model, model.rowOfId(makeImage(i).id), ImageTableModel::UsedBy, role).toString();
+        };
+        const auto facet = [&](int i) { return text(i, ImageTableModel::FacetValueRole); };
+        // Nothing read yet: never "not in use".
+        QCOMPARE(text(0), u"Checking…"_s);
+        QCOMPARE(facet(0), u"UNKNOWN"_s);
+
+        mim::ImageUsage usage;
+        usage.addUsers(
+            {ImageUser{UsageKind::Notebook, u"nb1"_s, u"llm-dev"_s, u"Running"_s, {{makeImage(3).id, {}}}},
+             // By SWR path, without the registry host.
+             ImageUser{UsageKind::TrainingJob,
+                       u"job1"_s,
+                       u"train"_s + QChar(0x202E) + u"evil"_s,
+                       u"Completed"_s,
+                       {{{}, u"team0/image3:v3"_s}}},
+             ImageUser{UsageKind::Service, u"svc1"_s, u"predict"_s, u"running"_s, {{makeImage(1).id, {}}}}});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&model, &QAbstractItemModel::layoutChanged);
+        model.setUsage(UsageSummary(usage, false));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), int(ImageTableModel::UsedBy));
+        QCOMPARE(moved.count(), 1);                     // sorted by the column: in use first
+        QCOMPARE(model.imageAt(0).id, makeImage(3).id); // "notebook …" before "service …"
+        QCOMPARE(model.imageAt(1).id, makeImage(1).id);
+
+        QCOMPARE(text(3), u"notebook llm-dev (Running), +1 more"_s);
+        QCOMPARE(facet(3), u"IN_USE"_s);
+        const QString tip = text(3, Qt::ToolTipRole);
+        QVERIFY(tip.contains(u"notebook llm-dev (Running)"_s));
+        QVERIFY2(tip.contains(u"training job train\\u{202E}evil (Completed)"_s), qPrintable(tip));
+        QVERIFY(!tip.contains(QChar(0x202E)));
+        QCOMPARE(text(1), u"service predict (running)"_s);
+        QCOMPARE(text(0), u"Not in use"_s);
+        QCOMPARE(facet(0), u"NOT_IN_USE"_s);
+        QVERIFY(cell(model, 0, ImageTableModel::UsedBy, ImageTableModel::SortRole).toString() <
+                cell(model, 2, ImageTableModel::UsedBy, ImageTableModel::SortRole).toString());
+
+        // A listing that failed: what it could have named is Unknown, with why.
+        mim::ApiError notFound;
+        notFound.kind = mim::ErrorKind::InvalidRequest;
+        notFound.httpStatus = 404;
+        notFound.code = u"APIGW.0101"_s;
+        usage.setUnknown(UsageKind::TrainingJob, notFound);
+        model.setUsage(UsageSummary(usage, false));
+        QCOMPARE(text(0), u"Unknown"_s);
+        QCOMPARE(facet(0), u"UNKNOWN"_s);
+        QVERIFY2(text(0, Qt::ToolTipRole).contains(u"Training jobs could not be listed"_s),
+                 qPrintable(text(0, Qt::ToolTipRole)));
+        QVERIFY(text(0, Qt::ToolTipRole).contains(u"APIGW.0101"_s));
+        QCOMPARE(facet(3), u"IN_USE"_s); // named by a listing that answered
+
+        // Reading again: what was in use stays, the rest is being checked.
+        model.setUsage(UsageSummary::loadingAfter(UsageSummary(mim::ImageUsage(), false)));
+        QCOMPARE(facet(0), u"UNKNOWN"_s);
+        QCOMPARE(text(0), u"Checking…"_s);
+        model.setUsage(UsageSummary::loadingAfter(UsageSummary(usage, false)));
+        QCOMPARE(facet(3), u"IN_USE"_s);
+        QCOMPARE(facet(4), u"UNKNOWN"_s);
+        verifyIndex(model);
     }
 
     void displayText()

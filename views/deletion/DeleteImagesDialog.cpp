@@ -38,6 +38,7 @@ QString elidedName(const Image &image, const QFontMetrics &metrics)
 
 DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent)
     : QDialog(parent)
+    , m_selected(images)
     , m_images(images)
     , m_skippedBuiltIn(skippedBuiltInCount)
 {
@@ -75,6 +76,23 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_skipped->setWordWrap(true);
     m_skipped->setVisible(skippedBuiltInCount > 0);
 
+    // Images in use and unknown usage: shown by setUsage().
+    m_inUseList = new QLabel(this);
+    m_inUseList->setObjectName(u"inUseList"_s);
+    m_inUseList->setTextFormat(Qt::PlainText);
+    m_inUseList->setWordWrap(true);
+    m_inUseList->setVisible(false);
+    m_includeInUse = new QCheckBox(this);
+    m_includeInUse->setObjectName(u"includeInUseCheckBox"_s);
+    m_includeInUse->setChecked(false);
+    m_includeInUse->setToolTip(DeleteImagesText::includeInUseToolTip());
+    m_includeInUse->setVisible(false);
+    m_unknownWarning = new QLabel(this);
+    m_unknownWarning->setObjectName(u"unknownUsageWarning"_s);
+    m_unknownWarning->setTextFormat(Qt::PlainText);
+    m_unknownWarning->setWordWrap(true);
+    m_unknownWarning->setVisible(false);
+
     m_force = new QCheckBox(DeleteImagesText::forceOption(), this);
     m_force->setObjectName(u"forceCheckBox"_s);
     m_force->setChecked(false);
@@ -107,6 +125,12 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     text->addWidget(m_headline);
     text->addWidget(m_message);
     text->addWidget(m_skipped);
+    auto *inUseBox = new QVBoxLayout();
+    inUseBox->setSpacing(2);
+    inUseBox->addWidget(m_inUseList);
+    inUseBox->addWidget(m_includeInUse);
+    text->addLayout(inUseBox);
+    text->addWidget(m_unknownWarning);
     auto *forceBox = new QVBoxLayout();
     forceBox->setSpacing(2);
     forceBox->addWidget(m_force);
@@ -128,6 +152,65 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_cancel->setFocus();
 }
 
+void DeleteImagesDialog::setUsage(const UsageSummary &usage)
+{
+    m_inUse.clear();
+    m_inUseIds.clear();
+    m_unknownUsage = 0;
+    QStringList inUseLines;
+    for (const Image &image : std::as_const(m_selected)) {
+        switch (usage.stateOf(image)) {
+        case UsageState::InUse:
+            if (inUseLines.size() < DeleteImagesText::MaxListedNames)
+                inUseLines.append(DeleteImagesText::inUseLine(image, usage.usersOf(image)));
+            m_inUse.append(image);
+            m_inUseIds.insert(image.id);
+            break;
+        case UsageState::Unknown:
+            ++m_unknownUsage;
+            break;
+        case UsageState::NotInUse:
+            break;
+        }
+    }
+    const int inUse = int(m_inUse.size());
+    if (inUse > inUseLines.size())
+        inUseLines.append(DeleteImagesText::moreInUse(inUse - int(inUseLines.size())));
+    m_inUseList->setText(DeleteImagesText::inUseHeading(inUse) + u'\n' + inUseLines.join(u'\n'));
+    m_inUseList->setVisible(inUse > 0);
+    m_includeInUse->setText(DeleteImagesText::includeInUseOption(inUse));
+    m_includeInUse->setVisible(inUse > 0);
+    m_includeInUse->setChecked(false);
+    connect(m_includeInUse, &QCheckBox::toggled, this, &DeleteImagesDialog::updateImages,
+            Qt::UniqueConnection);
+    m_unknownWarning->setText(DeleteImagesText::unknownUsageWarning(m_unknownUsage, usage.unknownReasons()));
+    m_unknownWarning->setVisible(m_unknownUsage > 0);
+    updateImages();
+}
+
+void DeleteImagesDialog::updateImages()
+{
+    m_images.clear();
+    for (const Image &image : std::as_const(m_selected)) {
+        if (m_includeInUse->isChecked() || !m_inUseIds.contains(image.id))
+            m_images.append(image);
+    }
+    // With nothing left to delete, the texts still describe the selection.
+    const QList<Image> &described = m_images.isEmpty() ? m_selected : m_images;
+    const int count = int(described.size());
+    m_privateCount = DeleteImagesText::privateCount(m_images);
+    setWindowTitle(DeleteImagesText::title(count));
+    m_headline->setText(DeleteImagesText::headline(described));
+    const QFontMetrics metrics(font());
+    m_message->setText(DeleteImagesText::messageHtml(
+        described, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+    m_message->setVisible(!m_images.isEmpty());
+    m_force->setEnabled(m_privateCount > 0);
+    m_appliesTo->setText(DeleteImagesText::appliesTo(count, DeleteImagesText::privateCount(described)));
+    m_appliesTo->setEnabled(m_privateCount > 0);
+    updateDeleteButton();
+}
+
 bool DeleteImagesDialog::forceRequested() const
 {
     return m_force->isEnabled() && m_force->isChecked();
@@ -145,6 +228,7 @@ QList<DeletionRequest> DeleteImagesDialog::requests(bool force) const
 void DeleteImagesDialog::updateDeleteButton()
 {
     m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested()));
+    m_delete->setEnabled(!m_images.isEmpty());
 }
 
 QString DeleteImagesDialog::headline() const
@@ -160,6 +244,16 @@ QString DeleteImagesDialog::messageText() const
 QString DeleteImagesDialog::appliesToText() const
 {
     return m_appliesTo->text();
+}
+
+QString DeleteImagesDialog::inUseText() const
+{
+    return m_inUse.isEmpty() ? QString() : m_inUseList->text();
+}
+
+QString DeleteImagesDialog::unknownUsageText() const
+{
+    return m_unknownUsage > 0 ? m_unknownWarning->text() : QString();
 }
 
 QString DeleteImagesDialog::skippedText() const

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/catalog/UsageSummary.h"
 
 #include <QDialog>
+#include <QSet>
 
 class QCheckBox;
 class QLabel;
@@ -22,7 +24,15 @@ class DeleteImagesDialog : public QDialog
 public:
     DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent = nullptr);
 
+    // The images the dialog would delete: the selection less the images in use, unless included.
     const QList<Image> &images() const { return m_images; }
+
+    // Who uses which image (set before the dialog is shown): images in use are listed apart and kept unless
+    // the user ticks includeInUseCheckBox(); images whose usage is unknown are deleted, with a warning that
+    // says why it is unknown. Without it the dialog knows nothing of usage and says nothing about it.
+    void setUsage(const UsageSummary &usage);
+    const QList<Image> &inUseImages() const { return m_inUse; }
+    int unknownUsageCount() const { return m_unknownUsage; }
     int skippedBuiltInCount() const { return m_skippedBuiltIn; }
     int privateCount() const { return m_privateCount; }
 
@@ -36,21 +46,34 @@ public:
     QString messageText() const;
     QString appliesToText() const;
     QString skippedText() const;
+    // Empty when nothing is in use, or usage is known for every image.
+    QString inUseText() const;
+    QString unknownUsageText() const;
 
     QCheckBox *forceCheckBox() const { return m_force; }
+    QCheckBox *includeInUseCheckBox() const { return m_includeInUse; }
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *cancelButton() const { return m_cancel; }
 
 private:
     void updateDeleteButton();
+    // The images to delete changed: every text about them follows.
+    void updateImages();
 
+    QList<Image> m_selected;
     QList<Image> m_images;
+    QList<Image> m_inUse;
+    QSet<QString> m_inUseIds;
+    int m_unknownUsage = 0;
     int m_skippedBuiltIn = 0;
     int m_privateCount = 0;
     QLabel *m_headline = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_appliesTo = nullptr;
     QLabel *m_skipped = nullptr;
+    QLabel *m_inUseList = nullptr;
+    QCheckBox *m_includeInUse = nullptr;
+    QLabel *m_unknownWarning = nullptr;
     QCheckBox *m_force = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -106,6 +106,7 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
     }
 
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
+    dialog.setUsage(m_session->usage());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
     const std::optional<bool> force = confirmDeletion(m_deletionConfirmer, dialog);

@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStyle>
@@ -112,6 +113,18 @@ DetailsPane::DetailsPane(QWidget *parent)
     addRow(Field::NameTag, tr("Name:tag:"), true, tr("name:tag"));
     addRow(Field::Status, tr("Status:"));
     addRow(Field::StatusMessage, tr("Status message:"));
+    {
+        //: The notebooks, training jobs and services that run the image
+        auto *label = new QLabel(tr("Used by:"), this);
+        m_usageBox = new QWidget(this);
+        m_usageBox->setObjectName(u"usedBy"_s);
+        m_usageLayout = new QVBoxLayout(m_usageBox);
+        m_usageLayout->setContentsMargins(0, 0, 0, 0);
+        m_usageLayout->setSpacing(0);
+        m_labels.insert(Field::UsedBy, label);
+        m_rowWidgets.insert(Field::UsedBy, m_usageBox);
+        m_form->addRow(label, m_usageBox);
+    }
     addRow(Field::Size, tr("Size:"));
     addRow(Field::Created, tr("Created:"));
     addRow(Field::Updated, tr("Updated:"));
@@ -247,7 +260,96 @@ void DetailsPane::showSingle(const Image &image)
     for (const ImageTag &tag : image.tags)
         tags.append(Formatting::visibleText(tag.value.isEmpty() ? tag.key : tag.key + u'=' + tag.value));
     setField(Field::Tags, tags.join(u'\n'));
+    showUsage(image);
     m_pages->setCurrentIndex(1);
+}
+
+void DetailsPane::setUsage(const UsageSummary &usage)
+{
+    m_usage = usage;
+    if (m_images.size() == 1)
+        showUsage(m_images.constFirst());
+}
+
+void DetailsPane::showUsage(const Image &image)
+{
+    while (QLayoutItem *item = m_usageLayout->takeAt(0)) {
+        // Later: this may run while one of the old rows' menus is still on its way out.
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setParent(nullptr);
+            widget->deleteLater();
+        }
+        delete item;
+    }
+    const QList<ImageUser> users = m_usage.usersOf(image);
+    if (users.isEmpty()) {
+        QLabel *line = makeValueLabel(m_usageBox);
+        line->setObjectName(u"usageLine"_s);
+        line->setText(m_usage.cellText(image));
+        // Unknown: why, in the pane itself, not only in a tooltip.
+        if (m_usage.stateOf(image) == UsageState::Unknown)
+            line->setText(line->text() + u'\n' + m_usage.unknownReasons().join(u'\n'));
+        m_usageLayout->addWidget(line);
+        return;
+    }
+    for (const ImageUser &user : users) {
+        auto *row = new QWidget(m_usageBox);
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->setSpacing(2);
+        QLabel *line = makeValueLabel(row);
+        line->setObjectName(u"usageLine"_s);
+        QString text = UsageSummary::userText(user);
+        if (!user.id.isEmpty())
+            text = tr("%1 · ID %2", "a user of the image and its id")
+                       .arg(text, Formatting::visibleText(user.id));
+        line->setText(text);
+        rowLayout->addWidget(line, 1);
+
+        auto *copy = new QToolButton(row);
+        copy->setObjectName(u"usageCopy"_s);
+        copy->setIcon(icons::themed(u"copy"_s));
+        copy->setAutoRaise(true);
+        copy->setPopupMode(QToolButton::MenuButtonPopup);
+        const QString kind = UsageSummary::kindText(user.kind);
+        copy->setToolTip(tr("Copy the %1's name", "%1: notebook, training job or service").arg(kind));
+        copy->setAccessibleName(copy->toolTip());
+        auto *menu = new QMenu(copy);
+        QAction *copyName = menu->addAction(tr("Copy Name"));
+        copyName->setObjectName(u"copyName"_s);
+        QAction *copyId = menu->addAction(tr("Copy ID"));
+        copyId->setObjectName(u"copyId"_s);
+        copyId->setEnabled(!user.id.isEmpty());
+        copy->setMenu(menu);
+        const auto put = [this](const QString &text, const QString &what) {
+            QGuiApplication::clipboard()->setText(text);
+            Q_EMIT copied(what);
+        };
+        const QString name = user.name;
+        const QString id = user.id;
+        connect(copy, &QToolButton::clicked, this,
+                [put, name, kind] { put(name, tr("%1 name", "notebook name, service name").arg(kind)); });
+        connect(copyName, &QAction::triggered, this,
+                [put, name, kind] { put(name, tr("%1 name", "notebook name, service name").arg(kind)); });
+        connect(copyId, &QAction::triggered, this,
+                [put, id, kind] { put(id, tr("%1 ID", "notebook ID, service ID").arg(kind)); });
+        rowLayout->addWidget(copy, 0, Qt::AlignTop);
+        m_usageLayout->addWidget(row);
+    }
+}
+
+QStringList DetailsPane::usageLines() const
+{
+    QStringList lines;
+    for (const QLabel *line : m_usageBox->findChildren<QLabel *>(u"usageLine"_s))
+        lines.append(line->text());
+    return lines;
+}
+
+QList<QToolButton *> DetailsPane::usageCopyButtons() const
+{
+    return m_usageBox->findChildren<QToolButton *>(u"usageCopy"_s);
 }
 
 void DetailsPane::showSummary(const QList<Image> &images)

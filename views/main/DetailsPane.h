@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/catalog/UsageSummary.h"
 
 #include <QHash>
 #include <QWidget>
@@ -9,6 +10,7 @@ class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QToolButton;
+class QVBoxLayout;
 
 namespace mim {
 
@@ -44,6 +46,7 @@ public:
         SwrInstance,
         Description,
         Tags,
+        UsedBy, // the notebooks, training jobs and services that run the image (setUsage())
     };
 
     explicit DetailsPane(QWidget *parent = nullptr);
@@ -51,6 +54,13 @@ public:
     // None: a hint; one: its details; several: a summary.
     void setImages(const QList<Image> &images);
     const QList<Image> &images() const { return m_images; }
+    // Who uses which image; the one image shown lists its users, each with a copy button (name; its menu
+    // copies the id too), or why that is unknown.
+    void setUsage(const UsageSummary &usage);
+    // One line per user of the image shown ("notebook llm-dev (Running) · ID …"), or the one line saying it
+    // is not in use or why that is unknown; the copy buttons, in the same order (none for the latter).
+    QStringList usageLines() const;
+    QList<QToolButton *> usageCopyButtons() const;
 
     // What the pane shows right now, for tests and accessibility.
     QString fieldText(Field field) const;
@@ -66,6 +76,7 @@ private:
     void showSingle(const Image &image);
     void showSummary(const QList<Image> &images);
     void setField(Field field, const QString &text);
+    void showUsage(const Image &image);
 
     QList<Image> m_images;
     QStackedWidget *m_pages = nullptr;
@@ -79,6 +90,9 @@ private:
     QHash<Field, QLabel *> m_labels;
     QHash<Field, QWidget *> m_rowWidgets;
     QHash<Field, QToolButton *> m_copyButtons;
+    UsageSummary m_usage;
+    QWidget *m_usageBox = nullptr;
+    QVBoxLayout *m_usageLayout = nullptr;
 };
 
 } // namespace mim

@@ -1,5 +1,6 @@
 #include "views/main/FilterBar.h"
 
+#include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 #include "views/common/Icons.h"
 
@@ -19,7 +20,7 @@ namespace {
 
 constexpr Facet AllFacets[] = {
     Facet::Status,           Facet::Type,      Facet::Visibility, Facet::Architecture, Facet::ServiceType,
-    Facet::ResourceCategory, Facet::Namespace, Facet::Workspace,
+    Facet::ResourceCategory, Facet::Namespace, Facet::Workspace,  Facet::Usage,
 };
 
 const auto BuiltInType = u"BUILD_IN"_s;
@@ -139,6 +140,8 @@ QString FilterBar::facetTitle(Facet facet)
         return tr("Namespace", "SWR organization");
     case Facet::Workspace:
         return tr("Workspace");
+    case Facet::Usage:
+        return tr("In use", "facet: whether notebooks, training jobs or services use the image");
     }
     return {};
 }
@@ -158,6 +161,12 @@ QString FilterBar::facetValueText(Facet facet, const QString &value)
         if (value == u"0")
             return tr("Default workspace");
         return Formatting::visibleText(value);
+    case Facet::Usage:
+        if (value == UsageSummary::stateValue(UsageState::InUse))
+            return UsageSummary::stateText(UsageState::InUse);
+        if (value == UsageSummary::stateValue(UsageState::NotInUse))
+            return UsageSummary::stateText(UsageState::NotInUse);
+        return UsageSummary::stateText(UsageState::Unknown);
     default:
         // Values come from the server: a line break or bidi control must not disguise them in a menu.
         return Formatting::visibleText(value);

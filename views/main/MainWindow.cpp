@@ -223,6 +223,8 @@ void MainWindow::wireModels()
     // Rows being deleted change in the table (the session's rules); the actions follow.
     connect(m_deletionQueue, &DeletionQueue::itemFinished, this, &MainWindow::scheduleDeferredUpdate);
     connect(m_session, &AccountSession::certificateProblem, this, &MainWindow::showCertificateProblem);
+    connect(m_session, &AccountSession::usageChanged, this,
+            [this] { m_detailsPane->setUsage(m_session->usage()); });
 
     // Anything that changes what is shown updates the page at once and the totals a moment later.
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_tableModel),

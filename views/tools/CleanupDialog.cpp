@@ -288,6 +288,11 @@ QWidget *CleanupDialog::createPreview()
     QFont bold = m_spaceLabel->font();
     bold.setBold(true);
     m_spaceLabel->setFont(bold);
+    m_sparedLabel = new QLabel(box);
+    m_sparedLabel->setObjectName(u"cleanupSparedLabel"_s);
+    m_sparedLabel->setTextFormat(Qt::PlainText);
+    m_sparedLabel->setWordWrap(true);
+    m_sparedLabel->setVisible(false);
 
     m_tickAll = new QPushButton(tr("Tick All"), box);
     m_tickAll->setAutoDefault(false);
@@ -300,6 +305,7 @@ QWidget *CleanupDialog::createPreview()
     labels->setSpacing(2);
     labels->addWidget(m_countLabel);
     labels->addWidget(m_spaceLabel);
+    labels->addWidget(m_sparedLabel);
     auto *bottom = new QHBoxLayout();
     bottom->addLayout(labels, 1);
     bottom->addWidget(m_tickAll, 0, Qt::AlignTop);
@@ -419,7 +425,28 @@ void CleanupDialog::updatePreview()
 {
     m_previewTimer->stop();
     const CleanupRules current = rules();
-    m_preview->setEvaluation(current.evaluate(deletableImages(), m_clock(), forceRequested()));
+    const UsageSummary usage = m_images ? m_images->usage() : UsageSummary();
+    // A table no account reads usage for (none read, none being read) has nothing to spare by.
+    const bool usageRead = usage.hasUsage() || usage.isLoading();
+    const CleanupEvaluation evaluation =
+        current.evaluate(deletableImages(), m_clock(), forceRequested(), usageRead ? &usage : nullptr);
+    QStringList spared;
+    if (evaluation.sparedInUse > 0)
+        spared.append(tr("%n matching image(s) not proposed: in use by notebooks, training jobs or services.",
+                         nullptr, evaluation.sparedInUse));
+    if (evaluation.sparedUnknownUsage > 0) {
+        spared.append(tr("%n matching image(s) not proposed: whether they are in use could not be checked.",
+                         nullptr, evaluation.sparedUnknownUsage));
+        spared += usage.unknownReasons();
+    }
+    m_sparedLabel->setText(spared.join(u'\n'));
+    m_sparedLabel->setVisible(!spared.isEmpty());
+    m_preview->setEvaluation(evaluation);
+}
+
+QString CleanupDialog::sparedText() const
+{
+    return m_sparedLabel->isHidden() ? QString() : m_sparedLabel->text();
 }
 
 void CleanupDialog::updateSummary()
@@ -520,6 +547,8 @@ void CleanupDialog::deleteTicked()
     if (images.isEmpty())
         return;
     DeleteImagesDialog dialog(images, 0, this);
+    if (m_images)
+        dialog.setUsage(m_images->usage()); // usage may have changed since the preview
     if (dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(forceRequested());
     const std::optional<bool> force = confirmDeletion(m_confirmer, dialog);

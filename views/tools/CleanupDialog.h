@@ -60,6 +60,9 @@ public:
     // The two summary lines under the preview: how many images, and the space freed in SWR.
     QString countText() const;
     QString spaceText() const;
+    // How many images the rules select but the preview spares, and why (in use, usage unknown); empty when
+    // none.
+    QString sparedText() const;
     // The ticked images in the order the preview shows them.
     QList<Image> tickedImages() const;
 
@@ -125,6 +128,7 @@ private:
     QTreeView *m_view = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_spaceLabel = nullptr;
+    QLabel *m_sparedLabel = nullptr;
     QPushButton *m_tickAll = nullptr;
     QPushButton *m_untickAll = nullptr;
     QPushButton *m_deleteButton = nullptr;
