@@ -70,9 +70,10 @@ std::optional<SandboxResponse> parsePaging(const SandboxRequest &request, Paging
     return std::nullopt;
 }
 
-// {"total":..,"current":..,"pages":..,"size":..,"data":[...]}: `current` is the 0-based index of the page
-// that starts at `offset` (offset / limit), `size` the page size asked for (limit).
-QByteArray pagedEnvelope(qint64 total, const Paging &paging, const QList<QByteArray> &items,
+// {"total":..,"current":..,"pages":..,"size":..,"data":[...]}: `current` is the index of the page that
+// starts at `offset` (offset / limit), counted from `currentBase` (sources disagree on 0 or 1), `size` the
+// page size asked for (limit).
+QByteArray pagedEnvelope(qint64 total, const Paging &paging, int currentBase, const QList<QByteArray> &items,
                          const QByteArray &extraMembers = QByteArray())
 {
     QByteArray body;
@@ -81,7 +82,7 @@ QByteArray pagedEnvelope(qint64 total, const Paging &paging, const QList<QByteAr
         bytes += item.size() + 1;
     body.reserve(bytes);
     body += "{\"total\":" + QByteArray::number(total) +
-            ",\"current\":" + QByteArray::number(paging.offset / paging.limit) +
+            ",\"current\":" + QByteArray::number(paging.offset / paging.limit + currentBase) +
             ",\"pages\":" + QByteArray::number((total + paging.limit - 1) / paging.limit) +
             ",\"size\":" + QByteArray::number(paging.limit) + ",\"data\":[";
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -340,7 +341,7 @@ SandboxResponse ImageApi::listImages(const SandboxRequest &request)
     for (int index : page.indexes)
         items.append(m_store->imageJson(index));
     return SandboxResponse::jsonBytes(
-        200, pagedEnvelope(lies.total >= 0 ? lies.total : page.total, paging, items));
+        200, pagedEnvelope(lies.total >= 0 ? lies.total : page.total, paging, m_options->currentBase, items));
 }
 
 SandboxResponse ImageApi::showImage(const QString &id)
@@ -395,6 +396,8 @@ SandboxResponse ImageApi::deleteImage(const SandboxRequest &request, const QStri
     if (image.isInUse())
         return inUseRefusal(image);
     markDeleted(*m_store, index, *force && image.isPrivate, nowMs());
+    if (m_options->deleteAnswersNoContent)
+        return SandboxResponse::noContent();
     return SandboxResponse::jsonBytes(200, m_store->imageJson(index));
 }
 
@@ -571,8 +574,8 @@ SandboxResponse ImageApi::listGroups(const SandboxRequest &request)
     QList<QByteArray> items;
     for (qsizetype i = paging.offset; i < groups.size() && i < qsizetype(paging.offset) + paging.limit; ++i)
         items.append(QJsonDocument(groups.at(i).toJson()).toJson(QJsonDocument::Compact));
-    return SandboxResponse::jsonBytes(
-        200, pagedEnvelope(groups.size(), paging, items, QByteArrayLiteral(",\"is_swr_enterprise\":false")));
+    return SandboxResponse::jsonBytes(200, pagedEnvelope(groups.size(), paging, m_options->currentBase, items,
+                                                         QByteArrayLiteral(",\"is_swr_enterprise\":false")));
 }
 
 SandboxResponse ImageApi::deleteGroup(const SandboxRequest &request, const QString &groupId)

@@ -90,6 +90,13 @@ struct SandboxOptions
 
     FaultConfig faults;
 
+    // Where the sources disagree or say nothing, the sandbox can answer either way, so the client is tested
+    // against both (sandbox/README.md marks them as guesses).
+    // DeleteImage answers 204 with no body instead of 200 with the deleted image.
+    bool deleteAnswersNoContent = false;
+    // `current` of a paged answer counts pages from this: 0 (offset / limit) or 1.
+    int currentBase = 0;
+
     // PEM files; both set = HTTPS.
     QString tlsCertificateFile;
     QString tlsKeyFile;

@@ -501,7 +501,8 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
         const QByteArray projectHeader = request.header("X-Project-Id");
         if (projectId != m_options.projectId || outcome.projectId != projectId ||
             (!projectHeader.isEmpty() && QString::fromUtf8(projectHeader) != projectId)) {
-            return SandboxResponse::error(401, u"ModelArts.0210"_s,
+            // 403, as documented: a 401 would tell the client its credentials died and make it log in again.
+            return SandboxResponse::error(403, u"ModelArts.0210"_s,
                                           u"The project ID in the URL does not match the credentials"_s);
         }
         if (usageRoute)

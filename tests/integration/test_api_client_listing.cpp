@@ -47,6 +47,8 @@ class TestApiClientListing : public QObject
 private Q_SLOTS:
     void listsEverythingExactly();
     void pageSizeNotDividingTotal();
+    void currentCountedFromZeroOrOne_data();
+    void currentCountedFromZeroOrOne();
     void largestPageSize();
     void builtInAndFilteredListings();
     void emptyListing();
@@ -101,6 +103,35 @@ void TestApiClientListing::pageSizeNotDividingTotal()
     QVERIFY(waitForListing(outcome));
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
     QVERIFY(outcome->total % 37 != 0);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+}
+
+void TestApiClientListing::currentCountedFromZeroOrOne_data()
+{
+    QTest::addColumn<int>("currentBase");
+    QTest::newRow("current from 0") << 0;
+    QTest::newRow("current from 1") << 1;
+}
+
+// Sources disagree whether `current` counts pages from 0 or 1; the listing pages by offset and must not care.
+void TestApiClientListing::currentCountedFromZeroOrOne()
+{
+    QFETCH(int, currentBase);
+    sandbox::SandboxOptions options;
+    options.imageCount = 400;
+    options.seed = 8;
+    options.currentBase = currentBase;
+    SandboxFixture sandbox(options);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(40);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QCOMPARE(outcome->passes, 1);
+    QVERIFY(outcome->total > 40);
     QString why;
     QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
 }

@@ -176,6 +176,7 @@ private Q_SLOTS:
     void deleteHonoursForceQueryAndBody_data();
     void deleteHonoursForceQueryAndBody();
     void deleteRefusals();
+    void sourcesThatDisagreeAreSwitches();
     void registerImage();
     void registerRejectsInvalidBodies_data();
     void registerRejectsInvalidBodies();
@@ -600,6 +601,57 @@ void TestSandbox::deleteHonoursForceQueryAndBody()
     QCOMPARE(again.errorCode(), u"ModelArts.6404"_s);
 }
 
+// Where the sources disagree or say nothing (`current` from 0 or 1, DELETE with or without a body), the
+// sandbox answers either way.
+void TestSandbox::sourcesThatDisagreeAreSwitches()
+{
+    SandboxOptions options = optionsFor(300, 4);
+    options.currentBase = 1;
+    options.deleteAnswersNoContent = true;
+    SandboxFixture sandbox(options);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+
+    RawReply reply = client.api("GET", u"images?type=DEDICATED&limit=50&offset=100"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 3);
+    reply = client.api("GET", u"images?type=DEDICATED&limit=50"_s);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 1);
+    reply = client.api("GET", u"images/group?limit=5&offset=5"_s);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 2);
+
+    const QString id =
+        findImage(sandbox.state(),
+                  [](const QJsonObject &i) {
+                      return i.value(u"type"_s).toString() == u"DEDICATED" && !i.value(u"in_use"_s).toBool();
+                  })
+            .value(u"id"_s)
+            .toString();
+    QVERIFY(!id.isEmpty());
+    reply = client.api("DELETE", u"images/"_s + id, "{\"is_force\":false}");
+    QCOMPARE(reply.status, 204);
+    QVERIFY(reply.body.isEmpty());
+    QVERIFY(!reply.headers.contains("content-length"));
+    QVERIFY(!reply.headers.contains("content-type"));
+    QVERIFY(sandbox.imageState(id).value(u"deleted"_s).toBool());
+    // The connection stays usable: the next answer is read whole.
+    reply = client.api("GET", u"images/"_s + id);
+    QCOMPARE(reply.errorCode(), u"ModelArts.6404"_s);
+
+    // The defaults: 0-based pages and the deleted image as the answer.
+    SandboxFixture plain(optionsFor(300, 4));
+    QVERIFY(plain.start());
+    RawApiClient plainClient(plain.baseUrl());
+    QCOMPARE(plainClient.api("GET", u"images?type=DEDICATED&limit=50&offset=100"_s)
+                 .json()
+                 .value(u"current"_s)
+                 .toInt(),
+             2);
+    const RawReply deleted = plainClient.api("DELETE", u"images/"_s + id, "{}");
+    QCOMPARE(deleted.status, 200);
+    QCOMPARE(deleted.json().value(u"status"_s).toString(), u"DELETED"_s);
+}
+
 void TestSandbox::deleteRefusals()
 {
     SandboxFixture sandbox(600, 8);
@@ -944,7 +996,7 @@ void TestSandbox::signatureChecks()
                                 QLatin1String(sandbox::DefaultSecretKey),
                                 u"0123456789abcdef0123456789abcdef"_s);
     reply = otherProject.api("GET", list);
-    QCOMPARE(reply.status, 401);
+    QCOMPARE(reply.status, 403);
     QCOMPARE(reply.json(),
              (QJsonObject{{u"error_code"_s, u"ModelArts.0210"_s},
                           {u"error_msg"_s, u"The project ID in the URL does not match the credentials"_s}}));
