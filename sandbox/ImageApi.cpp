@@ -572,8 +572,12 @@ SandboxResponse ImageApi::listGroups(const SandboxRequest &request)
 
     const QList<ImageGroupInfo> groups = m_store->groups(query);
     QList<QByteArray> items;
-    for (qsizetype i = paging.offset; i < groups.size() && i < qsizetype(paging.offset) + paging.limit; ++i)
-        items.append(QJsonDocument(groups.at(i).toJson()).toJson(QJsonDocument::Compact));
+    for (qsizetype i = paging.offset; i < groups.size() && i < qsizetype(paging.offset) + paging.limit; ++i) {
+        QJsonObject group = groups.at(i).toJson();
+        if (m_faults->groupsWithoutId.contains(groups.at(i).nameSpace + u'/' + groups.at(i).name))
+            group.remove(u"id"_s);
+        items.append(QJsonDocument(group).toJson(QJsonDocument::Compact));
+    }
     return SandboxResponse::jsonBytes(200, pagedEnvelope(groups.size(), paging, m_options->currentBase, items,
                                                          QByteArrayLiteral(",\"is_swr_enterprise\":false")));
 }

@@ -40,7 +40,7 @@ struct ListingLies
 // The JSON form is the body of POST /sandbox/faults:
 // {"latency_ms":N, "rate":0.0-1.0, "kinds":["429",...], "retry_after_s":1, "stall_ms":2000, "seed":7,
 //  "script":[{"method":"GET","path_contains":"/images","fault":"503","count":2}],
-//  "listing":{"total":N,"max_records":K,"ignore_offset":true}}
+//  "listing":{"total":N,"max_records":K,"ignore_offset":true}, "groups_without_id":["ns/name"]}
 struct FaultConfig
 {
     int latencyMs = 0; // added to every API response
@@ -51,6 +51,9 @@ struct FaultConfig
     quint32 seed = 7;               // of the random choices made for `rate`
     QList<FaultScriptEntry> script; // applied before `rate`, entries in order
     ListingLies listing;            // applied to every ListImage answer
+    // "namespace/name" of the groups that ListImageGroup sends without "id", as the OTC copy of the API shows
+    // records; JSON "groups_without_id": ["ns/name", ...].
+    QStringList groupsWithoutId;
 
     bool isEmpty() const;
     QJsonObject toJson() const;
