@@ -719,7 +719,7 @@ void TestSandbox::registerImage()
                            {u"visibility"_s, u"PUBLIC"_s},
                            {u"arch"_s, u"AARCH64"_s},
                            {u"resource_category"_s, QJsonArray{u"ASCEND"_s}},
-                           {u"tags"_s, QJsonArray{QJsonObject{{u"key"_s, u"team"_s}, {u"value"_s, u"a"_s}}}}};
+                           {u"tags"_s, QJsonArray{u"team=a"_s, u"owner"_s, u"url=x=y"_s}}};
     RawReply reply = client.api("POST", u"images"_s, jsonBody(body));
     QCOMPARE(reply.status, 200);
     const QJsonObject image = reply.json();
@@ -736,6 +736,10 @@ void TestSandbox::registerImage()
     QCOMPARE(image.value(u"description"_s).toString(), u"注册的镜像"_s);
     QCOMPARE(image.value(u"resource_categories"_s).toArray(), QJsonArray{u"ASCEND"_s});
     QVERIFY(image.value(u"size"_s).toInteger() > 0);
+    QCOMPARE(image.value(u"tags"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"key"_s, u"team"_s}, {u"value"_s, u"a"_s}},
+                         QJsonObject{{u"key"_s, u"owner"_s}, {u"value"_s, QString()}},
+                         QJsonObject{{u"key"_s, u"url"_s}, {u"value"_s, u"x=y"_s}}}));
 
     QCOMPARE(client.api("GET", u"images/"_s + id).json(), image);
     QVERIFY(walkAllPages(client, u"type=DEDICATED"_s, 1000).contains(id));
@@ -773,6 +777,11 @@ void TestSandbox::registerRejectsInvalidBodies_data()
                                 << u"visibility"_s;
     QTest::newRow("tags") << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":[{"value":"x"}]})")
                           << u"tags"_s;
+    // Every SDK sends RegisterImage's tags as strings; the {key, value} shape is UpdateImageGroup's.
+    QTest::newRow("tags as objects")
+        << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":[{"key":"k","value":"x"}]})") << u"tags"_s;
+    QTest::newRow("tag without key") << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":["=x"]})")
+                                     << u"tags"_s;
     QTest::newRow("description") << (QByteArray(R"({"swr_path":"team-a/valid-name:v1","description":")") +
                                      QByteArray(513, 'd') + "\"}")
                                  << u"description"_s;
