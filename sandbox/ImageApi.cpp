@@ -217,6 +217,7 @@ QJsonObject SandboxCounters::toJson() const
                        {u"notebooks"_s, notebooks},
                        {u"training_jobs"_s, trainingJobs},
                        {u"services"_s, services},
+                       {u"workspaces"_s, workspaces},
                        {u"token"_s, token},
                        {u"projects"_s, projects},
                        {u"auth_failures"_s, authFailures},
@@ -333,6 +334,8 @@ SandboxResponse ImageApi::listImages(const SandboxRequest &request)
                                     u"it must be one of %1."_s.arg(ServiceTypes.join(u", ")));
         query.serviceType = serviceType;
     }
+    // The SDK documents "0" as the default workspace_id: without one, only the default workspace is listed.
+    query.workspaceId = u"0"_s;
     if (request.hasQueryItem(u"workspace_id"_s)) {
         const QString workspaceId = request.queryValue(u"workspace_id"_s);
         if (!isWorkspaceId(workspaceId))

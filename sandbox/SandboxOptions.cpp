@@ -9,14 +9,16 @@ namespace mim::sandbox {
 
 const QStringList &FaultConfig::knownKinds()
 {
-    static const QStringList kinds{u"404"_s,   u"429"_s,      u"500"_s,       u"502"_s,   u"503"_s, u"504"_s,
-                                   u"reset"_s, u"truncate"_s, u"malformed"_s, u"stall"_s, u"slow"_s};
+    static const QStringList kinds{u"403"_s,      u"404"_s,       u"429"_s,   u"500"_s,
+                                   u"502"_s,      u"503"_s,       u"504"_s,   u"reset"_s,
+                                   u"truncate"_s, u"malformed"_s, u"stall"_s, u"slow"_s};
     return kinds;
 }
 
 QStringList FaultConfig::defaultRateKinds()
 {
     QStringList kinds = knownKinds();
+    kinds.removeOne(u"403"_s);
     kinds.removeOne(u"404"_s);
     return kinds;
 }

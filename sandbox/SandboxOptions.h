@@ -58,10 +58,10 @@ struct FaultConfig
     bool isEmpty() const;
     QJsonObject toJson() const;
     static std::optional<FaultConfig> fromJson(const QJsonObject &object, QString *error = nullptr);
-    // 404 429 500 502 503 504 reset truncate malformed stall slow
+    // 403 404 429 500 502 503 504 reset truncate malformed stall slow
     static const QStringList &knownKinds();
-    // The kinds `rate` picks from when none are named: all but "404", a permanent failure that is never
-    // retried and so only makes sense where a test names it.
+    // The kinds `rate` picks from when none are named: all but "403" and "404", permanent failures that are
+    // never retried and so only make sense where a test names them.
     static QStringList defaultRateKinds();
 
     friend bool operator==(const FaultConfig &, const FaultConfig &) = default;

@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+290"/>
+        <location filename="../views/main/FilterBar.cpp" line="+299"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+22"/>
         <source>The server counts %n version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>The server counts %n version; %1 is in the image list.</numerusform>
@@ -350,7 +350,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+194"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+193"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -367,7 +367,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+96"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>Deleting “%1” and its %n version…</numerusform>
@@ -442,7 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+626"/>
+        <location filename="../views/main/MainWindow.cpp" line="+633"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The tag key “%1” is too long: at most %n characters.</source>
         <translation>
             <numerusform>The tag key “%1” is too long: at most %n character.</numerusform>

@@ -351,7 +351,9 @@ void TestApiClient::listingAdvancesByWhatTheServerSends()
     ApiClient client(&m_network, settings);
     client.setPageSize(200);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     QList<Image> images;
     bool done = false;
     connect(listing, &ImageListing::finished, this, [&] {
@@ -410,7 +412,9 @@ void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     bool succeeded = false;
     int passes = 0;
     qsizetype count = 0;
@@ -452,7 +456,9 @@ void TestApiClient::unreadableRecordsAreSkippedAndReported()
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     QStringList skipped;
     QList<Image> images;
     int passes = 0;

@@ -43,11 +43,15 @@ QList<QJsonObject> stateImages(const QJsonObject &state)
     return images;
 }
 
-QList<QJsonObject> liveImages(const QJsonObject &state, const QString &type = u"DEDICATED"_s)
+// The live images of a type in one workspace; by default what ListImage shows without a workspace_id, the
+// default workspace "0" (as the SDK documents); an empty workspace means every workspace.
+QList<QJsonObject> liveImages(const QJsonObject &state, const QString &type = u"DEDICATED"_s,
+                              const QString &workspace = u"0"_s)
 {
     QList<QJsonObject> images;
     for (const QJsonObject &image : stateImages(state)) {
-        if (!image.value(u"deleted"_s).toBool() && image.value(u"type"_s).toString() == type)
+        if (!image.value(u"deleted"_s).toBool() && image.value(u"type"_s).toString() == type &&
+            (workspace.isEmpty() || image.value(u"workspace_id"_s).toString() == workspace))
             images.append(image);
     }
     return images;
@@ -168,6 +172,7 @@ private Q_SLOTS:
     void listRejectsInvalidParameters_data();
     void listRejectsInvalidParameters();
     void listHasNoInventedMaximum();
+    void workspacesAndTheDefaultWorkspace();
     void listFilters_data();
     void listFilters();
     void listSorts_data();
@@ -262,7 +267,7 @@ void TestSandbox::generatesOneHundredThousandImagesQuickly()
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json().value(u"data"_s).toArray().size(), 200);
     const qint64 total = first.json().value(u"total"_s).toInteger();
-    QVERIFY(total > BigDataSet * 9 / 10);
+    QVERIFY(total > BigDataSet * 3 / 4); // own images of the default workspace
 
     start = cpuMs();
     for (int page = 1; page <= 20; ++page) {
@@ -422,6 +427,68 @@ void TestSandbox::listHasNoInventedMaximum()
     const qint64 total = reply.json().value(u"total"_s).toInteger();
     QCOMPARE(qint64(reply.json().value(u"data"_s).toArray().size()), qMin<qint64>(1500, total));
     QVERIFY(total > 1000);
+}
+
+// ListImage without workspace_id lists the documented default "0"; ListWorkspace names every workspace.
+void TestSandbox::workspacesAndTheDefaultWorkspace()
+{
+    SandboxFixture sandbox(800, 9);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+    QSet<QString> ids{u"0"_s};
+    for (const QJsonObject &image : stateImages(sandbox.state()))
+        ids.insert(image.value(u"workspace_id"_s).toString());
+    QCOMPARE(ids.size(), 4); // the default and three others
+
+    RawReply reply = client.api("GET", u"workspaces"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"total_count"_s).toInt(), 4);
+    QCOMPARE(reply.json().value(u"count"_s).toInt(), 4);
+    const QJsonArray workspaces = reply.json().value(u"workspaces"_s).toArray();
+    QSet<QString> listed;
+    QStringList names;
+    for (const QJsonValue &value : workspaces) {
+        const QJsonObject workspace = value.toObject();
+        listed.insert(workspace.value(u"id"_s).toString());
+        names.append(workspace.value(u"name"_s).toString());
+        QVERIFY(!workspace.value(u"name"_s).toString().isEmpty());
+        QCOMPARE(workspace.value(u"status"_s).toString(), u"NORMAL"_s);
+        if (workspace.value(u"id"_s).toString() == u"0")
+            QCOMPARE(workspace.value(u"name"_s).toString(), u"default"_s);
+    }
+    QCOMPARE(listed, ids);
+    // Sorted by name, descending, by default (as documented).
+    QStringList descending = names;
+    std::sort(descending.begin(), descending.end(), std::greater<>());
+    QCOMPARE(names, descending);
+    // `offset` is a page index (a guess: the SDK calls it the first page).
+    reply = client.api("GET", u"workspaces?limit=3&offset=1&order=asc"_s);
+    QCOMPARE(reply.json().value(u"count"_s).toInt(), 1);
+    QCOMPARE(reply.json().value(u"total_count"_s).toInt(), 4);
+    QCOMPARE(client.api("GET", u"workspaces?sort_by=owner"_s).errorCode(), u"ModelArts.0104"_s);
+
+    // Without workspace_id only the default workspace is listed; every other one by its id.
+    const QStringList inDefault = sortedIds(liveImages(sandbox.state()), u"create_at"_s, false);
+    QCOMPARE(walkAllPages(client, u"type=DEDICATED"_s, 500), inDefault);
+    QCOMPARE(walkAllPages(client, u"type=DEDICATED&workspace_id=0"_s, 500), inDefault);
+    qsizetype everywhere = 0;
+    for (const QString &id : std::as_const(ids)) {
+        const QStringList inWorkspace = walkAllPages(client, u"type=DEDICATED&workspace_id="_s + id, 500);
+        QCOMPARE(inWorkspace,
+                 sortedIds(liveImages(sandbox.state(), u"DEDICATED"_s, id), u"create_at"_s, false));
+        everywhere += inWorkspace.size();
+    }
+    QCOMPARE(everywhere, liveImages(sandbox.state(), u"DEDICATED"_s, QString()).size());
+    QVERIFY(everywhere > inDefault.size());
+
+    // A refusal can be scripted, for clients that must fall back to the default workspace.
+    sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/workspaces"_s},
+                                                            {u"fault"_s, u"403"_s}}}}});
+    reply = client.api("GET", u"workspaces"_s);
+    QCOMPARE(reply.status, 403);
+    QVERIFY(reply.errorCode().startsWith(u"ModelArts."_s));
+    // The faulted request never reached the handler.
+    QCOMPARE(sandbox.state().value(u"counters"_s).toObject().value(u"workspaces"_s).toInt(), 3);
 }
 
 void TestSandbox::listRejectsInvalidParameters()
@@ -835,7 +902,8 @@ void TestSandbox::groups()
     SandboxFixture sandbox(700, 13);
     QVERIFY(sandbox.start());
     RawApiClient client(sandbox.baseUrl());
-    const QList<QJsonObject> dedicated = liveImages(sandbox.state());
+    // ListImageGroup does not filter by workspace when none is named.
+    const QList<QJsonObject> dedicated = liveImages(sandbox.state(), u"DEDICATED"_s, QString());
 
     QHash<QString, QList<QJsonObject>> expected;
     for (const QJsonObject &image : dedicated)
