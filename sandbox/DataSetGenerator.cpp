@@ -526,8 +526,8 @@ QList<ImageRecord> DataSetGenerator::demoSet(const QDateTime &now, const QString
         records.append(record);
     }
 
-    // A second workspace, so workspace filters have something to show.
-    const QString workspace = u"a3f9c2e14b7d4e8f9a0b1c2d3e4f5a6b"_s;
+    // Two more workspaces, so that the workspace column, facet and listing have something to show.
+    const QString workspace = QLatin1String(DemoWorkspaceId);
     for (int i = 0; i < 5; ++i) {
         ImageRecord record;
         Image &image = record.image;
@@ -549,7 +549,7 @@ QList<ImageRecord> DataSetGenerator::demoSet(const QDateTime &now, const QString
         image.resourceCategories = {u"CPU"_s, u"GPU"_s};
         image.supportResCategories = image.resourceCategories;
         image.serviceType = u"TRAIN"_s;
-        image.workspaceId = workspace;
+        image.workspaceId = i < 3 ? workspace : QLatin1String(DemoStagingWorkspaceId);
         records.append(record);
     }
     return records;

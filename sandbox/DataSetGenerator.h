@@ -19,6 +19,10 @@ struct SettlingImage
     qint64 finalSizeKb = 0;
 };
 
+// The demo set's workspaces besides the default "0" (WorkspaceApi names them).
+inline constexpr char DemoWorkspaceId[] = "a3f9c2e14b7d4e8f9a0b1c2d3e4f5a6b";
+inline constexpr char DemoStagingWorkspaceId[] = "b7e41d09c2a84f6e8d5b3a2c1f0e9d87";
+
 // Makes realistic ModelArts images. The same seed and count always give the same images (byte for byte):
 // dates count back from a base instant derived from the seed, not from "now". generateMore() continues the
 // same sequence, so a data set grown through the admin endpoint stays reproducible too.

@@ -75,6 +75,14 @@ SandboxResponse SandboxResponse::jsonBytes(int status, const QByteArray &body)
     return response;
 }
 
+SandboxResponse SandboxResponse::noContent()
+{
+    SandboxResponse response;
+    response.status = 204;
+    response.contentType.clear();
+    return response;
+}
+
 SandboxResponse SandboxResponse::error(int status, const QString &code, const QString &message)
 {
     return json(status, QJsonObject{{u"error_code"_s, code}, {u"error_msg"_s, message}});
@@ -125,8 +133,11 @@ QByteArray responseHead(const SandboxResponse &response, qint64 contentLength, c
     QByteArray head;
     head.reserve(256);
     head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    // RFC 9110: a 204 carries no content and no Content-Length.
+    if (response.status != 204) {
+        head += "Content-Type: " + response.contentType + "\r\n";
+        head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    }
     head += "X-Request-Id: " + requestId + "\r\n";
     head += "Date: " + httpDate(date) + "\r\n";
     head += keepAlive ? QByteArrayLiteral("Connection: keep-alive\r\n")

@@ -50,6 +50,8 @@ struct SandboxResponse
 
     static SandboxResponse json(int status, const QJsonObject &object);
     static SandboxResponse jsonBytes(int status, const QByteArray &body);
+    // 204: no body, so neither Content-Type nor Content-Length is written.
+    static SandboxResponse noContent();
     // The ModelArts/APIG error body {"error_code": ..., "error_msg": ...}.
     static SandboxResponse error(int status, const QString &code, const QString &message);
 };

@@ -42,9 +42,10 @@ std::optional<SandboxResponse> parsePaging(const SandboxRequest &request, Paging
     return std::nullopt;
 }
 
-// {"total":..,"current":..,"pages":..,"size":..,"data":[...]}: `current` is the 0-based index of the page
-// that starts at `offset` (offset / limit), `size` the page size asked for (limit).
-QByteArray pagedEnvelope(qint64 total, const Paging &paging, const QList<QByteArray> &items,
+// {"total":..,"current":..,"pages":..,"size":..,"data":[...]}: `current` is the index of the page that
+// starts at `offset` (offset / limit), counted from `currentBase` (sources disagree on 0 or 1), `size` the
+// page size asked for (limit).
+QByteArray pagedEnvelope(qint64 total, const Paging &paging, int currentBase, const QList<QByteArray> &items,
                          const QByteArray &extraMembers = QByteArray())
 {
     QByteArray body;
@@ -53,7 +54,7 @@ QByteArray pagedEnvelope(qint64 total, const Paging &paging, const QList<QByteAr
         bytes += item.size() + 1;
     body.reserve(bytes);
     body += "{\"total\":" + QByteArray::number(total) +
-            ",\"current\":" + QByteArray::number(paging.offset / paging.limit) +
+            ",\"current\":" + QByteArray::number(paging.offset / paging.limit + currentBase) +
             ",\"pages\":" + QByteArray::number((total + paging.limit - 1) / paging.limit) +
             ",\"size\":" + QByteArray::number(paging.limit) + ",\"data\":[";
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -99,6 +100,7 @@ QJsonObject SandboxCounters::toJson() const
                        {u"notebooks"_s, notebooks},
                        {u"training_jobs"_s, trainingJobs},
                        {u"services"_s, services},
+                       {u"workspaces"_s, workspaces},
                        {u"token"_s, token},
                        {u"projects"_s, projects},
                        {u"auth_failures"_s, authFailures},
@@ -215,6 +217,8 @@ SandboxResponse ImageApi::listImages(const SandboxRequest &request)
                                     u"it must be one of %1."_s.arg(ServiceTypes.join(u", ")));
         query.serviceType = serviceType;
     }
+    // The SDK documents "0" as the default workspace_id: without one, only the default workspace is listed.
+    query.workspaceId = u"0"_s;
     if (request.hasQueryItem(u"workspace_id"_s)) {
         const QString workspaceId = request.queryValue(u"workspace_id"_s);
         if (!isWorkspaceId(workspaceId))
@@ -252,7 +256,7 @@ SandboxResponse ImageApi::listImages(const SandboxRequest &request)
     for (int index : page.indexes)
         items.append(m_store->imageJson(index));
     return SandboxResponse::jsonBytes(
-        200, pagedEnvelope(lies.total >= 0 ? lies.total : page.total, paging, items));
+        200, pagedEnvelope(lies.total >= 0 ? lies.total : page.total, paging, m_options->currentBase, items));
 }
 
 SandboxResponse ImageApi::showImage(const QString &id)
@@ -292,10 +296,14 @@ SandboxResponse ImageApi::listGroups(const SandboxRequest &request)
 
     const QList<ImageGroupInfo> groups = m_store->groups(query);
     QList<QByteArray> items;
-    for (qsizetype i = paging.offset; i < groups.size() && i < qsizetype(paging.offset) + paging.limit; ++i)
-        items.append(QJsonDocument(groups.at(i).toJson()).toJson(QJsonDocument::Compact));
-    return SandboxResponse::jsonBytes(
-        200, pagedEnvelope(groups.size(), paging, items, QByteArrayLiteral(",\"is_swr_enterprise\":false")));
+    for (qsizetype i = paging.offset; i < groups.size() && i < qsizetype(paging.offset) + paging.limit; ++i) {
+        QJsonObject group = groups.at(i).toJson();
+        if (m_faults->groupsWithoutId.contains(groups.at(i).nameSpace + u'/' + groups.at(i).name))
+            group.remove(u"id"_s);
+        items.append(QJsonDocument(group).toJson(QJsonDocument::Compact));
+    }
+    return SandboxResponse::jsonBytes(200, pagedEnvelope(groups.size(), paging, m_options->currentBase, items,
+                                                         QByteArrayLiteral(",\"is_swr_enterprise\":false")));
 }
 
 } // namespace mim::sandbox

@@ -45,6 +45,35 @@ std::optional<QList<ImageTag>> parseTags(const QJsonValue &value, SandboxRespons
     return tags;
 }
 
+// RegisterImage's tags: every SDK types them as a list of strings. *Guess*: "key=value" (split at the first
+// "="), or "key" alone for an empty value; {key, value} objects, which no SDK sends here, are refused.
+std::optional<QList<ImageTag>> parseRegisterTags(const QJsonValue &value, SandboxResponse *error)
+{
+    QList<ImageTag> tags;
+    if (value.isUndefined() || value.isNull())
+        return tags;
+    const auto refuse = [error] {
+        *error =
+            invalidParameter(u"tags"_s, u"it must be an array of at most 20 strings \"key=value\" with a key "
+                                        u"of 1 to 128 characters and a value of at most 255."_s);
+        return std::nullopt;
+    };
+    if (!value.isArray() || value.toArray().size() > 20)
+        return refuse();
+    for (const QJsonValue &entry : value.toArray()) {
+        if (!entry.isString())
+            return refuse();
+        const QString text = entry.toString();
+        const qsizetype equals = text.indexOf(u'=');
+        const ImageTag tag{equals < 0 ? text : text.left(equals),
+                           equals < 0 ? QString() : text.mid(equals + 1)};
+        if (tag.key.isEmpty() || tag.key.size() > 128 || tag.value.size() > 255)
+            return refuse();
+        tags.append(tag);
+    }
+    return tags;
+}
+
 bool isStuckWithoutSchedule(const StoredImage &image)
 {
     const QString &status = image.status;
@@ -110,6 +139,8 @@ SandboxResponse ImageApi::deleteImage(const SandboxRequest &request, const QStri
     if (image.isInUse())
         return inUseRefusal(image);
     markDeleted(*m_store, index, *force && image.isPrivate, nowMs());
+    if (m_options->deleteAnswersNoContent)
+        return SandboxResponse::noContent();
     return SandboxResponse::jsonBytes(200, m_store->imageJson(index));
 }
 
@@ -211,7 +242,7 @@ SandboxResponse ImageApi::registerImage(const SandboxRequest &request)
     const QJsonValue readMe = body->value(u"read_me"_s);
     if (!(readMe.isUndefined() || readMe.isNull() || readMe.isString()) || readMe.toString().size() > 3000)
         return invalidParameter(u"read_me"_s, u"it must be a string of at most 3000 characters."_s);
-    const std::optional<QList<ImageTag>> tags = parseTags(body->value(u"tags"_s), &error);
+    const std::optional<QList<ImageTag>> tags = parseRegisterTags(body->value(u"tags"_s), &error);
     if (!tags)
         return error;
     image.tags = *tags;

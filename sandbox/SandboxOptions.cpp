@@ -1,5 +1,6 @@
 #include "SandboxOptions.h"
 
+#include <algorithm>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -8,21 +9,24 @@ namespace mim::sandbox {
 
 const QStringList &FaultConfig::knownKinds()
 {
-    static const QStringList kinds{u"404"_s,   u"429"_s,      u"500"_s,       u"502"_s,   u"503"_s, u"504"_s,
-                                   u"reset"_s, u"truncate"_s, u"malformed"_s, u"stall"_s, u"slow"_s};
+    static const QStringList kinds{u"403"_s,      u"404"_s,       u"429"_s,   u"500"_s,
+                                   u"502"_s,      u"503"_s,       u"504"_s,   u"reset"_s,
+                                   u"truncate"_s, u"malformed"_s, u"stall"_s, u"slow"_s};
     return kinds;
 }
 
 QStringList FaultConfig::defaultRateKinds()
 {
     QStringList kinds = knownKinds();
+    kinds.removeOne(u"403"_s);
     kinds.removeOne(u"404"_s);
     return kinds;
 }
 
 bool FaultConfig::isEmpty() const
 {
-    return latencyMs == 0 && (rate <= 0.0 || kinds.isEmpty()) && script.isEmpty() && listing.isEmpty();
+    return latencyMs == 0 && (rate <= 0.0 || kinds.isEmpty()) && script.isEmpty() && listing.isEmpty() &&
+           groupsWithoutId.isEmpty();
 }
 
 QJsonObject FaultConfig::toJson() const
@@ -46,6 +50,8 @@ QJsonObject FaultConfig::toJson() const
                                                 {u"max_records"_s, listing.maxRecords},
                                                 {u"ignore_offset"_s, listing.ignoreOffset}});
     }
+    if (!groupsWithoutId.isEmpty())
+        object.insert(u"groups_without_id"_s, QJsonArray::fromStringList(groupsWithoutId));
     return object;
 }
 
@@ -83,8 +89,9 @@ bool readKind(const QJsonValue &value, QString *kind, QString *error)
 
 std::optional<FaultConfig> FaultConfig::fromJson(const QJsonObject &object, QString *error)
 {
-    static const QStringList knownKeys{u"latency_ms"_s, u"rate"_s, u"kinds"_s,  u"retry_after_s"_s,
-                                       u"stall_ms"_s,   u"seed"_s, u"script"_s, u"listing"_s};
+    static const QStringList knownKeys{u"latency_ms"_s,    u"rate"_s,     u"kinds"_s,
+                                       u"retry_after_s"_s, u"stall_ms"_s, u"seed"_s,
+                                       u"script"_s,        u"listing"_s,  u"groups_without_id"_s};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!knownKeys.contains(it.key())) {
             if (error)
@@ -146,6 +153,20 @@ std::optional<FaultConfig> FaultConfig::fromJson(const QJsonObject &object, QStr
         if (!readNonNegativeInt(lies, u"max_records"_s, &config.listing.maxRecords, error))
             return std::nullopt;
         config.listing.ignoreOffset = lies.value(u"ignore_offset"_s).toBool();
+    }
+
+    const QJsonValue withoutId = object.value(u"groups_without_id"_s);
+    if (!withoutId.isUndefined()) {
+        const QJsonArray keys = withoutId.toArray();
+        const bool allStrings =
+            std::all_of(keys.begin(), keys.end(), [](const QJsonValue &key) { return key.isString(); });
+        if (!withoutId.isArray() || !allStrings) {
+            if (error)
+                *error = u"\"groups_without_id\" must be an array of \"namespace/name\" strings"_s;
+            return std::nullopt;
+        }
+        for (const QJsonValue &key : keys)
+            config.groupsWithoutId.append(key.toString());
     }
 
     const QJsonValue script = object.value(u"script"_s);

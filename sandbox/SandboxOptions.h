@@ -40,7 +40,7 @@ struct ListingLies
 // The JSON form is the body of POST /sandbox/faults:
 // {"latency_ms":N, "rate":0.0-1.0, "kinds":["429",...], "retry_after_s":1, "stall_ms":2000, "seed":7,
 //  "script":[{"method":"GET","path_contains":"/images","fault":"503","count":2}],
-//  "listing":{"total":N,"max_records":K,"ignore_offset":true}}
+//  "listing":{"total":N,"max_records":K,"ignore_offset":true}, "groups_without_id":["ns/name"]}
 struct FaultConfig
 {
     int latencyMs = 0; // added to every API response
@@ -51,14 +51,17 @@ struct FaultConfig
     quint32 seed = 7;               // of the random choices made for `rate`
     QList<FaultScriptEntry> script; // applied before `rate`, entries in order
     ListingLies listing;            // applied to every ListImage answer
+    // "namespace/name" of the groups that ListImageGroup sends without "id", as the OTC copy of the API shows
+    // records; JSON "groups_without_id": ["ns/name", ...].
+    QStringList groupsWithoutId;
 
     bool isEmpty() const;
     QJsonObject toJson() const;
     static std::optional<FaultConfig> fromJson(const QJsonObject &object, QString *error = nullptr);
-    // 404 429 500 502 503 504 reset truncate malformed stall slow
+    // 403 404 429 500 502 503 504 reset truncate malformed stall slow
     static const QStringList &knownKinds();
-    // The kinds `rate` picks from when none are named: all but "404", a permanent failure that is never
-    // retried and so only makes sense where a test names it.
+    // The kinds `rate` picks from when none are named: all but "403" and "404", permanent failures that are
+    // never retried and so only make sense where a test names them.
     static QStringList defaultRateKinds();
 
     friend bool operator==(const FaultConfig &, const FaultConfig &) = default;
@@ -89,6 +92,13 @@ struct SandboxOptions
     int tokenLifetimeSeconds = DefaultTokenLifetimeSeconds;
 
     FaultConfig faults;
+
+    // Where the sources disagree or say nothing, the sandbox can answer either way, so the client is tested
+    // against both (sandbox/README.md marks them as guesses).
+    // DeleteImage answers 204 with no body instead of 200 with the deleted image.
+    bool deleteAnswersNoContent = false;
+    // `current` of a paged answer counts pages from this: 0 (offset / limit) or 1.
+    int currentBase = 0;
 
     // PEM files; both set = HTTPS.
     QString tlsCertificateFile;

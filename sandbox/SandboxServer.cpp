@@ -9,6 +9,7 @@
 #include "ImageStore.h"
 #include "RequestAuthenticator.h"
 #include "UsageApi.h"
+#include "WorkspaceApi.h"
 
 #include <QAbstractHttpServer>
 #include <QFile>
@@ -84,6 +85,7 @@ struct SandboxServer::Internals
     std::unique_ptr<RequestAuthenticator> authenticator;
     std::unique_ptr<ImageApi> imageApi;
     std::unique_ptr<UsageApi> usageApi;
+    std::unique_ptr<WorkspaceApi> workspaceApi;
     std::unique_ptr<IamApi> iamApi;
     quint64 dataGeneration = 0; // settle timers of an older data set do nothing
 };
@@ -99,6 +101,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     d->imageApi = std::make_unique<ImageApi>(&d->store, &d->counters, &m_options, &d->faults.config(),
                                              [this] { return d->generator->nextId(); });
     d->usageApi = std::make_unique<UsageApi>(&d->store, &d->counters, &m_options, &d->faults.config());
+    d->workspaceApi = std::make_unique<WorkspaceApi>(&d->store, &d->counters);
     d->iamApi = std::make_unique<IamApi>(&m_options, &d->tokens);
     if (m_options.demo)
         resetDemo();
@@ -408,6 +411,11 @@ QJsonObject SandboxServer::imageState(const QString &id) const
     return QJsonDocument::fromJson(d->store.stateJson(index)).object();
 }
 
+void SandboxServer::setWorkspaceName(const QString &workspaceId, const QString &name)
+{
+    d->workspaceApi->setName(workspaceId, name);
+}
+
 QJsonObject SandboxServer::counters() const
 {
     return d->counters.toJson();
@@ -501,11 +509,14 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
         const QByteArray projectHeader = request.header("X-Project-Id");
         if (projectId != m_options.projectId || outcome.projectId != projectId ||
             (!projectHeader.isEmpty() && QString::fromUtf8(projectHeader) != projectId)) {
-            return SandboxResponse::error(401, u"ModelArts.0210"_s,
+            // 403, as documented: a 401 would tell the client its credentials died and make it log in again.
+            return SandboxResponse::error(403, u"ModelArts.0210"_s,
                                           u"The project ID in the URL does not match the credentials"_s);
         }
         if (usageRoute)
             return d->usageApi->handle(request, segments.first(), segments.mid(2));
+        if (WorkspaceApi::handles(segments.mid(2)))
+            return d->workspaceApi->handle(request, segments.mid(2));
         return d->imageApi->handle(request, segments.mid(2));
     }
     return notFoundRoute();
@@ -515,6 +526,11 @@ SandboxResponse SandboxServer::faultResponse(const QString &kind) const
 {
     if (kind == u"404")
         return notFoundRoute();
+    // *Guess*: the code and text of a refusal by IAM policy are not documented for these routes.
+    if (kind == u"403")
+        return SandboxResponse::error(
+            403, u"ModelArts.0112"_s,
+            u"Not authorized to perform this operation: the policy does not allow it."_s);
     if (kind == u"429") {
         SandboxResponse response = SandboxResponse::error(
             429, u"APIGW.0308"_s,

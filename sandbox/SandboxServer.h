@@ -61,6 +61,9 @@ public:
     QString addImage(const QJsonObject &imageJson, QString *error = nullptr);
     // Deletes an image behind the client's back, as another user would (no SWR deletion).
     bool removeImage(const QString &id);
+    // Names a workspace in ListWorkspace's answers (any text, for testing what a client shows); in process
+    // only.
+    void setWorkspaceName(const QString &workspaceId, const QString &name);
     // Changes "status" (also "status_message") and/or "in_use" (bool) / "in_use_by" (notebook name).
     bool patchImage(const QString &id, const QJsonObject &patch, QString *error = nullptr);
     // The image as the API shows it, deleted ones included.

@@ -118,6 +118,9 @@ int main(int argc, char *argv[])
            QString::number(defaults::DefaultRetryAfterSeconds));
     option(u"stall-ms"_s, "Delay of a stalled response; duration of a slow body.", u"MS"_s,
            QString::number(defaults::DefaultStallMs));
+    option(u"delete-no-content"_s, "DeleteImage answers 204 with no body instead of the deleted image.");
+    option(u"current-base"_s, "Paged answers count \"current\" from this page number: 0 or 1.", u"N"_s,
+           u"0"_s);
     option(u"tls-cert"_s, "PEM certificate (chain): serve HTTPS.", u"FILE"_s);
     option(u"tls-key"_s, "PEM private key of --tls-cert.", u"FILE"_s);
     option(u"quiet"_s, "Print only the first line, not one line per request.");
@@ -176,6 +179,13 @@ int main(int argc, char *argv[])
             if (!mim::sandbox::FaultConfig::knownKinds().contains(kind))
                 failUsage(translate("unknown fault kind \"%1\"").arg(kind));
         }
+    }
+
+    options.deleteAnswersNoContent = parser.isSet(u"delete-no-content"_s);
+    if (parser.isSet(u"current-base"_s)) {
+        options.currentBase = intValue(parser, u"current-base"_s, 0);
+        if (options.currentBase > 1)
+            failUsage(translate("--current-base needs 0 or 1"));
     }
 
     SandboxServer server(options);

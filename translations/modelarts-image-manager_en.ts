@@ -351,7 +351,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+299"/>
+        <location filename="../views/main/FilterBar.cpp" line="+308"/>
         <source>%1: %n selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -399,7 +399,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+22"/>
         <source>The server counts %n version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>The server counts %n version; %1 is in the image list.</numerusform>
@@ -410,7 +410,7 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+194"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+193"/>
         <source>%n group(s), %1 in total.</source>
         <translation>
             <numerusform>%n group, %1 in total.</numerusform>
@@ -427,7 +427,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+96"/>
         <source>Deleting “%1” and its %n version(s)…</source>
         <translation>
             <numerusform>Deleting “%1” and its %n version…</numerusform>
@@ -502,7 +502,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+412"/>
+        <location filename="../views/main/MainWindow.cpp" line="+419"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -565,7 +565,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The tag key “%1” is too long: at most %n characters.</source>
         <translation>
             <numerusform>The tag key “%1” is too long: at most %n character.</numerusform>

@@ -248,7 +248,7 @@
         <translation>IAM 返回的项目 ID 无效（“%1”），请在账号设置中填写项目 ID。</translation>
     </message>
     <message>
-        <location filename="../models/api/ApiRequestBuilder.cpp" line="+201"/>
+        <location filename="../models/api/ApiRequestBuilder.cpp" line="+211"/>
         <source>The project ID “%1” is not valid; no request was sent.</source>
         <translation>项目 ID“%1”无效，未发送任何请求。</translation>
     </message>
@@ -1711,7 +1711,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+61"/>
+        <location filename="../views/main/FilterBar.cpp" line="+62"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1808,7 +1808,7 @@
         <translation>默认工作空间</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Own Images</source>
         <translation>自有镜像</translation>
     </message>
@@ -2072,7 +2072,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+346"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -2097,6 +2097,14 @@
     </message>
 </context>
 <context>
+    <name>mim::ImageGroup</name>
+    <message>
+        <location filename="../models/groups/ImageGroup.cpp" line="+83"/>
+        <source>The server listed this image group without an ID, so it cannot be deleted or changed here. Delete its versions one by one in the image list instead.</source>
+        <translation>服务器列出的这个镜像组没有 ID，因此无法在此删除或修改。请改为在镜像列表中逐个删除它的版本。</translation>
+    </message>
+</context>
+<context>
     <name>mim::ImageGroupLoader</name>
     <message>
         <location filename="../models/groups/ImageGroupLoader.cpp" line="+38"/>
@@ -2115,7 +2123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+22"/>
         <source>The server counts %n version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>服务器记录有 %n 个版本，镜像列表中有 %1 个。</numerusform>
@@ -2137,7 +2145,7 @@
 <context>
     <name>mim::ImageGroupPage</name>
     <message>
-        <location filename="../models/groups/ImageGroup.cpp" line="+59"/>
+        <location filename="../models/groups/ImageGroup.cpp" line="-24"/>
         <source>field &quot;%1&quot; is not a string</source>
         <translation>字段“%1”不是字符串</translation>
     </message>
@@ -2154,12 +2162,7 @@
         <translation>字段“%1”不是数组</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>the group has no id</source>
-        <translation>该分组没有 ID</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>The response is not valid JSON: %1 at offset %2</source>
         <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
     </message>
@@ -2228,12 +2231,12 @@
         <translation>删除分组…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+117"/>
         <source>Deletes every version of the selected image at once.</source>
         <translation>一次性删除所选镜像的所有版本。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-63"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -2268,7 +2271,7 @@
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Reading the versions of “%1”…</source>
         <translation>正在读取“%1”的版本…</translation>
     </message>
@@ -2334,12 +2337,13 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+38"/>
+        <location filename="../models/api/ImageListing.cpp" line="+40"/>
+        <location line="+248"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="-173"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2362,6 +2366,16 @@
         <location line="+4"/>
         <source>The server reported %1 images but sent %2 different ones, %3 times in a row; the list would be incomplete.</source>
         <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The list of workspaces could not be read: %1</source>
+        <translation>无法读取工作空间列表：%1</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>workspace %1, %2</source>
+        <translation>工作空间 %1，%2</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2401,18 @@
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
         <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1 (ID %2)</source>
+        <comment>workspace name and id</comment>
+        <translation>%1（ID %2）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Default</source>
+        <comment>the default workspace</comment>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../models/catalog/ImageColumns.cpp" line="+38"/>
@@ -2716,8 +2742,13 @@
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
+    <message>
+        <location line="+115"/>
+        <source>Only the default workspace is shown: the account&apos;s workspaces could not be listed, so images in other workspaces are missing. %1</source>
+        <translation>仅显示默认工作空间：无法列出该账号的工作空间，因此其他工作空间中的镜像未显示。%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+6"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -3849,8 +3880,13 @@
         <source>Every tag needs a key.</source>
         <translation>每个标签都必须有键。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+4"/>
+        <source>The tag key “%1” contains “=”, which separates a tag&apos;s key from its value.</source>
+        <translation>标签键“%1”包含“=”，而“=”用于分隔标签的键和值。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>The tag key “%1” is too long: at most %n characters.</source>
         <translation>
             <numerusform>标签键“%1”过长：最多 %n 个字符。</numerusform>
@@ -4285,6 +4321,34 @@
         <source>Checking…</source>
         <comment>whether an image is in use is being checked</comment>
         <translation>正在检查…</translation>
+    </message>
+</context>
+<context>
+    <name>mim::WorkspacePage</name>
+    <message>
+        <location filename="../models/api/Workspace.cpp" line="+23"/>
+        <source>The response is not valid JSON: %1 at offset %2</source>
+        <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The response is not a JSON object.</source>
+        <translation>响应不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The response has no &quot;workspaces&quot; array.</source>
+        <translation>响应中没有 &quot;workspaces&quot; 数组。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The response&apos;s &quot;total_count&quot; is not an integer.</source>
+        <translation>响应中的 &quot;total_count&quot; 不是整数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>workspace %1: no valid id</source>
+        <translation>工作空间 %1：没有有效的 ID</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "models/api/Clock.h"
 #include "models/api/ConnectionSettings.h"
 #include "models/api/Image.h"
+#include "models/api/Workspace.h"
 
 #include <functional>
 #include <memory>
@@ -35,6 +36,7 @@ struct ListQuery
     bool nameFuzzyMatch = true;
     QString nameSpace;
     QString serviceType;
+    // Empty: every workspace of the account (ListImage itself shows only the default "0" without one).
     QString workspaceId;
     QString sortKey;
     QString sortDir;
@@ -117,6 +119,13 @@ public:
     // ErrorKind::BadResponse ("the list would be incomplete") and images() stays empty. progress() starts
     // again with each pass.
     int passes() const { return m_passes; }
+    // A listing of every workspace (ListQuery::workspaceId empty) reads ListWorkspace first, then each
+    // workspace's images, merged by id. These are the workspaces it read, the default "0" always among them;
+    // empty for a listing of one workspace.
+    const QList<Workspace> &workspaces() const { return m_workspaces; }
+    // Set when ListWorkspace was refused (403, 404 or another refusal): only the default workspace "0" was
+    // listed, and this says why the others could not be.
+    const ApiError &workspaceError() const { return m_workspaceError; }
 
     // Bounds on what a server's numbers can make a listing do. A total beyond MaxImages, or one that would
     // take more than MaxPages requests at the page size the server really sends, fails the listing at once.
@@ -132,6 +141,7 @@ Q_SIGNALS:
 private:
     friend class ApiClient;
     friend class ImageListingPrivate;
+    friend class WorkspacesListingPrivate;
     explicit ImageListing(QObject *parent);
 
     bool m_finished = false;
@@ -140,6 +150,8 @@ private:
     QStringList m_skipped;
     qint64 m_total = 0;
     int m_passes = 0;
+    QList<Workspace> m_workspaces;
+    ApiError m_workspaceError;
     std::function<void()> m_cancel;
 };
 
@@ -170,6 +182,8 @@ public:
     ApiCall *listImageGroups(const QUrlQuery &query);
     ApiCall *deleteImageGroup(const QString &id, bool force);
     ApiCall *updateImageGroup(const QString &id, const QJsonObject &request);
+    // ListWorkspace: `pageIndex` is the page (the SDK calls offset "the first page"), `limit` its size.
+    ApiCall *listWorkspacesPage(qint64 pageIndex, int limit);
     // Resolves the project id if needed, then lists one image: proves endpoint, credentials and project.
     ApiCall *testConnection();
 
@@ -191,6 +205,7 @@ Q_SIGNALS:
 
 private:
     friend class ImageListingPrivate;
+    friend class WorkspacesListingPrivate;
     friend class UsageListingPrivate;
     struct Request
     {
@@ -214,6 +229,9 @@ private:
     using RequestPtr = std::shared_ptr<Request>;
 
     static Request listRequest(const ListQuery &query, qint64 offset, int limit);
+    // The listing of one workspace (or of whatever ListImage shows for the query), at most `maxConcurrent`
+    // pages at a time.
+    ImageListing *listImagesOf(const ListQuery &query, int maxConcurrent);
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);

@@ -136,6 +136,16 @@ ApiCall *ApiClient::listImageGroups(const QUrlQuery &query)
     return start(std::move(request));
 }
 
+ApiCall *ApiClient::listWorkspacesPage(qint64 pageIndex, int limit)
+{
+    Request request;
+    request.method = "GET";
+    request.segments = {u"workspaces"_s};
+    request.query = {{u"offset"_s, QString::number(pageIndex)}, {u"limit"_s, QString::number(limit)}};
+    request.contentType = JsonContentType.toByteArray();
+    return start(std::move(request));
+}
+
 ApiCall *ApiClient::deleteImageGroup(const QString &id, bool force)
 {
     Request request;

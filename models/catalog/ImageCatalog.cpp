@@ -155,7 +155,8 @@ void ImageCatalog::startListing(const QString &type)
     run.listing = listing;
     m_runs.append(run);
     const auto outcomeOf = [](const ImageListing *finished) {
-        return ListingOutcome{finished->error(), finished->images(), finished->skippedRecords()};
+        return ListingOutcome{finished->error(), finished->images(), finished->skippedRecords(),
+                              finished->workspaces(), finished->workspaceError()};
     };
     if (hasFinished(listing)) {
         // Finished before we could listen (e.g. refused at once). The listing deletes itself, so keep its
@@ -215,6 +216,8 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     run.done = true;
     run.images = outcome.images;
     run.skipped = outcome.skipped;
+    run.workspaces = outcome.workspaces;
+    run.workspaceError = outcome.workspaceError;
     for (const ListingRun &other : std::as_const(m_runs)) {
         if (!other.done)
             return;
@@ -225,19 +228,26 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     // the state stays Loading until the model has the images.
     QList<QList<Image>> lists;
     QStringList skipped;
+    QHash<QString, QString> workspaceNames;
+    ApiError workspaceError;
     for (const ListingRun &done : std::as_const(m_runs)) {
         lists.append(done.images);
         skipped.append(done.skipped);
+        for (const Workspace &workspace : done.workspaces)
+            workspaceNames.insert(workspace.id, workspace.name);
+        if (!workspaceError.isError())
+            workspaceError = done.workspaceError;
     }
     m_runs = {};
     const int preparing = ++m_generation;
     auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, preparing, skipped] {
-        watcher->deleteLater();
-        // Refreshed, cancelled or closed meanwhile: what was prepared is no longer wanted.
-        if (preparing == m_generation)
-            applyLoaded(watcher->future().takeResult(), skipped);
-    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, preparing, skipped, workspaceNames, workspaceError] {
+                watcher->deleteLater();
+                // Refreshed, cancelled or closed meanwhile: what was prepared is no longer wanted.
+                if (preparing == m_generation)
+                    applyLoaded(watcher->future().takeResult(), skipped, workspaceNames, workspaceError);
+            });
     watcher->setFuture(QtConcurrent::run([lists = std::move(lists)] {
         QList<Image> images;
         if (lists.size() == 1) {
@@ -250,10 +260,13 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     }));
 }
 
-void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped)
+void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped,
+                               const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError)
 {
+    m_model->setWorkspaceNames(workspaceNames);
     m_model->applyPrepared(std::move(prepared));
     m_skipped = skipped;
+    m_workspaceError = workspaceError;
     m_lastError = {};
     m_lastRefreshed = m_clock();
     setState(State::Loaded);

@@ -3,6 +3,7 @@
 #include "models/api/ApiError.h"
 #include "models/api/Clock.h"
 #include "models/api/Image.h"
+#include "models/api/Workspace.h"
 #include "models/catalog/ImageTableModel.h"
 
 #include <QDateTime>
@@ -73,6 +74,9 @@ public:
     const ApiError &lastError() const { return m_lastError; }
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
     QStringList skippedRecords() const { return m_skipped; }
+    // Set when the last refresh could list the default workspace only, because the account's workspaces
+    // could not be listed: why (ImageListing::workspaceError()).
+    const ApiError &workspaceError() const { return m_workspaceError; }
 
 Q_SIGNALS:
     void stateChanged(mim::ImageCatalog::State state);
@@ -95,6 +99,8 @@ private:
         bool done = false;
         QList<Image> images;
         QStringList skipped;
+        QList<Workspace> workspaces;
+        ApiError workspaceError;
     };
 
     struct ListingOutcome
@@ -102,11 +108,14 @@ private:
         ApiError error;
         QList<Image> images;
         QStringList skipped;
+        QList<Workspace> workspaces;
+        ApiError workspaceError;
     };
 
     void setState(State state);
     void startListing(const QString &type);
-    void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped);
+    void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped,
+                     const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError);
     void onListingProgress(int generation, int index, qint64 received, qint64 total);
     void onListingFinished(int generation, int index, const ListingOutcome &outcome);
     void abortRefresh();
@@ -131,6 +140,7 @@ private:
     ApiError m_lastError;
     QDateTime m_lastRefreshed;
     QStringList m_skipped;
+    ApiError m_workspaceError;
     QTimer *m_pollTimer = nullptr;
     int m_pollIntervalMs = 5000;
     bool m_automaticPolling = true;

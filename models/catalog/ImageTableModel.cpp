@@ -151,6 +151,8 @@ QString ImageTableModel::displayValue(int row, int column) const
         return m_usage.cellText(imageOfRow(row));
     if (column == Status)
         return withActivity(Formatting::statusText(imageOfRow(row).status), row);
+    if (column == Workspace)
+        return workspaceText(imageOfRow(row).workspaceId);
     return ImageColumns::cellText(imageOfRow(row), column);
 }
 
@@ -158,8 +160,35 @@ QString ImageTableModel::toolTipValue(int row, int column) const
 {
     if (column == UsedBy)
         return m_usage.toolTip(imageOfRow(row));
+    if (column == Workspace) {
+        // The name for reading, the id for telling workspaces of the same name apart.
+        const QString &id = imageOfRow(row).workspaceId;
+        return workspaceText(id) == Formatting::visibleText(id)
+                   ? workspaceText(id)
+                   : tr("%1 (ID %2)", "workspace name and id")
+                         .arg(workspaceText(id), Formatting::visibleText(id));
+    }
     const QString tip = ImageColumns::toolTip(imageOfRow(row), column);
     return column == Status ? withActivity(tip, row) : tip;
+}
+
+void ImageTableModel::setWorkspaceNames(const QHash<QString, QString> &names)
+{
+    if (names == m_workspaceNames)
+        return;
+    m_workspaceNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Workspace), index(rowCount() - 1, Workspace),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString ImageTableModel::workspaceText(const QString &workspaceId) const
+{
+    if (workspaceId == u"0")
+        return tr("Default", "the default workspace");
+    const QString name = m_workspaceNames.value(workspaceId);
+    // Names come from the server: shown with control and bidi characters visible, like every server text.
+    return Formatting::visibleText(name.isEmpty() ? workspaceId : name);
 }
 
 QVariant ImageTableModel::internalValue(int row, int column) const

@@ -151,6 +151,11 @@ public:
     // Only hex digits and dashes, like every ModelArts id: other text cannot be part of such an id.
     static bool isHexOrDash(QStringView text);
 
+    // Workspace names by id (from ListWorkspace), for the Workspace column and facet: workspaceText() is the
+    // name when known, "Default" for the default workspace "0", else the id itself.
+    void setWorkspaceNames(const QHash<QString, QString> &names);
+    QString workspaceText(const QString &workspaceId) const;
+
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
 
@@ -226,6 +231,7 @@ private:
     // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
     // removed row leaves a free slot for the next image, so that the other rows keep their slots.
     QList<Image> m_images;
+    QHash<QString, QString> m_workspaceNames;
     QList<Row> m_rows;
     QHash<QString, int> m_slotById;
     QList<int> m_order;     // slot of each row

@@ -73,9 +73,16 @@ std::optional<ImageGroup> ImageGroup::fromJson(const QJsonObject &object, QStrin
     } else if (!tags.isUndefined() && !tags.isNull()) {
         return refuse(ImageGroupPage::tr("field \"%1\" is not an array").arg(u"tags"_s));
     }
-    if (group.id.isEmpty())
-        return refuse(ImageGroupPage::tr("the group has no id"));
     return group;
+}
+
+QString ImageGroup::whyNotChangeable() const
+{
+    if (hasId())
+        return {};
+    return tr(
+        "The server listed this image group without an ID, so it cannot be deleted or changed here. Delete "
+        "its versions one by one in the image list instead.");
 }
 
 std::optional<ImageGroupPage> ImageGroupPage::fromJson(const QByteArray &body, QString *error)

@@ -28,11 +28,19 @@ struct ImageGroup
     QString key() const { return nameSpace + u'/' + name; }
     static QString keyOf(const Image &image) { return image.nameSpace + u'/' + image.name; }
 
-    // Lenient like Image::fromJson: unknown fields ignored, missing ones defaulted; a record without an id or
-    // with a field of the wrong type is refused (and *whyNot says why).
+    // DeleteImageGroup and UpdateImageGroup address a group by its id. Some copies of the API (OTC) list
+    // groups without one: those are shown, but cannot be deleted or changed.
+    bool hasId() const { return !id.isEmpty(); }
+    // Why the group cannot be deleted or changed; empty when it can.
+    QString whyNotChangeable() const;
+
+    // Lenient like Image::fromJson: unknown fields ignored, missing ones (the id included) defaulted; a
+    // record with a field of the wrong type is refused (and *whyNot says why).
     static std::optional<ImageGroup> fromJson(const QJsonObject &object, QString *whyNot = nullptr);
 
     friend bool operator==(const ImageGroup &, const ImageGroup &) = default;
+
+    Q_DECLARE_TR_FUNCTIONS(mim::ImageGroup)
 };
 
 // One page of ListImageGroup.

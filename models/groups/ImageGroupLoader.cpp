@@ -84,12 +84,16 @@ void ImageGroupLoader::onPage(ApiCall *call)
     ++m_pages;
     m_skipped += page->skippedRecords;
     // A group that slides from one page to the next while someone deletes must not appear twice.
+    // Groups listed without an id are told apart by namespace/name, which a group's id stands for anyway.
+    const auto identity = [](const ImageGroup &group) {
+        return group.hasId() ? group.id : u"\n"_s + group.key();
+    };
     QSet<QString> known;
     for (const ImageGroup &group : std::as_const(m_groups))
-        known.insert(group.id);
+        known.insert(identity(group));
     for (const ImageGroup &group : page->groups) {
-        if (!known.contains(group.id)) {
-            known.insert(group.id);
+        if (!known.contains(identity(group))) {
+            known.insert(identity(group));
             m_groups.append(group);
         }
     }

@@ -122,6 +122,12 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
         return {};
     case Qt::ToolTipRole:
         // Tooltips that look like HTML are rendered as HTML: server text is escaped for them.
+        if (column == Name && !group.hasId()) {
+            const QString description = Formatting::visibleText(group.description);
+            return Formatting::plainToolTip(description.isEmpty()
+                                                ? group.whyNotChangeable()
+                                                : group.whyNotChangeable() + u"\n\n"_s + description);
+        }
         if (column == Name && !group.description.isEmpty())
             return Formatting::plainToolTip(Formatting::visibleText(group.description));
         if (column == Versions && entry.versions.size() != group.versionCount)
@@ -275,6 +281,9 @@ void ImageGroupModel::clear()
 
 int ImageGroupModel::rowOfGroup(const QString &groupId) const
 {
+    // Groups listed without an id cannot be found by one: an empty id would name the first of them.
+    if (groupId.isEmpty())
+        return -1;
     for (int row = 0; row < m_groups.size(); ++row) {
         if (m_groups.at(row).group.id == groupId)
             return row;

@@ -56,6 +56,7 @@ public:
 
     int groupCount() const { return int(m_groups.size()); }
     const ImageGroup &groupAt(int row) const { return m_groups.at(row).group; }
+    // -1 for an empty id: groups listed without an id are not found by it.
     int rowOfGroup(const QString &groupId) const;
     QModelIndex indexOfGroup(const QString &groupId) const;
     // The group a row stands for (its own or its parent's); nullptr for an invalid index.

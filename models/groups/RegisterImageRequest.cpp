@@ -263,6 +263,11 @@ QStringList RegisterImageRequest::problems() const
             result.append(tr("Every tag needs a key."));
             break;
         }
+        if (tag.key.contains(u'=')) {
+            result.append(tr("The tag key “%1” contains “=”, which separates a tag's key from its value.")
+                              .arg(tag.key.left(20)));
+            break;
+        }
         if (tag.key.size() > MaxTagKeyLength) {
             result.append(tr("The tag key “%1” is too long: at most %n characters.", nullptr, MaxTagKeyLength)
                               .arg(tag.key.left(20) + u'…'));
@@ -281,6 +286,11 @@ QStringList RegisterImageRequest::problems() const
         keys.insert(tag.key);
     }
     return result;
+}
+
+QString RegisterImageRequest::tagText(const ImageTag &tag)
+{
+    return tag.value.isEmpty() ? tag.key : tag.key + u'=' + tag.value;
 }
 
 QJsonObject RegisterImageRequest::toJson() const
@@ -305,7 +315,7 @@ QJsonObject RegisterImageRequest::toJson() const
     if (!tags.isEmpty()) {
         QJsonArray tagArray;
         for (const ImageTag &tag : tags)
-            tagArray.append(QJsonObject{{u"key"_s, tag.key}, {u"value"_s, tag.value}});
+            tagArray.append(tagText(tag));
         object.insert(u"tags"_s, tagArray);
     }
     return object;

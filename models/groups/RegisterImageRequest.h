@@ -73,6 +73,10 @@ public:
     // Everything that keeps the request from being sent, one sentence each; empty when it can be sent.
     QStringList problems() const;
     QJsonObject toJson() const;
+    // How a tag goes into RegisterImage's "tags", which every SDK types as a list of strings (unlike
+    // UpdateImageGroup's [{key, value}]): "key=value", or "key" alone when the value is empty. The format is
+    // a guess that a live account has to confirm (models/api/README.md); a key therefore cannot contain "=".
+    static QString tagText(const ImageTag &tag);
 };
 
 } // namespace mim

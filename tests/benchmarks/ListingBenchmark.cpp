@@ -78,22 +78,54 @@ struct Sample
     }
 };
 
-// total of ListImage for the query the catalog uses, asked with one small page.
-qint64 probeTotal(ApiClient *client, QString *error)
+// The account's workspaces (ListWorkspace), "0" among them: ListImage shows one workspace at a time.
+QStringList workspaceIds(ApiClient *client, QString *error)
 {
-    qint64 total = -1;
+    QStringList ids{u"0"_s};
     bool done = false;
-    ApiCall *call = client->listImagesPage(ListQuery{}, 0, 1);
+    ApiCall *call = client->listWorkspacesPage(0, 1000);
     QObject::connect(call, &ApiCall::finished, call, [&] {
         done = true;
-        if (call->succeeded())
-            total = call->json().value(u"total"_s).toInteger(-1);
-        else
+        if (!call->succeeded()) {
             *error = call->error().summary();
+            return;
+        }
+        for (const QJsonValue &value : call->json().value(u"workspaces"_s).toArray()) {
+            const QString id = value.toObject().value(u"id"_s).toString();
+            if (!ids.contains(id))
+                ids.append(id);
+        }
     });
     if (!waitUntil([&] { return done; }, 60000))
-        *error = u"no answer to the first page"_s;
-    return total;
+        *error = u"no answer to the workspace list"_s;
+    return error->isEmpty() ? ids : QStringList();
+}
+
+// total of ListImage for the query the catalog uses, summed over the workspaces, each asked with one small
+// page.
+qint64 probeTotal(ApiClient *client, const QStringList &workspaces, QString *error)
+{
+    qint64 sum = 0;
+    for (const QString &workspace : workspaces) {
+        qint64 total = -1;
+        bool done = false;
+        ListQuery query;
+        query.workspaceId = workspace;
+        ApiCall *call = client->listImagesPage(query, 0, 1);
+        QObject::connect(call, &ApiCall::finished, call, [&] {
+            done = true;
+            if (call->succeeded())
+                total = call->json().value(u"total"_s).toInteger(-1);
+            else
+                *error = call->error().summary();
+        });
+        if (!waitUntil([&] { return done; }, 60000))
+            *error = u"no answer to the first page"_s;
+        if (total < 0)
+            return -1;
+        sum += total;
+    }
+    return sum;
 }
 
 } // namespace
@@ -123,7 +155,10 @@ bool ListingBenchmark::run(QString *error)
     }
     StallMonitor stall;
 
-    const qint64 total = probeTotal(&client, error);
+    const QStringList workspaces = workspaceIds(&client, error);
+    if (workspaces.isEmpty())
+        return false;
+    const qint64 total = probeTotal(&client, workspaces, error);
     if (total < 0)
         return false;
 
@@ -238,20 +273,26 @@ bool ListingBenchmark::run(QString *error)
         QList<QByteArray> bodies;
         QElapsedTimer timer;
         timer.start();
-        qint64 step = pageSize;
-        for (qint64 offset = 0; offset < total; offset += step) {
-            const test::RawReply reply =
-                raw.api("GET", u"images?type=DEDICATED&limit=%1&offset=%2"_s.arg(pageSize).arg(offset));
-            if (reply.status != 200) {
-                *error = u"page at offset %1: HTTP %2"_s.arg(offset).arg(reply.status);
-                return false;
-            }
-            bodies.append(reply.body);
-            if (offset == 0) {
-                // A server that caps the page size: step by what it sends, like the client does.
-                const qint64 records = reply.json().value(u"data"_s).toArray().size();
-                if (records > 0 && records < step)
-                    step = records;
+        for (const QString &workspace : workspaces) {
+            qint64 step = pageSize;
+            qint64 workspaceTotal = 1;
+            for (qint64 offset = 0; offset < workspaceTotal; offset += step) {
+                const test::RawReply reply = raw.api(
+                    "GET", u"images?type=DEDICATED&workspace_id=%1&limit=%2&offset=%3"_s.arg(workspace)
+                               .arg(pageSize)
+                               .arg(offset));
+                if (reply.status != 200) {
+                    *error = u"page at offset %1: HTTP %2"_s.arg(offset).arg(reply.status);
+                    return false;
+                }
+                bodies.append(reply.body);
+                if (offset == 0) {
+                    workspaceTotal = reply.json().value(u"total"_s).toInteger();
+                    // A server that caps the page size: step by what it sends, like the client does.
+                    const qint64 records = reply.json().value(u"data"_s).toArray().size();
+                    if (records > 0 && records < step)
+                        step = records;
+                }
             }
         }
         transferMs.append(msSince(timer));

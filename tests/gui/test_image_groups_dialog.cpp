@@ -12,6 +12,7 @@
 #include "views/tools/ImageGroupsDialog.h"
 
 #include <QCheckBox>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void deletesAWholeGroupWithSwrContent();
     void deletesAWholeGroupKeepingSwrContent();
     void groupWithVersionInUseIsRefused();
+    void groupListedWithoutIdCannotBeDeleted();
     void cancelledConfirmationDeletesNothing();
     void refusedGroupIsInTheDeletionSummary();
     void waitingGroupIsCancelledFromTheStatusBar();
@@ -206,6 +208,54 @@ void TestImageGroupsDialog::groupWithVersionInUseIsRefused()
     QCOMPARE(groupIdOf(*dialog, u"busy"_s), busy);
     QVERIFY(m_f->window().tableModel()->rowOfId(m_busy.at(0)) >= 0);
     QVERIFY(dialog->deleteButton()->isEnabled());
+}
+
+// The OTC copy of ListImageGroup lists groups without "id": shown with their versions, but DeleteImageGroup
+// cannot address them, so Delete is disabled and says why.
+void TestImageGroupsDialog::groupListedWithoutIdCannotBeDeleted()
+{
+    m_f->sandbox().setFaults({{u"groups_without_id"_s, QJsonArray{u"lab/bert"_s}}});
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QVERIFY2(!dialog->statusText().contains(u"could not"_s), qPrintable(dialog->statusText()));
+    QVERIFY(groupIdOf(*dialog, u"bert"_s).isEmpty());
+    QVERIFY(!groupIdOf(*dialog, u"busy"_s).isEmpty());
+
+    QAbstractItemModel *shown = dialog->view()->model();
+    QModelIndex bert;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex name = shown->index(row, ImageGroupModel::Name);
+        if (name.data().toString() == u"bert"_s &&
+            shown->index(row, ImageGroupModel::Namespace).data() == u"lab"_s)
+            bert = name;
+    }
+    QVERIFY(bert.isValid());
+    QCOMPARE(shown->rowCount(bert), 3); // its versions are shown
+    QVERIFY(bert.data(Qt::ToolTipRole).toString().contains(u"without an ID"_s));
+    dialog->view()->selectionModel()->select(bert,
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(dialog->selectedGroup());
+    QVERIFY(!dialog->deleteButton()->isEnabled());
+    QVERIFY2(dialog->deleteButton()->toolTip().contains(u"without an ID"_s),
+             qPrintable(dialog->deleteButton()->toolTip()));
+
+    // Asked anyway (a shortcut, a stale click): nothing is confirmed or sent.
+    const qint64 groupCalls =
+        m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger();
+    m_answer = true;
+    dialog->deleteSelectedGroup();
+    QTest::qWait(50);
+    QCOMPARE(m_confirmations, 0);
+    QVERIFY(!dialog->isBusy());
+    QCOMPARE(m_f->sandbox().state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger(),
+             groupCalls);
+    for (const QString &id : std::as_const(m_bert))
+        QVERIFY(!m_f->isDeleted(id));
+
+    // A group with an id can still be deleted, and says what Delete does.
+    QVERIFY(dialog->selectGroup(groupIdOf(*dialog, u"busy"_s)));
+    QVERIFY(dialog->deleteButton()->isEnabled());
+    QVERIFY(!dialog->deleteButton()->toolTip().contains(u"without an ID"_s));
 }
 
 void TestImageGroupsDialog::cancelledConfirmationDeletesNothing()

@@ -62,8 +62,9 @@ public:
     QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
     QList<Received> received;
     QByteArray responseBody = "{}";
-    QByteArray responseHeaders;                          // extra header lines, each ending in \r\n
-    std::function<QByteArray(const Received &)> respond; // when set, the body of each answer
+    QByteArray responseHeaders;                             // extra header lines, each ending in \r\n
+    std::function<QByteArray(const Received &)> respond;    // when set, the body of each answer
+    std::function<QByteArray(const Received &)> statusLine; // when set, e.g. "403 Forbidden"; else 200 OK
 
 private:
     bool parseOne(QTcpSocket *socket, QByteArray &buffer)
@@ -93,9 +94,11 @@ private:
         received.append(request);
         if (respond)
             responseBody = respond(request);
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Request-Id: recorded\r\n" +
-                      responseHeaders + "Content-Length: " + QByteArray::number(responseBody.size()) +
-                      "\r\n\r\n" + responseBody);
+        const QByteArray status = statusLine ? statusLine(request) : QByteArrayLiteral("200 OK");
+        socket->write("HTTP/1.1 " + status +
+                      "\r\nContent-Type: application/json\r\nX-Request-Id: recorded\r\n" + responseHeaders +
+                      "Content-Length: " + QByteArray::number(responseBody.size()) + "\r\n\r\n" +
+                      responseBody);
         return true;
     }
 
@@ -152,6 +155,8 @@ private Q_SLOTS:
     void tokenIsRenewedBeforeItExpires();
     void wrongPasswordIsAuthentication();
     void wrongProjectId();
+    void wrongProjectIdWithTokenDoesNotLogInAgain();
+    void deleteAnsweredWithNoContent();
     void throttledCallHonoursRetryAfter();
     void throttledRetryRespectsBudget();
     void serverErrorIsNotRetried();
@@ -346,7 +351,9 @@ void TestApiClient::listingAdvancesByWhatTheServerSends()
     ApiClient client(&m_network, settings);
     client.setPageSize(200);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     QList<Image> images;
     bool done = false;
     connect(listing, &ImageListing::finished, this, [&] {
@@ -405,7 +412,9 @@ void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     bool succeeded = false;
     int passes = 0;
     qsizetype count = 0;
@@ -447,7 +456,9 @@ void TestApiClient::unreadableRecordsAreSkippedAndReported()
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
 
-    ImageListing *listing = client.listAllImages(ListQuery());
+    ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
+    oneWorkspace.workspaceId = u"0"_s;
+    ImageListing *listing = client.listAllImages(oneWorkspace);
     QStringList skipped;
     QList<Image> images;
     int passes = 0;
@@ -772,8 +783,90 @@ void TestApiClient::wrongProjectId()
 
     const Outcome outcome = run(client.testConnection());
     QCOMPARE(outcome->error.code, u"ModelArts.0210"_s);
-    QCOMPARE(outcome->error.kind, ErrorKind::Authentication);
+    QCOMPARE(outcome->httpStatus, 403);
+    QCOMPARE(outcome->error.kind, ErrorKind::Permission);
+    QCOMPARE(outcome->attempts, 1);
     QVERIFY(outcome->error.summary().contains(u"project ID"_s));
+}
+
+// A token scoped to a project that this endpoint does not serve (a stale project id of another region): the
+// token itself is fine, so the documented 403 ModelArts.0210 must not start a new login, while a 401 does.
+void TestApiClient::wrongProjectIdWithTokenDoesNotLogInAgain()
+{
+    RecordingServer server;
+    QVERIFY(server.listen());
+    server.responseHeaders = "X-Subject-Token: token-value-123\r\n";
+    int unauthorized = 0;
+    server.respond = [](const RecordingServer::Received &request) {
+        if (request.target.startsWith("/v3/auth/tokens"))
+            return QByteArray(
+                R"({"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"p-other"}}})");
+        return QByteArray(R"({"error_code":"ModelArts.0210","error_msg":"The project ID does not match."})");
+    };
+    server.statusLine = [&unauthorized](const RecordingServer::Received &request) {
+        if (request.target.startsWith("/v3/auth/tokens"))
+            return QByteArrayLiteral("201 Created");
+        if (unauthorized > 0) {
+            --unauthorized;
+            return QByteArrayLiteral("401 Unauthorized");
+        }
+        return QByteArrayLiteral("403 Forbidden");
+    };
+    ConnectionSettings settings = withFastRetries(ConnectionSettings());
+    settings.regionId = u"cn-north-4"_s;
+    settings.projectId = u"p-other"_s;
+    settings.modelArtsEndpoint = server.url();
+    settings.iamEndpoint = server.url();
+    settings.credentials.method = AuthMethod::Password;
+    settings.credentials.userName = u"user"_s;
+    settings.credentials.domainName = u"domain"_s;
+    settings.credentials.password = u"pass-word"_s;
+    ApiClient client(&m_network, settings);
+    const auto logins = [&server] {
+        return std::count_if(server.received.cbegin(), server.received.cend(), [](const auto &request) {
+            return request.target.startsWith("/v3/auth/tokens");
+        });
+    };
+
+    const Outcome outcome = run(client.showImage(AnyImageId));
+    QCOMPARE(outcome->error.code, u"ModelArts.0210"_s);
+    QCOMPARE(outcome->httpStatus, 403);
+    QCOMPARE(outcome->attempts, 1);
+    QVERIFY(outcome->error.summary().contains(u"project ID"_s));
+    QCOMPARE(server.received.size(), 2); // one login, one call
+    QCOMPARE(logins(), 1);
+
+    // The same answer as a 401 would mean a dead token: one new login and one repeat, no more.
+    unauthorized = 1;
+    const Outcome relogged = run(client.showImage(AnyImageId));
+    QCOMPARE(relogged->httpStatus, 403);
+    QCOMPARE(logins(), 2);
+    QCOMPARE(server.received.size(), 5);
+}
+
+void TestApiClient::deleteAnsweredWithNoContent()
+{
+    sandbox::SandboxOptions options;
+    options.imageCount = 40;
+    options.deleteAnswersNoContent = true;
+    SandboxFixture sandbox(options);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    const QJsonObject entry = findImage(sandbox.state(), [](const QJsonObject &image) {
+        return image.value(u"type"_s).toString() == "DEDICATED"_L1 &&
+               image.value(u"visibility"_s).toString() == "PRIVATE"_L1 && !image.value(u"in_use"_s).toBool();
+    });
+    QVERIFY(!entry.isEmpty());
+    const QString id = entry.value(u"id"_s).toString();
+
+    const Outcome outcome = run(client.deleteImage(id, true));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QCOMPARE(outcome->httpStatus, 204);
+    QVERIFY(outcome->body.isEmpty());
+    QCOMPARE(outcome->attempts, 1);
+    QVERIFY(!outcome->image.has_value());
+    QVERIFY(sandbox.imageState(id).value(u"deleted"_s).toBool());
+    QVERIFY(sandbox.imageState(id).value(u"swr_content_deleted"_s).toBool());
 }
 
 void TestApiClient::throttledCallHonoursRetryAfter()

@@ -151,6 +151,8 @@ struct ListingOutcome
     qint64 total = -1;
     int passes = 0;
     QList<QPair<qint64, qint64>> progress;
+    QList<Workspace> workspaces;
+    ApiError workspaceError;
 };
 using Listing = std::shared_ptr<ListingOutcome>;
 
@@ -168,6 +170,8 @@ inline Listing watchListing(ImageListing *listing)
         outcome->skipped = listing->skippedRecords();
         outcome->total = listing->total();
         outcome->passes = listing->passes();
+        outcome->workspaces = listing->workspaces();
+        outcome->workspaceError = listing->workspaceError();
     });
     return outcome;
 }

@@ -38,6 +38,35 @@ bool sameAsState(const QList<Image> &images, const QJsonObject &state, QString *
     return true;
 }
 
+// ListImage requests a listing of every workspace makes at `pageSize` when nothing changes: at least one per
+// workspace (ListImage without workspace_id shows the default "0" only), and one more each to check that it
+// did not change while the others were read; and the pages that carry records.
+struct ExpectedPages
+{
+    qint64 requests = 0;
+    qint64 withRecords = 0;
+};
+
+ExpectedPages expectedPages(const QJsonObject &state, qint64 pageSize)
+{
+    QHash<QString, qint64> perWorkspace{{u"0"_s, 0}};
+    for (const QJsonValue &value : stateImages(state)) {
+        const QJsonObject image = value.toObject();
+        const QString workspace = image.value(u"workspace_id"_s).toString();
+        if (!perWorkspace.contains(workspace))
+            perWorkspace.insert(workspace, 0);
+        if (!image.value(u"deleted"_s).toBool() && image.value(u"type"_s).toString() == u"DEDICATED")
+            ++perWorkspace[workspace];
+    }
+    ExpectedPages pages;
+    for (const qint64 count : std::as_const(perWorkspace)) {
+        pages.withRecords += (count + pageSize - 1) / pageSize;
+        pages.requests +=
+            qMax<qint64>(1, (count + pageSize - 1) / pageSize) + (perWorkspace.size() > 1 ? 1 : 0);
+    }
+    return pages;
+}
+
 } // namespace
 
 class TestApiClientListing : public QObject
@@ -47,6 +76,8 @@ class TestApiClientListing : public QObject
 private Q_SLOTS:
     void listsEverythingExactly();
     void pageSizeNotDividingTotal();
+    void currentCountedFromZeroOrOne_data();
+    void currentCountedFromZeroOrOne();
     void largestPageSize();
     void builtInAndFilteredListings();
     void emptyListing();
@@ -56,6 +87,10 @@ private Q_SLOTS:
     void destroyingClientCancelsListing();
     void tokenExpiresDuringListing();
     void dataChangingDuringListingIsReadAgain();
+    void listsEveryWorkspace();
+    void refusedWorkspaceListFallsBackToTheDefault_data();
+    void refusedWorkspaceListFallsBackToTheDefault();
+    void failedWorkspaceListFailsTheListing();
 
 private:
     QNetworkAccessManager m_network;
@@ -80,13 +115,14 @@ void TestApiClientListing::listsEverythingExactly()
     QCOMPARE(outcome->total, qint64(outcome->images.size()));
     QVERIFY(outcome->images.size() > 100);
 
-    // Progress after each page, never beyond the total, ending complete.
-    const qint64 pages = (outcome->total + 99) / 100;
-    QCOMPARE(outcome->progress.size(), pages);
+    // Progress after each page that brings images, never beyond the total, ending complete.
+    const ExpectedPages pages = expectedPages(sandbox.state(), 100);
+    QCOMPARE(outcome->progress.size(), pages.withRecords);
     QCOMPARE(outcome->progress.constLast(), qMakePair(outcome->total, outcome->total));
     for (qsizetype i = 1; i < outcome->progress.size(); ++i)
         QVERIFY(outcome->progress[i].first > outcome->progress[i - 1].first);
-    QCOMPARE(counter(sandbox, "list"), pages);
+    QCOMPARE(counter(sandbox, "list"), pages.requests);
+    QCOMPARE(counter(sandbox, "workspaces"), 1);
 }
 
 void TestApiClientListing::pageSizeNotDividingTotal()
@@ -101,6 +137,35 @@ void TestApiClientListing::pageSizeNotDividingTotal()
     QVERIFY(waitForListing(outcome));
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
     QVERIFY(outcome->total % 37 != 0);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+}
+
+void TestApiClientListing::currentCountedFromZeroOrOne_data()
+{
+    QTest::addColumn<int>("currentBase");
+    QTest::newRow("current from 0") << 0;
+    QTest::newRow("current from 1") << 1;
+}
+
+// Sources disagree whether `current` counts pages from 0 or 1; the listing pages by offset and must not care.
+void TestApiClientListing::currentCountedFromZeroOrOne()
+{
+    QFETCH(int, currentBase);
+    sandbox::SandboxOptions options;
+    options.imageCount = 400;
+    options.seed = 8;
+    options.currentBase = currentBase;
+    SandboxFixture sandbox(options);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(40);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QCOMPARE(outcome->passes, 1);
+    QVERIFY(outcome->total > 40);
     QString why;
     QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
 }
@@ -167,7 +232,8 @@ void TestApiClientListing::emptyListing()
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
     QVERIFY(outcome->images.isEmpty());
     QCOMPARE(outcome->total, 0);
-    QCOMPARE(counter(sandbox, "list"), 1);
+    // One empty page per workspace, and one more each to check that it stayed empty.
+    QCOMPARE(counter(sandbox, "list"), 2 * outcome->workspaces.size());
 }
 
 void TestApiClientListing::randomTransientFaults()
@@ -290,8 +356,10 @@ void TestApiClientListing::dataChangingDuringListingIsReadAgain()
     QStringList victims;
     for (const QJsonValue &value : stateImages(sandbox.state())) {
         const QJsonObject entry = value.toObject();
+        // In the default workspace: the largest, so its listing is still running when they go.
         if (victims.size() < 5 && entry.value(u"type"_s).toString() == "DEDICATED"_L1 &&
-            !entry.value(u"in_use"_s).toBool() && !entry.value(u"deleted"_s).toBool())
+            entry.value(u"workspace_id"_s).toString() == "0"_L1 && !entry.value(u"in_use"_s).toBool() &&
+            !entry.value(u"deleted"_s).toBool())
             victims.append(entry.value(u"id"_s).toString());
     }
     QCOMPARE(victims.size(), 5);
@@ -312,6 +380,109 @@ void TestApiClientListing::dataChangingDuringListingIsReadAgain()
     QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
     for (const Image &image : std::as_const(outcome->images))
         QVERIFY(!victims.contains(image.id));
+}
+
+// ListImage without workspace_id shows the default workspace only: the account's images are read workspace by
+// workspace, each once, none twice, the names kept for showing.
+void TestApiClientListing::listsEveryWorkspace()
+{
+    SandboxFixture sandbox(900, 4);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    client.setMaxConcurrentRequests(4);
+    QSet<QString> expectedWorkspaces{u"0"_s};
+    qsizetype outsideDefault = 0;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QString workspace = value.toObject().value(u"workspace_id"_s).toString();
+        expectedWorkspaces.insert(workspace);
+        outsideDefault += workspace != u"0" && value.toObject().value(u"type"_s).toString() == u"DEDICATED";
+    }
+    QVERIFY(expectedWorkspaces.size() >= 3);
+    QVERIFY(outsideDefault > 20);
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(!outcome->workspaceError.isError());
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QCOMPARE(outcome->total, qint64(outcome->images.size()));
+    QSet<QString> listed;
+    for (const Workspace &workspace : std::as_const(outcome->workspaces)) {
+        listed.insert(workspace.id);
+        QVERIFY(!workspace.name.isEmpty());
+    }
+    QCOMPARE(listed, expectedWorkspaces);
+    QCOMPARE(outcome->workspaces.size(), expectedWorkspaces.size());
+    QCOMPARE(counter(sandbox, "workspaces"), 1);
+    QCOMPARE(counter(sandbox, "list"), expectedPages(sandbox.state(), 50).requests);
+
+    // One workspace named: that one only, without ListWorkspace.
+    ListQuery one;
+    one.workspaceId = u"0"_s;
+    const Listing single = watchListing(client.listAllImages(one));
+    QVERIFY(waitForListing(single));
+    QVERIFY(single->succeeded);
+    QVERIFY(single->workspaces.isEmpty());
+    QCOMPARE(single->images.size(), outcome->images.size() - outsideDefault);
+    for (const Image &image : std::as_const(single->images))
+        QCOMPARE(image.workspaceId, u"0"_s);
+    QCOMPARE(counter(sandbox, "workspaces"), 1);
+}
+
+void TestApiClientListing::refusedWorkspaceListFallsBackToTheDefault_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("403 (not allowed)") << u"403"_s;
+    QTest::newRow("404 (no such API)") << u"404"_s;
+}
+
+// Without permission to list workspaces (or without the API), the default workspace is still listed, and the
+// listing says why the others are missing.
+void TestApiClientListing::refusedWorkspaceListFallsBackToTheDefault()
+{
+    QFETCH(QString, fault);
+    SandboxFixture sandbox(600, 4);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults(
+        {{u"script"_s, QJsonArray{QJsonObject{
+                           {u"path_contains"_s, u"/workspaces"_s}, {u"fault"_s, fault}, {u"count"_s, 10}}}}});
+
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(outcome->workspaceError.isError());
+    QCOMPARE(outcome->workspaceError.httpStatus, fault.toInt());
+    QCOMPARE(outcome->workspaces.size(), 1);
+    QVERIFY(outcome->workspaces.constFirst().isDefault());
+    qsizetype inDefault = 0;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject image = value.toObject();
+        inDefault += image.value(u"workspace_id"_s).toString() == u"0" &&
+                     image.value(u"type"_s).toString() == u"DEDICATED" && !image.value(u"deleted"_s).toBool();
+    }
+    QCOMPARE(outcome->images.size(), inDefault);
+    for (const Image &image : std::as_const(outcome->images))
+        QCOMPARE(image.workspaceId, u"0"_s);
+}
+
+// Anything but a refusal (here a server error) is not a reason to show part of the account as all of it.
+void TestApiClientListing::failedWorkspaceListFailsTheListing()
+{
+    SandboxFixture sandbox(100, 4);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/workspaces"_s},
+                                                            {u"fault"_s, u"500"_s},
+                                                            {u"count"_s, 10}}}}});
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY(!outcome->succeeded);
+    QCOMPARE(outcome->error.httpStatus, 500);
+    QVERIFY(outcome->images.isEmpty());
+    QCOMPARE(counter(sandbox, "list"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiClientListing)

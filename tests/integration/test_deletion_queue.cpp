@@ -632,6 +632,35 @@ private Q_SLOTS:
         QVERIFY(journal.unfinishedIntents().isEmpty());
     }
 
+    // DeleteImage may answer 204 with no body: that is a deletion, not an unreadable answer to ask about.
+    void noContentAnswerIsDeleted()
+    {
+        sandbox::SandboxOptions options;
+        options.imageCount = 60;
+        options.seed = 5;
+        options.deleteAnswersNoContent = true;
+        SandboxFixture sandbox(options);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        Harness h(sandbox, dir.filePath(u"j.jsonl"_s));
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 4);
+        QCOMPARE(ids.size(), 4);
+
+        const std::optional<DeletionSummary> summary = h.run(requestsFor(images, ids, true));
+        QVERIFY(summary);
+        QCOMPARE(summary->count(Outcome::Deleted), 4);
+        const QHash<QString, ServerImage> after = serverImages(sandbox.state());
+        for (const QString &id : ids) {
+            QVERIFY(after.value(id).deleted);
+            QVERIFY(after.value(id).swrContentDeleted);
+        }
+        // Nothing was asked again: four DELETEs, no ShowImage.
+        QCOMPARE(sandbox.state().value("counters"_L1).toObject().value("delete"_L1).toInt(), 4);
+        QCOMPARE(sandbox.state().value("counters"_L1).toObject().value("show"_L1).toInt(), 0);
+        QVERIFY(h.journal.unfinishedIntents().isEmpty());
+    }
+
     void withoutClientNothingIsSent()
     {
         QTemporaryDir dir;

@@ -37,6 +37,7 @@ private Q_SLOTS:
 
     void loadsEveryGroupLikeTheServer();
     void pagesThroughManyGroups();
+    void groupsListedWithoutIdAreAllKept();
     void deletesGroupWithSwrContent();
     void deletesGroupKeepingSwrContent();
     void refusesGroupWithVersionInUse();
@@ -210,6 +211,41 @@ void TestImageGroups::pagesThroughManyGroups()
         m_sandbox->state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger() - requestsBefore;
     QCOMPARE(requests,
              qint64((loader.groups().size() + ImageGroupLoader::PageSize - 1) / ImageGroupLoader::PageSize));
+}
+
+// Groups that the server lists without an id (the OTC copy shows such records) are kept, each once, told
+// apart by namespace/name; the deletion queue refuses one, so no request can address it.
+void TestImageGroups::groupsListedWithoutIdAreAllKept()
+{
+    m_sandbox->setFaults({{u"groups_without_id"_s, QJsonArray{u"lab/bert"_s, u"lab/busy"_s}}});
+    ImageGroupLoader loader(m_client.get());
+    QSignalSpy finished(&loader, &ImageGroupLoader::finished);
+    loader.load();
+    QVERIFY(finished.wait(TimeoutMs));
+    QVERIFY2(!loader.error().isError(), qPrintable(loader.error().fullText()));
+    QVERIFY(loader.skippedRecords().isEmpty());
+    QStringList withoutId;
+    for (const ImageGroup &group : loader.groups()) {
+        if (!group.hasId())
+            withoutId.append(group.key());
+    }
+    withoutId.sort();
+    QCOMPARE(withoutId, (QStringList{u"lab/bert"_s, u"lab/busy"_s}));
+
+    const ImageGroup bert = loadGroup(u"lab"_s, u"bert"_s);
+    QCOMPARE(bert.versionCount, 3);
+    const qint64 before = m_sandbox->state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger();
+    QTemporaryDir dir;
+    DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+    DeletionQueue queue(&journal);
+    queue.setClient(m_client.get());
+    queue.enqueue({DeletionRequest::forGroup({bert.id, bert.name, bert.nameSpace},
+                                             liveVersions(u"lab"_s, u"bert"_s), false)});
+    QVERIFY(!queue.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(m_sandbox->state().value(u"counters"_s).toObject().value(u"groups"_s).toInteger(), before);
+    QVERIFY(journal.readAll().isEmpty());
+    QCOMPARE(liveVersions(u"lab"_s, u"bert"_s).size(), 3);
 }
 
 void TestImageGroups::deletesGroupWithSwrContent()

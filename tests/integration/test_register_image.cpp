@@ -97,7 +97,7 @@ void TestRegisterImage::registeredImageAppearsInCatalog()
     request.serviceType = u"TRAIN"_s;
     request.visibility = u"PUBLIC"_s;
     request.description = u"注册的镜像, with \"quotes\""_s;
-    request.tags = {{u"team"_s, u"nlp"_s}};
+    request.tags = {{u"team"_s, u"nlp"_s}, {u"owner"_s, QString()}};
     QVERIFY(request.problems().isEmpty());
 
     const Answer answer = send(*m_client, request.toJson());

@@ -43,11 +43,15 @@ QList<QJsonObject> stateImages(const QJsonObject &state)
     return images;
 }
 
-QList<QJsonObject> liveImages(const QJsonObject &state, const QString &type = u"DEDICATED"_s)
+// The live images of a type in one workspace; by default what ListImage shows without a workspace_id, the
+// default workspace "0" (as the SDK documents); an empty workspace means every workspace.
+QList<QJsonObject> liveImages(const QJsonObject &state, const QString &type = u"DEDICATED"_s,
+                              const QString &workspace = u"0"_s)
 {
     QList<QJsonObject> images;
     for (const QJsonObject &image : stateImages(state)) {
-        if (!image.value(u"deleted"_s).toBool() && image.value(u"type"_s).toString() == type)
+        if (!image.value(u"deleted"_s).toBool() && image.value(u"type"_s).toString() == type &&
+            (workspace.isEmpty() || image.value(u"workspace_id"_s).toString() == workspace))
             images.append(image);
     }
     return images;
@@ -168,6 +172,7 @@ private Q_SLOTS:
     void listRejectsInvalidParameters_data();
     void listRejectsInvalidParameters();
     void listHasNoInventedMaximum();
+    void workspacesAndTheDefaultWorkspace();
     void listFilters_data();
     void listFilters();
     void listSorts_data();
@@ -176,6 +181,7 @@ private Q_SLOTS:
     void deleteHonoursForceQueryAndBody_data();
     void deleteHonoursForceQueryAndBody();
     void deleteRefusals();
+    void sourcesThatDisagreeAreSwitches();
     void registerImage();
     void registerRejectsInvalidBodies_data();
     void registerRejectsInvalidBodies();
@@ -261,7 +267,7 @@ void TestSandbox::generatesOneHundredThousandImagesQuickly()
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json().value(u"data"_s).toArray().size(), 200);
     const qint64 total = first.json().value(u"total"_s).toInteger();
-    QVERIFY(total > BigDataSet * 9 / 10);
+    QVERIFY(total > BigDataSet * 3 / 4); // own images of the default workspace
 
     start = cpuMs();
     for (int page = 1; page <= 20; ++page) {
@@ -421,6 +427,68 @@ void TestSandbox::listHasNoInventedMaximum()
     const qint64 total = reply.json().value(u"total"_s).toInteger();
     QCOMPARE(qint64(reply.json().value(u"data"_s).toArray().size()), qMin<qint64>(1500, total));
     QVERIFY(total > 1000);
+}
+
+// ListImage without workspace_id lists the documented default "0"; ListWorkspace names every workspace.
+void TestSandbox::workspacesAndTheDefaultWorkspace()
+{
+    SandboxFixture sandbox(800, 9);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+    QSet<QString> ids{u"0"_s};
+    for (const QJsonObject &image : stateImages(sandbox.state()))
+        ids.insert(image.value(u"workspace_id"_s).toString());
+    QCOMPARE(ids.size(), 4); // the default and three others
+
+    RawReply reply = client.api("GET", u"workspaces"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"total_count"_s).toInt(), 4);
+    QCOMPARE(reply.json().value(u"count"_s).toInt(), 4);
+    const QJsonArray workspaces = reply.json().value(u"workspaces"_s).toArray();
+    QSet<QString> listed;
+    QStringList names;
+    for (const QJsonValue &value : workspaces) {
+        const QJsonObject workspace = value.toObject();
+        listed.insert(workspace.value(u"id"_s).toString());
+        names.append(workspace.value(u"name"_s).toString());
+        QVERIFY(!workspace.value(u"name"_s).toString().isEmpty());
+        QCOMPARE(workspace.value(u"status"_s).toString(), u"NORMAL"_s);
+        if (workspace.value(u"id"_s).toString() == u"0")
+            QCOMPARE(workspace.value(u"name"_s).toString(), u"default"_s);
+    }
+    QCOMPARE(listed, ids);
+    // Sorted by name, descending, by default (as documented).
+    QStringList descending = names;
+    std::sort(descending.begin(), descending.end(), std::greater<>());
+    QCOMPARE(names, descending);
+    // `offset` is a page index (a guess: the SDK calls it the first page).
+    reply = client.api("GET", u"workspaces?limit=3&offset=1&order=asc"_s);
+    QCOMPARE(reply.json().value(u"count"_s).toInt(), 1);
+    QCOMPARE(reply.json().value(u"total_count"_s).toInt(), 4);
+    QCOMPARE(client.api("GET", u"workspaces?sort_by=owner"_s).errorCode(), u"ModelArts.0104"_s);
+
+    // Without workspace_id only the default workspace is listed; every other one by its id.
+    const QStringList inDefault = sortedIds(liveImages(sandbox.state()), u"create_at"_s, false);
+    QCOMPARE(walkAllPages(client, u"type=DEDICATED"_s, 500), inDefault);
+    QCOMPARE(walkAllPages(client, u"type=DEDICATED&workspace_id=0"_s, 500), inDefault);
+    qsizetype everywhere = 0;
+    for (const QString &id : std::as_const(ids)) {
+        const QStringList inWorkspace = walkAllPages(client, u"type=DEDICATED&workspace_id="_s + id, 500);
+        QCOMPARE(inWorkspace,
+                 sortedIds(liveImages(sandbox.state(), u"DEDICATED"_s, id), u"create_at"_s, false));
+        everywhere += inWorkspace.size();
+    }
+    QCOMPARE(everywhere, liveImages(sandbox.state(), u"DEDICATED"_s, QString()).size());
+    QVERIFY(everywhere > inDefault.size());
+
+    // A refusal can be scripted, for clients that must fall back to the default workspace.
+    sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/workspaces"_s},
+                                                            {u"fault"_s, u"403"_s}}}}});
+    reply = client.api("GET", u"workspaces"_s);
+    QCOMPARE(reply.status, 403);
+    QVERIFY(reply.errorCode().startsWith(u"ModelArts."_s));
+    // The faulted request never reached the handler.
+    QCOMPARE(sandbox.state().value(u"counters"_s).toObject().value(u"workspaces"_s).toInt(), 3);
 }
 
 void TestSandbox::listRejectsInvalidParameters()
@@ -600,6 +668,57 @@ void TestSandbox::deleteHonoursForceQueryAndBody()
     QCOMPARE(again.errorCode(), u"ModelArts.6404"_s);
 }
 
+// Where the sources disagree or say nothing (`current` from 0 or 1, DELETE with or without a body), the
+// sandbox answers either way.
+void TestSandbox::sourcesThatDisagreeAreSwitches()
+{
+    SandboxOptions options = optionsFor(300, 4);
+    options.currentBase = 1;
+    options.deleteAnswersNoContent = true;
+    SandboxFixture sandbox(options);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+
+    RawReply reply = client.api("GET", u"images?type=DEDICATED&limit=50&offset=100"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 3);
+    reply = client.api("GET", u"images?type=DEDICATED&limit=50"_s);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 1);
+    reply = client.api("GET", u"images/group?limit=5&offset=5"_s);
+    QCOMPARE(reply.json().value(u"current"_s).toInt(), 2);
+
+    const QString id =
+        findImage(sandbox.state(),
+                  [](const QJsonObject &i) {
+                      return i.value(u"type"_s).toString() == u"DEDICATED" && !i.value(u"in_use"_s).toBool();
+                  })
+            .value(u"id"_s)
+            .toString();
+    QVERIFY(!id.isEmpty());
+    reply = client.api("DELETE", u"images/"_s + id, "{\"is_force\":false}");
+    QCOMPARE(reply.status, 204);
+    QVERIFY(reply.body.isEmpty());
+    QVERIFY(!reply.headers.contains("content-length"));
+    QVERIFY(!reply.headers.contains("content-type"));
+    QVERIFY(sandbox.imageState(id).value(u"deleted"_s).toBool());
+    // The connection stays usable: the next answer is read whole.
+    reply = client.api("GET", u"images/"_s + id);
+    QCOMPARE(reply.errorCode(), u"ModelArts.6404"_s);
+
+    // The defaults: 0-based pages and the deleted image as the answer.
+    SandboxFixture plain(optionsFor(300, 4));
+    QVERIFY(plain.start());
+    RawApiClient plainClient(plain.baseUrl());
+    QCOMPARE(plainClient.api("GET", u"images?type=DEDICATED&limit=50&offset=100"_s)
+                 .json()
+                 .value(u"current"_s)
+                 .toInt(),
+             2);
+    const RawReply deleted = plainClient.api("DELETE", u"images/"_s + id, "{}");
+    QCOMPARE(deleted.status, 200);
+    QCOMPARE(deleted.json().value(u"status"_s).toString(), u"DELETED"_s);
+}
+
 void TestSandbox::deleteRefusals()
 {
     SandboxFixture sandbox(600, 8);
@@ -667,7 +786,7 @@ void TestSandbox::registerImage()
                            {u"visibility"_s, u"PUBLIC"_s},
                            {u"arch"_s, u"AARCH64"_s},
                            {u"resource_category"_s, QJsonArray{u"ASCEND"_s}},
-                           {u"tags"_s, QJsonArray{QJsonObject{{u"key"_s, u"team"_s}, {u"value"_s, u"a"_s}}}}};
+                           {u"tags"_s, QJsonArray{u"team=a"_s, u"owner"_s, u"url=x=y"_s}}};
     RawReply reply = client.api("POST", u"images"_s, jsonBody(body));
     QCOMPARE(reply.status, 200);
     const QJsonObject image = reply.json();
@@ -684,6 +803,10 @@ void TestSandbox::registerImage()
     QCOMPARE(image.value(u"description"_s).toString(), u"注册的镜像"_s);
     QCOMPARE(image.value(u"resource_categories"_s).toArray(), QJsonArray{u"ASCEND"_s});
     QVERIFY(image.value(u"size"_s).toInteger() > 0);
+    QCOMPARE(image.value(u"tags"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"key"_s, u"team"_s}, {u"value"_s, u"a"_s}},
+                         QJsonObject{{u"key"_s, u"owner"_s}, {u"value"_s, QString()}},
+                         QJsonObject{{u"key"_s, u"url"_s}, {u"value"_s, u"x=y"_s}}}));
 
     QCOMPARE(client.api("GET", u"images/"_s + id).json(), image);
     QVERIFY(walkAllPages(client, u"type=DEDICATED"_s, 1000).contains(id));
@@ -721,6 +844,11 @@ void TestSandbox::registerRejectsInvalidBodies_data()
                                 << u"visibility"_s;
     QTest::newRow("tags") << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":[{"value":"x"}]})")
                           << u"tags"_s;
+    // Every SDK sends RegisterImage's tags as strings; the {key, value} shape is UpdateImageGroup's.
+    QTest::newRow("tags as objects")
+        << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":[{"key":"k","value":"x"}]})") << u"tags"_s;
+    QTest::newRow("tag without key") << QByteArray(R"({"swr_path":"team-a/valid-name:v1","tags":["=x"]})")
+                                     << u"tags"_s;
     QTest::newRow("description") << (QByteArray(R"({"swr_path":"team-a/valid-name:v1","description":")") +
                                      QByteArray(513, 'd') + "\"}")
                                  << u"description"_s;
@@ -774,7 +902,8 @@ void TestSandbox::groups()
     SandboxFixture sandbox(700, 13);
     QVERIFY(sandbox.start());
     RawApiClient client(sandbox.baseUrl());
-    const QList<QJsonObject> dedicated = liveImages(sandbox.state());
+    // ListImageGroup does not filter by workspace when none is named.
+    const QList<QJsonObject> dedicated = liveImages(sandbox.state(), u"DEDICATED"_s, QString());
 
     QHash<QString, QList<QJsonObject>> expected;
     for (const QJsonObject &image : dedicated)
@@ -944,7 +1073,7 @@ void TestSandbox::signatureChecks()
                                 QLatin1String(sandbox::DefaultSecretKey),
                                 u"0123456789abcdef0123456789abcdef"_s);
     reply = otherProject.api("GET", list);
-    QCOMPARE(reply.status, 401);
+    QCOMPARE(reply.status, 403);
     QCOMPARE(reply.json(),
              (QJsonObject{{u"error_code"_s, u"ModelArts.0210"_s},
                           {u"error_msg"_s, u"The project ID in the URL does not match the credentials"_s}}));

@@ -62,6 +62,7 @@ class TestImageGroupModel : public QObject
 private Q_SLOTS:
     void parsesGroup();
     void refusesMalformedGroups();
+    void groupWithoutIdIsShownButNotChangeable();
     void parsesPage();
     void treeHasGroupsAndVersions();
     void versionsFollowTheTable();
@@ -98,12 +99,55 @@ void TestImageGroupModel::parsesGroup()
 void TestImageGroupModel::refusesMalformedGroups()
 {
     QString why;
-    QVERIFY(!ImageGroup::fromJson({{u"name"_s, u"no-id"_s}}, &why));
-    QVERIFY(!why.isEmpty());
     QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"version_count"_s, u"3"_s}}, &why));
     QVERIFY(why.contains(u"version_count"_s));
     QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"name"_s, 5}}, &why));
     QVERIFY(!ImageGroup::fromJson({{u"id"_s, u"g"_s}, {u"update_at"_s, 1.5}}, &why));
+}
+
+// The OTC copy of ListImageGroup shows records without "id": kept for display, marked as not changeable.
+void TestImageGroupModel::groupWithoutIdIsShownButNotChangeable()
+{
+    QString why;
+    const std::optional<ImageGroup> parsed =
+        ImageGroup::fromJson({{u"name"_s, u"bert"_s},
+                              {u"namespace"_s, u"team"_s},
+                              {u"version_count"_s, 2},
+                              {u"description"_s, u"BERT for the team"_s}},
+                             &why);
+    QVERIFY2(parsed, qPrintable(why));
+    QVERIFY(parsed->id.isEmpty());
+    QVERIFY(!parsed->hasId());
+    QCOMPARE(parsed->key(), u"team/bert"_s);
+    QVERIFY(parsed->whyNotChangeable().contains(u"without an ID"_s));
+    QVERIFY(group(u"g1"_s, u"team"_s, u"x"_s, 1, 0).hasId());
+    QVERIFY(group(u"g1"_s, u"team"_s, u"x"_s, 1, 0).whyNotChangeable().isEmpty());
+
+    ImageTableModel images;
+    images.setImages({version(u"i1"_s, u"team"_s, u"bert"_s, u"v1"_s, 1000),
+                      version(u"i2"_s, u"team"_s, u"bert"_s, u"v2"_s, 2000),
+                      version(u"i3"_s, u"team"_s, u"gpt"_s, u"v1"_s, 3000)});
+    ImageGroupModel model(&images);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ImageGroup gpt = group({}, u"team"_s, u"gpt"_s, 1, 3000);
+    model.setGroups({*parsed, gpt, group(u"g3"_s, u"team"_s, u"other"_s, 0, 0)});
+    QCOMPARE(model.groupCount(), 3);
+    // Both id-less groups are there, each with its own versions.
+    QCOMPARE(childTags(model, model.index(0, 0)), (QStringList{u"v2"_s, u"v1"_s}));
+    QCOMPARE(childTags(model, model.index(1, 0)), QStringList{u"v1"_s});
+    QCOMPARE(model.index(0, ImageGroupModel::Name).data().toString(), u"bert"_s);
+    QCOMPARE(model.index(0, ImageGroupModel::Name).data(ImageGroupModel::GroupIdRole).toString(), QString());
+    const QString tip = model.index(0, ImageGroupModel::Name).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"without an ID"_s), qPrintable(tip));
+    QVERIFY(tip.contains(u"BERT for the team"_s));
+    QVERIFY(
+        model.index(1, ImageGroupModel::Name).data(Qt::ToolTipRole).toString().contains(u"without an ID"_s));
+    // No id finds none of them, and removing by an empty id removes nothing.
+    QCOMPARE(model.rowOfGroup(QString()), -1);
+    QVERIFY(!model.indexOfGroup(QString()).isValid());
+    model.removeGroup(QString());
+    QCOMPARE(model.groupCount(), 3);
+    QCOMPARE(model.rowOfGroup(u"g3"_s), 2);
 }
 
 void TestImageGroupModel::parsesPage()
@@ -111,11 +155,13 @@ void TestImageGroupModel::parsesPage()
     const QByteArray body = R"({"total": 3, "current": 0, "pages": 1, "size": 3, "is_swr_enterprise": false,
         "data": [{"id": "a", "name": "x", "namespace": "n", "version_count": 2},
                  {"name": "missing id"},
-                 {"id": "b", "name": "y", "namespace": "n", "version_count": 1}]})";
+                 {"id": "b", "name": "y", "namespace": "n", "version_count": 1},
+                 {"id": "c", "name": 5}]})";
     const std::optional<ImageGroupPage> page = ImageGroupPage::fromJson(body);
     QVERIFY(page);
     QCOMPARE(page->total, 3);
-    QCOMPARE(page->groups.size(), 2);
+    QCOMPARE(page->groups.size(), 3);
+    QCOMPARE(page->groups.at(1).name, u"missing id"_s);
     QCOMPARE(page->skippedRecords.size(), 1);
     QString error;
     QVERIFY(!ImageGroupPage::fromJson("{\"total\": 1}", &error));

@@ -101,6 +101,39 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // The Workspace column shows names from ListWorkspace: "Default" for "0", the id while no name is known,
+    // server names with their control and bidi characters visible; the tooltip adds the id.
+    void workspaceColumnShowsNames()
+    {
+        const QString other = u"0123456789abcdef0123456789abcdef"_s;
+        const QString unnamed = u"fedcba9876543210fedcba9876543210"_s;
+        Image a = makeImage(1);
+        a.workspaceId = u"0"_s;
+        Image b = makeImage(2);
+        b.workspaceId = other;
+        Image c = makeImage(3);
+        c.workspaceId = unnamed;
+        ImageTableModel model;
+        model.setImages({a, b, c});
+        const auto shown = [&model](const QString &id, int role = Qt::DisplayRole) {
+            return model.index(model.rowOfId(id), ImageTableModel::Workspace).data(role).toString();
+        };
+        QCOMPARE(shown(b.id), other);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setWorkspaceNames({{u"0"_s, u"default"_s}, {other, u"<b>vision</b>\u202Elab"_s}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.constFirst().at(0).toModelIndex().column(), int(ImageTableModel::Workspace));
+        QCOMPARE(shown(a.id), u"Default"_s);
+        QCOMPARE(shown(b.id), u"<b>vision</b>\\u{202E}lab"_s);
+        QCOMPARE(shown(c.id), unnamed);
+        const QString tip = shown(b.id, Qt::ToolTipRole);
+        QVERIFY2(tip.contains(other), qPrintable(tip));
+        QVERIFY2(!tip.contains(u"<b>"_s), qPrintable(tip)); // escaped for a rich-text tooltip
+        QCOMPARE(model.workspaceText(other), u"<b>vision</b>\\u{202E}lab"_s);
+        model.setWorkspaceNames({{u"0"_s, u"default"_s}, {other, u"<b>vision</b>\u202Elab"_s}});
+        QCOMPARE(changed.count(), 1); // the same names change nothing
+    }
+
     void serverTextIsShownVisibleAndLiteral()
     {
         // Text from a hostile server: HTML, a line break that fakes a second line, bidi controls that
@@ -509,7 +542,8 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, ImageTableModel::Namespace).toString(), image.nameSpace);
         QCOMPARE(cell(model, 0, ImageTableModel::SwrPath).toString(), image.swrPath);
         QCOMPARE(cell(model, 0, ImageTableModel::Id).toString(), image.id);
-        QCOMPARE(cell(model, 0, ImageTableModel::Workspace).toString(), u"0"_s);
+        // Workspaces by name, the default one as "Default"; an unknown one by its id.
+        QCOMPARE(cell(model, 0, ImageTableModel::Workspace).toString(), u"Default"_s);
         QCOMPARE(cell(model, 0, ImageTableModel::ServiceType).toString(), u"COMMON"_s);
         QCOMPARE(cell(model, 0, ImageTableModel::Description).toString(), image.description);
 

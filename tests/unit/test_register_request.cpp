@@ -174,6 +174,12 @@ void TestRegisterRequest::tagProblems()
     QCOMPARE(request.problems().size(), 1);
     request.tags = {{u"k"_s, QString(256, u'v')}};
     QCOMPARE(request.problems().size(), 1);
+    // "=" separates key and value in the text that is sent: not allowed in a key, fine in a value.
+    request.tags = {{u"a=b"_s, u"v"_s}};
+    QCOMPARE(request.problems().size(), 1);
+    QVERIFY(request.problems().constFirst().contains(u"a=b"_s));
+    request.tags = {{u"k"_s, u"a=b"_s}};
+    QVERIFY(request.problems().isEmpty());
     request.tags.clear();
     for (int i = 0; i < RegisterImageRequest::MaxTags; ++i)
         request.tags.append({u"k%1"_s.arg(i), u"v"_s});
@@ -221,8 +227,11 @@ void TestRegisterRequest::jsonBody()
     QCOMPARE(json.value(u"visibility"_s).toString(), u"PUBLIC"_s);
     QCOMPARE(json.value(u"workspace_id"_s).toString(), u"0"_s);
     QCOMPARE(json.value(u"description"_s).toString(), u"说明"_s);
-    QCOMPARE(json.value(u"tags"_s).toArray(),
-             (QJsonArray{QJsonObject{{u"key"_s, u"team"_s}, {u"value"_s, u"nlp"_s}}}));
+    // RegisterImage's tags are strings in every SDK (list[str]), unlike UpdateImageGroup's {key, value}.
+    QCOMPARE(json.value(u"tags"_s).toArray(), (QJsonArray{u"team=nlp"_s}));
+    request.tags = {{u"team"_s, u"nlp"_s}, {u"owner"_s, QString()}, {u"url"_s, u"a=b"_s}};
+    QCOMPARE(request.toJson().value(u"tags"_s).toArray(),
+             (QJsonArray{u"team=nlp"_s, u"owner"_s, u"url=a=b"_s}));
     // Optional fields left empty are not sent.
     request.description.clear();
     request.tags.clear();

@@ -1,5 +1,6 @@
 #include "views/main/FilterBar.h"
 
+#include "models/catalog/ImageTableModel.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 #include "views/common/Icons.h"
@@ -173,6 +174,14 @@ QString FilterBar::facetValueText(Facet facet, const QString &value)
     }
 }
 
+QString FilterBar::valueText(Facet facet, const QString &value) const
+{
+    const auto *images = qobject_cast<const ImageTableModel *>(m_model->sourceModel());
+    if (facet == Facet::Workspace && images && !value.isEmpty())
+        return images->workspaceText(value);
+    return facetValueText(facet, value);
+}
+
 void FilterBar::fillFacetMenu(Facet facet, QMenu *menu)
 {
     menu->clear();
@@ -219,7 +228,7 @@ void FilterBar::fillFacetMenu(Facet facet, QMenu *menu)
         none->setEnabled(false);
     }
     for (const QString &value : std::as_const(values)) {
-        QAction *action = menu->addAction(facetValueText(facet, value));
+        QAction *action = menu->addAction(valueText(facet, value));
         action->setCheckable(true);
         action->setData(value);
         connect(action, &QAction::toggled, this, [this, facet, value, menu](bool on) {
@@ -295,7 +304,7 @@ QString FilterBar::buttonText(Facet facet) const
         return facetTitle(facet);
     if (accepted.size() == 1)
         return tr("%1: %2", "facet button: title and the one accepted value")
-            .arg(facetTitle(facet), facetValueText(facet, *accepted.cbegin()));
+            .arg(facetTitle(facet), valueText(facet, *accepted.cbegin()));
     return tr("%1: %n selected", "facet button: title and how many values are accepted", int(accepted.size()))
         .arg(facetTitle(facet));
 }

@@ -42,6 +42,8 @@ private:
     void toggleFacetValue(Facet facet, const QString &value, bool on);
     void setTypeSelection(bool own, bool builtIn);
     QString buttonText(Facet facet) const;
+    // facetValueText(), with workspace ids shown by their names as the image table knows them.
+    QString valueText(Facet facet, const QString &value) const;
 
     ImageFilterModel *m_model;
     QLineEdit *m_search = nullptr;

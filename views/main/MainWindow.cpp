@@ -407,7 +407,14 @@ void MainWindow::onCatalogStateChanged()
         m_statusBar->finishLoad();
         m_statusBar->setLastRefreshed(m_catalog->lastRefreshed());
         m_noticeBar->dismiss();
-        if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
+        if (const ApiError &refused = m_catalog->workspaceError(); refused.isError()) {
+            // Images of other workspaces are missing from the list: say so, and why, not just in a log.
+            m_noticeBar->showNotice(
+                tr("Only the default workspace is shown: the account's workspaces could not "
+                   "be listed, so images in other workspaces are missing. %1")
+                    .arg(refused.summary()),
+                refused.fullText());
+        } else if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
             m_noticeBar->showNotice(
                 tr("Skipped %n image record(s) that could not be read.", nullptr, skipped),
                 m_catalog->skippedRecords().join(u'\n'));

@@ -106,7 +106,6 @@ ImageGroupsDialog::ImageGroupsDialog(AccountSession *session, QWidget *parent)
     m_deleteButton = buttons->addButton(tr("Delete Group…"), QDialogButtonBox::ActionRole);
     m_deleteButton->setObjectName(u"deleteGroupButton"_s);
     m_deleteButton->setAutoDefault(false);
-    m_deleteButton->setToolTip(tr("Deletes every version of the selected image at once."));
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
     close->setAutoDefault(false);
     connect(m_refreshButton, &QPushButton::clicked, this, &ImageGroupsDialog::refresh);
@@ -217,14 +216,19 @@ const ImageGroup *ImageGroupsDialog::selectedGroup() const
 
 void ImageGroupsDialog::updateButtons()
 {
-    m_deleteButton->setEnabled(m_client && selectedGroup() && !isBusy());
+    const ImageGroup *selected = selectedGroup();
+    const bool changeable = !selected || selected->hasId();
+    m_deleteButton->setEnabled(m_client && selected && changeable && !isBusy());
+    // A disabled button's tooltip still shows: it says why this group cannot be deleted.
+    m_deleteButton->setToolTip(changeable ? tr("Deletes every version of the selected image at once.")
+                                          : selected->whyNotChangeable());
     m_refreshButton->setEnabled(m_client && !m_deleting && !m_versionListing);
 }
 
 void ImageGroupsDialog::deleteSelectedGroup()
 {
     const ImageGroup *selected = selectedGroup();
-    if (!selected || !m_client || isBusy())
+    if (!selected || !selected->hasId() || !m_client || isBusy())
         return;
     const ImageGroup group = *selected;
     // The server's list, not the table's: the table may be older, and the confirmation must name exactly
