@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -421,7 +421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+38"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -442,7 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+626"/>
+        <location filename="../views/main/MainWindow.cpp" line="+642"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -450,7 +450,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+190"/>
+        <location line="+17"/>
+        <source>The list is incomplete: loading stopped after %n image(s). %1</source>
+        <translation>
+            <numerusform>The list is incomplete: loading stopped after %n image. %1</numerusform>
+            <numerusform>The list is incomplete: loading stopped after %n images. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+188"/>
         <source>Copied %n image ID(s).</source>
         <translation>
             <numerusform>Copied %n image ID.</numerusform>
