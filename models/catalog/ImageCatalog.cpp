@@ -253,17 +253,33 @@ void ImageCatalog::onListingPage(int generation, const QList<Image> &images)
 
 void ImageCatalog::showArrivedRows()
 {
-    if (m_arrived.isEmpty() || !m_progressive)
+    if (m_arrived.isEmpty() || !m_progressive || m_preparingBatch)
         return;
     // Rows of pages that a later pass reads again are merged by id; a row that the listing finally lacks
-    // leaves with the one merge at the end.
-    m_model->addPrepared(
-        ImageTableModel::prepare(std::exchange(m_arrived, {}), ImageTableModel::RowActivity::Polling));
+    // leaves with the one merge at the end. Thousands of rows arrive between batches on a fast connection:
+    // their digests are computed on a worker thread, like those of the final merge.
+    m_preparingBatch = true;
+    const int generation = m_generation;
+    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_preparingBatch = false;
+        if (generation != m_generation || !m_progressive)
+            return;
+        m_model->addPrepared(watcher->future().takeResult());
+        // Pages that arrived meanwhile wait for the next batch.
+        if (!m_arrived.isEmpty() && !m_batchTimer->isActive())
+            m_batchTimer->start(ProgressiveBatchMs);
+    });
+    watcher->setFuture(QtConcurrent::run([images = std::exchange(m_arrived, {})] {
+        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
+    }));
 }
 
 void ImageCatalog::stopProgressive()
 {
     m_awaitingCache = false;
+    m_preparingBatch = false; // what is being prepared is dropped: its generation has passed
     m_batchTimer->stop();
     m_arrived = {};
 }

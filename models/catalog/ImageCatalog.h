@@ -159,6 +159,7 @@ private:
     bool m_progressive = false; // this load fills an empty table as pages arrive
     QList<Image> m_arrived;     // pages not shown yet
     QTimer *m_batchTimer = nullptr;
+    bool m_preparingBatch = false; // a batch is being prepared on a worker thread
     int m_pollIntervalMs = 5000;
     bool m_automaticPolling = true;
     int m_pollCursor = 0;
