@@ -6,6 +6,7 @@
 #include "models/accounts/MemorySecretBackend.h"
 #include "models/accounts/Profile.h"
 #include "models/accounts/SecretStore.h"
+#include "models/catalog/ListingCache.h"
 #include "models/common/PrivateFiles.h"
 #include "models/common/SettingsKeys.h"
 #include "views/accounts/AccountSwitcher.h"
@@ -80,6 +81,9 @@ bool GuiSession::start(QString *error)
                                ? QDir(m_demoDirectory->path()).filePath(u"deletion-journal.jsonl"_s)
                                : AppPaths::journalPath();
     services.demoMode = m_options.demo;
+    // Demo data is not worth keeping, and nothing of a demo run is saved.
+    if (!m_options.demo)
+        services.listingCacheDirectory = listingcache::defaultDirectory();
     // The data folder holds the journal and the logs; made private now, before either is written.
     privatefiles::makeDirectory(QFileInfo(services.journalPath).absolutePath());
     m_window = std::make_unique<MainWindow>(services);

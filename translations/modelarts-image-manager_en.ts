@@ -481,7 +481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+38"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -502,7 +502,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+419"/>
+        <location filename="../views/main/MainWindow.cpp" line="+437"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -510,7 +510,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+17"/>
+        <source>The list is incomplete: loading stopped after %n image(s). %1</source>
+        <translation>
+            <numerusform>The list is incomplete: loading stopped after %n image. %1</numerusform>
+            <numerusform>The list is incomplete: loading stopped after %n images. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+101"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %n image again…</numerusform>
@@ -584,7 +592,7 @@
 <context>
     <name>mim::SelectionActions</name>
     <message numerus="yes">
-        <location filename="../views/main/SelectionActions.cpp" line="+145"/>
+        <location filename="../views/main/SelectionActions.cpp" line="+148"/>
         <source>Copied %n image ID(s).</source>
         <translation>
             <numerusform>Copied %n image ID.</numerusform>

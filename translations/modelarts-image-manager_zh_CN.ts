@@ -62,7 +62,7 @@
 <context>
     <name>mim::AccountManager</name>
     <message>
-        <location filename="../views/accounts/AccountManager.cpp" line="+32"/>
+        <location filename="../views/accounts/AccountManager.cpp" line="+33"/>
         <source>access key %1</source>
         <translation>访问密钥 %1</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>此账号的密钥仅在本次会话中保留。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Keychain Entry Not Removed</source>
         <translation>未能移除钥匙串条目</translation>
     </message>
@@ -2067,12 +2067,17 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/catalog/ImageCatalog.cpp" line="+71"/>
+        <location filename="../models/catalog/ImageCatalog.cpp" line="+74"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+329"/>
+        <source>Loading was cancelled before every image arrived.</source>
+        <translation>加载在所有镜像到达之前已取消。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -2337,13 +2342,13 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+40"/>
-        <location line="+248"/>
+        <location filename="../models/api/ImageListing.cpp" line="+48"/>
+        <location line="+303"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-184"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2353,7 +2358,7 @@
         <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
     </message>
@@ -2368,12 +2373,12 @@
         <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>The list of workspaces could not be read: %1</source>
         <translation>无法读取工作空间列表：%1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+111"/>
         <source>workspace %1, %2</source>
         <translation>工作空间 %1，%2</translation>
     </message>
@@ -2381,7 +2386,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+76"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+78"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2574,7 +2579,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2690,8 +2695,25 @@
         <comment>status bar: time of the last refresh</comment>
         <translation>刷新于 %1</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Images as of %1 — refreshing…</source>
+        <comment>status bar: rows from the last session</comment>
+        <translation>%1 时的镜像 — 正在刷新…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images as of %1</source>
+        <comment>status bar: rows from the last session</comment>
+        <translation>%1 时的镜像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remembered from the last session; grey rows are not confirmed by the server yet.</source>
+        <translation>来自上次会话的记录；灰色行尚未经服务器确认。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -2721,13 +2743,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+56"/>
-        <location line="+269"/>
+        <location filename="../views/main/MainWindow.cpp" line="+67"/>
+        <location line="+276"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-151"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2737,7 +2759,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -2755,12 +2777,26 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Refreshing failed; the grey rows are from the last session and not confirmed by the server. %1</source>
+        <translation>刷新失败；灰色行来自上次会话，未经服务器确认。%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The list is incomplete: loading stopped after %n image(s). %1</source>
+        <translation>
+            <numerusform>列表不完整：加载在 %n 个镜像后停止。%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refreshing failed; the list may be out of date. %1</source>
         <translation>刷新失败，列表可能不是最新的。%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <location line="+6"/>
+        <location line="+5"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -2895,7 +2931,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2986,7 +3022,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+38"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+41"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3002,10 +3038,30 @@
         <translation>新语言将在 ModelArts 镜像管理器下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>&amp;Remember the image list between sessions</source>
+        <translation>在会话之间记住镜像列表(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the last list of an account at once when it is opened, while the current one loads. Only image details are kept, never credentials.</source>
+        <translation>打开账号时立即显示其上次的列表，同时加载当前列表。只保存镜像信息，从不保存凭据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear Cached Lists</source>
+        <translation>清除缓存的列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Language:</source>
         <comment>user interface language</comment>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image list:</source>
+        <translation>镜像列表：</translation>
     </message>
 </context>
 <context>
@@ -4049,7 +4105,7 @@
 <context>
     <name>mim::SelectionActions</name>
     <message>
-        <location filename="../views/main/SelectionActions.cpp" line="+98"/>
+        <location filename="../views/main/SelectionActions.cpp" line="+101"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
@@ -4552,7 +4608,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../app/GuiSession.cpp" line="+121"/>
+        <location filename="../app/GuiSession.cpp" line="+125"/>
         <source>Demo Not Available</source>
         <translation>演示不可用</translation>
     </message>

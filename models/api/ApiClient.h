@@ -81,6 +81,9 @@ public:
 
 Q_SIGNALS:
     void finished();
+    // An attempt was answered 429 or 503 and will be repeated after retryAfterMs (-1: the server named no
+    // delay). Lets a caller that runs many calls at once send fewer.
+    void throttled(int retryAfterMs);
 
 private:
     friend class ApiClient;
@@ -126,6 +129,9 @@ public:
     // Set when ListWorkspace was refused (403, 404 or another refusal): only the default workspace "0" was
     // listed, and this says why the others could not be.
     const ApiError &workspaceError() const { return m_workspaceError; }
+    // The most pages that were requested at once, and the window of pages in flight when it finished.
+    int peakInFlight() const { return m_peakInFlight; }
+    int window() const { return m_window; }
 
     // Bounds on what a server's numbers can make a listing do. A total beyond MaxImages, or one that would
     // take more than MaxPages requests at the page size the server really sends, fails the listing at once.
@@ -136,6 +142,12 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
+    // The images of one page, as it arrives and before anything is de-duplicated: a page of a pass that is
+    // read again, or of a listing that fails later, still arrives here. Only finished() says what the
+    // account holds.
+    void pageArrived(const QList<mim::Image> &images);
+    // The number of pages that may be in flight changed (grown after good answers, halved on 429 or 503).
+    void windowChanged(int window);
     void finished();
 
 private:
@@ -152,6 +164,8 @@ private:
     int m_passes = 0;
     QList<Workspace> m_workspaces;
     ApiError m_workspaceError;
+    int m_peakInFlight = 0;
+    int m_window = 0;
     std::function<void()> m_cancel;
 };
 
@@ -167,9 +181,28 @@ public:
 
     const ConnectionSettings &settings() const { return m_settings; }
     QString projectId() const { return m_settings.projectId; }
-    // Bounds concurrent requests of a listing and of the deletion queue.
-    void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
+    // Bounds concurrent requests of the usage listing. It also fixes the image listing's window at `count`
+    // pages in flight (for callers that need a fixed bound); setListingWindow() afterwards makes it adaptive
+    // again.
+    void setMaxConcurrentRequests(int count)
+    {
+        m_maxConcurrent = qMax(1, count);
+        m_listingWindow = {m_maxConcurrent, m_maxConcurrent};
+    }
     int maxConcurrentRequests() const { return m_maxConcurrent; }
+    // The image listing's pages in flight: it starts at `initial` and grows by one per round of good answers
+    // up to `limit`; a 429 or 503 halves it and holds new pages back for the Retry-After the server named.
+    struct ListingWindow
+    {
+        int initial = 4;
+        int limit = 16;
+    };
+    void setListingWindow(int initial, int limit)
+    {
+        m_listingWindow.initial = qMax(1, initial);
+        m_listingWindow.limit = qMax(m_listingWindow.initial, limit);
+    }
+    ListingWindow listingWindow() const { return m_listingWindow; }
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
     int pageSize() const { return m_pageSize; }
 
@@ -231,7 +264,7 @@ private:
     static Request listRequest(const ListQuery &query, qint64 offset, int limit);
     // The listing of one workspace (or of whatever ListImage shows for the query), at most `maxConcurrent`
     // pages at a time.
-    ImageListing *listImagesOf(const ListQuery &query, int maxConcurrent);
+    ImageListing *listImagesOf(const ListQuery &query, int shares);
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);
@@ -270,6 +303,7 @@ private:
     Clock m_clock;
     std::unique_ptr<TokenProvider> m_tokens;
     int m_maxConcurrent = 4;
+    ListingWindow m_listingWindow;
     int m_pageSize = 200;
 
     struct ProjectWaiter

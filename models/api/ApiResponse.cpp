@@ -304,6 +304,8 @@ void ApiClient::retryOrFail(ApiCall *call, RequestPtr request, qint64 startedAtM
                       m_random.generateDouble(), m_settings.retry);
     if (!decision.retry)
         return finishCall(call, error);
+    if (error.kind == ErrorKind::Throttled || error.httpStatus == 503)
+        Q_EMIT call->throttled(retryAfterMs);
     qCDebug(lcApi).noquote() << "retrying" << request->method << "after" << errorKindName(error.kind)
                              << error.httpStatus << "in" << decision.delayMs << "ms";
     QTimer::singleShot(decision.delayMs, call,

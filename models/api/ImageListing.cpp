@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -21,14 +22,21 @@ namespace mim {
 class ImageListingPrivate : public QObject
 {
 public:
-    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, int maxConcurrent)
+    // `shares`: how many listings run side by side (one per workspace) and split the client's window.
+    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, int shares)
         : QObject(listing)
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
         , m_pageSize(client->pageSize())
-        , m_maxConcurrent(qMax(1, maxConcurrent))
-    {}
+        , m_window(qMax(1, client->listingWindow().initial / qMax(1, shares)))
+        , m_windowLimit(qMax(m_window, client->listingWindow().limit / qMax(1, shares)))
+        , m_resume(new QTimer(this))
+    {
+        m_listing->m_window = m_window;
+        m_resume->setSingleShot(true);
+        connect(m_resume, &QTimer::timeout, this, [this] { requestMore(); });
+    }
 
     void start() { startPass(); }
 
@@ -90,8 +98,50 @@ private:
         };
         ApiCall *call = m_client->start(std::move(request));
         m_inFlight.insert(index, call);
+        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, int(m_inFlight.size()));
         connect(call, &ApiCall::finished, this,
                 [this, index, call, parsed] { onPageFinished(index, call, parsed); });
+        connect(call, &ApiCall::throttled, this,
+                [this, epoch = m_windowEpoch](int retryAfterMs) { onThrottled(epoch, retryAfterMs); });
+    }
+
+    // Additive increase: one more page in flight after a window's worth of good answers, so the window grows
+    // by about one per round trip while the server keeps up.
+    void onGoodAnswer()
+    {
+        if (m_window >= m_windowLimit || ++m_goodAnswers < m_window)
+            return;
+        m_goodAnswers = 0;
+        setWindow(m_window + 1);
+    }
+
+    // Multiplicative decrease, once per window: the pages sent before the last decrease were sent at the old
+    // size and say nothing about the new one.
+    void onThrottled(int epoch, int retryAfterMs)
+    {
+        if (m_done)
+            return;
+        if (retryAfterMs > 0 && !m_resume->isActive() && m_client) {
+            // The server asked for a pause: no new page until it is over (the throttled one retries itself
+            // after the same delay, capped as here).
+            m_resume->start(qMin(retryAfterMs, m_client->settings().retry.maxDelayMs));
+        }
+        if (epoch != m_windowEpoch)
+            return;
+        ++m_windowEpoch;
+        m_goodAnswers = 0;
+        qCDebug(lcApi) << "listing throttled: window" << m_window << "->" << qMax(1, m_window / 2)
+                       << "retry after" << retryAfterMs << "ms";
+        setWindow(qMax(1, m_window / 2));
+    }
+
+    void setWindow(int window)
+    {
+        if (window == m_window)
+            return;
+        m_window = window;
+        m_listing->m_window = window;
+        Q_EMIT m_listing->windowChanged(window);
     }
 
     void onPageFinished(int index, ApiCall *call, const ParsedPage &parsed)
@@ -105,6 +155,8 @@ private:
             return finish(ApiError::make(ErrorKind::BadResponse, u"page without content"_s));
         ImagePage page = std::move(**parsed);
         parsed->reset();
+        if (call->attempts() == 1)
+            onGoodAnswer();
 
         const qsizetype records = page.images.size() + page.skippedRecords.size();
         if (index == 0) {
@@ -141,6 +193,10 @@ private:
             m_stopAt = qMin(m_stopAt, index + 1); // the data shrank: nothing lies beyond
 
         m_received += page.images.size();
+        if (!page.images.isEmpty())
+            Q_EMIT m_listing->pageArrived(page.images);
+        if (m_done)
+            return; // cancelled by a receiver of pageArrived
         m_pages[index].images = std::move(page.images);
         m_pages[index].skipped = std::move(page.skippedRecords);
         Q_EMIT m_listing->progress(qMin(m_received, m_passTotal), m_passTotal);
@@ -153,7 +209,9 @@ private:
     void requestMore()
     {
         const int end = qMin(m_pageCount, m_stopAt);
-        while (!m_done && m_inFlight.size() < m_maxConcurrent && m_nextPage < end)
+        if (m_resume->isActive())
+            return;
+        while (!m_done && m_inFlight.size() < m_window && m_nextPage < end)
             requestPage(m_nextPage++);
     }
 
@@ -232,6 +290,7 @@ private:
     void finish(const ApiError &error)
     {
         m_done = true;
+        m_resume->stop();
         const QList<QPointer<ApiCall>> running = m_inFlight.values();
         m_inFlight.clear();
         for (const QPointer<ApiCall> &call : running) {
@@ -250,8 +309,12 @@ private:
     ImageListing *m_listing;
     ListQuery m_query;
     int m_pageSize;
-    int m_maxConcurrent;
-    int m_step = 0; // offset between pages
+    int m_window;      // pages that may be in flight
+    int m_windowLimit; // the most it may grow to
+    int m_windowEpoch = 0;
+    int m_goodAnswers = 0;
+    QTimer *m_resume; // runs while the server's Retry-After holds new pages back
+    int m_step = 0;   // offset between pages
     int m_pass = 0;
     qint64 m_passTotal = 0;
     bool m_unstable = false;
@@ -275,7 +338,7 @@ public:
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
-        , m_maxConcurrent(client->maxConcurrentRequests())
+        , m_maxConcurrent(client->listingWindow().limit)
     {}
 
     void start() { requestWorkspaces(); }
@@ -393,7 +456,7 @@ private:
             const int index = m_queue.takeFirst();
             ListQuery query = m_query;
             query.workspaceId = m_runs.at(index).workspace.id;
-            ImageListing *listing = m_client->listImagesOf(query, qMax(1, m_maxConcurrent / m_parallel));
+            ImageListing *listing = m_client->listImagesOf(query, m_parallel);
             m_runs[index].listing = listing;
             ++m_running;
             connect(listing, &ImageListing::progress, this, [this, index](qint64 received, qint64 total) {
@@ -403,7 +466,28 @@ private:
             });
             connect(listing, &ImageListing::finished, this,
                     [this, index, listing] { onRunFinished(index, listing); });
+            // Rows may be shown as each workspace's pages arrive; the window is the sum of the running ones.
+            connect(listing, &ImageListing::pageArrived, m_listing, &ImageListing::pageArrived);
+            connect(listing, &ImageListing::windowChanged, this, [this] { updateWindow(); });
+            updateWindow();
         }
+    }
+
+    void updateWindow()
+    {
+        int window = 0;
+        int peak = 0;
+        for (const Run &run : std::as_const(m_runs)) {
+            if (run.listing) {
+                window += run.listing->window();
+                peak += run.listing->peakInFlight();
+            }
+        }
+        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, peak);
+        if (window == 0 || window == m_listing->m_window)
+            return;
+        m_listing->m_window = window;
+        Q_EMIT m_listing->windowChanged(window);
     }
 
     void emitProgress()
@@ -426,6 +510,7 @@ private:
         if (m_done)
             return;
         --m_running;
+        updateWindow();
         Run &run = m_runs[index];
         run.listing.clear();
         if (!listing->succeeded())
@@ -593,7 +678,7 @@ void ImageListing::cancel()
 ImageListing *ApiClient::listAllImages(const ListQuery &query)
 {
     if (!query.workspaceId.isEmpty())
-        return listImagesOf(query, m_maxConcurrent);
+        return listImagesOf(query, 1);
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
     auto *driver = new WorkspacesListingPrivate(this, listing, query);
     listing->m_cancel = [driver] { driver->cancel(); };
@@ -602,10 +687,10 @@ ImageListing *ApiClient::listAllImages(const ListQuery &query)
     return listing;
 }
 
-ImageListing *ApiClient::listImagesOf(const ListQuery &query, int maxConcurrent)
+ImageListing *ApiClient::listImagesOf(const ListQuery &query, int shares)
 {
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
-    auto *driver = new ImageListingPrivate(this, listing, query, maxConcurrent);
+    auto *driver = new ImageListingPrivate(this, listing, query, shares);
     listing->m_cancel = [driver] { driver->cancel(); };
     // Every call finishes asynchronously, so the caller has time to connect before anything is emitted.
     driver->start();

@@ -34,8 +34,11 @@ ImageCatalog::ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent)
     , m_model(model)
     , m_clock(std::move(clock))
     , m_pollTimer(new QTimer(this))
+    , m_batchTimer(new QTimer(this))
 {
     Q_ASSERT(m_model);
+    m_batchTimer->setSingleShot(true);
+    connect(m_batchTimer, &QTimer::timeout, this, &ImageCatalog::showArrivedRows);
     m_pollTimer->setSingleShot(true);
     connect(m_pollTimer, &QTimer::timeout, this, [this] { pollSettling(); });
 }
@@ -73,6 +76,7 @@ void ImageCatalog::cancelEverything()
     m_watched.clear();
     m_pollCursor = 0;
     m_model->clear();
+    m_complete = false;
     m_lastRefreshed = {};
     m_lastError = {};
     m_skipped.clear();
@@ -137,6 +141,11 @@ void ImageCatalog::refresh()
     abortRefresh();
     if (m_state != State::Loading)
         m_stateBeforeLoading = m_state;
+    // An empty table (first load, another account, a load that failed before any row) fills as pages
+    // arrive; a table with rows changes once, when everything is in, so nothing flickers.
+    m_progressive = m_model->rowCount() == 0;
+    if (m_progressive)
+        m_complete = false;
     setState(State::Loading);
     startListing(u"DEDICATED"_s);
     if (m_includeBuiltIn)
@@ -173,6 +182,8 @@ void ImageCatalog::startListing(const QString &type)
     connect(listing, &ImageListing::progress, this, [this, generation, index](qint64 received, qint64 total) {
         onListingProgress(generation, index, received, total);
     });
+    connect(listing, &ImageListing::pageArrived, this,
+            [this, generation](const QList<Image> &images) { onListingPage(generation, images); });
     connect(listing, &ImageListing::finished, this, [this, generation, index, listing, outcomeOf] {
         onListingFinished(generation, index, outcomeOf(listing));
     });
@@ -193,6 +204,88 @@ void ImageCatalog::onListingProgress(int generation, int index, qint64 received,
     Q_EMIT progress(sumReceived, sumTotal);
 }
 
+void ImageCatalog::awaitCached()
+{
+    m_awaitingCache = m_state == State::Loading && m_progressive && m_model->rowCount() == 0;
+}
+
+void ImageCatalog::cacheUnavailable()
+{
+    if (std::exchange(m_awaitingCache, false))
+        showArrivedRows();
+}
+
+bool ImageCatalog::showCached(ImageTableModel::PreparedImages prepared, const QDateTime &asOf)
+{
+    const bool awaited = std::exchange(m_awaitingCache, false);
+    if (m_state != State::Loading || !m_progressive || m_model->rowCount() > 0 || prepared.size() == 0 ||
+        !m_model->showCached(std::move(prepared))) {
+        if (awaited)
+            showArrivedRows();
+        return false;
+    }
+    // Pages that arrived while the cache was read confirm (or add to) the cached rows.
+    if (!m_arrived.isEmpty())
+        showArrivedRows();
+    m_cachedAsOf = asOf;
+    qCInfo(lcModels) << "showing" << m_model->rowCount() << "cached images as of" << asOf;
+    Q_EMIT cachedShown(asOf);
+    return true;
+}
+
+QDateTime ImageCatalog::cachedAsOf() const
+{
+    return m_model->cachedOnlyCount() > 0 ? m_cachedAsOf : QDateTime();
+}
+
+void ImageCatalog::onListingPage(int generation, const QList<Image> &images)
+{
+    if (generation != m_generation || !m_progressive)
+        return;
+    m_arrived.append(images);
+    if (m_awaitingCache)
+        return;
+    // The first rows at once; then batches, so that the table (sorted, filtered) is rearranged a few times
+    // a second rather than once per page.
+    if (m_model->rowCount() == 0)
+        showArrivedRows();
+    else if (!m_batchTimer->isActive())
+        m_batchTimer->start(ProgressiveBatchMs);
+}
+
+void ImageCatalog::showArrivedRows()
+{
+    if (m_arrived.isEmpty() || !m_progressive || m_preparingBatch)
+        return;
+    // Rows of pages that a later pass reads again are merged by id; a row that the listing finally lacks
+    // leaves with the one merge at the end. Thousands of rows arrive between batches on a fast connection:
+    // their digests are computed on a worker thread, like those of the final merge.
+    m_preparingBatch = true;
+    const int generation = m_generation;
+    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_preparingBatch = false;
+        if (generation != m_generation || !m_progressive)
+            return;
+        m_model->addPrepared(watcher->future().takeResult());
+        // Pages that arrived meanwhile wait for the next batch.
+        if (!m_arrived.isEmpty() && !m_batchTimer->isActive())
+            m_batchTimer->start(ProgressiveBatchMs);
+    });
+    watcher->setFuture(QtConcurrent::run([images = std::exchange(m_arrived, {})] {
+        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
+    }));
+}
+
+void ImageCatalog::stopProgressive()
+{
+    m_awaitingCache = false;
+    m_preparingBatch = false; // what is being prepared is dropped: its generation has passed
+    m_batchTimer->stop();
+    m_arrived = {};
+}
+
 void ImageCatalog::onListingFinished(int generation, int index, const ListingOutcome &outcome)
 {
     if (generation != m_generation || index >= m_runs.size() || m_runs.at(index).done)
@@ -201,9 +294,12 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     run.listing.clear();
 
     if (outcome.error.isError()) {
-        // Keep the rows we have: a failed refresh must not look like an empty account.
+        // Keep the rows we have: a failed refresh must not look like an empty account. Rows shown while an
+        // empty table filled stay too, but isComplete() stays false: they are not every image.
         const ApiError error = outcome.error;
         abortRefresh();
+        if (m_progressive && m_model->rowCount() > 0)
+            qCWarning(lcModels) << "the list is incomplete:" << m_model->rowCount() << "rows arrived";
         m_lastError = error;
         qCWarning(lcModels) << "refresh failed:" << errorKindName(error.kind) << error.code << error.message
                             << error.detail;
@@ -239,6 +335,7 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
             workspaceError = done.workspaceError;
     }
     m_runs = {};
+    stopProgressive();
     const int preparing = ++m_generation;
     auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
@@ -265,6 +362,8 @@ void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const Q
 {
     m_model->setWorkspaceNames(workspaceNames);
     m_model->applyPrepared(std::move(prepared));
+    m_complete = true;
+    m_progressive = false;
     m_skipped = skipped;
     m_workspaceError = workspaceError;
     m_lastError = {};
@@ -283,6 +382,7 @@ void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const Q
 void ImageCatalog::abortRefresh()
 {
     ++m_generation;
+    stopProgressive();
     const QList<ListingRun> runs = std::exchange(m_runs, {});
     for (const ListingRun &run : runs) {
         if (ImageListing *listing = run.listing) {
@@ -297,6 +397,13 @@ void ImageCatalog::cancel()
     if (m_state != State::Loading)
         return;
     abortRefresh();
+    if (m_progressive && m_model->rowCount() > 0) {
+        // Part of the images are on screen: say that they are not all of them.
+        m_lastError =
+            ApiError::make(ErrorKind::Cancelled, tr("Loading was cancelled before every image arrived."));
+        setState(State::Failed);
+        return;
+    }
     setState(m_stateBeforeLoading);
 }
 

@@ -71,6 +71,25 @@ public:
     void resync(const QString &id);
 
     State state() const { return m_state; }
+    // False while the rows are not one whole listing of the account: filling an empty table page by page,
+    // after such a load failed or was cancelled half way (lastError() says why), or with no rows loaded.
+    // A refresh of a complete list keeps it complete (the rows stay those of the last whole listing).
+    // Whatever judges the account as a whole (clean-up rules like "keep the newest") must wait for it.
+    bool isComplete() const { return m_complete; }
+    // A load that stopped half way left rows on screen that are not every image: state() is Failed.
+    bool isIncomplete() const { return m_state == State::Failed && !m_complete && m_model->rowCount() > 0; }
+    // Rows from the listing cache, into an empty table while the first load runs: shown at once, not
+    // complete, each cached-only until the live listing confirms it (see ImageTableModel::showCached()).
+    // False (nothing shown) unless the catalog is loading into an empty table.
+    bool showCached(ImageTableModel::PreparedImages prepared, const QDateTime &asOf);
+    // A cached list is being read for this load: pages that arrive meanwhile wait for it (or for
+    // cacheUnavailable()), so that a quick first page does not keep the whole cached list off the screen.
+    void awaitCached();
+    void cacheUnavailable();
+    // When the cached rows on screen were listed; invalid when no row is cached-only.
+    QDateTime cachedAsOf() const;
+    // While an empty table fills, new pages are shown at most this often (the first one at once).
+    static constexpr int ProgressiveBatchMs = 250;
     const ApiError &lastError() const { return m_lastError; }
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
     QStringList skippedRecords() const { return m_skipped; }
@@ -83,6 +102,8 @@ Q_SIGNALS:
     // A listing of the images started (the first load, a refresh, or starting over): what else is read
     // with the images starts now too.
     void refreshStarted();
+    // Rows from the listing cache are on screen (cachedAsOf() says from when).
+    void cachedShown(const QDateTime &asOf);
     void progress(qint64 received, qint64 total);
     void loaded();
     void failed(const mim::ApiError &error);
@@ -117,6 +138,9 @@ private:
     void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped,
                      const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError);
     void onListingProgress(int generation, int index, qint64 received, qint64 total);
+    void onListingPage(int generation, const QList<Image> &images);
+    void showArrivedRows();
+    void stopProgressive();
     void onListingFinished(int generation, int index, const ListingOutcome &outcome);
     void abortRefresh();
     void cancelCalls(QHash<ApiCall *, QString> &calls);
@@ -142,6 +166,13 @@ private:
     QStringList m_skipped;
     ApiError m_workspaceError;
     QTimer *m_pollTimer = nullptr;
+    bool m_complete = false;
+    QDateTime m_cachedAsOf;
+    bool m_awaitingCache = false;
+    bool m_progressive = false; // this load fills an empty table as pages arrive
+    QList<Image> m_arrived;     // pages not shown yet
+    QTimer *m_batchTimer = nullptr;
+    bool m_preparingBatch = false; // a batch is being prepared on a worker thread
     int m_pollIntervalMs = 5000;
     bool m_automaticPolling = true;
     int m_pollCursor = 0;

@@ -64,6 +64,8 @@ void ImageTableModel::replaceImage(int slot, const Image &image, const Row &fres
     m_images[slot] = image;
     m_rows[slot].digest = fresh.digest;
     m_rows[slot].searchHints = fresh.searchHints; // the row's activity stays
+    if (std::exchange(m_rows[slot].cachedOnly, false))
+        --m_cachedOnlyCount;
     invalidateRanks();
 }
 
@@ -224,6 +226,8 @@ QVariant ImageTableModel::rowValue(int row, int role) const
         return image.isPrivate();
     case SizeKbRole:
         return image.sizeKb;
+    case IsCachedOnlyRole:
+        return m_rows.at(m_order.at(row)).cachedOnly;
     default:
         return {};
     }
@@ -298,6 +302,7 @@ void ImageTableModel::removeRowRange(int first, int last)
         const int slot = m_order.at(row);
         m_totalSizeKb -= m_images.at(slot).sizeKb;
         m_slotById.remove(m_images.at(slot).id);
+        m_cachedOnlyCount -= m_rows.at(slot).cachedOnly ? 1 : 0;
         m_images[slot] = Image(); // the strings go now, the slot waits for the next image
         m_rows[slot] = Row();
         m_rowOfSlot[slot] = -1;
@@ -323,6 +328,35 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
         loadFirst(std::move(data));
     else
         merge(*data);
+}
+
+void ImageTableModel::addPrepared(PreparedImages prepared)
+{
+    std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
+    if (!data)
+        return;
+    if (m_order.isEmpty())
+        loadFirst(std::move(data));
+    else
+        merge(*data, false);
+}
+
+bool ImageTableModel::showCached(PreparedImages prepared)
+{
+    std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
+    if (!data || !m_order.isEmpty())
+        return false;
+    for (Row &row : data->rows)
+        row.cachedOnly = true;
+    loadFirst(std::move(data));
+    m_cachedOnlyCount = int(m_order.size());
+    return true;
+}
+
+bool ImageTableModel::isCachedOnly(const QString &id) const
+{
+    const int slot = m_slotById.value(id, -1);
+    return slot >= 0 && m_rows.at(slot).cachedOnly;
 }
 
 void ImageTableModel::loadFirst(std::shared_ptr<detail::PreparedImageData> data)
@@ -358,7 +392,7 @@ void ImageTableModel::loadFirst(std::shared_ptr<detail::PreparedImageData> data)
     endInsertRows();
 }
 
-void ImageTableModel::merge(const detail::PreparedImageData &data)
+void ImageTableModel::merge(const detail::PreparedImageData &data, bool removeMissing)
 {
     // Update rows whose image changed, remove rows that are gone, add the new ones.
     const QList<Image> &images = data.images;
@@ -373,13 +407,21 @@ void ImageTableModel::merge(const detail::PreparedImageData &data)
             continue;
         }
         present[size_t(slot)] = true;
-        if (m_rows.at(slot).digest == rows.at(i).digest)
+        if (m_rows.at(slot).digest == rows.at(i).digest) {
+            if (m_rows.at(slot).cachedOnly) {
+                // The live listing confirms the cached row: it is no longer shown muted.
+                m_rows[slot].cachedOnly = false;
+                --m_cachedOnlyCount;
+                changedSlots.push_back(slot);
+            }
             continue;
+        }
         replaceImage(slot, images.at(i), rows.at(i));
         changedSlots.push_back(slot);
     }
     emitChangedSlots(changedSlots);
-    removeRowsNotIn(present);
+    if (removeMissing)
+        removeRowsNotIn(present);
 
     // Changed images may belong elsewhere now. The order holds where each changed row still sorts between
     // its neighbours (the pairs of unchanged rows are in order as before); one misplaced row moves, more
@@ -504,6 +546,7 @@ void ImageTableModel::releaseStorage()
     m_rowOfSlot = {};
     m_freeSlots = {};
     m_totalSizeKb = 0;
+    m_cachedOnlyCount = 0;
     invalidateRanks();
 }
 

@@ -55,7 +55,8 @@ public:
         IsBuiltInRole,
         IsPrivateRole,
         SizeKbRole,
-        FacetValueRole, // the raw value a facet filter compares against (e.g. "ACTIVE", "X86_64")
+        FacetValueRole,   // the raw value a facet filter compares against (e.g. "ACTIVE", "X86_64")
+        IsCachedOnlyRole, // bool: the row comes from the listing cache and no live listing confirmed it yet
     };
 
     // What the app is doing with a row right now, shown next to its status.
@@ -108,6 +109,14 @@ public:
     static PreparedImages prepare(const QList<Image> &images,
                                   RowActivity settlingActivity = RowActivity::None);
     void applyPrepared(PreparedImages prepared);
+    // Like applyPrepared(), but rows missing from `prepared` stay: for images arriving a page at a time.
+    void addPrepared(PreparedImages prepared);
+    // Into an empty model only: rows from the listing cache, each cached-only until a live listing (any
+    // merge or page that holds its image) confirms it; the merge of a whole listing removes the others.
+    // False, and nothing changes, when the model has rows.
+    bool showCached(PreparedImages prepared);
+    bool isCachedOnly(const QString &id) const;
+    int cachedOnlyCount() const { return m_cachedOnlyCount; }
     void upsertImage(const Image &image);
     void removeImage(const QString &id);
     void clear();
@@ -196,7 +205,8 @@ private:
     // applyPrepared() into an empty model: the prepared lists become the model's, in one insertion.
     void loadFirst(std::shared_ptr<detail::PreparedImageData> data);
     // applyPrepared() into a model with rows: changed rows updated, missing ones removed, new ones added.
-    void merge(const detail::PreparedImageData &data);
+    // removeMissing: rows of images not in `data` leave the model.
+    void merge(const detail::PreparedImageData &data, bool removeMissing = true);
     void emitChangedSlots(const std::vector<int> &changedSlots);
     void removeRowsNotIn(const std::vector<bool> &presentSlots);
     // A new image for an existing slot, with its fresh row (from makeRow()); the row's activity stays.
@@ -238,6 +248,7 @@ private:
     QList<int> m_rowOfSlot; // row of each slot; -1 for a free slot
     std::vector<int> m_freeSlots;
     qint64 m_totalSizeKb = 0;
+    int m_cachedOnlyCount = 0;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_statusIcons;

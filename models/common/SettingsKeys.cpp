@@ -25,6 +25,7 @@ QList<SettingsKeys::Entry> makeEntries()
         {K::DetailsPaneVisible, u"mainWindow/v1/detailsPaneVisible"_s, S::Global, true},
         {K::ImageTableHeader, u"imageTable/v1/header"_s, S::Global, {}},
         {K::ImageTableFilter, u"imageTable/v1/filter"_s, S::Global, QVariantMap()},
+        {K::RememberImageLists, u"imageTable/rememberLists"_s, S::Global, true},
         {K::ExportLastFolder, u"export/lastFolder"_s, S::Global, QString()},
         {K::ExportLastFormat, u"export/lastFormat"_s, S::Global, u"csv"_s},
         {K::CleanupGeometry, u"cleanup/geometry"_s, S::Global, {}},

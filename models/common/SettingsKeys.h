@@ -24,6 +24,8 @@ enum class SettingsKey
     DetailsPaneVisible,
     ImageTableHeader,
     ImageTableFilter,
+    // Whether the last listing of each account is kept on disk for the next start (ListingCache.h).
+    RememberImageLists,
 
     ExportLastFolder,
     ExportLastFormat, // "json" or "csv"

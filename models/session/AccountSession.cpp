@@ -4,9 +4,14 @@
 #include "models/api/UsageListing.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ListingCache.h"
 #include "models/common/ModelsLogging.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
+
+#include <algorithm>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace mim {
 
@@ -23,6 +28,7 @@ AccountSession::AccountSession(QNetworkAccessManager *network, ImageTableModel *
     m_queue = new DeletionQueue(m_journal.get(), m_clock, this);
     connect(m_queue, &DeletionQueue::itemFinished, this, &AccountSession::onDeletionItemFinished);
     connect(m_catalog, &ImageCatalog::refreshStarted, this, &AccountSession::startUsage);
+    connect(m_catalog, &ImageCatalog::loaded, this, &AccountSession::saveListingCache);
 }
 
 AccountSession::~AccountSession()
@@ -80,6 +86,7 @@ void AccountSession::open(const QString &displayName, const ConnectionSettings &
 {
     m_displayName = displayName;
     m_connection = settings;
+    m_openedProjectId = settings.projectId;
     auto *client = new ApiClient(m_network, settings, m_clock, this);
     replaceClient(client);
     connect(client, &ApiClient::projectIdResolved, this, [this](const QString &projectId) {
@@ -89,9 +96,70 @@ void AccountSession::open(const QString &displayName, const ConnectionSettings &
     });
     m_queue->setAccountContext(displayName, settings.regionId, settings.projectId);
     qCInfo(lcModels) << "session: opening" << displayName << "region" << settings.regionId;
+    ++m_openCount;
     m_catalog->refresh();
+    loadListingCache();
     reconcileJournal();
     Q_EMIT accountChanged();
+}
+
+namespace {
+
+// The identity the account was opened with: a project id resolved since would make the next start, which
+// opens it the same way, miss its own file.
+listingcache::Identity cacheIdentity(const QString &displayName, const ConnectionSettings &settings,
+                                     const QString &openedProjectId)
+{
+    return {displayName, settings.modelArtsEndpoint.toString(), settings.regionId, openedProjectId};
+}
+
+} // namespace
+
+QString AccountSession::listingCacheFile() const
+{
+    if (m_cacheDirectory.isEmpty() || !m_client)
+        return {};
+    return listingcache::fileFor(m_cacheDirectory, m_displayName);
+}
+
+void AccountSession::loadListingCache()
+{
+    const QString path = listingCacheFile();
+    if (path.isEmpty())
+        return;
+    // Reading and preparing 100,000 images takes longer than a frame: on a worker thread.
+    m_catalog->awaitCached();
+    using Loaded = std::optional<std::pair<QDateTime, ImageTableModel::PreparedImages>>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, opened = m_openCount] {
+        watcher->deleteLater();
+        Loaded loaded = watcher->future().takeResult();
+        // Another account since: its catalog started over.
+        if (opened != m_openCount)
+            return;
+        if (!loaded)
+            return m_catalog->cacheUnavailable();
+        m_catalog->showCached(std::move(loaded->second), loaded->first);
+    });
+    watcher->setFuture(QtConcurrent::run([path, identity = cacheIdentity(m_displayName, m_connection,
+                                                                         m_openedProjectId)]() -> Loaded {
+        std::optional<listingcache::Snapshot> snapshot = listingcache::load(path, identity);
+        if (!snapshot)
+            return std::nullopt;
+        return std::make_pair(snapshot->asOf,
+                              ImageTableModel::prepare(snapshot->images, ImageTableModel::RowActivity::None));
+    }));
+}
+
+void AccountSession::saveListingCache()
+{
+    const QString path = listingCacheFile();
+    if (path.isEmpty() || !m_images || !m_catalog->isComplete())
+        return;
+    listingcache::Snapshot snapshot{m_catalog->lastRefreshed(), m_images->images()};
+    (void)QtConcurrent::run(
+        [path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
+         snapshot = std::move(snapshot)] { listingcache::save(path, identity, snapshot); });
 }
 
 void AccountSession::close()
@@ -106,12 +174,25 @@ void AccountSession::enqueueDeletions(const QList<DeletionRequest> &requests)
 {
     if (requests.isEmpty() || !m_client)
         return;
+    QList<DeletionRequest> confirmed;
     for (const DeletionRequest &request : requests) {
+        const QList<Image> images = request.images();
+        const bool cachedOnly = std::any_of(images.cbegin(), images.cend(), [this](const Image &image) {
+            return m_images->isCachedOnly(image.id);
+        });
+        if (cachedOnly)
+            qCWarning(lcModels) << "session: refusing to delete images the server has not confirmed yet";
+        else
+            confirmed.append(request);
+    }
+    if (confirmed.isEmpty())
+        return;
+    for (const DeletionRequest &request : std::as_const(confirmed)) {
         for (const Image &image : request.images())
             m_images->setRowActivity(image.id, ImageTableModel::RowActivity::Deleting);
     }
-    qCInfo(lcModels) << "session: deleting" << requests.size() << "requests";
-    m_queue->enqueue(requests);
+    qCInfo(lcModels) << "session: deleting" << confirmed.size() << "requests";
+    m_queue->enqueue(confirmed);
 }
 
 void AccountSession::onDeletionItemFinished(const DeletionResult &result)
@@ -191,7 +272,7 @@ int AccountSession::resync(const QList<Image> &images)
         return 0;
     int asked = 0;
     for (const Image &image : images) {
-        if (!isResyncable(image))
+        if (!isResyncable(image) || (m_images && m_images->isCachedOnly(image.id)))
             continue;
         m_catalog->resync(image.id);
         ++asked;

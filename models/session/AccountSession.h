@@ -57,15 +57,24 @@ public:
     DeletionJournal *journal() const { return m_journal.get(); }
 
     // Marks the rows as being deleted and hands the requests to the queue; nothing without an account.
+    // A request naming an image that only the listing cache knows (not confirmed by the server yet) is
+    // refused: it is logged and left out.
     void enqueueDeletions(const QList<DeletionRequest> &requests);
     // Whether asking ModelArts to check the image's status again makes sense.
     static bool isResyncable(const Image &image);
     // Asks the server to check these images again (those for which it makes sense); how many were asked.
+    // Rows that only the listing cache knows are never asked for.
     int resync(const QList<Image> &images);
 
     // Who uses which image of this account: read (notebooks, training jobs, services) each time the images
     // are, concurrently; Unknown while being read, and where a listing failed. The table model gets it too.
     const UsageSummary &usage() const { return m_usage; }
+    // Where the last complete listing of each account is kept between sessions (see ListingCache.h);
+    // empty: none is read or written (demo mode, or the user switched it off). Applies from the next open().
+    void setListingCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
+    QString listingCacheDirectory() const { return m_cacheDirectory; }
+    // The cache file of the open account; empty without one.
+    QString listingCacheFile() const;
 
     // Asks the server what became of this account's deletions the journal has no outcome for;
     // journalReconciled() follows when there were any.
@@ -84,6 +93,8 @@ Q_SIGNALS:
 
 private:
     void replaceClient(ApiClient *client);
+    void loadListingCache();
+    void saveListingCache();
     void onDeletionItemFinished(const DeletionResult &result);
     void startUsage();
     void stopUsage();
@@ -103,6 +114,9 @@ private:
     bool m_certificateProbeRunning = false;
     QPointer<UsageListing> m_usageListing;
     UsageSummary m_usage;
+    QString m_cacheDirectory;
+    QString m_openedProjectId; // as open() was given it, before any IAM discovery
+    int m_openCount = 0;       // tells a cache read of an earlier account from the current one's
 };
 
 } // namespace mim

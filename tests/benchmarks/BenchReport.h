@@ -11,9 +11,12 @@ struct Targets
     static constexpr double MaxStallMs = 50;
     static constexpr double SortMs = 150;
     static constexpr double FilterMs = 30;
-    static constexpr double RssMb = 160;
+    static constexpr double RssMb = 170;
     static constexpr double DeleteSpeedup = 4;
     static constexpr double StartupMs = 400;
+    static constexpr double FirstRowsMs = 300;
+    static constexpr double ListRtt80Ms = 3500;
+    static constexpr double CachedStartMs = 800;
     static double listMs(double transferFloorMs, double parseFloorMs);
 };
 

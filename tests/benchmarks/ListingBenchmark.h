@@ -11,6 +11,9 @@ struct ListingOptions
     QUrl endpoint;    // the sandbox, already holding the data set
     int pageSize = 0; // 0: the client's default
     int repeat = 3;
+    // Round trip the sandbox adds for the real-world figures (first_rows_ms, list_rtt80_ms,
+    // cached_show_ms); 0 skips them.
+    int latencyMs = 80;
 };
 
 // Loading, sorting and filtering through the real pipeline (ApiClient → ImageCatalog → ImageTableModel →
@@ -27,6 +30,10 @@ public:
     QJsonObject result() const { return m_result; }
 
 private:
+    // With the sandbox's latency: the first rows and the whole listing into an empty table (progressive),
+    // then an account opened with its listing cache, to the cached rows painted.
+    bool runAtLatency(QString *error);
+
     ListingOptions m_options;
     QJsonObject m_result;
 };

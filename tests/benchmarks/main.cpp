@@ -52,6 +52,7 @@ struct Options
     int pageSize = 0;
     int repeat = 3;
     int deleteCount = 1000;
+    int latencyMs = 80;
     quint32 seed = 1;
     bool skipStartup = false;
     bool skipDelete = false;
@@ -86,6 +87,10 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                     u"3"_s);
     const QCommandLineOption deleteCount(u"delete-count"_s, u"Images deleted in the deletion runs."_s, u"N"_s,
                                          u"1000"_s);
+    const QCommandLineOption latency(u"latency-ms"_s,
+                                     u"Round trip of the sandbox for first_rows_ms, list_rtt80_ms and "
+                                     "cached_start_ms (0: skip them)."_s,
+                                     u"MS"_s, u"80"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the generated data sets."_s, u"S"_s, u"1"_s);
     const QCommandLineOption skipStartup(u"skip-startup"_s, u"Do not measure startup_ms."_s);
     const QCommandLineOption skipDelete(u"skip-delete"_s, u"Do not measure the deletions."_s);
@@ -95,7 +100,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     worker.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption endpoint(u"endpoint"_s, u"Internal: the sandbox of a worker."_s, u"URL"_s);
     endpoint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({sandbox, app, sizes, json, pageSize, repeat, deleteCount, seed, skipStartup,
+    parser.addOptions({sandbox, app, sizes, json, pageSize, repeat, deleteCount, latency, seed, skipStartup,
                        skipDelete, check, worker, endpoint});
     parser.process(arguments);
 
@@ -121,6 +126,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         return false;
     if (parser.isSet(pageSize) && !positive(pageSize, &options->pageSize))
         return false;
+    options->latencyMs = qMax(0, parser.value(latency).toInt());
     int seedValue = 0;
     if (!positive(seed, &seedValue))
         return false;
@@ -148,7 +154,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
 
 int runWorker(const Options &options)
 {
-    ListingBenchmark benchmark({options.endpoint, options.pageSize, options.repeat});
+    ListingBenchmark benchmark({options.endpoint, options.pageSize, options.repeat, options.latencyMs});
     QString error;
     if (!benchmark.run(&error))
         return fail(error);
@@ -161,8 +167,13 @@ int runWorker(const Options &options)
 // Runs the listing part in a fresh process, so that its memory is the loaded window's alone.
 bool runListingWorker(const Options &options, const QUrl &endpoint, QJsonObject *result, QString *error)
 {
-    QStringList arguments{u"--worker"_s, u"--endpoint"_s, endpoint.toString(), u"--repeat"_s,
-                          QString::number(options.repeat)};
+    QStringList arguments{u"--worker"_s,
+                          u"--endpoint"_s,
+                          endpoint.toString(),
+                          u"--repeat"_s,
+                          QString::number(options.repeat),
+                          u"--latency-ms"_s,
+                          QString::number(options.latencyMs)};
     if (options.pageSize > 0)
         arguments << u"--page-size"_s << QString::number(options.pageSize);
     QProcess worker;
@@ -277,6 +288,10 @@ int runAll(const Options &options)
         }
         for (auto it = startup.constBegin(); it != startup.constEnd(); ++it)
             result.insert(it.key(), it.value());
+        // Process start to the first painted window, plus opening the account to its cached rows painted.
+        if (result.contains(u"cached_show_ms"_s) && result.contains(u"startup_ms"_s))
+            result.insert(u"cached_start_ms"_s, result.value(u"startup_ms"_s).toDouble() +
+                                                    result.value(u"cached_show_ms"_s).toDouble());
         result.insert(u"load_average_after"_s, loadAverage1());
         results.append(result);
     }

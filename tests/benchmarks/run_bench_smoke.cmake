@@ -28,7 +28,7 @@ if(NOT count EQUAL 1)
 endif()
 
 set(keys n list_ms transfer_floor_ms parse_floor_ms max_stall_ms sort_name_ms sort_size_ms sort_created_ms
-    filter_ms rss_mb delete_1000_ms delete_seq_ms startup_ms)
+    filter_ms rss_mb delete_1000_ms delete_seq_ms startup_ms first_rows_ms list_rtt80_ms cached_start_ms)
 foreach(key IN LISTS keys)
     string(JSON type ERROR_VARIABLE error TYPE "${json}" 0 ${key})
     if(error OR NOT type STREQUAL "NUMBER")

@@ -1,6 +1,7 @@
 // Tools > Export Images in the real main window: the rows on screen (filter and sort respected) with the
 // columns on screen (hidden ones left out, moved ones in their new place), as CSV and as JSON.
 
+#include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "ToolsGuiFixture.h"
 #include "views/main/FilterBar.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
 
     void toolsMenuIsInTheMenuBar();
+    void cleanUpWaitsForTheWholeList();
     void exportsTheRowsAndColumnsOnScreen();
     void failureIsReportedAndLeavesNoFile();
 
@@ -72,6 +75,21 @@ void TestExportView::toolsMenuIsInTheMenuBar()
     QTRY_VERIFY(!m_f->tools().cleanUpAction()->isEnabled());
     QTRY_VERIFY(!cleanup || !cleanup->isVisible());
     QVERIFY(!m_f->tools().exportAction()->isEnabled());
+}
+
+void TestExportView::cleanUpWaitsForTheWholeList()
+{
+    // Its rules judge the account as a whole ("keep the newest"): not while the list is not all there.
+    MainWindow &window = m_f->window();
+    window.disconnectAccount();
+    m_f->sandbox().setFaults(QJsonObject{{u"latency_ms"_s, 300}});
+    window.connectTo(u"Slow"_s, m_f->sandbox().akskSettings());
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
+    QVERIFY(!m_f->tools().cleanUpAction()->isEnabled());
+    QVERIFY(!m_f->tools().openCleanup());
+    QTRY_COMPARE_WITH_TIMEOUT(window.catalog()->state(), ImageCatalog::State::Loaded, 15000);
+    QVERIFY(m_f->tools().cleanUpAction()->isEnabled());
+    QVERIFY(m_f->tools().openCleanup());
 }
 
 void TestExportView::exportsTheRowsAndColumnsOnScreen()

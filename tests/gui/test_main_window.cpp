@@ -4,11 +4,15 @@
 #include "Localization.h"
 #include "MainWindowFixture.h"
 #include "models/accounts/Profile.h"
+#include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ListingCache.h"
+#include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
+#include "models/session/AccountSession.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 #include "views/accounts/AccountManager.h"
@@ -22,6 +26,7 @@
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
 #include "views/main/NoticeBar.h"
+#include "views/main/PreferencesDialog.h"
 
 #include <memory>
 #include <optional>
@@ -133,6 +138,8 @@ private Q_SLOTS:
     void deleteKeyInFilterBoxDoesNotDelete();
     void shiftDeletePreticksSwrContent();
     void loadingShowsProgressAndCancels();
+    void firstLoadShowsRowsAsTheyArriveAndSaysWhenIncomplete();
+    void listingCacheFollowsProfilesDemoModeAndPreference();
     void cancellingDeletionsStopsTheRest();
     void switchingAccountWhileDeletingAsks();
     void removingTheAccountWhileDeletingAsks();
@@ -1078,6 +1085,93 @@ void TestMainWindow::loadingShowsProgressAndCancels()
     QTest::mouseClick(test::emptyState(window)->button(EmptyStateWidget::Button::Refresh), Qt::LeftButton);
     QVERIFY(loaded.wait(LoadTimeoutMs));
     QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+}
+
+void TestMainWindow::firstLoadShowsRowsAsTheyArriveAndSaysWhenIncomplete()
+{
+    m_sandbox->setFaults(QJsonObject{{u"latency_ms"_s, 150}});
+    MainWindow &window = makeWindow();
+    window.connectTo(u"Slow"_s, m_sandbox->akskSettings());
+    // Small pages, so that the account takes several.
+    window.session()->client()->setPageSize(10);
+    window.catalog()->refresh();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Loading);
+
+    // The table shows the first page while the rest loads; progress and Cancel stay in the status bar.
+    QTRY_VERIFY_WITH_TIMEOUT(window.tableModel()->rowCount() > 0, LoadTimeoutMs);
+    QCOMPARE(window.catalog()->state(), ImageCatalog::State::Loading);
+    QVERIFY(window.tableModel()->rowCount() < liveDedicatedCount(*m_sandbox));
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QVERIFY(window.mainStatusBar()->isLoadProgressVisible());
+    QVERIFY(window.mainStatusBar()->loadCancelButton()->isVisible());
+    QVERIFY(!window.catalog()->isComplete());
+
+    // The rest fails: the rows stay, said to be incomplete, with Retry.
+    m_sandbox->setFaults(QJsonObject{
+        {u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                             {u"path_contains"_s, u"/images"_s},
+                                             {u"fault"_s, u"500"_s},
+                                             {u"count"_s, 1000}}}},
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(window.catalog()->state(), ImageCatalog::State::Failed, LoadTimeoutMs);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QVERIFY(!window.mainStatusBar()->isLoadProgressVisible());
+    QVERIFY(test::noticeBar(window)->isVisible());
+    QVERIFY2(test::noticeBar(window)->text().startsWith(u"The list is incomplete"_s),
+             qPrintable(test::noticeBar(window)->text()));
+    QCOMPARE(test::noticeBar(window)->actionButton()->text(), u"Retry"_s);
+    QVERIFY(window.catalog()->isIncomplete());
+
+    m_sandbox->setFaults({});
+    QSignalSpy loaded(window.catalog(), &ImageCatalog::loaded);
+    test::noticeBar(window)->actionButton()->click();
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+    QCOMPARE(window.tableModel()->rowCount(), liveDedicatedCount(*m_sandbox));
+    QVERIFY(window.catalog()->isComplete());
+}
+
+void TestMainWindow::listingCacheFollowsProfilesDemoModeAndPreference()
+{
+    const QString cacheDir = m_f->filePath(u"cache"_s);
+    AppServices services = m_f->services();
+    services.listingCacheDirectory = cacheDir;
+    const QString work = addSandboxProfile(u"Work"_s);
+    QVERIFY(!work.isEmpty());
+
+    // On by default: the account's listing is kept; removing the profile removes it.
+    MainWindow &window = m_f->openWindow(services);
+    QCOMPARE(window.session()->listingCacheDirectory(), cacheDir);
+    QVERIFY(openProfile(window, work, u"Work"_s));
+    const QString file = listingcache::fileFor(cacheDir, u"Work"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), LoadTimeoutMs);
+    AccountPrompts prompts = AccountPrompts::interactive();
+    prompts.confirmRemoval = [](QWidget *, const Profile &) { return true; };
+    window.accountSwitcher()->setPrompts(prompts);
+    window.accountSwitcher()->openAccountManager();
+    AccountManager *manager = window.accountSwitcher()->accountManager();
+    QVERIFY(manager);
+    manager->selectProfile(work);
+    manager->removeSelected();
+    QTRY_VERIFY(!m_f->profiles().find(work));
+    QVERIFY(!QFile::exists(file));
+
+    // Demo mode never keeps one.
+    services.demoMode = true;
+    QVERIFY(m_f->openWindow(services).session()->listingCacheDirectory().isEmpty());
+    services.demoMode = false;
+
+    // Switched off in the preferences: nothing is kept any more, and what was kept goes.
+    const QString other = listingcache::fileFor(cacheDir, u"Other"_s);
+    QVERIFY(listingcache::save(other, {u"Other"_s, {}, {}, {}}, {QDateTime::currentDateTimeUtc(), {}}));
+    PreferencesDialog dialog(&m_f->settings());
+    dialog.setListingCacheDirectory(cacheDir);
+    QVERIFY(dialog.rememberListsBox()->isChecked());
+    QVERIFY(dialog.clearCacheButton()->isEnabled());
+    dialog.rememberListsBox()->setChecked(false);
+    dialog.accept();
+    QVERIFY(!QFile::exists(other));
+    QVERIFY(!SettingsKeys::value(m_f->settings(), SettingsKey::RememberImageLists).toBool());
+    QVERIFY(m_f->openWindow(services).session()->listingCacheDirectory().isEmpty());
 }
 
 void TestMainWindow::cancellingDeletionsStopsTheRest()

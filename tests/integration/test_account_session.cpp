@@ -7,15 +7,19 @@
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ListingCache.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +61,8 @@ class TestAccountSession : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void openingLoadsTheAccount()
     {
         SandboxFixture sandbox(30, 3);
@@ -324,6 +330,105 @@ private Q_SLOTS:
                          qPrintable(cell.data(Qt::ToolTipRole).toString()));
             }
         }
+    }
+
+    void cachedListShownAtOnceThenConfirmed()
+    {
+        SandboxFixture sandbox(300, 8);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        const QString cacheDir = dir.filePath(u"cache"_s);
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.setListingCacheDirectory(cacheDir);
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(waitLoaded(session));
+        const QString file = session.listingCacheFile();
+        QVERIFY(!file.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), TimeoutMs); // written off the GUI thread
+        QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        const int rows = table.rowCount();
+        const QList<Image> cached = deletableRows(table, 2);
+        QCOMPARE(cached.size(), 2);
+
+        // Meanwhile someone deletes an image; the next start answers slowly.
+        const Image gone = cached.at(0);
+        QVERIFY(sandbox.server()->removeImage(gone.id));
+        session.close();
+        QCOMPARE(table.rowCount(), 0);
+        sandbox.setFaults({{u"latency_ms"_s, 600}});
+        QSignalSpy shown(session.catalog(), &ImageCatalog::cachedShown);
+        const qint64 listedBefore = sandbox.server()->counters().value("list"_L1).toInteger();
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(shown.wait(TimeoutMs));
+        QCOMPARE(session.catalog()->state(), ImageCatalog::State::Loading);
+        QCOMPARE(table.rowCount(), rows);
+        QCOMPARE(table.cachedOnlyCount(), rows);
+        QVERIFY(session.catalog()->cachedAsOf().isValid());
+        QVERIFY(!session.catalog()->isComplete());
+        QVERIFY(table.index(0, 0).data(ImageTableModel::IsCachedOnlyRole).toBool());
+
+        // Rows only the cache knows cannot be deleted nor resynced.
+        QSignalSpy queueStarted(session.deletionQueue(), &DeletionQueue::started);
+        session.enqueueDeletions({DeletionRequest{cached.at(1), false}});
+        QCOMPARE(queueStarted.count(), 0);
+        QCOMPARE(table.rowActivity(cached.at(1).id), ImageTableModel::RowActivity::None);
+        Image stuck = cached.at(1);
+        stuck.status = u"ERROR"_s;
+        QCOMPARE(session.resync({stuck}), 0);
+
+        // The live listing confirms the rest and removes the row of the deleted image.
+        QVERIFY(waitLoaded(session));
+        QVERIFY(sandbox.server()->counters().value("list"_L1).toInteger() > listedBefore);
+        QCOMPARE(table.cachedOnlyCount(), 0);
+        QVERIFY(!session.catalog()->cachedAsOf().isValid());
+        QCOMPARE(table.rowOfId(gone.id), -1);
+        QCOMPARE(table.rowCount(), rows - 1);
+        QVERIFY(!table.isCachedOnly(cached.at(1).id));
+        QVERIFY(session.catalog()->isComplete());
+        sandbox.setFaults({});
+        session.enqueueDeletions({DeletionRequest{cached.at(1), false}});
+        QCOMPARE(queueStarted.count(), 1);
+    }
+
+    void anotherAccountDoesNotSeeTheCache()
+    {
+        SandboxFixture sandbox(50, 9);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.setListingCacheDirectory(dir.filePath(u"cache"_s));
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(waitLoaded(session));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(session.listingCacheFile()), TimeoutMs);
+        // The same name, another region: not the same account.
+        ConnectionSettings other = sandbox.akskSettings();
+        other.regionId = u"cn-east-3"_s;
+        sandbox.setFaults({{u"latency_ms"_s, 400}});
+        QSignalSpy shown(session.catalog(), &ImageCatalog::cachedShown);
+        session.open(u"A"_s, other);
+        QTest::qWait(300);
+        QCOMPARE(shown.count(), 0);
+        QCOMPARE(table.rowCount(), 0);
+    }
+
+    void noCacheWithoutADirectory()
+    {
+        SandboxFixture sandbox(20, 10);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.open(u"A"_s, sandbox.akskSettings());
+        QVERIFY(waitLoaded(session));
+        QVERIFY(session.listingCacheFile().isEmpty());
+        QTest::qWait(200);
+        const QDir cache(listingcache::defaultDirectory());
+        QVERIFY(!cache.exists() || cache.isEmpty());
     }
 
     void resyncableStatuses()

@@ -2,6 +2,7 @@
 
 #include "test_api_client_helpers.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +92,11 @@ private Q_SLOTS:
     void refusedWorkspaceListFallsBackToTheDefault_data();
     void refusedWorkspaceListFallsBackToTheDefault();
     void failedWorkspaceListFailsTheListing();
+    void windowGrowsUnderFastServer();
+    void windowHalvesOnThrottling();
+    void retryAfterHoldsNewPagesBack();
+    void adaptiveWindowExactUnderFaults();
+    void pagesArriveBeforeTheEnd();
 
 private:
     QNetworkAccessManager m_network;
@@ -483,6 +489,194 @@ void TestApiClientListing::failedWorkspaceListFailsTheListing()
     QCOMPARE(outcome->error.httpStatus, 500);
     QVERIFY(outcome->images.isEmpty());
     QCOMPARE(counter(sandbox, "list"), 0);
+}
+
+namespace {
+
+struct WindowTrace
+{
+    QList<int> windows;
+};
+
+std::shared_ptr<WindowTrace> traceWindow(ImageListing *listing)
+{
+    auto trace = std::make_shared<WindowTrace>();
+    trace->windows.append(listing->window());
+    QObject::connect(listing, &ImageListing::windowChanged, listing,
+                     [trace](int window) { trace->windows.append(window); });
+    return trace;
+}
+
+} // namespace
+
+void TestApiClientListing::windowGrowsUnderFastServer()
+{
+    SandboxFixture sandbox(6000, 3);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(20);
+    QCOMPARE(client.listingWindow().initial, 4);
+    QCOMPARE(client.listingWindow().limit, 16);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 5}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const auto trace = traceWindow(listing);
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+
+    QCOMPARE(trace->windows.constFirst(), 4);
+    // Additive: one step at a time, up to the limit and never beyond.
+    for (qsizetype i = 1; i < trace->windows.size(); ++i)
+        QCOMPARE(trace->windows.at(i), trace->windows.at(i - 1) + 1);
+    QCOMPARE(trace->windows.constLast(), 16);
+    QVERIFY2(peak > 4 && peak <= 16, qPrintable(QString::number(peak)));
+}
+
+void TestApiClientListing::windowHalvesOnThrottling()
+{
+    SandboxFixture sandbox(6000, 3);
+    QVERIFY(sandbox.start());
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    ApiClient client(&m_network, settings);
+    client.setPageSize(20);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 5}, {u"retry_after_s"_s, 0}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const auto trace = traceWindow(listing);
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    // Once the window has grown, the server answers 429 and 503 for a while.
+    connect(listing, &ImageListing::windowChanged, this, [&sandbox](int window) {
+        if (window == 12)
+            sandbox.setFaults(QJsonObject{
+                {u"latency_ms"_s, 5},
+                {u"retry_after_s"_s, 0},
+                {u"script"_s,
+                 QJsonArray{
+                     QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"429"_s}, {u"count"_s, 3}},
+                     QJsonObject{
+                         {u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"503"_s}, {u"count"_s, 3}}}},
+            });
+    });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QVERIFY(counter(sandbox, "faults_injected") >= 6);
+
+    const qsizetype top = trace->windows.indexOf(12);
+    QVERIFY(top > 0);
+    bool halved = false;
+    for (qsizetype i = top + 1; i < trace->windows.size(); ++i) {
+        const int before = trace->windows.at(i - 1);
+        const int after = trace->windows.at(i);
+        QVERIFY2(after == before + 1 || after == qMax(1, before / 2),
+                 qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
+        halved = halved || after < before;
+    }
+    QVERIFY(halved);
+    QVERIFY(peak <= 16);
+}
+
+void TestApiClientListing::retryAfterHoldsNewPagesBack()
+{
+    SandboxFixture sandbox(400, 3);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 50}});
+    ImageListing *listing = client.listAllImages(ListQuery());
+    // After the first page, one page is throttled with Retry-After: 1; no other page may be sent during
+    // that second.
+    bool scripted = false;
+    connect(listing, &ImageListing::pageArrived, this, [&] {
+        if (!std::exchange(scripted, true))
+            sandbox.setFaults(QJsonObject{
+                {u"latency_ms"_s, 50},
+                {u"retry_after_s"_s, 1},
+                {u"script"_s,
+                 QJsonArray{QJsonObject{{u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"429"_s}}}},
+            });
+    });
+    QElapsedTimer clock;
+    clock.start();
+    qint64 throttledAt = -1;
+    qint64 listedWhenThrottled = -1;
+    int lastWindow = listing->window();
+    connect(listing, &ImageListing::windowChanged, this, [&](int window) {
+        const bool shrank = window < std::exchange(lastWindow, window);
+        if (shrank && throttledAt < 0) {
+            throttledAt = clock.elapsed();
+            listedWhenThrottled = counter(sandbox, "list");
+        }
+    });
+    const Listing outcome = watchListing(listing);
+    QTRY_VERIFY_WITH_TIMEOUT(throttledAt >= 0, 10000);
+    QTest::qWait(700);
+    QCOMPARE(counter(sandbox, "list"), listedWhenThrottled);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(clock.elapsed() >= 1000);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+}
+
+void TestApiClientListing::adaptiveWindowExactUnderFaults()
+{
+    SandboxFixture sandbox(3000, 13);
+    QVERIFY(sandbox.start());
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    settings.retry.maxDelayMs = 50; // also caps the 1 s Retry-After of the 429s
+    ApiClient client(&m_network, settings);
+    client.setPageSize(25);
+    sandbox.setFaults(QJsonObject{
+        {u"rate"_s, 0.1},
+        {u"seed"_s, 7},
+        {u"kinds"_s,
+         QJsonArray{u"429"_s, u"502"_s, u"503"_s, u"504"_s, u"reset"_s, u"truncate"_s, u"malformed"_s}},
+    });
+    ImageListing *listing = client.listAllImages(ListQuery());
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QVERIFY(counter(sandbox, "faults_injected") > 0);
+    QVERIFY(peak >= 1 && peak <= 16);
+}
+
+void TestApiClientListing::pagesArriveBeforeTheEnd()
+{
+    SandboxFixture sandbox(1000, 5);
+    QVERIFY(sandbox.start());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(50);
+    ImageListing *listing = client.listAllImages(ListQuery());
+    QSet<QString> arrived;
+    int pages = 0;
+    bool finishedBeforeFirstPage = false;
+    const Listing outcome = watchListing(listing);
+    connect(listing, &ImageListing::pageArrived, this, [&](const QList<Image> &images) {
+        finishedBeforeFirstPage = finishedBeforeFirstPage || (pages == 0 && outcome->finishedCount > 0);
+        ++pages;
+        for (const Image &image : images)
+            arrived.insert(image.id);
+    });
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QVERIFY(!finishedBeforeFirstPage);
+    QCOMPARE(pages, int((outcome->total + 49) / 50));
+    QCOMPARE(arrived.size(), outcome->images.size());
 }
 
 QTEST_GUILESS_MAIN(TestApiClientListing)

@@ -4,6 +4,7 @@
 #include "ErrorKindPrinting.h"
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
@@ -131,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(states.count(), 2);
         QCOMPARE(states.at(0).at(0).value<State>(), State::Loading);
         QCOMPARE(states.at(1).at(0).value<State>(), State::Loaded);
-        QCOMPARE(inserted.count(), 1); // one insertion for the whole first load
+        QVERIFY(inserted.count() >= 1); // the first page at once, the rest in batches
         QCOMPARE(h.catalog.lastRefreshed(), pinned);
         QVERIFY(!h.catalog.lastError().isError());
         QVERIFY(h.catalog.skippedRecords().isEmpty());
@@ -574,6 +575,128 @@ private Q_SLOTS:
         h.catalog.setClient(&h.client);
         QVERIFY(h.load());
         QCOMPARE(h.model.rowCount(), liveImages(sandbox.state()).size());
+    }
+
+    void firstLoadShowsRowsAsPagesArrive()
+    {
+        SandboxFixture sandbox(3000, 21);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.client.setPageSize(100);
+        h.model.sort(ImageTableModel::Name, Qt::DescendingOrder);
+        ImageFilterModel filter;
+        filter.setSourceModel(&h.model);
+        filter.setText(u"a"_s);
+        QAbstractItemModelTester tester(&h.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(&filter,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sandbox.setFaults({{u"latency_ms"_s, 60}});
+        const qsizetype expectedRows = liveImages(sandbox.state()).size();
+
+        // The rows and the filtered rows, checked every time rows arrive before the listing is done.
+        int checks = 0;
+        bool sorted = true;
+        bool filtered = true;
+        // (Rows inserted at the end move to their places with the layoutChanged that follows at once.)
+        connect(&h.model, &QAbstractItemModel::rowsInserted, this, [&] {
+            if (h.catalog.state() == State::Loading && h.model.rowCount() < expectedRows) {
+                ++checks;
+                QVERIFY(!h.catalog.isComplete());
+            }
+        });
+        connect(&h.model, &QAbstractItemModel::layoutChanged, this, [&] {
+            for (int row = 1; row < h.model.rowCount(); ++row)
+                sorted = sorted && h.model.compareRows(row - 1, row, ImageTableModel::Name) >= 0;
+            for (int row = 0; row < filter.rowCount(); ++row) {
+                const QModelIndex source = filter.mapToSource(filter.index(row, 0));
+                const Image &image = h.model.imageAt(source.row());
+                const QString searched =
+                    image.name + image.tag + image.id + image.swrPath + image.nameSpace + image.description;
+                filtered = filtered && searched.contains(u'a', Qt::CaseInsensitive);
+            }
+        });
+        QVERIFY(h.load());
+        QVERIFY2(checks >= 2,
+                 qPrintable(QString::number(checks))); // the first page, then more before the end
+        QVERIFY(sorted);
+        QVERIFY(filtered);
+        QVERIFY(h.catalog.isComplete());
+        QVERIFY(!h.catalog.isIncomplete());
+        QString why;
+        QVERIFY2(modelMatches(h.model, liveImages(sandbox.state()), &why), qPrintable(why));
+        for (int row = 1; row < h.model.rowCount(); ++row)
+            QVERIFY(h.model.compareRows(row - 1, row, ImageTableModel::Name) >= 0);
+    }
+
+    void failedFirstLoadLeavesAnIncompleteList()
+    {
+        SandboxFixture sandbox(2000, 22);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.client.setPageSize(100);
+        QAbstractItemModelTester tester(&h.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The first page arrives; every later one fails.
+        sandbox.setFaults({{u"latency_ms"_s, 30}});
+        QSignalSpy failed(&h.catalog, &ImageCatalog::failed);
+        connect(&h.model, &QAbstractItemModel::rowsInserted, this, [&sandbox] {
+            sandbox.setFaults({{u"script"_s, QJsonArray{QJsonObject{{u"method"_s, u"GET"_s},
+                                                                    {u"path_contains"_s, u"/images"_s},
+                                                                    {u"fault"_s, u"500"_s},
+                                                                    {u"count"_s, 1000}}}}});
+        });
+        h.catalog.refresh();
+        QVERIFY(failed.wait(LoadTimeoutMs));
+        QCOMPARE(h.catalog.state(), State::Failed);
+        QVERIFY(h.model.rowCount() > 0);
+        QVERIFY(h.model.rowCount() < liveImages(sandbox.state()).size());
+        QVERIFY(!h.catalog.isComplete());
+        QVERIFY(h.catalog.isIncomplete());
+
+        sandbox.setFaults({});
+        QVERIFY(h.load());
+        QVERIFY(h.catalog.isComplete());
+        QVERIFY(!h.catalog.isIncomplete());
+        QString why;
+        QVERIFY2(modelMatches(h.model, liveImages(sandbox.state()), &why), qPrintable(why));
+    }
+
+    void cancelledFirstLoadIsIncomplete()
+    {
+        SandboxFixture sandbox(2000, 23);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.client.setPageSize(100);
+        sandbox.setFaults({{u"latency_ms"_s, 150}});
+        h.catalog.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(h.model.rowCount() > 0, LoadTimeoutMs);
+        h.catalog.cancel();
+        QCOMPARE(h.catalog.state(), State::Failed);
+        QCOMPARE(h.catalog.lastError().kind, ErrorKind::Cancelled);
+        QVERIFY(h.catalog.isIncomplete());
+        const int rows = h.model.rowCount();
+        QTest::qWait(400); // nothing lands after Cancel
+        QCOMPARE(h.model.rowCount(), rows);
+    }
+
+    void refreshOfALoadedTableIsOneMerge()
+    {
+        SandboxFixture sandbox(2000, 24);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.client.setPageSize(100);
+        QVERIFY(h.load());
+        QVERIFY(sandbox.server()->removeImage(h.model.imageAt(0).id));
+        sandbox.setFaults({{u"latency_ms"_s, 30}});
+        QSignalSpy inserted(&h.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&h.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy progress(&h.catalog, &ImageCatalog::progress);
+        h.catalog.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 3, LoadTimeoutMs);
+        QCOMPARE(removed.count(), 0); // nothing moves until every page is in
+        QVERIFY(h.catalog.isComplete());
+        QVERIFY(QTest::qWaitFor([&] { return h.catalog.state() == State::Loaded; }, LoadTimeoutMs));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 0);
     }
 };
 

@@ -7,5 +7,6 @@ mim_add_test(test_settings_keys SOURCES test_settings_keys.cpp LIBS mim_models L
 mim_add_test(test_private_files SOURCES test_private_files.cpp LIBS mim_models LABELS unit models reliability TIMEOUT 60)
 mim_add_test(test_image_columns SOURCES test_image_columns.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_image_table_sorting SOURCES test_image_table_sorting.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
+mim_add_test(test_listing_cache SOURCES test_listing_cache.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 # The words of the delete confirmation, without a widget.
 mim_add_test(test_delete_images_text SOURCES test_delete_images_text.cpp LIBS mim_models mim_translations LABELS unit models TIMEOUT 60)

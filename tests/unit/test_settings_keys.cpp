@@ -68,6 +68,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
         u"mainWindow/v1/detailsPaneVisible"_s,
         u"imageTable/v1/header"_s,
         u"imageTable/v1/filter"_s,
+        u"imageTable/rememberLists"_s,
         u"export/lastFolder"_s,
         u"export/lastFormat"_s,
         u"cleanup/geometry"_s,

@@ -2,6 +2,7 @@
 
 #include "models/accounts/SecretStore.h"
 #include "models/api/Regions.h"
+#include "models/catalog/ListingCache.h"
 #include "views/accounts/ProfileDialog.h"
 
 #include <QDialogButtonBox>
@@ -185,6 +186,8 @@ void AccountManager::removeProfile(const Profile &existing)
     if (!profile)
         return;
     m_profiles->remove(profile->id);
+    if (!m_listingCacheDirectory.isEmpty())
+        listingcache::remove(m_listingCacheDirectory, profile->name);
     if (m_sessionSecrets)
         m_sessionSecrets->remove(profile->id);
     reload();

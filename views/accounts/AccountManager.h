@@ -29,6 +29,8 @@ public:
     // may call `proceed` later to remove it after all (e.g. once deletions of that account have ended).
     using RemovalGuard = std::function<bool(const QString &profileId, const std::function<void()> &proceed)>;
     void setRemovalGuard(RemovalGuard guard) { m_removalGuard = std::move(guard); }
+    // Where the accounts' listing caches are; a removed profile's goes with it. Empty: none.
+    void setListingCacheDirectory(const QString &directory) { m_listingCacheDirectory = directory; }
 
     QListWidget *list() const { return m_list; }
     QPushButton *addButton() const { return m_add; }
@@ -58,6 +60,7 @@ private:
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
+    QString m_listingCacheDirectory;
     SessionSecrets *m_sessionSecrets;
     QPointer<QNetworkAccessManager> m_network;
     AccountPrompts m_prompts = AccountPrompts::interactive();

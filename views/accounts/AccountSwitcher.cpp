@@ -287,6 +287,7 @@ void AccountSwitcher::openAccountManager()
     auto *manager = new AccountManager(m_profiles, m_secrets, &m_sessionSecrets, m_network, this);
     manager->setAttribute(Qt::WA_DeleteOnClose);
     manager->setPrompts(m_prompts);
+    manager->setListingCacheDirectory(m_listingCacheDirectory);
     manager->setRemovalGuard([this](const QString &profileId, const std::function<void()> &proceed) {
         const bool connected = m_connected.kind == Kind::Profile && m_connected.key == profileId;
         return !connected || mayLeave(proceed);

@@ -47,6 +47,8 @@ public:
     QString currentProfileId() const;
     // Used by the "Test connection" button of the profile dialog; without it the dialog makes its own.
     void setNetworkAccessManager(QNetworkAccessManager *network);
+    // Passed to the account manager, which removes a removed profile's listing cache from there.
+    void setListingCacheDirectory(const QString &directory) { m_listingCacheDirectory = directory; }
     // Replaces the message boxes (tests).
     void setPrompts(const AccountPrompts &prompts) { m_prompts = prompts; }
     // Secrets kept for this run only because the keychain could not take or give them.
@@ -69,6 +71,7 @@ Q_SIGNALS:
     void profilesChanged();
 
 private:
+    QString m_listingCacheDirectory;
     enum class Kind
     {
         None,

@@ -33,6 +33,7 @@ struct AppServices
     QString journalPath;           // the deletion journal (JSON Lines)
     Clock clock = systemClock();
     bool demoMode = false;               // running on the built-in sandbox; nothing is saved
+    QString listingCacheDirectory;       // the accounts' last listings (ListingCache.h); empty: none kept
     DeletionConfirmer deletionConfirmer; // empty: every confirmation is shown
     UrlOpener urlOpener;                 // empty: QDesktopServices opens web pages and folders
 };

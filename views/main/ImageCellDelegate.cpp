@@ -82,6 +82,11 @@ void ImageCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    if (index.data(ImageTableModel::IsCachedOnlyRole).toBool()) {
+        // Remembered from the last session and not yet confirmed by the server: muted, like a hint.
+        for (const auto group : {QPalette::Normal, QPalette::Inactive})
+            opt.palette.setColor(group, QPalette::Text, opt.palette.color(group, QPalette::PlaceholderText));
+    }
     const QWidget *widget = opt.widget;
     const QStyle *style = widget ? widget->style() : QApplication::style();
 

@@ -116,6 +116,20 @@ void MainStatusBar::setLastRefreshed(const QDateTime &when)
     m_refreshed->setToolTip(QLocale().toString(local, QLocale::LongFormat));
 }
 
+void MainStatusBar::setCachedAsOf(const QDateTime &asOf, bool refreshing)
+{
+    const QDateTime local = asOf.toLocalTime();
+    const bool today = local.date() == QDate::currentDate();
+    const QString when = today ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                               : QLocale().toString(local, QLocale::ShortFormat);
+    m_refreshed->setVisible(true);
+    m_refreshed->setText(
+        refreshing ? tr("Images as of %1 — refreshing…", "status bar: rows from the last session").arg(when)
+                   : tr("Images as of %1", "status bar: rows from the last session").arg(when));
+    m_refreshed->setToolTip(
+        tr("Remembered from the last session; grey rows are not confirmed by the server yet."));
+}
+
 void MainStatusBar::setSettlingCount(int count)
 {
     m_settlingCount = count;

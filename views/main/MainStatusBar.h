@@ -22,6 +22,9 @@ public:
     void clearShown(); // nothing is listed (no account, nothing loaded)
     void setSelection(int count, qint64 kb);
     void setLastRefreshed(const QDateTime &when);
+    // Rows from the listing cache are shown: "Images as of 10:32 — refreshing…" (or without "refreshing"
+    // once the refresh failed).
+    void setCachedAsOf(const QDateTime &asOf, bool refreshing);
     void setSettlingCount(int count);
 
     void setLoadProgress(qint64 received, qint64 total);

@@ -1,5 +1,7 @@
 #include "views/main/MainWindow.h"
 
+#include "models/common/SettingsKeys.h"
+
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
@@ -40,6 +42,15 @@ Q_LOGGING_CATEGORY(lcMainWindow, "mim.ui", QtInfoMsg)
 namespace mim {
 namespace {
 
+// Where the session keeps the accounts' last listings: nowhere in demo mode or when the user said no.
+QString listingCacheDirectory(const AppServices &services)
+{
+    if (services.demoMode || !services.settings ||
+        !SettingsKeys::value(*services.settings, SettingsKey::RememberImageLists).toBool())
+        return {};
+    return services.listingCacheDirectory;
+}
+
 enum StackPage
 {
     TablePage,
@@ -61,6 +72,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_session =
         new AccountSession(m_services.network, m_tableModel, m_services.journalPath, m_services.clock, this);
     m_catalog = m_session->catalog();
+    m_session->setListingCacheDirectory(listingCacheDirectory(m_services));
     m_deletionQueue = m_session->deletionQueue();
     // Object names here, in createCentralArea() and MainWindowActions (and "detailsPane", "emptyState",
     // "deletionSummaryDialog" that those widgets give themselves) are stable: tests find the parts by them
@@ -69,6 +81,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_accountSwitcher = new AccountSwitcher(m_services.profiles, m_services.secrets, this);
     m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
     m_accountSwitcher->setNetworkAccessManager(m_services.network);
+    m_accountSwitcher->setListingCacheDirectory(m_services.demoMode ? QString()
+                                                                    : m_services.listingCacheDirectory);
     m_accountSwitcher->setLeaveGuard(
         [this](const std::function<void()> &proceed) { return m_deletionFlow->mayLeaveAccount(proceed); });
 
@@ -78,6 +92,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_deferredUpdate, &QTimer::timeout, this, &MainWindow::runDeferredUpdate);
 
     m_actions = new MainWindowActions(this, m_services);
+    connect(m_actions, &MainWindowActions::preferencesChanged, this,
+            [this] { m_session->setListingCacheDirectory(listingCacheDirectory(m_services)); });
     createCentralArea();
     createToolBar();
     m_actions->buildMenus(menuBar(), [this](QMenu *columns) { m_tableView->populateColumnMenu(columns); });
@@ -215,6 +231,8 @@ void MainWindow::wireModels()
     connect(m_catalog, &ImageCatalog::stateChanged, this, &MainWindow::onCatalogStateChanged);
     connect(m_catalog, &ImageCatalog::progress, m_statusBar, &MainStatusBar::setLoadProgress);
     connect(m_catalog, &ImageCatalog::resyncFinished, this, &MainWindow::onResyncFinished);
+    connect(m_catalog, &ImageCatalog::cachedShown, this,
+            [this](const QDateTime &asOf) { m_statusBar->setCachedAsOf(asOf, true); });
     connect(m_statusBar, &MainStatusBar::cancelLoadRequested, m_catalog, &ImageCatalog::cancel);
 
     m_deletionFlow = new DeletionFlow(m_session, m_statusBar, m_services.deletionConfirmer, this);
@@ -422,9 +440,22 @@ void MainWindow::onCatalogStateChanged()
         break;
     case ImageCatalog::State::Failed:
         m_statusBar->finishLoad();
+        if (const QDateTime asOf = m_catalog->cachedAsOf(); asOf.isValid())
+            m_statusBar->setCachedAsOf(asOf, false);
         if (m_catalog->lastError().kind == ErrorKind::Tls && !m_certificateDialog)
             m_session->probeCertificate();
-        if (m_tableModel->rowCount() > 0) {
+        if (m_catalog->cachedAsOf().isValid()) {
+            m_noticeBar->showNotice(tr("Refreshing failed; the grey rows are from the last session and not "
+                                       "confirmed by the server. %1")
+                                        .arg(m_catalog->lastError().summary()),
+                                    m_catalog->lastError().fullText(), tr("Retry"));
+        } else if (m_catalog->isIncomplete()) {
+            // Rows arrived, then the load stopped: they must not pass for the whole account.
+            m_noticeBar->showNotice(tr("The list is incomplete: loading stopped after %n image(s). %1",
+                                       nullptr, m_tableModel->rowCount())
+                                        .arg(m_catalog->lastError().summary()),
+                                    m_catalog->lastError().fullText(), tr("Retry"));
+        } else if (m_tableModel->rowCount() > 0) {
             // Keep the rows, but say they may be out of date, and why.
             m_noticeBar->showNotice(tr("Refreshing failed; the list may be out of date. %1")
                                         .arg(m_catalog->lastError().summary()),

@@ -122,7 +122,9 @@ void MainWindowActions::createApplicationActions()
     preferences->setMenuRole(QAction::PreferencesRole);
     connect(preferences, &QAction::triggered, this, [this] {
         PreferencesDialog dialog(m_services.settings, m_window);
-        dialog.exec();
+        dialog.setListingCacheDirectory(m_services.demoMode ? QString() : m_services.listingCacheDirectory);
+        if (dialog.exec() == QDialog::Accepted)
+            Q_EMIT preferencesChanged();
     });
 
     quit = new QAction(tr("&Quit"), m_window);

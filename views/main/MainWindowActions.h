@@ -54,6 +54,10 @@ public:
     QAction *about = nullptr;
     QAction *aboutQt = nullptr;
 
+Q_SIGNALS:
+    // Preferences were saved: what the window derives from them is read again.
+    void preferencesChanged();
+
 private:
     void createEditActions();
     void createApplicationActions();

@@ -1,11 +1,14 @@
 #include "views/main/PreferencesDialog.h"
 
 #include "Localization.h"
+#include "models/catalog/ListingCache.h"
 #include "models/common/SettingsKeys.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -61,9 +64,28 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
     notePolicy.setRetainSizeWhenHidden(true); // the dialog does not jump when the note appears
     m_restartNote->setSizePolicy(notePolicy);
 
+    m_rememberLists = new QCheckBox(tr("&Remember the image list between sessions"), this);
+    m_rememberLists->setObjectName(u"rememberListsBox"_s);
+    m_rememberLists->setToolTip(tr("Shows the last list of an account at once when it is opened, while the "
+                                   "current one loads. Only image details are kept, never credentials."));
+    m_rememberLists->setChecked(!m_settings ||
+                                SettingsKeys::value(*m_settings, SettingsKey::RememberImageLists).toBool());
+    m_clearCache = new QPushButton(tr("&Clear Cached Lists"), this);
+    m_clearCache->setObjectName(u"clearCacheButton"_s);
+    m_clearCache->setEnabled(false);
+    connect(m_clearCache, &QPushButton::clicked, this, [this] {
+        listingcache::clear(m_cacheDirectory);
+        m_clearCache->setEnabled(false);
+    });
+    auto *cacheRow = new QHBoxLayout();
+    cacheRow->addWidget(m_rememberLists);
+    cacheRow->addStretch(1);
+    cacheRow->addWidget(m_clearCache);
+
     auto *form = new QFormLayout();
     form->addRow(tr("&Language:", "user interface language"), m_language);
     form->addRow(QString(), m_restartNote);
+    form->addRow(tr("Image list:"), cacheRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -91,9 +113,21 @@ void PreferencesDialog::setSelectedLanguage(const QString &language)
     m_language->setCurrentIndex(index >= 0 ? index : 0);
 }
 
+void PreferencesDialog::setListingCacheDirectory(const QString &directory)
+{
+    m_cacheDirectory = directory;
+    m_rememberLists->setEnabled(!directory.isEmpty());
+    m_clearCache->setEnabled(!directory.isEmpty());
+}
+
 void PreferencesDialog::accept()
 {
     if (m_settings) {
+        const bool remember = m_rememberLists->isChecked();
+        SettingsKeys::setValue(*m_settings, SettingsKey::RememberImageLists, remember);
+        // Switched off: what was kept goes too.
+        if (!remember && !m_cacheDirectory.isEmpty())
+            listingcache::clear(m_cacheDirectory);
         const QString language = selectedLanguage();
         if (language.isEmpty())
             SettingsKeys::remove(*m_settings, SettingsKey::UiLanguage);

@@ -2,8 +2,10 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSettings;
 
 namespace mim {
@@ -21,6 +23,12 @@ public:
     QString selectedLanguage() const;
     void setSelectedLanguage(const QString &language);
 
+    // Where the accounts' listing caches are kept: "Clear cached lists" empties it. Empty (demo mode): the
+    // choice is shown but cannot be changed.
+    void setListingCacheDirectory(const QString &directory);
+    QCheckBox *rememberListsBox() const { return m_rememberLists; }
+    QPushButton *clearCacheButton() const { return m_clearCache; }
+
     QComboBox *languageBox() const { return m_language; }
     // Says that the change applies after a restart; shown once the choice differs from the stored one.
     QLabel *restartNote() const { return m_restartNote; }
@@ -34,6 +42,9 @@ private:
     QString m_storedLanguage;
     QComboBox *m_language = nullptr;
     QLabel *m_restartNote = nullptr;
+    QCheckBox *m_rememberLists = nullptr;
+    QPushButton *m_clearCache = nullptr;
+    QString m_cacheDirectory;
 };
 
 } // namespace mim

@@ -87,9 +87,12 @@ void SelectionActions::updateActions()
     for (const Image &image : selected) {
         if (image.isBuiltIn())
             ++builtIn;
-        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
+        else if (m_tableModel->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting &&
+                 !m_tableModel->isCachedOnly(image.id))
             ++deletable;
-        resyncable = resyncable || AccountSession::isResyncable(image);
+        // Rows only the listing cache knows wait for the live listing to confirm them.
+        resyncable =
+            resyncable || (AccountSession::isResyncable(image) && !m_tableModel->isCachedOnly(image.id));
     }
     QAction *deleteAction = m_actions->deleteImages;
     deleteAction->setEnabled(deletable > 0);

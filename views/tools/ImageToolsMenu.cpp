@@ -98,7 +98,8 @@ void ImageToolsMenu::setDeletionConfirmer(DeletionConfirmer confirmer)
 void ImageToolsMenu::updateActions()
 {
     const bool connected = m_session->isOpen();
-    m_cleanUp->setEnabled(connected);
+    // Its rules judge the account as a whole ("keep the newest three"): not on a part of the list.
+    m_cleanUp->setEnabled(connected && m_session->catalog()->isComplete());
     m_groups->setEnabled(connected);
     m_register->setEnabled(connected);
     m_export->setEnabled(connected && m_window->currentPage() == MainWindow::Page::Table);
@@ -118,7 +119,7 @@ CleanupDialog *ImageToolsMenu::openCleanup()
 {
     if (m_cleanupDialog)
         return raise(m_cleanupDialog.data());
-    if (!m_session->isOpen())
+    if (!m_session->isOpen() || !m_session->catalog()->isComplete())
         return nullptr;
     auto *dialog = new CleanupDialog(m_session->tableModel(), m_services.settings, m_session->displayName(),
                                      m_services.clock, m_window);

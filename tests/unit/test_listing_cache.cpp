@@ -1,0 +1,174 @@
+// The listing cache file: what is written is read back field for field; a file that is damaged, cut short, of
+// another format version or of another account is ignored, never trusted; the file is private.
+
+#include "models/catalog/ListingCache.h"
+
+#include <QDataStream>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+const listingcache::Identity Account{u"Work"_s, u"https://modelarts.cn-north-4.myhuaweicloud.com"_s,
+                                     u"cn-north-4"_s, u"0123456789abcdef0123456789abcdef"_s};
+
+QList<Image> sampleImages(int count)
+{
+    QList<Image> images;
+    for (int i = 0; i < count; ++i) {
+        Image image;
+        image.id = u"%1-0000-4000-8000-000000000000"_s.arg(i, 8, 16, QChar(u'0'));
+        image.name = u"model-%1"_s.arg(i);
+        image.tag = u"v%1"_s.arg(i);
+        image.nameSpace = u"team"_s;
+        image.swrPath = u"swr.cn-north-4.myhuaweicloud.com/team/model-%1:v%1"_s.arg(i);
+        image.type = u"DEDICATED"_s;
+        image.status = i % 2 ? u"ACTIVE"_s : u"CREATING"_s;
+        image.visibility = u"PRIVATE"_s;
+        image.arch = u"X86_64"_s;
+        image.sizeKb = 1024LL * 1024 * i;
+        image.createAtMs = 1'700'000'000'000LL + i;
+        image.updateAtMs = 1'700'000'500'000LL + i;
+        image.description = u"描述 %1"_s.arg(i);
+        image.resourceCategories = {u"CPU"_s, u"GPU"_s};
+        image.tags = {ImageTag{u"k"_s, u"v%1"_s.arg(i)}};
+        images.append(image);
+    }
+    return images;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+} // namespace
+
+class TestListingCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.filePath(u"listings"_s), Account.account);
+        const QDateTime asOf = QDateTime::fromMSecsSinceEpoch(1'733'300'000'000LL);
+        const QList<Image> images = sampleImages(500);
+        QVERIFY(listingcache::save(path, Account, {asOf, images}));
+        const std::optional<listingcache::Snapshot> loaded = listingcache::load(path, Account);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->asOf, asOf);
+        QCOMPARE(loaded->images, images);
+        // Names an account, endpoints and images: only its owner may read it.
+        QCOMPARE(QFile::permissions(path) & ~(QFile::ReadUser | QFile::WriteUser),
+                 QFile::ReadOwner | QFile::WriteOwner);
+        // The account's name is not written into the file's name.
+        QVERIFY(!path.contains(Account.account));
+    }
+
+    void untrustedFilesAreIgnored_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("truncated") << u"truncate"_s;
+        QTest::newRow("cut in the header") << u"header"_s;
+        QTest::newRow("garbage") << u"garbage"_s;
+        QTest::newRow("flipped byte in a count") << u"count"_s;
+        QTest::newRow("another format version") << u"version"_s;
+        QTest::newRow("trailing bytes") << u"trailing"_s;
+        QTest::newRow("empty") << u"empty"_s;
+    }
+
+    void untrustedFilesAreIgnored()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QVERIFY(listingcache::save(path, Account, {QDateTime::currentDateTimeUtc(), sampleImages(50)}));
+        QByteArray bytes = readAll(path);
+        QVERIFY(bytes.size() > 1000);
+        if (damage == u"truncate")
+            bytes.chop(bytes.size() / 3);
+        else if (damage == u"header")
+            bytes.truncate(10);
+        else if (damage == u"garbage")
+            bytes.fill('\xa5');
+        else if (damage == u"count")
+            bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x7f);
+        else if (damage == u"version")
+            bytes[7] = char(bytes.at(7) + 1); // the format version follows the 4-byte magic, big-endian
+        else if (damage == u"trailing")
+            bytes.append("more");
+        else if (damage == u"empty")
+            bytes.clear();
+        writeAll(path, bytes);
+        const std::optional<listingcache::Snapshot> loaded = listingcache::load(path, Account);
+        if (damage == u"count" && loaded) {
+            // A flipped byte inside a text may still read: then it must read as the same number of images
+            // of this account, never more.
+            QCOMPARE(loaded->images.size(), 50);
+            return;
+        }
+        QVERIFY(!loaded);
+    }
+
+    void anotherAccountsFileIsIgnored_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::newRow("name") << 0;
+        QTest::newRow("endpoint") << 1;
+        QTest::newRow("region") << 2;
+        QTest::newRow("project") << 3;
+    }
+
+    void anotherAccountsFileIsIgnored()
+    {
+        QFETCH(int, field);
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QVERIFY(listingcache::save(path, Account, {QDateTime::currentDateTimeUtc(), sampleImages(5)}));
+        listingcache::Identity other = Account;
+        QString *fields[] = {&other.account, &other.endpoint, &other.region, &other.projectId};
+        fields[field]->append(u'x');
+        QVERIFY(!listingcache::load(path, other));
+        QVERIFY(listingcache::load(path, Account));
+    }
+
+    void noFileIsNothing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!listingcache::load(listingcache::fileFor(dir.path(), Account.account), Account));
+    }
+
+    void removeAndClear()
+    {
+        QTemporaryDir dir;
+        const QString work = listingcache::fileFor(dir.path(), u"Work"_s);
+        const QString home = listingcache::fileFor(dir.path(), u"Home"_s);
+        QVERIFY(work != home);
+        QVERIFY(listingcache::save(work, Account, {QDateTime::currentDateTimeUtc(), sampleImages(3)}));
+        QVERIFY(listingcache::save(home, Account, {QDateTime::currentDateTimeUtc(), sampleImages(3)}));
+        writeAll(dir.filePath(u"unrelated.txt"_s), "keep");
+        QVERIFY(listingcache::remove(dir.path(), u"Work"_s));
+        QVERIFY(!QFile::exists(work));
+        QVERIFY(QFile::exists(home));
+        QVERIFY(listingcache::clear(dir.path()));
+        QVERIFY(!QFile::exists(home));
+        QVERIFY(QFile::exists(dir.filePath(u"unrelated.txt"_s)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestListingCache)
+#include "test_listing_cache.moc"
