@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+389"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+390"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -70,7 +70,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+233"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
         <source>Not updated for %n day(s)</source>
         <translation>
             <numerusform>Not updated for %n day</numerusform>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/common/Formatting.cpp" line="+82"/>
+        <location filename="../models/common/Formatting.cpp" line="+99"/>
         <source>%n minute(s) ago</source>
         <translation>
             <numerusform>%n minute ago</numerusform>

@@ -484,7 +484,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+76"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+77"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -779,7 +779,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+132"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+118"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -1034,7 +1034,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+331"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+341"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1387,13 +1387,13 @@
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 (%2 KB)</source>
-        <comment>size: human size and the exact KB</comment>
-        <translation>%1（%2 KB）</translation>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <comment>size: human size, then the number as the server sent it</comment>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%n image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1732,32 +1732,13 @@
 <context>
     <name>mim::Formatting</name>
     <message>
-        <location filename="../models/common/Formatting.cpp" line="+40"/>
-        <source>%1 KB</source>
-        <translation>%1 KB</translation>
+        <location filename="../models/common/Formatting.cpp" line="+70"/>
+        <source>%1 as reported, in KB per the API documentation</source>
+        <comment>details pane: the image size number exactly as the server sent it, and its documented unit</comment>
+        <translation>服务器返回值 %1，按 API 文档单位为 KB</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 GB</source>
-        <translation>%1 GB</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 TB</source>
-        <translation>%1 TB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 PB</source>
-        <translation>%1 PB</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+27"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -1973,7 +1954,7 @@
         </translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+90"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
@@ -2240,12 +2221,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+37"/>
-        <source>%1 (%2 KB)</source>
-        <translation>%1（%2 KB）</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>

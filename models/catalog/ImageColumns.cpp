@@ -35,8 +35,7 @@ QString statusToolTip(const Image &image)
 
 QString sizeToolTip(const Image &image)
 {
-    return QCoreApplication::translate("mim::ImageTableModel", "%1 (%2 KB)")
-        .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+    return image.sizeKb > 0 ? Formatting::reportedSize(image.sizeKb) : QString();
 }
 
 // A title with a disambiguation: QT_TRANSLATE_NOOP3 gives both as a pair.
@@ -80,7 +79,7 @@ constexpr std::array<ImageColumn, M::ColumnCount> Columns{{
      .sortKey = Key::Number,
      .sampleText = u"99.9 GB",
      .number = [](const Image &i) { return i.sizeKb; },
-     .cellText = [](const Image &i) { return Formatting::humanSize(i.sizeKb); },
+     .cellText = [](const Image &i) { return Formatting::imageSize(i); },
      .toolTip = sizeToolTip},
     {.id = M::Created,
      //: Column: when the image was created

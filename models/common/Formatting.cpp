@@ -1,6 +1,8 @@
 #include "models/common/Formatting.h"
 
-#include <iterator>
+#include "models/api/SizeUnit.h"
+
+#include <bit>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTextDocument>
@@ -31,28 +33,43 @@ QString plainToolTip(const QString &text)
     return u"<p style='white-space:pre'>"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
-QString humanSize(qint64 kb)
+QString dataSize(qint64 bytes)
 {
-    if (kb < 0)
+    if (bytes < 0)
         return {};
-    // Each unit's text is its own translatable string so translators can reorder number and unit.
-    static constexpr const char *units[] = {
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 KB"), QT_TRANSLATE_NOOP("mim::Formatting", "%1 MB"),
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 GB"), QT_TRANSLATE_NOOP("mim::Formatting", "%1 TB"),
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 PB"),
-    };
-    constexpr int unitCount = int(std::size(units));
-    double value = double(kb);
-    int unit = 0;
-    while (value >= 1024.0 && unit < unitCount - 1) {
-        value /= 1024.0;
-        ++unit;
-    }
-    const int decimals = (unit > 0 && value < 99.95) ? 1 : 0;
+    // The same unit choice as formattedDataSize (powers of 1024), to drop the decimal where it adds nothing.
+    const int power = bytes == 0 ? 0 : (63 - std::countl_zero(quint64(bytes))) / 10;
+    double scaled = double(bytes);
+    for (int i = 0; i < power; ++i)
+        scaled /= 1024.0;
+    const int decimals = (power > 0 && scaled < 99.95) ? 1 : 0;
     // At most four digits before the unit: a group separator there reads like a decimal mark in some locales.
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    return tr(units[unit]).arg(locale.toString(value, 'f', decimals));
+    return locale.formattedDataSize(bytes, decimals, QLocale::DataSizeTraditionalFormat);
+}
+
+QString humanSize(qint64 reportedSize)
+{
+    return dataSize(SizeUnit::toBytes(reportedSize));
+}
+
+QString imageSize(const Image &image)
+{
+    // ACTIVE is the only status whose size the server has settled; anything else without a size is unknown.
+    if (image.sizeKb <= 0 && image.status != "ACTIVE"_L1)
+        return u"\u2014"_s;
+    return humanSize(image.sizeKb);
+}
+
+QString reportedSize(qint64 reportedSize)
+{
+    if (reportedSize < 0)
+        return {};
+    // Digits exactly as sent, without group separators, so the number can be compared with the API's answer.
+    return tr("%1 as reported, in KB per the API documentation",
+              "details pane: the image size number exactly as the server sent it, and its documented unit")
+        .arg(QString::number(reportedSize));
 }
 
 QString localDateTime(qint64 msSinceEpoch)

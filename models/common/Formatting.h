@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/api/Image.h"
 #include "models/api/VisibleText.h"
 
 #include <QDateTime>
@@ -11,9 +12,15 @@
 // same everywhere. Translations use the context "mim::Formatting".
 namespace mim::Formatting {
 
-// Sizes arrive in KB (the API's unit). Shown with binary multiples (1 MB = 1024 KB) and the short unit
-// names users know from file managers, one decimal below 100: "900 MB", "1.4 GB". Negative: empty.
-QString humanSize(qint64 kb);
+// Bytes in the locale's words (QLocale::formattedDataSize: binary multiples with the short unit names users
+// know from file managers), one decimal below 100: "900 MB", "1.4 GB". Negative: empty.
+QString dataSize(qint64 bytes);
+// The API's `size` (its unit is decided in models/api/SizeUnit.h) as dataSize(). Negative: empty.
+QString humanSize(qint64 reportedSize);
+// The size cell of an image: "—" while an image being created or a failed one has no size yet, not "0 KB".
+QString imageSize(const Image &image);
+// The number exactly as the server sent it, with the unit the API documents, for the details pane.
+QString reportedSize(qint64 reportedSize);
 
 // UTC epoch milliseconds in local time, "yyyy-MM-dd HH:mm". Zero or negative (unknown): empty.
 QString localDateTime(qint64 msSinceEpoch);

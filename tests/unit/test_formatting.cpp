@@ -1,5 +1,7 @@
+#include "models/api/SizeUnit.h"
 #include "models/common/Formatting.h"
 
+#include <limits>
 #include <QFile>
 #include <QIcon>
 #include <QTest>
@@ -24,16 +26,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("kb");
         QTest::addColumn<QString>("text");
-        QTest::newRow("zero") << qint64(0) << u"0 KB"_s;
-        QTest::newRow("kb") << qint64(512) << u"512 KB"_s;
-        QTest::newRow("just below a MB") << qint64(1023) << u"1023 KB"_s;
+        QTest::newRow("zero") << qint64(0) << u"0 bytes"_s;
+        QTest::newRow("kb") << qint64(512) << u"512 kB"_s;
+        QTest::newRow("just below a MB") << qint64(1023) << u"1023 kB"_s;
         QTest::newRow("one MB") << qint64(1024) << u"1.0 MB"_s;
         QTest::newRow("MB with decimal") << qint64(1536) << u"1.5 MB"_s;
         QTest::newRow("hundreds of MB") << qint64(900 * 1024) << u"900 MB"_s;
         QTest::newRow("GB") << qint64(1.4 * 1024 * 1024) << u"1.4 GB"_s;
         QTest::newRow("tens of GB") << qint64(35) * 1024 * 1024 << u"35.0 GB"_s;
         QTest::newRow("TB") << qint64(3) * 1024 * 1024 * 1024 << u"3.0 TB"_s;
-        QTest::newRow("PB and beyond stays PB") << qint64(2048) * 1024 * 1024 * 1024 * 1024 << u"2048 PB"_s;
+        QTest::newRow("PB") << qint64(2) * 1024 * 1024 * 1024 * 1024 << u"2.0 PB"_s;
+        QTest::newRow("too large saturates") << std::numeric_limits<qint64>::max() << u"8.0 EB"_s;
         QTest::newRow("negative is unknown") << qint64(-1) << QString();
     }
 
@@ -51,6 +54,68 @@ private Q_SLOTS:
         QCOMPARE(Formatting::humanSize(1024 * 1024), u"1.0 GB"_s);
         QCOMPARE(Formatting::humanSize(102 * 1024 - 30), u"102 MB"_s);
         QCOMPARE(Formatting::humanSize(99 * 1024 + 1000), u"100 MB"_s);
+    }
+
+    void sizeUnitIsTheOnePlace()
+    {
+        static_assert(mim::SizeUnit::toBytes(387'840'321) == qint64(387'840'321) * 1024);
+        static_assert(mim::SizeUnit::toBytes(-7) == -1);
+        static_assert(mim::SizeUnit::toBytes(std::numeric_limits<qint64>::max()) ==
+                      std::numeric_limits<qint64>::max());
+        static_assert(mim::SizeUnit::fromBytes(qint64(1) << 30) == 1024 * 1024);
+        QCOMPARE(Formatting::humanSize(387'840'321),
+                 Formatting::dataSize(mim::SizeUnit::toBytes(387'840'321)));
+    }
+
+    void sizesUseTheLocalesUnits()
+    {
+        // Qt's own words for the units: the Chinese locale says 字节 for bytes, and uses its own number
+        // format.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const QString zeroBytes = Formatting::dataSize(0);
+        const QString gigabytes = Formatting::dataSize(qint64(3) << 29);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString germanGigabytes = Formatting::dataSize(qint64(3) << 29);
+        QLocale::setDefault(previous);
+        QCOMPARE(zeroBytes, QLocale(QLocale::Chinese, QLocale::China).formattedDataSize(0));
+        QVERIFY2(zeroBytes.contains(u"字节"_s), qPrintable(zeroBytes));
+        QCOMPARE(gigabytes, QLocale(QLocale::Chinese, QLocale::China)
+                                .formattedDataSize(qint64(3) << 29, 1, QLocale::DataSizeTraditionalFormat));
+        QCOMPARE(germanGigabytes, u"1,5 GB"_s);
+    }
+
+    void imageSizeOfImagesWithoutOne_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<qint64>("kb");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("creating") << u"CREATING"_s << qint64(0) << u"—"_s;
+        QTest::newRow("init") << u"INIT"_s << qint64(0) << u"—"_s;
+        QTest::newRow("creation failed") << u"CREATE_FAILED"_s << qint64(0) << u"—"_s;
+        QTest::newRow("error") << u"ERROR"_s << qint64(0) << u"—"_s;
+        QTest::newRow("failed with a size keeps it") << u"ERROR"_s << qint64(2048) << u"2.0 MB"_s;
+        QTest::newRow("active and empty is zero") << u"ACTIVE"_s << qint64(0) << u"0 bytes"_s;
+        QTest::newRow("active") << u"ACTIVE"_s << qint64(387'840'321) << u"370 GB"_s;
+    }
+
+    void imageSizeOfImagesWithoutOne()
+    {
+        QFETCH(QString, status);
+        QFETCH(qint64, kb);
+        QFETCH(QString, text);
+        mim::Image image;
+        image.status = status;
+        image.sizeKb = kb;
+        QCOMPARE(Formatting::imageSize(image), text);
+    }
+
+    void reportedSizeIsTheRawNumber()
+    {
+        const QString text = Formatting::reportedSize(387'840'321);
+        QVERIFY2(text.startsWith(u"387840321 "_s), qPrintable(text));
+        QVERIFY(text.contains(u"KB"_s));
+        QCOMPARE(Formatting::reportedSize(-1), QString());
     }
 
     void localDateTime()

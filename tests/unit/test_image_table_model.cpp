@@ -536,8 +536,8 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, ImageTableModel::Description, Qt::ToolTipRole).toString(),
                  active.description);
         QCOMPARE(cell(model, 0, ImageTableModel::SwrPath, Qt::ToolTipRole).toString(), active.swrPath);
-        QVERIFY(cell(model, 0, ImageTableModel::Size, Qt::ToolTipRole).toString().contains(u"1,001 KB"_s) ||
-                cell(model, 0, ImageTableModel::Size, Qt::ToolTipRole).toString().contains(u"1001 KB"_s));
+        // The size as the server sent it, digits only, so it can be compared with the API's answer.
+        QVERIFY(cell(model, 0, ImageTableModel::Size, Qt::ToolTipRole).toString().startsWith(u"1001 "_s));
     }
 
     void largeModelIsFast()

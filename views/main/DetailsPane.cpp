@@ -215,17 +215,17 @@ void DetailsPane::showSingle(const Image &image)
     QString status = Formatting::statusText(image.status);
     m_statusLine->setText(
         tr("%1 · %2 · %3", "details header: status, size, visibility")
-            .arg(status, Formatting::humanSize(image.sizeKb), Formatting::visibilityText(image.visibility)));
+            .arg(status, Formatting::imageSize(image), Formatting::visibilityText(image.visibility)));
 
     setField(Field::Name, image.name);
     setField(Field::Tag, image.tag);
     setField(Field::NameTag, image.nameAndTag());
     setField(Field::Status, status);
     setField(Field::StatusMessage, image.statusMessage);
-    setField(Field::Size, image.sizeKb > 0 ? tr("%1 (%2 KB)", "size: human size and the exact KB")
-                                                 .arg(Formatting::humanSize(image.sizeKb),
-                                                      QLocale().toString(image.sizeKb))
-                                           : QString());
+    setField(Field::Size, image.sizeKb > 0
+                              ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
+                                    .arg(Formatting::imageSize(image), Formatting::reportedSize(image.sizeKb))
+                              : Formatting::imageSize(image));
     setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
     setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
     setField(Field::Type, Formatting::typeText(image.type));

@@ -1,5 +1,6 @@
 #include "views/tools/CleanupDialog.h"
 
+#include "models/api/SizeUnit.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/Formatting.h"
@@ -38,8 +39,8 @@ namespace mim {
 
 namespace {
 
-constexpr qint64 KbPerMb = 1024;
-constexpr qint64 KbPerGb = 1024 * 1024;
+constexpr qint64 KbPerMb = SizeUnit::fromBytes(qint64(1) << 20);
+constexpr qint64 KbPerGb = SizeUnit::fromBytes(qint64(1) << 30);
 
 // The rule every first clean-up starts with: images that failed to save are never worth keeping.
 CleanupRules firstRunRules()
