@@ -6,6 +6,7 @@
 #include "GuiSession.h"
 #include "Logging.h"
 #include "models/common/SettingsKeys.h"
+#include "ParentConsole.h"
 #include "SelfTestRunner.h"
 #include "SingleInstance.h"
 #include "Translations.h"
@@ -63,6 +64,8 @@ int main(int argc, char *argv[])
     // The self-test, --help, --version and mistakes need no display: a QCoreApplication does for them.
     const bool windowed =
         !CommandLine::needsNoWindow(argumentsOf(argc, argv), QProcessEnvironment::systemEnvironment());
+    if (!windowed)
+        attachToParentConsole();
     std::unique_ptr<QCoreApplication> app;
     if (windowed) {
         app = std::make_unique<QApplication>(argc, argv);
