@@ -69,8 +69,6 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app;
     if (windowed) {
         app = std::make_unique<QApplication>(argc, argv);
-        QGuiApplication::setApplicationDisplayName(
-            QCoreApplication::translate("main", "ModelArts Image Manager"));
         QGuiApplication::setDesktopFileName(QStringLiteral(MIM_APP_ID));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/modelarts-image-manager.svg")));
     } else {

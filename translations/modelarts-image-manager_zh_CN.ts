@@ -4,12 +4,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+70"/>
+        <location filename="../app/Translations.cpp" line="+17"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../app/main.cpp" line="+93"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
     </message>
@@ -484,7 +484,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+77"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+78"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -704,32 +704,32 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n matching image(s), %1 in total.</source>
+        <source>%Ln matching image(s), %1 in total.</source>
         <comment>%1 is a size</comment>
         <translation>
-            <numerusform>%n 个符合条件的镜像，共 %1。</numerusform>
+            <numerusform>%Ln 个符合条件的镜像，共 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 of %n matching image(s) ticked, %2 in total.</source>
+        <source>%1 of %Ln matching image(s) ticked, %2 in total.</source>
         <comment>%1 is a number, %2 a size</comment>
         <translation>
-            <numerusform>已勾选 %1 个（共 %n 个符合条件的镜像），合计 %2。</numerusform>
+            <numerusform>已勾选 %1 个（共 %Ln 个符合条件的镜像），合计 %2。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>The SWR content of %n public image(s) is kept.</source>
+        <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
-            <numerusform>%n 个公开镜像的 SWR 内容将保留。</numerusform>
+            <numerusform>%Ln 个公开镜像的 SWR 内容将保留。</numerusform>
         </translation>
     </message>
     <message>
@@ -739,10 +739,10 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>Delete %n Image(s)…</source>
+        <source>Delete %Ln Image(s)…</source>
         <comment>button</comment>
         <translation>
-            <numerusform>删除 %n 个镜像…</numerusform>
+            <numerusform>删除 %Ln 个镜像…</numerusform>
         </translation>
     </message>
     <message>
@@ -769,10 +769,10 @@
     </message>
     <message numerus="yes">
         <location line="+59"/>
-        <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
+        <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
-            <numerusform>这是您上次清理此账号时使用的规则（%1，%n 个镜像）。</numerusform>
+            <numerusform>这是您上次清理此账号时使用的规则（%1，%Ln 个镜像）。</numerusform>
         </translation>
     </message>
 </context>
@@ -796,17 +796,17 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Not updated for %n day(s)</source>
+        <source>Not updated for %Ln day(s)</source>
         <translation>
-            <numerusform>%n 天未更新</numerusform>
+            <numerusform>%Ln 天未更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n newer version(s)</source>
+        <source>%Ln newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
-            <numerusform>有 %n 个较新的版本</numerusform>
+            <numerusform>有 %Ln 个较新的版本</numerusform>
         </translation>
     </message>
     <message>
@@ -842,7 +842,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+11"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+13"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -866,10 +866,10 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Delete %n image(s)?</source>
+        <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
-            <numerusform>确定删除 %n 个镜像吗？</numerusform>
+            <numerusform>确定删除 %Ln 个镜像吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -886,18 +886,18 @@
     </message>
     <message numerus="yes">
         <location line="+13"/>
-        <source>and %n more</source>
+        <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
-            <numerusform>以及其他 %n 个</numerusform>
+            <numerusform>以及其他 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>%n built-in image(s) skipped: built-in images cannot be deleted.</source>
+        <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
         <comment>images in the selection that are left alone</comment>
         <translation>
-            <numerusform>已跳过 %n 个预置镜像：预置镜像不能删除。</numerusform>
+            <numerusform>已跳过 %Ln 个预置镜像：预置镜像不能删除。</numerusform>
         </translation>
     </message>
     <message>
@@ -927,17 +927,17 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Applies to all %n selected images (all are private).</source>
+        <source>Applies to all %Ln selected images (all are private).</source>
         <translation>
-            <numerusform>适用于所选的全部 %n 个镜像（均为私有镜像）。</numerusform>
+            <numerusform>适用于所选的全部 %Ln 个镜像（均为私有镜像）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</source>
+        <source>Applies to %1 of the %Ln selected images (the private ones); public images keep their SWR content.</source>
         <comment>%1 is the number of private images</comment>
         <translation>
-            <numerusform>适用于所选 %n 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
+            <numerusform>适用于所选 %Ln 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
         </translation>
     </message>
     <message>
@@ -947,18 +947,18 @@
     </message>
     <message numerus="yes">
         <location filename="../models/deletion/DeleteImagesText.cpp" line="+8"/>
-        <source>Delete %n Image(s) and SWR Content</source>
+        <source>Delete %Ln Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
-            <numerusform>删除 %n 个镜像及 SWR 内容</numerusform>
+            <numerusform>删除 %Ln 个镜像及 SWR 内容</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Delete %n Image(s)</source>
+        <source>Delete %Ln Image(s)</source>
         <comment>button</comment>
         <translation>
-            <numerusform>删除 %n 个镜像</numerusform>
+            <numerusform>删除 %Ln 个镜像</numerusform>
         </translation>
     </message>
 </context>
@@ -971,9 +971,9 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n deletion(s) are still running.</source>
+        <source>%Ln deletion(s) are still running.</source>
         <translation>
-            <numerusform>仍有 %n 个删除正在进行。</numerusform>
+            <numerusform>仍有 %Ln 个删除正在进行。</numerusform>
         </translation>
     </message>
     <message>
@@ -1013,9 +1013,9 @@
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>%n image(s) deleted.</source>
+        <source>%Ln image(s) deleted.</source>
         <translation>
-            <numerusform>已删除 %n 个镜像。</numerusform>
+            <numerusform>已删除 %Ln 个镜像。</numerusform>
         </translation>
     </message>
     <message>
@@ -1025,9 +1025,9 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
+        <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
-            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
+            <numerusform>有 %Ln 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
         </translation>
     </message>
 </context>
@@ -1125,42 +1125,42 @@
     </message>
     <message numerus="yes">
         <location line="+17"/>
-        <source>%n image(s) deleted</source>
+        <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>已删除 %n 个镜像</numerusform>
+            <numerusform>已删除 %Ln 个镜像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n already gone</source>
+        <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
-            <numerusform>%n 个已不存在</numerusform>
+            <numerusform>%Ln 个已不存在</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>%n 个失败</numerusform>
+            <numerusform>%Ln 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
-            <numerusform>%n 个已取消</numerusform>
+            <numerusform>%Ln 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n with unknown outcome</source>
+        <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
-            <numerusform>%n 个结果未知</numerusform>
+            <numerusform>%Ln 个结果未知</numerusform>
         </translation>
     </message>
     <message>
@@ -1394,33 +1394,33 @@
     </message>
     <message numerus="yes">
         <location line="+38"/>
-        <source>%n image(s) selected, total %1</source>
+        <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
-            <numerusform>已选择 %n 个镜像，共 %1</numerusform>
+            <numerusform>已选择 %Ln 个镜像，共 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n private</source>
+        <source>%Ln private</source>
         <comment>count of private images in the selection</comment>
         <translation>
-            <numerusform>%n 个私有</numerusform>
+            <numerusform>%Ln 个私有</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n public</source>
+        <source>%Ln public</source>
         <comment>count of public images in the selection</comment>
         <translation>
-            <numerusform>%n 个公开</numerusform>
+            <numerusform>%Ln 个公开</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n built-in (cannot be deleted)</source>
+        <source>%Ln built-in (cannot be deleted)</source>
         <translation>
-            <numerusform>%n 个预置（不能删除）</numerusform>
+            <numerusform>%Ln 个预置（不能删除）</numerusform>
         </translation>
     </message>
 </context>
@@ -1533,10 +1533,10 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>None of the %n image(s) matches the filter.</source>
+        <source>None of the %Ln image(s) matches the filter.</source>
         <comment>empty state when the filter hides everything</comment>
         <translation>
-            <numerusform>%n 个镜像均不符合筛选条件。</numerusform>
+            <numerusform>%Ln 个镜像均不符合筛选条件。</numerusform>
         </translation>
     </message>
     <message>
@@ -1559,9 +1559,9 @@
     </message>
     <message numerus="yes">
         <location line="+39"/>
-        <source>Exported %n image(s) to %1.</source>
+        <source>Exported %Ln image(s) to %1.</source>
         <translation>
-            <numerusform>已将 %n 个镜像导出到 %1。</numerusform>
+            <numerusform>已将 %Ln 个镜像导出到 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -1710,10 +1710,10 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1: %n selected</source>
+        <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
-            <numerusform>%1：已选 %n 项</numerusform>
+            <numerusform>%1：已选 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
@@ -1744,23 +1744,23 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n minute(s) ago</source>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>%n 分钟前</numerusform>
+            <numerusform>%Ln 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>%n 小时前</numerusform>
+            <numerusform>%Ln 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>%n 天前</numerusform>
+            <numerusform>%Ln 天前</numerusform>
         </translation>
     </message>
     <message>
@@ -1940,17 +1940,17 @@
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
         <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
-            <numerusform>%n 个失败</numerusform>
+            <numerusform>%Ln 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
-        <source>The server counts %n version(s); %1 are in the image list.</source>
+        <source>The server counts %Ln version(s); %1 are in the image list.</source>
         <translation>
-            <numerusform>服务器记录有 %n 个版本，镜像列表中有 %1 个。</numerusform>
+            <numerusform>服务器记录有 %Ln 个版本，镜像列表中有 %1 个。</numerusform>
         </translation>
     </message>
     <message>
@@ -2086,17 +2086,17 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n group(s), %1 in total.</source>
+        <source>%Ln group(s), %1 in total.</source>
         <translation>
-            <numerusform>%n 个分组，共 %1。</numerusform>
+            <numerusform>%Ln 个分组，共 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n version(s)</source>
+        <source>%Ln version(s)</source>
         <comment>in “3 groups, 12 versions in total”</comment>
         <translation>
-            <numerusform>%n 个版本</numerusform>
+            <numerusform>%Ln 个版本</numerusform>
         </translation>
     </message>
     <message>
@@ -2122,9 +2122,9 @@
     </message>
     <message numerus="yes">
         <location line="+11"/>
-        <source>Deleting “%1” and its %n version(s)…</source>
+        <source>Deleting “%1” and its %Ln version(s)…</source>
         <translation>
-            <numerusform>正在删除“%1”及其 %n 个版本…</numerusform>
+            <numerusform>正在删除“%1”及其 %Ln 个版本…</numerusform>
         </translation>
     </message>
     <message>
@@ -2139,20 +2139,20 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
+        <source>Deleted “%1” and its %Ln version(s), with their SWR content.</source>
         <translation>
-            <numerusform>已删除“%1”及其 %n 个版本，包括其 SWR 内容。</numerusform>
+            <numerusform>已删除“%1”及其 %Ln 个版本，包括其 SWR 内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>Deleted “%1” and its %n version(s); the SWR content is kept.</source>
+        <location line="+2"/>
+        <source>Deleted “%1” and its %Ln version(s); the SWR content is kept.</source>
         <translation>
-            <numerusform>已删除“%1”及其 %n 个版本；SWR 内容已保留。</numerusform>
+            <numerusform>已删除“%1”及其 %Ln 个版本；SWR 内容已保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Whether “%1” was deleted is not known: the server&apos;s answer was lost. The app will ask the server again when the account is opened.</source>
         <translation>不确定“%1”是否已删除：服务器的应答丢失了。再次打开该账号时，应用会重新向服务器确认。</translation>
     </message>
@@ -2166,7 +2166,7 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+38"/>
+        <location filename="../models/api/ImageListing.cpp" line="+39"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
@@ -2181,7 +2181,7 @@
         <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
     </message>
@@ -2433,26 +2433,26 @@
     </message>
     <message numerus="yes">
         <location line="+21"/>
-        <source>%n image(s), %1</source>
+        <source>%Ln image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
-            <numerusform>%n 个镜像，%1</numerusform>
+            <numerusform>%Ln 个镜像，%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%1 of %n image(s) shown, %2</source>
+        <source>%1 of %Ln image(s) shown, %2</source>
         <comment>status bar: filtered count, total count, size</comment>
         <translation>
-            <numerusform>显示 %1 个（共 %n 个镜像），%2</numerusform>
+            <numerusform>显示 %1 个（共 %Ln 个镜像），%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>%n selected, %1</source>
+        <source>%Ln selected, %1</source>
         <comment>status bar: selection count and size</comment>
         <translation>
-            <numerusform>已选择 %n 个，%1</numerusform>
+            <numerusform>已选择 %Ln 个，%1</numerusform>
         </translation>
     </message>
     <message>
@@ -2463,10 +2463,10 @@
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>%n image(s) being saved — watching for changes</source>
+        <source>%Ln image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
-            <numerusform>%n 个镜像正在保存，将持续跟踪其状态变化</numerusform>
+            <numerusform>%Ln 个镜像正在保存，将持续跟踪其状态变化</numerusform>
         </translation>
     </message>
     <message>
@@ -2482,10 +2482,10 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>Deleting: %1 of %n image(s)</source>
+        <source>Deleting: %1 of %Ln image(s)</source>
         <comment>status bar progress; %1 is the number done</comment>
         <translation>
-            <numerusform>正在删除：%1 / %n 个镜像</numerusform>
+            <numerusform>正在删除：%1 / %Ln 个镜像</numerusform>
         </translation>
     </message>
 </context>
@@ -2686,9 +2686,9 @@
     </message>
     <message numerus="yes">
         <location line="+114"/>
-        <source>Skipped %n image record(s) that could not be read.</source>
+        <source>Skipped %Ln image record(s) that could not be read.</source>
         <translation>
-            <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
+            <numerusform>已跳过 %Ln 条无法读取的镜像记录。</numerusform>
         </translation>
     </message>
     <message>
@@ -2718,30 +2718,30 @@
     </message>
     <message numerus="yes">
         <location line="+101"/>
-        <source>Copied %n image ID(s).</source>
+        <source>Copied %Ln image ID(s).</source>
         <translation>
-            <numerusform>已复制 %n 个镜像 ID。</numerusform>
+            <numerusform>已复制 %Ln 个镜像 ID。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n SWR path(s).</source>
+        <source>Copied %Ln SWR path(s).</source>
         <translation>
-            <numerusform>已复制 %n 个 SWR 路径。</numerusform>
+            <numerusform>已复制 %Ln 个 SWR 路径。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n name:tag line(s).</source>
+        <source>Copied %Ln name:tag line(s).</source>
         <translation>
-            <numerusform>已复制 %n 行“名称:版本”。</numerusform>
+            <numerusform>已复制 %Ln 行“名称:版本”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Asking ModelArts to check %n image(s) again…</source>
+        <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
-            <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
+            <numerusform>正在请 ModelArts 重新检查 %Ln 个镜像…</numerusform>
         </translation>
     </message>
     <message>
@@ -3095,10 +3095,10 @@
     </message>
     <message numerus="yes">
         <location line="+40"/>
-        <source>Connected: %n image(s) visible, project id %1</source>
-        <extracomment>%n images the account can see, %1 the project id</extracomment>
+        <source>Connected: %Ln image(s) visible, project id %1</source>
+        <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
-            <numerusform>已连接：可见 %n 个镜像，项目 ID %1</numerusform>
+            <numerusform>已连接：可见 %Ln 个镜像，项目 ID %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3532,9 +3532,9 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>The SWR path is too long: at most %n characters.</source>
+        <source>The SWR path is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>SWR 路径过长：最多 %n 个字符。</numerusform>
+            <numerusform>SWR 路径过长：最多 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>
@@ -3590,9 +3590,9 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>The SWR path is too short: at least %n characters, registry included.</source>
+        <source>The SWR path is too short: at least %Ln characters, registry included.</source>
         <translation>
-            <numerusform>SWR 路径过短：包括镜像仓库地址在内至少 %n 个字符。</numerusform>
+            <numerusform>SWR 路径过短：包括镜像仓库地址在内至少 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>
@@ -3642,9 +3642,9 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>The description is too long: at most %n characters.</source>
+        <source>The description is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>描述过长：最多 %n 个字符。</numerusform>
+            <numerusform>描述过长：最多 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>
@@ -3654,9 +3654,9 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>At most %n tags are allowed.</source>
+        <source>At most %Ln tags are allowed.</source>
         <translation>
-            <numerusform>最多允许 %n 个标签。</numerusform>
+            <numerusform>最多允许 %Ln 个标签。</numerusform>
         </translation>
     </message>
     <message>
@@ -3665,17 +3665,17 @@
         <translation>每个标签都必须有键。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>The tag key “%1” is too long: at most %n characters.</source>
+        <location line="+5"/>
+        <source>The tag key “%1” is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>标签键“%1”过长：最多 %n 个字符。</numerusform>
+            <numerusform>标签键“%1”过长：最多 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>The value of tag “%1” is too long: at most %n characters.</source>
+        <source>The value of tag “%1” is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>标签“%1”的值过长：最多 %n 个字符。</numerusform>
+            <numerusform>标签“%1”的值过长：最多 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>
@@ -3828,7 +3828,7 @@
 <context>
     <name>mim::UsageListing</name>
     <message>
-        <location filename="../models/api/UsageListing.cpp" line="+30"/>
+        <location filename="../models/api/UsageListing.cpp" line="+31"/>
         <source>notebook list</source>
         <translation>Notebook 列表</translation>
     </message>
@@ -3858,12 +3858,12 @@
         <translation>%1报告有 %2 条记录；本应用最多读取 %3 条，已停止。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The %1 sends %2 entries per page for %3 entries: reading them would take %4 requests. It was stopped.</source>
         <translation>%1每页返回 %2 条记录，共 %3 条：读取全部需要 %4 次请求，已停止。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>The %1 kept changing while it was read (%2 attempts).</source>
         <translation>%1在读取过程中不断变化（已尝试 %2 次）。</translation>
     </message>
@@ -3874,9 +3874,9 @@
     </message>
     <message numerus="yes">
         <location line="+19"/>
-        <source>%n entries of the %1 could not be read: %2</source>
+        <source>%Ln entries of the %1 could not be read: %2</source>
         <translation>
-            <numerusform>%1中有 %n 条记录无法读取：%2</numerusform>
+            <numerusform>%1中有 %Ln 条记录无法读取：%2</numerusform>
         </translation>
     </message>
     <message>
@@ -4059,9 +4059,9 @@
     <name>mim::app::DemoServer</name>
     <message numerus="yes">
         <location filename="../app/DemoServer.cpp" line="+32"/>
-        <source>The demo server did not start within %n seconds.</source>
+        <source>The demo server did not start within %Ln seconds.</source>
         <translation>
-            <numerusform>演示服务器未能在 %n 秒内启动。</numerusform>
+            <numerusform>演示服务器未能在 %Ln 秒内启动。</numerusform>
         </translation>
     </message>
     <message>
@@ -4199,9 +4199,9 @@
     <name>mim::app::SelfTest</name>
     <message numerus="yes">
         <location filename="../app/SelfTest.cpp" line="+57"/>
-        <source>No answer within %n second(s).</source>
+        <source>No answer within %Ln second(s).</source>
         <translation>
-            <numerusform>%n 秒内没有响应。</numerusform>
+            <numerusform>%Ln 秒内没有响应。</numerusform>
         </translation>
     </message>
     <message>

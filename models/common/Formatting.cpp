@@ -96,11 +96,11 @@ QString relativeTime(qint64 msSinceEpoch, const QDateTime &now)
     if (seconds < 60)
         return tr("just now");
     if (seconds < 3600)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return tr("%Ln minute(s) ago", nullptr, int(seconds / 60));
     if (seconds < 86400)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+        return tr("%Ln hour(s) ago", nullptr, int(seconds / 3600));
     if (seconds < 30 * 86400)
-        return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return tr("%Ln day(s) ago", nullptr, int(seconds / 86400));
     return localDateTime(msSinceEpoch);
 }
 

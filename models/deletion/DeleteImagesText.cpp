@@ -2,6 +2,8 @@
 
 #include "models/common/Formatting.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace mim {
@@ -16,7 +18,7 @@ QString DeleteImagesText::headline(const QList<Image> &images)
     if (images.size() == 1)
         return tr("Delete the image “%1”?", "one image; %1 is name:tag")
             .arg(Formatting::visibleText(images.first().nameAndTag()));
-    return tr("Delete %n image(s)?", "several images", int(images.size()));
+    return tr("Delete %Ln image(s)?", "several images", int(images.size()));
 }
 
 QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameFormatter &listedName)
@@ -42,7 +44,7 @@ QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameForm
     html += u"</ul>"_s;
     if (count > listed)
         html += u"<p>"_s +
-                tr("and %n more", "after the first names of the images to delete", count - listed)
+                tr("and %Ln more", "after the first names of the images to delete", count - listed)
                     .toHtmlEscaped() +
                 u"</p>"_s;
     return html;
@@ -52,7 +54,7 @@ QString DeleteImagesText::skipped(int skippedBuiltInCount)
 {
     if (skippedBuiltInCount <= 0)
         return {};
-    return tr("%n built-in image(s) skipped: built-in images cannot be deleted.",
+    return tr("%Ln built-in image(s) skipped: built-in images cannot be deleted.",
               "images in the selection that are left alone", skippedBuiltInCount);
 }
 
@@ -74,17 +76,17 @@ QString DeleteImagesText::appliesTo(int count, int privateCount)
                           : tr("All selected images are public: their SWR content is kept.");
     if (privateCount == count)
         return count == 1 ? tr("Applies to this private image. Without it, the image stays in SWR.")
-                          : tr("Applies to all %n selected images (all are private).", nullptr, count);
-    return tr("Applies to %1 of the %n selected images (the private ones); public images keep "
+                          : tr("Applies to all %Ln selected images (all are private).", nullptr, count);
+    return tr("Applies to %1 of the %Ln selected images (the private ones); public images keep "
               "their SWR content.",
               "%1 is the number of private images", count)
-        .arg(privateCount);
+        .arg(QLocale().toString(privateCount));
 }
 
 QString DeleteImagesText::deleteButton(int count, bool withSwrContent)
 {
-    return withSwrContent ? tr("Delete %n Image(s) and SWR Content", "button", count)
-                          : tr("Delete %n Image(s)", "button", count);
+    return withSwrContent ? tr("Delete %Ln Image(s) and SWR Content", "button", count)
+                          : tr("Delete %Ln Image(s)", "button", count);
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

@@ -9,8 +9,10 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/SettingsKeys.h"
+#include "models/deletion/DeleteImagesText.h"
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
+#include "Translations.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -21,6 +23,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -59,6 +62,8 @@ private Q_SLOTS:
     void deleteDialogIsChinese_data();
     void deleteDialogIsChinese();
     void preferencesOfferTheLanguages();
+    void numbersUseTheLocale();
+    void windowTitlesCarryOneName();
 
 private:
     MainWindow &openLoadedWindow();
@@ -71,7 +76,7 @@ private:
 void TestChineseUi::initTestCase()
 {
     // What main() does with ui/language = zh_CN.
-    const QLocale locale = applyUiLanguage(QCoreApplication::instance(), u"zh_CN"_s);
+    const QLocale locale = mim::app::installTranslators(*QCoreApplication::instance(), u"zh_CN"_s);
     QCOMPARE(locale.name(), u"zh_CN"_s);
     QCOMPARE(QLocale().name(), u"zh_CN"_s);
     QCOMPARE(QCoreApplication::translate("mim::MainWindow", "&Refresh"), u"刷新(&R)"_s);
@@ -168,7 +173,7 @@ void TestChineseUi::tableAndStatusBarAreChinese()
         QVERIFY2(visibility == u"私有" || visibility == u"公开", qPrintable(visibility));
     }
 
-    // "%n image(s), %1" has its one Chinese plural form.
+    // "%Ln image(s), %1" has its one Chinese plural form.
     const int count = model->rowCount();
     QTRY_VERIFY2(window.mainStatusBar()->shownText().startsWith(u"%1 个镜像，"_s.arg(count)),
                  qPrintable(window.mainStatusBar()->shownText()));
@@ -289,6 +294,32 @@ void TestChineseUi::preferencesOfferTheLanguages()
         dialog.accept();
     }
     QVERIFY(!SettingsKeys::contains(settings, SettingsKey::UiLanguage));
+}
+
+void TestChineseUi::numbersUseTheLocale()
+{
+    // One number format per sentence: the plural's count (%Ln) is grouped like the other numbers.
+    MainStatusBar bar;
+    bar.setShown(3407, 0, 95066);
+    QVERIFY2(bar.shownText().contains(u"3,407"_s) && bar.shownText().contains(u"95,066"_s),
+             qPrintable(bar.shownText()));
+    bar.setDeletionProgress(1234, 95066);
+    QVERIFY2(bar.deletionProgressText().contains(u"1,234"_s) &&
+                 bar.deletionProgressText().contains(u"95,066"_s),
+             qPrintable(bar.deletionProgressText()));
+    const QString applies = DeleteImagesText::appliesTo(12345, 2345);
+    QVERIFY2(applies.contains(u"12,345"_s) && applies.contains(u"2,345"_s), qPrintable(applies));
+}
+
+void TestChineseUi::windowTitlesCarryOneName()
+{
+    // Qt appends the display name to every window title that does not end with it: in English it would
+    // follow each Chinese dialog title, and the main window would show both names.
+    QCOMPARE(QGuiApplication::applicationDisplayName(), u"ModelArts 镜像管理器"_s);
+    MainWindow &window = openLoadedWindow();
+    QVERIFY2(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()),
+             qPrintable(window.windowTitle()));
+    QVERIFY(!window.windowTitle().contains(u"Image Manager"_s));
 }
 
 QTEST_MAIN(TestChineseUi)

@@ -38,6 +38,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void emptyStateLoadFailedAndRetry();
     void copyActionsPutTextOnClipboard();
     void detailsPaneShowsSelection();
+    void statusBarNumbersUseTheLocale();
     void deletionSummaryShowsInUseFailureAndRetries();
     void settlingImagesAreWatched();
     void deleteKeyInFilterBoxDoesNotDelete();
@@ -170,7 +172,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    // English, as the application installs it: the English catalogue turns "%n image(s)" into "1 image".
+    // English, as the application installs it: the English catalogue turns "%Ln image(s)" into "1 image".
     QVERIFY(
         installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates))
             .endsWith(u"_en.qm"_s));
@@ -877,6 +879,23 @@ void TestMainWindow::copyActionsPutTextOnClipboard()
     QCOMPARE(clipboard->text(), a.nameAndTag());
     QTest::mouseClick(test::detailsPane(window)->copyButton(DetailsPane::Field::Id), Qt::LeftButton);
     QCOMPARE(clipboard->text(), a.id);
+}
+
+void TestMainWindow::statusBarNumbersUseTheLocale()
+{
+    // "3,407 of 95066" mixed QLocale with the plain count of a plural (%n): every number is grouped now.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+    MainStatusBar bar;
+    bar.setShown(3407, 1024, 95066);
+    QCOMPARE(bar.shownText(), u"3,407 of 95,066 images shown, 1.0 MB"_s);
+    bar.setShown(95066, 1024, 95066);
+    QCOMPARE(bar.shownText(), u"95,066 images, 1.0 MB"_s);
+    bar.setSelection(1500, 2048);
+    QCOMPARE(bar.selectionText(), u"1,500 selected, 2.0 MB"_s);
+    bar.setDeletionProgress(1234, 95066);
+    QCOMPARE(bar.deletionProgressText(), u"Deleting: 1,234 of 95,066 images"_s);
 }
 
 void TestMainWindow::detailsPaneShowsSelection()

@@ -261,14 +261,14 @@ void DetailsPane::showSummary(const QList<Image> &images)
         builtInCount += image.isBuiltIn() ? 1 : 0;
     }
     m_summaryTitle->setText(
-        tr("%n image(s) selected, total %1", "details pane, several images selected", int(images.size()))
+        tr("%Ln image(s) selected, total %1", "details pane, several images selected", int(images.size()))
             .arg(Formatting::humanSize(totalKb)));
     QStringList lines;
-    lines.append(tr("%n private", "count of private images in the selection", privateCount));
+    lines.append(tr("%Ln private", "count of private images in the selection", privateCount));
     lines.append(
-        tr("%n public", "count of public images in the selection", int(images.size()) - privateCount));
+        tr("%Ln public", "count of public images in the selection", int(images.size()) - privateCount));
     if (builtInCount > 0)
-        lines.append(tr("%n built-in (cannot be deleted)", nullptr, builtInCount));
+        lines.append(tr("%Ln built-in (cannot be deleted)", nullptr, builtInCount));
     m_summaryBody->setText(lines.join(u'\n'));
     m_pages->setCurrentIndex(2);
 }

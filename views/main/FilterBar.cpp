@@ -287,7 +287,7 @@ QString FilterBar::buttonText(Facet facet) const
     if (accepted.size() == 1)
         return tr("%1: %2", "facet button: title and the one accepted value")
             .arg(facetTitle(facet), facetValueText(facet, *accepted.cbegin()));
-    return tr("%1: %n selected", "facet button: title and how many values are accepted", int(accepted.size()))
+    return tr("%1: %Ln selected", "facet button: title and how many values are accepted", int(accepted.size()))
         .arg(facetTitle(facet));
 }
 

@@ -623,7 +623,7 @@ void MainWindow::onCatalogStateChanged()
         m_noticeBar->dismiss();
         if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
             m_noticeBar->showNotice(
-                tr("Skipped %n image record(s) that could not be read.", nullptr, skipped),
+                tr("Skipped %Ln image record(s) that could not be read.", nullptr, skipped),
                 m_catalog->skippedRecords().join(u'\n'));
         }
         break;
@@ -813,7 +813,7 @@ void MainWindow::copySelectedIds()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.id);
-    copyLines(lines, tr("Copied %n image ID(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln image ID(s).", nullptr, int(lines.size())));
 }
 
 void MainWindow::copySelectedSwrPaths()
@@ -821,7 +821,7 @@ void MainWindow::copySelectedSwrPaths()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.swrPath);
-    copyLines(lines, tr("Copied %n SWR path(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln SWR path(s).", nullptr, int(lines.size())));
 }
 
 void MainWindow::copySelectedNameTags()
@@ -829,7 +829,7 @@ void MainWindow::copySelectedNameTags()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.nameAndTag());
-    copyLines(lines, tr("Copied %n name:tag line(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln name:tag line(s).", nullptr, int(lines.size())));
 }
 
 // ---- resync ---------------------------------------------------------------------------------------------
@@ -838,7 +838,7 @@ void MainWindow::resyncSelected()
 {
     const int asked = m_session->resync(selectedImages());
     if (asked > 0)
-        m_statusBar->showMessage(tr("Asking ModelArts to check %n image(s) again…", nullptr, asked), 3000);
+        m_statusBar->showMessage(tr("Asking ModelArts to check %Ln image(s) again…", nullptr, asked), 3000);
 }
 
 void MainWindow::onResyncFinished(const QString &id, const ApiError &error)

@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -435,11 +436,10 @@ void CleanupDialog::updateSummary()
     else if (matches == 0)
         count = tr("No image matches these rules.");
     else if (ticked == matches)
-        count = tr("%n matching image(s), %1 in total.", "%1 is a size", matches).arg(total);
+        count = tr("%Ln matching image(s), %1 in total.", "%1 is a size", matches).arg(total);
     else
-        count = tr("%1 of %n matching image(s) ticked, %2 in total.", "%1 is a number, %2 a size", matches)
-                    .arg(ticked)
-                    .arg(total);
+        count = tr("%1 of %Ln matching image(s) ticked, %2 in total.", "%1 is a number, %2 a size", matches)
+                    .arg(QLocale().toString(ticked), total);
     m_countLabel->setText(count);
 
     QString space;
@@ -451,7 +451,7 @@ void CleanupDialog::updateSummary()
             space = tr("Frees %1 in SWR.", "%1 is a size")
                         .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true)));
             if (publicCount > 0)
-                space += u' ' + tr("The SWR content of %n public image(s) is kept.",
+                space += u' ' + tr("The SWR content of %Ln public image(s) is kept.",
                                    "after “Frees 3 GB in SWR.”", publicCount);
         } else {
             space = tr("Frees no SWR space: the SWR content is kept.");
@@ -460,7 +460,7 @@ void CleanupDialog::updateSummary()
     m_spaceLabel->setText(space);
     m_spaceLabel->setVisible(!space.isEmpty());
 
-    m_deleteButton->setText(ticked > 0 ? tr("Delete %n Image(s)…", "button", ticked)
+    m_deleteButton->setText(ticked > 0 ? tr("Delete %Ln Image(s)…", "button", ticked)
                                        : tr("Delete…", "button"));
     m_deleteButton->setEnabled(ticked > 0);
     m_exportButton->setEnabled(ticked > 0);
@@ -568,7 +568,7 @@ void CleanupDialog::loadSettings()
             setSizeControls(values.value(u"sizeKb"_s).toLongLong());
         if (lastRun.isValid()) {
             m_lastRun->setText(
-                tr("These are the rules of your last clean-up of this account (%1, %n image(s)).",
+                tr("These are the rules of your last clean-up of this account (%1, %Ln image(s)).",
                    "%1 is a date", lastCount)
                     .arg(Formatting::localDateTime(lastRun.toMSecsSinceEpoch())));
             m_lastRun->setVisible(true);
