@@ -230,7 +230,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+264"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+274"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -291,7 +291,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+290"/>
+        <location filename="../views/main/FilterBar.cpp" line="+298"/>
         <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -303,7 +303,7 @@
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/common/Formatting.cpp" line="+99"/>
+        <location filename="../models/common/Formatting.cpp" line="+112"/>
         <source>%Ln minute(s) ago</source>
         <translation>
             <numerusform>%Ln minute ago</numerusform>
@@ -442,7 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+626"/>
+        <location filename="../views/main/MainWindow.cpp" line="+629"/>
         <source>Skipped %Ln image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %Ln image record that could not be read.</numerusform>

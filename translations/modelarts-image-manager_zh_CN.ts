@@ -1219,7 +1219,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+67"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+72"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1393,7 +1393,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1654,7 +1654,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Default workspace</source>
         <translation>默认工作空间</translation>
     </message>
@@ -1685,7 +1685,7 @@
         <translation>暂无可选值</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1: Own</source>
         <comment>facet button: type filter shows the user&apos;s own images (the default)</comment>
         <translation>%1：自有</translation>
@@ -1717,7 +1717,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Showing %1 (click to change)</source>
         <comment>facet button tooltip, %1 is e.g. &apos;Status: Active&apos;</comment>
         <translation>正在显示 %1（单击可更改）</translation>
@@ -1738,7 +1738,7 @@
         <translation>服务器返回值 %1，按 API 文档单位为 KB</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -1828,6 +1828,96 @@
         <source>Public</source>
         <comment>image visibility</comment>
         <translation>公开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>x86-64</source>
+        <comment>CPU architecture (X86_64)</comment>
+        <translation>x86-64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arm64</source>
+        <comment>CPU architecture (AARCH64)</comment>
+        <translation>Arm64</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>General</source>
+        <comment>image service type (COMMON): usable for any service</comment>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <comment>image service type (TRAIN)</comment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inference</source>
+        <comment>image service type (INFERENCE)</comment>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Development</source>
+        <comment>image service type (DEV): notebooks</comment>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <comment>image service type (UNKNOWN)</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Custom</source>
+        <comment>image source (CUSTOMIZE): registered by the user</comment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved from a notebook</source>
+        <comment>image source (IMAGE_SAVE)</comment>
+        <translation>从 Notebook 保存</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notebook</source>
+        <comment>development service (NOTEBOOK): JupyterLab</comment>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH</source>
+        <comment>development service (SSH): remote access</comment>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU</source>
+        <comment>resource category (CPU)</comment>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU</source>
+        <comment>resource category (GPU)</comment>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ascend NPU</source>
+        <comment>resource category (ASCEND): Huawei&apos;s AI processor</comment>
+        <translation>昇腾 NPU</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2)</source>
+        <comment>an API value&apos;s label, then the value as the API sent it</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2221,7 +2311,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+51"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2260,34 +2350,34 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Visibility</source>
         <translation>可见性</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Resources</source>
         <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-98"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+117"/>
         <source>SWR path</source>
         <translation>SWR 路径</translation>
     </message>
@@ -2493,12 +2583,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+471"/>
+        <location line="+474"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-408"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2658,7 +2748,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2770,7 +2860,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+38"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+39"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2786,10 +2876,28 @@
         <translation>新语言将在 ModelArts 镜像管理器下次启动时生效。</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Language&apos;s format (%1)</source>
+        <comment>date format; %1 is an example date</comment>
+        <translation>语言格式（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ISO 8601 (%1)</source>
+        <comment>date format; %1 is an example date</comment>
+        <translation>ISO 8601（%1）</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>&amp;Language:</source>
         <comment>user interface language</comment>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dates:</source>
+        <comment>how the date columns show dates</comment>
+        <translation>日期(&amp;D)：</translation>
     </message>
 </context>
 <context>

@@ -145,10 +145,24 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ImageTableModel::setDateStyle(Formatting::DateStyle style)
+{
+    if (style == m_dateStyle)
+        return;
+    m_dateStyle = style;
+    static_assert(Updated == Created + 1, "the date columns are neighbours");
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Created), index(rowCount() - 1, Updated), {Qt::DisplayRole});
+}
+
 QString ImageTableModel::displayValue(int row, int column) const
 {
     if (column == Status)
         return withActivity(Formatting::statusText(imageOfRow(row).status), row);
+    if (column == Created)
+        return Formatting::localDateTime(imageOfRow(row).createAtMs, m_dateStyle);
+    if (column == Updated)
+        return Formatting::localDateTime(imageOfRow(row).updateAtMs, m_dateStyle);
     return ImageColumns::cellText(imageOfRow(row), column);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/common/Formatting.h"
 
 #include <memory>
 #include <QAbstractTableModel>
@@ -149,6 +150,10 @@ public:
     // Only hex digits and dashes, like every ModelArts id: other text cannot be part of such an id.
     static bool isHexOrDash(QStringView text);
 
+    // How the Created and Updated cells show their date; tooltips keep the long form.
+    void setDateStyle(Formatting::DateStyle style);
+    Formatting::DateStyle dateStyle() const { return m_dateStyle; }
+
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
 
@@ -221,6 +226,7 @@ private:
     QList<int> m_rowOfSlot; // row of each slot; -1 for a free slot
     std::vector<int> m_freeSlots;
     qint64 m_totalSizeKb = 0;
+    Formatting::DateStyle m_dateStyle = Formatting::DateStyle::Locale;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_statusIcons;

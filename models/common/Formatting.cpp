@@ -72,11 +72,24 @@ QString reportedSize(qint64 reportedSize)
         .arg(QString::number(reportedSize));
 }
 
-QString localDateTime(qint64 msSinceEpoch)
+QString dateStyleName(DateStyle style)
+{
+    return style == DateStyle::Iso ? u"iso"_s : u"locale"_s;
+}
+
+DateStyle dateStyleFromName(const QString &name)
+{
+    return name == "iso"_L1 ? DateStyle::Iso : DateStyle::Locale;
+}
+
+QString localDateTime(qint64 msSinceEpoch, DateStyle style)
 {
     if (msSinceEpoch <= 0)
         return {};
-    return QLocale().toString(localFromEpochMs(msSinceEpoch), u"yyyy-MM-dd HH:mm"_s);
+    const QDateTime local = localFromEpochMs(msSinceEpoch);
+    if (style == DateStyle::Iso)
+        return QLocale::c().toString(local, u"yyyy-MM-dd HH:mm"_s);
+    return QLocale().toString(local, QLocale::ShortFormat);
 }
 
 QString localDateTimeLong(qint64 msSinceEpoch)
@@ -139,6 +152,70 @@ QString visibilityText(const QString &visibility)
     if (visibility == "PUBLIC"_L1)
         return tr("Public", "image visibility");
     return visibleText(visibility);
+}
+
+QString archText(const QString &arch)
+{
+    // The API sends either case.
+    const QString upper = arch.toUpper();
+    if (upper == "X86_64"_L1)
+        return tr("x86-64", "CPU architecture (X86_64)");
+    if (upper == "AARCH64"_L1)
+        return tr("Arm64", "CPU architecture (AARCH64)");
+    return visibleText(arch);
+}
+
+QString serviceTypeText(const QString &serviceType)
+{
+    if (serviceType == "COMMON"_L1)
+        return tr("General", "image service type (COMMON): usable for any service");
+    if (serviceType == "TRAIN"_L1)
+        return tr("Training", "image service type (TRAIN)");
+    if (serviceType == "INFERENCE"_L1)
+        return tr("Inference", "image service type (INFERENCE)");
+    if (serviceType == "DEV"_L1)
+        return tr("Development", "image service type (DEV): notebooks");
+    if (serviceType == "UNKNOWN"_L1)
+        return tr("Unknown", "image service type (UNKNOWN)");
+    return visibleText(serviceType);
+}
+
+QString originText(const QString &origin)
+{
+    if (origin == "CUSTOMIZE"_L1)
+        return tr("Custom", "image source (CUSTOMIZE): registered by the user");
+    if (origin == "IMAGE_SAVE"_L1)
+        return tr("Saved from a notebook", "image source (IMAGE_SAVE)");
+    return visibleText(origin);
+}
+
+QString devServiceText(const QString &devService)
+{
+    if (devService == "NOTEBOOK"_L1)
+        return tr("Notebook", "development service (NOTEBOOK): JupyterLab");
+    if (devService == "SSH"_L1)
+        return tr("SSH", "development service (SSH): remote access");
+    return visibleText(devService);
+}
+
+QString resourceCategoryText(const QString &category)
+{
+    if (category == "CPU"_L1)
+        return tr("CPU", "resource category (CPU)");
+    if (category == "GPU"_L1)
+        return tr("GPU", "resource category (GPU)");
+    if (category == "ASCEND"_L1)
+        return tr("Ascend NPU", "resource category (ASCEND): Huawei's AI processor");
+    return visibleText(category);
+}
+
+QString withApiValue(const QString &label, const QString &apiValue)
+{
+    const QString shown = visibleText(apiValue);
+    // "Notebook (NOTEBOOK)" says nothing twice.
+    if (apiValue.isEmpty() || label.compare(shown, Qt::CaseInsensitive) == 0)
+        return label;
+    return tr("%1 (%2)", "an API value's label, then the value as the API sent it").arg(label, shown);
 }
 
 QString statusIconName(const QString &status)

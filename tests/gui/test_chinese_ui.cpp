@@ -5,15 +5,18 @@
 #include "Localization.h"
 #include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
+#include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/DeleteImagesText.h"
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
 #include "Translations.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/FilterBar.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
 #include "views/main/PreferencesDialog.h"
@@ -64,6 +67,8 @@ private Q_SLOTS:
     void preferencesOfferTheLanguages();
     void numbersUseTheLocale();
     void windowTitlesCarryOneName();
+    void preferencesOfferDateFormats();
+    void detailsShowTranslatedApiValues();
 
 private:
     MainWindow &openLoadedWindow();
@@ -294,6 +299,43 @@ void TestChineseUi::preferencesOfferTheLanguages()
         dialog.accept();
     }
     QVERIFY(!SettingsKeys::contains(settings, SettingsKey::UiLanguage));
+}
+
+void TestChineseUi::preferencesOfferDateFormats()
+{
+    QSettings settings(m_f->filePath(u"dates.ini"_s), QSettings::IniFormat);
+    {
+        PreferencesDialog dialog(&settings);
+        QComboBox *box = dialog.dateFormatBox();
+        QCOMPARE(box->count(), 2);
+        // Each choice shows its own example: the language's short format by default, or ISO.
+        QVERIFY2(box->itemText(0).startsWith(u"语言格式（2028/12/28"_s), qPrintable(box->itemText(0)));
+        QCOMPARE(box->itemText(1), u"ISO 8601（2028-12-28 23:58）"_s);
+        QCOMPARE(dialog.selectedDateStyle(), Formatting::DateStyle::Locale);
+        box->setCurrentIndex(1);
+        dialog.accept();
+    }
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiDateFormat).toString(), u"iso"_s);
+    QCOMPARE(PreferencesDialog::dateStyle(settings), Formatting::DateStyle::Iso);
+    PreferencesDialog again(&settings);
+    QCOMPARE(again.selectedDateStyle(), Formatting::DateStyle::Iso);
+}
+
+void TestChineseUi::detailsShowTranslatedApiValues()
+{
+    // The labels of the console, with the value as the API sent it.
+    Image image;
+    image.type = u"DEDICATED"_s;
+    image.origin = u"CUSTOMIZE"_s;
+    image.serviceType = u"TRAIN"_s;
+    image.arch = u"aarch64"_s;
+    image.resourceCategories = {u"ASCEND"_s};
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::ServiceType), u"训练"_s);
+    QCOMPARE(ImageColumns::toolTip(image, ImageTableModel::ServiceType), u"训练（TRAIN）"_s);
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Resources), u"昇腾 NPU"_s);
+    QCOMPARE(Formatting::withApiValue(Formatting::originText(image.origin), image.origin),
+             u"自定义（CUSTOMIZE）"_s);
+    QCOMPARE(FilterBar::facetValueText(Facet::ServiceType, u"INFERENCE"_s), u"推理"_s);
 }
 
 void TestChineseUi::numbersUseTheLocale()

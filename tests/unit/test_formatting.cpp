@@ -4,6 +4,7 @@
 #include <limits>
 #include <QFile>
 #include <QIcon>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimeZone>
@@ -121,9 +122,25 @@ private Q_SLOTS:
     void localDateTime()
     {
         // 2023-11-14 22:13:20 UTC is already the next morning in UTC+8.
-        QCOMPARE(Formatting::localDateTime(1'700'000'000'000), u"2023-11-15 06:13"_s);
+        const QLocale previous;
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+        const QDateTime local(QDate(2023, 11, 15), QTime(6, 13, 20));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString english = Formatting::localDateTime(1'700'000'000'000);
+        QCOMPARE(english, QLocale().toString(local, QLocale::ShortFormat));
+        QVERIFY2(english.startsWith(u"11/15/23"_s), qPrintable(english));
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const QString chinese = Formatting::localDateTime(1'700'000'000'000);
+        QCOMPARE(chinese, QLocale().toString(local, QLocale::ShortFormat));
+        QVERIFY2(chinese.startsWith(u"2023/11/15"_s), qPrintable(chinese));
+        // ISO whatever the locale, digits included.
+        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Egypt));
+        QCOMPARE(Formatting::localDateTime(1'700'000'000'000, Formatting::DateStyle::Iso),
+                 u"2023-11-15 06:13"_s);
         QCOMPARE(Formatting::localDateTime(0), QString());
         QCOMPARE(Formatting::localDateTime(-5), QString());
+        QCOMPARE(Formatting::localDateTime(-5, Formatting::DateStyle::Iso), QString());
+        QLocale::setDefault(previous);
         const QString longText = Formatting::localDateTimeLong(1'700'000'000'123);
         QVERIFY2(longText.startsWith(u"2023-11-15 06:13:20"_s), qPrintable(longText));
         QCOMPARE(Formatting::localDateTimeLong(0), QString());
@@ -174,6 +191,32 @@ private Q_SLOTS:
         QCOMPARE(Formatting::typeText(u"BUILD_IN"_s), u"Built-in"_s);
         QCOMPARE(Formatting::visibilityText(u"PRIVATE"_s), u"Private"_s);
         QCOMPARE(Formatting::visibilityText(u"PUBLIC"_s), u"Public"_s);
+        QCOMPARE(Formatting::archText(u"X86_64"_s), u"x86-64"_s);
+        QCOMPARE(Formatting::archText(u"aarch64"_s), u"Arm64"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"COMMON"_s), u"General"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"TRAIN"_s), u"Training"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"INFERENCE"_s), u"Inference"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"DEV"_s), u"Development"_s);
+        QCOMPARE(Formatting::originText(u"CUSTOMIZE"_s), u"Custom"_s);
+        QCOMPARE(Formatting::originText(u"IMAGE_SAVE"_s), u"Saved from a notebook"_s);
+        QCOMPARE(Formatting::devServiceText(u"NOTEBOOK"_s), u"Notebook"_s);
+        QCOMPARE(Formatting::devServiceText(u"SSH"_s), u"SSH"_s);
+        QCOMPARE(Formatting::resourceCategoryText(u"ASCEND"_s), u"Ascend NPU"_s);
+        QCOMPARE(Formatting::resourceCategoryText(u"GPU"_s), u"GPU"_s);
+        // New values appear as sent.
+        QCOMPARE(Formatting::serviceTypeText(u"FUTURE"_s), u"FUTURE"_s);
+        QCOMPARE(Formatting::originText(u"O\u202E"_s), u"O\\u{202E}"_s);
+    }
+
+    void labelsWithTheApiValue()
+    {
+        QCOMPARE(Formatting::withApiValue(Formatting::originText(u"CUSTOMIZE"_s), u"CUSTOMIZE"_s),
+                 u"Custom (CUSTOMIZE)"_s);
+        QCOMPARE(Formatting::withApiValue(u"SSH"_s, u"SSH"_s), u"SSH"_s);
+        QCOMPARE(Formatting::withApiValue(u"Unknown"_s, QString()), u"Unknown"_s);
+        QCOMPARE(Formatting::dateStyleFromName(Formatting::dateStyleName(Formatting::DateStyle::Iso)),
+                 Formatting::DateStyle::Iso);
+        QCOMPARE(Formatting::dateStyleFromName(u"nonsense"_s), Formatting::DateStyle::Locale);
     }
 
     void visibleText_data()

@@ -148,7 +148,10 @@ void TestImageColumns::tableModelReadsTheTable()
     }
     // The cells' text as users see it.
     QCOMPARE(model.index(0, ImageTableModel::Resources).data().toString(), u"CPU, GPU"_s);
-    QCOMPARE(model.index(0, ImageTableModel::Architecture).data().toString(), u"X86_64"_s);
+    QCOMPARE(model.index(0, ImageTableModel::Architecture).data().toString(), u"x86-64"_s);
+    QCOMPARE(model.index(0, ImageTableModel::Architecture).data(Qt::ToolTipRole).toString(),
+             u"x86-64 (X86_64)"_s);
+    QCOMPARE(model.index(0, ImageTableModel::ServiceType).data().toString(), u"General"_s);
     QCOMPARE(model.index(0, ImageTableModel::Status).data(Qt::ToolTipRole).toString(), u"image saved"_s);
     QVERIFY(model.index(0, ImageTableModel::Size).data(Qt::ToolTipRole).toString().startsWith(u"123456 "_s));
 }

@@ -19,9 +19,14 @@ using namespace Qt::StringLiterals;
 namespace mim {
 namespace {
 
-QString joined(const QStringList &values)
+// Each API value as its translated label with the value as sent: "Ascend NPU (ASCEND), CPU".
+QString labelled(const QStringList &values, QString (*label)(const QString &))
 {
-    return values.join(u", "_s);
+    QStringList parts;
+    parts.reserve(values.size());
+    for (const QString &value : values)
+        parts.append(Formatting::withApiValue(label(value), value));
+    return parts.join(u", "_s);
 }
 
 QLabel *makeValueLabel(QWidget *parent)
@@ -228,14 +233,19 @@ void DetailsPane::showSingle(const Image &image)
                               : Formatting::imageSize(image));
     setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
     setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
-    setField(Field::Type, Formatting::typeText(image.type));
-    setField(Field::Origin, image.origin);
-    setField(Field::Visibility, Formatting::visibilityText(image.visibility));
-    setField(Field::Architecture, image.normalizedArch());
-    setField(Field::ServiceType, image.serviceType);
-    setField(Field::DevServices, joined(image.devServices));
-    setField(Field::Resources, joined(image.resourceCategories));
-    setField(Field::SupportedResources, joined(image.supportResCategories));
+    // Translated labels with the value as the API sent it: the console and the API docs use the latter.
+    setField(Field::Type, Formatting::withApiValue(Formatting::typeText(image.type), image.type));
+    setField(Field::Origin, Formatting::withApiValue(Formatting::originText(image.origin), image.origin));
+    setField(Field::Visibility,
+             Formatting::withApiValue(Formatting::visibilityText(image.visibility), image.visibility));
+    setField(Field::Architecture,
+             Formatting::withApiValue(Formatting::archText(image.arch), image.normalizedArch()));
+    setField(Field::ServiceType,
+             Formatting::withApiValue(Formatting::serviceTypeText(image.serviceType), image.serviceType));
+    setField(Field::DevServices, labelled(image.devServices, Formatting::devServiceText));
+    setField(Field::Resources, labelled(image.resourceCategories, Formatting::resourceCategoryText));
+    setField(Field::SupportedResources,
+             labelled(image.supportResCategories, Formatting::resourceCategoryText));
     setField(Field::Namespace, image.nameSpace);
     setField(Field::SwrPath, image.swrPath);
     setField(Field::Id, image.id);

@@ -68,6 +68,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     setWindowTitle(tr("ModelArts Image Manager"));
 
     m_tableModel = new ImageTableModel(this);
+    if (m_services.settings)
+        m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
     m_filterModel = new ImageFilterModel(this);
     m_filterModel->setSourceModel(m_tableModel);
     m_session =
@@ -355,7 +357,8 @@ void MainWindow::createMenus()
     preferences->setMenuRole(QAction::PreferencesRole);
     connect(preferences, &QAction::triggered, this, [this] {
         PreferencesDialog dialog(m_services.settings, this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted && m_services.settings)
+            m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
