@@ -8,6 +8,7 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
+#include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
 #include "SandboxFixture.h"
@@ -131,6 +132,7 @@ private Q_SLOTS:
     void copyActionsPutTextOnClipboard();
     void detailsPaneShowsSelection();
     void statusBarNumbersUseTheLocale();
+    void storedDateFormatApplies();
     void deletionSummaryShowsInUseFailureAndRetries();
     void settlingImagesAreWatched();
     void deleteKeyInFilterBoxDoesNotDelete();
@@ -879,6 +881,15 @@ void TestMainWindow::copyActionsPutTextOnClipboard()
     QCOMPARE(clipboard->text(), a.nameAndTag());
     QTest::mouseClick(test::detailsPane(window)->copyButton(DetailsPane::Field::Id), Qt::LeftButton);
     QCOMPARE(clipboard->text(), a.id);
+}
+
+void TestMainWindow::storedDateFormatApplies()
+{
+    // The locale's short format unless ISO was chosen in the Preferences.
+    QCOMPARE(makeWindow().tableModel()->dateStyle(), Formatting::DateStyle::Locale);
+    SettingsKeys::setValue(m_f->settings(), SettingsKey::UiDateFormat, u"iso"_s);
+    MainWindow &window = makeWindow();
+    QCOMPARE(window.tableModel()->dateStyle(), Formatting::DateStyle::Iso);
 }
 
 void TestMainWindow::statusBarNumbersUseTheLocale()
