@@ -927,6 +927,11 @@ void TestMainWindow::detailsPaneShowsSelection()
     QVERIFY2(size.startsWith(mim::Formatting::imageSize(image)), qPrintable(size));
     QVERIFY2(size.contains(QString::number(image.sizeKb) + u' '), qPrintable(size));
     QVERIFY(!details->fieldText(DetailsPane::Field::Created).isEmpty());
+    // API values as translated labels, with the value as sent.
+    QCOMPARE(details->fieldText(DetailsPane::Field::Status),
+             mim::Formatting::withApiValue(mim::Formatting::statusText(image.status), image.status));
+    QVERIFY2(details->fieldText(DetailsPane::Field::Type).endsWith(u" ("_s + image.type + u')'),
+             qPrintable(details->fieldText(DetailsPane::Field::Type)));
 
     const QString other = idAtRow(window, 1);
     window.selectImages({id, other});

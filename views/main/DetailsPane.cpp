@@ -225,7 +225,7 @@ void DetailsPane::showSingle(const Image &image)
     setField(Field::Name, image.name);
     setField(Field::Tag, image.tag);
     setField(Field::NameTag, image.nameAndTag());
-    setField(Field::Status, status);
+    setField(Field::Status, Formatting::withApiValue(status, image.status));
     setField(Field::StatusMessage, image.statusMessage);
     setField(Field::Size, image.sizeKb > 0
                               ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
