@@ -29,7 +29,7 @@ DemoServer::DemoServer(QObject *parent)
     m_startDeadline.setSingleShot(true);
     m_startDeadline.setInterval(StartTimeoutMs);
     connect(&m_startDeadline, &QTimer::timeout, this, [this] {
-        fail(tr("The demo server did not start within %n seconds.", nullptr, StartTimeoutMs / 1000));
+        fail(tr("The demo server did not start within %Ln seconds.", nullptr, StartTimeoutMs / 1000));
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoServer::readStandardOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {

@@ -54,7 +54,7 @@ void SelfTest::run(const ConnectionSettings &settings)
             fail(listing->error().fullText());
     });
     QTimer::singleShot(OverallTimeoutMs, this, [this] {
-        fail(tr("No answer within %n second(s).", nullptr, OverallTimeoutMs / 1000));
+        fail(tr("No answer within %Ln second(s).", nullptr, OverallTimeoutMs / 1000));
     });
 }
 

@@ -11,7 +11,8 @@ namespace mim::app {
 
 // Loads Qt's own translation (qtbase) and the application's (":/i18n/modelarts-image-manager_<lang>.qm")
 // for `language` (a locale name such as "zh_CN"; empty = the system's). A language without a catalogue stays
-// English, with English plural forms. Returns the locale used.
+// English, with English plural forms. In a GUI application it also sets the application display name,
+// translated. Returns the locale used.
 QLocale installTranslators(QCoreApplication &app, const QString &language);
 
 } // namespace mim::app

@@ -6,6 +6,7 @@
 #include "GuiSession.h"
 #include "Logging.h"
 #include "models/common/SettingsKeys.h"
+#include "ParentConsole.h"
 #include "SelfTestRunner.h"
 #include "SingleInstance.h"
 #include "Translations.h"
@@ -63,11 +64,11 @@ int main(int argc, char *argv[])
     // The self-test, --help, --version and mistakes need no display: a QCoreApplication does for them.
     const bool windowed =
         !CommandLine::needsNoWindow(argumentsOf(argc, argv), QProcessEnvironment::systemEnvironment());
+    if (!windowed)
+        attachToParentConsole();
     std::unique_ptr<QCoreApplication> app;
     if (windowed) {
         app = std::make_unique<QApplication>(argc, argv);
-        QGuiApplication::setApplicationDisplayName(
-            QCoreApplication::translate("main", "ModelArts Image Manager"));
         QGuiApplication::setDesktopFileName(QStringLiteral(MIM_APP_ID));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/modelarts-image-manager.svg")));
     } else {

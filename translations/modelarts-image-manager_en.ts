@@ -4,7 +4,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+395"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+397"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -23,63 +23,63 @@
     </message>
     <message numerus="yes">
         <location line="+37"/>
-        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
-            <numerusform>%n matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
-            <numerusform>%n matching images not proposed: in use by notebooks, training jobs or services.</numerusform>
+            <numerusform>%Ln matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
+            <numerusform>%Ln matching images not proposed: in use by notebooks, training jobs or services.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <source>%Ln matching image(s) not proposed: whether they are in use could not be checked.</source>
         <translation>
-            <numerusform>%n matching image not proposed: whether it is in use could not be checked.</numerusform>
-            <numerusform>%n matching images not proposed: whether they are in use could not be checked.</numerusform>
+            <numerusform>%Ln matching image not proposed: whether it is in use could not be checked.</numerusform>
+            <numerusform>%Ln matching images not proposed: whether they are in use could not be checked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>%n matching image(s), %1 in total.</source>
+        <source>%Ln matching image(s), %1 in total.</source>
         <comment>%1 is a size</comment>
         <translation>
-            <numerusform>%n matching image, %1 in total.</numerusform>
-            <numerusform>%n matching images, %1 in total.</numerusform>
+            <numerusform>%Ln matching image, %1 in total.</numerusform>
+            <numerusform>%Ln matching images, %1 in total.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 of %n matching image(s) ticked, %2 in total.</source>
+        <source>%1 of %Ln matching image(s) ticked, %2 in total.</source>
         <comment>%1 is a number, %2 a size</comment>
         <translation>
-            <numerusform>%1 of %n matching image ticked, %2 in total.</numerusform>
-            <numerusform>%1 of %n matching images ticked, %2 in total.</numerusform>
+            <numerusform>%1 of %Ln matching image ticked, %2 in total.</numerusform>
+            <numerusform>%1 of %Ln matching images ticked, %2 in total.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
-        <source>The SWR content of %n public image(s) is kept.</source>
+        <location line="+13"/>
+        <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
-            <numerusform>The SWR content of %n public image is kept.</numerusform>
-            <numerusform>The SWR content of %n public images is kept.</numerusform>
+            <numerusform>The SWR content of %Ln public image is kept.</numerusform>
+            <numerusform>The SWR content of %Ln public images is kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Delete %n Image(s)…</source>
+        <source>Delete %Ln Image(s)…</source>
         <comment>button</comment>
         <translation>
-            <numerusform>Delete %n Image…</numerusform>
-            <numerusform>Delete %n Images…</numerusform>
+            <numerusform>Delete %Ln Image…</numerusform>
+            <numerusform>Delete %Ln Images…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+110"/>
-        <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
+        <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
-            <numerusform>These are the rules of your last clean-up of this account (%1, %n image).</numerusform>
-            <numerusform>These are the rules of your last clean-up of this account (%1, %n images).</numerusform>
+            <numerusform>These are the rules of your last clean-up of this account (%1, %Ln image).</numerusform>
+            <numerusform>These are the rules of your last clean-up of this account (%1, %Ln images).</numerusform>
         </translation>
     </message>
 </context>
@@ -87,128 +87,128 @@
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
         <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
-        <source>Not updated for %n day(s)</source>
+        <source>Not updated for %Ln day(s)</source>
         <translation>
-            <numerusform>Not updated for %n day</numerusform>
-            <numerusform>Not updated for %n days</numerusform>
+            <numerusform>Not updated for %Ln day</numerusform>
+            <numerusform>Not updated for %Ln days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n newer version(s)</source>
+        <source>%Ln newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
-            <numerusform>%n newer version</numerusform>
-            <numerusform>%n newer versions</numerusform>
+            <numerusform>%Ln newer version</numerusform>
+            <numerusform>%Ln newer versions</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+20"/>
-        <source>Delete %n image(s)?</source>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+22"/>
+        <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
-            <numerusform>Delete %n image?</numerusform>
-            <numerusform>Delete %n images?</numerusform>
+            <numerusform>Delete %Ln image?</numerusform>
+            <numerusform>Delete %Ln images?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>and %n more</source>
+        <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>%n built-in image(s) skipped: built-in images cannot be deleted.</source>
+        <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
         <comment>images in the selection that are left alone</comment>
         <translation>
-            <numerusform>%n built-in image skipped: built-in images cannot be deleted.</numerusform>
-            <numerusform>%n built-in images skipped: built-in images cannot be deleted.</numerusform>
+            <numerusform>%Ln built-in image skipped: built-in images cannot be deleted.</numerusform>
+            <numerusform>%Ln built-in images skipped: built-in images cannot be deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>Applies to all %n selected images (all are private).</source>
+        <source>Applies to all %Ln selected images (all are private).</source>
         <translation>
-            <numerusform>Applies to the %n selected image (it is private).</numerusform>
-            <numerusform>Applies to all %n selected images (all are private).</numerusform>
+            <numerusform>Applies to the %Ln selected image (it is private).</numerusform>
+            <numerusform>Applies to all %Ln selected images (all are private).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</source>
+        <source>Applies to %1 of the %Ln selected images (the private ones); public images keep their SWR content.</source>
         <comment>%1 is the number of private images</comment>
         <translation>
-            <numerusform>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</numerusform>
-            <numerusform>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</numerusform>
+            <numerusform>Applies to %1 of the %Ln selected images (the private ones); public images keep their SWR content.</numerusform>
+            <numerusform>Applies to %1 of the %Ln selected images (the private ones); public images keep their SWR content.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Delete %n Image(s) and SWR Content</source>
+        <source>Delete %Ln Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
-            <numerusform>Delete %n Image and SWR Content</numerusform>
-            <numerusform>Delete %n Images and SWR Content</numerusform>
+            <numerusform>Delete %Ln Image and SWR Content</numerusform>
+            <numerusform>Delete %Ln Images and SWR Content</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Delete %n Image(s)</source>
+        <source>Delete %Ln Image(s)</source>
         <comment>button</comment>
         <translation>
-            <numerusform>Delete %n Image</numerusform>
-            <numerusform>Delete %n Images</numerusform>
+            <numerusform>Delete %Ln Image</numerusform>
+            <numerusform>Delete %Ln Images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>%n image(s) in use, kept unless you include them:</source>
+        <source>%Ln image(s) in use, kept unless you include them:</source>
         <comment>images of the selection that notebooks, training jobs or services run</comment>
         <translation>
-            <numerusform>%n image in use, kept unless you include it:</numerusform>
-            <numerusform>%n images in use, kept unless you include them:</numerusform>
+            <numerusform>%Ln image in use, kept unless you include it:</numerusform>
+            <numerusform>%Ln images in use, kept unless you include them:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%1 — used by %2 and %n more</source>
+        <source>%1 — used by %2 and %Ln more</source>
         <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
         <translation>
-            <numerusform>%1 — used by %2 and %n more</numerusform>
-            <numerusform>%1 — used by %2 and %n more</numerusform>
+            <numerusform>%1 — used by %2 and %Ln more</numerusform>
+            <numerusform>%1 — used by %2 and %Ln more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <source>and %n more in use</source>
+        <source>and %Ln more in use</source>
         <comment>after the first images in use</comment>
         <translation>
-            <numerusform>and %n more in use</numerusform>
-            <numerusform>and %n more in use</numerusform>
+            <numerusform>and %Ln more in use</numerusform>
+            <numerusform>and %Ln more in use</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>Delete the %n image(s) in use as well</source>
+        <source>Delete the %Ln image(s) in use as well</source>
         <translation>
             <numerusform>Delete the image in use as well</numerusform>
-            <numerusform>Delete the %n images in use as well</numerusform>
+            <numerusform>Delete the %Ln images in use as well</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
-        <source>Whether %n of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
+        <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
-            <numerusform>Whether %n of these images is in use could not be checked; it is deleted if you confirm.</numerusform>
-            <numerusform>Whether %n of these images are in use could not be checked; they are deleted if you confirm.</numerusform>
+            <numerusform>Whether %Ln of these images is in use could not be checked; it is deleted if you confirm.</numerusform>
+            <numerusform>Whether %Ln of these images are in use could not be checked; they are deleted if you confirm.</numerusform>
         </translation>
     </message>
 </context>
@@ -216,26 +216,26 @@
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
         <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
-        <source>%n deletion(s) are still running.</source>
+        <source>%Ln deletion(s) are still running.</source>
         <translation>
-            <numerusform>%n deletion is still running.</numerusform>
-            <numerusform>%n deletions are still running.</numerusform>
+            <numerusform>%Ln deletion is still running.</numerusform>
+            <numerusform>%Ln deletions are still running.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+89"/>
-        <source>%n image(s) deleted.</source>
+        <source>%Ln image(s) deleted.</source>
         <translation>
-            <numerusform>%n image deleted.</numerusform>
-            <numerusform>%n images deleted.</numerusform>
+            <numerusform>%Ln image deleted.</numerusform>
+            <numerusform>%Ln images deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
-        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
+        <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
-            <numerusform>The outcome of %n deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
-            <numerusform>The outcome of %n deletions was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</numerusform>
+            <numerusform>The outcome of %Ln deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
+            <numerusform>The outcome of %Ln deletions was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</numerusform>
         </translation>
     </message>
 </context>
@@ -243,85 +243,85 @@
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
         <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+42"/>
-        <source>%n image(s) deleted</source>
+        <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>%n image deleted</numerusform>
-            <numerusform>%n images deleted</numerusform>
+            <numerusform>%Ln image deleted</numerusform>
+            <numerusform>%Ln images deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n already gone</source>
+        <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
-            <numerusform>%n already gone</numerusform>
-            <numerusform>%n already gone</numerusform>
+            <numerusform>%Ln already gone</numerusform>
+            <numerusform>%Ln already gone</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
-            <numerusform>%n cancelled</numerusform>
-            <numerusform>%n cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n with unknown outcome</source>
+        <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
-            <numerusform>%n with unknown outcome</numerusform>
-            <numerusform>%n with unknown outcome</numerusform>
+            <numerusform>%Ln with unknown outcome</numerusform>
+            <numerusform>%Ln with unknown outcome</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+366"/>
-        <source>%n image(s) selected, total %1</source>
+        <location filename="../views/main/DetailsPane.cpp" line="+376"/>
+        <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
-            <numerusform>%n image selected, total %1</numerusform>
-            <numerusform>%n images selected, total %1</numerusform>
+            <numerusform>%Ln image selected, total %1</numerusform>
+            <numerusform>%Ln images selected, total %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n private</source>
+        <source>%Ln private</source>
         <comment>count of private images in the selection</comment>
         <translation>
-            <numerusform>%n private</numerusform>
-            <numerusform>%n private</numerusform>
+            <numerusform>%Ln private</numerusform>
+            <numerusform>%Ln private</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n public</source>
+        <source>%Ln public</source>
         <comment>count of public images in the selection</comment>
         <translation>
-            <numerusform>%n public</numerusform>
-            <numerusform>%n public</numerusform>
+            <numerusform>%Ln public</numerusform>
+            <numerusform>%Ln public</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n built-in (cannot be deleted)</source>
+        <source>%Ln built-in (cannot be deleted)</source>
         <translation>
-            <numerusform>%n built-in (cannot be deleted)</numerusform>
-            <numerusform>%n built-in (cannot be deleted)</numerusform>
+            <numerusform>%Ln built-in (cannot be deleted)</numerusform>
+            <numerusform>%Ln built-in (cannot be deleted)</numerusform>
         </translation>
     </message>
 </context>
@@ -329,11 +329,11 @@
     <name>mim::EmptyStateWidget</name>
     <message numerus="yes">
         <location filename="../views/main/EmptyStateWidget.cpp" line="+161"/>
-        <source>None of the %n image(s) matches the filter.</source>
+        <source>None of the %Ln image(s) matches the filter.</source>
         <comment>empty state when the filter hides everything</comment>
         <translation>
-            <numerusform>The %n image does not match the filter.</numerusform>
-            <numerusform>None of the %n images matches the filter.</numerusform>
+            <numerusform>The %Ln image does not match the filter.</numerusform>
+            <numerusform>None of the %Ln images matches the filter.</numerusform>
         </translation>
     </message>
 </context>
@@ -341,49 +341,49 @@
     <name>mim::ExportImages</name>
     <message numerus="yes">
         <location filename="../views/tools/ExportImages.cpp" line="+74"/>
-        <source>Exported %n image(s) to %1.</source>
+        <source>Exported %Ln image(s) to %1.</source>
         <translation>
-            <numerusform>Exported %n image to %1.</numerusform>
-            <numerusform>Exported %n images to %1.</numerusform>
+            <numerusform>Exported %Ln image to %1.</numerusform>
+            <numerusform>Exported %Ln images to %1.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+308"/>
-        <source>%1: %n selected</source>
+        <location filename="../views/main/FilterBar.cpp" line="+316"/>
+        <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
-            <numerusform>%1: %n selected</numerusform>
-            <numerusform>%1: %n selected</numerusform>
+            <numerusform>%1: %Ln selected</numerusform>
+            <numerusform>%1: %Ln selected</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/common/Formatting.cpp" line="+82"/>
-        <source>%n minute(s) ago</source>
+        <location filename="../models/common/Formatting.cpp" line="+112"/>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>%n minute ago</numerusform>
-            <numerusform>%n minutes ago</numerusform>
+            <numerusform>%Ln minute ago</numerusform>
+            <numerusform>%Ln minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>%n hour ago</numerusform>
-            <numerusform>%n hours ago</numerusform>
+            <numerusform>%Ln hour ago</numerusform>
+            <numerusform>%Ln hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>%n day ago</numerusform>
-            <numerusform>%n days ago</numerusform>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
         </translation>
     </message>
 </context>
@@ -391,19 +391,19 @@
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
         <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>The server counts %n version(s); %1 are in the image list.</source>
+        <source>The server counts %Ln version(s); %1 are in the image list.</source>
         <translation>
-            <numerusform>The server counts %n version; %1 is in the image list.</numerusform>
-            <numerusform>The server counts %n versions; %1 are in the image list.</numerusform>
+            <numerusform>The server counts %Ln version; %1 is in the image list.</numerusform>
+            <numerusform>The server counts %Ln versions; %1 are in the image list.</numerusform>
         </translation>
     </message>
 </context>
@@ -411,43 +411,43 @@
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
         <location filename="../views/tools/ImageGroupsDialog.cpp" line="+193"/>
-        <source>%n group(s), %1 in total.</source>
+        <source>%Ln group(s), %1 in total.</source>
         <translation>
-            <numerusform>%n group, %1 in total.</numerusform>
-            <numerusform>%n groups, %1 in total.</numerusform>
+            <numerusform>%Ln group, %1 in total.</numerusform>
+            <numerusform>%Ln groups, %1 in total.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n version(s)</source>
+        <source>%Ln version(s)</source>
         <comment>in “3 groups, 12 versions in total”</comment>
         <translation>
-            <numerusform>%n version</numerusform>
-            <numerusform>%n versions</numerusform>
+            <numerusform>%Ln version</numerusform>
+            <numerusform>%Ln versions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+96"/>
-        <source>Deleting “%1” and its %n version(s)…</source>
+        <source>Deleting “%1” and its %Ln version(s)…</source>
         <translation>
-            <numerusform>Deleting “%1” and its %n version…</numerusform>
-            <numerusform>Deleting “%1” and its %n versions…</numerusform>
+            <numerusform>Deleting “%1” and its %Ln version…</numerusform>
+            <numerusform>Deleting “%1” and its %Ln versions…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
-        <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
+        <source>Deleted “%1” and its %Ln version(s), with their SWR content.</source>
         <translation>
-            <numerusform>Deleted “%1” and its %n version, with their SWR content.</numerusform>
-            <numerusform>Deleted “%1” and its %n versions, with their SWR content.</numerusform>
+            <numerusform>Deleted “%1” and its %Ln version, with their SWR content.</numerusform>
+            <numerusform>Deleted “%1” and its %Ln versions, with their SWR content.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>Deleted “%1” and its %n version(s); the SWR content is kept.</source>
+        <location line="+2"/>
+        <source>Deleted “%1” and its %Ln version(s); the SWR content is kept.</source>
         <translation>
-            <numerusform>Deleted “%1” and its %n version; the SWR content is kept.</numerusform>
-            <numerusform>Deleted “%1” and its %n versions; the SWR content is kept.</numerusform>
+            <numerusform>Deleted “%1” and its %Ln version; the SWR content is kept.</numerusform>
+            <numerusform>Deleted “%1” and its %Ln versions; the SWR content is kept.</numerusform>
         </translation>
     </message>
 </context>
@@ -455,74 +455,74 @@
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
         <location filename="../views/main/MainStatusBar.cpp" line="+87"/>
-        <source>%n image(s), %1</source>
+        <source>%Ln image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
-            <numerusform>%n image, %1</numerusform>
-            <numerusform>%n images, %1</numerusform>
+            <numerusform>%Ln image, %1</numerusform>
+            <numerusform>%Ln images, %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%1 of %n image(s) shown, %2</source>
+        <source>%1 of %Ln image(s) shown, %2</source>
         <comment>status bar: filtered count, total count, size</comment>
         <translation>
-            <numerusform>%1 of %n image shown, %2</numerusform>
-            <numerusform>%1 of %n images shown, %2</numerusform>
+            <numerusform>%1 of %Ln image shown, %2</numerusform>
+            <numerusform>%1 of %Ln images shown, %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>%n selected, %1</source>
+        <source>%Ln selected, %1</source>
         <comment>status bar: selection count and size</comment>
         <translation>
-            <numerusform>%n selected, %1</numerusform>
-            <numerusform>%n selected, %1</numerusform>
+            <numerusform>%Ln selected, %1</numerusform>
+            <numerusform>%Ln selected, %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+38"/>
-        <source>%n image(s) being saved — watching for changes</source>
+        <source>%Ln image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
-            <numerusform>%n image being saved — watching for changes</numerusform>
-            <numerusform>%n images being saved — watching for changes</numerusform>
+            <numerusform>%Ln image being saved — watching for changes</numerusform>
+            <numerusform>%Ln images being saved — watching for changes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
-        <source>Deleting: %1 of %n image(s)</source>
+        <source>Deleting: %1 of %Ln image(s)</source>
         <comment>status bar progress; %1 is the number done</comment>
         <translation>
-            <numerusform>Deleting: %1 of %n image</numerusform>
-            <numerusform>Deleting: %1 of %n images</numerusform>
+            <numerusform>Deleting: %1 of %Ln image</numerusform>
+            <numerusform>Deleting: %1 of %Ln images</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+437"/>
-        <source>Skipped %n image record(s) that could not be read.</source>
+        <location filename="../views/main/MainWindow.cpp" line="+444"/>
+        <source>Skipped %Ln image record(s) that could not be read.</source>
         <translation>
-            <numerusform>Skipped %n image record that could not be read.</numerusform>
-            <numerusform>Skipped %n image records that could not be read.</numerusform>
+            <numerusform>Skipped %Ln image record that could not be read.</numerusform>
+            <numerusform>Skipped %Ln image records that could not be read.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
-        <source>The list is incomplete: loading stopped after %n image(s). %1</source>
+        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
         <translation>
-            <numerusform>The list is incomplete: loading stopped after %n image. %1</numerusform>
-            <numerusform>The list is incomplete: loading stopped after %n images. %1</numerusform>
+            <numerusform>The list is incomplete: loading stopped after %Ln image. %1</numerusform>
+            <numerusform>The list is incomplete: loading stopped after %Ln images. %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+101"/>
-        <source>Asking ModelArts to check %n image(s) again…</source>
+        <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
-            <numerusform>Asking ModelArts to check %n image again…</numerusform>
-            <numerusform>Asking ModelArts to check %n images again…</numerusform>
+            <numerusform>Asking ModelArts to check %Ln image again…</numerusform>
+            <numerusform>Asking ModelArts to check %Ln images again…</numerusform>
         </translation>
     </message>
 </context>
@@ -530,11 +530,11 @@
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
         <location filename="../views/accounts/ProfileDialog.cpp" line="+424"/>
-        <source>Connected: %n image(s) visible, project id %1</source>
-        <extracomment>%n images the account can see, %1 the project id</extracomment>
+        <source>Connected: %Ln image(s) visible, project id %1</source>
+        <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
-            <numerusform>Connected: %n image visible, project id %1</numerusform>
-            <numerusform>Connected: %n images visible, project id %1</numerusform>
+            <numerusform>Connected: %Ln image visible, project id %1</numerusform>
+            <numerusform>Connected: %Ln images visible, project id %1</numerusform>
         </translation>
     </message>
 </context>
@@ -542,50 +542,50 @@
     <name>mim::RegisterImageRequest</name>
     <message numerus="yes">
         <location filename="../models/groups/RegisterImageRequest.cpp" line="+132"/>
-        <source>The SWR path is too long: at most %n characters.</source>
+        <source>The SWR path is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>The SWR path is too long: at most %n character.</numerusform>
-            <numerusform>The SWR path is too long: at most %n characters.</numerusform>
+            <numerusform>The SWR path is too long: at most %Ln character.</numerusform>
+            <numerusform>The SWR path is too long: at most %Ln characters.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+67"/>
-        <source>The SWR path is too short: at least %n characters, registry included.</source>
+        <source>The SWR path is too short: at least %Ln characters, registry included.</source>
         <translation>
-            <numerusform>The SWR path is too short: at least %n character, registry included.</numerusform>
-            <numerusform>The SWR path is too short: at least %n characters, registry included.</numerusform>
+            <numerusform>The SWR path is too short: at least %Ln character, registry included.</numerusform>
+            <numerusform>The SWR path is too short: at least %Ln characters, registry included.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+56"/>
-        <source>The description is too long: at most %n characters.</source>
+        <source>The description is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>The description is too long: at most %n character.</numerusform>
-            <numerusform>The description is too long: at most %n characters.</numerusform>
+            <numerusform>The description is too long: at most %Ln character.</numerusform>
+            <numerusform>The description is too long: at most %Ln characters.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>At most %n tags are allowed.</source>
+        <source>At most %Ln tags are allowed.</source>
         <translation>
-            <numerusform>At most %n tag is allowed.</numerusform>
-            <numerusform>At most %n tags are allowed.</numerusform>
+            <numerusform>At most %Ln tag is allowed.</numerusform>
+            <numerusform>At most %Ln tags are allowed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
-        <source>The tag key “%1” is too long: at most %n characters.</source>
+        <location line="+14"/>
+        <source>The tag key “%1” is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>The tag key “%1” is too long: at most %n character.</numerusform>
-            <numerusform>The tag key “%1” is too long: at most %n characters.</numerusform>
+            <numerusform>The tag key “%1” is too long: at most %Ln character.</numerusform>
+            <numerusform>The tag key “%1” is too long: at most %Ln characters.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>The value of tag “%1” is too long: at most %n characters.</source>
+        <source>The value of tag “%1” is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>The value of tag “%1” is too long: at most %n character.</numerusform>
-            <numerusform>The value of tag “%1” is too long: at most %n characters.</numerusform>
+            <numerusform>The value of tag “%1” is too long: at most %Ln character.</numerusform>
+            <numerusform>The value of tag “%1” is too long: at most %Ln characters.</numerusform>
         </translation>
     </message>
 </context>
@@ -593,37 +593,37 @@
     <name>mim::SelectionActions</name>
     <message numerus="yes">
         <location filename="../views/main/SelectionActions.cpp" line="+148"/>
-        <source>Copied %n image ID(s).</source>
+        <source>Copied %Ln image ID(s).</source>
         <translation>
-            <numerusform>Copied %n image ID.</numerusform>
-            <numerusform>Copied %n image IDs.</numerusform>
+            <numerusform>Copied %Ln image ID.</numerusform>
+            <numerusform>Copied %Ln image IDs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n SWR path(s).</source>
+        <source>Copied %Ln SWR path(s).</source>
         <translation>
-            <numerusform>Copied %n SWR path.</numerusform>
-            <numerusform>Copied %n SWR paths.</numerusform>
+            <numerusform>Copied %Ln SWR path.</numerusform>
+            <numerusform>Copied %Ln SWR paths.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n name:tag line(s).</source>
+        <source>Copied %Ln name:tag line(s).</source>
         <translation>
-            <numerusform>Copied %n name:tag line.</numerusform>
-            <numerusform>Copied %n name:tag lines.</numerusform>
+            <numerusform>Copied %Ln name:tag line.</numerusform>
+            <numerusform>Copied %Ln name:tag lines.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::UsageListing</name>
     <message numerus="yes">
-        <location filename="../models/api/UsageListing.cpp" line="+212"/>
-        <source>%n entries of the %1 could not be read: %2</source>
+        <location filename="../models/api/UsageListing.cpp" line="+210"/>
+        <source>%Ln entries of the %1 could not be read: %2</source>
         <translation>
-            <numerusform>%n entry of the %1 could not be read: %2</numerusform>
-            <numerusform>%n entries of the %1 could not be read: %2</numerusform>
+            <numerusform>%Ln entry of the %1 could not be read: %2</numerusform>
+            <numerusform>%Ln entries of the %1 could not be read: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -631,10 +631,10 @@
     <name>mim::app::DemoServer</name>
     <message numerus="yes">
         <location filename="../app/DemoServer.cpp" line="+32"/>
-        <source>The demo server did not start within %n seconds.</source>
+        <source>The demo server did not start within %Ln seconds.</source>
         <translation>
-            <numerusform>The demo server did not start within %n second.</numerusform>
-            <numerusform>The demo server did not start within %n seconds.</numerusform>
+            <numerusform>The demo server did not start within %Ln second.</numerusform>
+            <numerusform>The demo server did not start within %Ln seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -642,10 +642,10 @@
     <name>mim::app::SelfTest</name>
     <message numerus="yes">
         <location filename="../app/SelfTest.cpp" line="+57"/>
-        <source>No answer within %n second(s).</source>
+        <source>No answer within %Ln second(s).</source>
         <translation>
-            <numerusform>No answer within %n second.</numerusform>
-            <numerusform>No answer within %n seconds.</numerusform>
+            <numerusform>No answer within %Ln second.</numerusform>
+            <numerusform>No answer within %Ln seconds.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,12 +4,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+70"/>
+        <location filename="../app/Translations.cpp" line="+17"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../app/main.cpp" line="+93"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
     </message>
@@ -522,7 +522,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+76"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+78"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -732,16 +732,16 @@
     </message>
     <message numerus="yes">
         <location line="+30"/>
-        <source>%n matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
+        <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
-            <numerusform>%n 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
+            <numerusform>%Ln 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n matching image(s) not proposed: whether they are in use could not be checked.</source>
+        <source>%Ln matching image(s) not proposed: whether they are in use could not be checked.</source>
         <translation>
-            <numerusform>%n 个匹配的镜像未列入：无法检查它们是否正在使用。</numerusform>
+            <numerusform>%Ln 个匹配的镜像未列入：无法检查它们是否正在使用。</numerusform>
         </translation>
     </message>
     <message>
@@ -756,49 +756,57 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n matching image(s), %1 in total.</source>
+        <source>%Ln matching image(s), %1 in total.</source>
         <comment>%1 is a size</comment>
         <translation>
-            <numerusform>%n 个符合条件的镜像，共 %1。</numerusform>
+            <numerusform>%Ln 个符合条件的镜像，共 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 of %n matching image(s) ticked, %2 in total.</source>
+        <source>%1 of %Ln matching image(s) ticked, %2 in total.</source>
         <comment>%1 is a number, %2 a size</comment>
         <translation>
-            <numerusform>已勾选 %1 个（共 %n 个符合条件的镜像），合计 %2。</numerusform>
+            <numerusform>已勾选 %1 个（共 %Ln 个符合条件的镜像），合计 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The SWR content of %Ln public image(s) is kept.</source>
+        <comment>after “Frees 3 GB in SWR.”</comment>
+        <translation>
+            <numerusform>%Ln 个公开镜像的 SWR 内容将保留。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Delete %Ln Image(s)…</source>
+        <comment>button</comment>
+        <translation>
+            <numerusform>删除 %Ln 个镜像…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+110"/>
+        <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
+        <comment>%1 is a date</comment>
+        <translation>
+            <numerusform>这是您上次清理此账号时使用的规则（%1，%Ln 个镜像）。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-122"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The SWR content of %n public image(s) is kept.</source>
-        <comment>after “Frees 3 GB in SWR.”</comment>
-        <translation>
-            <numerusform>%n 个公开镜像的 SWR 内容将保留。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Frees no SWR space: the SWR content is kept.</source>
         <translation>不释放 SWR 空间：SWR 内容将保留。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Delete %n Image(s)…</source>
-        <comment>button</comment>
-        <translation>
-            <numerusform>删除 %n 个镜像…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Delete…</source>
         <comment>button</comment>
         <translation>删除…</translation>
@@ -818,14 +826,6 @@
         <location line="+5"/>
         <source>Export Failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+61"/>
-        <source>These are the rules of your last clean-up of this account (%1, %n image(s)).</source>
-        <comment>%1 is a date</comment>
-        <translation>
-            <numerusform>这是您上次清理此账号时使用的规则（%1，%n 个镜像）。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -848,17 +848,17 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Not updated for %n day(s)</source>
+        <source>Not updated for %Ln day(s)</source>
         <translation>
-            <numerusform>%n 天未更新</numerusform>
+            <numerusform>%Ln 天未更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n newer version(s)</source>
+        <source>%Ln newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
-            <numerusform>有 %n 个较新的版本</numerusform>
+            <numerusform>有 %Ln 个较新的版本</numerusform>
         </translation>
     </message>
     <message>
@@ -894,7 +894,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+12"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+14"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -916,16 +916,8 @@
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Delete %n image(s)?</source>
-        <comment>several images</comment>
-        <translation>
-            <numerusform>确定删除 %n 个镜像吗？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -936,24 +928,8 @@
         <comment>several images; %1 is their total size</comment>
         <translation>这些镜像将从 ModelArts 中删除，共 %1。此操作无法撤销。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>and %n more</source>
-        <comment>after the first names of the images to delete</comment>
-        <translation>
-            <numerusform>以及其他 %n 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n built-in image(s) skipped: built-in images cannot be deleted.</source>
-        <comment>images in the selection that are left alone</comment>
-        <translation>
-            <numerusform>已跳过 %n 个预置镜像：预置镜像不能删除。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
+        <location line="+29"/>
         <source>Also delete the image content from SWR</source>
         <translation>同时删除 SWR 中的镜像内容</translation>
     </message>
@@ -978,26 +954,66 @@
         <translation>适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Applies to all %n selected images (all are private).</source>
+        <location line="-57"/>
+        <source>Delete %Ln image(s)?</source>
+        <comment>several images</comment>
         <translation>
-            <numerusform>适用于所选的全部 %n 个镜像（均为私有镜像）。</numerusform>
+            <numerusform>确定删除 %Ln 个镜像吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>and %Ln more</source>
+        <comment>after the first names of the images to delete</comment>
+        <translation>
+            <numerusform>以及其他 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
+        <comment>images in the selection that are left alone</comment>
+        <translation>
+            <numerusform>已跳过 %Ln 个预置镜像：预置镜像不能删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Applies to all %Ln selected images (all are private).</source>
+        <translation>
+            <numerusform>适用于所选的全部 %Ln 个镜像（均为私有镜像）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Applies to %1 of the %n selected images (the private ones); public images keep their SWR content.</source>
+        <source>Applies to %1 of the %Ln selected images (the private ones); public images keep their SWR content.</source>
         <comment>%1 is the number of private images</comment>
         <translation>
-            <numerusform>适用于所选 %n 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
+            <numerusform>适用于所选 %Ln 个镜像中的 %1 个（私有镜像）；公开镜像的 SWR 内容将保留。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
-        <source>%n image(s) in use, kept unless you include them:</source>
+        <location line="+8"/>
+        <source>Delete %Ln Image(s) and SWR Content</source>
+        <comment>button</comment>
+        <translation>
+            <numerusform>删除 %Ln 个镜像及 SWR 内容</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %Ln Image(s)</source>
+        <comment>button</comment>
+        <translation>
+            <numerusform>删除 %Ln 个镜像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln image(s) in use, kept unless you include them:</source>
         <comment>images of the selection that notebooks, training jobs or services run</comment>
         <translation>
-            <numerusform>%n 个镜像正在使用，除非您选择包含，否则将保留：</numerusform>
+            <numerusform>%Ln 个镜像正在使用，除非您选择包含，否则将保留：</numerusform>
         </translation>
     </message>
     <message>
@@ -1008,25 +1024,25 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%1 — used by %2 and %n more</source>
+        <source>%1 — used by %2 and %Ln more</source>
         <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
         <translation>
-            <numerusform>%1 — 被 %2 及另外 %n 项使用</numerusform>
+            <numerusform>%1 — 被 %2 及另外 %Ln 项使用</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <source>and %n more in use</source>
+        <source>and %Ln more in use</source>
         <comment>after the first images in use</comment>
         <translation>
-            <numerusform>另有 %n 个正在使用</numerusform>
+            <numerusform>另有 %Ln 个正在使用</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>Delete the %n image(s) in use as well</source>
+        <source>Delete the %Ln image(s) in use as well</source>
         <translation>
-            <numerusform>同时删除正在使用的 %n 个镜像</numerusform>
+            <numerusform>同时删除正在使用的 %Ln 个镜像</numerusform>
         </translation>
     </message>
     <message>
@@ -1036,32 +1052,16 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>Whether %n of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
+        <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
-            <numerusform>无法检查其中 %n 个镜像是否正在使用；如果您确认，它们将被删除。</numerusform>
+            <numerusform>无法检查其中 %Ln 个镜像是否正在使用；如果您确认，它们将被删除。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="-41"/>
-        <source>Delete %n Image(s) and SWR Content</source>
-        <comment>button</comment>
-        <translation>
-            <numerusform>删除 %n 个镜像及 SWR 内容</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete %n Image(s)</source>
-        <comment>button</comment>
-        <translation>
-            <numerusform>删除 %n 个镜像</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1073,9 +1073,9 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n deletion(s) are still running.</source>
+        <source>%Ln deletion(s) are still running.</source>
         <translation>
-            <numerusform>仍有 %n 个删除正在进行。</numerusform>
+            <numerusform>仍有 %Ln 个删除正在进行。</numerusform>
         </translation>
     </message>
     <message>
@@ -1115,28 +1115,28 @@
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>%n image(s) deleted.</source>
+        <source>%Ln image(s) deleted.</source>
         <translation>
-            <numerusform>已删除 %n 个镜像。</numerusform>
+            <numerusform>已删除 %Ln 个镜像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
+        <translation>
+            <numerusform>有 %Ln 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-1"/>
         <source>Interrupted Deletions</source>
         <translation>中断的删除操作</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>The outcome of %n deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
-        <translation>
-            <numerusform>有 %n 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+331"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+341"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1227,42 +1227,42 @@
     </message>
     <message numerus="yes">
         <location line="+17"/>
-        <source>%n image(s) deleted</source>
+        <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>已删除 %n 个镜像</numerusform>
+            <numerusform>已删除 %Ln 个镜像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n already gone</source>
+        <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
-            <numerusform>%n 个已不存在</numerusform>
+            <numerusform>%Ln 个已不存在</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
-            <numerusform>%n 个失败</numerusform>
+            <numerusform>%Ln 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
-            <numerusform>%n 个已取消</numerusform>
+            <numerusform>%Ln 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n with unknown outcome</source>
+        <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
-            <numerusform>%n 个结果未知</numerusform>
+            <numerusform>%Ln 个结果未知</numerusform>
         </translation>
     </message>
     <message>
@@ -1321,7 +1321,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+68"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+73"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1495,13 +1495,44 @@
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 (%2 KB)</source>
-        <comment>size: human size and the exact KB</comment>
-        <translation>%1（%2 KB）</translation>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <comment>size: human size, then the number as the server sent it</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+132"/>
+        <source>%Ln image(s) selected, total %1</source>
+        <comment>details pane, several images selected</comment>
+        <translation>
+            <numerusform>已选择 %Ln 个镜像，共 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln private</source>
+        <comment>count of private images in the selection</comment>
+        <translation>
+            <numerusform>%Ln 个私有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln public</source>
+        <comment>count of public images in the selection</comment>
+        <translation>
+            <numerusform>%Ln 个公开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln built-in (cannot be deleted)</source>
+        <translation>
+            <numerusform>%Ln 个预置（不能删除）</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="-68"/>
         <source>%1 · ID %2</source>
         <comment>a user of the image and its id</comment>
         <translation>%1 · ID %2</translation>
@@ -1534,37 +1565,6 @@
         <source>%1 ID</source>
         <comment>notebook ID, service ID</comment>
         <translation>%1 ID</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
-        <source>%n image(s) selected, total %1</source>
-        <comment>details pane, several images selected</comment>
-        <translation>
-            <numerusform>已选择 %n 个镜像，共 %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n private</source>
-        <comment>count of private images in the selection</comment>
-        <translation>
-            <numerusform>%n 个私有</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n public</source>
-        <comment>count of public images in the selection</comment>
-        <translation>
-            <numerusform>%n 个公开</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n built-in (cannot be deleted)</source>
-        <translation>
-            <numerusform>%n 个预置（不能删除）</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1676,10 +1676,10 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>None of the %n image(s) matches the filter.</source>
+        <source>None of the %Ln image(s) matches the filter.</source>
         <comment>empty state when the filter hides everything</comment>
         <translation>
-            <numerusform>%n 个镜像均不符合筛选条件。</numerusform>
+            <numerusform>%Ln 个镜像均不符合筛选条件。</numerusform>
         </translation>
     </message>
     <message>
@@ -1702,9 +1702,9 @@
     </message>
     <message numerus="yes">
         <location line="+39"/>
-        <source>Exported %n image(s) to %1.</source>
+        <source>Exported %Ln image(s) to %1.</source>
         <translation>
-            <numerusform>已将 %n 个镜像导出到 %1。</numerusform>
+            <numerusform>已将 %Ln 个镜像导出到 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -1803,7 +1803,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Default workspace</source>
         <translation>默认工作空间</translation>
     </message>
@@ -1834,7 +1834,7 @@
         <translation>暂无可选值</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1: Own</source>
         <comment>facet button: type filter shows the user&apos;s own images (the default)</comment>
         <translation>%1：自有</translation>
@@ -1859,14 +1859,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1: %n selected</source>
+        <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
-            <numerusform>%1：已选 %n 项</numerusform>
+            <numerusform>%1：已选 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Showing %1 (click to change)</source>
         <comment>facet button tooltip, %1 is e.g. &apos;Status: Active&apos;</comment>
         <translation>正在显示 %1（单击可更改）</translation>
@@ -1881,54 +1881,35 @@
 <context>
     <name>mim::Formatting</name>
     <message>
-        <location filename="../models/common/Formatting.cpp" line="+40"/>
-        <source>%1 KB</source>
-        <translation>%1 KB</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 MB</source>
-        <translation>%1 MB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 GB</source>
-        <translation>%1 GB</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 TB</source>
-        <translation>%1 TB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 PB</source>
-        <translation>%1 PB</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location filename="../models/common/Formatting.cpp" line="+110"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
+    <message>
+        <location line="-40"/>
+        <source>%1 as reported, in KB per the API documentation</source>
+        <comment>details pane: the image size number exactly as the server sent it, and its documented unit</comment>
+        <translation>服务器返回值 %1，按 API 文档单位为 KB</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n minute(s) ago</source>
+        <location line="+42"/>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>%n 分钟前</numerusform>
+            <numerusform>%Ln 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>%n 小时前</numerusform>
+            <numerusform>%Ln 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>%n 天前</numerusform>
+            <numerusform>%Ln 天前</numerusform>
         </translation>
     </message>
     <message>
@@ -1996,6 +1977,96 @@
         <source>Public</source>
         <comment>image visibility</comment>
         <translation>公开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>x86-64</source>
+        <comment>CPU architecture (X86_64)</comment>
+        <translation>x86-64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arm64</source>
+        <comment>CPU architecture (AARCH64)</comment>
+        <translation>Arm64</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>General</source>
+        <comment>image service type (COMMON): usable for any service</comment>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <comment>image service type (TRAIN)</comment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inference</source>
+        <comment>image service type (INFERENCE)</comment>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Development</source>
+        <comment>image service type (DEV): notebooks</comment>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <comment>image service type (UNKNOWN)</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Custom</source>
+        <comment>image source (CUSTOMIZE): registered by the user</comment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved from a notebook</source>
+        <comment>image source (IMAGE_SAVE)</comment>
+        <translation>从 Notebook 保存</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notebook</source>
+        <comment>development service (NOTEBOOK): JupyterLab</comment>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH</source>
+        <comment>development service (SSH): remote access</comment>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU</source>
+        <comment>resource category (CPU)</comment>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU</source>
+        <comment>resource category (GPU)</comment>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ascend NPU</source>
+        <comment>resource category (ASCEND): Huawei&apos;s AI processor</comment>
+        <translation>昇腾 NPU</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2)</source>
+        <comment>an API value&apos;s label, then the value as the API sent it</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2121,17 +2192,17 @@
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
         <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
-        <source>%n failed</source>
+        <source>%Ln failed</source>
         <comment>versions of the group that failed to save</comment>
         <translation>
-            <numerusform>%n 个失败</numerusform>
+            <numerusform>%Ln 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>The server counts %n version(s); %1 are in the image list.</source>
+        <source>The server counts %Ln version(s); %1 are in the image list.</source>
         <translation>
-            <numerusform>服务器记录有 %n 个版本，镜像列表中有 %1 个。</numerusform>
+            <numerusform>服务器记录有 %Ln 个版本，镜像列表中有 %1 个。</numerusform>
         </translation>
     </message>
     <message>
@@ -2235,13 +2306,49 @@
         <source>Delete Group…</source>
         <translation>删除分组…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+87"/>
+        <source>%Ln group(s), %1 in total.</source>
+        <translation>
+            <numerusform>%Ln 个分组，共 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln version(s)</source>
+        <comment>in “3 groups, 12 versions in total”</comment>
+        <translation>
+            <numerusform>%Ln 个版本</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+117"/>
+        <location line="+29"/>
         <source>Deletes every version of the selected image at once.</source>
         <translation>一次性删除所选镜像的所有版本。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+67"/>
+        <source>Deleting “%1” and its %Ln version(s)…</source>
+        <translation>
+            <numerusform>正在删除“%1”及其 %Ln 个版本…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Deleted “%1” and its %Ln version(s), with their SWR content.</source>
+        <translation>
+            <numerusform>已删除“%1”及其 %Ln 个版本，包括其 SWR 内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Deleted “%1” and its %Ln version(s); the SWR content is kept.</source>
+        <translation>
+            <numerusform>已删除“%1”及其 %Ln 个版本；SWR 内容已保留。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-63"/>
+        <location line="-172"/>
         <source>Not connected to an account.</source>
         <translation>未连接到账号。</translation>
     </message>
@@ -2260,23 +2367,8 @@
         <source>This account has no images of its own.</source>
         <translation>此账号没有自有镜像。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n group(s), %1 in total.</source>
-        <translation>
-            <numerusform>%n 个分组，共 %1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n version(s)</source>
-        <comment>in “3 groups, 12 versions in total”</comment>
-        <translation>
-            <numerusform>%n 个版本</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Reading the versions of “%1”…</source>
         <translation>正在读取“%1”的版本…</translation>
     </message>
@@ -2296,15 +2388,8 @@
         <comment>window title</comment>
         <translation>删除镜像分组</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Deleting “%1” and its %n version(s)…</source>
-        <translation>
-            <numerusform>正在删除“%1”及其 %n 个版本…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>No account is connected, or it is being deleted already.</source>
         <translation>未连接账号，或它正在被删除。</translation>
     </message>
@@ -2313,22 +2398,8 @@
         <source>“%1” was already deleted.</source>
         <translation>“%1”已被删除。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Deleted “%1” and its %n version(s), with their SWR content.</source>
-        <translation>
-            <numerusform>已删除“%1”及其 %n 个版本，包括其 SWR 内容。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Deleted “%1” and its %n version(s); the SWR content is kept.</source>
-        <translation>
-            <numerusform>已删除“%1”及其 %n 个版本；SWR 内容已保留。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Whether “%1” was deleted is not known: the server&apos;s answer was lost. The app will ask the server again when the account is opened.</source>
         <translation>不确定“%1”是否已删除：服务器的应答丢失了。再次打开该账号时，应用会重新向服务器确认。</translation>
     </message>
@@ -2342,13 +2413,13 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+48"/>
-        <location line="+303"/>
+        <location filename="../models/api/ImageListing.cpp" line="+49"/>
+        <location line="+302"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-183"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2358,7 +2429,7 @@
         <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
     </message>
@@ -2408,7 +2479,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>%1 (ID %2)</source>
         <comment>workspace name and id</comment>
         <translation>%1（ID %2）</translation>
@@ -2420,12 +2491,7 @@
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ImageColumns.cpp" line="+38"/>
-        <source>%1 (%2 KB)</source>
-        <translation>%1（%2 KB）</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../models/catalog/ImageColumns.cpp" line="+67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2464,40 +2530,40 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Visibility</source>
         <translation>可见性</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Resources</source>
         <extracomment>Column: the resource categories the image runs on (CPU, GPU, ASCEND)</extracomment>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Used by</source>
         <extracomment>Column: the notebooks, training jobs and services that run the image</extracomment>
         <translation>使用者</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-140"/>
         <source>Namespace</source>
         <comment>SWR organization</comment>
         <translation>命名空间</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+117"/>
         <source>SWR path</source>
         <translation>SWR 路径</translation>
     </message>
@@ -2667,30 +2733,46 @@
     </message>
     <message numerus="yes">
         <location line="+21"/>
-        <source>%n image(s), %1</source>
+        <source>%Ln image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
-            <numerusform>%n 个镜像，%1</numerusform>
+            <numerusform>%Ln 个镜像，%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%1 of %n image(s) shown, %2</source>
+        <source>%1 of %Ln image(s) shown, %2</source>
         <comment>status bar: filtered count, total count, size</comment>
         <translation>
-            <numerusform>显示 %1 个（共 %n 个镜像），%2</numerusform>
+            <numerusform>显示 %1 个（共 %Ln 个镜像），%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>%n selected, %1</source>
+        <source>%Ln selected, %1</source>
         <comment>status bar: selection count and size</comment>
         <translation>
-            <numerusform>已选择 %n 个，%1</numerusform>
+            <numerusform>已选择 %Ln 个，%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%Ln image(s) being saved — watching for changes</source>
+        <comment>status bar</comment>
+        <translation>
+            <numerusform>%Ln 个镜像正在保存，将持续跟踪其状态变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Deleting: %1 of %Ln image(s)</source>
+        <comment>status bar progress; %1 is the number done</comment>
+        <translation>
+            <numerusform>正在删除：%1 / %Ln 个镜像</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-52"/>
         <source>Refreshed %1</source>
         <comment>status bar: time of the last refresh</comment>
         <translation>刷新于 %1</translation>
@@ -2712,16 +2794,8 @@
         <source>Remembered from the last session; grey rows are not confirmed by the server yet.</source>
         <translation>来自上次会话的记录；灰色行尚未经服务器确认。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n image(s) being saved — watching for changes</source>
-        <comment>status bar</comment>
-        <translation>
-            <numerusform>%n 个镜像正在保存，将持续跟踪其状态变化</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Loading images…</source>
         <translation>正在加载镜像…</translation>
     </message>
@@ -2731,20 +2805,12 @@
         <comment>status bar progress</comment>
         <translation>正在加载镜像：%1 / %2</translation>
     </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>Deleting: %1 of %n image(s)</source>
-        <comment>status bar progress; %1 is the number done</comment>
-        <translation>
-            <numerusform>正在删除：%1 / %n 个镜像</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+67"/>
-        <location line="+276"/>
+        <location filename="../views/main/MainWindow.cpp" line="+68"/>
+        <location line="+282"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -2771,21 +2837,28 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>Skipped %n image record(s) that could not be read.</source>
+        <source>Skipped %Ln image record(s) that could not be read.</source>
         <translation>
-            <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
+            <numerusform>已跳过 %Ln 条无法读取的镜像记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>Asking ModelArts to check %Ln image(s) again…</source>
+        <translation>
+            <numerusform>正在请 ModelArts 重新检查 %Ln 个镜像…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-107"/>
         <source>Refreshing failed; the grey rows are from the last session and not confirmed by the server. %1</source>
         <translation>刷新失败；灰色行来自上次会话，未经服务器确认。%1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>The list is incomplete: loading stopped after %n image(s). %1</source>
+        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
         <translation>
-            <numerusform>列表不完整：加载在 %n 个镜像后停止。%1</numerusform>
+            <numerusform>列表不完整：加载在 %Ln 个镜像后停止。%1</numerusform>
         </translation>
     </message>
     <message>
@@ -2800,15 +2873,8 @@
         <source>Retry</source>
         <translation>重试</translation>
     </message>
-    <message numerus="yes">
-        <location line="+93"/>
-        <source>Asking ModelArts to check %n image(s) again…</source>
-        <translation>
-            <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+9"/>
+        <location line="+102"/>
         <source>Could not resync the status of %1. %2</source>
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>
@@ -3022,7 +3088,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+41"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+42"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3053,7 +3119,19 @@
         <translation>清除缓存的列表(&amp;C)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Language&apos;s format (%1)</source>
+        <comment>date format; %1 is an example date</comment>
+        <translation>语言格式（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ISO 8601 (%1)</source>
+        <comment>date format; %1 is an example date</comment>
+        <translation>ISO 8601（%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Language:</source>
         <comment>user interface language</comment>
         <translation>语言(&amp;L)：</translation>
@@ -3062,6 +3140,12 @@
         <location line="+2"/>
         <source>Image list:</source>
         <translation>镜像列表：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dates:</source>
+        <comment>how the date columns show dates</comment>
+        <translation>日期(&amp;D)：</translation>
     </message>
 </context>
 <context>
@@ -3367,10 +3451,10 @@
     </message>
     <message numerus="yes">
         <location line="+40"/>
-        <source>Connected: %n image(s) visible, project id %1</source>
-        <extracomment>%n images the account can see, %1 the project id</extracomment>
+        <source>Connected: %Ln image(s) visible, project id %1</source>
+        <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
-            <numerusform>已连接：可见 %n 个镜像，项目 ID %1</numerusform>
+            <numerusform>已连接：可见 %Ln 个镜像，项目 ID %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3804,13 +3888,48 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>The SWR path is too long: at most %n characters.</source>
+        <source>The SWR path is too long: at most %Ln characters.</source>
         <translation>
-            <numerusform>SWR 路径过长：最多 %n 个字符。</numerusform>
+            <numerusform>SWR 路径过长：最多 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+67"/>
+        <source>The SWR path is too short: at least %Ln characters, registry included.</source>
+        <translation>
+            <numerusform>SWR 路径过短：包括镜像仓库地址在内至少 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>The description is too long: at most %Ln characters.</source>
+        <translation>
+            <numerusform>描述过长：最多 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>At most %Ln tags are allowed.</source>
+        <translation>
+            <numerusform>最多允许 %Ln 个标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The tag key “%1” is too long: at most %Ln characters.</source>
+        <translation>
+            <numerusform>标签键“%1”过长：最多 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The value of tag “%1” is too long: at most %Ln characters.</source>
+        <translation>
+            <numerusform>标签“%1”的值过长：最多 %Ln 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-143"/>
         <source>Too many “/”: the path has the form registry/namespace/name:tag.</source>
         <translation>“/”过多：路径格式应为 registry/namespace/name:tag。</translation>
     </message>
@@ -3860,15 +3979,8 @@
         <source>Add the tag after the colon.</source>
         <translation>请在冒号后添加版本。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>The SWR path is too short: at least %n characters, registry included.</source>
-        <translation>
-            <numerusform>SWR 路径过短：包括镜像仓库地址在内至少 %n 个字符。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>The image is in the SWR of region %1, while this account works in %2: ModelArts in %2 may not be able to pull it.</source>
         <translation>该镜像位于区域 %1 的 SWR 中，而此账号在 %2 中工作：%2 的 ModelArts 可能无法拉取该镜像。</translation>
     </message>
@@ -3912,27 +4024,13 @@
         <source>Choose who may use the image.</source>
         <translation>请选择谁可以使用该镜像。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The description is too long: at most %n characters.</source>
-        <translation>
-            <numerusform>描述过长：最多 %n 个字符。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The workspace is “0” (the default) or a 32-character workspace ID.</source>
         <translation>工作空间应为“0”（默认）或 32 个字符的工作空间 ID。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>At most %n tags are allowed.</source>
-        <translation>
-            <numerusform>最多允许 %n 个标签。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Every tag needs a key.</source>
         <translation>每个标签都必须有键。</translation>
     </message>
@@ -3941,22 +4039,8 @@
         <source>The tag key “%1” contains “=”, which separates a tag&apos;s key from its value.</source>
         <translation>标签键“%1”包含“=”，而“=”用于分隔标签的键和值。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>The tag key “%1” is too long: at most %n characters.</source>
-        <translation>
-            <numerusform>标签键“%1”过长：最多 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>The value of tag “%1” is too long: at most %n characters.</source>
-        <translation>
-            <numerusform>标签“%1”的值过长：最多 %n 个字符。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>The tag key “%1” is used twice.</source>
         <translation>标签键“%1”重复使用。</translation>
     </message>
@@ -4121,23 +4205,23 @@
     </message>
     <message numerus="yes">
         <location line="+40"/>
-        <source>Copied %n image ID(s).</source>
+        <source>Copied %Ln image ID(s).</source>
         <translation>
-            <numerusform>已复制 %n 个镜像 ID。</numerusform>
+            <numerusform>已复制 %Ln 个镜像 ID。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n SWR path(s).</source>
+        <source>Copied %Ln SWR path(s).</source>
         <translation>
-            <numerusform>已复制 %n 个 SWR 路径。</numerusform>
+            <numerusform>已复制 %Ln 个 SWR 路径。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>Copied %n name:tag line(s).</source>
+        <source>Copied %Ln name:tag line(s).</source>
         <translation>
-            <numerusform>已复制 %n 行“名称:版本”。</numerusform>
+            <numerusform>已复制 %Ln 行“名称:版本”。</numerusform>
         </translation>
     </message>
 </context>
@@ -4222,7 +4306,7 @@
 <context>
     <name>mim::UsageListing</name>
     <message>
-        <location filename="../models/api/UsageListing.cpp" line="+30"/>
+        <location filename="../models/api/UsageListing.cpp" line="+31"/>
         <source>notebook list</source>
         <translation>Notebook 列表</translation>
     </message>
@@ -4252,12 +4336,12 @@
         <translation>%1报告有 %2 条记录；本应用最多读取 %3 条，已停止。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The %1 sends %2 entries per page for %3 entries: reading them would take %4 requests. It was stopped.</source>
         <translation>%1每页返回 %2 条记录，共 %3 条：读取全部需要 %4 次请求，已停止。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>The %1 kept changing while it was read (%2 attempts).</source>
         <translation>%1在读取过程中不断变化（已尝试 %2 次）。</translation>
     </message>
@@ -4268,9 +4352,9 @@
     </message>
     <message numerus="yes">
         <location line="+19"/>
-        <source>%n entries of the %1 could not be read: %2</source>
+        <source>%Ln entries of the %1 could not be read: %2</source>
         <translation>
-            <numerusform>%1中有 %n 条记录无法读取：%2</numerusform>
+            <numerusform>%1中有 %Ln 条记录无法读取：%2</numerusform>
         </translation>
     </message>
     <message>
@@ -4570,9 +4654,9 @@
     <name>mim::app::DemoServer</name>
     <message numerus="yes">
         <location filename="../app/DemoServer.cpp" line="+32"/>
-        <source>The demo server did not start within %n seconds.</source>
+        <source>The demo server did not start within %Ln seconds.</source>
         <translation>
-            <numerusform>演示服务器未能在 %n 秒内启动。</numerusform>
+            <numerusform>演示服务器未能在 %Ln 秒内启动。</numerusform>
         </translation>
     </message>
     <message>
@@ -4708,17 +4792,17 @@
 </context>
 <context>
     <name>mim::app::SelfTest</name>
-    <message numerus="yes">
-        <location filename="../app/SelfTest.cpp" line="+57"/>
-        <source>No answer within %n second(s).</source>
-        <translation>
-            <numerusform>%n 秒内没有响应。</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../app/SelfTestRunner.cpp" line="+52"/>
         <source>Nothing to test: give --profile, --endpoint or --demo.</source>
         <translation>没有可测试的内容：请指定 --profile、--endpoint 或 --demo。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/SelfTest.cpp" line="+57"/>
+        <source>No answer within %Ln second(s).</source>
+        <translation>
+            <numerusform>%Ln 秒内没有响应。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,7 @@ struct Image
     QString statusMessage;
     QString visibility; // PRIVATE | PUBLIC
     QString arch;       // X86_64 | AARCH64 (the API also sends lower case)
-    qint64 sizeKb = 0;  // the API's "size", in KB
+    qint64 sizeKb = 0;  // the API's "size" as sent (KB per the docs; see SizeUnit.h)
     qint64 createAtMs = 0;
     qint64 updateAtMs = 0;
     QString description;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
@@ -181,9 +182,8 @@ private:
                     QCoreApplication::translate("mim::ImageListing",
                                                 "The server sends %1 images per page for %2 images: reading "
                                                 "them would take %3 requests. The listing was stopped.")
-                        .arg(m_step)
-                        .arg(page.total)
-                        .arg(pageCount)));
+                        .arg(QLocale().toString(m_step), QLocale().toString(page.total),
+                             QLocale().toString(pageCount))));
             m_pageCount = int(pageCount);
             m_pages.resize(m_pageCount);
         } else if (page.total != m_passTotal) {

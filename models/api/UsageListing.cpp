@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
@@ -130,9 +131,8 @@ private:
                       badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
                                                                "The %1 reports %2 entries; this app reads "
                                                                "at most %3. It was stopped."))
-                                      .arg(listingName(kind))
-                                      .arg(total)
-                                      .arg(UsageListing::MaxUsers)));
+                                      .arg(listingName(kind), QLocale().toString(total),
+                                           QLocale().toString(UsageListing::MaxUsers))));
             return false;
         }
         const qint64 pages = perPage > 0 ? (total + perPage - 1) / perPage : 1;
@@ -142,10 +142,8 @@ private:
                                                                "The %1 sends %2 entries per page for %3 "
                                                                "entries: reading them would take %4 "
                                                                "requests. It was stopped."))
-                                      .arg(listingName(kind))
-                                      .arg(perPage)
-                                      .arg(total)
-                                      .arg(pages)));
+                                      .arg(listingName(kind), QLocale().toString(perPage),
+                                           QLocale().toString(total), QLocale().toString(pages))));
             return false;
         }
         return true;
@@ -210,7 +208,7 @@ private:
         if (s.skipped.isEmpty())
             return {};
         return badResponse(QCoreApplication::translate("mim::UsageListing",
-                                                       "%n entries of the %1 could not be read: %2", nullptr,
+                                                       "%Ln entries of the %1 could not be read: %2", nullptr,
                                                        int(s.skipped.size()))
                                .arg(listingName(kind), s.skipped.constFirst()));
     }

@@ -27,6 +27,22 @@ QString joinedResources(const QStringList &categories)
     return categories.size() == 1 ? categories.constFirst() : categories.join(u", "_s);
 }
 
+// The labels of a list of API values, as one cell.
+QString resourceLabels(const QStringList &categories)
+{
+    QStringList labels;
+    labels.reserve(categories.size());
+    for (const QString &category : categories)
+        labels.append(Formatting::resourceCategoryText(category));
+    return joinedResources(labels);
+}
+
+// A translated label's tooltip: the value as the API sent it, which the console and the docs use.
+QString apiValueToolTip(const QString &label, const QString &apiValue)
+{
+    return Formatting::withApiValue(label, apiValue);
+}
+
 QString statusToolTip(const Image &image)
 {
     return image.statusMessage.isEmpty() ? Formatting::statusText(image.status)
@@ -35,8 +51,7 @@ QString statusToolTip(const Image &image)
 
 QString sizeToolTip(const Image &image)
 {
-    return QCoreApplication::translate("mim::ImageTableModel", "%1 (%2 KB)")
-        .arg(Formatting::humanSize(image.sizeKb), QLocale().toString(image.sizeKb));
+    return image.sizeKb > 0 ? Formatting::reportedSize(image.sizeKb) : QString();
 }
 
 // A title with a disambiguation: QT_TRANSLATE_NOOP3 gives both as a pair.
@@ -80,7 +95,7 @@ constexpr std::array<ImageColumn, M::ColumnCount> Columns{{
      .sortKey = Key::Number,
      .sampleText = u"99.9 GB",
      .number = [](const Image &i) { return i.sizeKb; },
-     .cellText = [](const Image &i) { return Formatting::humanSize(i.sizeKb); },
+     .cellText = [](const Image &i) { return Formatting::imageSize(i); },
      .toolTip = sizeToolTip},
     {.id = M::Created,
      //: Column: when the image was created
@@ -108,31 +123,50 @@ constexpr std::array<ImageColumn, M::ColumnCount> Columns{{
      .jsonKey = "type",
      .sampleText = u"Private",
      .text = [](const Image &i) { return i.type; },
-     .cellText = [](const Image &i) { return Formatting::typeText(i.type); }},
+     .cellText = [](const Image &i) { return Formatting::typeText(i.type); },
+     .toolTip = [](const Image &i) { return apiValueToolTip(Formatting::typeText(i.type), i.type); }},
     {.id = M::Visibility,
      .title = QT_TRANSLATE_NOOP("mim::ImageTableModel", "Visibility"),
      .jsonKey = "visibility",
      .shownByDefault = true,
      .sampleText = u"Private",
      .text = [](const Image &i) { return i.visibility; },
-     .cellText = [](const Image &i) { return Formatting::visibilityText(i.visibility); }},
+     .cellText = [](const Image &i) { return Formatting::visibilityText(i.visibility); },
+     .toolTip =
+         [](const Image &i) {
+             return apiValueToolTip(Formatting::visibilityText(i.visibility), i.visibility);
+         }},
     {.id = M::Architecture,
      .title = QT_TRANSLATE_NOOP("mim::ImageTableModel", "Architecture"),
      .jsonKey = "arch",
      .shownByDefault = true,
      .sampleText = u"AARCH64",
-     .text = [](const Image &i) { return i.normalizedArch(); }},
+     .text = [](const Image &i) { return i.normalizedArch(); },
+     .cellText = [](const Image &i) { return Formatting::archText(i.arch); },
+     .toolTip =
+         [](const Image &i) { return apiValueToolTip(Formatting::archText(i.arch), i.normalizedArch()); }},
     {.id = M::ServiceType,
      .title = QT_TRANSLATE_NOOP("mim::ImageTableModel", "Service type"),
      .jsonKey = "service_type",
-     .sampleText = u"INFERENCE",
-     .text = [](const Image &i) { return i.serviceType; }},
+     .sampleText = u"Development",
+     .text = [](const Image &i) { return i.serviceType; },
+     .cellText = [](const Image &i) { return Formatting::serviceTypeText(i.serviceType); },
+     .toolTip =
+         [](const Image &i) {
+             return apiValueToolTip(Formatting::serviceTypeText(i.serviceType), i.serviceType);
+         }},
     {.id = M::Resources,
      //: Column: the resource categories the image runs on (CPU, GPU, ASCEND)
      .title = QT_TRANSLATE_NOOP("mim::ImageTableModel", "Resources"),
      .jsonKey = "resource_categories",
      .sampleText = u"CPU, GPU",
-     .text = [](const Image &i) { return joinedResources(i.resourceCategories); }},
+     .text = [](const Image &i) { return joinedResources(i.resourceCategories); },
+     .cellText = [](const Image &i) { return resourceLabels(i.resourceCategories); },
+     .toolTip =
+         [](const Image &i) {
+             return apiValueToolTip(resourceLabels(i.resourceCategories),
+                                    joinedResources(i.resourceCategories));
+         }},
     {.id = M::Namespace,
      .title = NamespaceTitle.source,
      .titleDisambiguation = NamespaceTitle.comment,

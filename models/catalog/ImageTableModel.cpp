@@ -147,6 +147,16 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ImageTableModel::setDateStyle(Formatting::DateStyle style)
+{
+    if (style == m_dateStyle)
+        return;
+    m_dateStyle = style;
+    static_assert(Updated == Created + 1, "the date columns are neighbours");
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Created), index(rowCount() - 1, Updated), {Qt::DisplayRole});
+}
+
 QString ImageTableModel::displayValue(int row, int column) const
 {
     if (column == UsedBy)
@@ -155,6 +165,10 @@ QString ImageTableModel::displayValue(int row, int column) const
         return withActivity(Formatting::statusText(imageOfRow(row).status), row);
     if (column == Workspace)
         return workspaceText(imageOfRow(row).workspaceId);
+    if (column == Created)
+        return Formatting::localDateTime(imageOfRow(row).createAtMs, m_dateStyle);
+    if (column == Updated)
+        return Formatting::localDateTime(imageOfRow(row).updateAtMs, m_dateStyle);
     return ImageColumns::cellText(imageOfRow(row), column);
 }
 

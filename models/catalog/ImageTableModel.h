@@ -2,6 +2,7 @@
 
 #include "models/api/Image.h"
 #include "models/catalog/UsageSummary.h"
+#include "models/common/Formatting.h"
 
 #include <memory>
 #include <QAbstractTableModel>
@@ -164,6 +165,9 @@ public:
     // name when known, "Default" for the default workspace "0", else the id itself.
     void setWorkspaceNames(const QHash<QString, QString> &names);
     QString workspaceText(const QString &workspaceId) const;
+    // How the Created and Updated cells show their date; tooltips keep the long form.
+    void setDateStyle(Formatting::DateStyle style);
+    Formatting::DateStyle dateStyle() const { return m_dateStyle; }
 
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
@@ -249,6 +253,7 @@ private:
     std::vector<int> m_freeSlots;
     qint64 m_totalSizeKb = 0;
     int m_cachedOnlyCount = 0;
+    Formatting::DateStyle m_dateStyle = Formatting::DateStyle::Locale;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_statusIcons;

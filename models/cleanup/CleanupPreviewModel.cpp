@@ -216,9 +216,9 @@ QString CleanupPreviewModel::reasonText(const CleanupMatch &match)
     if (CleanupRules::isFailed(match.image))
         parts.append(tr("Failed to save"));
     if (match.idleDays >= 0)
-        parts.append(tr("Not updated for %n day(s)", nullptr, match.idleDays));
+        parts.append(tr("Not updated for %Ln day(s)", nullptr, match.idleDays));
     if (match.rankInName > 1)
-        parts.append(tr("%n newer version(s)", "of the same image name", match.rankInName - 1));
+        parts.append(tr("%Ln newer version(s)", "of the same image name", match.rankInName - 1));
     // The separator between the reasons, e.g. "Failed to save · Not updated for 40 days".
     return parts.join(tr(" · ", "separator between reasons"));
 }

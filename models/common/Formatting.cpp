@@ -1,6 +1,8 @@
 #include "models/common/Formatting.h"
 
-#include <iterator>
+#include "models/api/SizeUnit.h"
+
+#include <bit>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTextDocument>
@@ -31,35 +33,63 @@ QString plainToolTip(const QString &text)
     return u"<p style='white-space:pre'>"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
-QString humanSize(qint64 kb)
+QString dataSize(qint64 bytes)
 {
-    if (kb < 0)
+    if (bytes < 0)
         return {};
-    // Each unit's text is its own translatable string so translators can reorder number and unit.
-    static constexpr const char *units[] = {
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 KB"), QT_TRANSLATE_NOOP("mim::Formatting", "%1 MB"),
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 GB"), QT_TRANSLATE_NOOP("mim::Formatting", "%1 TB"),
-        QT_TRANSLATE_NOOP("mim::Formatting", "%1 PB"),
-    };
-    constexpr int unitCount = int(std::size(units));
-    double value = double(kb);
-    int unit = 0;
-    while (value >= 1024.0 && unit < unitCount - 1) {
-        value /= 1024.0;
-        ++unit;
-    }
-    const int decimals = (unit > 0 && value < 99.95) ? 1 : 0;
+    // The same unit choice as formattedDataSize (powers of 1024), to drop the decimal where it adds nothing.
+    const int power = bytes == 0 ? 0 : (63 - std::countl_zero(quint64(bytes))) / 10;
+    double scaled = double(bytes);
+    for (int i = 0; i < power; ++i)
+        scaled /= 1024.0;
+    const int decimals = (power > 0 && scaled < 99.95) ? 1 : 0;
     // At most four digits before the unit: a group separator there reads like a decimal mark in some locales.
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
-    return tr(units[unit]).arg(locale.toString(value, 'f', decimals));
+    return locale.formattedDataSize(bytes, decimals, QLocale::DataSizeTraditionalFormat);
 }
 
-QString localDateTime(qint64 msSinceEpoch)
+QString humanSize(qint64 reportedSize)
+{
+    return dataSize(SizeUnit::toBytes(reportedSize));
+}
+
+QString imageSize(const Image &image)
+{
+    // ACTIVE is the only status whose size the server has settled; anything else without a size is unknown.
+    if (image.sizeKb <= 0 && image.status != "ACTIVE"_L1)
+        return u"\u2014"_s;
+    return humanSize(image.sizeKb);
+}
+
+QString reportedSize(qint64 reportedSize)
+{
+    if (reportedSize < 0)
+        return {};
+    // Digits exactly as sent, without group separators, so the number can be compared with the API's answer.
+    return tr("%1 as reported, in KB per the API documentation",
+              "details pane: the image size number exactly as the server sent it, and its documented unit")
+        .arg(QString::number(reportedSize));
+}
+
+QString dateStyleName(DateStyle style)
+{
+    return style == DateStyle::Iso ? u"iso"_s : u"locale"_s;
+}
+
+DateStyle dateStyleFromName(const QString &name)
+{
+    return name == "iso"_L1 ? DateStyle::Iso : DateStyle::Locale;
+}
+
+QString localDateTime(qint64 msSinceEpoch, DateStyle style)
 {
     if (msSinceEpoch <= 0)
         return {};
-    return QLocale().toString(localFromEpochMs(msSinceEpoch), u"yyyy-MM-dd HH:mm"_s);
+    const QDateTime local = localFromEpochMs(msSinceEpoch);
+    if (style == DateStyle::Iso)
+        return QLocale::c().toString(local, u"yyyy-MM-dd HH:mm"_s);
+    return QLocale().toString(local, QLocale::ShortFormat);
 }
 
 QString localDateTimeLong(qint64 msSinceEpoch)
@@ -79,11 +109,11 @@ QString relativeTime(qint64 msSinceEpoch, const QDateTime &now)
     if (seconds < 60)
         return tr("just now");
     if (seconds < 3600)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return tr("%Ln minute(s) ago", nullptr, int(seconds / 60));
     if (seconds < 86400)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+        return tr("%Ln hour(s) ago", nullptr, int(seconds / 3600));
     if (seconds < 30 * 86400)
-        return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return tr("%Ln day(s) ago", nullptr, int(seconds / 86400));
     return localDateTime(msSinceEpoch);
 }
 
@@ -122,6 +152,70 @@ QString visibilityText(const QString &visibility)
     if (visibility == "PUBLIC"_L1)
         return tr("Public", "image visibility");
     return visibleText(visibility);
+}
+
+QString archText(const QString &arch)
+{
+    // The API sends either case.
+    const QString upper = arch.toUpper();
+    if (upper == "X86_64"_L1)
+        return tr("x86-64", "CPU architecture (X86_64)");
+    if (upper == "AARCH64"_L1)
+        return tr("Arm64", "CPU architecture (AARCH64)");
+    return visibleText(arch);
+}
+
+QString serviceTypeText(const QString &serviceType)
+{
+    if (serviceType == "COMMON"_L1)
+        return tr("General", "image service type (COMMON): usable for any service");
+    if (serviceType == "TRAIN"_L1)
+        return tr("Training", "image service type (TRAIN)");
+    if (serviceType == "INFERENCE"_L1)
+        return tr("Inference", "image service type (INFERENCE)");
+    if (serviceType == "DEV"_L1)
+        return tr("Development", "image service type (DEV): notebooks");
+    if (serviceType == "UNKNOWN"_L1)
+        return tr("Unknown", "image service type (UNKNOWN)");
+    return visibleText(serviceType);
+}
+
+QString originText(const QString &origin)
+{
+    if (origin == "CUSTOMIZE"_L1)
+        return tr("Custom", "image source (CUSTOMIZE): registered by the user");
+    if (origin == "IMAGE_SAVE"_L1)
+        return tr("Saved from a notebook", "image source (IMAGE_SAVE)");
+    return visibleText(origin);
+}
+
+QString devServiceText(const QString &devService)
+{
+    if (devService == "NOTEBOOK"_L1)
+        return tr("Notebook", "development service (NOTEBOOK): JupyterLab");
+    if (devService == "SSH"_L1)
+        return tr("SSH", "development service (SSH): remote access");
+    return visibleText(devService);
+}
+
+QString resourceCategoryText(const QString &category)
+{
+    if (category == "CPU"_L1)
+        return tr("CPU", "resource category (CPU)");
+    if (category == "GPU"_L1)
+        return tr("GPU", "resource category (GPU)");
+    if (category == "ASCEND"_L1)
+        return tr("Ascend NPU", "resource category (ASCEND): Huawei's AI processor");
+    return visibleText(category);
+}
+
+QString withApiValue(const QString &label, const QString &apiValue)
+{
+    const QString shown = visibleText(apiValue);
+    // "Notebook (NOTEBOOK)" says nothing twice.
+    if (apiValue.isEmpty() || label.compare(shown, Qt::CaseInsensitive) == 0)
+        return label;
+    return tr("%1 (%2)", "an API value's label, then the value as the API sent it").arg(label, shown);
 }
 
 QString statusIconName(const QString &status)

@@ -15,6 +15,8 @@ enum class SettingsKey
 {
     // The user interface language, a locale name such as "zh_CN"; empty follows the system.
     UiLanguage,
+    // How the date columns show dates: "locale" (the language's short format) or "iso" (2024-05-30 14:02).
+    UiDateFormat,
     CurrentProfile,
 
     // The main window. The "v1" keeps an incompatible future layout from restoring an old one.

@@ -3,6 +3,8 @@
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace mim {
@@ -17,7 +19,7 @@ QString DeleteImagesText::headline(const QList<Image> &images)
     if (images.size() == 1)
         return tr("Delete the image “%1”?", "one image; %1 is name:tag")
             .arg(Formatting::visibleText(images.first().nameAndTag()));
-    return tr("Delete %n image(s)?", "several images", int(images.size()));
+    return tr("Delete %Ln image(s)?", "several images", int(images.size()));
 }
 
 QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameFormatter &listedName)
@@ -43,7 +45,7 @@ QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameForm
     html += u"</ul>"_s;
     if (count > listed)
         html += u"<p>"_s +
-                tr("and %n more", "after the first names of the images to delete", count - listed)
+                tr("and %Ln more", "after the first names of the images to delete", count - listed)
                     .toHtmlEscaped() +
                 u"</p>"_s;
     return html;
@@ -53,7 +55,7 @@ QString DeleteImagesText::skipped(int skippedBuiltInCount)
 {
     if (skippedBuiltInCount <= 0)
         return {};
-    return tr("%n built-in image(s) skipped: built-in images cannot be deleted.",
+    return tr("%Ln built-in image(s) skipped: built-in images cannot be deleted.",
               "images in the selection that are left alone", skippedBuiltInCount);
 }
 
@@ -75,22 +77,22 @@ QString DeleteImagesText::appliesTo(int count, int privateCount)
                           : tr("All selected images are public: their SWR content is kept.");
     if (privateCount == count)
         return count == 1 ? tr("Applies to this private image. Without it, the image stays in SWR.")
-                          : tr("Applies to all %n selected images (all are private).", nullptr, count);
-    return tr("Applies to %1 of the %n selected images (the private ones); public images keep "
+                          : tr("Applies to all %Ln selected images (all are private).", nullptr, count);
+    return tr("Applies to %1 of the %Ln selected images (the private ones); public images keep "
               "their SWR content.",
               "%1 is the number of private images", count)
-        .arg(privateCount);
+        .arg(QLocale().toString(privateCount));
 }
 
 QString DeleteImagesText::deleteButton(int count, bool withSwrContent)
 {
-    return withSwrContent ? tr("Delete %n Image(s) and SWR Content", "button", count)
-                          : tr("Delete %n Image(s)", "button", count);
+    return withSwrContent ? tr("Delete %Ln Image(s) and SWR Content", "button", count)
+                          : tr("Delete %Ln Image(s)", "button", count);
 }
 
 QString DeleteImagesText::inUseHeading(int count)
 {
-    return tr("%n image(s) in use, kept unless you include them:",
+    return tr("%Ln image(s) in use, kept unless you include them:",
               "images of the selection that notebooks, training jobs or services run", count);
 }
 
@@ -102,19 +104,19 @@ QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &
     const QString first = UsageSummary::userText(users.constFirst());
     if (users.size() == 1)
         return tr("%1 — used by %2", "name:tag — used by notebook llm-dev (Running)").arg(name, first);
-    return tr("%1 — used by %2 and %n more", "name:tag — used by notebook llm-dev (Running) and 2 more",
+    return tr("%1 — used by %2 and %Ln more", "name:tag — used by notebook llm-dev (Running) and 2 more",
               int(users.size() - 1))
         .arg(name, first);
 }
 
 QString DeleteImagesText::moreInUse(int count)
 {
-    return tr("and %n more in use", "after the first images in use", count);
+    return tr("and %Ln more in use", "after the first images in use", count);
 }
 
 QString DeleteImagesText::includeInUseOption(int count)
 {
-    return tr("Delete the %n image(s) in use as well", nullptr, count);
+    return tr("Delete the %Ln image(s) in use as well", nullptr, count);
 }
 
 QString DeleteImagesText::includeInUseToolTip()
@@ -125,7 +127,7 @@ QString DeleteImagesText::includeInUseToolTip()
 
 QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reasons)
 {
-    QString text = tr("Whether %n of these image(s) are in use could not be checked; they are deleted if you "
+    QString text = tr("Whether %Ln of these image(s) are in use could not be checked; they are deleted if you "
                       "confirm.",
                       "usage of the images is unknown", count);
     for (const QString &reason : reasons)

@@ -68,6 +68,13 @@ bool syncToDisk(QFileDevice &file)
 #if defined(Q_OS_WIN)
     const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(file.handle()));
     return handle != INVALID_HANDLE_VALUE && FlushFileBuffers(handle);
+#elif defined(Q_OS_MACOS)
+    // On macOS fsync() only hands the data to the drive, whose cache may still lose it at a power cut;
+    // F_FULLFSYNC asks the drive to flush too. Some file systems (network, FAT) refuse it: fsync is then
+    // the most there is.
+    if (::fcntl(file.handle(), F_FULLFSYNC) == 0)
+        return true;
+    return ::fsync(file.handle()) == 0;
 #elif defined(Q_OS_UNIX)
     return ::fsync(file.handle()) == 0;
 #else
@@ -82,7 +89,10 @@ void syncDirectory(const QString &directory)
 #if defined(Q_OS_UNIX)
     const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
-        ::fsync(fd);
+#if defined(Q_OS_MACOS)
+        if (::fcntl(fd, F_FULLFSYNC) != 0) // see syncToDisk()
+#endif
+            ::fsync(fd);
         ::close(fd);
     }
 #else

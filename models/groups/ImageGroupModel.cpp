@@ -109,7 +109,7 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
             int failed = 0;
             for (const Image &image : entry.versions)
                 failed += CleanupRules::isFailed(image) ? 1 : 0;
-            return failed > 0 ? tr("%n failed", "versions of the group that failed to save", failed)
+            return failed > 0 ? tr("%Ln failed", "versions of the group that failed to save", failed)
                               : QString();
         }
         case Size:
@@ -131,7 +131,7 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
         if (column == Name && !group.description.isEmpty())
             return Formatting::plainToolTip(Formatting::visibleText(group.description));
         if (column == Versions && entry.versions.size() != group.versionCount)
-            return tr("The server counts %n version(s); %1 are in the image list.", nullptr,
+            return tr("The server counts %Ln version(s); %1 are in the image list.", nullptr,
                       group.versionCount)
                 .arg(entry.versions.size());
         if (column == Updated)

@@ -129,7 +129,7 @@ SwrPathCheck RegisterImageRequest::checkSwrPath(const QString &path)
     }
     if (path.size() > MaxSwrPathLength)
         return invalid(check,
-                       tr("The SWR path is too long: at most %n characters.", nullptr, MaxSwrPathLength));
+                       tr("The SWR path is too long: at most %Ln characters.", nullptr, MaxSwrPathLength));
 
     QStringList parts = path.split(u'/');
     if (parts.size() > 3)
@@ -196,7 +196,7 @@ SwrPathCheck RegisterImageRequest::checkSwrPath(const QString &path)
         return invalid(check, problem);
 
     if (path.size() < MinSwrPathLength) {
-        return incomplete(check, tr("The SWR path is too short: at least %n characters, registry included.",
+        return incomplete(check, tr("The SWR path is too short: at least %Ln characters, registry included.",
                                     nullptr, MinSwrPathLength));
     }
     check.state = SwrPathCheck::State::Acceptable;
@@ -252,11 +252,11 @@ QStringList RegisterImageRequest::problems() const
         result.append(tr("Choose who may use the image."));
     if (description.size() > MaxDescriptionLength)
         result.append(
-            tr("The description is too long: at most %n characters.", nullptr, MaxDescriptionLength));
+            tr("The description is too long: at most %Ln characters.", nullptr, MaxDescriptionLength));
     if (!isWorkspaceId(workspaceId))
         result.append(tr("The workspace is “0” (the default) or a 32-character workspace ID."));
     if (tags.size() > MaxTags)
-        result.append(tr("At most %n tags are allowed.", nullptr, MaxTags));
+        result.append(tr("At most %Ln tags are allowed.", nullptr, MaxTags));
     QSet<QString> keys;
     for (const ImageTag &tag : tags) {
         if (tag.key.trimmed().isEmpty()) {
@@ -269,13 +269,14 @@ QStringList RegisterImageRequest::problems() const
             break;
         }
         if (tag.key.size() > MaxTagKeyLength) {
-            result.append(tr("The tag key “%1” is too long: at most %n characters.", nullptr, MaxTagKeyLength)
-                              .arg(tag.key.left(20) + u'…'));
+            result.append(
+                tr("The tag key “%1” is too long: at most %Ln characters.", nullptr, MaxTagKeyLength)
+                    .arg(tag.key.left(20) + u'…'));
             break;
         }
         if (tag.value.size() > MaxTagValueLength) {
             result.append(
-                tr("The value of tag “%1” is too long: at most %n characters.", nullptr, MaxTagValueLength)
+                tr("The value of tag “%1” is too long: at most %Ln characters.", nullptr, MaxTagValueLength)
                     .arg(tag.key));
             break;
         }

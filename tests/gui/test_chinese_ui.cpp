@@ -5,13 +5,18 @@
 #include "Localization.h"
 #include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
+#include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
+#include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
+#include "models/deletion/DeleteImagesText.h"
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
+#include "Translations.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/FilterBar.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
 #include "views/main/PreferencesDialog.h"
@@ -21,6 +26,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -59,6 +65,10 @@ private Q_SLOTS:
     void deleteDialogIsChinese_data();
     void deleteDialogIsChinese();
     void preferencesOfferTheLanguages();
+    void numbersUseTheLocale();
+    void windowTitlesCarryOneName();
+    void preferencesOfferDateFormats();
+    void detailsShowTranslatedApiValues();
 
 private:
     MainWindow &openLoadedWindow();
@@ -71,7 +81,7 @@ private:
 void TestChineseUi::initTestCase()
 {
     // What main() does with ui/language = zh_CN.
-    const QLocale locale = applyUiLanguage(QCoreApplication::instance(), u"zh_CN"_s);
+    const QLocale locale = mim::app::installTranslators(*QCoreApplication::instance(), u"zh_CN"_s);
     QCOMPARE(locale.name(), u"zh_CN"_s);
     QCOMPARE(QLocale().name(), u"zh_CN"_s);
     QCOMPARE(QCoreApplication::translate("mim::MainWindowActions", "&Refresh"), u"刷新(&R)"_s);
@@ -168,7 +178,7 @@ void TestChineseUi::tableAndStatusBarAreChinese()
         QVERIFY2(visibility == u"私有" || visibility == u"公开", qPrintable(visibility));
     }
 
-    // "%n image(s), %1" has its one Chinese plural form.
+    // "%Ln image(s), %1" has its one Chinese plural form.
     const int count = model->rowCount();
     QTRY_VERIFY2(window.mainStatusBar()->shownText().startsWith(u"%1 个镜像，"_s.arg(count)),
                  qPrintable(window.mainStatusBar()->shownText()));
@@ -289,6 +299,69 @@ void TestChineseUi::preferencesOfferTheLanguages()
         dialog.accept();
     }
     QVERIFY(!SettingsKeys::contains(settings, SettingsKey::UiLanguage));
+}
+
+void TestChineseUi::preferencesOfferDateFormats()
+{
+    QSettings settings(m_f->filePath(u"dates.ini"_s), QSettings::IniFormat);
+    {
+        PreferencesDialog dialog(&settings);
+        QComboBox *box = dialog.dateFormatBox();
+        QCOMPARE(box->count(), 2);
+        // Each choice shows its own example: the language's short format by default, or ISO.
+        QVERIFY2(box->itemText(0).startsWith(u"语言格式（2028/12/28"_s), qPrintable(box->itemText(0)));
+        QCOMPARE(box->itemText(1), u"ISO 8601（2028-12-28 23:58）"_s);
+        QCOMPARE(dialog.selectedDateStyle(), Formatting::DateStyle::Locale);
+        box->setCurrentIndex(1);
+        dialog.accept();
+    }
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiDateFormat).toString(), u"iso"_s);
+    QCOMPARE(PreferencesDialog::dateStyle(settings), Formatting::DateStyle::Iso);
+    PreferencesDialog again(&settings);
+    QCOMPARE(again.selectedDateStyle(), Formatting::DateStyle::Iso);
+}
+
+void TestChineseUi::detailsShowTranslatedApiValues()
+{
+    // The labels of the console, with the value as the API sent it.
+    Image image;
+    image.type = u"DEDICATED"_s;
+    image.origin = u"CUSTOMIZE"_s;
+    image.serviceType = u"TRAIN"_s;
+    image.arch = u"aarch64"_s;
+    image.resourceCategories = {u"ASCEND"_s};
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::ServiceType), u"训练"_s);
+    QCOMPARE(ImageColumns::toolTip(image, ImageTableModel::ServiceType), u"训练（TRAIN）"_s);
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Resources), u"昇腾 NPU"_s);
+    QCOMPARE(Formatting::withApiValue(Formatting::originText(image.origin), image.origin),
+             u"自定义（CUSTOMIZE）"_s);
+    QCOMPARE(FilterBar::facetValueText(Facet::ServiceType, u"INFERENCE"_s), u"推理"_s);
+}
+
+void TestChineseUi::numbersUseTheLocale()
+{
+    // One number format per sentence: the plural's count (%Ln) is grouped like the other numbers.
+    MainStatusBar bar;
+    bar.setShown(3407, 0, 95066);
+    QVERIFY2(bar.shownText().contains(u"3,407"_s) && bar.shownText().contains(u"95,066"_s),
+             qPrintable(bar.shownText()));
+    bar.setDeletionProgress(1234, 95066);
+    QVERIFY2(bar.deletionProgressText().contains(u"1,234"_s) &&
+                 bar.deletionProgressText().contains(u"95,066"_s),
+             qPrintable(bar.deletionProgressText()));
+    const QString applies = DeleteImagesText::appliesTo(12345, 2345);
+    QVERIFY2(applies.contains(u"12,345"_s) && applies.contains(u"2,345"_s), qPrintable(applies));
+}
+
+void TestChineseUi::windowTitlesCarryOneName()
+{
+    // Qt appends the display name to every window title that does not end with it: in English it would
+    // follow each Chinese dialog title, and the main window would show both names.
+    QCOMPARE(QGuiApplication::applicationDisplayName(), u"ModelArts 镜像管理器"_s);
+    MainWindow &window = openLoadedWindow();
+    QVERIFY2(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()),
+             qPrintable(window.windowTitle()));
+    QVERIFY(!window.windowTitle().contains(u"Image Manager"_s));
 }
 
 QTEST_MAIN(TestChineseUi)

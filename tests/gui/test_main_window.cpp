@@ -9,6 +9,7 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ListingCache.h"
+#include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
@@ -42,6 +43,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -133,6 +135,8 @@ private Q_SLOTS:
     void emptyStateLoadFailedAndRetry();
     void copyActionsPutTextOnClipboard();
     void detailsPaneShowsSelection();
+    void statusBarNumbersUseTheLocale();
+    void storedDateFormatApplies();
     void deletionSummaryShowsInUseFailureAndRetries();
     void settlingImagesAreWatched();
     void deleteKeyInFilterBoxDoesNotDelete();
@@ -176,7 +180,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    // English, as the application installs it: the English catalogue turns "%n image(s)" into "1 image".
+    // English, as the application installs it: the English catalogue turns "%Ln image(s)" into "1 image".
     QVERIFY(
         installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates))
             .endsWith(u"_en.qm"_s));
@@ -885,6 +889,32 @@ void TestMainWindow::copyActionsPutTextOnClipboard()
     QCOMPARE(clipboard->text(), a.id);
 }
 
+void TestMainWindow::storedDateFormatApplies()
+{
+    // The locale's short format unless ISO was chosen in the Preferences.
+    QCOMPARE(makeWindow().tableModel()->dateStyle(), Formatting::DateStyle::Locale);
+    SettingsKeys::setValue(m_f->settings(), SettingsKey::UiDateFormat, u"iso"_s);
+    MainWindow &window = makeWindow();
+    QCOMPARE(window.tableModel()->dateStyle(), Formatting::DateStyle::Iso);
+}
+
+void TestMainWindow::statusBarNumbersUseTheLocale()
+{
+    // "3,407 of 95066" mixed QLocale with the plain count of a plural (%n): every number is grouped now.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+    MainStatusBar bar;
+    bar.setShown(3407, 1024, 95066);
+    QCOMPARE(bar.shownText(), u"3,407 of 95,066 images shown, 1.0 MB"_s);
+    bar.setShown(95066, 1024, 95066);
+    QCOMPARE(bar.shownText(), u"95,066 images, 1.0 MB"_s);
+    bar.setSelection(1500, 2048);
+    QCOMPARE(bar.selectionText(), u"1,500 selected, 2.0 MB"_s);
+    bar.setDeletionProgress(1234, 95066);
+    QCOMPARE(bar.deletionProgressText(), u"Deleting: 1,234 of 95,066 images"_s);
+}
+
 void TestMainWindow::detailsPaneShowsSelection()
 {
     MainWindow &window = openLoadedWindow();
@@ -898,8 +928,16 @@ void TestMainWindow::detailsPaneShowsSelection()
     QTRY_COMPARE(details->fieldText(DetailsPane::Field::Id), id);
     QCOMPARE(details->summaryText(), image.nameAndTag());
     QCOMPARE(details->fieldText(DetailsPane::Field::SwrPath), image.swrPath);
-    QVERIFY(details->fieldText(DetailsPane::Field::Size).contains(u" KB)"_s));
+    // The interpreted size, then the number exactly as the server sent it (its unit is in doubt).
+    const QString size = details->fieldText(DetailsPane::Field::Size);
+    QVERIFY2(size.startsWith(mim::Formatting::imageSize(image)), qPrintable(size));
+    QVERIFY2(size.contains(QString::number(image.sizeKb) + u' '), qPrintable(size));
     QVERIFY(!details->fieldText(DetailsPane::Field::Created).isEmpty());
+    // API values as translated labels, with the value as sent.
+    QCOMPARE(details->fieldText(DetailsPane::Field::Status),
+             mim::Formatting::withApiValue(mim::Formatting::statusText(image.status), image.status));
+    QVERIFY2(details->fieldText(DetailsPane::Field::Type).endsWith(u" ("_s + image.type + u')'),
+             qPrintable(details->fieldText(DetailsPane::Field::Type)));
 
     const QString other = idAtRow(window, 1);
     window.selectImages({id, other});

@@ -13,6 +13,7 @@
 #include "test_api_client_helpers.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -244,7 +245,9 @@ void TestHostileServer::lyingTotalStopsTheListing_data()
     // is even looked at.
     QTest::newRow("429,496,729,600") << qint64(429496729600) << 0 << u"\"pages\" is not an integer"_s;
     QTest::newRow("2,000,000, one record a page") << qint64(2000000) << 1 << u"2000000 images"_s;
-    QTest::newRow("50,000, one record a page") << qint64(50000) << 1 << u"50000 requests"_s;
+    // Numbers in the user's format, like every number the app shows.
+    QTest::newRow("50,000, one record a page")
+        << qint64(50000) << 1 << QLocale().toString(50000) + u" requests"_s;
 }
 
 void TestHostileServer::lyingTotalStopsTheListing()

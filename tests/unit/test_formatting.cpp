@@ -1,7 +1,10 @@
+#include "models/api/SizeUnit.h"
 #include "models/common/Formatting.h"
 
+#include <limits>
 #include <QFile>
 #include <QIcon>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTextDocument>
 #include <QTimeZone>
@@ -24,16 +27,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("kb");
         QTest::addColumn<QString>("text");
-        QTest::newRow("zero") << qint64(0) << u"0 KB"_s;
-        QTest::newRow("kb") << qint64(512) << u"512 KB"_s;
-        QTest::newRow("just below a MB") << qint64(1023) << u"1023 KB"_s;
+        QTest::newRow("zero") << qint64(0) << u"0 bytes"_s;
+        QTest::newRow("kb") << qint64(512) << u"512 kB"_s;
+        QTest::newRow("just below a MB") << qint64(1023) << u"1023 kB"_s;
         QTest::newRow("one MB") << qint64(1024) << u"1.0 MB"_s;
         QTest::newRow("MB with decimal") << qint64(1536) << u"1.5 MB"_s;
         QTest::newRow("hundreds of MB") << qint64(900 * 1024) << u"900 MB"_s;
         QTest::newRow("GB") << qint64(1.4 * 1024 * 1024) << u"1.4 GB"_s;
         QTest::newRow("tens of GB") << qint64(35) * 1024 * 1024 << u"35.0 GB"_s;
         QTest::newRow("TB") << qint64(3) * 1024 * 1024 * 1024 << u"3.0 TB"_s;
-        QTest::newRow("PB and beyond stays PB") << qint64(2048) * 1024 * 1024 * 1024 * 1024 << u"2048 PB"_s;
+        QTest::newRow("PB") << qint64(2) * 1024 * 1024 * 1024 * 1024 << u"2.0 PB"_s;
+        QTest::newRow("too large saturates") << std::numeric_limits<qint64>::max() << u"8.0 EB"_s;
         QTest::newRow("negative is unknown") << qint64(-1) << QString();
     }
 
@@ -53,12 +57,90 @@ private Q_SLOTS:
         QCOMPARE(Formatting::humanSize(99 * 1024 + 1000), u"100 MB"_s);
     }
 
+    void sizeUnitIsTheOnePlace()
+    {
+        static_assert(mim::SizeUnit::toBytes(387'840'321) == qint64(387'840'321) * 1024);
+        static_assert(mim::SizeUnit::toBytes(-7) == -1);
+        static_assert(mim::SizeUnit::toBytes(std::numeric_limits<qint64>::max()) ==
+                      std::numeric_limits<qint64>::max());
+        static_assert(mim::SizeUnit::fromBytes(qint64(1) << 30) == 1024 * 1024);
+        QCOMPARE(Formatting::humanSize(387'840'321),
+                 Formatting::dataSize(mim::SizeUnit::toBytes(387'840'321)));
+    }
+
+    void sizesUseTheLocalesUnits()
+    {
+        // Qt's own words for the units: the Chinese locale says 字节 for bytes, and uses its own number
+        // format.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const QString zeroBytes = Formatting::dataSize(0);
+        const QString gigabytes = Formatting::dataSize(qint64(3) << 29);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString germanGigabytes = Formatting::dataSize(qint64(3) << 29);
+        QLocale::setDefault(previous);
+        QCOMPARE(zeroBytes, QLocale(QLocale::Chinese, QLocale::China).formattedDataSize(0));
+        QVERIFY2(zeroBytes.contains(u"字节"_s), qPrintable(zeroBytes));
+        QCOMPARE(gigabytes, QLocale(QLocale::Chinese, QLocale::China)
+                                .formattedDataSize(qint64(3) << 29, 1, QLocale::DataSizeTraditionalFormat));
+        QCOMPARE(germanGigabytes, u"1,5 GB"_s);
+    }
+
+    void imageSizeOfImagesWithoutOne_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<qint64>("kb");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("creating") << u"CREATING"_s << qint64(0) << u"—"_s;
+        QTest::newRow("init") << u"INIT"_s << qint64(0) << u"—"_s;
+        QTest::newRow("creation failed") << u"CREATE_FAILED"_s << qint64(0) << u"—"_s;
+        QTest::newRow("error") << u"ERROR"_s << qint64(0) << u"—"_s;
+        QTest::newRow("failed with a size keeps it") << u"ERROR"_s << qint64(2048) << u"2.0 MB"_s;
+        QTest::newRow("active and empty is zero") << u"ACTIVE"_s << qint64(0) << u"0 bytes"_s;
+        QTest::newRow("active") << u"ACTIVE"_s << qint64(387'840'321) << u"370 GB"_s;
+    }
+
+    void imageSizeOfImagesWithoutOne()
+    {
+        QFETCH(QString, status);
+        QFETCH(qint64, kb);
+        QFETCH(QString, text);
+        mim::Image image;
+        image.status = status;
+        image.sizeKb = kb;
+        QCOMPARE(Formatting::imageSize(image), text);
+    }
+
+    void reportedSizeIsTheRawNumber()
+    {
+        const QString text = Formatting::reportedSize(387'840'321);
+        QVERIFY2(text.startsWith(u"387840321 "_s), qPrintable(text));
+        QVERIFY(text.contains(u"KB"_s));
+        QCOMPARE(Formatting::reportedSize(-1), QString());
+    }
+
     void localDateTime()
     {
         // 2023-11-14 22:13:20 UTC is already the next morning in UTC+8.
-        QCOMPARE(Formatting::localDateTime(1'700'000'000'000), u"2023-11-15 06:13"_s);
+        const QLocale previous;
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+        const QDateTime local(QDate(2023, 11, 15), QTime(6, 13, 20));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString english = Formatting::localDateTime(1'700'000'000'000);
+        QCOMPARE(english, QLocale().toString(local, QLocale::ShortFormat));
+        QVERIFY2(english.startsWith(u"11/15/23"_s), qPrintable(english));
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const QString chinese = Formatting::localDateTime(1'700'000'000'000);
+        QCOMPARE(chinese, QLocale().toString(local, QLocale::ShortFormat));
+        QVERIFY2(chinese.startsWith(u"2023/11/15"_s), qPrintable(chinese));
+        // ISO whatever the locale, digits included.
+        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Egypt));
+        QCOMPARE(Formatting::localDateTime(1'700'000'000'000, Formatting::DateStyle::Iso),
+                 u"2023-11-15 06:13"_s);
         QCOMPARE(Formatting::localDateTime(0), QString());
         QCOMPARE(Formatting::localDateTime(-5), QString());
+        QCOMPARE(Formatting::localDateTime(-5, Formatting::DateStyle::Iso), QString());
+        QLocale::setDefault(previous);
         const QString longText = Formatting::localDateTimeLong(1'700'000'000'123);
         QVERIFY2(longText.startsWith(u"2023-11-15 06:13:20"_s), qPrintable(longText));
         QCOMPARE(Formatting::localDateTimeLong(0), QString());
@@ -109,6 +191,32 @@ private Q_SLOTS:
         QCOMPARE(Formatting::typeText(u"BUILD_IN"_s), u"Built-in"_s);
         QCOMPARE(Formatting::visibilityText(u"PRIVATE"_s), u"Private"_s);
         QCOMPARE(Formatting::visibilityText(u"PUBLIC"_s), u"Public"_s);
+        QCOMPARE(Formatting::archText(u"X86_64"_s), u"x86-64"_s);
+        QCOMPARE(Formatting::archText(u"aarch64"_s), u"Arm64"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"COMMON"_s), u"General"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"TRAIN"_s), u"Training"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"INFERENCE"_s), u"Inference"_s);
+        QCOMPARE(Formatting::serviceTypeText(u"DEV"_s), u"Development"_s);
+        QCOMPARE(Formatting::originText(u"CUSTOMIZE"_s), u"Custom"_s);
+        QCOMPARE(Formatting::originText(u"IMAGE_SAVE"_s), u"Saved from a notebook"_s);
+        QCOMPARE(Formatting::devServiceText(u"NOTEBOOK"_s), u"Notebook"_s);
+        QCOMPARE(Formatting::devServiceText(u"SSH"_s), u"SSH"_s);
+        QCOMPARE(Formatting::resourceCategoryText(u"ASCEND"_s), u"Ascend NPU"_s);
+        QCOMPARE(Formatting::resourceCategoryText(u"GPU"_s), u"GPU"_s);
+        // New values appear as sent.
+        QCOMPARE(Formatting::serviceTypeText(u"FUTURE"_s), u"FUTURE"_s);
+        QCOMPARE(Formatting::originText(u"O\u202E"_s), u"O\\u{202E}"_s);
+    }
+
+    void labelsWithTheApiValue()
+    {
+        QCOMPARE(Formatting::withApiValue(Formatting::originText(u"CUSTOMIZE"_s), u"CUSTOMIZE"_s),
+                 u"Custom (CUSTOMIZE)"_s);
+        QCOMPARE(Formatting::withApiValue(u"SSH"_s, u"SSH"_s), u"SSH"_s);
+        QCOMPARE(Formatting::withApiValue(u"Unknown"_s, QString()), u"Unknown"_s);
+        QCOMPARE(Formatting::dateStyleFromName(Formatting::dateStyleName(Formatting::DateStyle::Iso)),
+                 Formatting::DateStyle::Iso);
+        QCOMPARE(Formatting::dateStyleFromName(u"nonsense"_s), Formatting::DateStyle::Locale);
     }
 
     void visibleText_data()

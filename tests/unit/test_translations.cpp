@@ -99,7 +99,7 @@ QStringList sortedMatches(const QRegularExpression &pattern, const QString &text
 
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression pattern(u"%(?:L?[1-9][0-9]?|n)"_s);
+    static const QRegularExpression pattern(u"%L?(?:[1-9][0-9]?|n)"_s);
     return sortedMatches(pattern, text);
 }
 
@@ -212,11 +212,13 @@ void TestTranslations::everyEntryIsComplete()
                 problems.append(u"%1: empty translation"_s.arg(where));
                 continue;
             }
-            // A plural form may leave out %n ("a minute ago"), never anything else.
+            // A plural form may leave out its count, %n or %Ln ("a minute ago"), never anything else.
             QStringList expected = placeholders(m.source);
             QStringList actual = placeholders(text);
-            if (m.numerus && !actual.contains(u"%n"_s))
+            if (m.numerus && !actual.contains(u"%n"_s) && !actual.contains(u"%Ln"_s)) {
                 expected.removeAll(u"%n"_s);
+                expected.removeAll(u"%Ln"_s);
+            }
             if (expected != actual)
                 problems.append(u"%1: placeholders %2 in \"%3\""_s.arg(where, actual.join(u' '), text));
             if (htmlTags(m.source) != htmlTags(text))
@@ -288,7 +290,7 @@ void TestTranslations::installsTheCatalogueOfTheLanguage()
 {
     QCoreApplication *app = QCoreApplication::instance();
     const auto deleted = [](int n) {
-        return QCoreApplication::translate("mim::DeletionFlow", "%n image(s) deleted.", nullptr, n);
+        return QCoreApplication::translate("mim::DeletionFlow", "%Ln image(s) deleted.", nullptr, n);
     };
     const auto installed = [app] {
         return app->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size();

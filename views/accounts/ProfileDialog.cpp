@@ -420,8 +420,8 @@ void ProfileDialog::runTest(const Credentials &secrets)
             const QJsonObject body = call->json();
             const qint64 visible = body.contains("total"_L1) ? qint64(body.value("total"_L1).toDouble())
                                                              : qint64(body.value("data"_L1).toArray().size());
-            //: %n images the account can see, %1 the project id
-            finishTest(true, tr("Connected: %n image(s) visible, project id %1", nullptr, int(visible))
+            //: %Ln images the account can see, %1 the project id
+            finishTest(true, tr("Connected: %Ln image(s) visible, project id %1", nullptr, int(visible))
                                  .arg(client->projectId()));
         } else {
             finishTest(false, call->error().fullText());

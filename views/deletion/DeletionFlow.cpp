@@ -63,7 +63,7 @@ bool DeletionFlow::mayLeaveAccount(std::function<void()> proceed, bool quitting)
         choice = m_runningDeletionsConfirmer(running);
     } else {
         QMessageBox box(QMessageBox::Warning, tr("Deletions Running"),
-                        tr("%n deletion(s) are still running.", nullptr, running), QMessageBox::NoButton,
+                        tr("%Ln deletion(s) are still running.", nullptr, running), QMessageBox::NoButton,
                         m_window);
         box.setInformativeText(tr("Closing the account now could leave the outcome of requests already sent "
                                   "unknown. Wait for the deletions to finish, or stop: no more requests are "
@@ -152,7 +152,7 @@ void DeletionFlow::onFinished(const DeletionSummary &summary)
     Q_EMIT deletionsChanged();
     const int deleted = summary.count(DeletionResult::Outcome::Deleted);
     if (deleted == summary.results.size()) {
-        m_statusBar->showMessage(tr("%n image(s) deleted.", nullptr, deleted), 8000);
+        m_statusBar->showMessage(tr("%Ln image(s) deleted.", nullptr, deleted), 8000);
     } else if (!m_quitAfterDeletions) {
         // Quitting: the results are in the journal, a window nobody will read is not shown.
         showSummary(summary);
@@ -183,12 +183,12 @@ void DeletionFlow::showReconciliation(const QList<ReconciliationResult> &results
     QStringList lines;
     for (const ReconciliationResult &result : results)
         lines.append(result.description());
-    auto *notice =
-        new QMessageBox(QMessageBox::Information, tr("Interrupted Deletions"),
-                        tr("The outcome of %n deletion(s) was not known: the app stopped, or the account was "
-                           "closed, while they ran. The server was asked; this is what became of them:",
-                           nullptr, int(results.size())),
-                        QMessageBox::Ok, m_window);
+    auto *notice = new QMessageBox(
+        QMessageBox::Information, tr("Interrupted Deletions"),
+        tr("The outcome of %Ln deletion(s) was not known: the app stopped, or the account was "
+           "closed, while they ran. The server was asked; this is what became of them:",
+           nullptr, int(results.size())),
+        QMessageBox::Ok, m_window);
     notice->setObjectName(u"InterruptedDeletionsNotice"_s);
     // Image names come from the server: text to read, never markup to render. The message box
     // has no setting for the informative text's format (it guesses), so its label gets one.

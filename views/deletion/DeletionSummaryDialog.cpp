@@ -39,16 +39,16 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
     icon->setPixmap(style()->standardIcon(which, nullptr, this).pixmap(iconSize, iconSize));
 
     QStringList parts;
-    parts.append(tr("%n image(s) deleted", "deletion summary", deleted));
+    parts.append(tr("%Ln image(s) deleted", "deletion summary", deleted));
     if (gone > 0)
-        parts.append(tr("%n already gone", "deletion summary: deleted by someone else before us", gone));
+        parts.append(tr("%Ln already gone", "deletion summary: deleted by someone else before us", gone));
     if (failed > 0)
-        parts.append(tr("%n failed", "deletion summary", failed));
+        parts.append(tr("%Ln failed", "deletion summary", failed));
     if (cancelled > 0)
-        parts.append(tr("%n cancelled", "deletion summary: never sent", cancelled));
+        parts.append(tr("%Ln cancelled", "deletion summary: never sent", cancelled));
     if (unknown > 0)
         parts.append(
-            tr("%n with unknown outcome", "deletion summary: sent, but the answer was lost", unknown));
+            tr("%Ln with unknown outcome", "deletion summary: sent, but the answer was lost", unknown));
     m_headline =
         new QLabel(tr("%1.", "deletion summary sentence: the parts joined").arg(parts.join(u", "_s)), this);
     m_headline->setTextFormat(Qt::PlainText);

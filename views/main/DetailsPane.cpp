@@ -20,9 +20,14 @@ using namespace Qt::StringLiterals;
 namespace mim {
 namespace {
 
-QString joined(const QStringList &values)
+// Each API value as its translated label with the value as sent: "Ascend NPU (ASCEND), CPU".
+QString labelled(const QStringList &values, QString (*label)(const QString &))
 {
-    return values.join(u", "_s);
+    QStringList parts;
+    parts.reserve(values.size());
+    for (const QString &value : values)
+        parts.append(Formatting::withApiValue(label(value), value));
+    return parts.join(u", "_s);
 }
 
 QLabel *makeValueLabel(QWidget *parent)
@@ -228,27 +233,32 @@ void DetailsPane::showSingle(const Image &image)
     QString status = Formatting::statusText(image.status);
     m_statusLine->setText(
         tr("%1 · %2 · %3", "details header: status, size, visibility")
-            .arg(status, Formatting::humanSize(image.sizeKb), Formatting::visibilityText(image.visibility)));
+            .arg(status, Formatting::imageSize(image), Formatting::visibilityText(image.visibility)));
 
     setField(Field::Name, image.name);
     setField(Field::Tag, image.tag);
     setField(Field::NameTag, image.nameAndTag());
-    setField(Field::Status, status);
+    setField(Field::Status, Formatting::withApiValue(status, image.status));
     setField(Field::StatusMessage, image.statusMessage);
-    setField(Field::Size, image.sizeKb > 0 ? tr("%1 (%2 KB)", "size: human size and the exact KB")
-                                                 .arg(Formatting::humanSize(image.sizeKb),
-                                                      QLocale().toString(image.sizeKb))
-                                           : QString());
+    setField(Field::Size, image.sizeKb > 0
+                              ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
+                                    .arg(Formatting::imageSize(image), Formatting::reportedSize(image.sizeKb))
+                              : Formatting::imageSize(image));
     setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
     setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
-    setField(Field::Type, Formatting::typeText(image.type));
-    setField(Field::Origin, image.origin);
-    setField(Field::Visibility, Formatting::visibilityText(image.visibility));
-    setField(Field::Architecture, image.normalizedArch());
-    setField(Field::ServiceType, image.serviceType);
-    setField(Field::DevServices, joined(image.devServices));
-    setField(Field::Resources, joined(image.resourceCategories));
-    setField(Field::SupportedResources, joined(image.supportResCategories));
+    // Translated labels with the value as the API sent it: the console and the API docs use the latter.
+    setField(Field::Type, Formatting::withApiValue(Formatting::typeText(image.type), image.type));
+    setField(Field::Origin, Formatting::withApiValue(Formatting::originText(image.origin), image.origin));
+    setField(Field::Visibility,
+             Formatting::withApiValue(Formatting::visibilityText(image.visibility), image.visibility));
+    setField(Field::Architecture,
+             Formatting::withApiValue(Formatting::archText(image.arch), image.normalizedArch()));
+    setField(Field::ServiceType,
+             Formatting::withApiValue(Formatting::serviceTypeText(image.serviceType), image.serviceType));
+    setField(Field::DevServices, labelled(image.devServices, Formatting::devServiceText));
+    setField(Field::Resources, labelled(image.resourceCategories, Formatting::resourceCategoryText));
+    setField(Field::SupportedResources,
+             labelled(image.supportResCategories, Formatting::resourceCategoryText));
     setField(Field::Namespace, image.nameSpace);
     setField(Field::SwrPath, image.swrPath);
     setField(Field::Id, image.id);
@@ -363,14 +373,14 @@ void DetailsPane::showSummary(const QList<Image> &images)
         builtInCount += image.isBuiltIn() ? 1 : 0;
     }
     m_summaryTitle->setText(
-        tr("%n image(s) selected, total %1", "details pane, several images selected", int(images.size()))
+        tr("%Ln image(s) selected, total %1", "details pane, several images selected", int(images.size()))
             .arg(Formatting::humanSize(totalKb)));
     QStringList lines;
-    lines.append(tr("%n private", "count of private images in the selection", privateCount));
+    lines.append(tr("%Ln private", "count of private images in the selection", privateCount));
     lines.append(
-        tr("%n public", "count of public images in the selection", int(images.size()) - privateCount));
+        tr("%Ln public", "count of public images in the selection", int(images.size()) - privateCount));
     if (builtInCount > 0)
-        lines.append(tr("%n built-in (cannot be deleted)", nullptr, builtInCount));
+        lines.append(tr("%Ln built-in (cannot be deleted)", nullptr, builtInCount));
     m_summaryBody->setText(lines.join(u'\n'));
     m_pages->setCurrentIndex(2);
 }

@@ -158,7 +158,7 @@ void EmptyStateWidget::showNoImages(bool builtInShown)
 void EmptyStateWidget::showNoMatches(int hiddenCount)
 {
     present(u"filter-off"_s, tr("No matching images"),
-            tr("None of the %n image(s) matches the filter.", "empty state when the filter hides everything",
+            tr("None of the %Ln image(s) matches the filter.", "empty state when the filter hides everything",
                hiddenCount),
             {Button::ClearFilter});
 }

@@ -158,6 +158,12 @@ QString FilterBar::facetValueText(Facet facet, const QString &value)
         return Formatting::typeText(value);
     case Facet::Visibility:
         return Formatting::visibilityText(value);
+    case Facet::Architecture:
+        return Formatting::archText(value);
+    case Facet::ServiceType:
+        return Formatting::serviceTypeText(value);
+    case Facet::ResourceCategory:
+        return Formatting::resourceCategoryText(value);
     case Facet::Workspace:
         if (value == u"0")
             return tr("Default workspace");
@@ -229,6 +235,8 @@ void FilterBar::fillFacetMenu(Facet facet, QMenu *menu)
     }
     for (const QString &value : std::as_const(values)) {
         QAction *action = menu->addAction(valueText(facet, value));
+        // The value as the API sends it, for a label that translates it.
+        action->setToolTip(Formatting::visibleText(value));
         action->setCheckable(true);
         action->setData(value);
         connect(action, &QAction::toggled, this, [this, facet, value, menu](bool on) {
@@ -305,7 +313,8 @@ QString FilterBar::buttonText(Facet facet) const
     if (accepted.size() == 1)
         return tr("%1: %2", "facet button: title and the one accepted value")
             .arg(facetTitle(facet), valueText(facet, *accepted.cbegin()));
-    return tr("%1: %n selected", "facet button: title and how many values are accepted", int(accepted.size()))
+    return tr("%1: %Ln selected", "facet button: title and how many values are accepted",
+              int(accepted.size()))
         .arg(facetTitle(facet));
 }
 

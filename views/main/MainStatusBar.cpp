@@ -84,11 +84,11 @@ void MainStatusBar::setShown(int shownCount, qint64 shownKb, int totalCount)
     m_shown->show();
     const QLocale locale;
     if (shownCount == totalCount) {
-        m_shown->setText(tr("%n image(s), %1", "status bar: count and total size", shownCount)
+        m_shown->setText(tr("%Ln image(s), %1", "status bar: count and total size", shownCount)
                              .arg(Formatting::humanSize(shownKb)));
     } else {
         m_shown->setText(
-            tr("%1 of %n image(s) shown, %2", "status bar: filtered count, total count, size", totalCount)
+            tr("%1 of %Ln image(s) shown, %2", "status bar: filtered count, total count, size", totalCount)
                 .arg(locale.toString(shownCount), Formatting::humanSize(shownKb)));
     }
 }
@@ -96,7 +96,7 @@ void MainStatusBar::setShown(int shownCount, qint64 shownKb, int totalCount)
 void MainStatusBar::setSelection(int count, qint64 kb)
 {
     m_selection->setVisible(count > 0);
-    m_selection->setText(count > 0 ? tr("%n selected, %1", "status bar: selection count and size", count)
+    m_selection->setText(count > 0 ? tr("%Ln selected, %1", "status bar: selection count and size", count)
                                          .arg(Formatting::humanSize(kb))
                                    : QString());
 }
@@ -134,7 +134,7 @@ void MainStatusBar::setSettlingCount(int count)
 {
     m_settlingCount = count;
     m_settling->setVisible(count > 0 && currentMessage().isEmpty());
-    m_settling->setText(count > 0 ? tr("%n image(s) being saved — watching for changes", "status bar", count)
+    m_settling->setText(count > 0 ? tr("%Ln image(s) being saved — watching for changes", "status bar", count)
                                   : QString());
 }
 
@@ -164,7 +164,7 @@ void MainStatusBar::setDeletionProgress(int done, int total)
     m_deletion.bar->setRange(0, qMax(1, total));
     m_deletion.bar->setValue(done);
     m_deletion.label->setText(
-        tr("Deleting: %1 of %n image(s)", "status bar progress; %1 is the number done", total)
+        tr("Deleting: %1 of %Ln image(s)", "status bar progress; %1 is the number done", total)
             .arg(QLocale().toString(done)));
 }
 

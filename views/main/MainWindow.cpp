@@ -1,6 +1,7 @@
 #include "views/main/MainWindow.h"
 
 #include "models/common/SettingsKeys.h"
+#include "views/main/PreferencesDialog.h"
 
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
@@ -67,6 +68,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     setWindowTitle(tr("ModelArts Image Manager"));
 
     m_tableModel = new ImageTableModel(this);
+    if (m_services.settings)
+        m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
     m_filterModel = new ImageFilterModel(this);
     m_filterModel->setSourceModel(m_tableModel);
     m_session =
@@ -93,7 +96,11 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
     m_actions = new MainWindowActions(this, m_services);
     connect(m_actions, &MainWindowActions::preferencesChanged, this,
-            [this] { m_session->setListingCacheDirectory(listingCacheDirectory(m_services)); });
+            [this] {
+                m_session->setListingCacheDirectory(listingCacheDirectory(m_services));
+                if (m_services.settings)
+                    m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
+            });
     createCentralArea();
     createToolBar();
     m_actions->buildMenus(menuBar(), [this](QMenu *columns) { m_tableView->populateColumnMenu(columns); });
@@ -434,7 +441,7 @@ void MainWindow::onCatalogStateChanged()
                 refused.fullText());
         } else if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
             m_noticeBar->showNotice(
-                tr("Skipped %n image record(s) that could not be read.", nullptr, skipped),
+                tr("Skipped %Ln image record(s) that could not be read.", nullptr, skipped),
                 m_catalog->skippedRecords().join(u'\n'));
         }
         break;
@@ -451,7 +458,7 @@ void MainWindow::onCatalogStateChanged()
                                     m_catalog->lastError().fullText(), tr("Retry"));
         } else if (m_catalog->isIncomplete()) {
             // Rows arrived, then the load stopped: they must not pass for the whole account.
-            m_noticeBar->showNotice(tr("The list is incomplete: loading stopped after %n image(s). %1",
+            m_noticeBar->showNotice(tr("The list is incomplete: loading stopped after %Ln image(s). %1",
                                        nullptr, m_tableModel->rowCount())
                                         .arg(m_catalog->lastError().summary()),
                                     m_catalog->lastError().fullText(), tr("Retry"));
@@ -552,7 +559,7 @@ void MainWindow::resyncSelected()
 {
     const int asked = m_session->resync(selectedImages());
     if (asked > 0)
-        m_statusBar->showMessage(tr("Asking ModelArts to check %n image(s) again…", nullptr, asked), 3000);
+        m_statusBar->showMessage(tr("Asking ModelArts to check %Ln image(s) again…", nullptr, asked), 3000);
 }
 
 void MainWindow::onResyncFinished(const QString &id, const ApiError &error)

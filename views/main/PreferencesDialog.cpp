@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -81,11 +82,26 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
     cacheRow->addWidget(m_rememberLists);
     cacheRow->addStretch(1);
     cacheRow->addWidget(m_clearCache);
+    // Each choice shows what it looks like, with a date that tells day from month.
+    const qint64 example = QDateTime(QDate(2028, 12, 28), QTime(23, 58)).toMSecsSinceEpoch();
+    m_dateFormat = new QComboBox(this);
+    m_dateFormat->setObjectName(u"dateFormatBox"_s);
+    m_dateFormat->addItem(tr("Language's format (%1)", "date format; %1 is an example date")
+                              .arg(Formatting::localDateTime(example, Formatting::DateStyle::Locale)),
+                          Formatting::dateStyleName(Formatting::DateStyle::Locale));
+    m_dateFormat->addItem(tr("ISO 8601 (%1)", "date format; %1 is an example date")
+                              .arg(Formatting::localDateTime(example, Formatting::DateStyle::Iso)),
+                          Formatting::dateStyleName(Formatting::DateStyle::Iso));
+    m_dateFormat->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    if (m_settings)
+        m_dateFormat->setCurrentIndex(
+            m_dateFormat->findData(Formatting::dateStyleName(dateStyle(*m_settings))));
 
     auto *form = new QFormLayout();
     form->addRow(tr("&Language:", "user interface language"), m_language);
     form->addRow(QString(), m_restartNote);
     form->addRow(tr("Image list:"), cacheRow);
+    form->addRow(tr("&Dates:", "how the date columns show dates"), m_dateFormat);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -100,6 +116,16 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
 
     connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateRestartNote);
     updateRestartNote();
+}
+
+Formatting::DateStyle PreferencesDialog::selectedDateStyle() const
+{
+    return Formatting::dateStyleFromName(m_dateFormat->currentData().toString());
+}
+
+Formatting::DateStyle PreferencesDialog::dateStyle(const QSettings &settings)
+{
+    return Formatting::dateStyleFromName(SettingsKeys::value(settings, SettingsKey::UiDateFormat).toString());
 }
 
 QString PreferencesDialog::selectedLanguage() const
@@ -133,6 +159,8 @@ void PreferencesDialog::accept()
             SettingsKeys::remove(*m_settings, SettingsKey::UiLanguage);
         else
             SettingsKeys::setValue(*m_settings, SettingsKey::UiLanguage, language);
+        SettingsKeys::setValue(*m_settings, SettingsKey::UiDateFormat,
+                               Formatting::dateStyleName(selectedDateStyle()));
     }
     QDialog::accept();
 }

@@ -145,7 +145,7 @@ void SelectionActions::copySelectedIds()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.id);
-    copyLines(lines, tr("Copied %n image ID(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln image ID(s).", nullptr, int(lines.size())));
 }
 
 void SelectionActions::copySelectedSwrPaths()
@@ -153,7 +153,7 @@ void SelectionActions::copySelectedSwrPaths()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.swrPath);
-    copyLines(lines, tr("Copied %n SWR path(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln SWR path(s).", nullptr, int(lines.size())));
 }
 
 void SelectionActions::copySelectedNameTags()
@@ -161,7 +161,7 @@ void SelectionActions::copySelectedNameTags()
     QStringList lines;
     for (const Image &image : selectedImages())
         lines.append(image.nameAndTag());
-    copyLines(lines, tr("Copied %n name:tag line(s).", nullptr, int(lines.size())));
+    copyLines(lines, tr("Copied %Ln name:tag line(s).", nullptr, int(lines.size())));
 }
 
 } // namespace mim

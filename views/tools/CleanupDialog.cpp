@@ -1,5 +1,6 @@
 #include "views/tools/CleanupDialog.h"
 
+#include "models/api/SizeUnit.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/Formatting.h"
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -38,8 +40,8 @@ namespace mim {
 
 namespace {
 
-constexpr qint64 KbPerMb = 1024;
-constexpr qint64 KbPerGb = 1024 * 1024;
+constexpr qint64 KbPerMb = SizeUnit::fromBytes(qint64(1) << 20);
+constexpr qint64 KbPerGb = SizeUnit::fromBytes(qint64(1) << 30);
 
 // The rule every first clean-up starts with: images that failed to save are never worth keeping.
 CleanupRules firstRunRules()
@@ -432,10 +434,10 @@ void CleanupDialog::updatePreview()
         current.evaluate(deletableImages(), m_clock(), forceRequested(), usageRead ? &usage : nullptr);
     QStringList spared;
     if (evaluation.sparedInUse > 0)
-        spared.append(tr("%n matching image(s) not proposed: in use by notebooks, training jobs or services.",
+        spared.append(tr("%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.",
                          nullptr, evaluation.sparedInUse));
     if (evaluation.sparedUnknownUsage > 0) {
-        spared.append(tr("%n matching image(s) not proposed: whether they are in use could not be checked.",
+        spared.append(tr("%Ln matching image(s) not proposed: whether they are in use could not be checked.",
                          nullptr, evaluation.sparedUnknownUsage));
         spared += usage.unknownReasons();
     }
@@ -461,11 +463,10 @@ void CleanupDialog::updateSummary()
     else if (matches == 0)
         count = tr("No image matches these rules.");
     else if (ticked == matches)
-        count = tr("%n matching image(s), %1 in total.", "%1 is a size", matches).arg(total);
+        count = tr("%Ln matching image(s), %1 in total.", "%1 is a size", matches).arg(total);
     else
-        count = tr("%1 of %n matching image(s) ticked, %2 in total.", "%1 is a number, %2 a size", matches)
-                    .arg(ticked)
-                    .arg(total);
+        count = tr("%1 of %Ln matching image(s) ticked, %2 in total.", "%1 is a number, %2 a size", matches)
+                    .arg(QLocale().toString(ticked), total);
     m_countLabel->setText(count);
 
     QString space;
@@ -477,7 +478,7 @@ void CleanupDialog::updateSummary()
             space = tr("Frees %1 in SWR.", "%1 is a size")
                         .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true)));
             if (publicCount > 0)
-                space += u' ' + tr("The SWR content of %n public image(s) is kept.",
+                space += u' ' + tr("The SWR content of %Ln public image(s) is kept.",
                                    "after “Frees 3 GB in SWR.”", publicCount);
         } else {
             space = tr("Frees no SWR space: the SWR content is kept.");
@@ -486,7 +487,7 @@ void CleanupDialog::updateSummary()
     m_spaceLabel->setText(space);
     m_spaceLabel->setVisible(!space.isEmpty());
 
-    m_deleteButton->setText(ticked > 0 ? tr("Delete %n Image(s)…", "button", ticked)
+    m_deleteButton->setText(ticked > 0 ? tr("Delete %Ln Image(s)…", "button", ticked)
                                        : tr("Delete…", "button"));
     m_deleteButton->setEnabled(ticked > 0);
     m_exportButton->setEnabled(ticked > 0);
@@ -596,7 +597,7 @@ void CleanupDialog::loadSettings()
             setSizeControls(values.value(u"sizeKb"_s).toLongLong());
         if (lastRun.isValid()) {
             m_lastRun->setText(
-                tr("These are the rules of your last clean-up of this account (%1, %n image(s)).",
+                tr("These are the rules of your last clean-up of this account (%1, %Ln image(s)).",
                    "%1 is a date", lastCount)
                     .arg(Formatting::localDateTime(lastRun.toMSecsSinceEpoch())));
             m_lastRun->setVisible(true);

@@ -71,7 +71,7 @@ int ExportImages::exportRows(const QAbstractItemModel *model, const QList<int> &
 
 QString ExportImages::doneMessage(int count, const QString &path)
 {
-    return tr("Exported %n image(s) to %1.", nullptr, count).arg(QFileInfo(path).fileName());
+    return tr("Exported %Ln image(s) to %1.", nullptr, count).arg(QFileInfo(path).fileName());
 }
 
 } // namespace mim

@@ -190,8 +190,8 @@ void ImageGroupsDialog::showCounts()
     if (m_model->groupCount() == 0)
         setStatus(tr("This account has no images of its own."));
     else
-        setStatus(tr("%n group(s), %1 in total.", nullptr, m_model->groupCount())
-                      .arg(tr("%n version(s)", "in “3 groups, 12 versions in total”", versions)));
+        setStatus(tr("%Ln group(s), %1 in total.", nullptr, m_model->groupCount())
+                      .arg(tr("%Ln version(s)", "in “3 groups, 12 versions in total”", versions)));
 }
 
 bool ImageGroupsDialog::selectGroup(const QString &groupId)
@@ -287,7 +287,7 @@ void ImageGroupsDialog::confirmAndDelete(const ImageGroup &group, const QList<Im
         DeletionRequest::forGroup({group.id, group.name, group.nameSpace}, versions, *force);
     m_deleting = request;
     m_deletingResults.clear();
-    setStatus(tr("Deleting “%1” and its %n version(s)…", nullptr, int(versions.size()))
+    setStatus(tr("Deleting “%1” and its %Ln version(s)…", nullptr, int(versions.size()))
                   .arg(Formatting::visibleText(group.name)));
     if (m_session)
         m_session->enqueueDeletions({request});
@@ -327,10 +327,10 @@ void ImageGroupsDialog::onDeletionFinished()
             setStatus(tr("“%1” was already deleted.").arg(name));
         else if (request.force)
             setStatus(
-                tr("Deleted “%1” and its %n version(s), with their SWR content.", nullptr, count).arg(name));
+                tr("Deleted “%1” and its %Ln version(s), with their SWR content.", nullptr, count).arg(name));
         else
-            setStatus(
-                tr("Deleted “%1” and its %n version(s); the SWR content is kept.", nullptr, count).arg(name));
+            setStatus(tr("Deleted “%1” and its %Ln version(s); the SWR content is kept.", nullptr, count)
+                          .arg(name));
     } else if (unknown > 0) {
         setStatus(tr("Whether “%1” was deleted is not known: the server's answer was lost. The app will ask "
                      "the server again when the account is opened.")
