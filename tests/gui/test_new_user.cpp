@@ -1,0 +1,76 @@
+// What a new user trips over, in the real main window against an in-process sandbox (offscreen).
+
+#include "Localization.h"
+#include "MainWindowFixture.h"
+#include "models/catalog/ImageCatalog.h"
+#include "SandboxFixture.h"
+#include "views/main/MainStatusBar.h"
+#include "views/main/MainWindow.h"
+
+#include <memory>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+class TestNewUser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void failedAccountDoesNotShowThePreviousRefreshTime();
+
+private:
+    std::unique_ptr<test::SandboxFixture> m_sandbox;
+    std::unique_ptr<test::MainWindowFixture> m_f;
+};
+
+void TestNewUser::initTestCase()
+{
+    QVERIFY(
+        installTranslations(QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedStates))
+            .endsWith(u"_en.qm"_s));
+}
+
+void TestNewUser::init()
+{
+    m_sandbox = std::make_unique<test::SandboxFixture>(20, 7);
+    QVERIFY(m_sandbox->start());
+    m_f = std::make_unique<test::MainWindowFixture>();
+    QVERIFY(m_f->isValid());
+}
+
+void TestNewUser::cleanup()
+{
+    m_f.reset();
+    m_sandbox.reset();
+}
+
+void TestNewUser::failedAccountDoesNotShowThePreviousRefreshTime()
+{
+    QVERIFY(m_f->openLoadedWindow(*m_sandbox));
+    MainWindow &window = m_f->window();
+    auto *bar = window.findChild<MainStatusBar *>();
+    QVERIFY(bar);
+    QVERIFY(bar->refreshedText().startsWith(u"Refreshed "_s));
+
+    ConnectionSettings wrong = m_sandbox->akskSettings();
+    wrong.credentials.secretKey = u"not-the-right-secret-key"_s;
+    QCOMPARE(test::MainWindowFixture::connectTo(window, wrong, u"Wrong secret"_s),
+             ImageCatalog::State::Failed);
+    QCOMPARE(window.connectedDisplayName(), u"Wrong secret"_s);
+    // The time belonged to the other account's list; this one has never been listed.
+    QCOMPARE(bar->refreshedText(), QString());
+    auto *refreshed = bar->findChild<QLabel *>(u"refreshedLabel"_s);
+    QVERIFY(refreshed);
+    QVERIFY(!refreshed->isVisible());
+}
+
+QTEST_MAIN(TestNewUser)
+#include "test_new_user.moc"
