@@ -9,6 +9,7 @@
 #include "SelfTestRunner.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "views/common/Theme.h"
 #include "views/main/MainWindow.h"
 
 #include <cstdio>
@@ -70,6 +71,8 @@ int main(int argc, char *argv[])
             QCoreApplication::translate("main", "ModelArts Image Manager"));
         QGuiApplication::setDesktopFileName(QStringLiteral(MIM_APP_ID));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/modelarts-image-manager.svg")));
+        mim::applyTheme(
+            mim::themeFromName(mim::SettingsKeys::value(QSettings(), mim::SettingsKey::UiTheme).toString()));
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -15,6 +15,8 @@ enum class SettingsKey
 {
     // The user interface language, a locale name such as "zh_CN"; empty follows the system.
     UiLanguage,
+    // "system" (follow the desktop), "light" or "dark".
+    UiTheme,
     CurrentProfile,
 
     // The main window. The "v1" keeps an incompatible future layout from restoring an old one.

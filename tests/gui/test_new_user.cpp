@@ -3,13 +3,19 @@
 #include "Localization.h"
 #include "MainWindowFixture.h"
 #include "models/catalog/ImageCatalog.h"
+#include "models/common/SettingsKeys.h"
 #include "SandboxFixture.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
+#include "views/main/PreferencesDialog.h"
 
 #include <memory>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
 
     void failedAccountDoesNotShowThePreviousRefreshTime();
+    void themeIsChosenInPreferencesAndAppliedAtOnce();
 
 private:
     std::unique_ptr<test::SandboxFixture> m_sandbox;
@@ -70,6 +77,46 @@ void TestNewUser::failedAccountDoesNotShowThePreviousRefreshTime()
     auto *refreshed = bar->findChild<QLabel *>(u"refreshedLabel"_s);
     QVERIFY(refreshed);
     QVERIFY(!refreshed->isVisible());
+}
+
+void TestNewUser::themeIsChosenInPreferencesAndAppliedAtOnce()
+{
+    QSettings &settings = m_f->settings();
+    const QString systemStyle = QApplication::style()->name();
+    const QPalette systemPalette = QApplication::palette();
+    const auto choose = [&settings](const QString &theme) {
+        PreferencesDialog dialog(&settings);
+        const int index = dialog.themeBox()->findData(theme);
+        QVERIFY2(index >= 0, qPrintable(theme));
+        dialog.themeBox()->setCurrentIndex(index);
+        dialog.accept();
+    };
+    {
+        // Following the system is the default.
+        PreferencesDialog dialog(&settings);
+        QCOMPARE(dialog.themeBox()->currentData().toString(), u"system"_s);
+        QCOMPARE(dialog.themeBox()->count(), 3);
+    }
+
+    choose(u"dark"_s);
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiTheme).toString(), u"dark"_s);
+    QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    {
+        PreferencesDialog dialog(&settings);
+        QCOMPARE(dialog.themeBox()->currentData().toString(), u"dark"_s);
+    }
+
+    choose(u"light"_s);
+    QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() < 100);
+
+    choose(u"system"_s);
+    QCOMPARE(SettingsKeys::value(settings, SettingsKey::UiTheme).toString(), u"system"_s);
+    QCOMPARE(QApplication::style()->name(), systemStyle);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), systemPalette.color(QPalette::Window));
 }
 
 QTEST_MAIN(TestNewUser)

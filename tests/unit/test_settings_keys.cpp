@@ -61,6 +61,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
     // These are the names in users' settings files: changing one needs a rename and its migration.
     const QStringList expected{
         u"ui/language"_s,
+        u"ui/theme"_s,
         u"accounts/current"_s,
         u"mainWindow/v1/geometry"_s,
         u"mainWindow/v1/state"_s,

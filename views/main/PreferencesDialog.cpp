@@ -2,6 +2,7 @@
 
 #include "Localization.h"
 #include "models/common/SettingsKeys.h"
+#include "views/common/Theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -61,7 +62,18 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
     notePolicy.setRetainSizeWhenHidden(true); // the dialog does not jump when the note appears
     m_restartNote->setSizePolicy(notePolicy);
 
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(u"themeBox"_s);
+    m_theme->addItem(tr("System", "theme: the colours of the desktop"), themeName(Theme::System));
+    m_theme->addItem(tr("Light", "theme"), themeName(Theme::Light));
+    m_theme->addItem(tr("Dark", "theme"), themeName(Theme::Dark));
+    m_theme->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const QString storedTheme = m_settings ? SettingsKeys::value(*m_settings, SettingsKey::UiTheme).toString()
+                                           : themeName(Theme::System);
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(themeName(themeFromName(storedTheme)))));
+
     auto *form = new QFormLayout();
+    form->addRow(tr("&Theme:", "light or dark colours"), m_theme);
     form->addRow(tr("&Language:", "user interface language"), m_language);
     form->addRow(QString(), m_restartNote);
 
@@ -99,7 +111,9 @@ void PreferencesDialog::accept()
             SettingsKeys::remove(*m_settings, SettingsKey::UiLanguage);
         else
             SettingsKeys::setValue(*m_settings, SettingsKey::UiLanguage, language);
+        SettingsKeys::setValue(*m_settings, SettingsKey::UiTheme, m_theme->currentData().toString());
     }
+    applyTheme(themeFromName(m_theme->currentData().toString()));
     QDialog::accept();
 }
 

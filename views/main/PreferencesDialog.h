@@ -8,9 +8,9 @@ class QSettings;
 
 namespace mim {
 
-// The application's preferences: for now the user interface language (the system's, or one the application
-// ships). Stored in `settings` under "ui/language" when accepted; it applies from the next start, because
-// widgets built before the change would keep their old texts.
+// The application's preferences: the theme (applied at once) and the user interface language (the system's,
+// or one the application ships). Stored in `settings` under "ui/language" when accepted; it applies from the
+// next start, because widgets built before the change would keep their old texts.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +22,8 @@ public:
     void setSelectedLanguage(const QString &language);
 
     QComboBox *languageBox() const { return m_language; }
+    // System, Light or Dark; applied to the running application when accepted.
+    QComboBox *themeBox() const { return m_theme; }
     // Says that the change applies after a restart; shown once the choice differs from the stored one.
     QLabel *restartNote() const { return m_restartNote; }
 
@@ -33,6 +35,7 @@ private:
     QSettings *m_settings = nullptr;
     QString m_storedLanguage;
     QComboBox *m_language = nullptr;
+    QComboBox *m_theme = nullptr;
     QLabel *m_restartNote = nullptr;
 };
 
