@@ -394,7 +394,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
-        <location filename="../views/main/MainStatusBar.cpp" line="+87"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+85"/>
         <source>%n image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
@@ -421,7 +421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+23"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -442,7 +442,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+410"/>
+        <location filename="../views/main/MainWindow.cpp" line="+412"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %n image record that could not be read.</numerusform>
@@ -450,7 +450,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+105"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %n image again…</numerusform>
@@ -461,7 +461,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+424"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+437"/>
         <source>Connected: %n image(s) visible, project id %1</source>
         <extracomment>%n images the account can see, %1 the project id</extracomment>
         <translation>

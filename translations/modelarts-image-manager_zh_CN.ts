@@ -4,12 +4,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+70"/>
+        <location filename="../app/main.cpp" line="+71"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
     </message>
@@ -63,6 +63,15 @@
     <name>mim::AccountManager</name>
     <message>
         <location filename="../views/accounts/AccountManager.cpp" line="+32"/>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <extracomment>a custom endpoint: %1 host:port, %2 region id
+----------
+%1 region name, %2 region id</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>access key %1</source>
         <translation>访问密钥 %1</translation>
     </message>
@@ -1134,17 +1143,17 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/deletion/DeletionQueue.cpp" line="+14"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+16"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -2493,7 +2502,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message>
-        <location filename="../views/main/MainStatusBar.cpp" line="+31"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+29"/>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -2548,7 +2557,7 @@
         <translation>刷新于 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%n image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -2579,12 +2588,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+56"/>
-        <location line="+267"/>
+        <location line="+269"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-149"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2600,7 +2609,7 @@
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Skipped %n image record(s) that could not be read.</source>
         <translation>
             <numerusform>已跳过 %n 条无法读取的镜像记录。</numerusform>
@@ -2617,7 +2626,7 @@
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+93"/>
         <source>Asking ModelArts to check %n image(s) again…</source>
         <translation>
             <numerusform>正在请 ModelArts 重新检查 %n 个镜像…</numerusform>
@@ -2838,7 +2847,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+38"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+39"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2854,7 +2863,31 @@
         <translation>新语言将在 ModelArts 镜像管理器下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>System</source>
+        <comment>theme: the colours of the desktop</comment>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <comment>theme</comment>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <comment>theme</comment>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme:</source>
+        <comment>light or dark colours</comment>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <comment>user interface language</comment>
         <translation>语言(&amp;L)：</translation>
@@ -2947,7 +2980,7 @@
         <translation>添加账号</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>e.g. Team Beijing</source>
         <translation>例如：北京团队</translation>
     </message>
@@ -3122,7 +3155,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+126"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -3162,7 +3195,7 @@
         <translation>正在测试连接…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Connected: %n image(s) visible, project id %1</source>
         <extracomment>%n images the account can see, %1 the project id</extracomment>
         <translation>
@@ -3833,7 +3866,32 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+9"/>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard what you entered for this account?</source>
+        <translation>放弃为此账号输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The account is not saved and the fields are cleared.</source>
+        <translation>账号不会被保存，已填写的内容将被清除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Secrets of “%1”</source>
         <translation>“%1”的密钥</translation>
     </message>
