@@ -10,6 +10,7 @@
 #include "SelfTestRunner.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "views/common/Theme.h"
 #include "views/main/MainWindow.h"
 
 #include <cstdio>
@@ -71,6 +72,8 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
         QGuiApplication::setDesktopFileName(QStringLiteral(MIM_APP_ID));
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/modelarts-image-manager.svg")));
+        mim::applyTheme(
+            mim::themeFromName(mim::SettingsKeys::value(QSettings(), mim::SettingsKey::UiTheme).toString()));
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -454,7 +454,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
-        <location filename="../views/main/MainStatusBar.cpp" line="+87"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+85"/>
         <source>%Ln image(s), %1</source>
         <comment>status bar: count and total size</comment>
         <translation>
@@ -481,7 +481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+37"/>
         <source>%Ln image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -502,7 +502,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+444"/>
+        <location filename="../views/main/MainWindow.cpp" line="+446"/>
         <source>Skipped %Ln image record(s) that could not be read.</source>
         <translation>
             <numerusform>Skipped %Ln image record that could not be read.</numerusform>
@@ -529,7 +529,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+424"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+437"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>

@@ -9,7 +9,7 @@
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+93"/>
+        <location filename="../app/main.cpp" line="+96"/>
         <source>Try --help for the options.</source>
         <translation>使用 --help 查看可用选项。</translation>
     </message>
@@ -63,6 +63,15 @@
     <name>mim::AccountManager</name>
     <message>
         <location filename="../views/accounts/AccountManager.cpp" line="+33"/>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <extracomment>a custom endpoint: %1 host:port, %2 region id
+----------
+%1 region name, %2 region id</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>access key %1</source>
         <translation>访问密钥 %1</translation>
     </message>
@@ -1198,17 +1207,17 @@
 <context>
     <name>mim::DeletionQueue</name>
     <message>
-        <location filename="../models/deletion/DeletionQueue.cpp" line="+14"/>
+        <location filename="../models/deletion/DeletionQueue.cpp" line="+16"/>
         <source>The request was sent, but the connection to the account was closed before the answer came.</source>
         <translation>请求已发送，但在收到答复前与账号的连接已关闭。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Cancelled before it was sent.</source>
         <translation>在发送前已取消。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
@@ -2707,7 +2716,7 @@
 <context>
     <name>mim::MainStatusBar</name>
     <message>
-        <location filename="../views/main/MainStatusBar.cpp" line="+31"/>
+        <location filename="../views/main/MainStatusBar.cpp" line="+29"/>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -2756,7 +2765,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+37"/>
         <source>%Ln image(s) being saved — watching for changes</source>
         <comment>status bar</comment>
         <translation>
@@ -2772,7 +2781,7 @@
         </translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>Refreshed %1</source>
         <comment>status bar: time of the last refresh</comment>
         <translation>刷新于 %1</translation>
@@ -2795,7 +2804,7 @@
         <translation>来自上次会话的记录；灰色行尚未经服务器确认。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Loading images…</source>
         <translation>正在加载镜像…</translation>
     </message>
@@ -2810,12 +2819,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+282"/>
+        <location line="+284"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2831,7 +2840,7 @@
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>Only the default workspace is shown: the account&apos;s workspaces could not be listed, so images in other workspaces are missing. %1</source>
         <translation>仅显示默认工作空间：无法列出该账号的工作空间，因此其他工作空间中的镜像未显示。%1</translation>
     </message>
@@ -3088,7 +3097,7 @@
 <context>
     <name>mim::PreferencesDialog</name>
     <message>
-        <location filename="../views/main/PreferencesDialog.cpp" line="+42"/>
+        <location filename="../views/main/PreferencesDialog.cpp" line="+43"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3132,6 +3141,30 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>System</source>
+        <comment>theme: the colours of the desktop</comment>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <comment>theme</comment>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <comment>theme</comment>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme:</source>
+        <comment>light or dark colours</comment>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <comment>user interface language</comment>
         <translation>语言(&amp;L)：</translation>
@@ -3235,7 +3268,7 @@
         <translation>添加账号</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>e.g. Team Beijing</source>
         <translation>例如：北京团队</translation>
     </message>
@@ -3410,7 +3443,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+126"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -3450,7 +3483,7 @@
         <translation>正在测试连接…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
@@ -4126,7 +4159,32 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+9"/>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard what you entered for this account?</source>
+        <translation>放弃为此账号输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The account is not saved and the fields are cleared.</source>
+        <translation>账号不会被保存，已填写的内容将被清除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Secrets of “%1”</source>
         <translation>“%1”的密钥</translation>
     </message>

@@ -19,6 +19,7 @@ QList<SettingsKeys::Entry> makeEntries()
     return {
         {K::UiLanguage, u"ui/language"_s, S::Global, QString()},
         {K::UiDateFormat, u"ui/dateFormat"_s, S::Global, u"locale"_s},
+        {K::UiTheme, u"ui/theme"_s, S::Global, u"system"_s},
         {K::CurrentProfile, u"accounts/current"_s, S::Global, QString()},
         {K::MainWindowGeometry, u"mainWindow/v1/geometry"_s, S::Global, {}},
         {K::MainWindowState, u"mainWindow/v1/state"_s, S::Global, {}},

@@ -17,6 +17,8 @@ enum class SettingsKey
     UiLanguage,
     // How the date columns show dates: "locale" (the language's short format) or "iso" (2024-05-30 14:02).
     UiDateFormat,
+    // "system" (follow the desktop), "light" or "dark".
+    UiTheme,
     CurrentProfile,
 
     // The main window. The "v1" keeps an incompatible future layout from restoring an old one.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace mim {
 
 QString DeletionQueue::unknownOutcomeReason()
@@ -86,6 +88,7 @@ void DeletionQueue::enqueue(const QList<DeletionRequest> &requests)
         m_total = 0;
         m_summary = {};
         m_summary.account = account();
+        m_roundsUsed.clear();
     }
     m_pending.append(accepted);
     m_total += images;
@@ -124,6 +127,12 @@ void DeletionQueue::cancel()
             resultsFor(request, DeletionResult::Outcome::Cancelled,
                        ApiError::make(ErrorKind::Cancelled, tr("Cancelled before it was sent.")));
         for (const DeletionResult &result : results)
+            finishItem(result, {});
+    }
+    // Waiting for another round: sent and failed, their outcome already journalled.
+    const QHash<QString, Waiting> waiting = std::exchange(m_waiting, {});
+    for (const Waiting &item : waiting) {
+        for (const DeletionResult &result : item.results)
             finishItem(result, {});
     }
     finishRunIfDrained();
@@ -230,7 +239,7 @@ void DeletionQueue::onCallFinished(ApiCall *call)
             return checkWithServer(item, resultsFor(item.request, outcome, error, call->requestId()));
         break;
     }
-    finishAndGoOn(resultsFor(item.request, outcome, error, call->requestId()), item.entryIds,
+    finishAndGoOn(item.request, resultsFor(item.request, outcome, error, call->requestId()), item.entryIds,
                   call->error().kind == ErrorKind::Cancelled);
 }
 
@@ -268,17 +277,66 @@ void DeletionQueue::onCheckFinished(ApiCall *call, InFlight item)
     // Those not asked about (the client went away) stay unknown.
     for (qsizetype i = item.checked; i < item.checking.size(); ++i)
         item.checking[i].outcome = DeletionResult::Outcome::Unknown;
-    finishAndGoOn(item.checking, item.entryIds, clientClosed);
+    finishAndGoOn(item.request, item.checking, item.entryIds, clientClosed);
 }
 
-void DeletionQueue::finishAndGoOn(const QList<DeletionResult> &results, const QStringList &entryIds,
-                                  bool clientClosed)
+void DeletionQueue::finishAndGoOn(const DeletionRequest &request, const QList<DeletionResult> &results,
+                                  const QStringList &entryIds, bool clientClosed)
 {
+    if (!clientClosed && retryLater(request, results, entryIds))
+        return pump();
     for (qsizetype i = 0; i < results.size(); ++i)
         finishItem(results.at(i), entryIds.value(i));
     // Only closing the client cancels its calls: the requests not sent yet must not go through it.
     if (clientClosed)
         return cancel();
+    pump();
+}
+
+QString DeletionQueue::retryKey(const DeletionRequest &request)
+{
+    return request.isGroup() ? u"group:"_s + request.group->id : u"image:"_s + request.image.id;
+}
+
+bool DeletionQueue::retryLater(const DeletionRequest &request, const QList<DeletionResult> &results,
+                               const QStringList &entryIds)
+{
+    if (!m_client || results.isEmpty())
+        return false;
+    // Failed, not Unknown: an answer that was lost and not settled by ShowImage is never sent again blindly.
+    const bool transient = std::all_of(results.cbegin(), results.cend(), [](const DeletionResult &result) {
+        return result.outcome == DeletionResult::Outcome::Failed && result.error.isTransient();
+    });
+    if (!transient)
+        return false;
+    const QString key = retryKey(request);
+    int &used = m_roundsUsed[key];
+    if (used >= RetryRounds)
+        return false;
+    ++used;
+    // This attempt ends here; the next one writes an intent of its own.
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QString entryId = entryIds.value(i);
+        if (!entryId.isEmpty() && m_journal && !m_journal->recordOutcome(entryId, results.at(i), m_clock()))
+            qCWarning(lcModels) << "could not journal the outcome of" << results.at(i).image.id
+                                << m_journal->lastError();
+    }
+    qCInfo(lcModels) << "deleting" << key << "failed:" << errorKindName(results.constFirst().error.kind)
+                     << results.constFirst().error.httpStatus << "- trying again, round" << used;
+    m_waiting.insert(key, Waiting{request, results});
+    // The client already waited between its own attempts; a server that is still overloaded gets its
+    // longest pause before the next round.
+    QTimer::singleShot(m_client->settings().retry.maxDelayMs, this, [this, key] { resumeRetry(key); });
+    return true;
+}
+
+void DeletionQueue::resumeRetry(const QString &key)
+{
+    const auto it = m_waiting.find(key);
+    if (it == m_waiting.end())
+        return; // cancelled meanwhile
+    m_pending.append(it->request);
+    m_waiting.erase(it);
     pump();
 }
 
@@ -318,7 +376,7 @@ void DeletionQueue::finishItem(DeletionResult result, const QString &entryId)
 
 void DeletionQueue::finishRunIfDrained()
 {
-    if (!m_running || !m_pending.isEmpty() || !m_inFlight.isEmpty())
+    if (!m_running || !m_pending.isEmpty() || !m_inFlight.isEmpty() || !m_waiting.isEmpty())
         return;
     m_running = false;
     Q_EMIT finished(m_summary);

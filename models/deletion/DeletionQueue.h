@@ -18,6 +18,11 @@ class DeletionJournal;
 
 // Deletes confirmed images and image groups with bounded concurrency, a result per image (every version of a
 // group gets one), cancel, and a journal line per image before each request and after its outcome.
+//
+// A request that failed for a reason another attempt may cure (ApiError::isTransient(): 503, 429, a lost
+// connection) after the client's own attempts goes back to the end of the queue, after the client's longest
+// retry delay, at most RetryRounds times, before its failure is reported. A DELETE whose answer was lost is
+// only sent again after ShowImage said the image is still there.
 class DeletionQueue : public QObject
 {
     Q_OBJECT
@@ -66,6 +71,8 @@ private:
         qsizetype checked = 0;
     };
 
+    static constexpr int RetryRounds = 2;
+
     void pump();
     void startNext(const DeletionRequest &request);
     // One result per image of the request, all alike.
@@ -78,7 +85,13 @@ private:
     void checkWithServer(InFlight item, const QList<DeletionResult> &failed);
     void onCheckFinished(ApiCall *call, InFlight item);
     // Records the results, then sends the next request, or stops the run when the client is closing.
-    void finishAndGoOn(const QList<DeletionResult> &results, const QStringList &entryIds, bool clientClosed);
+    void finishAndGoOn(const DeletionRequest &request, const QList<DeletionResult> &results,
+                       const QStringList &entryIds, bool clientClosed);
+    // Puts a transiently failed request back in the queue, its attempt journalled; false when it is reported.
+    bool retryLater(const DeletionRequest &request, const QList<DeletionResult> &results,
+                    const QStringList &entryIds);
+    void resumeRetry(const QString &key);
+    static QString retryKey(const DeletionRequest &request);
     void finishItem(DeletionResult result, const QString &entryId);
     void finishRunIfDrained();
     static QString unknownOutcomeReason();
@@ -94,6 +107,14 @@ private:
     // its group. Apart, because a server may give an image any id.
     QSet<QString> m_idsInRun;
     QSet<QString> m_groupsInRun;
+    // Requests waiting for their next round, with the results of the last one (reported if cancelled).
+    struct Waiting
+    {
+        DeletionRequest request;
+        QList<DeletionResult> results;
+    };
+    QHash<QString, Waiting> m_waiting;
+    QHash<QString, int> m_roundsUsed;
     bool m_running = false;
     bool m_pumpScheduled = false;
     int m_done = 0;

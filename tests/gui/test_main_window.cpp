@@ -150,7 +150,7 @@ private Q_SLOTS:
     void retryFailedStaysWithItsAccount();
     void quittingWhileDeletingAsks();
     void closingTheAccountMidDeleteIsReconciledWhenReopened();
-    void statusMessageHidesTheSettlingNote();
+    void statusMessageAndSettlingNoteDoNotOverlap();
 
 private:
     QString addServerImage(QJsonObject json);
@@ -1493,31 +1493,42 @@ void TestMainWindow::closingTheAccountMidDeleteIsReconciledWhenReopened()
         QCOMPARE(window.tableModel()->rowOfId(id), -1);
 }
 
-void TestMainWindow::statusMessageHidesTheSettlingNote()
+void TestMainWindow::statusMessageAndSettlingNoteDoNotOverlap()
 {
     QMainWindow host;
     auto *bar = new MainStatusBar(&host);
     host.setStatusBar(bar);
+    host.resize(900, 400);
     host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
     auto *note = bar->findChild<QLabel *>(u"settlingNote"_s);
     QVERIFY(note);
+    bar->setShown(12, 1024, 12);
     bar->setSettlingCount(1);
     QVERIFY(note->isVisible());
 
-    // A temporary message is painted where the note sits: only one of them may show.
-    bar->showMessage(u"1 image deleted."_s, 8000);
-    QVERIFY(!note->isVisible());
-    // The window keeps the count up to date while the message shows.
-    bar->setSettlingCount(1);
-    QVERIFY(!note->isVisible());
-    QCOMPARE(bar->currentMessage(), u"1 image deleted."_s);
-    bar->clearMessage();
-    QVERIFY(note->isVisible());
+    // Both show, side by side: the message is painted from the left edge, the note keeps its own place.
+    const QString message = u"Asking ModelArts to check 12 images again…"_s;
+    bar->showMessage(message, 8000);
+    QCOMPARE(bar->currentMessage(), message);
+    QTRY_VERIFY(note->isVisible());
     QCOMPARE(note->text(), u"1 image being saved — watching for changes"_s);
+    const QRect messageArea(6, 0, bar->fontMetrics().horizontalAdvance(message), bar->height());
+    QVERIFY2(!note->geometry().intersects(messageArea),
+             qPrintable(u"note %1,%2 %3x%4, message up to %5"_s.arg(note->x())
+                            .arg(note->y())
+                            .arg(note->width())
+                            .arg(note->height())
+                            .arg(messageArea.right())));
+    // Nor does the message reach the other permanent labels.
+    for (auto *label : bar->findChildren<QLabel *>(Qt::FindDirectChildrenOnly)) {
+        if (label->isVisible() && label != note)
+            QVERIFY(!label->geometry().intersects(messageArea));
+    }
 
-    // A count that drops to nothing during a message leaves the note hidden after it.
-    bar->showMessage(u"Copied 1 image ID."_s, 3000);
+    // A count that drops to nothing hides the note, with or without a message.
     bar->setSettlingCount(0);
+    QVERIFY(!note->isVisible());
     bar->clearMessage();
     QVERIFY(!note->isVisible());
     bar->setSettlingCount(2);

@@ -661,6 +661,67 @@ private Q_SLOTS:
         QVERIFY(h.journal.unfinishedIntents().isEmpty());
     }
 
+    // 503, 429 and network failures that outlast the client's own attempts go round the queue again before
+    // they are reported; a refusal the server would repeat (500) is reported at once.
+    void transientFailuresAreRetriedBeforeTheyAreReported()
+    {
+        SandboxFixture sandbox(60, 29);
+        QVERIFY(sandbox.start());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ConnectionSettings settings = sandbox.akskSettings();
+        settings.retry.maxAttempts = 1; // each call fails at its first fault: the rounds are the queue's
+        settings.retry.baseDelayMs = 10;
+        settings.retry.maxDelayMs = 20;
+        QNetworkAccessManager network;
+        ApiClient client(&network, settings);
+        DeletionJournal journal(dir.filePath(u"j.jsonl"_s));
+        DeletionQueue queue(&journal);
+        queue.setClient(&client);
+        const QHash<QString, ServerImage> images = serverImages(sandbox.state());
+        const QStringList ids = deletableIds(images, 4);
+        QCOMPARE(ids.size(), 4);
+        const QString unavailable = ids.at(0); // 503 twice, then the server recovers
+        const QString throttled = ids.at(1);   // 429 once
+        const QString refused = ids.at(2);     // 500 once: not retried
+        const QString down = ids.at(3);        // 503 for longer than the retries last
+
+        QJsonArray script;
+        const auto fail = [&script](const QString &id, const QString &fault, int count) {
+            script.append(QJsonObject{{u"method"_s, u"DELETE"_s},
+                                      {u"path_contains"_s, id},
+                                      {u"fault"_s, fault},
+                                      {u"count"_s, count}});
+        };
+        fail(unavailable, u"503"_s, 2);
+        fail(throttled, u"429"_s, 1);
+        fail(refused, u"500"_s, 1);
+        fail(down, u"503"_s, 50);
+        sandbox.setFaults(QJsonObject{{u"script"_s, script}});
+
+        QSignalSpy itemFinished(&queue, &DeletionQueue::itemFinished);
+        QSignalSpy finished(&queue, &DeletionQueue::finished);
+        queue.enqueue(requestsFor(images, ids, false));
+        QVERIFY(finished.wait(30000));
+        const DeletionSummary summary = finished.at(0).at(0).value<DeletionSummary>();
+        const QHash<QString, DeletionResult> results = byId(summary);
+
+        QCOMPARE(results.value(unavailable).outcome, Outcome::Deleted);
+        QVERIFY(sandbox.imageState(unavailable).value("deleted"_L1).toBool());
+        QCOMPARE(results.value(throttled).outcome, Outcome::Deleted);
+        QVERIFY(sandbox.imageState(throttled).value("deleted"_L1).toBool());
+        QCOMPARE(results.value(refused).outcome, Outcome::Failed);
+        QVERIFY(!sandbox.imageState(refused).value("deleted"_L1).toBool());
+        QCOMPARE(results.value(down).outcome, Outcome::Failed);
+        QCOMPARE(results.value(down).error.httpStatus, 503);
+        QVERIFY(!sandbox.imageState(down).value("deleted"_L1).toBool());
+        // One result per image, however many rounds it took.
+        QCOMPARE(summary.results.size(), 4);
+        QCOMPARE(itemFinished.size(), 4);
+        QCOMPARE(summary.failedRequests().size(), 2);
+        QVERIFY(journal.unfinishedIntents().isEmpty());
+    }
+
     void withoutClientNothingIsSent()
     {
         QTemporaryDir dir;

@@ -9,7 +9,9 @@
 #include "SandboxServer.h"
 #include "views/accounts/ProfileDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +34,8 @@ struct ScriptedPrompts
 {
     bool useForSessionOnly = false;
     QStringList explanations;
+    bool discard = false;
+    int discardQuestions = 0;
 
     AccountPrompts prompts()
     {
@@ -45,6 +49,10 @@ struct ScriptedPrompts
         };
         result.confirmRemoval = [](QWidget *, const Profile &) { return false; };
         result.inform = [](QWidget *, const QString &, const QString &) {};
+        result.confirmDiscard = [this](QWidget *) {
+            ++discardQuestions;
+            return discard;
+        };
         return result;
     }
 };
@@ -72,6 +80,8 @@ private Q_SLOTS:
     void testConnectionSucceedsAndDiscoversTheProject();
     void testConnectionReportsRejectedSignature();
     void testConnectionOfEditedProfileUsesStoredSecrets();
+    void enterAfterTestConnectionAddsTheAccount();
+    void discardingAFilledFormAsksFirst();
 
 private:
     ProfileDialog *makeDialog(const std::optional<Profile> &existing = std::nullopt);
@@ -456,6 +466,73 @@ void TestProfileDialog::testConnectionOfEditedProfileUsesStoredSecrets()
     edit->testButton()->click();
     QVERIFY(tested.wait(20000));
     QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(tested.at(0).at(1).toString()));
+}
+
+void TestProfileDialog::enterAfterTestConnectionAddsTheAccount()
+{
+    std::unique_ptr<ProfileDialog> dialog(makeDialog());
+    fillSandboxProfile(dialog.get());
+    dialog->show();
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    QSignalSpy tested(dialog.get(), &ProfileDialog::connectionTested);
+    QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait(20000));
+    QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(tested.at(0).at(1).toString()));
+
+    // Whatever holds the focus after the test, and even Cancel itself, Enter adds the account.
+    auto *cancel = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+    QVERIFY(cancel);
+    QVERIFY(QApplication::focusWidget() != cancel);
+    cancel->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), cancel);
+    QSignalSpy rejected(dialog.get(), &QDialog::rejected);
+    QSignalSpy saved(dialog.get(), &ProfileDialog::profileSaved);
+    QTest::keyClick(cancel, Qt::Key_Return);
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(rejected.size(), 0);
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(m_profiles->profiles().size(), 1);
+    QCOMPARE(m_scripted.discardQuestions, 0);
+}
+
+void TestProfileDialog::discardingAFilledFormAsksFirst()
+{
+    {
+        // An untouched form goes without a question.
+        std::unique_ptr<ProfileDialog> dialog(makeDialog());
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        QTest::keyClick(dialog.get(), Qt::Key_Escape);
+        QVERIFY(dialog->isHidden());
+        QCOMPARE(m_scripted.discardQuestions, 0);
+    }
+    std::unique_ptr<ProfileDialog> dialog(makeDialog());
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    dialog->nameEdit()->setText(u"Half typed"_s);
+    dialog->passwordEdit()->setText(u"pw"_s);
+    QSignalSpy rejected(dialog.get(), &QDialog::rejected);
+
+    m_scripted.discard = false;
+    QTest::keyClick(dialog.get(), Qt::Key_Escape);
+    QCOMPARE(m_scripted.discardQuestions, 1);
+    QVERIFY(dialog->isVisible());
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+    QCOMPARE(m_scripted.discardQuestions, 2);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->close());
+    QCOMPARE(m_scripted.discardQuestions, 3);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(rejected.size(), 0);
+    QCOMPARE(dialog->passwordEdit()->text(), u"pw"_s);
+
+    m_scripted.discard = true;
+    QTest::keyClick(dialog.get(), Qt::Key_Escape);
+    QCOMPARE(m_scripted.discardQuestions, 4);
+    QVERIFY(dialog->isHidden());
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(m_profiles->profiles().isEmpty());
 }
 
 QTEST_MAIN(TestProfileDialog)

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void managerRemovesProfileAndKeychainEntry();
     void managerRemovalNeedsConfirmation();
     void editingTheConnectedProfileReconnects();
+    void managerTellsSimilarProfilesApart();
 
 private:
     void storeSecret(const Profile &profile, const QString &secretKey);
@@ -402,6 +403,33 @@ void TestProfileSwitcher::editingTheConnectedProfileReconnects()
     QCOMPARE(ready.at(1).at(1).value<ConnectionSettings>().credentials.secretKey, u"beta-secret"_s);
     QVERIFY(m_switcher->comboBox()->findText(u"Beta renamed"_s) >= 0);
     QVERIFY(manager->list()->item(1)->text().startsWith(u"Beta renamed"_s));
+    manager->reject();
+}
+
+void TestProfileSwitcher::managerTellsSimilarProfilesApart()
+{
+    // Two local endpoints that differ only in their port and region, with the same access key.
+    const auto local = [](const QString &name, int port, const QString &region) {
+        Profile profile = makeProfile(name, u"SANDBOXAK0000DEMO000"_s);
+        profile.regionId = region;
+        profile.modelArtsEndpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+        profile.iamEndpoint = profile.modelArtsEndpoint;
+        return profile;
+    };
+    m_profiles->save(local(u"Gamma"_s, 8001, u"cn-north-4"_s));
+    m_profiles->save(local(u"Delta"_s, 8002, u"cn-east-3"_s));
+    m_switcher->openAccountManager();
+    AccountManager *manager = m_switcher->accountManager();
+    QVERIFY(manager);
+    QStringList details;
+    for (int i = 0; i < manager->list()->count(); ++i)
+        details.append(manager->list()->item(i)->text().section(u'\n', 1));
+    QCOMPARE(details.size(), 4);
+    QCOMPARE(QSet<QString>(details.cbegin(), details.cend()).size(), 4);
+    const QString all = details.join(u'|');
+    QVERIFY2(all.contains(u"127.0.0.1:8001"_s) && all.contains(u"127.0.0.1:8002"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"cn-east-3"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"access key SANDBOXAK0000DEMO000"_s), qPrintable(all));
     manager->reject();
 }
 

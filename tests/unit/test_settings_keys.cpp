@@ -62,6 +62,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
     const QStringList expected{
         u"ui/language"_s,
         u"ui/dateFormat"_s,
+        u"ui/theme"_s,
         u"accounts/current"_s,
         u"mainWindow/v1/geometry"_s,
         u"mainWindow/v1/state"_s,

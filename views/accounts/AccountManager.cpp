@@ -23,11 +23,18 @@ constexpr int ProfileIdRole = Qt::UserRole;
 
 QString describe(const Profile &profile)
 {
+    // Profiles that differ only in their port or their region must not read alike.
     QString where = profile.regionId;
-    if (const auto region = Regions::find(profile.regionId))
-        where = Regions::localizedName(*region);
-    if (!profile.modelArtsEndpoint.isEmpty())
-        where = profile.modelArtsEndpoint.host();
+    if (!profile.modelArtsEndpoint.isEmpty()) {
+        const QUrl &endpoint = profile.modelArtsEndpoint;
+        const QString host =
+            endpoint.port() >= 0 ? u"%1:%2"_s.arg(endpoint.host()).arg(endpoint.port()) : endpoint.host();
+        //: a custom endpoint: %1 host:port, %2 region id
+        where = profile.regionId.isEmpty() ? host : AccountManager::tr("%1 (%2)").arg(host, profile.regionId);
+    } else if (const auto region = Regions::find(profile.regionId)) {
+        //: %1 region name, %2 region id
+        where = AccountManager::tr("%1 (%2)").arg(Regions::localizedName(*region), profile.regionId);
+    }
     const QString who =
         profile.authMethod == AuthMethod::AkSk
             ? AccountManager::tr("access key %1").arg(profile.accessKey)

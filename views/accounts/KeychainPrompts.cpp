@@ -64,6 +64,20 @@ bool askToRemove(QWidget *parent, const Profile &profile)
     return box.clickedButton() == remove;
 }
 
+bool askToDiscard(QWidget *parent)
+{
+    QMessageBox box(QMessageBox::Question, SecretsEntryDialog::tr("Discard Changes"),
+                    SecretsEntryDialog::tr("Discard what you entered for this account?"),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(SecretsEntryDialog::tr("The account is not saved and the fields are cleared."));
+    QPushButton *discard = box.addButton(SecretsEntryDialog::tr("Discard"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box.addButton(SecretsEntryDialog::tr("Keep Editing"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == discard;
+}
+
 void showInformation(QWidget *parent, const QString &title, const QString &text)
 {
     QMessageBox::warning(parent, title, text);
@@ -77,6 +91,7 @@ AccountPrompts AccountPrompts::interactive()
     prompts.useForSessionOnly = askUseForSessionOnly;
     prompts.reenterSecrets = askToReenter;
     prompts.confirmRemoval = askToRemove;
+    prompts.confirmDiscard = askToDiscard;
     prompts.inform = showInformation;
     return prompts;
 }

@@ -47,6 +47,8 @@ struct AccountPrompts
         reenterSecrets;
     // Remove this profile and its keychain entry?
     std::function<bool(QWidget *parent, const Profile &profile)> confirmRemoval;
+    // Throw away what was typed into the account dialog? Unset = discard without asking.
+    std::function<bool(QWidget *parent)> confirmDiscard;
     // Something failed that the user should know about but cannot change right now.
     std::function<void(QWidget *parent, const QString &title, const QString &text)> inform;
 

@@ -69,6 +69,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, SecretStore *secrets, Sessi
     buildUi();
     if (m_original)
         fill(*m_original);
+    m_initial = profile();
     updateState();
 }
 
@@ -195,6 +196,11 @@ void ProfileDialog::buildUi()
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(isEditing() ? tr("Save") : tr("Add"));
+    // Enter answers Add/Save only: a button that merely has the focus (Cancel after Test Connection was
+    // disabled under the mouse) must not take Enter and throw the form away.
+    for (QPushButton *button : {m_testButton, browse, m_buttons->button(QDialogButtonBox::Cancel)})
+        button->setAutoDefault(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 
@@ -235,6 +241,12 @@ void ProfileDialog::fill(const Profile &profile)
 int ProfileDialog::customRegionIndex() const
 {
     return m_region->count() - 1;
+}
+
+bool ProfileDialog::isModified() const
+{
+    const Credentials typed = enteredSecrets();
+    return profile() != m_initial || hasSecret(typed) || !typed.securityToken.isEmpty();
 }
 
 bool ProfileDialog::isTesting() const
@@ -411,6 +423,7 @@ void ProfileDialog::testConnection()
 void ProfileDialog::runTest(const Credentials &secrets)
 {
     const Profile now = profile();
+    m_testHadFocus = m_testButton->hasFocus();
     m_testClient = new ApiClient(m_network, now.connectionSettings(secrets), systemClock(), this);
     setBusy(true);
     ApiClient *client = m_testClient;
@@ -438,6 +451,10 @@ void ProfileDialog::finishTest(bool succeeded, const QString &message)
     m_testResult->setText(message);
     qCDebug(lcProfileDialog) << "connection test" << (succeeded ? "succeeded" : "failed");
     setBusy(false);
+    // Disabling the button while testing moved the focus on; give it back so that it does not rest on Cancel.
+    if (m_testHadFocus && m_testButton->isEnabled())
+        m_testButton->setFocus(Qt::OtherFocusReason);
+    m_testHadFocus = false;
     Q_EMIT connectionTested(succeeded, message);
 }
 
@@ -460,6 +477,9 @@ void ProfileDialog::accept()
 void ProfileDialog::reject()
 {
     if (m_saving)
+        return;
+    // Cancel, Esc and the window's close button all end here; a typed password is not thrown away unasked.
+    if (isModified() && m_prompts.confirmDiscard && !m_prompts.confirmDiscard(this))
         return;
     QDialog::reject();
 }

@@ -74,6 +74,8 @@ public:
     QPushButton *okButton() const;
     bool isTesting() const;
     bool isSaving() const { return m_saving; }
+    // True when the fields differ from what the dialog opened with, or a secret was typed.
+    bool isModified() const;
     // Index of the "Custom endpoints…" entry of the region combo.
     int customRegionIndex() const;
 
@@ -107,6 +109,8 @@ private:
     std::optional<Profile> m_original;
     AccountPrompts m_prompts = AccountPrompts::interactive();
     Profile m_saved;
+    Profile m_initial;
+    bool m_testHadFocus = false;
     bool m_sessionOnly = false;
     bool m_saving = false;
     QPointer<ApiClient> m_testClient;

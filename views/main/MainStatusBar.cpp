@@ -21,12 +21,10 @@ MainStatusBar::MainStatusBar(QWidget *parent)
     m_settling = new QLabel(this);
     m_settling->setObjectName(u"settlingNote"_s);
     m_settling->hide();
-    addWidget(m_settling);
-    // A temporary message is painted where the normal widgets are: the note must not show through it.
-    connect(this, &QStatusBar::messageChanged, this, [this](const QString &message) {
-        if (message.isEmpty())
-            m_settling->setVisible(m_settlingCount > 0);
-    });
+    // Permanent, and the first of them: QStatusBar paints temporary messages only left of the first permanent
+    // widget, so a message and the note sit side by side and never over each other.
+    m_settling->setContentsMargins(6, 0, 6, 0);
+    addPermanentWidget(m_settling);
 
     m_load = makeProgress(tr("Loading progress"), &m_loadCancel);
     m_loadCancel->setToolTip(tr("Stop loading the image list"));
@@ -132,8 +130,7 @@ void MainStatusBar::setCachedAsOf(const QDateTime &asOf, bool refreshing)
 
 void MainStatusBar::setSettlingCount(int count)
 {
-    m_settlingCount = count;
-    m_settling->setVisible(count > 0 && currentMessage().isEmpty());
+    m_settling->setVisible(count > 0);
     m_settling->setText(count > 0 ? tr("%Ln image(s) being saved — watching for changes", "status bar", count)
                                   : QString());
 }

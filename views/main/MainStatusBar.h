@@ -57,7 +57,6 @@ private:
     Progress makeProgress(const QString &accessibleName, QToolButton **cancel);
 
     QLabel *m_settling = nullptr;
-    int m_settlingCount = 0;
     QLabel *m_shown = nullptr;
     QLabel *m_selection = nullptr;
     QLabel *m_refreshed = nullptr;

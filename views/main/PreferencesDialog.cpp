@@ -3,6 +3,7 @@
 #include "Localization.h"
 #include "models/catalog/ListingCache.h"
 #include "models/common/SettingsKeys.h"
+#include "views/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -96,8 +97,18 @@ PreferencesDialog::PreferencesDialog(QSettings *settings, QWidget *parent)
     if (m_settings)
         m_dateFormat->setCurrentIndex(
             m_dateFormat->findData(Formatting::dateStyleName(dateStyle(*m_settings))));
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(u"themeBox"_s);
+    m_theme->addItem(tr("System", "theme: the colours of the desktop"), themeName(Theme::System));
+    m_theme->addItem(tr("Light", "theme"), themeName(Theme::Light));
+    m_theme->addItem(tr("Dark", "theme"), themeName(Theme::Dark));
+    m_theme->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const QString storedTheme = m_settings ? SettingsKeys::value(*m_settings, SettingsKey::UiTheme).toString()
+                                           : themeName(Theme::System);
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(themeName(themeFromName(storedTheme)))));
 
     auto *form = new QFormLayout();
+    form->addRow(tr("&Theme:", "light or dark colours"), m_theme);
     form->addRow(tr("&Language:", "user interface language"), m_language);
     form->addRow(QString(), m_restartNote);
     form->addRow(tr("Image list:"), cacheRow);
@@ -161,7 +172,9 @@ void PreferencesDialog::accept()
             SettingsKeys::setValue(*m_settings, SettingsKey::UiLanguage, language);
         SettingsKeys::setValue(*m_settings, SettingsKey::UiDateFormat,
                                Formatting::dateStyleName(selectedDateStyle()));
+        SettingsKeys::setValue(*m_settings, SettingsKey::UiTheme, m_theme->currentData().toString());
     }
+    applyTheme(themeFromName(m_theme->currentData().toString()));
     QDialog::accept();
 }
 

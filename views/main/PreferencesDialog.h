@@ -12,10 +12,10 @@ class QSettings;
 
 namespace mim {
 
-// The application's preferences: the user interface language (the system's, or one the application ships),
-// stored under "ui/language" when accepted, which applies from the next start because widgets built before
-// the change would keep their old texts; and how the date columns show dates ("ui/dateFormat": the
-// language's short format or ISO 8601), which the main window applies at once.
+// The application's preferences: the theme (applied at once); the user interface language (the system's, or
+// one the application ships), stored under "ui/language" when accepted, which applies from the next start
+// because widgets built before the change would keep their old texts; and how the date columns show dates
+// ("ui/dateFormat": the language's short format or ISO 8601), which the main window applies at once.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +37,8 @@ public:
     Formatting::DateStyle selectedDateStyle() const;
     // The stored choice.
     static Formatting::DateStyle dateStyle(const QSettings &settings);
+    // System, Light or Dark; applied to the running application when accepted.
+    QComboBox *themeBox() const { return m_theme; }
     // Says that the change applies after a restart; shown once the choice differs from the stored one.
     QLabel *restartNote() const { return m_restartNote; }
 
@@ -49,6 +51,7 @@ private:
     QString m_storedLanguage;
     QComboBox *m_language = nullptr;
     QComboBox *m_dateFormat = nullptr;
+    QComboBox *m_theme = nullptr;
     QLabel *m_restartNote = nullptr;
     QCheckBox *m_rememberLists = nullptr;
     QPushButton *m_clearCache = nullptr;
