@@ -262,9 +262,9 @@ private:
     using RequestPtr = std::shared_ptr<Request>;
 
     static Request listRequest(const ListQuery &query, qint64 offset, int limit);
-    // The listing of one workspace (or of whatever ListImage shows for the query), at most `maxConcurrent`
-    // pages at a time.
-    ImageListing *listImagesOf(const ListQuery &query, int shares);
+    // The listing of one workspace (or of whatever ListImage shows for the query), its window of pages in
+    // flight starting at `initialWindow` (0: the client's initial window).
+    ImageListing *listImagesOf(const ListQuery &query, int initialWindow);
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);

@@ -23,15 +23,17 @@ namespace mim {
 class ImageListingPrivate : public QObject
 {
 public:
-    // `shares`: how many listings run side by side (one per workspace) and split the client's window.
-    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, int shares)
+    // `initialWindow`: where the window starts (0: the client's initial window); a workspace listed after
+    // another starts where that one's window ended.
+    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, int initialWindow)
         : QObject(listing)
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
         , m_pageSize(client->pageSize())
-        , m_window(qMax(1, client->listingWindow().initial / qMax(1, shares)))
-        , m_windowLimit(qMax(m_window, client->listingWindow().limit / qMax(1, shares)))
+        , m_window(initialWindow > 0 ? qMin(initialWindow, client->listingWindow().limit)
+                                     : client->listingWindow().initial)
+        , m_windowLimit(qMax(m_window, client->listingWindow().limit))
         , m_resume(new QTimer(this))
     {
         m_listing->m_window = m_window;
@@ -338,8 +340,9 @@ public:
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
-        , m_maxConcurrent(client->listingWindow().limit)
-    {}
+    {
+        m_listing->m_window = client->listingWindow().initial;
+    }
 
     void start() { requestWorkspaces(); }
 
@@ -441,8 +444,12 @@ private:
             m_queue.append(int(m_runs.size()));
             m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}});
         }
-        // A few workspaces at a time, sharing the client's bound on requests in flight.
-        m_parallel = qMax(1, qMin<int>(qMin<int>(2, m_maxConcurrent), int(m_runs.size())));
+        // The default workspace first: it holds most images of most accounts, so most rows come first.
+        std::stable_partition(m_queue.begin(), m_queue.end(),
+                              [this](int index) { return m_runs.at(index).workspace.isDefault(); });
+        // One workspace at a time, each with the whole window: the server throttles the account, not a
+        // workspace, so the window (and a Retry-After hold) must not be split or multiplied.
+        m_parallel = 1;
         qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s)," << m_parallel
                        << "at a time";
         startMore();
@@ -456,7 +463,7 @@ private:
             const int index = m_queue.takeFirst();
             ListQuery query = m_query;
             query.workspaceId = m_runs.at(index).workspace.id;
-            ImageListing *listing = m_client->listImagesOf(query, m_parallel);
+            ImageListing *listing = m_client->listImagesOf(query, m_listing->m_window);
             m_runs[index].listing = listing;
             ++m_running;
             connect(listing, &ImageListing::progress, this, [this, index](qint64 received, qint64 total) {
@@ -468,26 +475,18 @@ private:
                     [this, index, listing] { onRunFinished(index, listing); });
             // Rows may be shown as each workspace's pages arrive; the window is the sum of the running ones.
             connect(listing, &ImageListing::pageArrived, m_listing, &ImageListing::pageArrived);
-            connect(listing, &ImageListing::windowChanged, this, [this] { updateWindow(); });
-            updateWindow();
+            connect(listing, &ImageListing::windowChanged, this, [this, listing] { updateWindow(listing); });
         }
     }
 
-    void updateWindow()
+    // The listing's window is that of the workspace being read.
+    void updateWindow(const ImageListing *run)
     {
-        int window = 0;
-        int peak = 0;
-        for (const Run &run : std::as_const(m_runs)) {
-            if (run.listing) {
-                window += run.listing->window();
-                peak += run.listing->peakInFlight();
-            }
-        }
-        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, peak);
-        if (window == 0 || window == m_listing->m_window)
+        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, run->peakInFlight());
+        if (run->window() == m_listing->m_window)
             return;
-        m_listing->m_window = window;
-        Q_EMIT m_listing->windowChanged(window);
+        m_listing->m_window = run->window();
+        Q_EMIT m_listing->windowChanged(run->window());
     }
 
     void emitProgress()
@@ -510,7 +509,7 @@ private:
         if (m_done)
             return;
         --m_running;
-        updateWindow();
+        updateWindow(listing);
         Run &run = m_runs[index];
         run.listing.clear();
         if (!listing->succeeded())
@@ -647,7 +646,6 @@ private:
     QPointer<ApiClient> m_client;
     ImageListing *m_listing;
     ListQuery m_query;
-    int m_maxConcurrent;
     int m_parallel = 1;
     int m_running = 0;
     QList<int> m_queue; // runs to start, in order
@@ -678,7 +676,7 @@ void ImageListing::cancel()
 ImageListing *ApiClient::listAllImages(const ListQuery &query)
 {
     if (!query.workspaceId.isEmpty())
-        return listImagesOf(query, 1);
+        return listImagesOf(query, 0);
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
     auto *driver = new WorkspacesListingPrivate(this, listing, query);
     listing->m_cancel = [driver] { driver->cancel(); };
@@ -687,10 +685,10 @@ ImageListing *ApiClient::listAllImages(const ListQuery &query)
     return listing;
 }
 
-ImageListing *ApiClient::listImagesOf(const ListQuery &query, int shares)
+ImageListing *ApiClient::listImagesOf(const ListQuery &query, int initialWindow)
 {
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
-    auto *driver = new ImageListingPrivate(this, listing, query, shares);
+    auto *driver = new ImageListingPrivate(this, listing, query, initialWindow);
     listing->m_cancel = [driver] { driver->cancel(); };
     // Every call finishes asynchronously, so the caller has time to connect before anything is emitted.
     driver->start();

@@ -249,8 +249,8 @@ void ImageCatalog::onListingPage(int generation, const QList<Image> &images)
     // a second rather than once per page.
     if (m_model->rowCount() == 0)
         showArrivedRows();
-    else if (!m_batchTimer->isActive())
-        m_batchTimer->start(ProgressiveBatchMs);
+    else
+        scheduleBatch();
 }
 
 void ImageCatalog::showArrivedRows()
@@ -270,12 +270,22 @@ void ImageCatalog::showArrivedRows()
             return;
         m_model->addPrepared(watcher->future().takeResult());
         // Pages that arrived meanwhile wait for the next batch.
-        if (!m_arrived.isEmpty() && !m_batchTimer->isActive())
-            m_batchTimer->start(ProgressiveBatchMs);
+        scheduleBatch();
     });
     watcher->setFuture(QtConcurrent::run([images = std::exchange(m_arrived, {})] {
         return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
     }));
+}
+
+void ImageCatalog::scheduleBatch()
+{
+    // Each batch rearranges the whole table, sorted and filtered, on the GUI thread: its cost grows with the
+    // rows already shown. A batch waits until it would at least double them, so a large account costs a few
+    // batches (1, 2, 4, … pages' worth) whose sum is about one final merge, instead of one pause per batch
+    // that grows with every batch; what is left arrives with the final merge.
+    if (m_arrived.isEmpty() || m_batchTimer->isActive() || m_arrived.size() < m_model->rowCount())
+        return;
+    m_batchTimer->start(ProgressiveBatchMs);
 }
 
 void ImageCatalog::stopProgressive()

@@ -140,6 +140,7 @@ private:
     void onListingProgress(int generation, int index, qint64 received, qint64 total);
     void onListingPage(int generation, const QList<Image> &images);
     void showArrivedRows();
+    void scheduleBatch();
     void stopProgressive();
     void onListingFinished(int generation, int index, const ListingOutcome &outcome);
     void abortRefresh();

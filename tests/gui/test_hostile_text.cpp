@@ -25,6 +25,7 @@
 #include <optional>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -329,6 +330,8 @@ void TestHostileText::deleteConfirmationIsNotDisguised()
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
         ++asked;
         [&] {
+            // One of them is in use: included deliberately, so that both names are on the list.
+            dialog.includeInUseCheckBox()->setChecked(true);
             QCOMPARE(dialog.headline(), u"Delete 2 images?"_s);
             const QStringList lines = dialog.messageText().split(u'\n');
             QVERIFY2(lines.size() == 3, qPrintable(dialog.messageText()));
@@ -351,7 +354,11 @@ void TestHostileText::deletionSummaryShowsServerTextPlainly()
 {
     MainWindow &window = openLoadedWindow();
     QCOMPARE(window.selectImages({m_linkId, m_isolatedId}), 2);
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    // The image in use is included deliberately: the server's refusal is what is shown.
+    window.setDeletionConfirmer([](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        dialog.includeInUseCheckBox()->setChecked(true);
+        return false;
+    });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
     test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));

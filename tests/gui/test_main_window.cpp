@@ -960,7 +960,11 @@ void TestMainWindow::deletionSummaryShowsInUseFailureAndRetries()
 
     MainWindow &window = openLoadedWindow();
     QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
-    window.setDeletionConfirmer([&](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    // The image in use is included deliberately: the server's refusal is what this test is about.
+    window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        dialog.includeInUseCheckBox()->setChecked(true);
+        return false;
+    });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
     test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));
@@ -1368,7 +1372,11 @@ void TestMainWindow::retryFailedStaysWithItsAccount()
     });
 
     QCOMPARE(window.selectImages({busy.id, fine.id}), 2);
-    window.setDeletionConfirmer([](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
+    // The image in use is included deliberately, so that the server refuses it.
+    window.setDeletionConfirmer([](const DeleteImagesDialog &dialog) -> std::optional<bool> {
+        dialog.includeInUseCheckBox()->setChecked(true);
+        return false;
+    });
     QSignalSpy finished(&window, &MainWindow::deletionsFinished);
     test::deleteAction(window)->trigger();
     QVERIFY(finished.wait(LoadTimeoutMs));

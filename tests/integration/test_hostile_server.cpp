@@ -286,7 +286,7 @@ void TestHostileServer::onePerPageShowsProgressAndCancels()
     const qint64 listed = counter(sandbox, "list");
     QTest::qWait(300);
     QCOMPARE(counter(sandbox, "list"), listed);
-    QVERIFY(listed <= 20 + client.maxConcurrentRequests());
+    QVERIFY(listed <= 20 + client.listingWindow().limit);
 }
 
 void TestHostileServer::listingThatNeverSettlesIsAnError_data()
