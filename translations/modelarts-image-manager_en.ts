@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>mim::CatalogNotices</name>
+    <message numerus="yes">
+        <location filename="../views/main/CatalogNotices.cpp" line="+18"/>
+        <source>Skipped %Ln image record(s) that could not be read.</source>
+        <translation>
+            <numerusform>Skipped %Ln image record that could not be read.</numerusform>
+            <numerusform>Skipped %Ln image records that could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
+        <translation>
+            <numerusform>The list is incomplete: loading stopped after %Ln image. %1</numerusform>
+            <numerusform>The list is incomplete: loading stopped after %Ln images. %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
         <location filename="../views/tools/CleanupDialog.cpp" line="+397"/>
@@ -502,23 +521,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+446"/>
-        <source>Skipped %Ln image record(s) that could not be read.</source>
-        <translation>
-            <numerusform>Skipped %Ln image record that could not be read.</numerusform>
-            <numerusform>Skipped %Ln image records that could not be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
-        <translation>
-            <numerusform>The list is incomplete: loading stopped after %Ln image. %1</numerusform>
-            <numerusform>The list is incomplete: loading stopped after %Ln images. %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+101"/>
+        <location filename="../views/main/MainWindow.cpp" line="+537"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>

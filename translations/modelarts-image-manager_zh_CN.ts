@@ -461,6 +461,45 @@
     </message>
 </context>
 <context>
+    <name>mim::CatalogNotices</name>
+    <message>
+        <location filename="../views/main/CatalogNotices.cpp" line="+13"/>
+        <source>Only the default workspace is shown: the account&apos;s workspaces could not be listed, so images in other workspaces are missing. %1</source>
+        <translation>仅显示默认工作空间：无法列出该账号的工作空间，因此其他工作空间中的镜像未显示。%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Skipped %Ln image record(s) that could not be read.</source>
+        <translation>
+            <numerusform>已跳过 %Ln 条无法读取的镜像记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refreshing failed; the grey rows are from the last session and not confirmed by the server. %1</source>
+        <translation>刷新失败；灰色行来自上次会话，未经服务器确认。%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-6"/>
+        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
+        <translation>
+            <numerusform>列表不完整：加载在 %Ln 个镜像后停止。%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refreshing failed; the list may be out of date. %1</source>
+        <translation>刷新失败，列表可能不是最新的。%1</translation>
+    </message>
+</context>
+<context>
     <name>mim::CertificateErrorDialog</name>
     <message>
         <location filename="../views/accounts/CertificateErrorDialog.cpp" line="+55"/>
@@ -2152,7 +2191,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+339"/>
         <source>Loading was cancelled before every image arrived.</source>
         <translation>加载在所有镜像到达之前已取消。</translation>
     </message>
@@ -2422,13 +2461,13 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+49"/>
-        <location line="+302"/>
+        <location filename="../models/api/ImageListing.cpp" line="+51"/>
+        <location line="+303"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-184"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2453,12 +2492,12 @@
         <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>The list of workspaces could not be read: %1</source>
         <translation>无法读取工作空间列表：%1</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+107"/>
         <source>workspace %1, %2</source>
         <translation>工作空间 %1，%2</translation>
     </message>
@@ -2818,7 +2857,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+68"/>
+        <location filename="../views/main/MainWindow.cpp" line="+69"/>
         <location line="+284"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
@@ -2839,51 +2878,15 @@
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
     </message>
-    <message>
-        <location line="+117"/>
-        <source>Only the default workspace is shown: the account&apos;s workspaces could not be listed, so images in other workspaces are missing. %1</source>
-        <translation>仅显示默认工作空间：无法列出该账号的工作空间，因此其他工作空间中的镜像未显示。%1</translation>
-    </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>Skipped %Ln image record(s) that could not be read.</source>
-        <translation>
-            <numerusform>已跳过 %Ln 条无法读取的镜像记录。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+118"/>
+        <location line="+213"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>正在请 ModelArts 重新检查 %Ln 个镜像…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-107"/>
-        <source>Refreshing failed; the grey rows are from the last session and not confirmed by the server. %1</source>
-        <translation>刷新失败；灰色行来自上次会话，未经服务器确认。%1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
-        <translation>
-            <numerusform>列表不完整：加载在 %Ln 个镜像后停止。%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Refreshing failed; the list may be out of date. %1</source>
-        <translation>刷新失败，列表可能不是最新的。%1</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+6"/>
-        <location line="+5"/>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location line="+9"/>
         <source>Could not resync the status of %1. %2</source>
         <translation>无法重新同步 %1 的状态。%2</translation>
     </message>

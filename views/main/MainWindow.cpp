@@ -1,18 +1,17 @@
 #include "views/main/MainWindow.h"
 
-#include "models/common/SettingsKeys.h"
-#include "views/main/PreferencesDialog.h"
-
 #include "models/api/ApiClient.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/Formatting.h"
+#include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
 #include "views/deletion/DeletionFlow.h"
+#include "views/main/CatalogNotices.h"
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
@@ -21,6 +20,7 @@
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindowActions.h"
 #include "views/main/NoticeBar.h"
+#include "views/main/PreferencesDialog.h"
 #include "views/main/SelectionActions.h"
 #include "views/main/WindowStateKeeper.h"
 
@@ -95,12 +95,11 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_deferredUpdate, &QTimer::timeout, this, &MainWindow::runDeferredUpdate);
 
     m_actions = new MainWindowActions(this, m_services);
-    connect(m_actions, &MainWindowActions::preferencesChanged, this,
-            [this] {
-                m_session->setListingCacheDirectory(listingCacheDirectory(m_services));
-                if (m_services.settings)
-                    m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
-            });
+    connect(m_actions, &MainWindowActions::preferencesChanged, this, [this] {
+        m_session->setListingCacheDirectory(listingCacheDirectory(m_services));
+        if (m_services.settings)
+            m_tableModel->setDateStyle(PreferencesDialog::dateStyle(*m_services.settings));
+    });
     createCentralArea();
     createToolBar();
     m_actions->buildMenus(menuBar(), [this](QMenu *columns) { m_tableView->populateColumnMenu(columns); });
@@ -433,19 +432,7 @@ void MainWindow::onCatalogStateChanged()
     case ImageCatalog::State::Loaded:
         m_statusBar->finishLoad();
         m_statusBar->setLastRefreshed(m_catalog->lastRefreshed());
-        m_noticeBar->dismiss();
-        if (const ApiError &refused = m_catalog->workspaceError(); refused.isError()) {
-            // Images of other workspaces are missing from the list: say so, and why, not just in a log.
-            m_noticeBar->showNotice(
-                tr("Only the default workspace is shown: the account's workspaces could not "
-                   "be listed, so images in other workspaces are missing. %1")
-                    .arg(refused.summary()),
-                refused.fullText());
-        } else if (const int skipped = int(m_catalog->skippedRecords().size()); skipped > 0) {
-            m_noticeBar->showNotice(
-                tr("Skipped %Ln image record(s) that could not be read.", nullptr, skipped),
-                m_catalog->skippedRecords().join(u'\n'));
-        }
+        CatalogNotices::showLoaded(m_noticeBar, *m_catalog);
         break;
     case ImageCatalog::State::Failed:
         m_statusBar->finishLoad();
@@ -453,23 +440,7 @@ void MainWindow::onCatalogStateChanged()
             m_statusBar->setCachedAsOf(asOf, false);
         if (m_catalog->lastError().kind == ErrorKind::Tls && !m_certificateDialog)
             m_session->probeCertificate();
-        if (m_catalog->cachedAsOf().isValid()) {
-            m_noticeBar->showNotice(tr("Refreshing failed; the grey rows are from the last session and not "
-                                       "confirmed by the server. %1")
-                                        .arg(m_catalog->lastError().summary()),
-                                    m_catalog->lastError().fullText(), tr("Retry"));
-        } else if (m_catalog->isIncomplete()) {
-            // Rows arrived, then the load stopped: they must not pass for the whole account.
-            m_noticeBar->showNotice(tr("The list is incomplete: loading stopped after %Ln image(s). %1",
-                                       nullptr, m_tableModel->rowCount())
-                                        .arg(m_catalog->lastError().summary()),
-                                    m_catalog->lastError().fullText(), tr("Retry"));
-        } else if (m_tableModel->rowCount() > 0) {
-            // Keep the rows, but say they may be out of date, and why.
-            m_noticeBar->showNotice(tr("Refreshing failed; the list may be out of date. %1")
-                                        .arg(m_catalog->lastError().summary()),
-                                    m_catalog->lastError().fullText(), tr("Retry"));
-        }
+        CatalogNotices::showFailed(m_noticeBar, *m_catalog, m_tableModel->rowCount());
         break;
     case ImageCatalog::State::Idle:
         m_statusBar->finishLoad();
