@@ -8,6 +8,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "RawApiClient.h"
 #include "SandboxFixture.h"
+#include "views/main/DetailsPane.h"
 #include "views/main/FilterBar.h"
 #include "views/main/MainWindow.h"
 #include "views/main/NoticeBar.h"
@@ -119,6 +120,13 @@ void TestWorkspacesView::columnAndFacetShowWorkspaceNames()
     QCOMPARE(window.filterModel()->rowCount(), inOther);
     QCOMPARE(test::filterBar(window)->facetButton(Facet::Workspace)->text(),
              u"Workspace: "_s + names.value(other));
+
+    // The details pane names the workspace too, with its id.
+    const QModelIndex first = window.filterModel()->index(0, 0);
+    const QString imageId = first.data(ImageTableModel::ImageIdRole).toString();
+    QCOMPARE(window.selectImages({imageId}), 1);
+    QTRY_COMPARE(test::detailsPane(window)->fieldText(DetailsPane::Field::Workspace),
+                 u"%1 (%2)"_s.arg(names.value(other), other));
 }
 
 void TestWorkspacesView::refusedWorkspaceListIsNoted()

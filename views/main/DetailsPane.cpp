@@ -262,7 +262,10 @@ void DetailsPane::showSingle(const Image &image)
     setField(Field::Namespace, image.nameSpace);
     setField(Field::SwrPath, image.swrPath);
     setField(Field::Id, image.id);
-    setField(Field::Workspace, image.workspaceId);
+    const QString workspace = m_workspaceText ? m_workspaceText(image.workspaceId) : image.workspaceId;
+    setField(Field::Workspace, workspace == image.workspaceId
+                                   ? workspace
+                                   : Formatting::withApiValue(workspace, image.workspaceId));
     setField(Field::FlavorType, image.flavorType);
     setField(Field::SwrInstance, image.swrInstanceId);
     setField(Field::Description, image.description);
@@ -347,6 +350,13 @@ void DetailsPane::showUsage(const Image &image)
         rowLayout->addWidget(copy, 0, Qt::AlignTop);
         m_usageLayout->addWidget(row);
     }
+}
+
+void DetailsPane::setWorkspaceText(std::function<QString(const QString &)> workspaceText)
+{
+    m_workspaceText = std::move(workspaceText);
+    if (m_images.size() == 1)
+        showSingle(m_images.constFirst());
 }
 
 QStringList DetailsPane::usageLines() const

@@ -3,6 +3,7 @@
 #include "models/api/Image.h"
 #include "models/catalog/UsageSummary.h"
 
+#include <functional>
 #include <QHash>
 #include <QWidget>
 
@@ -60,6 +61,9 @@ public:
     // One line per user of the image shown ("notebook llm-dev (Running) · ID …"), or the one line saying it
     // is not in use or why that is unknown; the copy buttons, in the same order (none for the latter).
     QStringList usageLines() const;
+    // How a workspace id reads ("Default" for "0", else its name from ListWorkspace); the id alone without
+    // one.
+    void setWorkspaceText(std::function<QString(const QString &)> workspaceText);
     QList<QToolButton *> usageCopyButtons() const;
 
     // What the pane shows right now, for tests and accessibility.
@@ -77,6 +81,8 @@ private:
     void showSummary(const QList<Image> &images);
     void setField(Field field, const QString &text);
     void showUsage(const Image &image);
+
+    std::function<QString(const QString &)> m_workspaceText;
 
     QList<Image> m_images;
     QStackedWidget *m_pages = nullptr;

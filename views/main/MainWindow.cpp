@@ -249,6 +249,7 @@ void MainWindow::wireModels()
     connect(m_session, &AccountSession::certificateProblem, this, &MainWindow::showCertificateProblem);
     connect(m_session, &AccountSession::usageChanged, this,
             [this] { m_detailsPane->setUsage(m_session->usage()); });
+    m_detailsPane->setWorkspaceText([this](const QString &id) { return m_tableModel->workspaceText(id); });
 
     // Anything that changes what is shown updates the page at once and the totals a moment later.
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_tableModel),
