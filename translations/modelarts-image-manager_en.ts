@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+15"/>
         <source>The list is incomplete: loading stopped after %Ln image(s). %1</source>
         <translation>
             <numerusform>The list is incomplete: loading stopped after %Ln image. %1</numerusform>
@@ -309,7 +309,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+376"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+386"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -521,7 +521,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+537"/>
+        <location filename="../views/main/MainWindow.cpp" line="+536"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>

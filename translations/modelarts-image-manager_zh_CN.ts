@@ -481,7 +481,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <location line="+4"/>
         <source>Retry</source>
         <translation>重试</translation>
@@ -1549,7 +1549,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+132"/>
+        <location line="+142"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1580,7 +1580,7 @@
         </translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>%1 · ID %2</source>
         <comment>a user of the image and its id</comment>
         <translation>%1 · ID %2</translation>
@@ -2462,12 +2462,12 @@
     <name>mim::ImageListing</name>
     <message>
         <location filename="../models/api/ImageListing.cpp" line="+51"/>
-        <location line="+303"/>
+        <location filename="../models/api/WorkspacesListing.cpp" line="+43"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="+119"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2492,7 +2492,7 @@
         <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location filename="../models/api/WorkspacesListing.cpp" line="+60"/>
         <source>The list of workspaces could not be read: %1</source>
         <translation>无法读取工作空间列表：%1</translation>
     </message>
@@ -2857,13 +2857,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+69"/>
+        <location filename="../views/main/MainWindow.cpp" line="+68"/>
         <location line="+284"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2873,7 +2873,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>

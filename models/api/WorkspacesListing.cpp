@@ -1,0 +1,367 @@
+#include "models/api/ApiClient.h"
+
+#include <algorithm>
+#include <limits>
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcApi)
+
+namespace mim {
+
+// Lists every workspace's images: ListWorkspace first (all its pages), then one ImageListingPrivate per
+// workspace, a few at a time, merged by id. ListImage shows only the default workspace "0" when no
+// workspace_id is sent, as the SDK documents, so an account's images are the union over its workspaces.
+class WorkspacesListingPrivate : public QObject
+{
+public:
+    WorkspacesListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query)
+        : QObject(listing)
+        , m_client(client)
+        , m_listing(listing)
+        , m_query(query)
+    {
+        m_listing->m_window = client->listingWindow().initial;
+    }
+
+    void start() { requestWorkspaces(); }
+
+    void cancel()
+    {
+        if (!m_done)
+            finish(ApiError::make(
+                ErrorKind::Cancelled,
+                QCoreApplication::translate("mim::ImageListing", "The listing was cancelled.")));
+    }
+
+private:
+    // Workspaces per ListWorkspace page: the documented default. A server that sends fewer is read on.
+    static constexpr int WorkspacePageSize = 1000;
+    // Bounds the pages a lying total_count can make us read.
+    static constexpr int MaxWorkspacePages = 100;
+    // Rounds of checking that the workspaces read first have not changed since; after the last one, what was
+    // read is taken as it is (each workspace's own listing is consistent).
+    static constexpr int MaxChecks = 3;
+
+    struct Run
+    {
+        Workspace workspace;
+        QPointer<ImageListing> listing;
+        qint64 received = 0;
+        qint64 total = 0;
+        bool done = false;
+        QList<Image> images;
+        QStringList skipped;
+    };
+
+    void requestWorkspaces()
+    {
+        if (!m_client)
+            return cancel();
+        ApiCall *call = m_client->listWorkspacesPage(m_workspacePage, WorkspacePageSize);
+        m_workspaceCall = call;
+        connect(call, &ApiCall::finished, this, [this, call] { onWorkspacePage(call); });
+    }
+
+    static bool isRefusal(const ApiError &error)
+    {
+        // The account may not be allowed to list workspaces, or this copy of the API may not have the call:
+        // the default workspace can still be listed. Anything else (network, server, credentials) is a
+        // failure of the listing as a whole.
+        return error.kind == ErrorKind::Permission || error.kind == ErrorKind::NotFound ||
+               error.kind == ErrorKind::InvalidRequest;
+    }
+
+    void onWorkspacePage(ApiCall *call)
+    {
+        m_workspaceCall.clear();
+        if (m_done)
+            return;
+        if (!call->succeeded()) {
+            if (!isRefusal(call->error()))
+                return finish(call->error());
+            qCWarning(lcApi) << "ListWorkspace refused:" << call->error().code
+                             << "- listing the default workspace only";
+            m_listing->m_workspaceError = call->error();
+            m_workspaces = {Workspace{Workspace::DefaultId.toString(), {}, {}}};
+            return startImageListings();
+        }
+        QString why;
+        const std::optional<WorkspacePage> page = WorkspacePage::fromJson(call->body(), &why);
+        if (!page) {
+            ApiError error =
+                ApiError::make(ErrorKind::BadResponse,
+                               QCoreApplication::translate("mim::ImageListing",
+                                                           "The list of workspaces could not be read: %1")
+                                   .arg(why));
+            error.requestId = call->requestId();
+            return finish(error);
+        }
+        qsizetype added = 0;
+        for (const Workspace &workspace : page->workspaces) {
+            if (!m_workspaceIds.contains(workspace.id)) {
+                m_workspaceIds.insert(workspace.id);
+                m_workspaces.append(workspace);
+                ++added;
+            }
+        }
+        m_skipped += page->skippedRecords;
+        const qint64 read = m_workspaces.size() + m_skipped.size();
+        const qint64 received = page->workspaces.size() + page->skippedRecords.size();
+        ++m_workspacePage;
+        if (added > 0 && received > 0 && page->totalCount > read && m_workspacePage < MaxWorkspacePages)
+            return requestWorkspaces();
+        // The default workspace exists in every account, listed or not.
+        if (!m_workspaceIds.contains(Workspace::DefaultId.toString()))
+            m_workspaces.prepend(Workspace{Workspace::DefaultId.toString(), {}, {}});
+        startImageListings();
+    }
+
+    void startImageListings()
+    {
+        m_listing->m_workspaces = m_workspaces;
+        for (const Workspace &workspace : std::as_const(m_workspaces)) {
+            m_queue.append(int(m_runs.size()));
+            m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}});
+        }
+        // The default workspace first: it holds most images of most accounts, so most rows come first.
+        std::stable_partition(m_queue.begin(), m_queue.end(),
+                              [this](int index) { return m_runs.at(index).workspace.isDefault(); });
+        // One workspace at a time, each with the whole window: the server throttles the account, not a
+        // workspace, so the window (and a Retry-After hold) must not be split or multiplied.
+        m_parallel = 1;
+        qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s)," << m_parallel
+                       << "at a time";
+        startMore();
+    }
+
+    void startMore()
+    {
+        while (!m_done && m_running < m_parallel && !m_queue.isEmpty()) {
+            if (!m_client)
+                return cancel();
+            const int index = m_queue.takeFirst();
+            ListQuery query = m_query;
+            query.workspaceId = m_runs.at(index).workspace.id;
+            ImageListing *listing = m_client->listImagesOf(query, m_listing->m_window);
+            m_runs[index].listing = listing;
+            ++m_running;
+            connect(listing, &ImageListing::progress, this, [this, index](qint64 received, qint64 total) {
+                m_runs[index].received = received;
+                m_runs[index].total = total;
+                emitProgress();
+            });
+            connect(listing, &ImageListing::finished, this,
+                    [this, index, listing] { onRunFinished(index, listing); });
+            // Rows may be shown as each workspace's pages arrive; the window is the sum of the running ones.
+            connect(listing, &ImageListing::pageArrived, m_listing, &ImageListing::pageArrived);
+            connect(listing, &ImageListing::windowChanged, this, [this, listing] { updateWindow(listing); });
+        }
+    }
+
+    // The listing's window is that of the workspace being read.
+    void updateWindow(const ImageListing *run)
+    {
+        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, run->peakInFlight());
+        if (run->window() == m_listing->m_window)
+            return;
+        m_listing->m_window = run->window();
+        Q_EMIT m_listing->windowChanged(run->window());
+    }
+
+    void emitProgress()
+    {
+        qint64 received = 0;
+        qint64 total = 0;
+        for (const Run &run : std::as_const(m_runs)) {
+            received += run.received;
+            total += run.total;
+        }
+        // An empty workspace, or a listing's end after its last page, changes nothing worth showing.
+        if (std::pair{received, total} == m_lastProgress)
+            return;
+        m_lastProgress = {received, total};
+        Q_EMIT m_listing->progress(received, total);
+    }
+
+    void onRunFinished(int index, ImageListing *listing)
+    {
+        if (m_done)
+            return;
+        --m_running;
+        updateWindow(listing);
+        Run &run = m_runs[index];
+        run.listing.clear();
+        if (!listing->succeeded())
+            return finish(listing->error());
+        run.done = true;
+        run.images = listing->images();
+        run.received = run.total = listing->total();
+        for (const QString &line : listing->skippedRecords())
+            run.skipped.append(QCoreApplication::translate("mim::ImageListing", "workspace %1, %2")
+                                   .arg(run.workspace.id, line));
+        m_passes = qMax(m_passes, listing->passes());
+        emitProgress();
+        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+            return checkTotals();
+        startMore();
+    }
+
+    // Each workspace's listing is consistent in itself, but one that finished early may have changed while
+    // the others were read: one small page per workspace tells, by its total, which ones to read again.
+    void checkTotals()
+    {
+        if (m_check >= MaxChecks || m_runs.size() == 1)
+            return merge();
+        ++m_check;
+        m_checksPending = int(m_runs.size());
+        for (int index = 0; index < m_runs.size(); ++index) {
+            if (!m_client)
+                return cancel();
+            ListQuery query = m_query;
+            query.workspaceId = m_runs.at(index).workspace.id;
+            ApiCall *call = m_client->listImagesPage(query, 0, 1);
+            m_checks.append(call);
+            connect(call, &ApiCall::finished, this, [this, index, call] { onTotalChecked(index, call); });
+        }
+    }
+
+    void onTotalChecked(int index, ApiCall *call)
+    {
+        m_checks.removeAll(call);
+        if (m_done)
+            return;
+        if (!call->succeeded())
+            return finish(call->error());
+        const std::optional<ImagePage> page = ImagePage::fromJson(call->body());
+        Run &run = m_runs[index];
+        if (!page || page->total != run.total) {
+            qCDebug(lcApi) << "workspace" << run.workspace.id
+                           << "changed while others were read: reading again";
+            run.done = false;
+            run.images.clear();
+            run.skipped.clear();
+            run.received = 0;
+            m_queue.append(index);
+        }
+        if (--m_checksPending > 0)
+            return;
+        if (m_queue.isEmpty())
+            return merge();
+        emitProgress();
+        startMore();
+    }
+
+    // An image belongs to one workspace; one that shows up in several (a server that ignores workspace_id)
+    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread.
+    void merge()
+    {
+        using Merged = std::pair<QList<Image>, QStringList>;
+        QList<Run> runs = std::exchange(m_runs, {});
+        if (runs.size() == 1) {
+            Run &only = runs.first();
+            return complete(Merged{std::move(only.images), std::move(only.skipped)});
+        }
+        auto *watcher = new QFutureWatcher<Merged>(this);
+        connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            complete(watcher->future().takeResult());
+        });
+        watcher->setFuture(QtConcurrent::run([runs = std::move(runs)]() mutable {
+            Merged merged;
+            qsizetype count = 0;
+            for (const Run &run : std::as_const(runs))
+                count += run.images.size();
+            merged.first.reserve(count);
+            QSet<QString> seen;
+            seen.reserve(count);
+            for (Run &run : runs) {
+                for (Image &image : run.images) {
+                    if (!image.id.isEmpty()) {
+                        if (seen.contains(image.id))
+                            continue;
+                        seen.insert(image.id);
+                    }
+                    merged.first.append(std::move(image));
+                }
+                merged.second.append(run.skipped);
+            }
+            return merged;
+        }));
+    }
+
+    void complete(std::pair<QList<Image>, QStringList> merged)
+    {
+        if (m_done)
+            return;
+        m_listing->m_images = std::move(merged.first);
+        m_listing->m_skipped = std::move(merged.second);
+        m_listing->m_total = m_listing->m_images.size() + m_listing->m_skipped.size();
+        finish(ApiError());
+    }
+
+    void finish(const ApiError &error)
+    {
+        m_done = true;
+        if (m_workspaceCall)
+            m_workspaceCall->cancel();
+        for (const QPointer<ApiCall> &check : std::exchange(m_checks, {})) {
+            if (check)
+                check->cancel();
+        }
+        for (const Run &run : std::as_const(m_runs)) {
+            if (run.listing)
+                run.listing->cancel();
+        }
+        m_listing->m_error = error;
+        m_listing->m_passes = m_passes;
+        m_listing->m_finished = true;
+        qCDebug(lcApi) << "listing of every workspace finished:" << errorKindName(error.kind)
+                       << m_listing->m_images.size() << "images from" << m_workspaces.size()
+                       << "workspace(s)";
+        Q_EMIT m_listing->finished();
+        m_listing->deleteLater();
+    }
+
+    QPointer<ApiClient> m_client;
+    ImageListing *m_listing;
+    ListQuery m_query;
+    int m_parallel = 1;
+    int m_running = 0;
+    QList<int> m_queue; // runs to start, in order
+    int m_check = 0;
+    int m_checksPending = 0;
+    QList<QPointer<ApiCall>> m_checks;
+    int m_workspacePage = 0;
+    int m_passes = 0;
+    std::pair<qint64, qint64> m_lastProgress{0, 0};
+    bool m_done = false;
+    QPointer<ApiCall> m_workspaceCall;
+    QList<Workspace> m_workspaces;
+    QSet<QString> m_workspaceIds;
+    QStringList m_skipped; // workspace records without a usable id
+    QList<Run> m_runs;
+};
+
+ImageListing *ApiClient::listAllImages(const ListQuery &query)
+{
+    if (!query.workspaceId.isEmpty())
+        return listImagesOf(query, 0);
+    auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
+    auto *driver = new WorkspacesListingPrivate(this, listing, query);
+    listing->m_cancel = [driver] { driver->cancel(); };
+    // Every call finishes asynchronously, so the caller has time to connect before anything is emitted.
+    driver->start();
+    return listing;
+}
+
+} // namespace mim
