@@ -1,6 +1,8 @@
 #include "models/api/ImagePageReader.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <QHash>
@@ -155,6 +157,7 @@ private:
     bool readTags(QList<ImageTag> &out);
     bool readInteger(qint64 &out);
     bool scanNumber();
+    bool scanNumberToken();
     bool skipValue(int depth);
     bool readRecord(Image &image);
     bool readEnvelopeNumber(qint64 &out, qint64 minimum, qint64 maximum);
@@ -454,8 +457,22 @@ bool Reader::readInteger(qint64 &out)
     return true;
 }
 
-// Any JSON number, by the grammar of RFC 8259.
+// Any JSON number, by the grammar of RFC 8259, that a double can hold: QJsonDocument refuses a body with a
+// number that overflows (1e999), even in a field nobody reads, and the fast reader must answer as it does.
 bool Reader::scanNumber()
+{
+    const char *start = m_p;
+    if (!scanNumberToken())
+        return false;
+    // Fifteen characters or fewer without an exponent always fit; longer ones are checked.
+    if (m_p - start <= 15 && std::find_if(start, m_p, [](char c) { return c == 'e' || c == 'E'; }) == m_p)
+        return true;
+    bool ok = false;
+    const double value = QByteArray::fromRawData(start, m_p - start).toDouble(&ok);
+    return ok && std::isfinite(value);
+}
+
+bool Reader::scanNumberToken()
 {
     const auto digit = [this] { return m_p < m_end && *m_p >= '0' && *m_p <= '9'; };
     if (m_p < m_end && *m_p == '-')

@@ -187,6 +187,9 @@ private Q_SLOTS:
         QTest::newRow("string total") << QByteArray(R"({"total":"5","data":[]})");
         QTest::newRow("current too large") << QByteArray(R"({"current":3000000000,"data":[]})");
         QTest::newRow("leading zero") << page(R"({"id":"x","size":01})");
+        // An unknown field's number too large for a double: QJsonDocument refuses the whole body.
+        QTest::newRow("unknown number out of range") << page(R"({"id":"x","later":1e63795820123})");
+        QTest::newRow("unknown negative out of range") << page(R"({"id":"x","later":-1e400})");
         QTest::newRow("truncated") << QByteArray(R"({"data":[{"id":"x")");
         QTest::newRow("deep nesting")
             << page("{\"id\":\"x\",\"deep\":" + QByteArray(100, '[') + QByteArray(100, ']') + "}");
@@ -198,6 +201,23 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QVERIFY(!detail::readImagePage(body));
+        QString difference;
+        QVERIFY2(sameAnswer(body, &difference), qPrintable(difference));
+    }
+
+    void agreesOnExtremeNumbers_data()
+    {
+        QTest::addColumn<QByteArray>("number");
+        for (const char *number : {"1e308", "1.7976931348623157e308", "1e309", "-1e309", "1e-400", "-0.0",
+                                   "123456789012345678901234567890", "4.9e-324"})
+            QTest::newRow(number) << QByteArray(number);
+    }
+
+    // Numbers in fields nobody reads: the fast reader declines or reads exactly what QJsonDocument reads.
+    void agreesOnExtremeNumbers()
+    {
+        QFETCH(QByteArray, number);
+        const QByteArray body = "{\"total\":1,\"data\":[{\"id\":\"x\",\"later\":" + number + "}]}";
         QString difference;
         QVERIFY2(sameAnswer(body, &difference), qPrintable(difference));
     }
