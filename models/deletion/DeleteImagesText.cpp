@@ -127,9 +127,10 @@ QString DeleteImagesText::includeInUseToolTip()
 
 QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reasons)
 {
-    QString text = tr("Whether %Ln of these image(s) are in use could not be checked; they are deleted if you "
-                      "confirm.",
-                      "usage of the images is unknown", count);
+    QString text =
+        tr("Whether %Ln of these image(s) are in use could not be checked; they are deleted if you "
+           "confirm.",
+           "usage of the images is unknown", count);
     for (const QString &reason : reasons)
         text += u'\n' + reason;
     return text;

@@ -434,8 +434,9 @@ void CleanupDialog::updatePreview()
         current.evaluate(deletableImages(), m_clock(), forceRequested(), usageRead ? &usage : nullptr);
     QStringList spared;
     if (evaluation.sparedInUse > 0)
-        spared.append(tr("%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.",
-                         nullptr, evaluation.sparedInUse));
+        spared.append(
+            tr("%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.", nullptr,
+               evaluation.sparedInUse));
     if (evaluation.sparedUnknownUsage > 0) {
         spared.append(tr("%Ln matching image(s) not proposed: whether they are in use could not be checked.",
                          nullptr, evaluation.sparedUnknownUsage));
