@@ -101,6 +101,7 @@ QJsonObject SandboxCounters::toJson() const
                        {u"training_jobs"_s, trainingJobs},
                        {u"services"_s, services},
                        {u"workspaces"_s, workspaces},
+                       {u"swr"_s, swr},
                        {u"token"_s, token},
                        {u"projects"_s, projects},
                        {u"auth_failures"_s, authFailures},

@@ -24,6 +24,7 @@ struct SandboxCounters
     qint64 trainingJobs = 0; // ListTrainingJobs (training-job-searches)
     qint64 services = 0;     // ListServices, ShowService
     qint64 workspaces = 0;   // ListWorkspace
+    qint64 swr = 0;          // every /v2/manage request that reached its handler
     qint64 token = 0;
     qint64 projects = 0;
     qint64 authFailures = 0;

@@ -106,6 +106,9 @@ StoredImage ImageStore::store(const ImageRecord &record)
     stored.deleted = record.deleted;
     stored.swrContentDeleted = record.swrContentDeleted;
     stored.settleScheduled = record.settleScheduled;
+    stored.inSharedSwr =
+        image.swrInstanceId.isEmpty() && image.swrPath.startsWith(u"swr.") &&
+        image.swrPath.endsWith(u'/' + image.nameSpace + u'/' + image.name + u':' + image.tag);
     return stored;
 }
 

@@ -45,6 +45,9 @@ struct StoredImage
     bool deleted = false;
     bool swrContentDeleted = false;
     bool settleScheduled = false;
+    // swr_path names the region's shared SWR as namespace/name:tag and no SWR Enterprise instance is set, so
+    // the image's content is a tag that the /v2/manage routes list (SwrRegistry).
+    bool inSharedSwr = false;
 
     bool isInUse() const { return !inUseBy.isEmpty(); }
     QString nameAndTag() const { return name + u':' + tag; }
@@ -112,6 +115,8 @@ class ImageStore
 public:
     void clear();
     int size() const { return int(m_images.size()); }
+    // Bumped by every change, so that what is derived from the images knows when to derive again.
+    quint64 version() const { return m_version; }
     void reserve(int count);
 
     // Returns the new image's index. The id must not exist yet.

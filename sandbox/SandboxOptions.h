@@ -99,6 +99,9 @@ struct SandboxOptions
     bool deleteAnswersNoContent = false;
     // `current` of a paged answer counts pages from this: 0 (offset / limit) or 1.
     int currentBase = 0;
+    // Every /v2/manage (SWR) call answers 403 with SWR's error array, as for a user without SWR permissions;
+    // ModelArts and IAM calls work as usual.
+    bool swrForbidden = false;
 
     // PEM files; both set = HTTPS.
     QString tlsCertificateFile;

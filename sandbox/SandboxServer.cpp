@@ -6,8 +6,11 @@
 #include "HttpExchange.h"
 #include "IamApi.h"
 #include "ImageApi.h"
+#include "ImageJsonWriter.h"
 #include "ImageStore.h"
 #include "RequestAuthenticator.h"
+#include "SwrApi.h"
+#include "SwrRegistry.h"
 #include "UsageApi.h"
 #include "WorkspaceApi.h"
 
@@ -87,6 +90,8 @@ struct SandboxServer::Internals
     std::unique_ptr<UsageApi> usageApi;
     std::unique_ptr<WorkspaceApi> workspaceApi;
     std::unique_ptr<IamApi> iamApi;
+    SwrRegistry swr;
+    std::unique_ptr<SwrApi> swrApi;
     quint64 dataGeneration = 0; // settle timers of an older data set do nothing
 };
 
@@ -103,6 +108,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     d->usageApi = std::make_unique<UsageApi>(&d->store, &d->counters, &m_options, &d->faults.config());
     d->workspaceApi = std::make_unique<WorkspaceApi>(&d->store, &d->counters);
     d->iamApi = std::make_unique<IamApi>(&m_options, &d->tokens);
+    d->swrApi = std::make_unique<SwrApi>(&d->store, &d->swr, &d->counters, &m_options);
     if (m_options.demo)
         resetDemo();
     else
@@ -197,6 +203,7 @@ void SandboxServer::reset(int imageCount, quint32 seed)
     d->generator = std::make_unique<DataSetGenerator>(seed, m_options.regionId);
     for (int i = 0; i < m_options.imageCount; ++i)
         d->store.insert(d->generator->next());
+    d->swr.resetGenerated(seed, d->generator->baseEpochMs(), m_options.imageCount);
 }
 
 void SandboxServer::resetDemo()
@@ -211,6 +218,7 @@ void SandboxServer::resetDemo()
         DataSetGenerator::demoSet(m_options.clock(), m_options.regionId, &settling);
     for (const ImageRecord &record : records)
         d->store.insert(record);
+    d->swr.resetDemo(m_options.clock());
     const quint64 generation = d->dataGeneration;
     for (const SettlingImage &image : settling) {
         QTimer::singleShot(std::max(0, m_options.demoSettleAfterMs), this, [this, image, generation] {
@@ -394,8 +402,63 @@ QByteArray SandboxServer::stateJson() const
             json += ',';
         json += d->store.stateJson(i);
     }
-    json += "],\"counters\":" + QJsonDocument(counters()).toJson(QJsonDocument::Compact) + '}';
+    json += "],\"swr\":" + swrStateJson();
+    json += ",\"counters\":" + QJsonDocument(counters()).toJson(QJsonDocument::Compact) + '}';
     return json;
+}
+
+QByteArray SandboxServer::swrStateJson() const
+{
+    // Written by hand like the images: 100,000 images make about 117,000 tags.
+    const SwrSnapshot &snapshot = d->swr.snapshot(d->store);
+    QByteArray json;
+    json.reserve(qsizetype(snapshot.tags.size()) * 160 + 1024);
+    qint64 unregisteredBytes = 0;
+    json += "{\"tags\":[";
+    for (size_t i = 0; i < snapshot.tags.size(); ++i) {
+        const SwrTag &tag = snapshot.tags[i];
+        if (i)
+            json += ',';
+        json += "{\"namespace\":";
+        appendJsonString(json, tag.nameSpace);
+        json += ",\"repository\":";
+        appendJsonString(json, tag.repository);
+        json += ",\"tag\":";
+        appendJsonString(json, tag.tag);
+        json += ",\"size\":" + QByteArray::number(tag.bytes);
+        json += tag.isRegistered() ? ",\"registered\":true" : ",\"registered\":false";
+        json += ",\"image_ids\":[";
+        for (qsizetype k = 0; k < tag.imageIndexes.size(); ++k) {
+            if (k)
+                json += ',';
+            appendJsonString(json, d->store.at(tag.imageIndexes.at(k)).id);
+        }
+        json += "]}";
+        if (!tag.isRegistered())
+            unregisteredBytes += tag.bytes;
+    }
+    json += "],\"namespaces\":[";
+    for (qsizetype i = 0; i < snapshot.namespaces.size(); ++i) {
+        if (i)
+            json += ',';
+        appendJsonString(json, snapshot.namespaces.at(i));
+    }
+    json += "],\"repositories\":[";
+    for (size_t i = 0; i < snapshot.repositories.size(); ++i) {
+        if (i)
+            json += ',';
+        appendJsonString(json, snapshot.repositories[i].nameSpace + u'/' + snapshot.repositories[i].name);
+    }
+    json += "],\"tag_count\":" + QByteArray::number(qint64(snapshot.tags.size()));
+    json += ",\"unregistered_tag_count\":" + QByteArray::number(snapshot.unregisteredCount());
+    json += ",\"bytes\":" + QByteArray::number(snapshot.bytes());
+    json += ",\"unregistered_bytes\":" + QByteArray::number(unregisteredBytes) + '}';
+    return json;
+}
+
+QJsonObject SandboxServer::swrState() const
+{
+    return QJsonDocument::fromJson(swrStateJson()).object();
 }
 
 QJsonObject SandboxServer::state() const
@@ -449,7 +512,9 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
     if (FaultInjector::isStatusKind(fault)) {
         response = faultResponse(fault);
     } else if (fault == u"truncate" || fault == u"malformed") {
-        if (UsageApi::isReadOnly(request)) {
+        if (SwrApi::handles(request.segments()) && request.method != "GET") {
+            response = d->swrApi->readOnlyView(request, request.segments().mid(2));
+        } else if (UsageApi::isReadOnly(request)) {
             response = dispatch(request);
         } else {
             const QStringList segments = request.segments();
@@ -499,7 +564,22 @@ SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
             return outcome.failure;
         return d->iamApi->listProjects(request);
     }
-    // v2 has only the usage routes; any other v2 path is an unknown route, answered before authentication.
+    if (SwrApi::handles(segments)) {
+        AuthOutcome outcome;
+        if (!authenticate(&outcome))
+            return outcome.failure;
+        const QByteArray projectHeader = request.header("X-Project-Id");
+        if (outcome.projectId != m_options.projectId ||
+            (!projectHeader.isEmpty() && QString::fromUtf8(projectHeader) != m_options.projectId)) {
+            return SwrApi::error(403, u"SVCSTG.SWR.4030002"_s,
+                                 u"The project in X-Project-Id does not match the credentials."_s);
+        }
+        if (m_options.swrForbidden)
+            return SwrApi::forbidden();
+        return d->swrApi->handle(request, segments.mid(2));
+    }
+    // v2 has only the usage routes and SWR's /v2/manage; any other v2 path is an unknown route, answered
+    // before authentication.
     const bool usageRoute = segments.size() >= 3 && UsageApi::handles(segments.first(), segments.mid(2));
     if (segments.size() >= 3 && (segments.first() == u"v1" || usageRoute)) {
         AuthOutcome outcome;

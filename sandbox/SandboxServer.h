@@ -25,6 +25,8 @@ struct SandboxRequest;
 //                                ListImageGroup, DeleteImageGroup, UpdateImageGroup (AK/SK or token)
 //   /v1/{project_id}/notebooks   ListNotebooks, and /v2/{project_id}/training-job-searches, services,
 //                                services/{id}: what runs the images in use (see UsageApi.h)
+//   /v2/manage/...               the shared SWR: namespaces, repositories, tags, tag deletion, overview
+//                                (see SwrApi.h)
 //   /v3/auth/tokens, /v3/projects IAM password login and project lookup
 //   /sandbox/...                  admin endpoints for tests: loopback only, no authentication
 // and writes every HTTP/1.1 response itself, so it can also misbehave on purpose (see FaultConfig).
@@ -79,12 +81,19 @@ public:
     // Expires every token issued so far; returns how many were still valid.
     int expireTokens();
 
-    // {"images": [<image JSON> + "deleted", "swr_content_deleted", "in_use", "in_use_by"], "counters": {...}}
+    // {"images": [<image JSON> + "deleted", "swr_content_deleted", "in_use", "in_use_by"], "swr": swrState(),
+    //  "counters": {...}}
     QJsonObject state() const;
     QByteArray stateJson() const;
     // The state entry of one image; empty when unknown.
     QJsonObject imageState(const QString &id) const;
     QJsonObject counters() const;
+    // The SWR side: {"namespaces":[...], "repositories":["ns/name"...], "tag_count",
+    // "unregistered_tag_count", "bytes", "unregistered_bytes",
+    // "tags":[{"namespace","repository","tag","size","registered","image_ids"}]} (registered = named by the
+    // swr_path of a live ModelArts image).
+    QJsonObject swrState() const;
+    QByteArray swrStateJson() const;
 
 Q_SIGNALS:
     // One line per handled request: "GET /v1/.../images?limit=200 -> 200", plus the fault if any.

@@ -119,6 +119,8 @@ int main(int argc, char *argv[])
     option(u"stall-ms"_s, "Delay of a stalled response; duration of a slow body.", u"MS"_s,
            QString::number(defaults::DefaultStallMs));
     option(u"delete-no-content"_s, "DeleteImage answers 204 with no body instead of the deleted image.");
+    option(u"swr-forbidden"_s,
+           "Every SWR call (/v2/manage/...) answers 403, as for a user without SWR permissions.");
     option(u"current-base"_s, "Paged answers count \"current\" from this page number: 0 or 1.", u"N"_s,
            u"0"_s);
     option(u"tls-cert"_s, "PEM certificate (chain): serve HTTPS.", u"FILE"_s);
@@ -182,6 +184,7 @@ int main(int argc, char *argv[])
     }
 
     options.deleteAnswersNoContent = parser.isSet(u"delete-no-content"_s);
+    options.swrForbidden = parser.isSet(u"swr-forbidden"_s);
     if (parser.isSet(u"current-base"_s)) {
         options.currentBase = intValue(parser, u"current-base"_s, 0);
         if (options.currentBase > 1)

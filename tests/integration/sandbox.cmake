@@ -26,3 +26,10 @@ mim_add_test(test_sandbox_usage
     LIBS mim_sandbox mim_test_support Qt6::Network
     LABELS integration sandbox
     TIMEOUT 120)
+
+# The SWR routes (/v2/manage/...) and their agreement with the ModelArts images.
+mim_add_test(test_sandbox_swr
+    SOURCES test_sandbox_swr.cpp
+    LIBS mim_sandbox mim_test_support
+    LABELS integration sandbox
+    TIMEOUT 120)
