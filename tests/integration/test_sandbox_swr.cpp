@@ -4,6 +4,7 @@
 // before and after image deletions with and without force.
 
 #include "RawApiClient.h"
+#include "SandboxDefaults.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
@@ -159,6 +160,18 @@ void TestSandboxSwr::namespacesAreTheModelArtsOnesAndSwrOnlyOnes()
     QVERIFY2(swrOnly.size() >= 1 && swrOnly.size() <= 2,
              qPrintable(QStringList(swrOnly.values()).join(u',')));
     QVERIFY(!names.contains(u"atelier"_s)); // built-in images live in someone else's SWR
+
+    // The IAM token of a password login works as well; a project header naming another project does not.
+    const QByteArray token =
+        client.login(QLatin1String(sandbox::DefaultIamUser), QLatin1String(sandbox::DefaultIamPassword),
+                     QLatin1String(sandbox::DefaultIamDomain), QLatin1String(sandbox::DefaultRegionId));
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(client.tokenCall("GET", u"/v2/manage/namespaces"_s, token).json(), reply.json());
+    RawApiClient otherProject(sandbox.baseUrl());
+    const ConnectionSettings settings = sandbox.akskSettings();
+    otherProject.setCredentials(settings.credentials.accessKey, settings.credentials.secretKey,
+                                u"0123456789abcdef0123456789abcdef"_s);
+    verifySwrError(swr(otherProject, "GET", u"namespaces"_s), 403);
 }
 
 void TestSandboxSwr::repositoriesPageByContentRange()
