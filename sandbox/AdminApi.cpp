@@ -84,6 +84,21 @@ SandboxResponse AdminApi::handle(const SandboxRequest &request)
             QJsonObject{{u"ids"_s, QJsonArray::fromStringList(m_server->addImages(int(count.toInteger())))}});
     }
 
+    if (resource == u"swr" && segments.size() == 1 && method == "POST") {
+        const QJsonValue forbidden = body.value(u"forbidden"_s);
+        if (!forbidden.isBool())
+            return error(400, u"give {\"forbidden\": true|false}"_s);
+        m_server->setSwrForbidden(forbidden.toBool());
+        return SandboxResponse::json(200, QJsonObject{{u"forbidden"_s, forbidden.toBool()}});
+    }
+    if (resource == u"swr" && segments == QStringList{u"swr"_s, u"tags"_s} && method == "POST") {
+        QString why;
+        const int added = m_server->addSwrTags(body, &why);
+        if (added < 0)
+            return error(400, why);
+        return SandboxResponse::json(200, QJsonObject{{u"added"_s, added}});
+    }
+
     if (resource == u"images" && segments.size() == 2) {
         const QString &id = segments.at(1);
         if (method == "DELETE") {

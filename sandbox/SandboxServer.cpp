@@ -407,6 +407,39 @@ QByteArray SandboxServer::stateJson() const
     return json;
 }
 
+int SandboxServer::addSwrTags(const QJsonObject &request, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return -1;
+    };
+    d->swr.snapshot(d->store); // the seeded tags first, so that these come on top of them
+    const qint64 now = m_options.clock().toMSecsSinceEpoch();
+    if (request.contains(u"tags"_s)) {
+        int added = 0;
+        for (const QJsonValue &value : request.value(u"tags"_s).toArray()) {
+            const QJsonObject tag = value.toObject();
+            const QString nameSpace = tag.value(u"namespace"_s).toString();
+            const QString repository = tag.value(u"repository"_s).toString();
+            const QString name = tag.value(u"tag"_s).toString();
+            if (nameSpace.isEmpty() || repository.isEmpty() || name.isEmpty() ||
+                !tag.value(u"size"_s).isDouble())
+                return fail(u"each tag needs \"namespace\", \"repository\", \"tag\" and \"size\" (bytes)"_s);
+            added += d->swr.addPushedTag(nameSpace, repository, name, tag.value(u"size"_s).toInteger(), now);
+        }
+        return added;
+    }
+    const QJsonValue count = request.value(u"count"_s);
+    const QJsonValue repositories = request.value(u"repositories"_s);
+    if (!count.isDouble() || count.toInteger() < 1 || count.toInteger() > 1000000 ||
+        (!repositories.isUndefined() && (!repositories.isDouble() || repositories.toInteger() < 1)))
+        return fail(u"give {\"tags\": [...]} or {\"count\": 1..1000000, \"repositories\": R}"_s);
+    return d->swr.addPushedTags(request.value(u"namespace"_s).toString(u"bulk"_s), int(count.toInteger()),
+                                int(repositories.toInteger(1)),
+                                quint32(request.value(u"seed"_s).toInteger(1)), now);
+}
+
 QByteArray SandboxServer::swrStateJson() const
 {
     // Written by hand like the images: 100,000 images make about 117,000 tags.

@@ -78,6 +78,12 @@ public:
     void setFaults(const FaultConfig &faults);
     FaultConfig faults() const;
 
+    // SWR: every /v2/manage call answers 403 (SandboxOptions::swrForbidden).
+    void setSwrForbidden(bool forbidden) { m_options.swrForbidden = forbidden; }
+    // Tags pushed to SWR without ModelArts: {"tags":[{"namespace","repository","tag","size"(bytes)}]} or
+    // {"count":N,"repositories":R,"namespace":"bulk","seed":S}. Returns how many, or -1 and *error.
+    int addSwrTags(const QJsonObject &request, QString *error = nullptr);
+
     // Expires every token issued so far; returns how many were still valid.
     int expireTokens();
 

@@ -152,6 +152,36 @@ void SwrRegistry::ensurePushedTags(const ImageStore &store)
     }
 }
 
+int SwrRegistry::addPushedTag(const QString &nameSpace, const QString &repository, const QString &tag,
+                              qint64 bytes, qint64 createdMs)
+{
+    const QString key = nameSpace + u'/' + repository + u':' + tag;
+    std::erase_if(m_pushedTags, [&key](const PushedTag &pushed) {
+        return pushed.nameSpace + u'/' + pushed.repository + u':' + pushed.tag == key;
+    });
+    m_pushedTags.push_back(PushedTag{nameSpace, repository, tag, bytes, createdMs});
+    m_deletedTags.remove(key);
+    ++m_changes;
+    return 1;
+}
+
+int SwrRegistry::addPushedTags(const QString &nameSpace, int count, int repositories, quint32 seed,
+                               qint64 nowMs)
+{
+    DeterministicRandom random(quint64(seed) * 0x9E3779B97F4A7C15ULL + 0x7A6ULL);
+    repositories = std::max(1, repositories);
+    m_pushedTags.reserve(m_pushedTags.size() + size_t(std::max(0, count)));
+    for (int i = 0; i < count; ++i) {
+        const QString repository = u"repo-%1"_s.arg(i % repositories + 1, 4, 10, QLatin1Char('0'));
+        const QString tag = u"t%1-%2"_s.arg(i / repositories + 1).arg(random.hex(6));
+        m_deletedTags.remove(nameSpace + u'/' + repository + u':' + tag);
+        m_pushedTags.push_back(PushedTag{nameSpace, repository, tag, random.between(10 * MiB, 10 * GiB),
+                                         nowMs - random.between(0, 365 * MsPerDay)});
+    }
+    ++m_changes;
+    return std::max(0, count);
+}
+
 const SwrSnapshot &SwrRegistry::snapshot(const ImageStore &store)
 {
     ensurePushedTags(store);

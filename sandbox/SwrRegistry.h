@@ -65,6 +65,13 @@ public:
     // The demo set: a fixed handful of unregistered tags dated relative to `now`.
     void resetDemo(const QDateTime &now);
 
+    // Tags pushed without ModelArts, as a test needs them (a tag that exists is replaced). Returns how many.
+    int addPushedTag(const QString &nameSpace, const QString &repository, const QString &tag, qint64 bytes,
+                     qint64 createdMs);
+    // `count` unregistered tags spread over `repositories` repositories of `nameSpace` (repo-0001 ...), sizes
+    // and dates from `seed`: a large registry for responsiveness tests.
+    int addPushedTags(const QString &nameSpace, int count, int repositories, quint32 seed, qint64 nowMs);
+
     // Cached until the images or the deleted tags change.
     const SwrSnapshot &snapshot(const ImageStore &store);
 

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void unregisteredTagsAreAboutFifteenPercentAndNeverReferenced();
     void demoDataHasUnregisteredTags();
     void overviewCountsWhatIsListed();
+    void adminAddsTagsAndSwitchesPermissions();
 };
 
 void TestSandboxSwr::namespacesAreTheModelArtsOnesAndSwrOnlyOnes()
@@ -614,6 +615,51 @@ void TestSandboxSwr::overviewCountsWhatIsListed()
     QCOMPARE(overview.value(u"image_num"_s).toInteger(), swrState.value(u"tag_count"_s).toInteger());
     QCOMPARE(overview.value(u"store_space"_s).toDouble(), swrState.value(u"bytes"_s).toDouble());
     QVERIFY(overview.contains(u"downflow_size"_s));
+}
+
+void TestSandboxSwr::adminAddsTagsAndSwitchesPermissions()
+{
+    SandboxFixture sandbox(50, 2);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+    authorise(client, sandbox);
+    const qint64 before = sandbox.state().value(u"swr"_s).toObject().value(u"tag_count"_s).toInteger();
+
+    // 10,000 tags across 500 repositories, as a responsiveness test needs them.
+    const RawReply bulk = client.plainCall(
+        "POST", u"/sandbox/swr/tags"_s,
+        QJsonDocument(QJsonObject{{u"count"_s, 10000}, {u"repositories"_s, 500}, {u"namespace"_s, u"bulk"_s}})
+            .toJson());
+    QCOMPARE(bulk.status, 200);
+    QCOMPARE(bulk.json().value(u"added"_s).toInt(), 10000);
+    const RawReply repositories = swr(client, "GET", u"repos?namespace=bulk&limit=1000&offset=0"_s);
+    QCOMPARE(arrayOf(repositories).size(), 500);
+    QCOMPARE(repositories.header("Content-Range"), QByteArray("0-499/500"));
+    QCOMPARE(arrayOf(swr(client, "GET", tagsPath(u"bulk"_s, u"repo-0001"_s))).size(), 20);
+
+    const RawReply one = client.plainCall(
+        "POST", u"/sandbox/swr/tags"_s,
+        QJsonDocument(QJsonObject{{u"tags"_s, QJsonArray{QJsonObject{{u"namespace"_s, u"cv-lab"_s},
+                                                                     {u"repository"_s, u"a/b/c"_s},
+                                                                     {u"tag"_s, u"x1"_s},
+                                                                     {u"size"_s, 12345}}}}})
+            .toJson());
+    QCOMPARE(one.status, 200);
+    const QJsonObject added = stateTags(sandbox).value(u"cv-lab/a/b/c:x1"_s);
+    QCOMPARE(added.value(u"size"_s).toInteger(), 12345);
+    QVERIFY(!added.value(u"registered"_s).toBool());
+    QCOMPARE(sandbox.state().value(u"swr"_s).toObject().value(u"tag_count"_s).toInteger(), before + 10001);
+    QCOMPARE(arrayOf(swr(client, "GET", u"namespaces/cv-lab/repos/a$b$c/tags"_s))
+                 .first()
+                 .toObject()
+                 .value(u"Tag"_s),
+             u"x1"_s);
+    QCOMPARE(client.plainCall("POST", u"/sandbox/swr/tags"_s, "{\"tags\":[{\"tag\":\"x\"}]}").status, 400);
+
+    QCOMPARE(client.plainCall("POST", u"/sandbox/swr"_s, "{\"forbidden\":true}").status, 200);
+    verifySwrError(swr(client, "GET", u"namespaces"_s), 403);
+    QCOMPARE(client.plainCall("POST", u"/sandbox/swr"_s, "{\"forbidden\":false}").status, 200);
+    QCOMPARE(swr(client, "GET", u"namespaces"_s).status, 200);
 }
 
 QTEST_MAIN(TestSandboxSwr)
