@@ -63,7 +63,8 @@ struct Page
     qsizetype limit = -1; // -1 = everything
 };
 
-// limit and offset come together (SWR's reference: "offset and limit must be used together"); limit 1-1000.
+// limit and offset come together, limit 1-1000 (*guess*: the reference gives the parameters, not these
+// rules).
 std::optional<Page> pageOf(const SandboxRequest &request, SandboxResponse *error)
 {
     const bool hasLimit = request.hasQueryItem(u"limit"_s);
