@@ -1,0 +1,127 @@
+// The main window's layout on small and scaled screens: its minimum size, a restored geometry that no longer
+// fits, the table's header texts beside the sort arrow, and the details pane beside the table.
+
+#include "MainWindowFixture.h"
+#include "models/catalog/ImageTableModel.h"
+#include "models/common/SettingsKeys.h"
+#include "SandboxFixture.h"
+#include "views/accounts/ProfileDialog.h"
+#include "views/main/DetailsPane.h"
+#include "views/main/FilterBar.h"
+#include "views/main/ImageTableView.h"
+#include "views/main/MainWindow.h"
+
+#include <memory>
+#include <QApplication>
+#include <QClipboard>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStyleOptionHeader>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+class TestWindowLayout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void minimumSizeIsSmall();
+    void firstStartFitsTheScreen();
+    void restoredGeometryLargerThanTheScreenIsClamped();
+
+private:
+    std::unique_ptr<test::MainWindowFixture> m_f;
+};
+
+void TestWindowLayout::init()
+{
+    m_f = std::make_unique<test::MainWindowFixture>();
+    QVERIFY(m_f->isValid());
+}
+
+void TestWindowLayout::cleanup()
+{
+    m_f.reset();
+}
+
+void TestWindowLayout::minimumSizeIsSmall()
+{
+    // With images listed: the filter bar shows only then.
+    test::SandboxFixture sandbox(5, 3);
+    QVERIFY(sandbox.start());
+    QVERIFY(m_f->openLoadedWindow(sandbox));
+    MainWindow &window = m_f->window();
+    // Twice as large at QT_SCALE_FACTOR=2: a 1600x1000 screen must still hold the window.
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    QVERIFY2(minimum.width() <= 700, qPrintable(QString::number(minimum.width())));
+    QVERIFY2(minimum.height() <= 420, qPrintable(QString::number(minimum.height())));
+    // The filter bar gives up its one row rather than widen the window.
+    FilterBar *filterBar = test::filterBar(window);
+    QVERIFY(filterBar);
+    QVERIFY2(filterBar->minimumSizeHint().width() <= 400,
+             qPrintable(QString::number(filterBar->minimumSizeHint().width())));
+    // On a narrow window every facet stays in reach, on further rows, and the table keeps the rest.
+    window.resize(minimum.width(), 600);
+    QTRY_COMPARE(window.width(), minimum.width());
+    const QRect bar = filterBar->rect();
+    for (int facet = 0; facet <= int(Facet::Usage); ++facet) {
+        const QToolButton *button = filterBar->facetButton(Facet(facet));
+        QVERIFY(button);
+        const QRect inBar(button->mapTo(filterBar, QPoint(0, 0)), button->size());
+        QVERIFY2(bar.contains(inBar), qPrintable(button->text()));
+    }
+    QVERIFY2(filterBar->height() < 200, qPrintable(QString::number(filterBar->height())));
+}
+
+void TestWindowLayout::firstStartFitsTheScreen()
+{
+    MainWindow &window = m_f->openWindow();
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()) ||
+                 available.size().boundedTo(window.size()) == window.size(),
+             qPrintable(u"%1x%2 on %3x%4"_s.arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(window.width() <= available.width());
+    QVERIFY(window.height() <= available.height());
+}
+
+void TestWindowLayout::restoredGeometryLargerThanTheScreenIsClamped()
+{
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    {
+        // Saved on a larger screen, or before the scale factor doubled.
+        MainWindow &window = m_f->openWindow();
+        window.setMinimumSize(0, 0);
+        window.setGeometry(QRect(available.topLeft() + QPoint(200, 150), available.size() * 2));
+        m_f->closeWindow();
+    }
+    const QByteArray saved =
+        SettingsKeys::value(m_f->settings(), SettingsKey::MainWindowGeometry).toByteArray();
+    QVERIFY(!saved.isEmpty());
+    MainWindow &window = m_f->openWindow();
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+             qPrintable(u"%1x%2 on %3x%4"_s.arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY2(available.contains(window.geometry()),
+             qPrintable(
+                 u"%1,%2 %3x%4"_s.arg(window.x()).arg(window.y()).arg(window.width()).arg(window.height())));
+}
+
+QTEST_MAIN(TestWindowLayout)
+#include "test_window_layout.moc"
