@@ -40,6 +40,7 @@ private Q_SLOTS:
     void minimumSizeIsSmall();
     void firstStartFitsTheScreen();
     void restoredGeometryLargerThanTheScreenIsClamped();
+    void headerTextsFitBesideTheSortArrow();
 
 private:
     std::unique_ptr<test::MainWindowFixture> m_f;
@@ -121,6 +122,29 @@ void TestWindowLayout::restoredGeometryLargerThanTheScreenIsClamped()
     QVERIFY2(available.contains(window.geometry()),
              qPrintable(
                  u"%1,%2 %3x%4"_s.arg(window.x()).arg(window.y()).arg(window.width()).arg(window.height())));
+}
+
+void TestWindowLayout::headerTextsFitBesideTheSortArrow()
+{
+    MainWindow &window = m_f->openWindow();
+    auto *table = window.findChild<ImageTableView *>(u"imageTable"_s);
+    QVERIFY(table);
+    QHeaderView *header = table->header();
+    QVERIFY(header->isSortIndicatorShown());
+    for (int column = 0; column < header->count(); ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        // What the header needs to draw its text and the arrow side by side (as if sorted by it).
+        QStyleOptionHeader option;
+        option.initFrom(header);
+        option.section = column;
+        option.text = header->model()->headerData(column, Qt::Horizontal).toString();
+        option.sortIndicator = QStyleOptionHeader::SortDown;
+        const int needed =
+            header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header).width();
+        QVERIFY2(table->columnWidth(column) >= needed,
+                 qPrintable(u"%1: %2 < %3"_s.arg(option.text).arg(table->columnWidth(column)).arg(needed)));
+    }
 }
 
 QTEST_MAIN(TestWindowLayout)
