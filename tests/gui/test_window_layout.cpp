@@ -41,6 +41,8 @@ private Q_SLOTS:
     void firstStartFitsTheScreen();
     void restoredGeometryLargerThanTheScreenIsClamped();
     void headerTextsFitBesideTheSortArrow();
+    void detailsPaneResizesWithTheSplitter();
+    void detailsPaneElidesLongIdsInTheMiddle();
 
 private:
     std::unique_ptr<test::MainWindowFixture> m_f;
@@ -145,6 +147,86 @@ void TestWindowLayout::headerTextsFitBesideTheSortArrow()
         QVERIFY2(table->columnWidth(column) >= needed,
                  qPrintable(u"%1: %2 < %3"_s.arg(option.text).arg(table->columnWidth(column)).arg(needed)));
     }
+}
+
+void TestWindowLayout::detailsPaneResizesWithTheSplitter()
+{
+    test::SandboxFixture sandbox(5, 3);
+    QVERIFY(sandbox.start());
+    QVERIFY(m_f->openLoadedWindow(sandbox));
+    MainWindow &window = m_f->window();
+    window.resize(1200, 700);
+    auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+    DetailsPane *pane = test::detailsPane(window);
+    QVERIFY(splitter && pane);
+    pane->show();
+    QVERIFY(pane->maximumWidth() >= 1000);
+    splitter->setSizes({500, 600});
+    QTRY_VERIFY2(pane->width() >= 550, qPrintable(QString::number(pane->width())));
+    // Its own minimum does not crowd the table on a small window.
+    QVERIFY2(pane->minimumSizeHint().width() <= 260,
+             qPrintable(QString::number(pane->minimumSizeHint().width())));
+}
+
+void TestWindowLayout::detailsPaneElidesLongIdsInTheMiddle()
+{
+    DetailsPane pane;
+    pane.resize(320, 700);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    Image image;
+    image.id = u"c7fe6fd3-d755-4784-93b3-bb05ae4ad37c"_s;
+    image.name = u"an-image-whose-name-is-long-enough"_s;
+    image.tag = u"v1"_s;
+    image.status = u"ACTIVE"_s;
+    image.description = u"Training image with PyTorch and CUDA for fine tuning"_s;
+    image.swrPath = u"swr.cn-north-4.myhuaweicloud.com/nlp-research/an-image-whose-name-is-long-enough:v1"_s;
+    pane.setImages({image});
+
+    const auto *copyId = pane.copyButton(DetailsPane::Field::Id);
+    QVERIFY(copyId);
+    auto *idLabel = qobject_cast<QLabel *>(copyId->parentWidget()->layout()->itemAt(0)->widget());
+    QVERIFY(idLabel);
+    // One line, both ends kept: ids differ at either end; the whole value is in the tooltip and copied.
+    for (const DetailsPane::Field field : {DetailsPane::Field::Id, DetailsPane::Field::SwrPath}) {
+        const QToolButton *copy = pane.copyButton(field);
+        auto *label = qobject_cast<QLabel *>(copy->parentWidget()->layout()->itemAt(0)->widget());
+        QVERIFY(label);
+        const QString full = pane.fieldText(field);
+        QVERIFY2(!label->wordWrap(), qPrintable(full));
+        QVERIFY2(label->toolTip().contains(full), qPrintable(label->toolTip()));
+        if (label->fontMetrics().horizontalAdvance(full) > label->width()) {
+            QVERIFY2(label->text().contains(QChar(0x2026)), qPrintable(label->text()));
+            QVERIFY(label->text().startsWith(full.left(3)));
+            QVERIFY(label->text().endsWith(full.right(2)));
+        }
+        QVERIFY2(label->fontMetrics().horizontalAdvance(label->text()) <= label->width(),
+                 qPrintable(label->text()));
+    }
+    QVERIFY(pane.fieldText(DetailsPane::Field::SwrPath) == image.swrPath);
+    pane.copyButton(DetailsPane::Field::SwrPath)->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), image.swrPath);
+
+    // Wider pane: the whole id shows.
+    pane.resize(900, 700);
+    QTRY_COMPARE(idLabel->text(), image.id);
+
+    // Prose wraps between words, never inside one.
+    pane.resize(260, 700);
+    QApplication::processEvents();
+    const QList<QLabel *> description = pane.findChildren<QLabel *>();
+    bool found = false;
+    for (QLabel *label : description) {
+        if (label->text() != image.description)
+            continue;
+        found = true;
+        QVERIFY(label->wordWrap());
+        const int wrapWidth = label->width();
+        const QFontMetrics metrics = label->fontMetrics();
+        QVERIFY2(metrics.horizontalAdvance(u"Training"_s) <= wrapWidth,
+                 qPrintable(QString::number(wrapWidth)));
+    }
+    QVERIFY(found);
 }
 
 QTEST_MAIN(TestWindowLayout)
