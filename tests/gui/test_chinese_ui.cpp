@@ -15,6 +15,7 @@
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
 #include "Translations.h"
+#include "views/accounts/ProfileDialog.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/main/FilterBar.h"
 #include "views/main/MainStatusBar.h"
@@ -28,6 +29,7 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void windowTitlesCarryOneName();
     void preferencesOfferDateFormats();
     void detailsShowTranslatedApiValues();
+    void accountDialogKeysAreWide();
 
 private:
     MainWindow &openLoadedWindow();
@@ -364,6 +367,23 @@ void TestChineseUi::windowTitlesCarryOneName()
     QVERIFY2(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()),
              qPrintable(window.windowTitle()));
     QVERIFY(!window.windowTitle().contains(u"Image Manager"_s));
+}
+
+void TestChineseUi::accountDialogKeysAreWide()
+{
+    ProfileDialog dialog(&m_f->profiles(), &m_f->secrets(), nullptr, &m_f->network(), std::nullopt);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // A whole secret key (40 characters) is in view, beside the Chinese labels.
+    const QFontMetrics metrics = dialog.secretKeyEdit()->fontMetrics();
+    const int fortyChars = metrics.horizontalAdvance(u"Hx0aB9cD8eF7gH6iJ5kL4mN3oP2qR1sT0uVwXyZ"_s);
+    for (QLineEdit *edit : {dialog.accessKeyEdit(), dialog.secretKeyEdit(), dialog.securityTokenEdit()})
+        QVERIFY2(edit->width() >= fortyChars,
+                 qPrintable(u"%1: %2 < %3"_s.arg(edit->accessibleName()).arg(edit->width()).arg(fortyChars)));
+    QVERIFY2(dialog.accessKeyEdit()->width() >= dialog.nameEdit()->width() * 2 / 3,
+             qPrintable(u"%1 %2 %3"_s.arg(dialog.accessKeyEdit()->width())
+                            .arg(dialog.nameEdit()->width())
+                            .arg(dialog.width())));
 }
 
 QTEST_MAIN(TestChineseUi)

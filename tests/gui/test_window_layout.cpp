@@ -43,6 +43,7 @@ private Q_SLOTS:
     void headerTextsFitBesideTheSortArrow();
     void detailsPaneResizesWithTheSplitter();
     void detailsPaneElidesLongIdsInTheMiddle();
+    void accountDialogShrinksWhenItsHintsHide();
 
 private:
     std::unique_ptr<test::MainWindowFixture> m_f;
@@ -227,6 +228,31 @@ void TestWindowLayout::detailsPaneElidesLongIdsInTheMiddle()
                  qPrintable(QString::number(wrapWidth)));
     }
     QVERIFY(found);
+}
+
+void TestWindowLayout::accountDialogShrinksWhenItsHintsHide()
+{
+    ProfileDialog dialog(&m_f->profiles(), &m_f->secrets(), nullptr, &m_f->network(), std::nullopt);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // An empty form lists what to fill in.
+    QVERIFY(dialog.problemsLabel()->isVisible());
+    const int heightWithHints = dialog.height();
+    auto *authBox = dialog.accessKeyEdit()->parentWidget();
+    while (authBox && !qobject_cast<QGroupBox *>(authBox))
+        authBox = authBox->parentWidget();
+    QVERIFY(authBox);
+
+    dialog.nameEdit()->setText(u"Team Beijing"_s);
+    dialog.accessKeyEdit()->setText(u"AKEXAMPLE0123456789A"_s);
+    dialog.secretKeyEdit()->setText(u"secret"_s);
+    QVERIFY(!dialog.problemsLabel()->isVisible());
+    QApplication::processEvents();
+    // The hints' room goes, not into the Authentication box.
+    QTRY_VERIFY2(dialog.height() < heightWithHints,
+                 qPrintable(u"%1 then %2"_s.arg(heightWithHints).arg(dialog.height())));
+    QVERIFY2(authBox->height() <= authBox->sizeHint().height() + 2,
+             qPrintable(u"%1 > %2"_s.arg(authBox->height()).arg(authBox->sizeHint().height())));
 }
 
 QTEST_MAIN(TestWindowLayout)
