@@ -17,6 +17,7 @@
 #include "Translations.h"
 #include "views/accounts/ProfileDialog.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/AboutDialog.h"
 #include "views/main/FilterBar.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void windowTitlesCarryOneName();
     void preferencesOfferDateFormats();
     void detailsShowTranslatedApiValues();
+    void aboutTitleNamesTheApplicationOnce();
     void accountDialogKeysAreWide();
 
 private:
@@ -367,6 +369,18 @@ void TestChineseUi::windowTitlesCarryOneName()
     QVERIFY2(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()),
              qPrintable(window.windowTitle()));
     QVERIFY(!window.windowTitle().contains(u"Image Manager"_s));
+}
+
+void TestChineseUi::aboutTitleNamesTheApplicationOnce()
+{
+    // Qt appends the display name to a title that does not end with it: "About X — X" got cut off.
+    AboutDialog about({});
+    const QString name = QGuiApplication::applicationDisplayName();
+    QVERIFY2(about.windowTitle().endsWith(name), qPrintable(about.windowTitle()));
+    QCOMPARE(about.windowTitle().count(name), 1);
+    QVERIFY(!about.windowTitle().contains(u"Image Manager"_s));
+    QVERIFY2(about.width() >= about.fontMetrics().horizontalAdvance(about.windowTitle()) * 2,
+             qPrintable(QString::number(about.width())));
 }
 
 void TestChineseUi::accountDialogKeysAreWide()
