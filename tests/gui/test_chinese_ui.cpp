@@ -15,7 +15,9 @@
 #include "models/groups/ImageGroupModel.h"
 #include "SandboxFixture.h"
 #include "Translations.h"
+#include "views/accounts/ProfileDialog.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/AboutDialog.h"
 #include "views/main/FilterBar.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -28,6 +30,7 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -69,6 +72,8 @@ private Q_SLOTS:
     void windowTitlesCarryOneName();
     void preferencesOfferDateFormats();
     void detailsShowTranslatedApiValues();
+    void aboutTitleNamesTheApplicationOnce();
+    void accountDialogKeysAreWide();
 
 private:
     MainWindow &openLoadedWindow();
@@ -364,6 +369,35 @@ void TestChineseUi::windowTitlesCarryOneName()
     QVERIFY2(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()),
              qPrintable(window.windowTitle()));
     QVERIFY(!window.windowTitle().contains(u"Image Manager"_s));
+}
+
+void TestChineseUi::aboutTitleNamesTheApplicationOnce()
+{
+    // Qt appends the display name to a title that does not end with it: "About X — X" got cut off.
+    AboutDialog about({});
+    const QString name = QGuiApplication::applicationDisplayName();
+    QVERIFY2(about.windowTitle().endsWith(name), qPrintable(about.windowTitle()));
+    QCOMPARE(about.windowTitle().count(name), 1);
+    QVERIFY(!about.windowTitle().contains(u"Image Manager"_s));
+    QVERIFY2(about.width() >= about.fontMetrics().horizontalAdvance(about.windowTitle()) * 2,
+             qPrintable(QString::number(about.width())));
+}
+
+void TestChineseUi::accountDialogKeysAreWide()
+{
+    ProfileDialog dialog(&m_f->profiles(), &m_f->secrets(), nullptr, &m_f->network(), std::nullopt);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // A whole secret key (40 characters) is in view, beside the Chinese labels.
+    const QFontMetrics metrics = dialog.secretKeyEdit()->fontMetrics();
+    const int fortyChars = metrics.horizontalAdvance(u"Hx0aB9cD8eF7gH6iJ5kL4mN3oP2qR1sT0uVwXyZ"_s);
+    for (QLineEdit *edit : {dialog.accessKeyEdit(), dialog.secretKeyEdit(), dialog.securityTokenEdit()})
+        QVERIFY2(edit->width() >= fortyChars,
+                 qPrintable(u"%1: %2 < %3"_s.arg(edit->accessibleName()).arg(edit->width()).arg(fortyChars)));
+    QVERIFY2(dialog.accessKeyEdit()->width() >= dialog.nameEdit()->width() * 2 / 3,
+             qPrintable(u"%1 %2 %3"_s.arg(dialog.accessKeyEdit()->width())
+                            .arg(dialog.nameEdit()->width())
+                            .arg(dialog.width())));
 }
 
 QTEST_MAIN(TestChineseUi)

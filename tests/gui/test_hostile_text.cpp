@@ -296,7 +296,8 @@ void TestHostileText::detailsPaneShowsServerTextPlainly()
     QCOMPARE(details->fieldText(DetailsPane::Field::Tags), u"k\\nFAKE-LINE=<i>ITL</i>\\u{FEFF}"_s);
     // The copy button copies the server's value exactly; only what is shown is made visible.
     QCOMPARE(details->fieldText(DetailsPane::Field::SwrPath), u"swr.example/<s>NSP</s>/x\u2028y:v1"_s);
-    const QString seen = allSeenText(details);
+    // Paths and ids are elided in the middle to the pane's width; whole, made visible, in their tooltips.
+    const QString seen = allSeenText(details) + allSeenToolTips(details);
     QVERIFY2(seen.contains(u"x\\u{2028}y:v1"_s), qPrintable(seen));
     QVERIFY2(seen.contains(HostileWorkspaceId), qPrintable(seen));
     QVERIFY2(seen.contains(u"GPU\\tTAB-AFTER"_s), qPrintable(seen));

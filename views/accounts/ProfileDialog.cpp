@@ -113,6 +113,8 @@ void ProfileDialog::buildUi()
     form->addRow(tr("&Project id:"), m_projectId);
 
     auto *authBox = new QGroupBox(tr("Authentication"), this);
+    // Never taller than its fields: the room the hints below leave when they go is not the box's.
+    authBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *authLayout = new QVBoxLayout(authBox);
     auto *radios = new QHBoxLayout;
     m_akSkRadio = new QRadioButton(tr("&Access key (AK/SK)"), authBox);
@@ -148,6 +150,11 @@ void ProfileDialog::buildUi()
     m_password = makeSecretEdit(passwordPage, tr("Password"));
     passwordForm->addRow(tr("Pass&word:"), m_password);
     m_authStack->addWidget(passwordPage);
+    // A whole secret key (40 characters) in view, however long the labels beside it are in a translation.
+    const int keyWidth = fontMetrics().horizontalAdvance(u"Hx0aB9cD8eF7gH6iJ5kL4mN3oP2qR1sT0uVwXyZ"_s) +
+                         fontMetrics().averageCharWidth() * 4;
+    for (QLineEdit *edit : {m_accessKey, m_secretKey, m_securityToken, m_userName, m_domainName, m_password})
+        edit->setMinimumWidth(keyWidth);
     authLayout->addWidget(m_authStack);
     layout->addWidget(authBox);
 
@@ -215,6 +222,18 @@ void ProfileDialog::buildUi()
                                    m_userName,  m_domainName,   m_password,          m_caFile};
     for (QLineEdit *edit : edits)
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::updateState);
+}
+
+void ProfileDialog::shrinkToContents()
+{
+    if (!isVisible())
+        return;
+    // Qt grows a window whose contents need more room, but never shrinks it when they need less.
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (wanted > 0 && height() > wanted)
+        resize(width(), qMax(wanted, minimumSizeHint().height()));
 }
 
 void ProfileDialog::fill(const Profile &profile)
@@ -355,7 +374,10 @@ void ProfileDialog::updateState()
     m_problems->setText(lines.join(u'\n'));
     // The name says what the label is; the description carries what it says, for screen readers.
     m_problems->setAccessibleDescription(found.join(u' '));
+    const bool hintsChange = m_problems->isVisibleTo(this) == found.isEmpty();
     m_problems->setVisible(!found.isEmpty());
+    if (hintsChange)
+        shrinkToContents();
 
     const bool busy = m_saving || isTesting();
     okButton()->setEnabled(found.isEmpty() && !busy);

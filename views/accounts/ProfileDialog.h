@@ -93,6 +93,8 @@ private:
     void buildUi();
     void fill(const Profile &profile);
     void updateState();
+    // Takes back the height of hints that went away.
+    void shrinkToContents();
     void chooseCaFile();
     void runTest(const Credentials &secrets);
     void finishTest(bool succeeded, const QString &message);

@@ -40,29 +40,53 @@ QLabel *makeValueLabel(QWidget *parent)
     return label;
 }
 
-// Ids and SWR paths have no spaces, so a plain label cannot wrap them and they would be cut off. Shown with
-// invisible break opportunities after their separators; the raw text stays in the "rawText" property (the
-// copy button and fieldText() use it), and the label is not mouse-selectable so the breaks never get copied.
-QLabel *makeBreakableLabel(QWidget *parent)
+// Ids and SWR paths have no spaces and tell each other apart at either end: shown on one line, elided in the
+// middle to the pane's width, whole in the tooltip and through the copy button. The raw text stays in the
+// "rawText" property (the copy button and fieldText() use it); the label is not mouse-selectable because a
+// selection would copy the elided text.
+class ElidedLabel final : public QLabel
 {
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    return label;
-}
-
-QString withBreakOpportunities(const QString &text)
-{
-    QString shown;
-    shown.reserve(text.size() + text.size() / 4);
-    for (const QChar c : text) {
-        shown.append(c);
-        if (c == u'/' || c == u'.' || c == u':' || c == u'-')
-            shown.append(QChar(0x200B)); // zero-width space
+public:
+    explicit ElidedLabel(QWidget *parent)
+        : QLabel(parent)
+    {
+        setTextFormat(Qt::PlainText);
+        setWordWrap(false);
+        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     }
-    return shown;
-}
+
+    void setFullText(const QString &text)
+    {
+        m_full = text;
+        updateElided();
+    }
+
+    QSize sizeHint() const override
+    {
+        return {fontMetrics().horizontalAdvance(m_full), QLabel::sizeHint().height()};
+    }
+    QSize minimumSizeHint() const override
+    {
+        return {fontMetrics().averageCharWidth() * 8, QLabel::minimumSizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        updateElided();
+    }
+
+private:
+    void updateElided()
+    {
+        const QString shown = fontMetrics().elidedText(m_full, Qt::ElideMiddle, contentsRect().width());
+        if (shown != text())
+            setText(shown);
+    }
+
+    QString m_full;
+};
 
 } // namespace
 
@@ -170,7 +194,7 @@ DetailsPane::DetailsPane(QWidget *parent)
 void DetailsPane::addRow(Field field, const QString &label, bool copyable, const QString &copyWhat)
 {
     auto *labelWidget = new QLabel(label, this);
-    QLabel *value = copyable ? makeBreakableLabel(this) : makeValueLabel(this);
+    QLabel *value = copyable ? new ElidedLabel(this) : makeValueLabel(this);
     labelWidget->setBuddy(value);
     m_values.insert(field, value);
     m_labels.insert(field, labelWidget);
@@ -208,7 +232,7 @@ void DetailsPane::setField(Field field, const QString &text)
     QLabel *value = m_values.value(field);
     if (m_copyButtons.contains(field)) {
         value->setProperty("rawText", text);
-        value->setText(withBreakOpportunities(shown));
+        static_cast<ElidedLabel *>(value)->setFullText(shown);
         value->setToolTip(Formatting::plainToolTip(shown));
     } else {
         value->setText(shown);

@@ -3,6 +3,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
+#include "views/common/FlowLayout.h"
 #include "views/common/Icons.h"
 
 #include <QAction>
@@ -46,6 +47,20 @@ protected:
     }
 };
 
+// Asks for room for a long filter text but gives it up to the facets' rows on a narrow window.
+class SearchField final : public QLineEdit
+{
+public:
+    using QLineEdit::QLineEdit;
+
+    QSize sizeHint() const override
+    {
+        QSize hint = QLineEdit::sizeHint();
+        hint.setWidth(qMax(hint.width(), fontMetrics().averageCharWidth() * 28));
+        return hint;
+    }
+};
+
 } // namespace
 
 FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
@@ -57,7 +72,7 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
 
-    m_search = new QLineEdit(this);
+    m_search = new SearchField(this);
     m_search->setObjectName(u"filterField"_s);
     m_search->setPlaceholderText(tr("Filter by name, tag, id…"));
     m_search->setAccessibleName(tr("Filter images"));
@@ -68,13 +83,18 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
     if (auto *clear = m_search->findChild<QAction *>(u"_q_qlineeditclearaction"_s))
         clear->setText(tr("Clear filter text"));
     m_search->addAction(icons::themed(u"search"_s), QLineEdit::LeadingPosition)->setText(tr("Filter images"));
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 28);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 12);
     m_search->installEventFilter(this);
-    layout->addWidget(m_search, 3);
+    layout->addWidget(m_search, 3, Qt::AlignTop);
     layout->addSpacing(6);
 
+    // The facets wrap into more rows rather than set the window's minimum width.
+    auto *facets = new QWidget(this);
+    facets->setObjectName(u"facetButtons"_s);
+    auto *facetLayout = new FlowLayout(facets, layout->spacing(), 2);
+
     for (Facet facet : AllFacets) {
-        auto *button = new QToolButton(this);
+        auto *button = new QToolButton(facets);
         button->setObjectName(u"facet"_s + QString::number(int(facet)));
         button->setPopupMode(QToolButton::InstantPopup);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -84,10 +104,10 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
         connect(menu, &QMenu::aboutToShow, this, [this, facet, menu] { fillFacetMenu(facet, menu); });
         button->setMenu(menu);
         m_buttons.insert(facet, button);
-        layout->addWidget(button);
+        facetLayout->addWidget(button);
     }
 
-    m_clear = new QToolButton(this);
+    m_clear = new QToolButton(facets);
     m_clear->setObjectName(u"clearFilters"_s);
     m_clear->setText(tr("Clear Filters"));
     m_clear->setToolTip(tr("Show all images again (built-in images stay hidden)"));
@@ -95,8 +115,8 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
     m_clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_clear->setAutoRaise(true);
     connect(m_clear, &QToolButton::clicked, m_model, &ImageFilterModel::clearFilters);
-    layout->addWidget(m_clear);
-    layout->addStretch(1);
+    facetLayout->addWidget(m_clear);
+    layout->addWidget(facets, 4);
 
     connect(m_search, &QLineEdit::textChanged, m_model, &ImageFilterModel::setText);
     connect(m_model, &ImageFilterModel::filterStateChanged, this, &FilterBar::syncFromModel);

@@ -35,6 +35,11 @@ QIcon::Mode iconModeOf(const QStyleOptionViewItem &option)
 
 } // namespace
 
+int ImageCellDelegate::rightAlignedGap(const QFontMetrics &metrics)
+{
+    return metrics.averageCharWidth();
+}
+
 Qt::TextElideMode ImageCellDelegate::elideModeOf(int column)
 {
     switch (column) {
@@ -97,6 +102,10 @@ void ImageCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     // Laid out left to right, then mirrored for right-to-left layouts.
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+    // Right-aligned numbers would otherwise run into the left-aligned text of the next column ("12.3
+    // GB2025-…").
+    if (opt.displayAlignment & Qt::AlignRight)
+        textRect.setRight(textRect.right() - rightAlignedGap(opt.fontMetrics));
     if (opt.features & QStyleOptionViewItem::HasDecoration) {
         const QSize size = opt.decorationSize;
         const QRect iconRect(textRect.left(), opt.rect.top() + (opt.rect.height() - size.height()) / 2,

@@ -24,6 +24,8 @@ public:
                const QModelIndex &index) const override;
 
     static Qt::TextElideMode elideModeOf(int column);
+    // The room right of right-aligned text (sizes), before the next column's text.
+    static int rightAlignedGap(const QFontMetrics &metrics);
     // The text as one line: line breaks and tabs become spaces.
     static QString singleLine(const QString &text);
 

@@ -7,6 +7,7 @@
 #include <QAbstractProxyModel>
 #include <QHeaderView>
 #include <QMenu>
+#include <QStyleOptionHeader>
 
 using namespace Qt::StringLiterals;
 
@@ -66,13 +67,20 @@ int ImageTableView::defaultColumnWidth(int column) const
 {
     const int margin = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
     int width = fontMetrics().horizontalAdvance(ImageColumns::sampleText(column)) + margin;
+    if (ImageColumns::alignment(column).isValid())
+        width += ImageCellDelegate::rightAlignedGap(fontMetrics());
     if (column == ImageTableModel::Status)
         width +=
             iconSize().isValid() ? iconSize().width() : style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;
-    // The header text must fit too, but only a little of it needs to when values are much narrower.
-    const QString title = model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-    const int headerWidth = header()->fontMetrics().horizontalAdvance(title) +
-                            2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header());
+    // The header text must fit too, beside the sort arrow that any column shows once it is sorted by
+    // ("Visibilit▼" otherwise).
+    QStyleOptionHeader option;
+    option.initFrom(header());
+    option.section = column;
+    option.text = model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    option.sortIndicator = QStyleOptionHeader::SortDown;
+    const int headerWidth =
+        header()->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header()).width();
     return qMax(width, headerWidth);
 }
 

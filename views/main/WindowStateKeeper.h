@@ -36,6 +36,9 @@ public:
     // False when there are no settings to restore from.
     bool restore();
     void save();
+    // Shrinks and moves `window` into the available area of its screen; a first start also leaves a margin
+    // and centres it.
+    static void fitToScreen(QWidget *window, bool firstStart);
     // True while restore() runs: what changes then is not a change of the user's to save.
     bool isRestoring() const { return m_restoring; }
 
