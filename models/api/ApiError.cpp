@@ -267,8 +267,10 @@ QString ApiError::summary() const
         if (isOneOf(code, {"ModelArts.0206"_L1}) || mentions(message, "ak/sk"_L1))
             return tr("The access key (AK) or secret key (SK) was rejected. Check both keys.");
         if (isSwrCode(code))
-            return tr("SWR refused the request. Ask your administrator for SWR permissions (the IAM policy "
-                      "“SWR ReadOnlyAccess” to see repositories, “SWR FullAccess” to delete tags).");
+            return tr(
+                "SWR refused the request. Ask your administrator for the IAM role “SWR Admin” in this "
+                "region, or for a permission on the organization in SWR (read to see it, manage to delete "
+                "from it).");
         return tr(
             "You do not have permission for this operation. Ask your administrator for the ModelArts image "
             "permissions (and SWR permissions to delete image content).");

@@ -392,15 +392,16 @@ QString missingPermission(Access access)
 {
     switch (access) {
     case Access::Read:
-        return translated(QT_TRANSLATE_NOOP("mim::Swr",
-                                            "SWR refused to show the account's repositories. Ask your "
-                                            "administrator for the IAM policy “SWR ReadOnlyAccess” (or "
-                                            "“SWR FullAccess”) in this region."));
+        return translated(
+            QT_TRANSLATE_NOOP("mim::Swr", "SWR refused to show the account's repositories. Ask your "
+                                          "administrator for the IAM role “SWR Admin” (or “Tenant Guest” to "
+                                          "read only) in this region, or for the read permission on the "
+                                          "organization in SWR."));
     case Access::Delete:
-        return translated(QT_TRANSLATE_NOOP("mim::Swr",
-                                            "SWR refused to delete the tag. Ask your administrator for the "
-                                            "IAM policy “SWR FullAccess” or “SWR Administrator”, or for the "
-                                            "manage permission on this organization."));
+        return translated(
+            QT_TRANSLATE_NOOP("mim::Swr", "SWR refused to delete the tag. Ask your administrator for the IAM "
+                                          "role “SWR Admin” in this region, or for the manage permission on "
+                                          "this organization in SWR."));
     }
     return {};
 }

@@ -136,9 +136,10 @@ enum class Access
     Read,   // namespaces, repositories, tags, overview
     Delete, // deleting a tag
 };
-// Which IAM permission is missing, in the user's language: SWR's system policies "SWR ReadOnlyAccess" (read),
-// "SWR FullAccess" or "SWR Administrator" (delete); an organization's own permission (SWR "auth": manage)
-// also allows deleting in that organization.
+// Which permission is missing, in the user's language. SWR's system-defined IAM role is "SWR Admin" (all of
+// SWR; "Tenant Guest" reads every service); the policies "SWR FullAccess/ReadOnlyAccess" exist only for SWR
+// Enterprise Edition. Within SWR, an organization grants read, write or manage (ShowNamespace.auth 1/3/7);
+// deleting a tag needs manage.
 QString missingPermission(Access access);
 
 } // namespace Swr

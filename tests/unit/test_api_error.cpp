@@ -380,7 +380,7 @@ void TestApiError::swrErrorDetailAndHints()
     QCOMPARE(error.detail, u"swr:repo:list"_s);
     QCOMPARE(error.requestId, u"rid-1"_s);
     // The sentence names SWR's permission, not ModelArts' image permissions.
-    QVERIFY2(error.summary().contains(u"SWR ReadOnlyAccess"_s), qPrintable(error.summary()));
+    QVERIFY2(error.summary().contains(u"SWR Admin"_s), qPrintable(error.summary()));
     QVERIFY(error.fullText().contains(u"swr:repo:list"_s));
 
     const ApiError gone = ApiError::fromHttpResponse(

@@ -291,8 +291,9 @@ void TestSwr::deleteOutcomes()
 
 void TestSwr::permissionSentences()
 {
-    QVERIFY(Swr::missingPermission(Swr::Access::Read).contains(u"SWR ReadOnlyAccess"_s));
-    QVERIFY(Swr::missingPermission(Swr::Access::Delete).contains(u"SWR FullAccess"_s));
+    QVERIFY(Swr::missingPermission(Swr::Access::Read).contains(u"SWR Admin"_s));
+    QVERIFY(Swr::missingPermission(Swr::Access::Read).contains(u"read permission"_s));
+    QVERIFY(Swr::missingPermission(Swr::Access::Delete).contains(u"manage permission"_s));
 }
 
 void TestSwr::swrEndpoints()
