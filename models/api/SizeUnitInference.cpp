@@ -11,9 +11,9 @@ namespace mim::SizeUnit {
 
 namespace {
 
-QString translated(const char *text, int n = -1)
+QString translated(const char *text)
 {
-    return QCoreApplication::translate("mim::SizeUnit", text, nullptr, n);
+    return QCoreApplication::translate("mim::SizeUnit", text);
 }
 
 bool within(double ratio, double target)
@@ -67,17 +67,16 @@ QString Inference::explanation() const
         const int agreeing = unit == Unit::Bytes ? readAsBytes : readAsKilobytes;
         const QString sentence =
             unit == Unit::Bytes
-                ? translated(QT_TRANSLATE_NOOP("mim::SizeUnit",
-                                               "ModelArts' image size is read as bytes: for %1 of %Ln images "
-                                               "compared, the size of their SWR tag (in bytes) is about the "
-                                               "same number."),
-                             compared)
-                : translated(
-                      QT_TRANSLATE_NOOP("mim::SizeUnit",
-                                        "ModelArts' image size is read as KB, as documented: for %1 of "
-                                        "%Ln images compared, the size of their SWR tag (in bytes) is "
-                                        "about 1,024 times it."),
-                      compared);
+                ? QCoreApplication::translate("mim::SizeUnit",
+                                              "ModelArts' image size is read as bytes: for %1 of %Ln images "
+                                              "compared, the size of their SWR tag (in bytes) is about the "
+                                              "same number.",
+                                              nullptr, compared)
+                : QCoreApplication::translate("mim::SizeUnit",
+                                              "ModelArts' image size is read as KB, as documented: for %1 of "
+                                              "%Ln images compared, the size of their SWR tag (in bytes) is "
+                                              "about 1,024 times it.",
+                                              nullptr, compared);
         return sentence.arg(locale.toString(agreeing));
     }
     if (compared == 0)
@@ -85,11 +84,11 @@ QString Inference::explanation() const
                                             "ModelArts' image size is read as KB, as the API documents: no "
                                             "image's SWR tag size is known to compare it with."));
     if (readAsKilobytes + readAsBytes < MinAgreeing)
-        return translated(QT_TRANSLATE_NOOP("mim::SizeUnit",
-                                            "ModelArts' image size is read as KB, as the API documents: only "
-                                            "%Ln image(s) could be compared with their SWR tag, too few to "
-                                            "decide."),
-                          readAsKilobytes + readAsBytes);
+        return QCoreApplication::translate("mim::SizeUnit",
+                                           "ModelArts' image size is read as KB, as the API documents: only "
+                                           "%Ln image(s) could be compared with their SWR tag, too few to "
+                                           "decide.",
+                                           nullptr, readAsKilobytes + readAsBytes);
     return translated(
                QT_TRANSLATE_NOOP("mim::SizeUnit",
                                  "ModelArts' image size is read as KB, as the API documents: the images "
