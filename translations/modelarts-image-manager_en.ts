@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
@@ -134,7 +134,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+5"/>
+        <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
+        <comment>headline when every selected image is in use and left out</comment>
+        <translation>
+            <numerusform>The %Ln selected image is in use: it is not deleted unless you include it.</numerusform>
+            <numerusform>All %Ln selected images are in use: none is deleted unless you include them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -222,7 +231,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>

@@ -779,7 +779,7 @@
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
@@ -965,7 +965,7 @@
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -1002,7 +1002,7 @@
         <translation>适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。</translation>
     </message>
     <message numerus="yes">
-        <location line="-57"/>
+        <location line="-63"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -1010,7 +1010,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+5"/>
+        <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
+        <comment>headline when every selected image is in use and left out</comment>
+        <translation>
+            <numerusform>所选的 %Ln 个镜像均在使用中：除非勾选将其包含在内，否则不会删除任何镜像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -1099,7 +1107,7 @@
         <translation>使用这些镜像的资源再次需要镜像时可能无法运行，服务器也可能拒绝删除正在使用的镜像。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>

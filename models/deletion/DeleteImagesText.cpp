@@ -22,6 +22,12 @@ QString DeleteImagesText::headline(const QList<Image> &images)
     return tr("Delete %Ln image(s)?", "several images", int(images.size()));
 }
 
+QString DeleteImagesText::nothingToDelete(int inUseCount)
+{
+    return tr("All %Ln selected image(s) are in use: none is deleted unless you include them.",
+              "headline when every selected image is in use and left out", inUseCount);
+}
+
 QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameFormatter &listedName)
 {
     const int count = int(images.size());

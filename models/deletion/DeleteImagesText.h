@@ -25,6 +25,8 @@ public:
     static QString title(int count);
     // Plain text: the image's name:tag (control characters made visible) or the number of images.
     static QString headline(const QList<Image> &images);
+    // The headline when every selected image is in use and left out: nothing would be deleted.
+    static QString nothingToDelete(int inUseCount);
     // Rich text, the server's text escaped: size and visibility of one image, or the total size and the
     // first names of several. Without a formatter names are listed whole.
     static QString messageHtml(const QList<Image> &images, const NameFormatter &listedName = {});

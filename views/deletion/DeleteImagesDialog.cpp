@@ -195,18 +195,19 @@ void DeleteImagesDialog::updateImages()
         if (m_includeInUse->isChecked() || !m_inUseIds.contains(image.id))
             m_images.append(image);
     }
-    // With nothing left to delete, the texts still describe the selection.
-    const QList<Image> &described = m_images.isEmpty() ? m_selected : m_images;
-    const int count = int(described.size());
+    // Every count is of what the button deletes: the selection less what is left out.
+    const int count = int(m_images.size());
     m_privateCount = DeleteImagesText::privateCount(m_images);
-    setWindowTitle(DeleteImagesText::title(count));
-    m_headline->setText(DeleteImagesText::headline(described));
+    setWindowTitle(DeleteImagesText::title(qMax(count, 1)));
+    m_headline->setText(m_images.isEmpty() ? DeleteImagesText::nothingToDelete(int(m_inUse.size()))
+                                           : DeleteImagesText::headline(m_images));
     const QFontMetrics metrics(font());
     m_message->setText(DeleteImagesText::messageHtml(
-        described, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+        m_images, [&metrics](const Image &image) { return elidedName(image, metrics); }));
     m_message->setVisible(!m_images.isEmpty());
     m_force->setEnabled(m_privateCount > 0);
-    m_appliesTo->setText(DeleteImagesText::appliesTo(count, DeleteImagesText::privateCount(described)));
+    m_appliesTo->setText(m_images.isEmpty() ? QString() : DeleteImagesText::appliesTo(count, m_privateCount));
+    m_appliesTo->setVisible(!m_images.isEmpty());
     m_appliesTo->setEnabled(m_privateCount > 0);
     updateDeleteButton();
 }

@@ -1,0 +1,98 @@
+// The delete confirmation and the deletion results as the user reads them: what is counted, how images are
+// named, how results are laid out. The dialogs alone, offscreen, without a server.
+
+#include "Localization.h"
+#include "models/api/Usage.h"
+#include "models/catalog/UsageSummary.h"
+#include "views/deletion/DeleteImagesDialog.h"
+
+#include <QCheckBox>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+Image image(const QString &id, const QString &name, const QString &tag, const QString &nameSpace = {})
+{
+    Image result;
+    result.id = id;
+    result.name = name;
+    result.tag = tag;
+    result.nameSpace = nameSpace;
+    result.type = u"DEDICATED"_s;
+    result.visibility = u"PRIVATE"_s;
+    result.status = u"ACTIVE"_s;
+    result.sizeKb = 1024 * 1024;
+    result.workspaceId = u"0"_s;
+    return result;
+}
+
+// Usage in which a notebook runs each of `inUse`, every listing answered.
+UsageSummary usageWith(const QList<Image> &inUse)
+{
+    ImageUsage usage;
+    QList<ImageUser> users;
+    for (const Image &used : inUse)
+        users.append(ImageUser{UsageKind::Notebook,
+                               u"nb-"_s + used.id,
+                               u"dev-"_s + used.name,
+                               u"RUNNING"_s,
+                               {ImageReference{used.id, {}}}});
+    usage.addUsers(users);
+    return UsageSummary(usage, false);
+}
+
+} // namespace
+
+class TestDeletionDialogs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(installTranslations(QCoreApplication::instance(),
+                                    QLocale(QLocale::English, QLocale::UnitedStates))
+                    .endsWith(u"_en.qm"_s));
+    }
+
+    void headlineCountsWhatIsDeletedWhenEverythingIsInUse()
+    {
+        const QList<Image> selected{image(u"a1"_s, u"ray-worker"_s, u"v1"_s),
+                                    image(u"a2"_s, u"ray-head"_s, u"v1"_s)};
+        DeleteImagesDialog dialog(selected, 0);
+        dialog.setUsage(usageWith(selected));
+        QCOMPARE(dialog.images().size(), 0);
+        QCOMPARE(dialog.deleteButton()->text(), u"Delete 0 Images"_s);
+        QVERIFY(!dialog.deleteButton()->isEnabled());
+        // The headline must not ask about two images while the button deletes none.
+        QVERIFY2(!dialog.headline().contains(u"Delete 2"_s), qPrintable(dialog.headline()));
+        QCOMPARE(dialog.headline(),
+                 u"All 2 selected images are in use: none is deleted unless you include them."_s);
+        QVERIFY(dialog.appliesToText().isEmpty());
+
+        dialog.includeInUseCheckBox()->setChecked(true);
+        QCOMPARE(dialog.headline(), u"Delete 2 images?"_s);
+        QCOMPARE(dialog.deleteButton()->text(), u"Delete 2 Images"_s);
+        QVERIFY(dialog.messageText().contains(u"2.0 GB in total"_s));
+        QCOMPARE(dialog.appliesToText(), u"Applies to all 2 selected images (all are private)."_s);
+    }
+
+    void headlineCountsWhatIsDeletedWhenSomeAreInUse()
+    {
+        QList<Image> selected;
+        for (int i = 0; i < 3; ++i)
+            selected.append(image(u"b%1"_s.arg(i), u"img-%1"_s.arg(i), u"v1"_s));
+        DeleteImagesDialog dialog(selected, 0);
+        dialog.setUsage(usageWith({selected.first()}));
+        QCOMPARE(dialog.headline(), u"Delete 2 images?"_s);
+        QVERIFY2(dialog.messageText().contains(u"2.0 GB in total"_s), qPrintable(dialog.messageText()));
+        QCOMPARE(dialog.appliesToText(), u"Applies to all 2 selected images (all are private)."_s);
+    }
+};
+
+QTEST_MAIN(TestDeletionDialogs)
+#include "test_deletion_dialogs.moc"
