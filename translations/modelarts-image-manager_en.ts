@@ -125,7 +125,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+22"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+33"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 — used by %2 and %Ln more</source>
         <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
         <translation>
@@ -243,7 +243,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+67"/>
         <source>%Ln deletion(s) are still running.</source>
         <translation>
             <numerusform>%Ln deletion is still running.</numerusform>
@@ -251,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+90"/>
         <source>%Ln image(s) deleted.</source>
         <translation>
             <numerusform>%Ln image deleted.</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %Ln deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
@@ -270,7 +270,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+42"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+43"/>
         <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>

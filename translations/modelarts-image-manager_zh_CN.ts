@@ -954,12 +954,12 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+55"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+48"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+6"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+17"/>
         <source>Delete the image “%1”?</source>
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
@@ -1009,8 +1009,14 @@
             <numerusform>确定删除 %Ln 个镜像吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-8"/>
+        <source>%1 (workspace %2)</source>
+        <comment>namespace/name:tag (workspace research)</comment>
+        <translation>%1（工作空间 %2）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+13"/>
         <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
         <comment>headline when every selected image is in use and left out</comment>
         <translation>
@@ -1073,7 +1079,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 — used by %2</source>
         <comment>name:tag — used by notebook llm-dev (Running)</comment>
         <translation>%1 — 被 %2 使用</translation>
@@ -1123,7 +1129,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+65"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1160,7 +1166,7 @@
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1177,7 +1183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>有 %Ln 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
@@ -1277,7 +1283,7 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message>
-        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+25"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+26"/>
         <source>Deletion Results</source>
         <translation>删除结果</translation>
     </message>

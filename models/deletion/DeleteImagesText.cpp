@@ -14,11 +14,22 @@ QString DeleteImagesText::title(int count)
     return count == 1 ? tr("Delete Image", "window title") : tr("Delete Images", "window title");
 }
 
-QString DeleteImagesText::headline(const QList<Image> &images)
+QString DeleteImagesText::imageName(const Image &image, const WorkspaceText &workspaceText)
+{
+    const QString name = Formatting::visibleText(
+        image.nameSpace.isEmpty() ? image.nameAndTag() : image.nameSpace + u'/' + image.nameAndTag());
+    if (image.workspaceId.isEmpty() || image.workspaceId == u"0")
+        return name;
+    const QString workspace =
+        workspaceText ? workspaceText(image.workspaceId) : Formatting::visibleText(image.workspaceId);
+    return tr("%1 (workspace %2)", "namespace/name:tag (workspace research)").arg(name, workspace);
+}
+
+QString DeleteImagesText::headline(const QList<Image> &images, const NameFormatter &name)
 {
     if (images.size() == 1)
         return tr("Delete the image “%1”?", "one image; %1 is name:tag")
-            .arg(Formatting::visibleText(images.first().nameAndTag()));
+            .arg(name ? name(images.first()) : imageName(images.first()));
     return tr("Delete %Ln image(s)?", "several images", int(images.size()));
 }
 
@@ -45,7 +56,7 @@ QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameForm
     const int listed = qMin(count, MaxListedNames);
     for (int i = 0; i < listed; ++i) {
         const Image &image = images.at(i);
-        const QString name = listedName ? listedName(image) : Formatting::visibleText(image.nameAndTag());
+        const QString name = listedName ? listedName(image) : imageName(image);
         html += u"<li>"_s + name.toHtmlEscaped() + u"</li>"_s;
     }
     html += u"</ul>"_s;
@@ -102,9 +113,10 @@ QString DeleteImagesText::inUseHeading(int count)
               "images of the selection that notebooks, training jobs or services run", count);
 }
 
-QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &users)
+QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &users,
+                                    const NameFormatter &imageNamer)
 {
-    const QString name = Formatting::visibleText(image.nameAndTag());
+    const QString name = imageNamer ? imageNamer(image) : imageName(image);
     if (users.isEmpty())
         return name;
     const QString first = UsageSummary::userText(users.constFirst());

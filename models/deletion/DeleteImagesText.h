@@ -21,10 +21,17 @@ public:
 
     // How each listed image is named; the dialog elides long names to its width.
     using NameFormatter = std::function<QString(const Image &image)>;
+    // The name of a workspace by its id, as the table shows it.
+    using WorkspaceText = std::function<QString(const QString &workspaceId)>;
+
+    // How an image is named wherever it is confirmed or reported: "namespace/name:tag", because the same
+    // name:tag lives in several SWR organizations, and "(workspace …)" outside the default workspace. Plain
+    // text, control characters made visible; without `workspaceText` the workspace is named by its id.
+    static QString imageName(const Image &image, const WorkspaceText &workspaceText = {});
 
     static QString title(int count);
-    // Plain text: the image's name:tag (control characters made visible) or the number of images.
-    static QString headline(const QList<Image> &images);
+    // Plain text: the image's imageName() (or `name`'s) or the number of images.
+    static QString headline(const QList<Image> &images, const NameFormatter &name = {});
     // The headline when every selected image is in use and left out: nothing would be deleted.
     static QString nothingToDelete(int inUseCount);
     // Rich text, the server's text escaped: size and visibility of one image, or the total size and the
@@ -40,8 +47,10 @@ public:
 
     // Images in use, listed apart from the others and kept unless the user includes them.
     static QString inUseHeading(int count);
-    // "name:tag — used by notebook llm-dev (Running), +1 more" (plain text, server text made visible).
-    static QString inUseLine(const Image &image, const QList<ImageUser> &users);
+    // "namespace/name:tag — used by notebook llm-dev (Running), +1 more" (plain text, server text made
+    // visible); `name` names the image instead of imageName().
+    static QString inUseLine(const Image &image, const QList<ImageUser> &users,
+                             const NameFormatter &name = {});
     static QString moreInUse(int count);
     static QString includeInUseOption(int count);
     static QString includeInUseToolTip();

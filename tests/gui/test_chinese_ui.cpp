@@ -244,7 +244,8 @@ void TestChineseUi::deleteDialogIsChinese()
         ids.append(image.id);
     QCOMPARE(window.selectImages(ids), ids.size());
     if (headline.contains(u"%1"_s))
-        headline = headline.arg(chosen.first().nameAndTag());
+        headline = headline.arg(DeleteImagesText::imageName(
+            chosen.first(), [&window](const QString &id) { return window.tableModel()->workspaceText(id); }));
 
     int calls = 0;
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {

@@ -5,6 +5,7 @@
 #include "models/api/Usage.h"
 #include "models/catalog/UsageSummary.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/deletion/DeletionSummaryDialog.h"
 
 #include <QCheckBox>
 #include <QPushButton>
@@ -91,6 +92,50 @@ private Q_SLOTS:
         QCOMPARE(dialog.headline(), u"Delete 2 images?"_s);
         QVERIFY2(dialog.messageText().contains(u"2.0 GB in total"_s), qPrintable(dialog.messageText()));
         QCOMPARE(dialog.appliesToText(), u"Applies to all 2 selected images (all are private)."_s);
+    }
+
+    void imagesAreNamedWithTheirNamespaceAndWorkspace()
+    {
+        // The same name:tag in two organizations, and once more outside the default workspace.
+        Image teamA = image(u"c1"_s, u"ray-worker"_s, u"v1.0.24"_s, u"team-a"_s);
+        Image teamB = image(u"c2"_s, u"ray-worker"_s, u"v1.0.24"_s, u"team-b"_s);
+        Image research = image(u"c3"_s, u"ray-worker"_s, u"v1.0.24"_s, u"team-a"_s);
+        research.workspaceId = u"8a2f0c1d4e5b6a7f8091a2b3c4d5e6f7"_s;
+        const auto workspaceText = [](const QString &id) {
+            return id == u"8a2f0c1d4e5b6a7f8091a2b3c4d5e6f7"_s ? u"research"_s : id;
+        };
+
+        DeleteImagesDialog several({teamA, teamB, research}, 0);
+        several.setWorkspaceText(workspaceText);
+        QStringList lines = several.messageText().split(u'\n').mid(1);
+        QCOMPARE(lines, QStringList({u"team-a/ray-worker:v1.0.24"_s, u"team-b/ray-worker:v1.0.24"_s,
+                                     u"team-a/ray-worker:v1.0.24 (workspace research)"_s}));
+
+        DeleteImagesDialog one({teamB}, 0);
+        QCOMPARE(one.headline(), u"Delete the image “team-b/ray-worker:v1.0.24”?"_s);
+
+        // Images in use are named the same way.
+        DeleteImagesDialog inUse({teamA, teamB}, 0);
+        inUse.setUsage(usageWith({teamB}));
+        QVERIFY2(inUse.inUseText().contains(u"team-b/ray-worker:v1.0.24 — used by notebook dev-ray-worker"_s),
+                 qPrintable(inUse.inUseText()));
+        QCOMPARE(inUse.headline(), u"Delete the image “team-a/ray-worker:v1.0.24”?"_s);
+
+        // And so are the results.
+        DeletionSummary summary;
+        summary.results.append(DeletionResult{teamA, false, DeletionResult::Outcome::Deleted, {}, {}, {}});
+        DeletionResult failed{teamB, false, DeletionResult::Outcome::Failed, {}, {}, {}};
+        failed.error = ApiError::make(ErrorKind::Server, u"503"_s);
+        summary.results.append(failed);
+        DeletionResult failedInResearch = failed;
+        failedInResearch.image = research;
+        summary.results.append(failedInResearch);
+        DeletionSummaryDialog results(summary, nullptr, workspaceText);
+        lines = results.problemLines();
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).startsWith(u"team-b/ray-worker:v1.0.24: "_s), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).startsWith(u"team-a/ray-worker:v1.0.24 (workspace research): "_s),
+                 qPrintable(lines.at(1)));
     }
 };
 

@@ -27,13 +27,6 @@ QString plainText(const QLabel *label)
     return document.toPlainText().trimmed();
 }
 
-// Very long names would stretch the dialog past the screen; the middle is the least telling part.
-QString elidedName(const Image &image, const QFontMetrics &metrics)
-{
-    return metrics.elidedText(Formatting::visibleText(image.nameAndTag()), Qt::ElideMiddle,
-                              metrics.averageCharWidth() * 70);
-}
-
 } // namespace
 
 DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent)
@@ -54,7 +47,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
     icon->setAccessibleName(tr("Warning"));
 
-    m_headline = new QLabel(DeleteImagesText::headline(images), this);
+    m_headline = new QLabel(
+        DeleteImagesText::headline(images, [this](const Image &image) { return imageName(image); }), this);
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setWordWrap(true);
     QFont headlineFont = m_headline->font();
@@ -67,9 +61,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_message->setTextFormat(Qt::RichText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    const QFontMetrics metrics(font());
-    m_message->setText(DeleteImagesText::messageHtml(
-        images, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+    m_message->setText(
+        DeleteImagesText::messageHtml(images, [this](const Image &image) { return elidedName(image); }));
 
     m_skipped = new QLabel(DeleteImagesText::skipped(skippedBuiltInCount), this);
     m_skipped->setTextFormat(Qt::PlainText);
@@ -154,15 +147,13 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
 
 void DeleteImagesDialog::setUsage(const UsageSummary &usage)
 {
+    m_usage = usage;
     m_inUse.clear();
     m_inUseIds.clear();
     m_unknownUsage = 0;
-    QStringList inUseLines;
     for (const Image &image : std::as_const(m_selected)) {
         switch (usage.stateOf(image)) {
         case UsageState::InUse:
-            if (inUseLines.size() < DeleteImagesText::MaxListedNames)
-                inUseLines.append(DeleteImagesText::inUseLine(image, usage.usersOf(image)));
             m_inUse.append(image);
             m_inUseIds.insert(image.id);
             break;
@@ -174,9 +165,7 @@ void DeleteImagesDialog::setUsage(const UsageSummary &usage)
         }
     }
     const int inUse = int(m_inUse.size());
-    if (inUse > inUseLines.size())
-        inUseLines.append(DeleteImagesText::moreInUse(inUse - int(inUseLines.size())));
-    m_inUseList->setText(DeleteImagesText::inUseHeading(inUse) + u'\n' + inUseLines.join(u'\n'));
+    updateInUseList();
     m_inUseList->setVisible(inUse > 0);
     m_includeInUse->setText(DeleteImagesText::includeInUseOption(inUse));
     m_includeInUse->setVisible(inUse > 0);
@@ -186,6 +175,41 @@ void DeleteImagesDialog::setUsage(const UsageSummary &usage)
     m_unknownWarning->setText(DeleteImagesText::unknownUsageWarning(m_unknownUsage, usage.unknownReasons()));
     m_unknownWarning->setVisible(m_unknownUsage > 0);
     updateImages();
+}
+
+void DeleteImagesDialog::updateInUseList()
+{
+    QStringList lines;
+    for (const Image &image : std::as_const(m_inUse)) {
+        if (lines.size() == DeleteImagesText::MaxListedNames)
+            break;
+        lines.append(DeleteImagesText::inUseLine(image, m_usage.usersOf(image),
+                                                 [this](const Image &named) { return imageName(named); }));
+    }
+    const int inUse = int(m_inUse.size());
+    if (inUse > lines.size())
+        lines.append(DeleteImagesText::moreInUse(inUse - int(lines.size())));
+    m_inUseList->setText(DeleteImagesText::inUseHeading(inUse) + u'\n' + lines.join(u'\n'));
+}
+
+void DeleteImagesDialog::setWorkspaceText(
+    const std::function<QString(const QString &workspaceId)> &workspaceText)
+{
+    m_workspaceText = workspaceText;
+    updateInUseList();
+    updateImages();
+}
+
+QString DeleteImagesDialog::imageName(const Image &image) const
+{
+    return DeleteImagesText::imageName(image, m_workspaceText);
+}
+
+// Very long names would stretch the dialog past the screen; the middle is the least telling part.
+QString DeleteImagesDialog::elidedName(const Image &image) const
+{
+    const QFontMetrics metrics(font());
+    return metrics.elidedText(imageName(image), Qt::ElideMiddle, metrics.averageCharWidth() * 70);
 }
 
 void DeleteImagesDialog::updateImages()
@@ -200,10 +224,11 @@ void DeleteImagesDialog::updateImages()
     m_privateCount = DeleteImagesText::privateCount(m_images);
     setWindowTitle(DeleteImagesText::title(qMax(count, 1)));
     m_headline->setText(m_images.isEmpty() ? DeleteImagesText::nothingToDelete(int(m_inUse.size()))
-                                           : DeleteImagesText::headline(m_images));
-    const QFontMetrics metrics(font());
-    m_message->setText(DeleteImagesText::messageHtml(
-        m_images, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+                                           : DeleteImagesText::headline(m_images, [this](const Image &image) {
+                                                 return imageName(image);
+                                             }));
+    m_message->setText(
+        DeleteImagesText::messageHtml(m_images, [this](const Image &image) { return elidedName(image); }));
     m_message->setVisible(!m_images.isEmpty());
     m_force->setEnabled(m_privateCount > 0);
     m_appliesTo->setText(m_images.isEmpty() ? QString() : DeleteImagesText::appliesTo(count, m_privateCount));

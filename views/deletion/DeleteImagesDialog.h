@@ -3,6 +3,7 @@
 #include "models/api/Image.h"
 #include "models/catalog/UsageSummary.h"
 
+#include <functional>
 #include <QDialog>
 #include <QSet>
 
@@ -31,6 +32,10 @@ public:
     // the user ticks includeInUseCheckBox(); images whose usage is unknown are deleted, with a warning that
     // says why it is unknown. Without it the dialog knows nothing of usage and says nothing about it.
     void setUsage(const UsageSummary &usage);
+    // The names of workspaces, for images outside the default one; without it they are named by id.
+    void setWorkspaceText(const std::function<QString(const QString &workspaceId)> &workspaceText);
+    // How the dialog names an image (DeleteImagesText::imageName(), not elided).
+    QString imageName(const Image &image) const;
     const QList<Image> &inUseImages() const { return m_inUse; }
     int unknownUsageCount() const { return m_unknownUsage; }
     int skippedBuiltInCount() const { return m_skippedBuiltIn; }
@@ -60,7 +65,13 @@ private:
     // The images to delete changed: every text about them follows.
     void updateImages();
 
+    // The list of images in use and what uses them.
+    void updateInUseList();
+    QString elidedName(const Image &image) const;
+
     QList<Image> m_selected;
+    UsageSummary m_usage;
+    std::function<QString(const QString &)> m_workspaceText;
     QList<Image> m_images;
     QList<Image> m_inUse;
     QSet<QString> m_inUseIds;

@@ -1,6 +1,7 @@
 #include "views/deletion/DeletionFlow.h"
 
 #include "models/catalog/ImageTableModel.h"
+#include "models/common/Formatting.h"
 #include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
 #include "views/deletion/DeleteImagesDialog.h"
@@ -106,6 +107,7 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
     }
 
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
+    dialog.setWorkspaceText(workspaceText());
     dialog.setUsage(m_session->usage());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
@@ -168,7 +170,7 @@ void DeletionFlow::showSummary(const DeletionSummary &summary)
 {
     if (m_summaryDialog)
         m_summaryDialog->close();
-    auto *dialog = new DeletionSummaryDialog(summary, m_window);
+    auto *dialog = new DeletionSummaryDialog(summary, m_window, workspaceText());
     connect(dialog, &DeletionSummaryDialog::retryRequested, this,
             [this, summary](const QList<DeletionRequest> &requests) {
                 if (!retry(summary.account, requests))
@@ -176,6 +178,14 @@ void DeletionFlow::showSummary(const DeletionSummary &summary)
             });
     m_summaryDialog = dialog;
     dialog->show();
+}
+
+DeleteImagesText::WorkspaceText DeletionFlow::workspaceText() const
+{
+    const QPointer<ImageTableModel> model = m_session->tableModel();
+    return [model](const QString &workspaceId) {
+        return model ? model->workspaceText(workspaceId) : Formatting::visibleText(workspaceId);
+    };
 }
 
 void DeletionFlow::showReconciliation(const QList<ReconciliationResult> &results)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/DeletionQueue.h" // DeletionRequest, DeletionResult, DeletionSummary in signatures
 #include "views/common/AppServices.h"
 
@@ -61,6 +62,8 @@ Q_SIGNALS:
 
 private:
     void onFinished(const DeletionSummary &summary);
+    // The workspace names the table shows, for naming images outside the default workspace.
+    DeleteImagesText::WorkspaceText workspaceText() const;
     void showSummary(const DeletionSummary &summary);
     // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
     // outcomes for this account), as the server answered.

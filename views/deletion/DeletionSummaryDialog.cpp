@@ -17,7 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace mim {
 
-DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWidget *parent)
+DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWidget *parent,
+                                             const DeleteImagesText::WorkspaceText &workspaceText)
     : QDialog(parent)
     , m_summary(summary)
 {
@@ -74,7 +75,7 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QWi
         if (result.outcome == Outcome::Deleted)
             continue;
         auto *item = new QTreeWidgetItem(
-            m_list, {Formatting::visibleText(result.image.nameAndTag()), outcomeText(result)});
+            m_list, {DeleteImagesText::imageName(result.image, workspaceText), outcomeText(result)});
         item->setToolTip(0, Formatting::plainToolTip(Formatting::visibleText(result.image.id)));
         item->setToolTip(1, Formatting::plainToolTip(outcomeText(result)));
     }

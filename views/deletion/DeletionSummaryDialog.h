@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/Deletion.h"
 
 #include <QDialog>
@@ -16,11 +17,13 @@ class DeletionSummaryDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit DeletionSummaryDialog(const DeletionSummary &summary, QWidget *parent = nullptr);
+    // Images are named as the confirmation named them, workspaces through `workspaceText`.
+    explicit DeletionSummaryDialog(const DeletionSummary &summary, QWidget *parent = nullptr,
+                                   const DeleteImagesText::WorkspaceText &workspaceText = {});
 
     const DeletionSummary &summary() const { return m_summary; }
     QString headline() const;
-    // One line per image that was not deleted: "name:tag: reason".
+    // One line per image that was not deleted: "namespace/name:tag: reason".
     QStringList problemLines() const;
     QTreeWidget *problemList() const { return m_list; }
     QPushButton *retryButton() const { return m_retry; }
