@@ -942,7 +942,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+14"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+16"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -964,8 +964,24 @@
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 of the %2 selected images are already being deleted; delete the other %Ln?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet</comment>
+        <translation>
+            <numerusform>所选的 %2 个镜像中有 %1 个已在删除中；要删除其余 %Ln 个吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of the %2 selected images are already being deleted; delete %Ln of the others?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet and not left out</comment>
+        <translation>
+            <numerusform>所选的 %2 个镜像中有 %1 个已在删除中；要删除其余镜像中的 %Ln 个吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -1002,7 +1018,22 @@
         <translation>适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。</translation>
     </message>
     <message numerus="yes">
-        <location line="-63"/>
+        <location line="+94"/>
+        <source>I understand this deletes %Ln image(s) (%1)</source>
+        <comment>%1 is their total size</comment>
+        <translation>
+            <numerusform>我了解此操作将删除 %Ln 个镜像（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln of these image(s) are still being created (status INIT or CREATING).</source>
+        <translation>
+            <numerusform>其中 %Ln 个镜像仍在创建中（状态为 INIT 或 CREATING）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-179"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -1016,7 +1047,7 @@
         <translation>%1（工作空间 %2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+25"/>
         <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
         <comment>headline when every selected image is in use and left out</comment>
         <translation>
@@ -1025,6 +1056,7 @@
     </message>
     <message numerus="yes">
         <location line="+27"/>
+        <location line="+66"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -1032,7 +1064,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="-56"/>
         <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
         <comment>images in the selection that are left alone</comment>
         <translation>
@@ -1055,7 +1087,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Delete %Ln Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -1063,7 +1095,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Delete %Ln Image(s)</source>
         <comment>button</comment>
         <translation>
@@ -1071,7 +1103,21 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Delete %Ln Image(s) (SWR Content of %1)</source>
+        <comment>button; %1 is how many lose their SWR content too</comment>
+        <translation>
+            <numerusform>删除 %Ln 个镜像（其中 %1 个同时删除 SWR 内容）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SWR content kept (public): %1</source>
+        <comment>followed by the names of the public images</comment>
+        <translation>保留 SWR 内容（公开镜像）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%Ln image(s) in use, kept unless you include them:</source>
         <comment>images of the selection that notebooks, training jobs or services run</comment>
         <translation>
@@ -1121,7 +1167,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+73"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1129,7 +1175,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+67"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1160,13 +1206,20 @@
         <source>Stopping: waiting for the requests already sent…</source>
         <translation>正在停止：等待已发送的请求完成…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>The %Ln selected image(s) are already being deleted.</source>
+        <translation>
+            <numerusform>所选的 %Ln 个镜像已在删除中。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1283,12 +1336,13 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message>
-        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+26"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+139"/>
         <source>Deletion Results</source>
         <translation>删除结果</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="-58"/>
+        <location line="+75"/>
         <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -1296,7 +1350,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-85"/>
+        <location line="+87"/>
         <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
@@ -1304,7 +1359,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-89"/>
+        <location line="+91"/>
         <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
@@ -1312,7 +1368,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-86"/>
+        <location line="+88"/>
         <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
@@ -1320,7 +1377,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-86"/>
+        <location line="+89"/>
         <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
@@ -1339,7 +1397,7 @@
         <translation>未删除的镜像</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -1350,7 +1408,7 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1360,7 +1418,19 @@
         <translation>复制报告</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+73"/>
+        <source>Retry</source>
+        <comment>the failed deletions of one reason</comment>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry: %1</source>
+        <comment>retry the deletions that failed for this reason</comment>
+        <translation>重试：%1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2872,12 +2942,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+284"/>
+        <location line="+285"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2887,7 +2957,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>

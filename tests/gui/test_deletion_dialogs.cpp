@@ -8,11 +8,17 @@
 #include "views/deletion/DeletionSummaryDialog.h"
 
 #include <QCheckBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
+using Outcome = DeletionResult::Outcome;
 
 namespace {
 
@@ -130,13 +136,107 @@ private Q_SLOTS:
         DeletionResult failedInResearch = failed;
         failedInResearch.image = research;
         summary.results.append(failedInResearch);
-        DeletionSummaryDialog results(summary, nullptr, workspaceText);
+        DeletionSummaryDialog results(summary, nullptr, nullptr, workspaceText);
         lines = results.problemLines();
         QCOMPARE(lines.size(), 2);
         QVERIFY2(lines.at(0).startsWith(u"team-b/ray-worker:v1.0.24: "_s), qPrintable(lines.at(0)));
         QVERIFY2(lines.at(1).startsWith(u"team-a/ray-worker:v1.0.24 (workspace research): "_s),
                  qPrintable(lines.at(1)));
     }
+
+    void resultsAreGroupedByReasonWrappedAndSizedToTheirContent()
+    {
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        DeletionSummary summary;
+        summary.results.append(DeletionResult{
+            image(u"d0"_s, u"kept"_s, u"v1"_s, u"team-a"_s), false, Outcome::Deleted, {}, {}, {}});
+        for (int i = 0; i < 39; ++i) {
+            DeletionResult result{image(u"u%1"_s.arg(i), u"model-%1"_s.arg(i), u"v1"_s, u"team-a"_s),
+                                  false,
+                                  Outcome::Failed,
+                                  ApiError::fromHttpResponse(503, {}, "req-503"),
+                                  {},
+                                  {}};
+            summary.results.append(result);
+        }
+        const QString notebook = u"notebook llm-finetune-experiment-with-a-long-name-0042 (Running)"_s;
+        for (int i = 0; i < 2; ++i) {
+            DeletionResult result{
+                image(u"n%1"_s.arg(i), u"busy-%1"_s.arg(i), u"v1"_s, u"team-b"_s),
+                false,
+                Outcome::Failed,
+                ApiError::fromHttpResponse(
+                    400,
+                    R"({"error_code":"ModelArts.6357","error_msg":"The image is in use by )" +
+                        notebook.toUtf8() + R"( and cannot be deleted now."})",
+                    "req-400"),
+                {},
+                {}};
+            summary.results.append(result);
+        }
+        summary.results.append(DeletionResult{
+            image(u"g0"_s, u"gone"_s, u"v1"_s, u"team-a"_s), false, Outcome::AlreadyGone, {}, {}, {}});
+
+        auto *dialog = new DeletionSummaryDialog(summary, &settings);
+        QPointer<DeletionSummaryDialog> guard(dialog);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTreeWidget *list = dialog->problemList();
+
+        // One heading per reason, failures first, the most common first.
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"39 failed"_s);
+        QCOMPARE(list->topLevelItem(0)->childCount(), 39);
+        QCOMPARE(list->topLevelItem(1)->text(0), u"2 failed"_s);
+        QVERIFY2(list->topLevelItem(1)->text(1).contains(u"in use"_s),
+                 qPrintable(list->topLevelItem(1)->text(1)));
+        QCOMPARE(list->topLevelItem(2)->text(0), u"1 already gone"_s);
+        QCOMPARE(dialog->problemLines().size(), 42);
+
+        // The notebook that blocks the delete is in the row, wrapped to the column, not only in a tooltip.
+        QTreeWidgetItem *busy = list->topLevelItem(1)->child(0);
+        QVERIFY2(busy->text(1).contains(notebook), qPrintable(busy->text(1)));
+        list->scrollToItem(busy);
+        const QRect busyRect = list->visualItemRect(busy);
+        const QFontMetrics metrics(list->font());
+        const int needed =
+            metrics
+                .boundingRect(QRect(0, 0, list->columnWidth(1) - 8, 1 << 20), Qt::TextWordWrap, busy->text(1))
+                .height();
+        QVERIFY2(needed > metrics.lineSpacing() * 2, "the reason is long enough to need wrapping");
+        QVERIFY2(busyRect.height() >= needed,
+                 qPrintable(u"row %1 px, text %2 px"_s.arg(busyRect.height()).arg(needed)));
+
+        // Sized to its content within the screen: more than a row or two, never past the screen.
+        const QRect available = dialog->screen()->availableGeometry();
+        QVERIFY2(dialog->height() > 400, qPrintable(QString::number(dialog->height())));
+        QVERIFY(dialog->width() > 600);
+        QVERIFY(dialog->frameGeometry().width() <= available.width());
+        QVERIFY(dialog->frameGeometry().height() <= available.height());
+
+        // Retry per reason sends that reason's failures again.
+        QCOMPARE(dialog->groupRetryButtons().size(), 2);
+        QList<QList<DeletionRequest>> retried;
+        connect(dialog, &DeletionSummaryDialog::retryRequested, this,
+                [&retried](const QList<DeletionRequest> &requests) { retried.append(requests); });
+        dialog->resize(700, 500);
+        QTest::mouseClick(dialog->groupRetryButtons().constFirst(), Qt::LeftButton);
+        QCOMPARE(retried.size(), 1);
+        const QList<DeletionRequest> &requests = retried.constFirst();
+        QCOMPARE(requests.size(), 39);
+        QVERIFY(requests.constFirst().image.id.startsWith(u'u'));
+        QTRY_VERIFY(guard.isNull());
+
+        // Resizable, and opened again at the size it was left at.
+        auto *again = new DeletionSummaryDialog(summary, &settings);
+        again->show();
+        QVERIFY(QTest::qWaitForWindowExposed(again));
+        QCOMPARE(again->size(), QSize(700, 500));
+        again->close();
+    }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 QTEST_MAIN(TestDeletionDialogs)

@@ -22,12 +22,13 @@ Q_LOGGING_CATEGORY(lcDeletionFlow, "mim.ui.deletion", QtInfoMsg)
 namespace mim {
 
 DeletionFlow::DeletionFlow(AccountSession *session, MainStatusBar *statusBar, DeletionConfirmer confirmer,
-                           QWidget *window)
+                           QSettings *settings, QWidget *window)
     : QObject(window)
     , m_session(session)
     , m_queue(session->deletionQueue())
     , m_statusBar(statusBar)
     , m_window(window)
+    , m_settings(settings)
     , m_deletionConfirmer(std::move(confirmer))
 {
     connect(m_queue, &DeletionQueue::started, this,
@@ -170,7 +171,7 @@ void DeletionFlow::showSummary(const DeletionSummary &summary)
 {
     if (m_summaryDialog)
         m_summaryDialog->close();
-    auto *dialog = new DeletionSummaryDialog(summary, m_window, workspaceText());
+    auto *dialog = new DeletionSummaryDialog(summary, m_settings, m_window, workspaceText());
     connect(dialog, &DeletionSummaryDialog::retryRequested, this,
             [this, summary](const QList<DeletionRequest> &requests) {
                 if (!retry(summary.account, requests))

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QSettings;
 class QWidget;
 
 namespace mim {
@@ -35,8 +36,9 @@ public:
     // Asked instead of the message box with the number of deletions still running.
     using RunningDeletionsConfirmer = std::function<RunningDeletionsChoice(int running)>;
 
+    // `settings` keeps what the results dialog remembers (its size); may be null.
     DeletionFlow(AccountSession *session, MainStatusBar *statusBar, DeletionConfirmer confirmer,
-                 QWidget *window);
+                 QSettings *settings, QWidget *window);
     ~DeletionFlow() override;
 
     void setDeletionConfirmer(DeletionConfirmer confirmer);
@@ -73,6 +75,7 @@ private:
     DeletionQueue *m_queue;
     MainStatusBar *m_statusBar;
     QWidget *m_window;
+    QSettings *m_settings;
     DeletionConfirmer m_deletionConfirmer;
     RunningDeletionsConfirmer m_runningDeletionsConfirmer;
     QPointer<DeletionSummaryDialog> m_summaryDialog;
