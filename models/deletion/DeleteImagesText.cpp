@@ -1,8 +1,10 @@
 #include "models/deletion/DeleteImagesText.h"
 
+#include "models/api/SizeUnit.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
+#include <algorithm>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -101,10 +103,35 @@ QString DeleteImagesText::appliesTo(int count, int privateCount)
         .arg(QLocale().toString(privateCount));
 }
 
-QString DeleteImagesText::deleteButton(int count, bool withSwrContent)
+QString DeleteImagesText::deleteButton(int count, bool withSwrContent, int swrContentCount)
 {
-    return withSwrContent ? tr("Delete %Ln Image(s) and SWR Content", "button", count)
-                          : tr("Delete %Ln Image(s)", "button", count);
+    if (!withSwrContent || swrContentCount == 0)
+        return tr("Delete %Ln Image(s)", "button", count);
+    if (swrContentCount < 0 || swrContentCount >= count)
+        return tr("Delete %Ln Image(s) and SWR Content", "button", count);
+    return tr("Delete %Ln Image(s) (SWR Content of %1)", "button; %1 is how many lose their SWR content too",
+              count)
+        .arg(QLocale().toString(swrContentCount));
+}
+
+QString DeleteImagesText::swrContentKept(const QList<Image> &images, const NameFormatter &name)
+{
+    QStringList names;
+    int kept = 0;
+    for (const Image &image : images) {
+        if (image.isPrivate())
+            continue;
+        if (++kept <= MaxListedNames)
+            names.append(name ? name(image) : imageName(image));
+    }
+    if (kept == 0)
+        return {};
+    QString text = tr("SWR content kept (public): %1", "followed by the names of the public images")
+                       .arg(names.join(u", "_s));
+    if (kept > names.size())
+        text += u' ' +
+                tr("and %Ln more", "after the first names of the images to delete", kept - int(names.size()));
+    return text;
 }
 
 QString DeleteImagesText::inUseHeading(int count)
@@ -152,6 +179,27 @@ QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reas
     for (const QString &reason : reasons)
         text += u'\n' + reason;
     return text;
+}
+
+bool DeleteImagesText::needsDeliberateStep(const QList<Image> &images)
+{
+    return images.size() > DeliberateStepCount ||
+           SizeUnit::toBytes(totalSizeKb(images)) > DeliberateStepBytes;
+}
+
+QString DeleteImagesText::deliberateStepOption(const QList<Image> &images)
+{
+    return tr("I understand this deletes %Ln image(s) (%1)", "%1 is their total size", int(images.size()))
+        .arg(Formatting::humanSize(totalSizeKb(images)));
+}
+
+QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
+{
+    const int count = int(
+        std::count_if(images.begin(), images.end(), [](const Image &image) { return image.isSettling(); }));
+    if (count == 0)
+        return {};
+    return tr("%Ln of these image(s) are still being created (status INIT or CREATING).", nullptr, count);
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

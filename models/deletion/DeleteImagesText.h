@@ -18,6 +18,10 @@ class DeleteImagesText
 public:
     // Names listed before "and K more".
     static constexpr int MaxListedNames = 10;
+    // Deleting more images than this, or more than this many bytes in all, takes a deliberate step (a
+    // tick) before the delete button enables: a slip of the selection should not cost a registry.
+    static constexpr int DeliberateStepCount = 50;
+    static constexpr qint64 DeliberateStepBytes = 100LL * 1024 * 1024 * 1024; // 100 GB
 
     // How each listed image is named; the dialog elides long names to its width.
     using NameFormatter = std::function<QString(const Image &image)>;
@@ -43,7 +47,13 @@ public:
     static QString forceToolTip();
     // Which of the images the SWR option applies to.
     static QString appliesTo(int count, int privateCount);
-    static QString deleteButton(int count, bool withSwrContent);
+    // `swrContentCount` of the `count` images lose their SWR content as well (the private ones, when the
+    // user asked for it): "Delete 12 Images and SWR Content" only when it is all of them, else
+    // "Delete 12 Images (SWR Content of 10)".
+    static QString deleteButton(int count, bool withSwrContent, int swrContentCount = -1);
+    // The images whose SWR content is kept although the user asked to delete it (the public ones), by name;
+    // empty when there are none.
+    static QString swrContentKept(const QList<Image> &images, const NameFormatter &name = {});
 
     // Images in use, listed apart from the others and kept unless the user includes them.
     static QString inUseHeading(int count);
@@ -56,6 +66,13 @@ public:
     static QString includeInUseToolTip();
     // Images whose usage could not be checked, and why (plain text).
     static QString unknownUsageWarning(int count, const QStringList &reasons);
+
+    // Above DeliberateStepCount images or DeliberateStepBytes.
+    static bool needsDeliberateStep(const QList<Image> &images);
+    // "I understand this deletes 51 images (2.3 TB)".
+    static QString deliberateStepOption(const QList<Image> &images);
+    // Images of the selection still being created (INIT, CREATING); empty when there are none.
+    static QString stillBeingCreated(const QList<Image> &images);
 
     static int privateCount(const QList<Image> &images);
     static qint64 totalSizeKb(const QList<Image> &images);

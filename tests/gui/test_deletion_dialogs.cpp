@@ -235,6 +235,86 @@ private Q_SLOTS:
         again->close();
     }
 
+    void swrContentNamesExactlyWhichImagesLoseIt()
+    {
+        QList<Image> selected;
+        for (int i = 0; i < 12; ++i) {
+            Image one = image(u"s%1"_s.arg(i), u"img-%1"_s.arg(i), u"v1"_s, u"team-a"_s);
+            if (i >= 10)
+                one.visibility = u"PUBLIC"_s;
+            selected.append(one);
+        }
+        DeleteImagesDialog dialog(selected, 0);
+        QCOMPARE(dialog.deleteButton()->text(), u"Delete 12 Images"_s);
+        dialog.forceCheckBox()->setChecked(true);
+        // Not "and SWR Content" for all twelve: the two public ones keep theirs.
+        QCOMPARE(dialog.deleteButton()->text(), u"Delete 12 Images (SWR Content of 10)"_s);
+        QCOMPARE(dialog.appliesToText(),
+                 u"Applies to 10 of the 12 selected images (the private ones); public images keep their SWR "
+                 "content."_s);
+        QCOMPARE(dialog.swrContentKeptText(),
+                 u"SWR content kept (public): team-a/img-10:v1, team-a/img-11:v1"_s);
+        const QList<DeletionRequest> requests = dialog.requests(true);
+        QCOMPARE(
+            std::count_if(requests.begin(), requests.end(), [](const DeletionRequest &r) { return r.force; }),
+            10);
+
+        // All private: the content of every one goes, and nothing is kept.
+        DeleteImagesDialog allPrivate(selected.mid(0, 10), 0);
+        allPrivate.forceCheckBox()->setChecked(true);
+        QCOMPARE(allPrivate.deleteButton()->text(), u"Delete 10 Images and SWR Content"_s);
+        QVERIFY(allPrivate.swrContentKeptText().isEmpty());
+    }
+
+    void bigDeletionsTakeADeliberateStep()
+    {
+        QList<Image> selected;
+        for (int i = 0; i < 51; ++i) {
+            Image one = image(u"m%1"_s.arg(i), u"img-%1"_s.arg(i), u"v1"_s, u"team-a"_s);
+            one.sizeKb = 1024; // 1 MB: the count alone decides
+            selected.append(one);
+        }
+        selected[3].status = u"CREATING"_s;
+        selected[7].status = u"INIT"_s;
+
+        // 50 images: one click, as for one.
+        DeleteImagesDialog fifty(selected.mid(0, 50), 0);
+        QVERIFY(fifty.deliberateStepCheckBox()->isHidden());
+        QVERIFY(fifty.deleteButton()->isEnabled());
+
+        // 51: the button waits for the tick that names the count.
+        DeleteImagesDialog fiftyOne(selected, 0);
+        QVERIFY(!fiftyOne.deliberateStepCheckBox()->isHidden());
+        QCOMPARE(fiftyOne.deliberateStepCheckBox()->text(),
+                 u"I understand this deletes 51 images (51.0 MB)"_s);
+        QVERIFY(!fiftyOne.deleteButton()->isEnabled());
+        fiftyOne.deliberateStepCheckBox()->setChecked(true);
+        QVERIFY(fiftyOne.deleteButton()->isEnabled());
+        // Images still being created are mentioned.
+        QCOMPARE(fiftyOne.stillBeingCreatedText(),
+                 u"2 of these images are still being created (status INIT or CREATING)."_s);
+        QVERIFY(fifty.stillBeingCreatedText().contains(u"2 of these images"_s));
+
+        // A different number of images needs the step again: including images in use changes the count.
+        DeleteImagesDialog withInUse(selected, 0);
+        withInUse.setUsage(usageWith({selected.first()}));
+        QCOMPARE(withInUse.images().size(), 50);
+        QVERIFY(withInUse.deleteButton()->isEnabled());
+        withInUse.includeInUseCheckBox()->setChecked(true);
+        QVERIFY(!withInUse.deleteButton()->isEnabled());
+        withInUse.deliberateStepCheckBox()->setChecked(true);
+        QVERIFY(withInUse.deleteButton()->isEnabled());
+
+        // Few images, but more than 100 GB in all.
+        QList<Image> big{image(u"g1"_s, u"big"_s, u"v1"_s), image(u"g2"_s, u"big"_s, u"v2"_s)};
+        big[0].sizeKb = 60LL * 1024 * 1024;
+        big[1].sizeKb = 41LL * 1024 * 1024;
+        DeleteImagesDialog large(big, 0);
+        QVERIFY(!large.deliberateStepCheckBox()->isHidden());
+        QVERIFY(!large.deleteButton()->isEnabled());
+        QVERIFY(large.stillBeingCreatedText().isEmpty());
+    }
+
 private:
     QTemporaryDir m_dir;
 };

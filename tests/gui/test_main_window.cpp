@@ -582,7 +582,7 @@ void TestMainWindow::deletesSeveralWithSwrContent()
                      u"images keep their SWR content."_s);
             QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images"_s);
             dialog.forceCheckBox()->setChecked(true);
-            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images and SWR Content"_s);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images (SWR Content of 3)"_s);
         }();
         return dialog.forceRequested();
     });

@@ -100,6 +100,21 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
                        style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, m_force);
     m_appliesTo->setContentsMargins(indent, 0, 0, 0);
     m_appliesTo->setEnabled(m_privateCount > 0);
+    m_swrKept = new QLabel(this);
+    m_swrKept->setObjectName(u"swrContentKept"_s);
+    m_swrKept->setTextFormat(Qt::PlainText);
+    m_swrKept->setWordWrap(true);
+    m_swrKept->setContentsMargins(indent, 0, 0, 0);
+    m_swrKept->setVisible(false);
+
+    m_stillBeingCreated = new QLabel(this);
+    m_stillBeingCreated->setObjectName(u"stillBeingCreatedNote"_s);
+    m_stillBeingCreated->setTextFormat(Qt::PlainText);
+    m_stillBeingCreated->setWordWrap(true);
+    m_stillBeingCreated->setVisible(false);
+    m_deliberate = new QCheckBox(this);
+    m_deliberate->setObjectName(u"deliberateStepCheckBox"_s);
+    m_deliberate->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(this);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
@@ -111,6 +126,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_force, &QCheckBox::toggled, this, &DeleteImagesDialog::updateDeleteButton);
+    connect(m_deliberate, &QCheckBox::toggled, this, &DeleteImagesDialog::updateDeleteButton);
     updateDeleteButton();
 
     auto *text = new QVBoxLayout();
@@ -118,6 +134,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     text->addWidget(m_headline);
     text->addWidget(m_message);
     text->addWidget(m_skipped);
+    text->addWidget(m_stillBeingCreated);
     auto *inUseBox = new QVBoxLayout();
     inUseBox->setSpacing(2);
     inUseBox->addWidget(m_inUseList);
@@ -128,7 +145,9 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     forceBox->setSpacing(2);
     forceBox->addWidget(m_force);
     forceBox->addWidget(m_appliesTo);
+    forceBox->addWidget(m_swrKept);
     text->addLayout(forceBox);
+    text->addWidget(m_deliberate);
 
     auto *body = new QHBoxLayout();
     body->setSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 3);
@@ -142,6 +161,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     layout->setSizeConstraint(QLayout::SetFixedSize);
     const int width = fontMetrics().averageCharWidth() * 64;
     m_message->setMinimumWidth(width);
+    updateImages();
     m_cancel->setFocus();
 }
 
@@ -223,10 +243,11 @@ void DeleteImagesDialog::updateImages()
     const int count = int(m_images.size());
     m_privateCount = DeleteImagesText::privateCount(m_images);
     setWindowTitle(DeleteImagesText::title(qMax(count, 1)));
-    m_headline->setText(m_images.isEmpty() ? DeleteImagesText::nothingToDelete(int(m_inUse.size()))
-                                           : DeleteImagesText::headline(m_images, [this](const Image &image) {
-                                                 return imageName(image);
-                                             }));
+    if (m_images.isEmpty())
+        m_headline->setText(DeleteImagesText::nothingToDelete(int(m_inUse.size())));
+    else
+        m_headline->setText(
+            DeleteImagesText::headline(m_images, [this](const Image &image) { return imageName(image); }));
     m_message->setText(
         DeleteImagesText::messageHtml(m_images, [this](const Image &image) { return elidedName(image); }));
     m_message->setVisible(!m_images.isEmpty());
@@ -234,6 +255,20 @@ void DeleteImagesDialog::updateImages()
     m_appliesTo->setText(m_images.isEmpty() ? QString() : DeleteImagesText::appliesTo(count, m_privateCount));
     m_appliesTo->setVisible(!m_images.isEmpty());
     m_appliesTo->setEnabled(m_privateCount > 0);
+    // A mixed selection: which images keep their SWR content, by name.
+    const bool mixed = m_privateCount > 0 && m_privateCount < count;
+    m_swrKept->setText(mixed ? DeleteImagesText::swrContentKept(
+                                   m_images, [this](const Image &image) { return elidedName(image); })
+                             : QString());
+    m_swrKept->setVisible(mixed);
+    m_stillBeingCreated->setText(DeleteImagesText::stillBeingCreated(m_images));
+    m_stillBeingCreated->setVisible(!m_stillBeingCreated->text().isEmpty());
+    // What was understood is a number of images: another number needs another tick.
+    const QString deliberate = DeleteImagesText::deliberateStepOption(m_images);
+    if (deliberate != m_deliberate->text())
+        m_deliberate->setChecked(false);
+    m_deliberate->setText(deliberate);
+    m_deliberate->setVisible(DeleteImagesText::needsDeliberateStep(m_images));
     updateDeleteButton();
 }
 
@@ -253,8 +288,9 @@ QList<DeletionRequest> DeleteImagesDialog::requests(bool force) const
 
 void DeleteImagesDialog::updateDeleteButton()
 {
-    m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested()));
-    m_delete->setEnabled(!m_images.isEmpty());
+    m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested(), m_privateCount));
+    m_delete->setEnabled(!m_images.isEmpty() &&
+                         (!DeleteImagesText::needsDeliberateStep(m_images) || m_deliberate->isChecked()));
 }
 
 QString DeleteImagesDialog::headline() const
@@ -270,6 +306,16 @@ QString DeleteImagesDialog::messageText() const
 QString DeleteImagesDialog::appliesToText() const
 {
     return m_appliesTo->text();
+}
+
+QString DeleteImagesDialog::swrContentKeptText() const
+{
+    return m_swrKept->isVisibleTo(this) ? m_swrKept->text() : QString();
+}
+
+QString DeleteImagesDialog::stillBeingCreatedText() const
+{
+    return m_stillBeingCreated->isVisibleTo(this) ? m_stillBeingCreated->text() : QString();
 }
 
 QString DeleteImagesDialog::inUseText() const

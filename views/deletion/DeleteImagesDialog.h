@@ -50,11 +50,17 @@ public:
     QString headline() const;
     QString messageText() const;
     QString appliesToText() const;
+    // The images whose SWR content is kept (the public ones of a mixed selection); empty when none.
+    QString swrContentKeptText() const;
     QString skippedText() const;
     // Empty when nothing is in use, or usage is known for every image.
     QString inUseText() const;
     QString unknownUsageText() const;
 
+    // Shown above DeleteImagesText's thresholds: the delete button stays disabled until it is ticked.
+    QCheckBox *deliberateStepCheckBox() const { return m_deliberate; }
+    // Empty when no selected image is still being created.
+    QString stillBeingCreatedText() const;
     QCheckBox *forceCheckBox() const { return m_force; }
     QCheckBox *includeInUseCheckBox() const { return m_includeInUse; }
     QPushButton *deleteButton() const { return m_delete; }
@@ -81,11 +87,14 @@ private:
     QLabel *m_headline = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_appliesTo = nullptr;
+    QLabel *m_swrKept = nullptr;
     QLabel *m_skipped = nullptr;
     QLabel *m_inUseList = nullptr;
     QCheckBox *m_includeInUse = nullptr;
     QLabel *m_unknownWarning = nullptr;
     QCheckBox *m_force = nullptr;
+    QLabel *m_stillBeingCreated = nullptr;
+    QCheckBox *m_deliberate = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_cancel = nullptr;
 };
