@@ -35,6 +35,18 @@ QString DeleteImagesText::headline(const QList<Image> &images, const NameFormatt
     return tr("Delete %Ln image(s)?", "several images", int(images.size()));
 }
 
+QString DeleteImagesText::alreadyBeingDeletedHeadline(int alreadyBeingDeleted, int selected, int count,
+                                                      bool all)
+{
+    const QLocale locale;
+    return (all ? tr("%1 of the %2 selected images are already being deleted; delete the other %Ln?",
+                     "%1 and %2 are numbers of images; %Ln the images not being deleted yet", count)
+                : tr("%1 of the %2 selected images are already being deleted; delete %Ln of the others?",
+                     "%1 and %2 are numbers of images; %Ln the images not being deleted yet and not left out",
+                     count))
+        .arg(locale.toString(alreadyBeingDeleted), locale.toString(selected));
+}
+
 QString DeleteImagesText::nothingToDelete(int inUseCount)
 {
     return tr("All %Ln selected image(s) are in use: none is deleted unless you include them.",

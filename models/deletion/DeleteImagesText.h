@@ -36,6 +36,10 @@ public:
     static QString title(int count);
     // Plain text: the image's imageName() (or `name`'s) or the number of images.
     static QString headline(const QList<Image> &images, const NameFormatter &name = {});
+    // The headline when some selected images are being deleted already (a run in progress): "2,562 of the
+    // 2,587 selected images are already being deleted; delete the other 25?". `all` is false when some of
+    // the others are left out too (in use).
+    static QString alreadyBeingDeletedHeadline(int alreadyBeingDeleted, int selected, int count, bool all);
     // The headline when every selected image is in use and left out: nothing would be deleted.
     static QString nothingToDelete(int inUseCount);
     // Rich text, the server's text escaped: size and visibility of one image, or the total size and the

@@ -245,6 +245,10 @@ void DeleteImagesDialog::updateImages()
     setWindowTitle(DeleteImagesText::title(qMax(count, 1)));
     if (m_images.isEmpty())
         m_headline->setText(DeleteImagesText::nothingToDelete(int(m_inUse.size())));
+    else if (m_alreadyBeingDeleted > 0)
+        m_headline->setText(DeleteImagesText::alreadyBeingDeletedHeadline(
+            m_alreadyBeingDeleted, m_alreadyBeingDeleted + int(m_selected.size()) + m_skippedBuiltIn, count,
+            m_images.size() == m_selected.size()));
     else
         m_headline->setText(
             DeleteImagesText::headline(m_images, [this](const Image &image) { return imageName(image); }));
@@ -270,6 +274,12 @@ void DeleteImagesDialog::updateImages()
     m_deliberate->setText(deliberate);
     m_deliberate->setVisible(DeleteImagesText::needsDeliberateStep(m_images));
     updateDeleteButton();
+}
+
+void DeleteImagesDialog::setAlreadyBeingDeleted(int count)
+{
+    m_alreadyBeingDeleted = count;
+    updateImages();
 }
 
 bool DeleteImagesDialog::forceRequested() const

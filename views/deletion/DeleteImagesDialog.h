@@ -41,6 +41,10 @@ public:
     int skippedBuiltInCount() const { return m_skippedBuiltIn; }
     int privateCount() const { return m_privateCount; }
 
+    // Selected images a running deletion is deleting already (not among `images`): the headline says so.
+    void setAlreadyBeingDeleted(int count);
+    int alreadyBeingDeletedCount() const { return m_alreadyBeingDeleted; }
+
     // The SWR box is ticked (and applies to at least one image).
     bool forceRequested() const;
     // What the user confirmed: every image, force only where it matters (private images).
@@ -83,6 +87,7 @@ private:
     QSet<QString> m_inUseIds;
     int m_unknownUsage = 0;
     int m_skippedBuiltIn = 0;
+    int m_alreadyBeingDeleted = 0;
     int m_privateCount = 0;
     QLabel *m_headline = nullptr;
     QLabel *m_message = nullptr;

@@ -95,20 +95,28 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
 {
     QList<Image> deletable;
     int skippedBuiltIn = 0;
+    int alreadyBeingDeleted = 0;
     for (const Image &image : selected) {
         if (image.isBuiltIn())
             ++skippedBuiltIn;
-        else if (m_session->tableModel()->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
+        else if (m_session->tableModel()->rowActivity(image.id) == ImageTableModel::RowActivity::Deleting)
+            ++alreadyBeingDeleted;
+        else
             deletable.append(image);
     }
     if (deletable.isEmpty()) {
-        if (skippedBuiltIn > 0)
+        if (alreadyBeingDeleted > 0)
+            m_statusBar->showMessage(
+                tr("The %Ln selected image(s) are already being deleted.", nullptr, alreadyBeingDeleted),
+                5000);
+        else if (skippedBuiltIn > 0)
             m_statusBar->showMessage(tr("Built-in images cannot be deleted."), 5000);
         return;
     }
 
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
     dialog.setWorkspaceText(workspaceText());
+    dialog.setAlreadyBeingDeleted(alreadyBeingDeleted);
     dialog.setUsage(m_session->usage());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
