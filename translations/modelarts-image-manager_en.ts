@@ -125,7 +125,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+22"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+35"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -134,7 +134,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
+        <comment>headline when every selected image is in use and left out</comment>
+        <translation>
+            <numerusform>The %Ln selected image is in use: it is not deleted unless you include it.</numerusform>
+            <numerusform>All %Ln selected images are in use: none is deleted unless you include them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <location line="+66"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -143,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="-56"/>
         <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
         <comment>images in the selection that are left alone</comment>
         <translation>
@@ -169,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Delete %Ln Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -178,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Delete %Ln Image(s)</source>
         <comment>button</comment>
         <translation>
@@ -187,7 +197,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-79"/>
+        <source>%1 of the %2 selected images are already being deleted; delete the other %Ln?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet</comment>
+        <translation>
+            <numerusform>%1 of the %2 selected images are already being deleted; delete the other one?</numerusform>
+            <numerusform>%1 of the %2 selected images are already being deleted; delete the other %Ln?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of the %2 selected images are already being deleted; delete %Ln of the others?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet and not left out</comment>
+        <translation>
+            <numerusform>%1 of the %2 selected images are already being deleted; delete %Ln of the others?</numerusform>
+            <numerusform>%1 of the %2 selected images are already being deleted; delete %Ln of the others?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>Delete %Ln Image(s) (SWR Content of %1)</source>
+        <comment>button; %1 is how many lose their SWR content too</comment>
+        <translation>
+            <numerusform>Delete %Ln Image (SWR Content of %1)</numerusform>
+            <numerusform>Delete %Ln Images (SWR Content of %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
         <source>%Ln image(s) in use, kept unless you include them:</source>
         <comment>images of the selection that notebooks, training jobs or services run</comment>
         <translation>
@@ -196,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 — used by %2 and %Ln more</source>
         <comment>name:tag — used by notebook llm-dev (Running) and 2 more</comment>
         <translation>
@@ -230,11 +267,28 @@
             <numerusform>Whether %Ln of these images are in use could not be checked; they are deleted if you confirm.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>I understand this deletes %Ln image(s) (%1)</source>
+        <comment>%1 is their total size</comment>
+        <translation>
+            <numerusform>I understand this deletes %Ln image (%1)</numerusform>
+            <numerusform>I understand this deletes %Ln images (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln of these image(s) are still being created (status INIT or CREATING).</source>
+        <translation>
+            <numerusform>%Ln of these images is still being created (status INIT or CREATING).</numerusform>
+            <numerusform>%Ln of these images are still being created (status INIT or CREATING).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+68"/>
         <source>%Ln deletion(s) are still running.</source>
         <translation>
             <numerusform>%Ln deletion is still running.</numerusform>
@@ -242,7 +296,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+42"/>
+        <source>The %Ln selected image(s) are already being deleted.</source>
+        <translation>
+            <numerusform>The %Ln selected image is already being deleted.</numerusform>
+            <numerusform>The %Ln selected images are already being deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
         <source>%Ln image(s) deleted.</source>
         <translation>
             <numerusform>%Ln image deleted.</numerusform>
@@ -250,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>The outcome of %Ln deletion was not known: the app stopped, or the account was closed, while it ran. The server was asked; this is what became of it:</numerusform>
@@ -261,7 +323,8 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+42"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+81"/>
+        <location line="+75"/>
         <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -270,7 +333,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-85"/>
+        <location line="+87"/>
         <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
@@ -279,7 +343,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-89"/>
+        <location line="+91"/>
         <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
@@ -288,7 +353,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-86"/>
+        <location line="+88"/>
         <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
@@ -297,7 +363,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-86"/>
+        <location line="+89"/>
         <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
@@ -521,7 +588,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+536"/>
+        <location filename="../views/main/MainWindow.cpp" line="+537"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>

@@ -957,7 +957,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+14"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+16"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -969,18 +969,34 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+55"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+48"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+6"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+17"/>
         <source>Delete the image “%1”?</source>
         <comment>one image; %1 is name:tag</comment>
         <translation>确定删除镜像“%1”吗？</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 of the %2 selected images are already being deleted; delete the other %Ln?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet</comment>
+        <translation>
+            <numerusform>所选的 %2 个镜像中有 %1 个已在删除中；要删除其余 %Ln 个吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of the %2 selected images are already being deleted; delete %Ln of the others?</source>
+        <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet and not left out</comment>
+        <translation>
+            <numerusform>所选的 %2 个镜像中有 %1 个已在删除中；要删除其余镜像中的 %Ln 个吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -1017,15 +1033,45 @@
         <translation>适用于此私有镜像。不勾选时，镜像仍保留在 SWR 中。</translation>
     </message>
     <message numerus="yes">
-        <location line="-57"/>
+        <location line="+94"/>
+        <source>I understand this deletes %Ln image(s) (%1)</source>
+        <comment>%1 is their total size</comment>
+        <translation>
+            <numerusform>我了解此操作将删除 %Ln 个镜像（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln of these image(s) are still being created (status INIT or CREATING).</source>
+        <translation>
+            <numerusform>其中 %Ln 个镜像仍在创建中（状态为 INIT 或 CREATING）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-179"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
             <numerusform>确定删除 %Ln 个镜像吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-8"/>
+        <source>%1 (workspace %2)</source>
+        <comment>namespace/name:tag (workspace research)</comment>
+        <translation>%1（工作空间 %2）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>All %Ln selected image(s) are in use: none is deleted unless you include them.</source>
+        <comment>headline when every selected image is in use and left out</comment>
+        <translation>
+            <numerusform>所选的 %Ln 个镜像均在使用中：除非勾选将其包含在内，否则不会删除任何镜像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <location line="+66"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
         <translation>
@@ -1033,7 +1079,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="-56"/>
         <source>%Ln built-in image(s) skipped: built-in images cannot be deleted.</source>
         <comment>images in the selection that are left alone</comment>
         <translation>
@@ -1056,7 +1102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Delete %Ln Image(s) and SWR Content</source>
         <comment>button</comment>
         <translation>
@@ -1064,7 +1110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Delete %Ln Image(s)</source>
         <comment>button</comment>
         <translation>
@@ -1072,7 +1118,21 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Delete %Ln Image(s) (SWR Content of %1)</source>
+        <comment>button; %1 is how many lose their SWR content too</comment>
+        <translation>
+            <numerusform>删除 %Ln 个镜像（其中 %1 个同时删除 SWR 内容）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SWR content kept (public): %1</source>
+        <comment>followed by the names of the public images</comment>
+        <translation>保留 SWR 内容（公开镜像）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%Ln image(s) in use, kept unless you include them:</source>
         <comment>images of the selection that notebooks, training jobs or services run</comment>
         <translation>
@@ -1080,7 +1140,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 — used by %2</source>
         <comment>name:tag — used by notebook llm-dev (Running)</comment>
         <translation>%1 — 被 %2 使用</translation>
@@ -1122,7 +1182,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+73"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1130,7 +1190,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+65"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+67"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1161,13 +1221,20 @@
         <source>Stopping: waiting for the requests already sent…</source>
         <translation>正在停止：等待已发送的请求完成…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>The %Ln selected image(s) are already being deleted.</source>
+        <translation>
+            <numerusform>所选的 %Ln 个镜像已在删除中。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
         <source>Built-in images cannot be deleted.</source>
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1184,7 +1251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>The outcome of %Ln deletion(s) was not known: the app stopped, or the account was closed, while they ran. The server was asked; this is what became of them:</source>
         <translation>
             <numerusform>有 %Ln 个删除的结果未知：它们进行时本应用停止了运行，或账号被关闭。已向服务器核实，结果如下：</numerusform>
@@ -1284,12 +1351,13 @@
 <context>
     <name>mim::DeletionSummaryDialog</name>
     <message>
-        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+25"/>
+        <location filename="../views/deletion/DeletionSummaryDialog.cpp" line="+139"/>
         <source>Deletion Results</source>
         <translation>删除结果</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="-58"/>
+        <location line="+75"/>
         <source>%Ln image(s) deleted</source>
         <comment>deletion summary</comment>
         <translation>
@@ -1297,7 +1365,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-85"/>
+        <location line="+87"/>
         <source>%Ln already gone</source>
         <comment>deletion summary: deleted by someone else before us</comment>
         <translation>
@@ -1305,7 +1374,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-89"/>
+        <location line="+91"/>
         <source>%Ln failed</source>
         <comment>deletion summary</comment>
         <translation>
@@ -1313,7 +1383,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-86"/>
+        <location line="+88"/>
         <source>%Ln cancelled</source>
         <comment>deletion summary: never sent</comment>
         <translation>
@@ -1321,7 +1392,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-86"/>
+        <location line="+89"/>
         <source>%Ln with unknown outcome</source>
         <comment>deletion summary: sent, but the answer was lost</comment>
         <translation>
@@ -1340,7 +1412,7 @@
         <translation>未删除的镜像</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -1351,7 +1423,7 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1361,7 +1433,19 @@
         <translation>复制报告</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+73"/>
+        <source>Retry</source>
+        <comment>the failed deletions of one reason</comment>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry: %1</source>
+        <comment>retry the deletions that failed for this reason</comment>
+        <translation>重试：%1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2873,12 +2957,12 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+284"/>
+        <location line="+285"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2888,7 +2972,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>

@@ -31,6 +31,7 @@ QList<SettingsKeys::Entry> makeEntries()
         {K::ExportLastFolder, u"export/lastFolder"_s, S::Global, QString()},
         {K::ExportLastFormat, u"export/lastFormat"_s, S::Global, u"csv"_s},
         {K::CleanupGeometry, u"cleanup/geometry"_s, S::Global, {}},
+        {K::DeletionResultsGeometry, u"deletionResults/geometry"_s, S::Global, {}},
         {K::CleanupRules, u"rules"_s, S::CleanupAccount, {}},
         {K::CleanupForce, u"force"_s, S::CleanupAccount, false},
         {K::CleanupFormValues, u"formValues"_s, S::CleanupAccount, QVariantMap()},

@@ -35,6 +35,8 @@ enum class SettingsKey
     ExportLastFormat, // "json" or "csv"
 
     CleanupGeometry,
+    // The size and place of the Deletion Results dialog.
+    DeletionResultsGeometry,
     // Below the account's group, SettingsKeys::cleanupGroup().
     CleanupRules,
     CleanupForce,

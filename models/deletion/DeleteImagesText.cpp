@@ -1,8 +1,10 @@
 #include "models/deletion/DeleteImagesText.h"
 
+#include "models/api/SizeUnit.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
+#include <algorithm>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -14,12 +16,41 @@ QString DeleteImagesText::title(int count)
     return count == 1 ? tr("Delete Image", "window title") : tr("Delete Images", "window title");
 }
 
-QString DeleteImagesText::headline(const QList<Image> &images)
+QString DeleteImagesText::imageName(const Image &image, const WorkspaceText &workspaceText)
+{
+    const QString name = Formatting::visibleText(
+        image.nameSpace.isEmpty() ? image.nameAndTag() : image.nameSpace + u'/' + image.nameAndTag());
+    if (image.workspaceId.isEmpty() || image.workspaceId == u"0")
+        return name;
+    const QString workspace =
+        workspaceText ? workspaceText(image.workspaceId) : Formatting::visibleText(image.workspaceId);
+    return tr("%1 (workspace %2)", "namespace/name:tag (workspace research)").arg(name, workspace);
+}
+
+QString DeleteImagesText::headline(const QList<Image> &images, const NameFormatter &name)
 {
     if (images.size() == 1)
         return tr("Delete the image “%1”?", "one image; %1 is name:tag")
-            .arg(Formatting::visibleText(images.first().nameAndTag()));
+            .arg(name ? name(images.first()) : imageName(images.first()));
     return tr("Delete %Ln image(s)?", "several images", int(images.size()));
+}
+
+QString DeleteImagesText::alreadyBeingDeletedHeadline(int alreadyBeingDeleted, int selected, int count,
+                                                      bool all)
+{
+    const QLocale locale;
+    return (all ? tr("%1 of the %2 selected images are already being deleted; delete the other %Ln?",
+                     "%1 and %2 are numbers of images; %Ln the images not being deleted yet", count)
+                : tr("%1 of the %2 selected images are already being deleted; delete %Ln of the others?",
+                     "%1 and %2 are numbers of images; %Ln the images not being deleted yet and not left out",
+                     count))
+        .arg(locale.toString(alreadyBeingDeleted), locale.toString(selected));
+}
+
+QString DeleteImagesText::nothingToDelete(int inUseCount)
+{
+    return tr("All %Ln selected image(s) are in use: none is deleted unless you include them.",
+              "headline when every selected image is in use and left out", inUseCount);
 }
 
 QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameFormatter &listedName)
@@ -39,7 +70,7 @@ QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameForm
     const int listed = qMin(count, MaxListedNames);
     for (int i = 0; i < listed; ++i) {
         const Image &image = images.at(i);
-        const QString name = listedName ? listedName(image) : Formatting::visibleText(image.nameAndTag());
+        const QString name = listedName ? listedName(image) : imageName(image);
         html += u"<li>"_s + name.toHtmlEscaped() + u"</li>"_s;
     }
     html += u"</ul>"_s;
@@ -84,10 +115,35 @@ QString DeleteImagesText::appliesTo(int count, int privateCount)
         .arg(QLocale().toString(privateCount));
 }
 
-QString DeleteImagesText::deleteButton(int count, bool withSwrContent)
+QString DeleteImagesText::deleteButton(int count, bool withSwrContent, int swrContentCount)
 {
-    return withSwrContent ? tr("Delete %Ln Image(s) and SWR Content", "button", count)
-                          : tr("Delete %Ln Image(s)", "button", count);
+    if (!withSwrContent || swrContentCount == 0)
+        return tr("Delete %Ln Image(s)", "button", count);
+    if (swrContentCount < 0 || swrContentCount >= count)
+        return tr("Delete %Ln Image(s) and SWR Content", "button", count);
+    return tr("Delete %Ln Image(s) (SWR Content of %1)", "button; %1 is how many lose their SWR content too",
+              count)
+        .arg(QLocale().toString(swrContentCount));
+}
+
+QString DeleteImagesText::swrContentKept(const QList<Image> &images, const NameFormatter &name)
+{
+    QStringList names;
+    int kept = 0;
+    for (const Image &image : images) {
+        if (image.isPrivate())
+            continue;
+        if (++kept <= MaxListedNames)
+            names.append(name ? name(image) : imageName(image));
+    }
+    if (kept == 0)
+        return {};
+    QString text = tr("SWR content kept (public): %1", "followed by the names of the public images")
+                       .arg(names.join(u", "_s));
+    if (kept > names.size())
+        text += u' ' +
+                tr("and %Ln more", "after the first names of the images to delete", kept - int(names.size()));
+    return text;
 }
 
 QString DeleteImagesText::inUseHeading(int count)
@@ -96,9 +152,10 @@ QString DeleteImagesText::inUseHeading(int count)
               "images of the selection that notebooks, training jobs or services run", count);
 }
 
-QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &users)
+QString DeleteImagesText::inUseLine(const Image &image, const QList<ImageUser> &users,
+                                    const NameFormatter &imageNamer)
 {
-    const QString name = Formatting::visibleText(image.nameAndTag());
+    const QString name = imageNamer ? imageNamer(image) : imageName(image);
     if (users.isEmpty())
         return name;
     const QString first = UsageSummary::userText(users.constFirst());
@@ -134,6 +191,27 @@ QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reas
     for (const QString &reason : reasons)
         text += u'\n' + reason;
     return text;
+}
+
+bool DeleteImagesText::needsDeliberateStep(const QList<Image> &images)
+{
+    return images.size() > DeliberateStepCount ||
+           SizeUnit::toBytes(totalSizeKb(images)) > DeliberateStepBytes;
+}
+
+QString DeleteImagesText::deliberateStepOption(const QList<Image> &images)
+{
+    return tr("I understand this deletes %Ln image(s) (%1)", "%1 is their total size", int(images.size()))
+        .arg(Formatting::humanSize(totalSizeKb(images)));
+}
+
+QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
+{
+    const int count = int(
+        std::count_if(images.begin(), images.end(), [](const Image &image) { return image.isSettling(); }));
+    if (count == 0)
+        return {};
+    return tr("%Ln of these image(s) are still being created (status INIT or CREATING).", nullptr, count);
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

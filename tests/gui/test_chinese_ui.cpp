@@ -226,7 +226,7 @@ void TestChineseUi::deleteDialogIsChinese_data()
     QTest::newRow("three images, two private")
         << 2 << 1 << u"确定删除 3 个镜像吗？"_s << u"这些镜像将从 ModelArts 中删除，共 "_s
         << u"适用于所选 3 个镜像中的 2 个（私有镜像）；公开镜像的 SWR 内容将保留。"_s << u"删除 3 个镜像"_s
-        << u"删除 3 个镜像及 SWR 内容"_s;
+        << u"删除 3 个镜像（其中 2 个同时删除 SWR 内容）"_s;
 }
 
 void TestChineseUi::deleteDialogIsChinese()
@@ -249,7 +249,8 @@ void TestChineseUi::deleteDialogIsChinese()
         ids.append(image.id);
     QCOMPARE(window.selectImages(ids), ids.size());
     if (headline.contains(u"%1"_s))
-        headline = headline.arg(chosen.first().nameAndTag());
+        headline = headline.arg(DeleteImagesText::imageName(
+            chosen.first(), [&window](const QString &id) { return window.tableModel()->workspaceText(id); }));
 
     int calls = 0;
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {

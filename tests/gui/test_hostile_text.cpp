@@ -314,9 +314,11 @@ void TestHostileText::deleteConfirmationIsNotDisguised()
     window.setDeletionConfirmer([&](const DeleteImagesDialog &dialog) -> std::optional<bool> {
         ++asked;
         [&] {
+            // Named with its namespace and its workspace, every part of it server text made visible.
             QCOMPARE(dialog.headline(),
-                     u"Delete the image “%1”?"_s.arg(
-                         LinkName + u":v1\\n(this is a dry run; nothing will be removed)"_s));
+                     u"Delete the image “%1”?"_s.arg(u"<s>NSP</s>\\u{202D}/"_s + LinkName +
+                                                     u":v1\\n(this is a dry run; nothing will be removed) "
+                                                     u"(workspace <u>WSP</u>\\u{2066})"_s));
             checkWidgetTree(const_cast<DeleteImagesDialog *>(&dialog));
         }();
         return std::nullopt;
@@ -338,8 +340,10 @@ void TestHostileText::deleteConfirmationIsNotDisguised()
             QVERIFY2(lines.size() == 3, qPrintable(dialog.messageText()));
             QStringList names = lines.mid(1);
             names.sort();
-            QVERIFY2(names.at(0).startsWith(LinkName + u":v1\\n("_s), qPrintable(names.at(0)));
-            QCOMPARE(names.at(1), u"evil\\u{2067}name:<b>BLD</b>\\u{202E}"_s);
+            // Long names are elided in the middle: the namespace and the workspace stay.
+            QVERIFY2(names.at(0).startsWith(u"<s>NSP</s>\\u{202D}/<a href="_s), qPrintable(names.at(0)));
+            QVERIFY2(names.at(0).endsWith(u"space <u>WSP</u>\\u{2066})"_s), qPrintable(names.at(0)));
+            QCOMPARE(names.at(1), u"sandbox/evil\\u{2067}name:<b>BLD</b>\\u{202E}"_s);
             checkWidgetTree(const_cast<DeleteImagesDialog *>(&dialog));
         }();
         return std::nullopt;
@@ -370,7 +374,7 @@ void TestHostileText::deletionSummaryShowsServerTextPlainly()
     const QStringList problems = summary->problemLines();
     QCOMPARE(problems.size(), 1);
     // The failed image by its visible name; the server's message names the notebook, visibly too.
-    QVERIFY2(problems.first().startsWith(u"evil\\u{2067}name:<b>BLD</b>\\u{202E}: "_s),
+    QVERIFY2(problems.first().startsWith(u"sandbox/evil\\u{2067}name:<b>BLD</b>\\u{202E}: "_s),
              qPrintable(problems.first()));
     QVERIFY2(problems.first().contains(u"<a href=\"y\">NBK</a>\\n<!--HIDDEN"_s),
              qPrintable(problems.first()));

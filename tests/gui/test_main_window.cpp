@@ -11,6 +11,7 @@
 #include "models/catalog/ListingCache.h"
 #include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
+#include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
@@ -581,7 +582,7 @@ void TestMainWindow::deletesSeveralWithSwrContent()
                      u"images keep their SWR content."_s);
             QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images"_s);
             dialog.forceCheckBox()->setChecked(true);
-            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images and SWR Content"_s);
+            QCOMPARE(dialog.deleteButton()->text(), u"Delete 5 Images (SWR Content of 3)"_s);
         }();
         return dialog.forceRequested();
     });
@@ -975,7 +976,10 @@ void TestMainWindow::deletionSummaryShowsInUseFailureAndRetries()
     QCOMPARE(summary->headline(), u"1 image deleted, 1 failed."_s);
     const QStringList problems = summary->problemLines();
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems.first().startsWith(busy.nameAndTag() + u": "_s), qPrintable(problems.first()));
+    const QString busyName = DeleteImagesText::imageName(
+        busy, [&window](const QString &id) { return window.tableModel()->workspaceText(id); });
+    QVERIFY2(busyName.contains(busy.nameSpace + u'/' + busy.nameAndTag()), qPrintable(busyName));
+    QVERIFY2(problems.first().startsWith(busyName + u": "_s), qPrintable(problems.first()));
     QVERIFY2(problems.first().contains(u"notebook-train-42"_s), qPrintable(problems.first()));
     QVERIFY(summary->retryButton()->isEnabled());
     // The failed row stays, no longer marked as being deleted; the deleted one left.

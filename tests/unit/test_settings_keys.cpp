@@ -74,6 +74,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
         u"export/lastFolder"_s,
         u"export/lastFormat"_s,
         u"cleanup/geometry"_s,
+        u"deletionResults/geometry"_s,
         u"cleanup/<account>/rules"_s,
         u"cleanup/<account>/force"_s,
         u"cleanup/<account>/formValues"_s,

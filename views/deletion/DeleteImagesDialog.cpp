@@ -27,13 +27,6 @@ QString plainText(const QLabel *label)
     return document.toPlainText().trimmed();
 }
 
-// Very long names would stretch the dialog past the screen; the middle is the least telling part.
-QString elidedName(const Image &image, const QFontMetrics &metrics)
-{
-    return metrics.elidedText(Formatting::visibleText(image.nameAndTag()), Qt::ElideMiddle,
-                              metrics.averageCharWidth() * 70);
-}
-
 } // namespace
 
 DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent)
@@ -54,7 +47,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
     icon->setAccessibleName(tr("Warning"));
 
-    m_headline = new QLabel(DeleteImagesText::headline(images), this);
+    m_headline = new QLabel(
+        DeleteImagesText::headline(images, [this](const Image &image) { return imageName(image); }), this);
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setWordWrap(true);
     QFont headlineFont = m_headline->font();
@@ -67,9 +61,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_message->setTextFormat(Qt::RichText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    const QFontMetrics metrics(font());
-    m_message->setText(DeleteImagesText::messageHtml(
-        images, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+    m_message->setText(
+        DeleteImagesText::messageHtml(images, [this](const Image &image) { return elidedName(image); }));
 
     m_skipped = new QLabel(DeleteImagesText::skipped(skippedBuiltInCount), this);
     m_skipped->setTextFormat(Qt::PlainText);
@@ -107,6 +100,21 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
                        style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, m_force);
     m_appliesTo->setContentsMargins(indent, 0, 0, 0);
     m_appliesTo->setEnabled(m_privateCount > 0);
+    m_swrKept = new QLabel(this);
+    m_swrKept->setObjectName(u"swrContentKept"_s);
+    m_swrKept->setTextFormat(Qt::PlainText);
+    m_swrKept->setWordWrap(true);
+    m_swrKept->setContentsMargins(indent, 0, 0, 0);
+    m_swrKept->setVisible(false);
+
+    m_stillBeingCreated = new QLabel(this);
+    m_stillBeingCreated->setObjectName(u"stillBeingCreatedNote"_s);
+    m_stillBeingCreated->setTextFormat(Qt::PlainText);
+    m_stillBeingCreated->setWordWrap(true);
+    m_stillBeingCreated->setVisible(false);
+    m_deliberate = new QCheckBox(this);
+    m_deliberate->setObjectName(u"deliberateStepCheckBox"_s);
+    m_deliberate->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(this);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
@@ -118,6 +126,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_force, &QCheckBox::toggled, this, &DeleteImagesDialog::updateDeleteButton);
+    connect(m_deliberate, &QCheckBox::toggled, this, &DeleteImagesDialog::updateDeleteButton);
     updateDeleteButton();
 
     auto *text = new QVBoxLayout();
@@ -125,6 +134,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     text->addWidget(m_headline);
     text->addWidget(m_message);
     text->addWidget(m_skipped);
+    text->addWidget(m_stillBeingCreated);
     auto *inUseBox = new QVBoxLayout();
     inUseBox->setSpacing(2);
     inUseBox->addWidget(m_inUseList);
@@ -135,7 +145,9 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     forceBox->setSpacing(2);
     forceBox->addWidget(m_force);
     forceBox->addWidget(m_appliesTo);
+    forceBox->addWidget(m_swrKept);
     text->addLayout(forceBox);
+    text->addWidget(m_deliberate);
 
     auto *body = new QHBoxLayout();
     body->setSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 3);
@@ -149,20 +161,19 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     layout->setSizeConstraint(QLayout::SetFixedSize);
     const int width = fontMetrics().averageCharWidth() * 64;
     m_message->setMinimumWidth(width);
+    updateImages();
     m_cancel->setFocus();
 }
 
 void DeleteImagesDialog::setUsage(const UsageSummary &usage)
 {
+    m_usage = usage;
     m_inUse.clear();
     m_inUseIds.clear();
     m_unknownUsage = 0;
-    QStringList inUseLines;
     for (const Image &image : std::as_const(m_selected)) {
         switch (usage.stateOf(image)) {
         case UsageState::InUse:
-            if (inUseLines.size() < DeleteImagesText::MaxListedNames)
-                inUseLines.append(DeleteImagesText::inUseLine(image, usage.usersOf(image)));
             m_inUse.append(image);
             m_inUseIds.insert(image.id);
             break;
@@ -174,9 +185,7 @@ void DeleteImagesDialog::setUsage(const UsageSummary &usage)
         }
     }
     const int inUse = int(m_inUse.size());
-    if (inUse > inUseLines.size())
-        inUseLines.append(DeleteImagesText::moreInUse(inUse - int(inUseLines.size())));
-    m_inUseList->setText(DeleteImagesText::inUseHeading(inUse) + u'\n' + inUseLines.join(u'\n'));
+    updateInUseList();
     m_inUseList->setVisible(inUse > 0);
     m_includeInUse->setText(DeleteImagesText::includeInUseOption(inUse));
     m_includeInUse->setVisible(inUse > 0);
@@ -188,6 +197,41 @@ void DeleteImagesDialog::setUsage(const UsageSummary &usage)
     updateImages();
 }
 
+void DeleteImagesDialog::updateInUseList()
+{
+    QStringList lines;
+    for (const Image &image : std::as_const(m_inUse)) {
+        if (lines.size() == DeleteImagesText::MaxListedNames)
+            break;
+        lines.append(DeleteImagesText::inUseLine(image, m_usage.usersOf(image),
+                                                 [this](const Image &named) { return imageName(named); }));
+    }
+    const int inUse = int(m_inUse.size());
+    if (inUse > lines.size())
+        lines.append(DeleteImagesText::moreInUse(inUse - int(lines.size())));
+    m_inUseList->setText(DeleteImagesText::inUseHeading(inUse) + u'\n' + lines.join(u'\n'));
+}
+
+void DeleteImagesDialog::setWorkspaceText(
+    const std::function<QString(const QString &workspaceId)> &workspaceText)
+{
+    m_workspaceText = workspaceText;
+    updateInUseList();
+    updateImages();
+}
+
+QString DeleteImagesDialog::imageName(const Image &image) const
+{
+    return DeleteImagesText::imageName(image, m_workspaceText);
+}
+
+// Very long names would stretch the dialog past the screen; the middle is the least telling part.
+QString DeleteImagesDialog::elidedName(const Image &image) const
+{
+    const QFontMetrics metrics(font());
+    return metrics.elidedText(imageName(image), Qt::ElideMiddle, metrics.averageCharWidth() * 70);
+}
+
 void DeleteImagesDialog::updateImages()
 {
     m_images.clear();
@@ -195,20 +239,47 @@ void DeleteImagesDialog::updateImages()
         if (m_includeInUse->isChecked() || !m_inUseIds.contains(image.id))
             m_images.append(image);
     }
-    // With nothing left to delete, the texts still describe the selection.
-    const QList<Image> &described = m_images.isEmpty() ? m_selected : m_images;
-    const int count = int(described.size());
+    // Every count is of what the button deletes: the selection less what is left out.
+    const int count = int(m_images.size());
     m_privateCount = DeleteImagesText::privateCount(m_images);
-    setWindowTitle(DeleteImagesText::title(count));
-    m_headline->setText(DeleteImagesText::headline(described));
-    const QFontMetrics metrics(font());
-    m_message->setText(DeleteImagesText::messageHtml(
-        described, [&metrics](const Image &image) { return elidedName(image, metrics); }));
+    setWindowTitle(DeleteImagesText::title(qMax(count, 1)));
+    if (m_images.isEmpty())
+        m_headline->setText(DeleteImagesText::nothingToDelete(int(m_inUse.size())));
+    else if (m_alreadyBeingDeleted > 0)
+        m_headline->setText(DeleteImagesText::alreadyBeingDeletedHeadline(
+            m_alreadyBeingDeleted, m_alreadyBeingDeleted + int(m_selected.size()) + m_skippedBuiltIn, count,
+            m_images.size() == m_selected.size()));
+    else
+        m_headline->setText(
+            DeleteImagesText::headline(m_images, [this](const Image &image) { return imageName(image); }));
+    m_message->setText(
+        DeleteImagesText::messageHtml(m_images, [this](const Image &image) { return elidedName(image); }));
     m_message->setVisible(!m_images.isEmpty());
     m_force->setEnabled(m_privateCount > 0);
-    m_appliesTo->setText(DeleteImagesText::appliesTo(count, DeleteImagesText::privateCount(described)));
+    m_appliesTo->setText(m_images.isEmpty() ? QString() : DeleteImagesText::appliesTo(count, m_privateCount));
+    m_appliesTo->setVisible(!m_images.isEmpty());
     m_appliesTo->setEnabled(m_privateCount > 0);
+    // A mixed selection: which images keep their SWR content, by name.
+    const bool mixed = m_privateCount > 0 && m_privateCount < count;
+    m_swrKept->setText(mixed ? DeleteImagesText::swrContentKept(
+                                   m_images, [this](const Image &image) { return elidedName(image); })
+                             : QString());
+    m_swrKept->setVisible(mixed);
+    m_stillBeingCreated->setText(DeleteImagesText::stillBeingCreated(m_images));
+    m_stillBeingCreated->setVisible(!m_stillBeingCreated->text().isEmpty());
+    // What was understood is a number of images: another number needs another tick.
+    const QString deliberate = DeleteImagesText::deliberateStepOption(m_images);
+    if (deliberate != m_deliberate->text())
+        m_deliberate->setChecked(false);
+    m_deliberate->setText(deliberate);
+    m_deliberate->setVisible(DeleteImagesText::needsDeliberateStep(m_images));
     updateDeleteButton();
+}
+
+void DeleteImagesDialog::setAlreadyBeingDeleted(int count)
+{
+    m_alreadyBeingDeleted = count;
+    updateImages();
 }
 
 bool DeleteImagesDialog::forceRequested() const
@@ -227,8 +298,9 @@ QList<DeletionRequest> DeleteImagesDialog::requests(bool force) const
 
 void DeleteImagesDialog::updateDeleteButton()
 {
-    m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested()));
-    m_delete->setEnabled(!m_images.isEmpty());
+    m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested(), m_privateCount));
+    m_delete->setEnabled(!m_images.isEmpty() &&
+                         (!DeleteImagesText::needsDeliberateStep(m_images) || m_deliberate->isChecked()));
 }
 
 QString DeleteImagesDialog::headline() const
@@ -244,6 +316,16 @@ QString DeleteImagesDialog::messageText() const
 QString DeleteImagesDialog::appliesToText() const
 {
     return m_appliesTo->text();
+}
+
+QString DeleteImagesDialog::swrContentKeptText() const
+{
+    return m_swrKept->isVisibleTo(this) ? m_swrKept->text() : QString();
+}
+
+QString DeleteImagesDialog::stillBeingCreatedText() const
+{
+    return m_stillBeingCreated->isVisibleTo(this) ? m_stillBeingCreated->text() : QString();
 }
 
 QString DeleteImagesDialog::inUseText() const

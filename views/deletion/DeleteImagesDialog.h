@@ -3,6 +3,7 @@
 #include "models/api/Image.h"
 #include "models/catalog/UsageSummary.h"
 
+#include <functional>
 #include <QDialog>
 #include <QSet>
 
@@ -31,10 +32,18 @@ public:
     // the user ticks includeInUseCheckBox(); images whose usage is unknown are deleted, with a warning that
     // says why it is unknown. Without it the dialog knows nothing of usage and says nothing about it.
     void setUsage(const UsageSummary &usage);
+    // The names of workspaces, for images outside the default one; without it they are named by id.
+    void setWorkspaceText(const std::function<QString(const QString &workspaceId)> &workspaceText);
+    // How the dialog names an image (DeleteImagesText::imageName(), not elided).
+    QString imageName(const Image &image) const;
     const QList<Image> &inUseImages() const { return m_inUse; }
     int unknownUsageCount() const { return m_unknownUsage; }
     int skippedBuiltInCount() const { return m_skippedBuiltIn; }
     int privateCount() const { return m_privateCount; }
+
+    // Selected images a running deletion is deleting already (not among `images`): the headline says so.
+    void setAlreadyBeingDeleted(int count);
+    int alreadyBeingDeletedCount() const { return m_alreadyBeingDeleted; }
 
     // The SWR box is ticked (and applies to at least one image).
     bool forceRequested() const;
@@ -45,11 +54,17 @@ public:
     QString headline() const;
     QString messageText() const;
     QString appliesToText() const;
+    // The images whose SWR content is kept (the public ones of a mixed selection); empty when none.
+    QString swrContentKeptText() const;
     QString skippedText() const;
     // Empty when nothing is in use, or usage is known for every image.
     QString inUseText() const;
     QString unknownUsageText() const;
 
+    // Shown above DeleteImagesText's thresholds: the delete button stays disabled until it is ticked.
+    QCheckBox *deliberateStepCheckBox() const { return m_deliberate; }
+    // Empty when no selected image is still being created.
+    QString stillBeingCreatedText() const;
     QCheckBox *forceCheckBox() const { return m_force; }
     QCheckBox *includeInUseCheckBox() const { return m_includeInUse; }
     QPushButton *deleteButton() const { return m_delete; }
@@ -60,21 +75,31 @@ private:
     // The images to delete changed: every text about them follows.
     void updateImages();
 
+    // The list of images in use and what uses them.
+    void updateInUseList();
+    QString elidedName(const Image &image) const;
+
     QList<Image> m_selected;
+    UsageSummary m_usage;
+    std::function<QString(const QString &)> m_workspaceText;
     QList<Image> m_images;
     QList<Image> m_inUse;
     QSet<QString> m_inUseIds;
     int m_unknownUsage = 0;
     int m_skippedBuiltIn = 0;
+    int m_alreadyBeingDeleted = 0;
     int m_privateCount = 0;
     QLabel *m_headline = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_appliesTo = nullptr;
+    QLabel *m_swrKept = nullptr;
     QLabel *m_skipped = nullptr;
     QLabel *m_inUseList = nullptr;
     QCheckBox *m_includeInUse = nullptr;
     QLabel *m_unknownWarning = nullptr;
     QCheckBox *m_force = nullptr;
+    QLabel *m_stillBeingCreated = nullptr;
+    QCheckBox *m_deliberate = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_cancel = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "views/deletion/DeletionFlow.h"
 
 #include "models/catalog/ImageTableModel.h"
+#include "models/common/Formatting.h"
 #include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
 #include "views/deletion/DeleteImagesDialog.h"
@@ -21,12 +22,13 @@ Q_LOGGING_CATEGORY(lcDeletionFlow, "mim.ui.deletion", QtInfoMsg)
 namespace mim {
 
 DeletionFlow::DeletionFlow(AccountSession *session, MainStatusBar *statusBar, DeletionConfirmer confirmer,
-                           QWidget *window)
+                           QSettings *settings, QWidget *window)
     : QObject(window)
     , m_session(session)
     , m_queue(session->deletionQueue())
     , m_statusBar(statusBar)
     , m_window(window)
+    , m_settings(settings)
     , m_deletionConfirmer(std::move(confirmer))
 {
     connect(m_queue, &DeletionQueue::started, this,
@@ -93,19 +95,28 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
 {
     QList<Image> deletable;
     int skippedBuiltIn = 0;
+    int alreadyBeingDeleted = 0;
     for (const Image &image : selected) {
         if (image.isBuiltIn())
             ++skippedBuiltIn;
-        else if (m_session->tableModel()->rowActivity(image.id) != ImageTableModel::RowActivity::Deleting)
+        else if (m_session->tableModel()->rowActivity(image.id) == ImageTableModel::RowActivity::Deleting)
+            ++alreadyBeingDeleted;
+        else
             deletable.append(image);
     }
     if (deletable.isEmpty()) {
-        if (skippedBuiltIn > 0)
+        if (alreadyBeingDeleted > 0)
+            m_statusBar->showMessage(
+                tr("The %Ln selected image(s) are already being deleted.", nullptr, alreadyBeingDeleted),
+                5000);
+        else if (skippedBuiltIn > 0)
             m_statusBar->showMessage(tr("Built-in images cannot be deleted."), 5000);
         return;
     }
 
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
+    dialog.setWorkspaceText(workspaceText());
+    dialog.setAlreadyBeingDeleted(alreadyBeingDeleted);
     dialog.setUsage(m_session->usage());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
@@ -168,7 +179,7 @@ void DeletionFlow::showSummary(const DeletionSummary &summary)
 {
     if (m_summaryDialog)
         m_summaryDialog->close();
-    auto *dialog = new DeletionSummaryDialog(summary, m_window);
+    auto *dialog = new DeletionSummaryDialog(summary, m_settings, m_window, workspaceText());
     connect(dialog, &DeletionSummaryDialog::retryRequested, this,
             [this, summary](const QList<DeletionRequest> &requests) {
                 if (!retry(summary.account, requests))
@@ -176,6 +187,14 @@ void DeletionFlow::showSummary(const DeletionSummary &summary)
             });
     m_summaryDialog = dialog;
     dialog->show();
+}
+
+DeleteImagesText::WorkspaceText DeletionFlow::workspaceText() const
+{
+    const QPointer<ImageTableModel> model = m_session->tableModel();
+    return [model](const QString &workspaceId) {
+        return model ? model->workspaceText(workspaceId) : Formatting::visibleText(workspaceId);
+    };
 }
 
 void DeletionFlow::showReconciliation(const QList<ReconciliationResult> &results)

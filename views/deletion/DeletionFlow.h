@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/DeletionQueue.h" // DeletionRequest, DeletionResult, DeletionSummary in signatures
 #include "views/common/AppServices.h"
 
@@ -7,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QSettings;
 class QWidget;
 
 namespace mim {
@@ -34,8 +36,9 @@ public:
     // Asked instead of the message box with the number of deletions still running.
     using RunningDeletionsConfirmer = std::function<RunningDeletionsChoice(int running)>;
 
+    // `settings` keeps what the results dialog remembers (its size); may be null.
     DeletionFlow(AccountSession *session, MainStatusBar *statusBar, DeletionConfirmer confirmer,
-                 QWidget *window);
+                 QSettings *settings, QWidget *window);
     ~DeletionFlow() override;
 
     void setDeletionConfirmer(DeletionConfirmer confirmer);
@@ -61,6 +64,8 @@ Q_SIGNALS:
 
 private:
     void onFinished(const DeletionSummary &summary);
+    // The workspace names the table shows, for naming images outside the default workspace.
+    DeleteImagesText::WorkspaceText workspaceText() const;
     void showSummary(const DeletionSummary &summary);
     // Tells the user what became of deletions the app was stopped in the middle of (journal intents without
     // outcomes for this account), as the server answered.
@@ -70,6 +75,7 @@ private:
     DeletionQueue *m_queue;
     MainStatusBar *m_statusBar;
     QWidget *m_window;
+    QSettings *m_settings;
     DeletionConfirmer m_deletionConfirmer;
     RunningDeletionsConfirmer m_runningDeletionsConfirmer;
     QPointer<DeletionSummaryDialog> m_summaryDialog;

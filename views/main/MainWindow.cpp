@@ -241,7 +241,8 @@ void MainWindow::wireModels()
             [this](const QDateTime &asOf) { m_statusBar->setCachedAsOf(asOf, true); });
     connect(m_statusBar, &MainStatusBar::cancelLoadRequested, m_catalog, &ImageCatalog::cancel);
 
-    m_deletionFlow = new DeletionFlow(m_session, m_statusBar, m_services.deletionConfirmer, this);
+    m_deletionFlow =
+        new DeletionFlow(m_session, m_statusBar, m_services.deletionConfirmer, m_services.settings, this);
     connect(m_deletionFlow, &DeletionFlow::deletionsChanged, this, &MainWindow::updateActions);
     connect(m_deletionFlow, &DeletionFlow::finished, this, &MainWindow::deletionsFinished);
     // Rows being deleted change in the table (the session's rules); the actions follow.
