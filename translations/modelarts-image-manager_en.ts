@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
@@ -370,7 +370,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+316"/>
+        <location filename="../views/main/FilterBar.cpp" line="+340"/>
         <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -467,6 +467,17 @@
         <translation>
             <numerusform>Deleted “%1” and its %Ln version; the SWR content is kept.</numerusform>
             <numerusform>Deleted “%1” and its %Ln versions; the SWR content is kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::ImageTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+94"/>
+        <source>Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</source>
+        <translation>
+            <numerusform>Its status has not changed for %n minute of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</numerusform>
+            <numerusform>Its status has not changed for %n minutes of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</numerusform>
         </translation>
     </message>
 </context>

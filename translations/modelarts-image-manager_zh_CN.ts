@@ -779,7 +779,7 @@
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
@@ -1099,7 +1099,7 @@
         <translation>使用这些镜像的资源再次需要镜像时可能无法运行，服务器也可能拒绝删除正在使用的镜像。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
@@ -1759,7 +1759,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+62"/>
+        <location filename="../views/main/FilterBar.cpp" line="+63"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1785,7 +1785,7 @@
         <translation>按%1筛选</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Clear Filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -1795,7 +1795,7 @@
         <translation>重新显示全部镜像（预置镜像仍保持隐藏）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1914,7 +1914,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Showing %1 (click to change)</source>
         <comment>facet button tooltip, %1 is e.g. &apos;Status: Active&apos;</comment>
         <translation>正在显示 %1（单击可更改）</translation>
@@ -2186,22 +2186,22 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/catalog/ImageCatalog.cpp" line="+74"/>
+        <location filename="../models/catalog/ImageCatalog.cpp" line="+78"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+348"/>
         <source>Loading was cancelled before every image arrived.</source>
         <translation>加载在所有镜像到达之前已取消。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+169"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The connection to the account was closed.</source>
         <translation>与账号的连接已关闭。</translation>
     </message>
@@ -2505,7 +2505,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+78"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+79"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2521,6 +2521,19 @@
         <translation>正在同步…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>stuck?</source>
+        <comment>a settling image whose status has not changed for a long time</comment>
+        <translation>可能卡住？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</source>
+        <translation>
+            <numerusform>监视 %n 分钟内状态一直未变，应用已停止查询它。“重新同步状态”会请 ModelArts 重新检查；“刷新”会显示任何变化。</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
@@ -2533,7 +2546,7 @@
         <translation>%1（ID %2）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Default</source>
         <comment>the default workspace</comment>
         <translation>默认</translation>
