@@ -153,6 +153,7 @@ private Q_SLOTS:
     void closingTheAccountMidDeleteIsReconciledWhenReopened();
     void statusMessageAndSettlingNoteDoNotOverlap();
     void stuckImageIsMarkedAndOffersResync();
+    void openFacetMenuKeepsTheBarStill();
 
 private:
     QString addServerImage(QJsonObject json);
@@ -1104,6 +1105,88 @@ void TestMainWindow::stuckImageIsMarkedAndOffersResync()
     QVERIFY(!catalog->stuckIds().contains(stuck));
     QVERIFY(window.tableModel()->rowActivity(stuck) != ImageTableModel::RowActivity::Stuck);
     QVERIFY(!shown.data().toString().contains(u"stuck?"_s));
+}
+
+void TestMainWindow::openFacetMenuKeepsTheBarStill()
+{
+    MainWindow &window = openLoadedWindow();
+    FilterBar *bar = test::filterBar(window);
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QToolButton *status = bar->facetButton(Facet::Status);
+    QTRY_VERIFY(status->isVisible());
+    const auto settle = [] {
+        // Layouts apply on posted LayoutRequest events.
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    };
+    settle();
+
+    // The menu opens below its button, as QToolButton's InstantPopup shows it, and the user ticks a value.
+    QMenu *menu = status->menu();
+    menu->popup(status->mapToGlobal(QPoint(0, status->height())));
+    QTRY_VERIFY(menu->isVisible());
+    const QRect before = status->geometry();
+    const QPoint beforeOnScreen = status->mapToGlobal(QPoint(0, 0));
+    QAction *active = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->data().toString() == u"ACTIVE")
+            active = action;
+    }
+    QVERIFY(active);
+    active->trigger();
+    settle();
+    QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Status), QSet<QString>{u"ACTIVE"_s});
+    QCOMPARE(status->geometry(), before);
+    QCOMPARE(status->mapToGlobal(QPoint(0, 0)), beforeOnScreen);
+    // A second value, and unticking both: still in place while the menu is open.
+    for (QAction *action : menu->actions()) {
+        if (action->isCheckable() && action->data().isValid() && action != active) {
+            action->trigger();
+            break;
+        }
+    }
+    settle();
+    QCOMPARE(status->geometry(), before);
+
+    // Once it closes the bar shows the filter in full.
+    menu->hide();
+    settle();
+    QVERIFY(bar->clearButton()->isVisible());
+    QVERIFY(status->property(FilterBar::ActiveProperty).toBool());
+    QVERIFY(status->font().bold());
+    QVERIFY(status->width() >= status->sizeHint().width());
+
+    // Several facets active, then Clear Filters: none of them keeps the active look.
+    for (Facet facet : {Facet::Visibility, Facet::Architecture}) {
+        QMenu *facetMenu = bar->facetButton(facet)->menu();
+        facetMenu->popup(bar->facetButton(facet)->mapToGlobal(QPoint(0, bar->facetButton(facet)->height())));
+        QTRY_VERIFY(facetMenu->isVisible());
+        for (QAction *action : facetMenu->actions()) {
+            if (action->isCheckable() && action->data().isValid()) {
+                action->trigger();
+                break;
+            }
+        }
+        if (facet == Facet::Architecture)
+            break; // its menu stays open while the user clicks Clear Filters
+        facetMenu->hide();
+    }
+    QVERIFY(bar->facetButton(Facet::Visibility)->property(FilterBar::ActiveProperty).toBool());
+    QTest::mouseClick(bar->clearButton(), Qt::LeftButton);
+    bar->facetButton(Facet::Architecture)->menu()->hide();
+    settle();
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QVERIFY(!bar->clearButton()->isVisible());
+    for (Facet facet :
+         {Facet::Status, Facet::Type, Facet::Visibility, Facet::Architecture, Facet::ServiceType,
+          Facet::ResourceCategory, Facet::Namespace, Facet::Workspace, Facet::Usage}) {
+        QToolButton *button = bar->facetButton(facet);
+        QCOMPARE(button->property(FilterBar::ActiveProperty), QVariant(false));
+        QVERIFY(!button->font().bold());
+        QCOMPARE(button->minimumSize(), QSize(0, 0));
+        QCOMPARE(button->maximumSize(), QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX));
+    }
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()
