@@ -380,6 +380,17 @@
     </message>
 </context>
 <context>
+    <name>mim::FilterNotices</name>
+    <message numerus="yes">
+        <location filename="../views/main/FilterNotices.cpp" line="+84"/>
+        <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
+        <translation>
+            <numerusform>%Ln image matches &quot;%1&quot; only in %2, which the table hides.</numerusform>
+            <numerusform>%Ln images match &quot;%1&quot; only in %2, which the table hides.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::Formatting</name>
     <message numerus="yes">
         <location filename="../models/common/Formatting.cpp" line="+112"/>
@@ -532,7 +543,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+536"/>
+        <location filename="../views/main/MainWindow.cpp" line="+541"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>

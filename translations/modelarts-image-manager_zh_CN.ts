@@ -1760,8 +1760,8 @@
     <name>mim::FilterBar</name>
     <message>
         <location filename="../views/main/FilterBar.cpp" line="+63"/>
-        <source>Filter by name, tag, id…</source>
-        <translation>按名称、版本、ID 筛选…</translation>
+        <source>Filter by name, tag, id, SWR path, namespace, description…</source>
+        <translation>按名称、版本、ID、SWR 路径、命名空间、描述筛选…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1924,6 +1924,32 @@
         <source>Filter by %1</source>
         <comment>facet button tooltip</comment>
         <translation>按%1筛选</translation>
+    </message>
+</context>
+<context>
+    <name>mim::FilterNotices</name>
+    <message numerus="yes">
+        <location filename="../views/main/FilterNotices.cpp" line="+84"/>
+        <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
+        <translation>
+            <numerusform>%Ln 个镜像仅在%2中匹配“%1”，而表格隐藏了该列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filter looks for its text in: %1.</source>
+        <translation>筛选文本在以下列中查找：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show %1</source>
+        <comment>show the hidden column</comment>
+        <translation>显示%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show These Columns</source>
+        <translation>显示这些列</translation>
     </message>
 </context>
 <context>
@@ -2870,8 +2896,8 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+284"/>
+        <location filename="../views/main/MainWindow.cpp" line="+69"/>
+        <location line="+288"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void statusMessageAndSettlingNoteDoNotOverlap();
     void stuckImageIsMarkedAndOffersResync();
     void openFacetMenuKeepsTheBarStill();
+    void matchesInHiddenColumnsAreShown();
 
 private:
     QString addServerImage(QJsonObject json);
@@ -377,7 +378,7 @@ void TestMainWindow::filtersByTextAndFacets()
     QTest::keySequence(&window, QKeySequence::Find);
     QLineEdit *field = test::filterBar(window)->searchField();
     QTRY_VERIFY(field->hasFocus());
-    QCOMPARE(field->placeholderText(), u"Filter by name, tag, id…"_s);
+    QCOMPARE(field->placeholderText(), u"Filter by name, tag, id, SWR path, namespace, description…"_s);
     QTest::keyClicks(field, probe.id);
     QCOMPARE(window.filterModel()->rowCount(), 1);
     QCOMPARE(idAtRow(window, 0), probe.id);
@@ -1187,6 +1188,41 @@ void TestMainWindow::openFacetMenuKeepsTheBarStill()
         QCOMPARE(button->minimumSize(), QSize(0, 0));
         QCOMPARE(button->maximumSize(), QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX));
     }
+}
+
+void TestMainWindow::matchesInHiddenColumnsAreShown()
+{
+    const QString described = addServerImage({{u"name"_s, u"plain-runtime"_s},
+                                              {u"tag"_s, u"v1"_s},
+                                              {u"description"_s, u"Fine-tuned with zebrafish weights"_s}});
+    QVERIFY(!described.isEmpty());
+    MainWindow &window = openLoadedWindow();
+    auto *view = window.findChild<ImageTableView *>();
+    QVERIFY(view);
+    view->setColumnShown(ImageTableModel::Description, false);
+    auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+    QVERIFY(notice);
+    QVERIFY(notice->isHidden());
+
+    // The text is only in the description, which the table hides: the bar says where it matched.
+    QLineEdit *field = test::filterBar(window)->searchField();
+    field->setText(u"zebrafish"_s);
+    QCOMPARE(window.filterModel()->rowCount(), 1);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"1 image matches \"zebrafish\" only in Description, which the table hides."_s);
+    QCOMPARE(notice->actionButton()->text(), u"Show Description"_s);
+
+    // Text that a visible column shows needs no word.
+    field->setText(u"plain-runtime"_s);
+    QTRY_VERIFY(notice->isHidden());
+
+    // Its button shows the column, and the bar goes.
+    field->setText(u"zebrafish"_s);
+    QTRY_VERIFY(notice->isVisible());
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+    QVERIFY(!view->isColumnHidden(ImageTableModel::Description));
+    QVERIFY(notice->isHidden());
+    QCOMPARE(window.filterModel()->rowCount(), 1);
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()

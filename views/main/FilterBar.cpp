@@ -60,7 +60,7 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"filterField"_s);
-    m_search->setPlaceholderText(tr("Filter by name, tag, id…"));
+    m_search->setPlaceholderText(tr("Filter by name, tag, id, SWR path, namespace, description…"));
     m_search->setAccessibleName(tr("Filter images"));
     m_search->setToolTip(tr("Shows only the images whose name, tag, id, SWR path, namespace or description "
                             "contains this text (Esc clears it)"));
