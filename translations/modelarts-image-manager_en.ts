@@ -382,7 +382,16 @@
 <context>
     <name>mim::FilterNotices</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterNotices.cpp" line="+84"/>
+        <location filename="../views/main/FilterNotices.cpp" line="+96"/>
+        <source>Filtered: showing %1 of %Ln image(s).</source>
+        <comment>the filter of the last session hides images</comment>
+        <translation>
+            <numerusform>Filtered: showing %1 of %Ln image.</numerusform>
+            <numerusform>Filtered: showing %1 of %Ln images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
         <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
         <translation>
             <numerusform>%Ln image matches &quot;%1&quot; only in %2, which the table hides.</numerusform>
@@ -543,7 +552,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+541"/>
+        <location filename="../views/main/MainWindow.cpp" line="+543"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>

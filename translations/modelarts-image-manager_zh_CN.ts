@@ -1929,7 +1929,25 @@
 <context>
     <name>mim::FilterNotices</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterNotices.cpp" line="+84"/>
+        <location filename="../views/main/FilterNotices.cpp" line="+96"/>
+        <source>Filtered: showing %1 of %Ln image(s).</source>
+        <comment>the filter of the last session hides images</comment>
+        <translation>
+            <numerusform>已筛选：显示 %Ln 个镜像中的 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filters of the last session were restored.</source>
+        <translation>已恢复上次会话的筛选条件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear Filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
         <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
         <translation>
             <numerusform>%Ln 个镜像仅在%2中匹配“%1”，而表格隐藏了该列。</numerusform>
@@ -2897,7 +2915,7 @@
     <name>mim::MainWindow</name>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="+69"/>
-        <location line="+288"/>
+        <location line="+290"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>

@@ -23,6 +23,7 @@
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
+#include "views/main/FilterNotices.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -155,6 +156,7 @@ private Q_SLOTS:
     void stuckImageIsMarkedAndOffersResync();
     void openFacetMenuKeepsTheBarStill();
     void matchesInHiddenColumnsAreShown();
+    void restoredFilterThatHidesRowsIsAnnounced();
 
 private:
     QString addServerImage(QJsonObject json);
@@ -1223,6 +1225,41 @@ void TestMainWindow::matchesInHiddenColumnsAreShown()
     QVERIFY(!view->isColumnHidden(ImageTableModel::Description));
     QVERIFY(notice->isHidden());
     QCOMPARE(window.filterModel()->rowCount(), 1);
+}
+
+void TestMainWindow::restoredFilterThatHidesRowsIsAnnounced()
+{
+    {
+        MainWindow &window = openLoadedWindow();
+        auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+        QVERIFY(notice);
+        // A filter the user sets is no news to them.
+        test::filterBar(window)->searchField()->setText(u"shared-model"_s);
+        QCOMPARE(window.filterModel()->rowCount(), 3);
+        QTest::qWait(2 * FilterNotices::UpdateDelayMs);
+        QVERIFY(notice->isHidden());
+        m_f->closeWindow();
+    }
+
+    // The next start restores it: it hides most images, and the bar says so.
+    MainWindow &window = makeWindow();
+    auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+    QVERIFY(notice);
+    loadInto(window, m_sandbox->akskSettings());
+    const int all = window.tableModel()->rowCount();
+    QVERIFY(all > 3);
+    QCOMPARE(window.filterModel()->rowCount(), 3);
+    QTRY_VERIFY(notice->isVisible());
+    const QLocale locale;
+    QTRY_COMPARE(notice->text(),
+                 u"Filtered: showing %1 of %2 images."_s.arg(locale.toString(3), locale.toString(all)));
+    QCOMPARE(notice->actionButton()->text(), u"Clear Filters"_s);
+
+    // Clear Filters on the bar shows every image again, and the bar goes.
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QCOMPARE(window.filterModel()->rowCount(), all);
+    QTRY_VERIFY(notice->isHidden());
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()

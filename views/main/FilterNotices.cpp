@@ -33,13 +33,36 @@ FilterNotices::FilterNotices(NoticeBar *bar, ImageFilterModel *filter, ImageTabl
     m_timer->setInterval(UpdateDelayMs);
     connect(m_timer, &QTimer::timeout, this, &FilterNotices::updateNow);
     connect(m_bar, &NoticeBar::actionTriggered, this, &FilterNotices::onAction);
-    connect(m_filter, &ImageFilterModel::filterStateChanged, this, &FilterNotices::scheduleUpdate);
+    connect(m_filter, &ImageFilterModel::filterStateChanged, this, [this] {
+        // The user's own filter: they know what it hides.
+        m_restored = false;
+        scheduleUpdate();
+    });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FilterNotices::scheduleUpdate);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FilterNotices::scheduleUpdate);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &FilterNotices::scheduleUpdate);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &FilterNotices::scheduleUpdate);
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &FilterNotices::scheduleUpdate);
     connect(m_view, &ImageTableView::viewStateChanged, this, &FilterNotices::scheduleUpdate);
+    // Rows the filter hides change "showing 12 of 2,851" without a signal of the filter model.
+    const auto watchSource = [this] {
+        if (QAbstractItemModel *source = m_filter->sourceModel()) {
+            connect(source, &QAbstractItemModel::rowsInserted, this, &FilterNotices::scheduleUpdate,
+                    Qt::UniqueConnection);
+            connect(source, &QAbstractItemModel::rowsRemoved, this, &FilterNotices::scheduleUpdate,
+                    Qt::UniqueConnection);
+            connect(source, &QAbstractItemModel::modelReset, this, &FilterNotices::scheduleUpdate,
+                    Qt::UniqueConnection);
+        }
+    };
+    watchSource();
+    connect(m_filter, &QAbstractProxyModel::sourceModelChanged, this, watchSource);
+}
+
+void FilterNotices::setRestoredFilter(bool restored)
+{
+    m_restored = restored;
+    scheduleUpdate();
 }
 
 void FilterNotices::scheduleUpdate()
@@ -70,9 +93,23 @@ void FilterNotices::updateNow()
     m_timer->stop();
     const QString &text = m_filter->filterState().text;
     if (m_shown != Notice::None && m_bar->isHidden()) {
-        // The user closed it: not again for the same text.
-        m_dismissedForText = text;
+        // The user closed it: not again (for the same text).
+        if (m_shown == Notice::RestoredFilter)
+            m_restored = false;
+        else
+            m_dismissedForText = text;
         m_shown = Notice::None;
+    }
+
+    const QAbstractItemModel *source = m_filter->sourceModel();
+    const int total = source ? source->rowCount() : 0;
+    const int shown = m_filter->rowCount();
+    if (m_restored && m_filter->filterState().isActive() && total > 0 && shown < total) {
+        show(Notice::RestoredFilter,
+             tr("Filtered: showing %1 of %Ln image(s).", "the filter of the last session hides images", total)
+                 .arg(QLocale().toString(shown)),
+             tr("The filters of the last session were restored."), tr("Clear Filters"));
+        return;
     }
 
     const ImageFilterModel::HiddenTextMatches matches = m_filter->hiddenTextMatches(visibleColumns());
@@ -99,6 +136,8 @@ void FilterNotices::updateNow()
 
 void FilterNotices::onAction()
 {
+    if (m_shown == Notice::RestoredFilter)
+        m_filter->clearFilters();
     if (m_shown == Notice::HiddenMatches) {
         for (const int column : std::as_const(m_hiddenColumns))
             m_view->setColumnShown(column, true);

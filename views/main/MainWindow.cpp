@@ -113,8 +113,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     new KeyboardNavigation(this, m_filterBar->searchField(), m_tableView, m_selection, m_deletionQueue);
     wireActions();
     wireModels();
-    if (m_stateKeeper->restore())
+    if (m_stateKeeper->restore()) {
         applyFilterState();
+        m_filterNotices->setRestoredFilter(m_filterModel->filterState().isActive());
+    }
     updatePage();
     updateActions();
     runDeferredUpdate();
