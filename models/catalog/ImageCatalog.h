@@ -67,8 +67,9 @@ public:
     // when each tick happens instead of racing the interval. On by default.
     void setAutomaticPolling(bool on);
     bool automaticPolling() const { return m_automaticPolling; }
-    // One poll tick now: ShowImage for up to MaxPollsPerTick settling images, round robin. Returns how many
-    // were asked for: 0 without a client, with nothing settling, or while the last tick is still answering.
+    // One poll tick now: ShowImage for up to MaxPollsPerTick settling images, round robin, as many as the
+    // poll budget allows. Returns how many were asked for: 0 without a client, with nothing watched (stuck
+    // images are not), with the budget spent, or while the last tick is still answering.
     // pollTickFinished() follows once every answer has arrived.
     int pollNow();
     // Ids of the settling images being watched (their rows show RowActivity::Polling).
