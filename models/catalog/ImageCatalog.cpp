@@ -40,7 +40,11 @@ ImageCatalog::ImageCatalog(ImageTableModel *model, Clock clock, QObject *parent)
     m_batchTimer->setSingleShot(true);
     connect(m_batchTimer, &QTimer::timeout, this, &ImageCatalog::showArrivedRows);
     m_pollTimer->setSingleShot(true);
-    connect(m_pollTimer, &QTimer::timeout, this, [this] { pollSettling(); });
+    connect(m_pollTimer, &QTimer::timeout, this, [this] {
+        // A tick that found the bucket empty starts no call, so no answer schedules the next tick.
+        if (pollSettling() == 0)
+            schedulePoll();
+    });
 }
 
 ImageCatalog::~ImageCatalog()
@@ -74,6 +78,8 @@ void ImageCatalog::cancelEverything()
         Q_EMIT resyncFinished(id, ApiError::make(ErrorKind::Cancelled, tr("The account was closed.")));
     m_pollTimer->stop();
     m_watched.clear();
+    m_watches.clear();
+    m_stuck.clear();
     m_pollCursor = 0;
     m_model->clear();
     m_complete = false;
@@ -119,6 +125,13 @@ int ImageCatalog::pollNow()
 QStringList ImageCatalog::watchedIds() const
 {
     QStringList ids(m_watched.cbegin(), m_watched.cend());
+    ids.sort();
+    return ids;
+}
+
+QStringList ImageCatalog::stuckIds() const
+{
+    QStringList ids(m_stuck.cbegin(), m_stuck.cend());
     ids.sort();
     return ids;
 }
@@ -429,23 +442,69 @@ void ImageCatalog::cancelCalls(QHash<ApiCall *, QString> &calls)
 
 void ImageCatalog::updateWatchSet()
 {
+    using Activity = ImageTableModel::RowActivity;
+    const QDateTime now = m_clock();
     QSet<QString> settling;
+    QSet<QString> stuck;
+    QHash<QString, Watch> watches;
     const int rows = m_model->rowCount();
     for (int row = 0; row < rows; ++row) {
         const Image &image = m_model->imageAt(row);
-        if (image.isSettling())
+        if (!image.isSettling())
+            continue;
+        Watch watch = m_watches.value(image.id);
+        // Any change the server shows (a new status, a new update time) starts the wait over.
+        if (!watch.since.isValid() || watch.status != image.status || watch.updateAtMs != image.updateAtMs)
+            watch = Watch{image.status, image.updateAtMs, now};
+        if (watch.since.msecsTo(now) >= StuckAfterMs)
+            stuck.insert(image.id);
+        else
             settling.insert(image.id);
+        watches.insert(image.id, watch);
     }
-    for (const QString &id : std::as_const(m_watched)) {
-        if (!settling.contains(id) && m_model->rowActivity(id) == ImageTableModel::RowActivity::Polling)
-            m_model->setRowActivity(id, ImageTableModel::RowActivity::None);
+    const auto isWatchMark = [](Activity activity) {
+        return activity == Activity::Polling || activity == Activity::Stuck;
+    };
+    for (const QSet<QString> *before : {&m_watched, &m_stuck}) {
+        for (const QString &id : *before) {
+            if (!settling.contains(id) && !stuck.contains(id) && isWatchMark(m_model->rowActivity(id)))
+                m_model->setRowActivity(id, Activity::None);
+        }
     }
+    // Deleting or resyncing says more about the row than watching does.
     for (const QString &id : std::as_const(settling)) {
-        // Deleting or resyncing says more about the row than watching does.
-        if (m_model->rowActivity(id) == ImageTableModel::RowActivity::None)
-            m_model->setRowActivity(id, ImageTableModel::RowActivity::Polling);
+        if (const Activity activity = m_model->rowActivity(id);
+            activity == Activity::None || isWatchMark(activity))
+            m_model->setRowActivity(id, Activity::Polling);
+    }
+    for (const QString &id : std::as_const(stuck)) {
+        if (const Activity activity = m_model->rowActivity(id);
+            activity == Activity::None || isWatchMark(activity))
+            m_model->setRowActivity(id, Activity::Stuck);
+    }
+    for (const QString &id : std::as_const(stuck)) {
+        if (!m_stuck.contains(id))
+            qCInfo(lcModels) << "settling image" << id << "unchanged for" << StuckAfterMs / 60000
+                             << "minutes of watching; no longer polled";
     }
     m_watched = settling;
+    m_stuck = stuck;
+    m_watches = watches;
+}
+
+int ImageCatalog::takePollTokens(int wanted)
+{
+    // A token bucket on the injected clock: a tick may ask for what came back since the last one, so the
+    // account's polls average PollsPerSecond whatever the interval, the tick size or the number of images.
+    const QDateTime now = m_clock();
+    if (m_pollTokensAt.isValid()) {
+        const qint64 elapsedMs = qMax<qint64>(0, m_pollTokensAt.msecsTo(now));
+        m_pollTokens = qMin<double>(MaxPollsPerTick, m_pollTokens + elapsedMs * PollsPerSecond / 1000.0);
+    }
+    m_pollTokensAt = now;
+    const int taken = qMin(wanted, int(m_pollTokens));
+    m_pollTokens -= taken;
+    return taken;
 }
 
 void ImageCatalog::schedulePoll()
@@ -469,7 +528,9 @@ int ImageCatalog::pollSettling()
     // of them is asked for within a few ticks.
     QStringList ids(m_watched.cbegin(), m_watched.cend());
     ids.sort();
-    const int count = qMin(int(ids.size()), MaxPollsPerTick);
+    const int count = takePollTokens(qMin(int(ids.size()), MaxPollsPerTick));
+    if (count == 0)
+        return 0;
     const int start = m_pollCursor % int(ids.size());
     m_pollCursor = (start + count) % int(ids.size());
     for (int i = 0; i < count; ++i) {
@@ -535,6 +596,9 @@ void ImageCatalog::resync(const QString &id)
         return;
     }
     m_model->setRowActivity(id, ImageTableModel::RowActivity::Resyncing);
+    // The user asked to look again: whatever the answer, a settling image gets a whole new wait.
+    m_watches.remove(id);
+    m_stuck.remove(id);
     ApiCall *call = m_client->syncImage(id);
     m_resyncCalls.insert(call, id);
     connect(call, &ApiCall::finished, this, [this, call] { onResyncFinished(call); });

@@ -21,7 +21,10 @@ class ApiClient;
 class ImageListing;
 
 // Loads every image of the account into an ImageTableModel and keeps it fresh: refresh merges in place,
-// images still being saved (INIT, CREATING) are polled with ShowImage until they settle.
+// images still being saved (INIT, CREATING) are polled with ShowImage until they settle, or until they
+// look stuck: unchanged for StuckAfterMs of watching, they are marked RowActivity::Stuck and left alone
+// until a refresh shows them changed or the user resyncs them. All polls of the account share one token
+// bucket (PollsPerSecond, at most MaxPollsPerTick at once) on the injected clock.
 class ImageCatalog : public QObject
 {
     Q_OBJECT
@@ -41,7 +44,13 @@ public:
     ~ImageCatalog() override;
 
     // At most this many settling images are asked for per poll tick; the rest wait for the next ones.
-    static constexpr int MaxPollsPerTick = 20;
+    static constexpr int MaxPollsPerTick = 5;
+    // The long-run poll rate of the account, however many images settle: a poll tick asks for as many as
+    // the bucket holds tokens, which come back at this rate (and never exceed MaxPollsPerTick).
+    static constexpr int PollsPerSecond = 1;
+    // A settling image whose status and update time stay the same for this long while it is watched is
+    // taken for stuck (seen: images in CREATING for years): polling it any further would never end.
+    static constexpr qint64 StuckAfterMs = 30 * 60 * 1000;
 
     // nullptr detaches (no account). The catalog does not own the client.
     void setClient(ApiClient *client);
@@ -58,16 +67,20 @@ public:
     // when each tick happens instead of racing the interval. On by default.
     void setAutomaticPolling(bool on);
     bool automaticPolling() const { return m_automaticPolling; }
-    // One poll tick now: ShowImage for up to MaxPollsPerTick settling images, round robin. Returns how many
-    // were asked for: 0 without a client, with nothing settling, or while the last tick is still answering.
+    // One poll tick now: ShowImage for up to MaxPollsPerTick settling images, round robin, as many as the
+    // poll budget allows. Returns how many were asked for: 0 without a client, with nothing watched (stuck
+    // images are not), with the budget spent, or while the last tick is still answering.
     // pollTickFinished() follows once every answer has arrived.
     int pollNow();
     // Ids of the settling images being watched (their rows show RowActivity::Polling).
     QStringList watchedIds() const;
+    // Ids of the settling images no longer watched because they looked stuck (RowActivity::Stuck).
+    QStringList stuckIds() const;
 
     void refresh();
     void cancel();
-    // Asks the server to re-synchronize a stuck image's status (SyncImage), then updates its row.
+    // Asks the server to re-synchronize a stuck image's status (SyncImage), then updates its row; a
+    // settling image is watched again afterwards, as if it were new.
     void resync(const QString &id);
 
     State state() const { return m_state; }
@@ -153,6 +166,7 @@ private:
     void applyFetchedImage(const Image &image);
     void updateWatchSet();
     void schedulePoll();
+    int takePollTokens(int wanted);
 
     ImageTableModel *m_model;
     Clock m_clock;
@@ -178,6 +192,17 @@ private:
     bool m_automaticPolling = true;
     int m_pollCursor = 0;
     QSet<QString> m_watched;
+    // What a settling image looked like when it was last seen to change, and when that was.
+    struct Watch
+    {
+        QString status;
+        qint64 updateAtMs = 0;
+        QDateTime since;
+    };
+    QHash<QString, Watch> m_watches; // watched and stuck images
+    QSet<QString> m_stuck;
+    double m_pollTokens = MaxPollsPerTick;
+    QDateTime m_pollTokensAt;
     QHash<ApiCall *, QString> m_pollCalls;
     QHash<ApiCall *, QString> m_resyncCalls;
 };

@@ -541,6 +541,56 @@ bool ImageFilterModel::matchesText(const Image &image, quint8 searchHints) const
     return m_state.text.contains(u':') && contains(image.nameAndTag());
 }
 
+QList<int> ImageFilterModel::textFilterColumns()
+{
+    return QList<int>(textColumns.cbegin(), textColumns.cend());
+}
+
+ImageFilterModel::HiddenTextMatches ImageFilterModel::hiddenTextMatches(const QSet<int> &visibleColumns) const
+{
+    HiddenTextMatches result;
+    const ImageTableModel *table = directSource();
+    if (m_state.text.isEmpty() || !table)
+        return result;
+    QList<ImageTableModel::Column> hidden;
+    for (const ImageTableModel::Column column : textColumns) {
+        if (!visibleColumns.contains(column))
+            hidden.append(column);
+    }
+    if (hidden.isEmpty())
+        return result;
+    const auto contains = [this](const QString &field) {
+        return field.contains(m_state.text, Qt::CaseInsensitive);
+    };
+    // "name:tag" is seen wherever the name or the tag is.
+    const bool nameAndTagSeen =
+        m_state.text.contains(u':') &&
+        (visibleColumns.contains(ImageTableModel::Name) || visibleColumns.contains(ImageTableModel::Tag));
+    QSet<int> where;
+    const int rows = rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const Image &image = table->imageAt(mapToSource(index(row, 0)).row());
+        bool seen = nameAndTagSeen && contains(image.nameAndTag());
+        for (const ImageTableModel::Column column : textColumns) {
+            if (seen)
+                break;
+            seen = visibleColumns.contains(column) && contains(ImageTableModel::rawText(image, column));
+        }
+        if (seen)
+            continue;
+        ++result.rows;
+        for (const ImageTableModel::Column column : std::as_const(hidden)) {
+            if (contains(ImageTableModel::rawText(image, column)))
+                where.insert(column);
+        }
+    }
+    for (const ImageTableModel::Column column : std::as_const(hidden)) {
+        if (where.contains(column))
+            result.columns.append(column);
+    }
+    return result;
+}
+
 bool ImageFilterModel::acceptsGenericRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *source = sourceModel();

@@ -56,6 +56,18 @@ public:
     void setFacet(Facet facet, const QSet<QString> &accepted);
     void clearFilters(); // back to defaults (built-in stays hidden)
 
+    // The rows shown whose filter text matches only in columns that are not in `visibleColumns` (say, the
+    // hidden Description): how many, and those columns in the order of the table. Nothing without filter
+    // text, or over a source that is not an ImageTableModel.
+    struct HiddenTextMatches
+    {
+        int rows = 0;
+        QList<int> columns;
+    };
+    HiddenTextMatches hiddenTextMatches(const QSet<int> &visibleColumns) const;
+    // The columns the filter text is looked for in (ImageTableModel::Column values).
+    static QList<int> textFilterColumns();
+
     // Distinct raw values present in the source for a facet, for filling the facet menus.
     QStringList facetValues(Facet facet) const;
 

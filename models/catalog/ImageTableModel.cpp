@@ -1,5 +1,6 @@
 #include "models/catalog/ImageTableModel.h"
 
+#include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableRows.h"
 #include "models/common/Formatting.h"
@@ -80,8 +81,19 @@ QString ImageTableModel::activityText(RowActivity activity)
         return tr("Watching…", "the app is polling a settling image's status");
     case RowActivity::Resyncing:
         return tr("Synchronizing…");
+    case RowActivity::Stuck:
+        return tr("stuck?", "a settling image whose status has not changed for a long time");
     }
     return {};
+}
+
+QString ImageTableModel::activityToolTip(RowActivity activity)
+{
+    if (activity != RowActivity::Stuck)
+        return {};
+    return tr("Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. "
+              "Resync Status asks ModelArts to check it again; Refresh shows any change.",
+              nullptr, int(ImageCatalog::StuckAfterMs / 60000));
 }
 
 QString ImageTableModel::withActivity(const QString &status, int row) const
@@ -185,7 +197,10 @@ QString ImageTableModel::toolTipValue(int row, int column) const
                          .arg(workspaceText(id), Formatting::visibleText(id));
     }
     const QString tip = ImageColumns::toolTip(imageOfRow(row), column);
-    return column == Status ? withActivity(tip, row) : tip;
+    if (column != Status)
+        return tip;
+    const QString why = activityToolTip(m_rows.at(m_order.at(row)).activity);
+    return why.isEmpty() ? withActivity(tip, row) : withActivity(tip, row) + u'\n' + why;
 }
 
 void ImageTableModel::setWorkspaceNames(const QHash<QString, QString> &names)

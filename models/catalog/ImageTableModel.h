@@ -67,6 +67,7 @@ public:
         Deleting,
         Polling, // settling image whose status is being watched
         Resyncing,
+        Stuck, // settling image unchanged for a long time: no longer watched (ImageCatalog::StuckAfterMs)
     };
 
     explicit ImageTableModel(QObject *parent = nullptr);
@@ -190,6 +191,8 @@ public:
     static QString columnTitle(Column column);
     // "Deleting…", "Watching…": the word shown after the status; empty for None.
     static QString activityText(RowActivity activity);
+    // What the activity means and what the user can do, for the Status tooltip; empty when the text says it.
+    static QString activityToolTip(RowActivity activity);
 
 private:
     // What the model keeps beside each image.

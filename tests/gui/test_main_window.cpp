@@ -24,6 +24,7 @@
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
+#include "views/main/FilterNotices.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -36,6 +37,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -152,6 +154,10 @@ private Q_SLOTS:
     void quittingWhileDeletingAsks();
     void closingTheAccountMidDeleteIsReconciledWhenReopened();
     void statusMessageAndSettlingNoteDoNotOverlap();
+    void stuckImageIsMarkedAndOffersResync();
+    void openFacetMenuKeepsTheBarStill();
+    void matchesInHiddenColumnsAreShown();
+    void restoredFilterThatHidesRowsIsAnnounced();
 
 private:
     QString addServerImage(QJsonObject json);
@@ -375,7 +381,7 @@ void TestMainWindow::filtersByTextAndFacets()
     QTest::keySequence(&window, QKeySequence::Find);
     QLineEdit *field = test::filterBar(window)->searchField();
     QTRY_VERIFY(field->hasFocus());
-    QCOMPARE(field->placeholderText(), u"Filter by name, tag, id…"_s);
+    QCOMPARE(field->placeholderText(), u"Filter by name, tag, id, SWR path, namespace, description…"_s);
     QTest::keyClicks(field, probe.id);
     QCOMPARE(window.filterModel()->rowCount(), 1);
     QCOMPARE(idAtRow(window, 0), probe.id);
@@ -1039,14 +1045,225 @@ void TestMainWindow::settlingImagesAreWatched()
     catalog->pollNow();
     QVERIFY(ticks.wait(LoadTimeoutMs));
     QVERIFY(m_sandbox->server()->patchImage(saving, QJsonObject{{u"status"_s, u"ACTIVE"_s}}));
-    const int round = (settling + ImageCatalog::MaxPollsPerTick - 1) / ImageCatalog::MaxPollsPerTick;
-    for (int tick = 0; tick < round; ++tick) {
-        QVERIFY(catalog->pollNow() > 0);
-        QVERIFY(ticks.wait(LoadTimeoutMs));
+    // The account's poll budget (ImageCatalog::PollsPerSecond) paces the ticks.
+    const auto savingStatus = [&] {
+        return window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status;
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (savingStatus() != u"ACTIVE"_s && waited.elapsed() < LoadTimeoutMs) {
+        if (catalog->pollNow() > 0)
+            QVERIFY(ticks.wait(LoadTimeoutMs));
+        else
+            QTest::qWait(100);
     }
-    QCOMPARE(window.tableModel()->imageAt(window.tableModel()->rowOfId(saving)).status, u"ACTIVE"_s);
+    QCOMPARE(savingStatus(), u"ACTIVE"_s);
     QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::None);
     QVERIFY(!catalog->watchedIds().contains(saving));
+}
+
+void TestMainWindow::stuckImageIsMarkedAndOffersResync()
+{
+    // The app and the server share one clock that the test moves: requests stay signed in time.
+    auto now = std::make_shared<QDateTime>(QDateTime::currentDateTimeUtc());
+    sandbox::SandboxOptions options;
+    options.imageCount = 20;
+    options.seed = 7;
+    options.clock = [now] { return *now; };
+    m_sandbox = std::make_unique<test::SandboxFixture>(options);
+    QVERIFY(m_sandbox->start());
+    const qint64 yearsAgo = QDateTime::currentDateTimeUtc().addYears(-2).toMSecsSinceEpoch();
+    const QString stuck = addServerImage({{u"name"_s, u"saving-since-long-ago"_s},
+                                          {u"tag"_s, u"v1"_s},
+                                          {u"type"_s, u"DEDICATED"_s},
+                                          {u"visibility"_s, u"PRIVATE"_s},
+                                          {u"status"_s, u"CREATING"_s},
+                                          {u"create_at"_s, yearsAgo},
+                                          {u"update_at"_s, yearsAgo}});
+    QVERIFY(!stuck.isEmpty());
+    AppServices services = m_f->services();
+    services.clock = [now] { return *now; };
+    MainWindow &window = m_f->openWindow(services);
+    loadInto(window, m_sandbox->akskSettings());
+    ImageCatalog *catalog = window.catalog();
+    catalog->setAutomaticPolling(false);
+    QCOMPARE(window.tableModel()->rowActivity(stuck), ImageTableModel::RowActivity::Polling);
+
+    // Half an hour of watching without a change: the row says so and polling it stops.
+    *now = now->addMSecs(ImageCatalog::StuckAfterMs);
+    QTRY_VERIFY_WITH_TIMEOUT((catalog->pollNow(), catalog->stuckIds().contains(stuck)), LoadTimeoutMs);
+    QVERIFY(!catalog->watchedIds().contains(stuck));
+    const QModelIndex source =
+        window.tableModel()->index(window.tableModel()->rowOfId(stuck), ImageTableModel::Status);
+    const QModelIndex shown = window.filterModel()->mapFromSource(source);
+    QVERIFY(shown.isValid());
+    QCOMPARE(shown.data().toString(), u"Creating – stuck?"_s);
+    const QString tip = shown.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"30 minutes"_s) && tip.contains(u"Resync Status"_s), qPrintable(tip));
+
+    // Resync is offered, and asks ModelArts again.
+    window.selectImages({stuck});
+    QTRY_VERIFY(test::resyncAction(window)->isEnabled());
+    QSignalSpy resynced(catalog, &ImageCatalog::resyncFinished);
+    test::resyncAction(window)->trigger();
+    QVERIFY(resynced.wait(LoadTimeoutMs));
+    QCOMPARE(m_sandbox->server()->counters().value("sync"_L1).toInt(), 1);
+    // Whatever the answer, the image gets a whole new wait: watched while it settles, or done.
+    QVERIFY(!catalog->stuckIds().contains(stuck));
+    QVERIFY(window.tableModel()->rowActivity(stuck) != ImageTableModel::RowActivity::Stuck);
+    QVERIFY(!shown.data().toString().contains(u"stuck?"_s));
+}
+
+void TestMainWindow::openFacetMenuKeepsTheBarStill()
+{
+    MainWindow &window = openLoadedWindow();
+    FilterBar *bar = test::filterBar(window);
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QToolButton *status = bar->facetButton(Facet::Status);
+    QTRY_VERIFY(status->isVisible());
+    const auto settle = [] {
+        // Layouts apply on posted LayoutRequest events.
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    };
+    settle();
+
+    // The menu opens below its button, as QToolButton's InstantPopup shows it, and the user ticks a value.
+    QMenu *menu = status->menu();
+    menu->popup(status->mapToGlobal(QPoint(0, status->height())));
+    QTRY_VERIFY(menu->isVisible());
+    const QRect before = status->geometry();
+    const QPoint beforeOnScreen = status->mapToGlobal(QPoint(0, 0));
+    QAction *active = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->data().toString() == u"ACTIVE")
+            active = action;
+    }
+    QVERIFY(active);
+    active->trigger();
+    settle();
+    QCOMPARE(window.filterModel()->filterState().facets.value(Facet::Status), QSet<QString>{u"ACTIVE"_s});
+    QCOMPARE(status->geometry(), before);
+    QCOMPARE(status->mapToGlobal(QPoint(0, 0)), beforeOnScreen);
+    // A second value, and unticking both: still in place while the menu is open.
+    for (QAction *action : menu->actions()) {
+        if (action->isCheckable() && action->data().isValid() && action != active) {
+            action->trigger();
+            break;
+        }
+    }
+    settle();
+    QCOMPARE(status->geometry(), before);
+
+    // Once it closes the bar shows the filter in full.
+    menu->hide();
+    settle();
+    QVERIFY(bar->clearButton()->isVisible());
+    QVERIFY(status->property(FilterBar::ActiveProperty).toBool());
+    QVERIFY(status->font().bold());
+    QVERIFY(status->width() >= status->sizeHint().width());
+
+    // Several facets active, then Clear Filters: none of them keeps the active look.
+    for (Facet facet : {Facet::Visibility, Facet::Architecture}) {
+        QMenu *facetMenu = bar->facetButton(facet)->menu();
+        facetMenu->popup(bar->facetButton(facet)->mapToGlobal(QPoint(0, bar->facetButton(facet)->height())));
+        QTRY_VERIFY(facetMenu->isVisible());
+        for (QAction *action : facetMenu->actions()) {
+            if (action->isCheckable() && action->data().isValid()) {
+                action->trigger();
+                break;
+            }
+        }
+        if (facet == Facet::Architecture)
+            break; // its menu stays open while the user clicks Clear Filters
+        facetMenu->hide();
+    }
+    QVERIFY(bar->facetButton(Facet::Visibility)->property(FilterBar::ActiveProperty).toBool());
+    QTest::mouseClick(bar->clearButton(), Qt::LeftButton);
+    bar->facetButton(Facet::Architecture)->menu()->hide();
+    settle();
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QVERIFY(!bar->clearButton()->isVisible());
+    for (Facet facet :
+         {Facet::Status, Facet::Type, Facet::Visibility, Facet::Architecture, Facet::ServiceType,
+          Facet::ResourceCategory, Facet::Namespace, Facet::Workspace, Facet::Usage}) {
+        QToolButton *button = bar->facetButton(facet);
+        QCOMPARE(button->property(FilterBar::ActiveProperty), QVariant(false));
+        QVERIFY(!button->font().bold());
+        QCOMPARE(button->minimumSize(), QSize(0, 0));
+        QCOMPARE(button->maximumSize(), QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX));
+    }
+}
+
+void TestMainWindow::matchesInHiddenColumnsAreShown()
+{
+    const QString described = addServerImage({{u"name"_s, u"plain-runtime"_s},
+                                              {u"tag"_s, u"v1"_s},
+                                              {u"description"_s, u"Fine-tuned with zebrafish weights"_s}});
+    QVERIFY(!described.isEmpty());
+    MainWindow &window = openLoadedWindow();
+    auto *view = window.findChild<ImageTableView *>();
+    QVERIFY(view);
+    view->setColumnShown(ImageTableModel::Description, false);
+    auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+    QVERIFY(notice);
+    QVERIFY(notice->isHidden());
+
+    // The text is only in the description, which the table hides: the bar says where it matched.
+    QLineEdit *field = test::filterBar(window)->searchField();
+    field->setText(u"zebrafish"_s);
+    QCOMPARE(window.filterModel()->rowCount(), 1);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"1 image matches \"zebrafish\" only in Description, which the table hides."_s);
+    QCOMPARE(notice->actionButton()->text(), u"Show Description"_s);
+
+    // Text that a visible column shows needs no word.
+    field->setText(u"plain-runtime"_s);
+    QTRY_VERIFY(notice->isHidden());
+
+    // Its button shows the column, and the bar goes.
+    field->setText(u"zebrafish"_s);
+    QTRY_VERIFY(notice->isVisible());
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+    QVERIFY(!view->isColumnHidden(ImageTableModel::Description));
+    QVERIFY(notice->isHidden());
+    QCOMPARE(window.filterModel()->rowCount(), 1);
+}
+
+void TestMainWindow::restoredFilterThatHidesRowsIsAnnounced()
+{
+    {
+        MainWindow &window = openLoadedWindow();
+        auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+        QVERIFY(notice);
+        // A filter the user sets is no news to them.
+        test::filterBar(window)->searchField()->setText(u"shared-model"_s);
+        QCOMPARE(window.filterModel()->rowCount(), 3);
+        QTest::qWait(2 * FilterNotices::UpdateDelayMs);
+        QVERIFY(notice->isHidden());
+        m_f->closeWindow();
+    }
+
+    // The next start restores it: it hides most images, and the bar says so.
+    MainWindow &window = makeWindow();
+    auto *notice = window.findChild<NoticeBar *>(u"filterNoticeBar"_s);
+    QVERIFY(notice);
+    loadInto(window, m_sandbox->akskSettings());
+    const int all = window.tableModel()->rowCount();
+    QVERIFY(all > 3);
+    QCOMPARE(window.filterModel()->rowCount(), 3);
+    QTRY_VERIFY(notice->isVisible());
+    const QLocale locale;
+    QTRY_COMPARE(notice->text(),
+                 u"Filtered: showing %1 of %2 images."_s.arg(locale.toString(3), locale.toString(all)));
+    QCOMPARE(notice->actionButton()->text(), u"Clear Filters"_s);
+
+    // Clear Filters on the bar shows every image again, and the bar goes.
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+    QVERIFY(!window.filterModel()->filterState().isActive());
+    QCOMPARE(window.filterModel()->rowCount(), all);
+    QTRY_VERIFY(notice->isHidden());
 }
 
 void TestMainWindow::deleteKeyInFilterBoxDoesNotDelete()

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QStyle>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -74,7 +75,7 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
 
     m_search = new SearchField(this);
     m_search->setObjectName(u"filterField"_s);
-    m_search->setPlaceholderText(tr("Filter by name, tag, id…"));
+    m_search->setPlaceholderText(tr("Filter by name, tag, id, SWR path, namespace, description…"));
     m_search->setAccessibleName(tr("Filter images"));
     m_search->setToolTip(tr("Shows only the images whose name, tag, id, SWR path, namespace or description "
                             "contains this text (Esc clears it)"));
@@ -101,7 +102,11 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
         button->setAutoRaise(true);
         button->setAccessibleName(tr("Filter by %1").arg(facetTitle(facet)));
         auto *menu = new StayOpenMenu(button);
-        connect(menu, &QMenu::aboutToShow, this, [this, facet, menu] { fillFacetMenu(facet, menu); });
+        connect(menu, &QMenu::aboutToShow, this, [this, facet, menu, button] {
+            holdLayout(button, true);
+            fillFacetMenu(facet, menu);
+        });
+        connect(menu, &QMenu::aboutToHide, this, [this, button] { holdLayout(button, false); });
         button->setMenu(menu);
         m_buttons.insert(facet, button);
         facetLayout->addWidget(button);
@@ -121,6 +126,25 @@ FilterBar::FilterBar(ImageFilterModel *filterModel, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_model, &ImageFilterModel::setText);
     connect(m_model, &ImageFilterModel::filterStateChanged, this, &FilterBar::syncFromModel);
     syncFromModel();
+}
+
+void FilterBar::holdLayout(QToolButton *button, bool hold)
+{
+    // A ticked value changes the button's text (and boldness) and may show Clear Filters: the bar would
+    // lay itself out again and move the button away from the menu that stays open under it. While the
+    // menu is open the button keeps its size and Clear Filters stays as it was; the bar settles once the
+    // menu closes.
+    if (hold) {
+        m_heldButton = button;
+        button->setFixedSize(button->size());
+        return;
+    }
+    if (m_heldButton != button)
+        return;
+    m_heldButton = nullptr;
+    button->setMinimumSize(0, 0);
+    button->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    m_clear->setVisible(m_model->filterState().isActive());
 }
 
 void FilterBar::focusSearch()
@@ -353,12 +377,21 @@ void FilterBar::syncFromModel()
         QFont font = button->font();
         font.setBold(active);
         button->setFont(font);
+        // Styles draw from the "active" property; a button whose menu just closed must not keep the look of
+        // a filter that Clear Filters removed, so the property is set on every button and polished again.
+        if (button->property(ActiveProperty) != QVariant(active)) {
+            button->setProperty(ActiveProperty, active);
+            button->style()->unpolish(button);
+            button->style()->polish(button);
+        }
+        button->update();
         button->setToolTip(Formatting::plainToolTip(
             active ? tr("Showing %1 (click to change)", "facet button tooltip, %1 is e.g. 'Status: Active'")
                          .arg(button->text())
                    : tr("Filter by %1", "facet button tooltip").arg(facetTitle(facet))));
     }
-    m_clear->setVisible(state.isActive());
+    if (!m_heldButton)
+        m_clear->setVisible(state.isActive());
 }
 
 } // namespace mim

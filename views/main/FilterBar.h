@@ -23,6 +23,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QToolButton *facetButton(Facet facet) const { return m_buttons.value(facet); }
     QToolButton *clearButton() const { return m_clear; }
+    // Dynamic property of each facet button: true while its facet filters (the button is framed and bold).
+    static constexpr const char *ActiveProperty = "active";
 
     // Ctrl+F: focus the filter box with its text selected.
     void focusSearch();
@@ -38,6 +40,7 @@ protected:
 
 private:
     void syncFromModel();
+    void holdLayout(QToolButton *button, bool hold);
     void updateFacetMenu(Facet facet, QMenu *menu);
     void toggleFacetValue(Facet facet, const QString &value, bool on);
     void setTypeSelection(bool own, bool builtIn);
@@ -49,6 +52,7 @@ private:
     QLineEdit *m_search = nullptr;
     QHash<Facet, QToolButton *> m_buttons;
     QToolButton *m_clear = nullptr;
+    QToolButton *m_heldButton = nullptr; // its menu is open: the bar keeps its layout
 };
 
 } // namespace mim

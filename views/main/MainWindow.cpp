@@ -15,6 +15,7 @@
 #include "views/main/DetailsPane.h"
 #include "views/main/EmptyStateWidget.h"
 #include "views/main/FilterBar.h"
+#include "views/main/FilterNotices.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/KeyboardNavigation.h"
 #include "views/main/MainStatusBar.h"
@@ -112,8 +113,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     new KeyboardNavigation(this, m_filterBar->searchField(), m_tableView, m_selection, m_deletionQueue);
     wireActions();
     wireModels();
-    if (m_stateKeeper->restore())
+    if (m_stateKeeper->restore()) {
         applyFilterState();
+        m_filterNotices->setRestoredFilter(m_filterModel->filterState().isActive());
+    }
     updatePage();
     updateActions();
     runDeferredUpdate();
@@ -163,6 +166,9 @@ void MainWindow::createCentralArea()
     m_filterBar->setObjectName(u"filterBar"_s);
     filterLayout->addWidget(m_filterBar);
     layout->addWidget(m_filterRow);
+    m_filterNoticeBar = new NoticeBar(central);
+    m_filterNoticeBar->setObjectName(u"filterNoticeBar"_s);
+    layout->addWidget(m_filterNoticeBar);
 
     m_noticeBar = new NoticeBar(central);
     m_noticeBar->setObjectName(u"noticeBar"_s);
@@ -186,6 +192,7 @@ void MainWindow::createCentralArea()
     m_stack->insertWidget(EmptyPage, m_emptyState);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    m_filterNotices = new FilterNotices(m_filterNoticeBar, m_filterModel, m_tableView, this);
 
     m_statusBar = new MainStatusBar(this);
     setStatusBar(m_statusBar);

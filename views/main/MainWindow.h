@@ -27,6 +27,7 @@ class DeletionQueue;
 class DetailsPane;
 class EmptyStateWidget;
 class FilterBar;
+class FilterNotices;
 class ImageCatalog;
 class ImageFilterModel;
 class ImageTableModel;
@@ -153,6 +154,8 @@ private:
     EmptyStateWidget *m_emptyState = nullptr;
     MainStatusBar *m_statusBar = nullptr;
     NoticeBar *m_noticeBar = nullptr;
+    NoticeBar *m_filterNoticeBar = nullptr; // what FilterNotices says about the filter
+    FilterNotices *m_filterNotices = nullptr;
     QWidget *m_filterRow = nullptr;
     QTimer *m_deferredUpdate = nullptr;
     QPointer<QWidget> m_certificateDialog;
