@@ -14,3 +14,8 @@ mim_add_test(test_api_client_large_listing
     LIBS mim_models mim_test_support mim_sandbox Qt6::Network
     LABELS integration
     TIMEOUT 180)
+mim_add_test(test_connection_lanes
+    SOURCES test_connection_lanes.cpp
+    LIBS mim_models mim_test_support mim_sandbox Qt6::Network
+    LABELS integration
+    TIMEOUT 60)
