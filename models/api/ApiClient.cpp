@@ -22,6 +22,10 @@ Q_LOGGING_CATEGORY(lcApi, "mim.api", QtInfoMsg)
 
 namespace mim {
 
+namespace {
+constexpr qint64 MaxBodyReservation = qint64(8) * 1024 * 1024;
+}
+
 using namespace apirequest;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -64,6 +68,33 @@ ApiClient::ApiClient(QNetworkAccessManager *network, const ConnectionSettings &s
 QNetworkAccessManager *ApiClient::network() const
 {
     return m_ownNetwork ? m_ownNetwork : m_network.data();
+}
+
+int ApiClient::pickLane() const
+{
+    // The first lane with a free connection keeps requests on as few connections as possible (kept alive,
+    // already open); when every lane is busy, the least busy one.
+    int best = 0;
+    for (int index = 0; index < LaneCount; ++index) {
+        if (m_inFlightOnLane[index] < ConnectionsPerLane)
+            return index;
+        if (m_inFlightOnLane[index] < m_inFlightOnLane[best])
+            best = index;
+    }
+    return best;
+}
+
+QNetworkAccessManager *ApiClient::lane(int index)
+{
+    if (index == 0)
+        return network();
+    QNetworkAccessManager *&manager = m_extraLanes[index - 1];
+    if (!manager) {
+        manager = new QNetworkAccessManager(this);
+        if (QNetworkAccessManager *first = network())
+            manager->setProxy(first->proxy());
+    }
+    return manager;
 }
 
 ApiClient::~ApiClient()
@@ -307,7 +338,8 @@ void ApiClient::attempt(ApiCall *call, RequestPtr request, qint64 startedAtMs)
 void ApiClient::send(ApiCall *call, RequestPtr request, qint64 startedAtMs,
                      const QNetworkRequest &networkRequest, std::shared_ptr<Attempt> sent)
 {
-    QNetworkAccessManager *manager = network();
+    const int laneIndex = pickLane();
+    QNetworkAccessManager *manager = lane(laneIndex);
     if (lcApi().isDebugEnabled()) {
         QStringList shown;
         for (const QByteArray &name : networkRequest.rawHeaderList())
@@ -329,6 +361,8 @@ void ApiClient::send(ApiCall *call, RequestPtr request, qint64 startedAtMs,
         reply = manager->sendCustomRequest(networkRequest, request->method, request->body);
     sent->reply = reply;
     sent->sentAtMs = elapsedMs();
+    ++m_inFlightOnLane[laneIndex];
+    connect(reply, &QObject::destroyed, this, [this, laneIndex] { --m_inFlightOnLane[laneIndex]; });
 
     connect(reply, &QNetworkReply::sslErrors, call, [sent, reply](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and the user sees these with the chain.
@@ -347,11 +381,15 @@ void ApiClient::send(ApiCall *call, RequestPtr request, qint64 startedAtMs,
         sent->body.squeeze();
         reply->abort(); // finished() follows, and onReplyFinished() reports it
     };
-    connect(reply, &QNetworkReply::metaDataChanged, call, [reply, refuseIfTooLarge] {
+    connect(reply, &QNetworkReply::metaDataChanged, call, [sent, reply, refuseIfTooLarge] {
         bool known = false;
         const qint64 announced = reply->rawHeader("Content-Length").trimmed().toLongLong(&known);
         if (known)
             refuseIfTooLarge(announced);
+        // A page of images is hundreds of kilobytes: read into room made once, not grown piece by piece.
+        // Bounded: a server announcing a large body need not send it.
+        if (known && announced > 0 && !sent->tooLarge && sent->body.isEmpty())
+            sent->body.reserve(qMin(announced, MaxBodyReservation));
     });
     connect(reply, &QNetworkReply::readyRead, call, [sent, reply, refuseIfTooLarge] {
         if (sent->tooLarge)

@@ -325,12 +325,22 @@ private:
     qint64 elapsedMs() const;
 
     QNetworkAccessManager *network() const;
+    // Qt opens at most six HTTP/1.1 connections to a host per manager, and the client speaks HTTP/1.1 (see
+    // ApiRequestBuilder.cpp): of a listing window of 16 pages, ten would wait for a connection. A request
+    // that finds six in flight on the first manager goes through another of the client's own, with six
+    // connections more, so that what the window allows is really in flight.
+    static constexpr int ConnectionsPerLane = 6;
+    static constexpr int LaneCount = 3;
+    int pickLane() const;
+    QNetworkAccessManager *lane(int index);
 
     QPointer<QNetworkAccessManager> m_network;
     // With a custom CA file the client sends through a manager of its own: Qt binds the TLS configuration to
     // the connections it caches per host, so on a shared manager one profile's trust would apply to another's
     // requests (and a newly added CA would be ignored until the cached connection expires).
     QNetworkAccessManager *m_ownNetwork = nullptr;
+    QNetworkAccessManager *m_extraLanes[LaneCount - 1] = {};
+    int m_inFlightOnLane[LaneCount] = {};
     ConnectionSettings m_settings;
     Clock m_clock;
     std::unique_ptr<TokenProvider> m_tokens;

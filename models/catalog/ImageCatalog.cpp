@@ -18,6 +18,27 @@ namespace mim {
 
 namespace {
 
+constexpr auto SettlingActivity = ImageTableModel::RowActivity::Polling;
+
+// One list of the images of several; a single list is shared, not copied.
+QList<Image> joined(const QList<QList<Image>> &lists)
+{
+    if (lists.size() == 1)
+        return lists.constFirst();
+    qsizetype count = 0;
+    for (const QList<Image> &list : lists)
+        count += list.size();
+    QList<Image> images;
+    images.reserve(count);
+    for (const QList<Image> &list : lists)
+        images.append(list);
+    return images;
+}
+
+} // namespace
+
+namespace {
+
 bool hasFinished(const ImageListing *listing)
 {
     return listing->succeeded() || listing->error().isError();
@@ -255,7 +276,9 @@ void ImageCatalog::onListingPage(int generation, const QList<Image> &images)
 {
     if (generation != m_generation || !m_progressive)
         return;
+    // Kept page by page: joined on a worker thread, not copied image by image here.
     m_arrived.append(images);
+    m_arrivedCount += images.size();
     if (m_awaitingCache)
         return;
     // The first rows at once; then batches, so that the table (sorted, filtered) is rearranged a few times
@@ -272,22 +295,26 @@ void ImageCatalog::showArrivedRows()
         return;
     // Rows of pages that a later pass reads again are merged by id; a row that the listing finally lacks
     // leaves with the one merge at the end. Thousands of rows arrive between batches on a fast connection:
-    // their digests are computed on a worker thread, like those of the final merge.
+    // the batch is merged into a snapshot of the table and sorted on a worker thread, like the final merge,
+    // so that showing it costs the GUI thread the signals only.
     m_preparingBatch = true;
     const int generation = m_generation;
-    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    auto *watcher = new QFutureWatcher<ImageTableModel::Growth>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         m_preparingBatch = false;
         if (generation != m_generation || !m_progressive)
             return;
-        m_model->addPrepared(watcher->future().takeResult());
+        adopt(watcher->future().takeResult(), false);
         // Pages that arrived meanwhile wait for the next batch.
         scheduleBatch();
     });
-    watcher->setFuture(QtConcurrent::run([images = std::exchange(m_arrived, {})] {
-        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
-    }));
+    m_arrivedCount = 0;
+    watcher->setFuture(
+        QtConcurrent::run([pages = std::exchange(m_arrived, {}), base = m_model->growthBase()]() mutable {
+            return ImageTableModel::grow(std::move(base),
+                                         ImageTableModel::prepare(joined(pages), SettlingActivity), false);
+        }));
 }
 
 void ImageCatalog::scheduleBatch()
@@ -296,7 +323,7 @@ void ImageCatalog::scheduleBatch()
     // rows already shown. A batch waits until it would at least double them, so a large account costs a few
     // batches (1, 2, 4, … pages' worth) whose sum is about one final merge, instead of one pause per batch
     // that grows with every batch; what is left arrives with the final merge.
-    if (m_arrived.isEmpty() || m_batchTimer->isActive() || m_arrived.size() < m_model->rowCount())
+    if (m_arrived.isEmpty() || m_batchTimer->isActive() || m_arrivedCount < m_model->rowCount())
         return;
     m_batchTimer->start(ProgressiveBatchMs);
 }
@@ -307,6 +334,7 @@ void ImageCatalog::stopProgressive()
     m_preparingBatch = false; // what is being prepared is dropped: its generation has passed
     m_batchTimer->stop();
     m_arrived = {};
+    m_arrivedCount = 0;
 }
 
 void ImageCatalog::onListingFinished(int generation, int index, const ListingOutcome &outcome)
@@ -360,7 +388,7 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     m_runs = {};
     stopProgressive();
     const int preparing = ++m_generation;
-    auto *watcher = new QFutureWatcher<ImageTableModel::PreparedImages>(this);
+    auto *watcher = new QFutureWatcher<ImageTableModel::Growth>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
             [this, watcher, preparing, skipped, workspaceNames, workspaceError] {
                 watcher->deleteLater();
@@ -368,23 +396,31 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
                 if (preparing == m_generation)
                     applyLoaded(watcher->future().takeResult(), skipped, workspaceNames, workspaceError);
             });
-    watcher->setFuture(QtConcurrent::run([lists = std::move(lists)] {
-        QList<Image> images;
-        if (lists.size() == 1) {
-            images = lists.constFirst(); // shared, not copied
-        } else {
-            for (const QList<Image> &list : lists)
-                images.append(list);
-        }
-        return ImageTableModel::prepare(images, ImageTableModel::RowActivity::Polling);
+    watcher->setFuture(QtConcurrent::run([lists = std::move(lists), base = m_model->growthBase()]() mutable {
+        return ImageTableModel::grow(std::move(base),
+                                     ImageTableModel::prepare(joined(lists), SettlingActivity), true);
     }));
 }
 
-void ImageCatalog::applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped,
+void ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
+{
+    // The table changed while the merge was prepared (a row deleted, a status polled, another sort): the
+    // merge is done again here, from the same prepared images.
+    const ImageTableModel::PreparedImages prepared = grown.prepared();
+    if (m_model->adoptGrowth(std::move(grown)))
+        return;
+    qCDebug(lcModels) << "the table changed while a merge was prepared: merging again";
+    if (wholeListing)
+        m_model->applyPrepared(prepared);
+    else
+        m_model->addPrepared(prepared);
+}
+
+void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList &skipped,
                                const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError)
 {
     m_model->setWorkspaceNames(workspaceNames);
-    m_model->applyPrepared(std::move(prepared));
+    adopt(std::move(grown), true);
     m_complete = true;
     m_progressive = false;
     m_skipped = skipped;

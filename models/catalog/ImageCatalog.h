@@ -148,7 +148,10 @@ private:
 
     void setState(State state);
     void startListing(const QString &type);
-    void applyLoaded(ImageTableModel::PreparedImages prepared, const QStringList &skipped,
+    // A merge prepared on a worker thread into the model; done again here if the model changed meanwhile.
+    // wholeListing: rows the listing lacks leave.
+    void adopt(ImageTableModel::Growth grown, bool wholeListing);
+    void applyLoaded(ImageTableModel::Growth grown, const QStringList &skipped,
                      const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError);
     void onListingProgress(int generation, int index, qint64 received, qint64 total);
     void onListingPage(int generation, const QList<Image> &images);
@@ -184,8 +187,9 @@ private:
     bool m_complete = false;
     QDateTime m_cachedAsOf;
     bool m_awaitingCache = false;
-    bool m_progressive = false; // this load fills an empty table as pages arrive
-    QList<Image> m_arrived;     // pages not shown yet
+    bool m_progressive = false;    // this load fills an empty table as pages arrive
+    QList<QList<Image>> m_arrived; // pages not shown yet
+    qsizetype m_arrivedCount = 0;  // their images
     QTimer *m_batchTimer = nullptr;
     bool m_preparingBatch = false; // a batch is being prepared on a worker thread
     int m_pollIntervalMs = 5000;

@@ -281,6 +281,7 @@ void ImageTableModel::setUsage(const UsageSummary &usage)
 {
     m_usage = usage;
     if (m_sortColumn == UsedBy) {
+        ++m_revision; // the rows move: a growth sorted by the old usage would misplace them
         invalidateRanks();
         reorder();
     }
@@ -350,6 +351,7 @@ void ImageTableModel::setImages(const QList<Image> &images)
 
 void ImageTableModel::applyPrepared(PreparedImages prepared)
 {
+    ++m_revision;
     std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
     if (!data)
         return;
@@ -361,6 +363,7 @@ void ImageTableModel::applyPrepared(PreparedImages prepared)
 
 void ImageTableModel::addPrepared(PreparedImages prepared)
 {
+    ++m_revision;
     std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
     if (!data)
         return;
@@ -372,6 +375,7 @@ void ImageTableModel::addPrepared(PreparedImages prepared)
 
 bool ImageTableModel::showCached(PreparedImages prepared)
 {
+    ++m_revision;
     std::shared_ptr<detail::PreparedImageData> data = std::move(prepared.m_data);
     if (!data || !m_order.isEmpty())
         return false;
@@ -525,6 +529,7 @@ void ImageTableModel::removeRowsNotIn(const std::vector<bool> &presentSlots)
 
 void ImageTableModel::upsertImage(const Image &image)
 {
+    ++m_revision;
     if (const int slot = m_slotById.value(image.id, -1); slot >= 0) {
         if (m_images.at(slot) == image)
             return;
@@ -550,6 +555,7 @@ void ImageTableModel::insertRowOfSlot(int slot)
 
 void ImageTableModel::removeImage(const QString &id)
 {
+    ++m_revision;
     const int row = rowOfId(id);
     if (row >= 0)
         removeRowRange(row, row);
@@ -557,6 +563,7 @@ void ImageTableModel::removeImage(const QString &id)
 
 void ImageTableModel::clear()
 {
+    ++m_revision;
     if (m_order.isEmpty())
         return;
     beginRemoveRows({}, 0, int(m_order.size()) - 1);
@@ -601,6 +608,7 @@ qint64 ImageTableModel::totalSizeKb() const
 
 void ImageTableModel::setRowActivity(const QString &id, RowActivity activity)
 {
+    ++m_revision;
     const int slot = m_slotById.value(id, -1);
     if (slot < 0 || m_rows.at(slot).activity == activity)
         return;
@@ -617,6 +625,7 @@ ImageTableModel::RowActivity ImageTableModel::rowActivity(const QString &id) con
 
 void ImageTableModel::clearRowActivities()
 {
+    ++m_revision;
     for (int row = 0; row < m_order.size(); ++row) {
         Row &rowData = m_rows[m_order.at(row)];
         if (rowData.activity == RowActivity::None)

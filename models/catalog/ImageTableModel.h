@@ -16,6 +16,7 @@ namespace mim {
 namespace detail {
 struct ImageRow;
 struct PreparedImageData;
+struct GrowthData;
 } // namespace detail
 
 // One row per image. DisplayRole is human text; SortRole carries the raw value the column sorts by.
@@ -113,6 +114,30 @@ public:
     void applyPrepared(PreparedImages prepared);
     // Like applyPrepared(), but rows missing from `prepared` stay: for images arriving a page at a time.
     void addPrepared(PreparedImages prepared);
+    // A merge computed on a worker thread, so that the GUI thread only swaps the result in and tells the
+    // views (ImageCatalog merges every batch of a listing so). growthBase() snapshots the model, cheaply:
+    // its lists are shared, not copied. grow() merges prepared images into a snapshot and sorts it, on any
+    // thread. adoptGrowth() swaps the result in on the model's thread: changed rows, one insertion at the
+    // end, one layout change, and (removeMissing) the removal of rows the images lack. It refuses, changing
+    // nothing, when the model changed since the snapshot; the caller then merges grown.prepared() as usual.
+    class Growth
+    {
+    public:
+        Growth();
+        ~Growth();
+        Growth(const Growth &);
+        Growth(Growth &&) noexcept;
+        Growth &operator=(const Growth &);
+        Growth &operator=(Growth &&) noexcept;
+        PreparedImages prepared() const;
+
+    private:
+        friend class ImageTableModel;
+        std::shared_ptr<detail::GrowthData> m_data;
+    };
+    Growth growthBase() const;
+    static Growth grow(Growth base, PreparedImages prepared, bool removeMissing);
+    bool adoptGrowth(Growth grown);
     // Into an empty model only: rows from the listing cache, each cached-only until a live listing (any
     // merge or page that holds its image) confirms it; the merge of a whole listing removes the others.
     // False, and nothing changes, when the model has rows.
@@ -231,9 +256,16 @@ private:
 
     // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
     const std::vector<int> &ranks(int column) const;
+    // Ranks of the images of `order` by a column: what ranks() keeps, computed from any lists, on any thread.
+    static std::vector<int> computeRanks(const QList<Image> &images, const QList<int> &order, int column,
+                                         const UsageSummary &usage);
+    static std::vector<int> sortedByRanks(std::vector<int> order, const std::vector<int> &ranks,
+                                          Qt::SortOrder sortOrder);
     void invalidateRanks();
     std::vector<int> sortedOrder(std::vector<int> order) const;
     void reorder();
+    // Moves the rows into this order of slots (the same slots), with one layout change.
+    void applyOrder(const QList<int> &order);
     // Where a row of this slot belongs among the others, by binary search.
     int sortedPosition(int slot, int excludingRow) const;
     void keepRowSorted(int row);
@@ -242,8 +274,6 @@ private:
     bool mayPrecede(const Image &first, const Image &second) const;
     // ImageColumns::compare(), and the UsedBy column, which the column table cannot answer alone.
     int compareImages(const Image &a, const Image &b, int column) const;
-    // The text ranks() sorts a text column by.
-    QString sortText(const Image &image, int column) const;
 
     // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
     // removed row leaves a free slot for the next image, so that the other rows keep their slots.
@@ -264,6 +294,9 @@ private:
     mutable std::vector<int> m_ranks;
     mutable int m_ranksColumn = -1;
     UsageSummary m_usage;
+    // Counts every change of the rows, their order or their sorting: a Growth is adopted only onto the state
+    // it was grown from.
+    quint64 m_revision = 0;
 };
 
 } // namespace mim

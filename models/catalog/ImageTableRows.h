@@ -26,6 +26,33 @@ struct detail::PreparedImageData
     qint64 totalSizeKb = 0;
 };
 
+struct detail::GrowthData
+{
+    // The model as growthBase() found it; grow() turns it into the merged state.
+    QList<Image> images;
+    QList<ImageRow> rows;
+    QHash<QString, int> slotById;
+    QList<int> order;     // slot of each row: the base's order, and once grown the merged, sorted one
+    QList<int> rowOfSlot; // the base's
+    qint64 totalSizeKb = 0;
+    int cachedOnlyCount = 0;
+    int sortColumn = -1;
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+    UsageSummary usage;
+    quint64 revision = 0; // of the model at growthBase()
+
+    // What grow() did.
+    bool grown = false;
+    int baseRowCount = 0;
+    std::vector<int> changedSlots; // rows of the base whose image or cached state changed
+    std::vector<int> newSlots;     // in the order the images came
+    bool removeMissing = false;
+    std::vector<bool> presentSlots; // with removeMissing: the slots the images hold
+    bool anyMissing = false;
+    std::vector<int> ranks; // by slot, for sortColumn (when sorted)
+    ImageTableModel::PreparedImages prepared;
+};
+
 } // namespace mim
 
 Q_DECLARE_TYPEINFO(mim::detail::ImageRow, Q_PRIMITIVE_TYPE);

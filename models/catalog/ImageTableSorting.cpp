@@ -34,11 +34,6 @@ int ImageTableModel::compareImages(const Image &a, const Image &b, int column) c
     return ImageColumns::compare(a, b, column);
 }
 
-QString ImageTableModel::sortText(const Image &image, int column) const
-{
-    return column == UsedBy ? m_usage.sortKey(image) : rawText(image, column);
-}
-
 void ImageTableModel::invalidateRanks()
 {
     m_ranksColumn = -1;
@@ -49,64 +44,71 @@ const std::vector<int> &ImageTableModel::ranks(int column) const
 {
     if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
         return m_ranks;
-    const int slotCount = int(m_images.size());
-    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
-    if (isNumericColumn(column)) {
-        std::vector<std::pair<qint64, int>> order;
-        order.reserve(size_t(m_order.size()));
-        for (const int slot : m_order)
-            order.emplace_back(numericValue(m_images.at(slot), column), slot);
-        std::sort(order.begin(), order.end());
-        int rank = 0;
-        for (size_t i = 0; i < order.size(); ++i) {
-            if (i > 0 && order[i].first != order[i - 1].first)
-                ++rank;
-            ranks[size_t(order[i].second)] = rank;
-        }
-    } else {
-        // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
-        // their keys are computed and sorted once per value, not once per row.
-        QHash<QString, int> indexOfText;
-        QStringList texts;
-        std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
-        for (const int slot : m_order) {
-            const QString text = sortText(m_images.at(slot), column);
-            auto it = indexOfText.constFind(text);
-            if (it == indexOfText.cend()) {
-                it = indexOfText.insert(text, int(texts.size()));
-                texts.append(text);
-            }
-            textOfSlot[size_t(slot)] = it.value();
-        }
-        QStringList keys;
-        keys.reserve(texts.size());
-        for (const QString &text : std::as_const(texts))
-            keys.append(ImageColumns::sortKeyOfText(text, column));
-        std::vector<int> byKey(size_t(keys.size()));
-        for (size_t i = 0; i < byKey.size(); ++i)
-            byKey[i] = int(i);
-        std::sort(byKey.begin(), byKey.end(),
-                  [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
-        std::vector<int> rankOfText(byKey.size());
-        int rank = 0;
-        for (size_t i = 0; i < byKey.size(); ++i) {
-            if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
-                ++rank;
-            rankOfText[size_t(byKey[i])] = rank;
-        }
-        for (const int slot : m_order)
-            ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
-    }
-    m_ranks = std::move(ranks);
+    m_ranks = computeRanks(m_images, m_order, column, m_usage);
     m_ranksColumn = column;
     return m_ranks;
 }
 
-std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
+std::vector<int> ImageTableModel::computeRanks(const QList<Image> &images, const QList<int> &order,
+                                               int column, const UsageSummary &usage)
 {
-    const std::vector<int> &rank = ranks(m_sortColumn);
+    const int slotCount = int(images.size());
+    std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
+    if (isNumericColumn(column)) {
+        std::vector<std::pair<qint64, int>> values;
+        values.reserve(size_t(order.size()));
+        for (const int slot : order)
+            values.emplace_back(numericValue(images.at(slot), column), slot);
+        std::sort(values.begin(), values.end());
+        int rank = 0;
+        for (size_t i = 0; i < values.size(); ++i) {
+            if (i > 0 && values[i].first != values[i - 1].first)
+                ++rank;
+            ranks[size_t(values[i].second)] = rank;
+        }
+        return ranks;
+    }
+    // Most text columns take few distinct values (names of an image's versions, statuses, namespaces):
+    // their keys are computed and sorted once per value, not once per row.
+    QHash<QString, int> indexOfText;
+    QStringList texts;
+    std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
+    for (const int slot : order) {
+        const Image &image = images.at(slot);
+        const QString text = column == UsedBy ? usage.sortKey(image) : rawText(image, column);
+        auto it = indexOfText.constFind(text);
+        if (it == indexOfText.cend()) {
+            it = indexOfText.insert(text, int(texts.size()));
+            texts.append(text);
+        }
+        textOfSlot[size_t(slot)] = it.value();
+    }
+    QStringList keys;
+    keys.reserve(texts.size());
+    for (const QString &text : std::as_const(texts))
+        keys.append(ImageColumns::sortKeyOfText(text, column));
+    std::vector<int> byKey(size_t(keys.size()));
+    for (size_t i = 0; i < byKey.size(); ++i)
+        byKey[i] = int(i);
+    std::sort(byKey.begin(), byKey.end(),
+              [&keys](int a, int b) { return QString::compare(keys.at(a), keys.at(b)) < 0; });
+    std::vector<int> rankOfText(byKey.size());
+    int rank = 0;
+    for (size_t i = 0; i < byKey.size(); ++i) {
+        if (i > 0 && QString::compare(keys.at(byKey[i]), keys.at(byKey[i - 1])) != 0)
+            ++rank;
+        rankOfText[size_t(byKey[i])] = rank;
+    }
+    for (const int slot : order)
+        ranks[size_t(slot)] = rankOfText[size_t(textOfSlot[size_t(slot)])];
+    return ranks;
+}
+
+std::vector<int> ImageTableModel::sortedByRanks(std::vector<int> order, const std::vector<int> &rank,
+                                                Qt::SortOrder sortOrder)
+{
     // Stable, like QSortFilterProxyModel: equal values keep their order.
-    if (m_sortOrder == Qt::AscendingOrder)
+    if (sortOrder == Qt::AscendingOrder)
         std::stable_sort(order.begin(), order.end(),
                          [&rank](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
     else
@@ -115,14 +117,25 @@ std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
     return order;
 }
 
+std::vector<int> ImageTableModel::sortedOrder(std::vector<int> order) const
+{
+    return sortedByRanks(std::move(order), ranks(m_sortColumn), m_sortOrder);
+}
+
 void ImageTableModel::reorder()
 {
     if (m_sortColumn < 0 || m_order.size() < 2)
         return;
+    const std::vector<int> order = sortedOrder(std::vector<int>(m_order.cbegin(), m_order.cend()));
+    applyOrder(QList<int>(order.cbegin(), order.cend()));
+}
+
+void ImageTableModel::applyOrder(const QList<int> &order)
+{
+    if (order == m_order)
+        return;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QList<int> before = m_order;
-    const std::vector<int> order = sortedOrder(std::vector<int>(before.cbegin(), before.cend()));
-    m_order = QList<int>(order.cbegin(), order.cend());
+    const QList<int> before = std::exchange(m_order, order);
     renumberFrom(0);
     // After layoutAboutToBeChanged: the proxies store their own persistent indexes then.
     const QModelIndexList from = persistentIndexList();
@@ -140,6 +153,7 @@ void ImageTableModel::sort(int column, Qt::SortOrder order)
         column = -1;
     if (column == m_sortColumn && order == m_sortOrder)
         return; // kept in order all along
+    ++m_revision;
     m_sortColumn = column;
     m_sortOrder = order;
     reorder();

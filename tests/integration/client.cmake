@@ -20,3 +20,8 @@ mim_add_test(test_swr_client
     LIBS mim_api mim_test_printing Qt6::Network
     LABELS integration
     TIMEOUT 120)
+mim_add_test(test_connection_lanes
+    SOURCES test_connection_lanes.cpp
+    LIBS mim_models mim_test_support mim_sandbox Qt6::Network
+    LABELS integration
+    TIMEOUT 60)

@@ -2,6 +2,7 @@
 #include "models/catalog/NaturalSortKey.h"
 #include "models/common/Formatting.h"
 
+#include <algorithm>
 #include <ctime>
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -295,6 +296,127 @@ private Q_SLOTS:
         QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 4);
         QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 8);
         QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 8);
+    }
+
+    // A merge grown beside the model (ImageCatalog grows it on a worker thread) ends where the same merge
+    // done in the model ends: same rows, same order, same totals, with rows added once at the end and moved
+    // with one layout change.
+    void grownMergeEqualsDirectMerge_data()
+    {
+        QTest::addColumn<int>("sortColumn");
+        QTest::addColumn<bool>("removeMissing");
+        QTest::newRow("unsorted") << -1 << false;
+        QTest::newRow("by name") << int(ImageTableModel::Name) << false;
+        QTest::newRow("by size, whole listing") << int(ImageTableModel::Size) << true;
+    }
+
+    void grownMergeEqualsDirectMerge()
+    {
+        QFETCH(int, sortColumn);
+        QFETCH(bool, removeMissing);
+        QList<Image> first = makeImages(0, 40);
+        std::reverse(first.begin(), first.end());
+        QList<Image> next = makeImages(20, 50); // 20 of the first again, 30 new
+        next[3].status = u"ERROR"_s;            // changed
+        next[5].sizeKb = 1;                     // changed, and elsewhere by size
+
+        ImageTableModel direct;
+        direct.sort(sortColumn, Qt::DescendingOrder);
+        direct.setImages(first);
+        if (removeMissing)
+            direct.applyPrepared(ImageTableModel::prepare(next));
+        else
+            direct.addPrepared(ImageTableModel::prepare(next));
+
+        ImageTableModel grown;
+        QAbstractItemModelTester tester(&grown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        grown.sort(sortColumn, Qt::DescendingOrder);
+        QVERIFY(grown.adoptGrowth(
+            ImageTableModel::grow(grown.growthBase(), ImageTableModel::prepare(first), false)));
+        ImageTableModel firstOnly;
+        firstOnly.sort(sortColumn, Qt::DescendingOrder);
+        firstOnly.setImages(first);
+        QCOMPARE(grown.images(), firstOnly.images());
+        QSignalSpy inserted(&grown, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(&grown, &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(&grown, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&grown, &QAbstractItemModel::dataChanged);
+        const ImageTableModel::Growth growth =
+            ImageTableModel::grow(grown.growthBase(), ImageTableModel::prepare(next), removeMissing);
+        QVERIFY(grown.adoptGrowth(growth));
+
+        QCOMPARE(grown.images(), direct.images());
+        QCOMPARE(grown.totalSizeKb(), direct.totalSizeKb());
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(2).toInt() - inserted.at(0).at(1).toInt() + 1, 30);
+        QCOMPARE(layout.count(), sortColumn >= 0 ? 1 : 0);
+        QCOMPARE(removed.isEmpty(), !removeMissing);
+        QVERIFY(changed.count() >= 1);
+        verifyIndex(grown);
+        // The same growth cannot be adopted twice: the model changed since its snapshot.
+        QVERIFY(!grown.adoptGrowth(growth));
+        QCOMPARE(grown.images(), direct.images());
+    }
+
+    // Anything that changes the rows between the snapshot and the adoption makes the growth stale: it is
+    // refused, nothing changes, and the caller merges its prepared images the usual way.
+    void staleGrowthIsRefused_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("row removed") << u"remove"_s;
+        QTest::newRow("row updated") << u"upsert"_s;
+        QTest::newRow("activity") << u"activity"_s;
+        QTest::newRow("sorted again") << u"sort"_s;
+        QTest::newRow("cleared") << u"clear"_s;
+    }
+
+    void staleGrowthIsRefused()
+    {
+        QFETCH(QString, change);
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 10));
+        const ImageTableModel::Growth growth =
+            ImageTableModel::grow(model.growthBase(), ImageTableModel::prepare(makeImages(5, 10)), false);
+        Image changed = makeImage(2);
+        changed.status = u"ERROR"_s;
+        if (change == u"remove"_s)
+            model.removeImage(makeImage(1).id);
+        else if (change == u"upsert"_s)
+            model.upsertImage(changed);
+        else if (change == u"activity"_s)
+            model.setRowActivity(makeImage(3).id, Activity::Deleting);
+        else if (change == u"sort"_s)
+            model.sort(ImageTableModel::Name, Qt::DescendingOrder);
+        else
+            model.clear();
+        const QList<Image> before = model.images();
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(!model.adoptGrowth(growth));
+        QCOMPARE(model.images(), before);
+        QCOMPARE(inserted.count(), 0);
+        // What the caller then does instead.
+        model.addPrepared(growth.prepared());
+        QCOMPARE(idsOf(model.images()).contains(makeImage(14).id), true);
+        if (change == u"activity"_s)
+            QCOMPARE(model.rowActivity(makeImage(3).id), Activity::Deleting);
+        verifyIndex(model);
+    }
+
+    // A cached row that the live listing confirms stops being cached-only; one the listing lacks leaves.
+    void grownMergeConfirmsCachedRows()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.showCached(ImageTableModel::prepare(makeImages(0, 6))));
+        QCOMPARE(model.cachedOnlyCount(), 6);
+        const ImageTableModel::Growth growth =
+            ImageTableModel::grow(model.growthBase(), ImageTableModel::prepare(makeImages(2, 6)), true);
+        QVERIFY(model.adoptGrowth(growth));
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.cachedOnlyCount(), 0);
+        QCOMPARE(idsOf(model.images()), idsOf(makeImages(2, 6)));
+        verifyIndex(model);
     }
 
     void mergeWithoutChangesIsSilent()

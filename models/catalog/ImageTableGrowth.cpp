@@ -1,0 +1,180 @@
+#include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ImageTableRows.h"
+
+#include <QThreadPool>
+
+// The half of ImageTableModel that merges on a worker thread: growthBase() and adoptGrowth() on the model's
+// thread, grow() on any. A merge of 100,000 rows costs the GUI thread the signals only; the hashing, the
+// ranks and the sort happen beside it.
+
+namespace mim {
+
+ImageTableModel::Growth::Growth() = default;
+ImageTableModel::Growth::~Growth() = default;
+ImageTableModel::Growth::Growth(const Growth &) = default;
+ImageTableModel::Growth::Growth(Growth &&) noexcept = default;
+ImageTableModel::Growth &ImageTableModel::Growth::operator=(const Growth &) = default;
+ImageTableModel::Growth &ImageTableModel::Growth::operator=(Growth &&) noexcept = default;
+
+ImageTableModel::PreparedImages ImageTableModel::Growth::prepared() const
+{
+    return m_data ? m_data->prepared : PreparedImages();
+}
+
+ImageTableModel::Growth ImageTableModel::growthBase() const
+{
+    auto data = std::make_shared<detail::GrowthData>();
+    data->images = m_images;
+    data->rows = m_rows;
+    data->slotById = m_slotById;
+    data->order = m_order;
+    data->rowOfSlot = m_rowOfSlot;
+    data->totalSizeKb = m_totalSizeKb;
+    data->cachedOnlyCount = m_cachedOnlyCount;
+    data->sortColumn = m_sortColumn;
+    data->sortOrder = m_sortOrder;
+    if (m_sortColumn == UsedBy)
+        data->usage = m_usage;
+    data->revision = m_revision;
+    Growth base;
+    base.m_data = std::move(data);
+    return base;
+}
+
+ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepared, bool removeMissing)
+{
+    Growth grown;
+    if (!base.m_data || !prepared.m_data)
+        return grown;
+    // A copy of the snapshot's bookkeeping; its lists stay shared with the model until they are written.
+    auto data = std::make_shared<detail::GrowthData>(*base.m_data);
+    base = {};
+    data->prepared = prepared;
+    const detail::PreparedImageData &incoming = *prepared.m_data;
+    data->grown = true;
+    data->baseRowCount = int(data->order.size());
+    data->removeMissing = removeMissing;
+    if (removeMissing)
+        data->presentSlots.assign(size_t(data->images.size()), false);
+
+    for (int i = 0; i < incoming.images.size(); ++i) {
+        const Image &image = incoming.images.at(i);
+        const Row &fresh = incoming.rows.at(i);
+        const int slot = data->slotById.value(image.id, -1);
+        if (slot < 0) {
+            const int added = int(data->images.size());
+            data->images.append(image);
+            data->rows.append(fresh);
+            data->slotById.insert(image.id, added);
+            data->totalSizeKb += image.sizeKb;
+            data->newSlots.push_back(added);
+            continue;
+        }
+        if (removeMissing)
+            data->presentSlots[size_t(slot)] = true;
+        Row &row = data->rows[slot];
+        if (row.digest == fresh.digest) {
+            if (row.cachedOnly) {
+                // The live listing confirms the cached row: it is no longer shown muted.
+                row.cachedOnly = false;
+                --data->cachedOnlyCount;
+                data->changedSlots.push_back(slot);
+            }
+            continue;
+        }
+        data->totalSizeKb += image.sizeKb - data->images.at(slot).sizeKb;
+        data->images[slot] = image;
+        row.digest = fresh.digest;
+        row.searchHints = fresh.searchHints; // the row's activity stays
+        if (std::exchange(row.cachedOnly, false))
+            --data->cachedOnlyCount;
+        data->changedSlots.push_back(slot);
+    }
+    if (removeMissing) {
+        for (const int slot : std::as_const(data->order)) {
+            if (!data->presentSlots[size_t(slot)]) {
+                data->anyMissing = true;
+                break;
+            }
+        }
+        data->presentSlots.resize(size_t(data->images.size()), true); // the new slots are present
+    }
+    for (const int slot : data->newSlots)
+        data->order.append(slot);
+    if (data->sortColumn >= 0) {
+        data->ranks = computeRanks(data->images, data->order, data->sortColumn, data->usage);
+        const std::vector<int> sorted = sortedByRanks(
+            std::vector<int>(data->order.cbegin(), data->order.cend()), data->ranks, data->sortOrder);
+        data->order = QList<int>(sorted.cbegin(), sorted.cend());
+    }
+    grown.m_data = std::move(data);
+    return grown;
+}
+
+bool ImageTableModel::adoptGrowth(Growth grown)
+{
+    std::shared_ptr<detail::GrowthData> data = std::move(grown.m_data);
+    if (!data || !data->grown || data->revision != m_revision || data->baseRowCount != m_order.size())
+        return false;
+    ++m_revision;
+    // What the model held shares its strings with what it now holds: releasing 100,000 images costs tens of
+    // milliseconds even so, which a worker thread can spend instead of the GUI thread.
+    struct Released
+    {
+        QList<Image> images;
+        QList<Row> rows;
+        QHash<QString, int> slotById;
+        std::shared_ptr<detail::GrowthData> data;
+    };
+    auto released = std::make_shared<Released>();
+    released->images = std::exchange(m_images, std::move(data->images));
+    released->rows = std::exchange(m_rows, std::move(data->rows));
+    released->slotById = std::exchange(m_slotById, std::move(data->slotById));
+    m_totalSizeKb = data->totalSizeKb;
+    m_cachedOnlyCount = data->cachedOnlyCount;
+    m_rowOfSlot.resize(m_images.size(), -1);
+    const QList<int> order = std::move(data->order);
+    std::vector<int> ranks = std::move(data->ranks);
+    const std::vector<int> changedSlots = std::move(data->changedSlots);
+    const std::vector<int> newSlots = std::move(data->newSlots);
+    const std::vector<bool> presentSlots = std::move(data->presentSlots);
+    const bool anyMissing = data->anyMissing;
+    released->data = std::move(data);
+    QThreadPool::globalInstance()->start([released = std::move(released)]() mutable { released.reset(); });
+
+    if (m_order.isEmpty()) {
+        // One insertion of everything, in order.
+        if (order.isEmpty())
+            return true;
+        beginInsertRows({}, 0, int(order.size()) - 1);
+        m_order = order;
+        renumberFrom(0);
+        m_ranks = std::move(ranks);
+        m_ranksColumn = m_ranks.empty() ? -1 : m_sortColumn;
+        endInsertRows();
+        return true;
+    }
+
+    // The rows there were keep their numbers until the layout changes.
+    invalidateRanks();
+    emitChangedSlots(changedSlots);
+    if (!newSlots.empty()) {
+        const int first = int(m_order.size());
+        beginInsertRows({}, first, first + int(newSlots.size()) - 1);
+        for (const int slot : newSlots) {
+            m_rowOfSlot[slot] = int(m_order.size());
+            m_order.append(slot);
+        }
+        endInsertRows();
+    }
+    if (m_sortColumn >= 0) {
+        applyOrder(order);
+        m_ranks = std::move(ranks);
+        m_ranksColumn = m_sortColumn;
+    }
+    if (anyMissing)
+        removeRowsNotIn(presentSlots);
+    return true;
+}
+
+} // namespace mim
