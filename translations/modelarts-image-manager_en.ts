@@ -376,7 +376,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+386"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+410"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -437,12 +437,32 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+316"/>
+        <location filename="../views/main/FilterBar.cpp" line="+360"/>
         <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
             <numerusform>%1: %Ln selected</numerusform>
             <numerusform>%1: %Ln selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::FilterNotices</name>
+    <message numerus="yes">
+        <location filename="../views/main/FilterNotices.cpp" line="+109"/>
+        <source>Filtered: showing %1 of %Ln image(s).</source>
+        <comment>the filter of the last session hides images</comment>
+        <translation>
+            <numerusform>Filtered: showing %1 of %Ln image.</numerusform>
+            <numerusform>Filtered: showing %1 of %Ln images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
+        <translation>
+            <numerusform>%Ln image matches &quot;%1&quot; only in %2, which the table hides.</numerusform>
+            <numerusform>%Ln images match &quot;%1&quot; only in %2, which the table hides.</numerusform>
         </translation>
     </message>
 </context>
@@ -538,6 +558,17 @@
     </message>
 </context>
 <context>
+    <name>mim::ImageTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+94"/>
+        <source>Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</source>
+        <translation>
+            <numerusform>Its status has not changed for %n minute of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</numerusform>
+            <numerusform>Its status has not changed for %n minutes of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::MainStatusBar</name>
     <message numerus="yes">
         <location filename="../views/main/MainStatusBar.cpp" line="+85"/>
@@ -588,7 +619,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+537"/>
+        <location filename="../views/main/MainWindow.cpp" line="+544"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>
@@ -599,7 +630,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+443"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+465"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>

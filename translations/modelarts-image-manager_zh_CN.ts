@@ -206,12 +206,12 @@
 <context>
     <name>mim::ApiClient</name>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+50"/>
+        <location filename="../models/api/ApiClient.cpp" line="+54"/>
         <source>The trusted CA file “%1” could not be read or holds no PEM certificate.</source>
         <translation>无法读取受信任的 CA 文件“%1”，或其中没有 PEM 证书。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+83"/>
         <source>The client is closing.</source>
         <translation>客户端正在关闭。</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>项目 ID“%1”无效，未发送任何请求。</translation>
     </message>
     <message>
-        <location filename="../models/api/ApiClient.cpp" line="+96"/>
+        <location filename="../models/api/ApiClient.cpp" line="+103"/>
         <source>The network connection was shut down before the answer came.</source>
         <translation>网络连接在收到应答前已关闭。</translation>
     </message>
@@ -1468,7 +1468,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+73"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+97"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1858,9 +1858,9 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+62"/>
-        <source>Filter by name, tag, id…</source>
-        <translation>按名称、版本、ID 筛选…</translation>
+        <location filename="../views/main/FilterBar.cpp" line="+78"/>
+        <source>Filter by name, tag, id, SWR path, namespace, description…</source>
+        <translation>按名称、版本、ID、SWR 路径、命名空间、描述筛选…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1879,12 +1879,12 @@
         <translation>清除筛选文字</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Clear Filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -1894,7 +1894,7 @@
         <translation>重新显示全部镜像（预置镜像仍保持隐藏）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2013,7 +2013,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Showing %1 (click to change)</source>
         <comment>facet button tooltip, %1 is e.g. &apos;Status: Active&apos;</comment>
         <translation>正在显示 %1（单击可更改）</translation>
@@ -2023,6 +2023,50 @@
         <source>Filter by %1</source>
         <comment>facet button tooltip</comment>
         <translation>按%1筛选</translation>
+    </message>
+</context>
+<context>
+    <name>mim::FilterNotices</name>
+    <message numerus="yes">
+        <location filename="../views/main/FilterNotices.cpp" line="+109"/>
+        <source>Filtered: showing %1 of %Ln image(s).</source>
+        <comment>the filter of the last session hides images</comment>
+        <translation>
+            <numerusform>已筛选：显示 %Ln 个镜像中的 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filters of the last session were restored.</source>
+        <translation>已恢复上次会话的筛选条件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear Filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln image(s) match &quot;%1&quot; only in %2, which the table hides.</source>
+        <translation>
+            <numerusform>%Ln 个镜像仅在%2中匹配“%1”，而表格隐藏了该列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filter looks for its text in: %1.</source>
+        <translation>筛选文本在以下列中查找：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show %1</source>
+        <comment>show the hidden column</comment>
+        <translation>显示%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show These Columns</source>
+        <translation>显示这些列</translation>
     </message>
 </context>
 <context>
@@ -2285,22 +2329,22 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/catalog/ImageCatalog.cpp" line="+74"/>
+        <location filename="../models/catalog/ImageCatalog.cpp" line="+99"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+363"/>
         <source>Loading was cancelled before every image arrived.</source>
         <translation>加载在所有镜像到达之前已取消。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+169"/>
         <source>No account is connected.</source>
         <translation>未连接任何账号。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The connection to the account was closed.</source>
         <translation>与账号的连接已关闭。</translation>
     </message>
@@ -2604,7 +2648,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+78"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+79"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2620,6 +2664,19 @@
         <translation>正在同步…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>stuck?</source>
+        <comment>a settling image whose status has not changed for a long time</comment>
+        <translation>可能卡住？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</source>
+        <translation>
+            <numerusform>监视 %n 分钟内状态一直未变，应用已停止查询它。“重新同步状态”会请 ModelArts 重新检查；“刷新”会显示任何变化。</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>%1 – %2</source>
         <comment>status – what the app is doing with the image</comment>
@@ -2632,7 +2689,7 @@
         <translation>%1（ID %2）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Default</source>
         <comment>the default workspace</comment>
         <translation>默认</translation>
@@ -2733,12 +2790,12 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/main/ImageTableView.cpp" line="+18"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+19"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+120"/>
         <source>Reset Columns</source>
         <translation>重置列</translation>
     </message>
@@ -2956,8 +3013,8 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+285"/>
+        <location filename="../views/main/MainWindow.cpp" line="+69"/>
+        <location line="+291"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
@@ -3445,7 +3502,7 @@
         <translation>认证方式</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Access key (AK/SK)</source>
         <translation>访问密钥（AK/SK）(&amp;A)</translation>
     </message>
@@ -3510,7 +3567,7 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>unchanged</source>
         <translation>未更改</translation>
     </message>
@@ -3560,7 +3617,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -3585,7 +3642,7 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Choose a CA Certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
