@@ -33,6 +33,7 @@ enum class SettingsKey
 
     ExportLastFolder,
     ExportLastFormat, // "json" or "csv"
+    ExportFields,     // "visible" (the columns the table shows) or "all"
 
     CleanupGeometry,
     // Below the account's group, SettingsKeys::cleanupGroup().

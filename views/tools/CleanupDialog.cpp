@@ -16,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -524,9 +525,24 @@ bool CleanupDialog::exportPreview(const QString &path, QString *error)
         ImageTableModel::Updated, ImageTableModel::Visibility, ImageTableModel::SwrPath,
         ImageTableModel::Id,
     };
+    const QList<Image> images = tickedImages();
+    QHash<QString, QString> reasons;
+    for (const CleanupMatch &match : m_preview->evaluation().matches)
+        reasons.insert(match.image.id, CleanupPreviewModel::reasonText(match));
+    // A dry run is read to decide: why each image is proposed, and whether its SWR content would go with it.
+    ImageExporter::ExtraField reason{
+        tr("Why", "CSV column: why the clean-up rules chose the image"), u"reason"_s, {}};
+    ImageExporter::ExtraField swr{
+        tr("SWR content deleted", "CSV column: true or false"), u"delete_swr_content"_s, {}};
+    const bool force = forceRequested();
+    for (const Image &image : images) {
+        reason.values.append(reasons.value(image.id));
+        // force reaches SWR for private images only (CleanupRules::reclaimableKb).
+        swr.values.append(force && image.isPrivate());
+    }
     const ImageExporter::Format format =
         ImageExporter::formatForPath(path).value_or(ImageExporter::Format::Csv);
-    return ImageExporter::write(path, format, tickedImages(), columns, error);
+    return ImageExporter::write(path, format, images, columns, error, {reason, swr});
 }
 
 void CleanupDialog::chooseFileAndExport()
