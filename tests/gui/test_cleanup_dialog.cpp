@@ -40,6 +40,7 @@ private Q_SLOTS:
     void cancelledConfirmationDeletesNothing();
     void dryRunExportsTheTickedImagesInPreviewOrder();
     void previewExportSaysWhyAndWhetherSwrContentGoes();
+    void previewColumnsFitTheirContent();
     void rulesAreRememberedPerAccount();
     void previewFollowsTheTable();
     void imagesInUseAreSpared();
@@ -356,6 +357,25 @@ void TestCleanupDialog::previewExportSaysWhyAndWhetherSwrContentGoes()
         const QJsonObject first = QJsonDocument::fromJson(json.readAll()).array().at(0).toObject();
         QCOMPARE(first.value(u"delete_swr_content"_s), QJsonValue(force));
         QVERIFY(first.value(u"reason"_s).toString().startsWith(u"Failed to save"_s));
+    }
+}
+
+void TestCleanupDialog::previewColumnsFitTheirContent()
+{
+    CleanupDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    dialog->setRules(rules);
+    QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
+    QTreeView *view = dialog->previewView();
+    for (int column = 0; column < CleanupPreviewModel::Reason; ++column) {
+        const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+        QTRY_VERIFY2(view->columnWidth(column) >= view->header()->sectionSizeHint(column), qPrintable(title));
+        QVERIFY2(view->columnWidth(column) >=
+                     static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column),
+                 qPrintable(title));
     }
 }
 

@@ -279,6 +279,9 @@ QWidget *CleanupDialog::createPreview()
     m_view->setColumnWidth(CleanupPreviewModel::Size, metrics.averageCharWidth() * 11);
     m_view->setColumnWidth(CleanupPreviewModel::Updated, metrics.averageCharWidth() * 18);
     m_view->setColumnWidth(CleanupPreviewModel::Visibility, metrics.averageCharWidth() * 10);
+    // Fitted to what the rows and headers hold whenever a different set of images is shown.
+    connect(m_sorted, &QAbstractItemModel::modelReset, this, &CleanupDialog::fitPreviewColumns);
+    connect(m_sorted, &QAbstractItemModel::rowsInserted, this, &CleanupDialog::fitPreviewColumns);
 
     m_countLabel = new QLabel(box);
     m_countLabel->setObjectName(u"cleanupCountLabel"_s);
@@ -495,6 +498,19 @@ void CleanupDialog::updateSummary()
     m_exportButton->setEnabled(ticked > 0);
     m_tickAll->setEnabled(ticked < matches);
     m_untickAll->setEnabled(ticked > 0);
+}
+
+void CleanupDialog::fitPreviewColumns()
+{
+    // Each column as wide as its header and the rows on screen need, within reason: a very long name
+    // elides rather than pushing "Why" out of sight. "Why", the last, takes what is left.
+    const int cap = fontMetrics().averageCharWidth() * 48;
+    QHeaderView *header = m_view->header();
+    for (int column = 0; column < CleanupPreviewModel::Reason; ++column) {
+        const int wanted = qMax(header->sectionSizeHint(column),
+                                static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column));
+        m_view->setColumnWidth(column, qMin(wanted, cap));
+    }
 }
 
 QString CleanupDialog::countText() const
