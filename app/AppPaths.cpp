@@ -1,6 +1,7 @@
 #include "AppPaths.h"
 
 #include "models/accounts/Profile.h"
+#include "models/catalog/ListingCache.h"
 #include "models/common/PrivateFiles.h"
 
 #include <QDir>
@@ -89,6 +90,9 @@ QStringList AppPaths::moveLegacyFiles()
     moveFiles(legacyData, dataDirectory(), &report);
     if (legacyLocalData != legacyData) // they differ on Windows (Roaming and Local)
         moveFiles(legacyLocalData, dataDirectory(), &report);
+    // Only a cache, but moved rather than dropped: the next start then shows the last list at once.
+    moveFiles(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(u"listings"_s),
+              listingcache::defaultDirectory(), &report);
     return report;
 }
 

@@ -27,10 +27,12 @@ public:
     // (~/.local/state/... by default), as the XDG base directory specification asks for logs; elsewhere
     // dataDirectory()/logs.
     static QString logDirectory();
-    // Versions up to 0.1 kept the journal in AppDataLocation and the logs in AppLocalDataLocation/logs, which
-    // double the name (.../modelarts-image-manager/modelarts-image-manager). Moves what is there to the
-    // places above; a file that exists in both places is left where it is. Returns a line per thing done or
-    // left, for the log (the logger does not exist yet when this runs: it would write into the old folder).
+    // Versions up to 0.1 kept the journal in AppDataLocation, the logs in AppLocalDataLocation/logs and the
+    // listing cache in CacheLocation/listings, which double the name
+    // (.../modelarts-image-manager/modelarts-image-manager). Moves what is there to the places above (the
+    // cache to listingcache::defaultDirectory()); a file that exists in both places is left where it is.
+    // Returns a line per thing done or left, for the log (the logger does not exist yet when this runs: it
+    // would write into the old folder).
     static QStringList moveLegacyFiles();
     // "There is no account called X. Saved accounts: ..."
     static QString unknownProfileMessage(const ProfileStore &profiles, const QString &idOrName);

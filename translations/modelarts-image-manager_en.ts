@@ -23,7 +23,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+397"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+401"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+138"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -105,7 +105,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+219"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+221"/>
         <source>Not updated for %Ln day(s)</source>
         <translation>
             <numerusform>Not updated for %Ln day</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%Ln newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
@@ -426,7 +426,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message numerus="yes">
-        <location filename="../views/tools/ExportImages.cpp" line="+74"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+113"/>
         <source>Exported %Ln image(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln image to %1.</numerusform>
@@ -496,27 +496,26 @@
 <context>
     <name>mim::ImageGroupModel</name>
     <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
-        <source>%Ln failed</source>
-        <comment>versions of the group that failed to save</comment>
-        <translation>
-            <numerusform>%Ln failed</numerusform>
-            <numerusform>%Ln failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+142"/>
         <source>The server counts %Ln version(s); %1 are in the image list.</source>
         <translation>
             <numerusform>The server counts %Ln version; %1 is in the image list.</numerusform>
             <numerusform>The server counts %Ln versions; %1 are in the image list.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%L1 of %Ln version(s) failed to save</source>
+        <translation>
+            <numerusform>%L1 of %Ln version failed to save</numerusform>
+            <numerusform>%L1 of %Ln versions failed to save</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+193"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+200"/>
         <source>%Ln group(s), %1 in total.</source>
         <translation>
             <numerusform>%Ln group, %1 in total.</numerusform>

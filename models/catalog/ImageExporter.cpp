@@ -147,7 +147,16 @@ QList<int> ImageExporter::exportedColumns(const QList<int> &columns)
     return exported;
 }
 
-QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &shownColumns)
+QList<int> ImageExporter::allFields()
+{
+    QList<int> columns;
+    for (int column = 0; column < ImageTableModel::ColumnCount; ++column)
+        columns.append(column);
+    return exportedColumns(columns);
+}
+
+QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &shownColumns,
+                                const QList<ExtraField> &extra)
 {
     const QList<int> columns = exportedColumns(shownColumns);
     QString text;
@@ -163,42 +172,52 @@ QByteArray ImageExporter::toCsv(const QList<Image> &images, const QList<int> &sh
     QStringList header;
     for (int column : columns)
         header.append(csvTitle(column));
+    for (const ExtraField &field : extra)
+        header.append(field.csvTitle);
     appendRecord(header);
-    for (const Image &image : images) {
+    for (qsizetype row = 0; row < images.size(); ++row) {
+        const Image &image = images.at(row);
         QStringList fields;
-        fields.reserve(columns.size());
+        fields.reserve(columns.size() + extra.size());
         for (int column : columns) {
             const QString value = csvValue(image, column);
             fields.append(ImageColumns::isNumeric(column) ? value : defuseFormula(value));
         }
+        for (const ExtraField &field : extra)
+            fields.append(defuseFormula(field.values.value(row).toString()));
         appendRecord(fields);
     }
     return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
 }
 
-QByteArray ImageExporter::toJson(const QList<Image> &images, const QList<int> &shownColumns)
+QByteArray ImageExporter::toJson(const QList<Image> &images, const QList<int> &shownColumns,
+                                 const QList<ExtraField> &extra)
 {
     const QList<int> columns = exportedColumns(shownColumns);
     QJsonArray array;
-    for (const Image &image : images) {
+    for (qsizetype row = 0; row < images.size(); ++row) {
+        const Image &image = images.at(row);
         QJsonObject object;
         for (int column : columns) {
             const QString key = jsonKey(column);
             if (!key.isEmpty())
                 object.insert(key, jsonValue(image, column));
         }
+        for (const ExtraField &field : extra)
+            object.insert(field.jsonKey, QJsonValue::fromVariant(field.values.value(row)));
         array.append(object);
     }
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-QByteArray ImageExporter::encode(Format format, const QList<Image> &images, const QList<int> &columns)
+QByteArray ImageExporter::encode(Format format, const QList<Image> &images, const QList<int> &columns,
+                                 const QList<ExtraField> &extra)
 {
-    return format == Format::Csv ? toCsv(images, columns) : toJson(images, columns);
+    return format == Format::Csv ? toCsv(images, columns, extra) : toJson(images, columns, extra);
 }
 
 bool ImageExporter::write(const QString &path, Format format, const QList<Image> &images,
-                          const QList<int> &columns, QString *error)
+                          const QList<int> &columns, QString *error, const QList<ExtraField> &extra)
 {
     const auto fail = [&](const QString &reason) {
         const QString message = tr("Cannot export to %1: %2").arg(QDir::toNativeSeparators(path), reason);
@@ -217,7 +236,7 @@ bool ImageExporter::write(const QString &path, Format format, const QList<Image>
         return fail(file.errorString());
     // The inventory is for its owner only, also when it replaces a file others could read.
     file.setPermissions(privatefiles::FilePermissions);
-    const QByteArray bytes = encode(format, images, columns);
+    const QByteArray bytes = encode(format, images, columns, extra);
     errno = 0;
     if (file.write(bytes) != bytes.size()) {
         const QString reason = privatefiles::errorString(file, errno);

@@ -7,6 +7,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 class QAbstractItemModel;
 
@@ -42,15 +43,32 @@ public:
     // directly or through any chain of proxies (filter, sort). Rows of other models are skipped.
     static QList<Image> imagesInOrder(const QAbstractItemModel *model);
 
+    // A field that is not the image's own but the exporter's caller's (why the clean-up proposes the image),
+    // written after the columns: one value per image, in the order of the images. A bool is written as
+    // true/false in CSV and as a JSON boolean; text is defused like the image's own text.
+    struct ExtraField
+    {
+        QString csvTitle;
+        QString jsonKey;
+        QVariantList values;
+    };
+
     // The columns an export holds: the image's own fields (not "Used by").
     static QList<int> exportedColumns(const QList<int> &columns);
-    static QByteArray toCsv(const QList<Image> &images, const QList<int> &columns);
-    static QByteArray toJson(const QList<Image> &images, const QList<int> &columns);
-    static QByteArray encode(Format format, const QList<Image> &images, const QList<int> &columns);
+    // Every field of an image (id, SWR path, workspace, description included), in the table's column order:
+    // what "All fields" exports whatever the table shows.
+    static QList<int> allFields();
+    static QByteArray toCsv(const QList<Image> &images, const QList<int> &columns,
+                            const QList<ExtraField> &extra = {});
+    static QByteArray toJson(const QList<Image> &images, const QList<int> &columns,
+                             const QList<ExtraField> &extra = {});
+    static QByteArray encode(Format format, const QList<Image> &images, const QList<int> &columns,
+                             const QList<ExtraField> &extra = {});
 
     // Returns false and says why (in the user's language) when the file cannot be written.
     static bool write(const QString &path, Format format, const QList<Image> &images,
-                      const QList<int> &columns, QString *error = nullptr);
+                      const QList<int> &columns, QString *error = nullptr,
+                      const QList<ExtraField> &extra = {});
 
     // One field. csvValue() is not yet quoted; csvTitle() is the header of the column.
     static QString csvTitle(int column);

@@ -3,6 +3,7 @@
 #include "models/common/ModelsLogging.h"
 #include "models/common/PrivateFiles.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
@@ -90,7 +91,8 @@ Identity readIdentity(QDataStream &in)
 
 QString defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/listings"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u'/' +
+           QCoreApplication::applicationName() + u"/listings"_s;
 }
 
 QString fileFor(const QString &directory, const QString &account)

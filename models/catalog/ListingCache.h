@@ -35,7 +35,8 @@ struct Snapshot
 // Bumped whenever the layout of the file changes; the Image fields are checked by name besides.
 inline constexpr quint32 FormatVersion = 1;
 
-// QStandardPaths::CacheLocation/listings.
+// GenericCacheLocation/<application name>/listings (~/.cache/modelarts-image-manager/listings on Linux):
+// CacheLocation would double the name, as the organization and the application share it.
 QString defaultDirectory();
 // The file of an account in `directory` (its name is a hash of the account's name).
 QString fileFor(const QString &directory, const QString &account);

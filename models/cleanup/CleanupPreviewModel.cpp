@@ -212,13 +212,29 @@ qint64 CleanupPreviewModel::checkedReclaimableKb(bool force) const
 
 QString CleanupPreviewModel::reasonText(const CleanupMatch &match)
 {
+    // Only the rules that are set: a reason the user did not ask about ("not updated for 769 days" with the
+    // age rule off) reads as if it had decided the proposal.
     QStringList parts;
-    if (CleanupRules::isFailed(match.image))
+    if (match.rules.testFlag(CleanupRule::Failed))
         parts.append(tr("Failed to save"));
-    if (match.idleDays >= 0)
+    if (match.rules.testFlag(CleanupRule::NotUpdated) && match.idleDays >= 0)
         parts.append(tr("Not updated for %Ln day(s)", nullptr, match.idleDays));
-    if (match.rankInName > 1)
-        parts.append(tr("%Ln newer version(s)", "of the same image name", match.rankInName - 1));
+    if (match.rules.testFlag(CleanupRule::KeepNewest)) {
+        if (match.rankInName > 1)
+            parts.append(tr("%Ln newer version(s)", "of the same image name", match.rankInName - 1));
+        else
+            parts.append(tr("Failed versions are never kept", "the keep-newest-versions rule"));
+    }
+    if (match.rules.testFlag(CleanupRule::SizeAbove))
+        parts.append(
+            tr("%1, larger than %2", "size of the image, then the size rule's threshold")
+                .arg(Formatting::humanSize(match.image.sizeKb), Formatting::humanSize(match.sizeAboveKb)));
+    if (match.rules.testFlag(CleanupRule::NamespacePattern))
+        parts.append(tr("Namespace matches %1", "%1 is a wildcard pattern")
+                         .arg(Formatting::visibleText(match.namespacePattern)));
+    if (match.rules.testFlag(CleanupRule::NamePattern))
+        parts.append(tr("Name matches %1", "%1 is a wildcard pattern")
+                         .arg(Formatting::visibleText(match.namePattern)));
     // The separator between the reasons, e.g. "Failed to save · Not updated for 40 days".
     return parts.join(tr(" · ", "separator between reasons"));
 }

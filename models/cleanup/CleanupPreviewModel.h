@@ -56,7 +56,8 @@ public:
     // SWR space freed by deleting the ticked images (see CleanupRules::reclaimableKb).
     qint64 checkedReclaimableKb(bool force) const;
 
-    // "Failed to save · not updated for 40 days · 4th newest of 6": why the rules chose the image.
+    // "Failed to save · Not updated for 40 days · 3 newer versions": the rules that chose the image, each
+    // rule that is set, nothing else.
     static QString reasonText(const CleanupMatch &match);
 
 Q_SIGNALS:

@@ -31,8 +31,10 @@ public:
         const QStringList parts = pattern.split(u',', Qt::SkipEmptyParts);
         for (const QString &part : parts) {
             const QString trimmed = part.trimmed();
-            if (!trimmed.isEmpty())
+            if (!trimmed.isEmpty()) {
                 m_alternatives.append(QRegularExpression::fromWildcard(trimmed, Qt::CaseInsensitive));
+                m_typed.append(trimmed);
+            }
         }
     }
 
@@ -46,8 +48,19 @@ public:
                            [&](const QRegularExpression &re) { return re.match(value).hasMatch(); });
     }
 
+    // The alternative as the user typed it that matches `value`; empty when none does.
+    QString matchingAlternative(const QString &value) const
+    {
+        for (qsizetype i = 0; i < m_alternatives.size(); ++i) {
+            if (m_alternatives.at(i).match(value).hasMatch())
+                return m_typed.at(i);
+        }
+        return {};
+    }
+
 private:
     QList<QRegularExpression> m_alternatives;
+    QStringList m_typed;
 };
 
 QString nameKey(const Image &image)
@@ -200,6 +213,15 @@ CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDate
 
         CleanupMatch match;
         match.image = image;
+        match.rules.setFlag(CleanupRule::Failed, failedOnly);
+        match.rules.setFlag(CleanupRule::NotUpdated, notUpdatedForDays.has_value());
+        match.rules.setFlag(CleanupRule::KeepNewest, keepNewestPerName.has_value());
+        match.rules.setFlag(CleanupRule::SizeAbove, sizeAboveKb.has_value());
+        match.rules.setFlag(CleanupRule::NamespacePattern, !namespaceMatcher.isEmpty());
+        match.rules.setFlag(CleanupRule::NamePattern, !nameMatcher.isEmpty());
+        match.sizeAboveKb = sizeAboveKb.value_or(0);
+        match.namespacePattern = namespaceMatcher.matchingAlternative(image.nameSpace);
+        match.namePattern = nameMatcher.matchingAlternative(image.name);
         match.rankInName = rank;
         match.usableVersionsOfName = int(usableByName.value(nameKey(image)).size());
         match.idleDays = idleDays;

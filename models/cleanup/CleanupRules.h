@@ -12,10 +12,31 @@ namespace mim {
 
 class UsageSummary;
 
+// A rule of CleanupRules that selected an image (the scope "only own images" is not one: it never explains
+// why an image is proposed).
+enum class CleanupRule
+{
+    Failed = 0x1,
+    NotUpdated = 0x2,
+    KeepNewest = 0x4,
+    SizeAbove = 0x8,
+    NamespacePattern = 0x10,
+    NamePattern = 0x20,
+};
+Q_DECLARE_FLAGS(CleanupRuleSet, CleanupRule)
+Q_DECLARE_OPERATORS_FOR_FLAGS(CleanupRuleSet)
+
 // Why one image was proposed for clean-up, for the preview's "Why" column.
 struct CleanupMatch
 {
     Image image;
+    // The rules that are set; the image matched every one of them (they combine with AND), and the reason
+    // names exactly these.
+    CleanupRuleSet rules = {};
+    // The size threshold of the SizeAbove rule, and the alternatives of the pattern rules that matched.
+    qint64 sizeAboveKb = 0;
+    QString namespacePattern = {};
+    QString namePattern = {};
     // Position among the usable versions of its namespace/name, 1 = newest; 0 when the image is not usable
     // (failed), so it never takes one of the kept places.
     int rankInName = 0;

@@ -30,6 +30,7 @@ QList<SettingsKeys::Entry> makeEntries()
         {K::RememberImageLists, u"imageTable/rememberLists"_s, S::Global, true},
         {K::ExportLastFolder, u"export/lastFolder"_s, S::Global, QString()},
         {K::ExportLastFormat, u"export/lastFormat"_s, S::Global, u"csv"_s},
+        {K::ExportFields, u"export/fields"_s, S::Global, u"visible"_s},
         {K::CleanupGeometry, u"cleanup/geometry"_s, S::Global, {}},
         {K::DeletionResultsGeometry, u"deletionResults/geometry"_s, S::Global, {}},
         {K::CleanupRules, u"rules"_s, S::CleanupAccount, {}},

@@ -33,6 +33,7 @@ enum class SettingsKey
 
     ExportLastFolder,
     ExportLastFormat, // "json" or "csv"
+    ExportFields,     // "visible" (the columns the table shows) or "all"
 
     CleanupGeometry,
     // The size and place of the Deletion Results dialog.

@@ -91,6 +91,14 @@ QVariant ImageGroupModel::data(const QModelIndex &index, int role) const
     return versionData(entry.versions.at(index.row()), entry.group, index.column(), role);
 }
 
+int ImageGroupModel::failedVersions(const Entry &entry)
+{
+    int failed = 0;
+    for (const Image &image : entry.versions)
+        failed += CleanupRules::isFailed(image) ? 1 : 0;
+    return failed;
+}
+
 QVariant ImageGroupModel::groupData(int row, int column, int role) const
 {
     const Entry &entry = m_groups.at(row);
@@ -106,10 +114,10 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
         case Versions:
             return QLocale().toString(group.versionCount);
         case Status: {
-            int failed = 0;
-            for (const Image &image : entry.versions)
-                failed += CleanupRules::isFailed(image) ? 1 : 0;
-            return failed > 0 ? tr("%Ln failed", "versions of the group that failed to save", failed)
+            // Words first: a bare count right after the right-aligned Versions column ran into it ("16 1
+            // failed" read as "161 failed").
+            const int failed = failedVersions(entry);
+            return failed > 0 ? tr("Failed: %L1", "versions of the group that failed to save").arg(failed)
                               : QString();
         }
         case Size:
@@ -136,6 +144,9 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
                 .arg(entry.versions.size());
         if (column == Updated)
             return Formatting::localDateTimeLong(group.updateAtMs);
+        if (column == Status && failedVersions(entry) > 0)
+            return tr("%L1 of %Ln version(s) failed to save", nullptr, int(entry.versions.size()))
+                .arg(failedVersions(entry));
         return Formatting::plainToolTip(data(index(row, column), Qt::DisplayRole).toString());
     case Qt::TextAlignmentRole:
         if (column == Versions || column == Size)

@@ -73,6 +73,8 @@ private:
         QList<Image> versions;
     };
 
+    // The versions in the image list that failed to save.
+    static int failedVersions(const Entry &entry);
     bool isVersionIndex(const QModelIndex &index) const { return index.internalId() != 0; }
     int rowOfSerial(quintptr serial) const;
     QVariant groupData(int row, int column, int role) const;

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void deletesTickedImagesThroughTheWindowQueue();
     void cancelledConfirmationDeletesNothing();
     void dryRunExportsTheTickedImagesInPreviewOrder();
+    void previewExportSaysWhyAndWhetherSwrContentGoes();
+    void previewColumnsFitTheirContent();
     void rulesAreRememberedPerAccount();
     void previewFollowsTheTable();
     void imagesInUseAreSpared();
@@ -311,6 +313,70 @@ void TestCleanupDialog::dryRunExportsTheTickedImagesInPreviewOrder()
     QVERIFY(lines.at(0).contains("Name,Tag,Namespace,Status,Size (KB)"));
     QVERIFY(lines.at(1).startsWith("old-c,latest,lab,ERROR,3145728,"));
     QVERIFY(lines.at(2).startsWith("old-a,latest,lab,ERROR,2097152,"));
+}
+
+void TestCleanupDialog::previewExportSaysWhyAndWhetherSwrContentGoes()
+{
+    CleanupDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    dialog->setRules(rules);
+    QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
+    // The form's rules apply after a short pause: until then the preview may be the default rules'.
+    QTRY_VERIFY(dialog->previewModel()
+                    ->index(0, CleanupPreviewModel::Reason)
+                    .data()
+                    .toString()
+                    .contains(u"Namespace matches lab"_s));
+
+    for (const bool force : {false, true}) {
+        dialog->setForceRequested(force);
+        const QString csvPath = m_f->tempPath(u"why.csv"_s);
+        QVERIFY(dialog->exportPreview(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(csv.readAll().mid(3)).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(0).endsWith(u",Why,SWR content deleted"_s), qPrintable(lines.at(0)));
+        for (int i = 1; i < 4; ++i) {
+            // SWR content goes only with force, and only for private images.
+            const bool deleted = force && lines.at(i).contains(u",PRIVATE,"_s);
+            const QString expected = deleted ? u",true"_s : u",false"_s;
+            QVERIFY2(lines.at(i).contains(u"Failed to save · Namespace matches lab"_s),
+                     qPrintable(lines.at(i)));
+            QVERIFY2(lines.at(i).endsWith(expected), qPrintable(lines.at(i)));
+        }
+
+        const QString jsonPath = m_f->tempPath(u"why.json"_s);
+        QVERIFY(dialog->exportPreview(jsonPath));
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject first = QJsonDocument::fromJson(json.readAll()).array().at(0).toObject();
+        QCOMPARE(first.value(u"delete_swr_content"_s), QJsonValue(force));
+        QVERIFY(first.value(u"reason"_s).toString().startsWith(u"Failed to save"_s));
+    }
+}
+
+void TestCleanupDialog::previewColumnsFitTheirContent()
+{
+    CleanupDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    dialog->setRules(rules);
+    QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
+    QTreeView *view = dialog->previewView();
+    for (int column = 0; column < CleanupPreviewModel::Reason; ++column) {
+        const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+        QTRY_VERIFY2(view->columnWidth(column) >= view->header()->sectionSizeHint(column), qPrintable(title));
+        QVERIFY2(view->columnWidth(column) >=
+                     static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column),
+                 qPrintable(title));
+    }
 }
 
 void TestCleanupDialog::rulesAreRememberedPerAccount()

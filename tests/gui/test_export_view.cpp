@@ -34,6 +34,7 @@ private Q_SLOTS:
     void toolsMenuIsInTheMenuBar();
     void cleanUpWaitsForTheWholeList();
     void exportsTheRowsAndColumnsOnScreen();
+    void allFieldsExportsWhatTheTableHides();
     void failureIsReportedAndLeavesNoFile();
 
 private:
@@ -127,6 +128,36 @@ void TestExportView::exportsTheRowsAndColumnsOnScreen()
         QString::fromUtf8(csv.readAll().mid(3)),
         u"Size (KB),Name,Description\r\n900,export-big,\r\n500,export-mid,\r\n100,export-small,\"描述, \"\"一\"\"\"\r\n"_s);
     QVERIFY(window.statusBar()->currentMessage().contains(u"Exported 3 images"_s));
+}
+
+void TestExportView::allFieldsExportsWhatTheTableHides()
+{
+    MainWindow &window = m_f->window();
+    window.filterModel()->setText(u"export-big"_s);
+    for (int column = 0; column < ImageTableModel::ColumnCount; ++column)
+        window.tableView()->setColumnShown(column, column == ImageTableModel::Name);
+    // The choice of the save dialog, as it remembers it.
+    m_f->settings().setValue(u"export/fields"_s, u"all"_s);
+
+    const QString jsonPath = m_f->tempPath(u"all.json"_s);
+    QCOMPARE(m_f->tools().exportShownRows(jsonPath), 1);
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject row = QJsonDocument::fromJson(json.readAll()).array().at(0).toObject();
+    QCOMPARE(row.value(u"name"_s).toString(), u"export-big"_s);
+    for (const QString &key : {u"id"_s, u"swr_path"_s, u"workspace_id"_s, u"description"_s, u"namespace"_s,
+                               u"size"_s, u"tag"_s, u"status"_s})
+        QVERIFY2(row.contains(key), qPrintable(key));
+    QVERIFY(!row.value(u"id"_s).toString().isEmpty());
+    QVERIFY(!row.value(u"swr_path"_s).toString().isEmpty());
+
+    // Back to the visible columns: only the name.
+    m_f->settings().setValue(u"export/fields"_s, u"visible"_s);
+    QCOMPARE(m_f->tools().exportShownRows(jsonPath), 1);
+    QFile visible(jsonPath);
+    QVERIFY(visible.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(visible.readAll()).array().at(0).toObject(),
+             (QJsonObject{{u"name"_s, u"export-big"_s}}));
 }
 
 void TestExportView::failureIsReportedAndLeavesNoFile()

@@ -33,6 +33,8 @@ private Q_SLOTS:
 
     void showsGroupsWithTheirVersions();
     void filterKeepsGroupsOfMatchingTags();
+    void filteredGroupsKeepTheirVersions();
+    void failedCountIsWordedApartFromVersions();
     void deletesAWholeGroupWithSwrContent();
     void deletesAWholeGroupKeepingSwrContent();
     void groupWithVersionInUseIsRefused();
@@ -136,6 +138,49 @@ void TestImageGroupsDialog::filterKeepsGroupsOfMatchingTags()
     QCOMPARE(shown->rowCount(), 1);
     QCOMPARE(shown->index(0, ImageGroupModel::Name).data().toString(), u"bert"_s);
     QCOMPARE(shown->rowCount(shown->index(0, 0)), 1);
+}
+
+void TestImageGroupsDialog::filteredGroupsKeepTheirVersions()
+{
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->filterEdit(), u"bert"_s);
+    // The group's own name matches: all its versions stay, and it can be expanded.
+    const QAbstractItemModel *shown = dialog->view()->model();
+    QCOMPARE(shown->rowCount(), 1);
+    const QModelIndex group = shown->index(0, 0);
+    QVERIFY(shown->hasChildren(group));
+    QCOMPARE(shown->rowCount(group), 3);
+    dialog->view()->expand(group);
+    QVERIFY(dialog->view()->isExpanded(group));
+}
+
+void TestImageGroupsDialog::failedCountIsWordedApartFromVersions()
+{
+    m_f.reset();
+    m_f = std::make_unique<ToolsGuiFixture>();
+    QVERIFY(m_f->startSandbox());
+    for (int i = 0; i < 16; ++i)
+        m_f->addImage({{u"name"_s, u"many"_s},
+                       {u"tag"_s, u"v%1"_s.arg(i)},
+                       {u"status"_s, i == 0 ? u"CREATE_FAILED"_s : u"ACTIVE"_s}},
+                      i + 1);
+    QVERIFY(m_f->openWindow());
+    ImageGroupsDialog *dialog = openLoadedDialog();
+    QVERIFY(dialog);
+    const QString many = groupIdOf(*dialog, u"many"_s);
+    QVERIFY(dialog->selectGroup(many));
+    const QModelIndex row = dialog->view()->currentIndex();
+    const QString versions = row.siblingAtColumn(ImageGroupModel::Versions).data().toString();
+    const QString failed = row.siblingAtColumn(ImageGroupModel::Status).data().toString();
+    QCOMPARE(versions, u"16"_s);
+    // Read side by side, the two cells never make one number ("16 1 failed").
+    QVERIFY2(!failed.isEmpty() && !failed.front().isDigit(), qPrintable(failed));
+    QCOMPARE(failed, u"Failed: 1"_s);
+    QVERIFY(row.siblingAtColumn(ImageGroupModel::Status)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(u"1 of 16 version"_s));
 }
 
 void TestImageGroupsDialog::deletesAWholeGroupWithSwrContent()

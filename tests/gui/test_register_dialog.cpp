@@ -7,6 +7,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void otherFieldsGateRegister();
     void registersAndTheImageAppearsInTheTable();
     void refusalIsShownAndTheDialogStays();
+    void counterAndTagsFitTheirPlaces();
 
 private:
     RegisterImageDialog *openDialog();
@@ -54,6 +57,45 @@ RegisterImageDialog *TestRegisterDialog::openDialog()
     if (dialog && !QTest::qWaitForWindowExposed(dialog))
         qWarning("the register dialog was not shown");
     return dialog;
+}
+
+void TestRegisterDialog::counterAndTagsFitTheirPlaces()
+{
+    RegisterImageDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    // At the size it opens with, and squeezed to its minimum.
+    for (const bool squeezed : {false, true}) {
+        if (squeezed)
+            dialog->resize(dialog->minimumSize());
+        QCoreApplication::processEvents();
+        // Found by what it says: "0 / 512".
+        const QLabel *counter = nullptr;
+        for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+            if (label->text().endsWith(u"/ 512"_s))
+                counter = label;
+        }
+        QVERIFY(counter);
+        QVERIFY(counter->isVisible());
+        QVERIFY(counter->text().contains(u"512"_s));
+        const QPlainTextEdit *description = dialog->descriptionEdit();
+        const QRect counterRect(counter->mapTo(dialog, QPoint(0, 0)), counter->size());
+        const QRect descriptionRect(description->mapTo(dialog, QPoint(0, 0)), description->size());
+        QVERIFY2(!counterRect.intersects(descriptionRect),
+                 qPrintable(u"counter %1,%2 %3x%4 over description %5,%6 %7x%8"_s.arg(counterRect.x())
+                                .arg(counterRect.y())
+                                .arg(counterRect.width())
+                                .arg(counterRect.height())
+                                .arg(descriptionRect.x())
+                                .arg(descriptionRect.y())
+                                .arg(descriptionRect.width())
+                                .arg(descriptionRect.height())));
+        // The counter's text is not cut either.
+        QVERIFY(counter->height() >= counter->sizeHint().height());
+        // Three whole tag rows are visible below the header.
+        const QTableWidget *tags = dialog->tagTable();
+        QVERIFY2(tags->viewport()->height() >= 3 * tags->verticalHeader()->defaultSectionSize(),
+                 qPrintable(QString::number(tags->viewport()->height())));
+    }
 }
 
 void TestRegisterDialog::pathIsCheckedWhileTyping()

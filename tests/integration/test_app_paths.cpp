@@ -1,6 +1,7 @@
 // Where the app keeps its data and logs, and the move from the doubled folders of earlier versions.
 
 #include "AppPaths.h"
+#include "models/catalog/ListingCache.h"
 #include "models/common/PrivateFiles.h"
 
 #include <QDir>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void init();
     void placesFollowTheXdgSpecification();
     void legacyFilesMoveAndNothingIsLost();
+    void legacyListingCacheMoves();
     void nothingToMoveIsQuiet();
 
 private:
@@ -52,6 +54,7 @@ void TestAppPaths::init()
     qputenv("HOME", root.filePath(u"home"_s).toLocal8Bit());
     qputenv("XDG_DATA_HOME", root.filePath(u"data"_s).toLocal8Bit());
     qputenv("XDG_STATE_HOME", root.filePath(u"state"_s).toLocal8Bit());
+    qputenv("XDG_CACHE_HOME", root.filePath(u"cache"_s).toLocal8Bit());
     AppPaths::setApplicationIdentity();
 }
 
@@ -100,6 +103,21 @@ void TestAppPaths::legacyFilesMoveAndNothingIsLost()
     QVERIFY(second.constFirst().contains(u"both"_s));
     QCOMPARE(read(AppPaths::journalPath()), "intent\n");
     QCOMPARE(read(legacy.filePath(u"deletion-journal.jsonl"_s)), "other intent\n");
+}
+
+void TestAppPaths::legacyListingCacheMoves()
+{
+    const QDir legacy(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(u"listings"_s));
+    QVERIFY2(legacy.path().endsWith(u"modelarts-image-manager/modelarts-image-manager/listings"_s),
+             qPrintable(legacy.path()));
+    const QString current = mim::listingcache::defaultDirectory();
+    QCOMPARE(current, QDir(m_root->path()).filePath(u"cache/modelarts-image-manager/listings"_s));
+    QVERIFY(write(legacy.filePath(u"0123.cache"_s), "listing\n"));
+    const QStringList report = AppPaths::moveLegacyFiles();
+    QVERIFY2(report.size() == 1, qPrintable(report.join(u'\n')));
+    QCOMPARE(read(QDir(current).filePath(u"0123.cache"_s)), "listing\n");
+    QVERIFY(!legacy.exists());
 }
 
 void TestAppPaths::nothingToMoveIsQuiet()

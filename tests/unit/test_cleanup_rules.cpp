@@ -103,6 +103,7 @@ private Q_SLOTS:
     void previewModelChecksAndTotals();
     void previewModelKeepsUntickedAcrossEvaluations();
     void previewModelReasons();
+    void reasonsNameExactlyTheRulesThatAreSet();
     void previewModelUpdatesTheSameRowsInPlace();
     void previewModelShowsServerTextVisiblyAndLiterally();
     void previewModelColumnsReadLikeTheImageTable();
@@ -584,13 +585,55 @@ void TestCleanupRules::previewModelReasons()
 {
     CleanupMatch match;
     match.image = make({.id = u"x"_s, .status = u"CREATE_FAILED"_s});
+    match.rules = CleanupRuleSet(CleanupRule::Failed) | CleanupRule::NotUpdated;
     match.idleDays = 40;
     match.rankInName = 0;
     QCOMPARE(CleanupPreviewModel::reasonText(match), u"Failed to save · Not updated for 40 day(s)"_s);
     match.image.status = u"ACTIVE"_s;
+    match.rules = CleanupRuleSet(CleanupRule::NotUpdated) | CleanupRule::KeepNewest;
     match.idleDays = 1;
     match.rankInName = 4;
     QCOMPARE(CleanupPreviewModel::reasonText(match), u"Not updated for 1 day(s) · 3 newer version(s)"_s);
+}
+
+void TestCleanupRules::reasonsNameExactlyTheRulesThatAreSet()
+{
+    // 769 days old and failed, but neither the age rule nor the failed rule is set: neither is a reason.
+    const QList<Image> images{make({.id = u"old"_s,
+                                    .nameSpace = u"tmp-ci"_s,
+                                    .name = u"scratch-gpu"_s,
+                                    .status = u"CREATE_FAILED"_s,
+                                    .createdDaysAgo = 769,
+                                    .sizeKb = 20 * Gb})};
+    CleanupRules rules;
+    rules.sizeAboveKb = 10 * Gb;
+    rules.namespacePattern = u"prod, tmp-*"_s;
+    rules.namePattern = u"scratch-*"_s;
+    const CleanupEvaluation evaluation = rules.evaluate(images, Now, false);
+    QCOMPARE(evaluation.count(), 1);
+    const QString reason = CleanupPreviewModel::reasonText(evaluation.matches.constFirst());
+    QVERIFY2(!reason.contains(u"day"_s), qPrintable(reason));
+    QVERIFY2(!reason.contains(u"Failed"_s), qPrintable(reason));
+    QVERIFY2(reason.contains(u"larger than 10"_s), qPrintable(reason));
+    QVERIFY2(reason.contains(u"Namespace matches tmp-*"_s), qPrintable(reason));
+    QVERIFY2(reason.contains(u"Name matches scratch-*"_s), qPrintable(reason));
+    QCOMPARE(reason.count(u" · "_s), 2);
+
+    // The same image under the age rule alone: that rule, and only it.
+    CleanupRules byAge;
+    byAge.notUpdatedForDays = 365;
+    const CleanupEvaluation aged = byAge.evaluate(images, Now, false);
+    QCOMPARE(aged.count(), 1);
+    QCOMPARE(CleanupPreviewModel::reasonText(aged.matches.constFirst()), u"Not updated for 769 day(s)"_s);
+
+    // Keep-newest alone: the newer versions, not the age.
+    const QList<Image> versions{make({.id = u"new"_s, .tag = u"v2"_s, .createdDaysAgo = 1}),
+                                make({.id = u"older"_s, .tag = u"v1"_s, .createdDaysAgo = 769})};
+    CleanupRules keep;
+    keep.keepNewestPerName = 1;
+    const CleanupEvaluation kept = keep.evaluate(versions, Now, false);
+    QCOMPARE(ids(kept), QStringList{u"older"_s});
+    QCOMPARE(CleanupPreviewModel::reasonText(kept.matches.constFirst()), u"1 newer version(s)"_s);
 }
 
 void TestCleanupRules::previewModelUpdatesTheSameRowsInPlace()

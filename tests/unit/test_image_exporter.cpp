@@ -7,6 +7,7 @@
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/cleanup/CleanupRules.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void csvRoundTripsAwkwardText();
     void csvValuesAreRaw();
     void csvDefusesFormulas();
+    void allFieldsAndExtraFields();
     void jsonUsesApiNamesAndRawValues();
     void exportFollowsViewOrderAndVisibleColumns();
     void exportFromCleanupPreviewThroughProxy();
@@ -208,6 +210,34 @@ void TestImageExporter::csvDefusesFormulas()
     const QJsonArray json =
         QJsonDocument::fromJson(ImageExporter::toJson(images, {ImageTableModel::Description})).array();
     QCOMPARE(json.at(0).toObject().value(u"description"_s).toString(), u"=HYPERLINK(\"http://x\")"_s);
+}
+
+void TestImageExporter::allFieldsAndExtraFields()
+{
+    const QList<int> all = ImageExporter::allFields();
+    for (int column :
+         {int(ImageTableModel::Id), int(ImageTableModel::SwrPath), int(ImageTableModel::Workspace),
+          int(ImageTableModel::Description), int(ImageTableModel::Name)})
+        QVERIFY(all.contains(column));
+    QVERIFY(!all.contains(ImageTableModel::UsedBy));
+    QVERIFY(std::is_sorted(all.cbegin(), all.cend()));
+
+    // Extra fields follow the columns; their text is defused like the image's own.
+    const QList<Image> images{make(u"1"_s, u"alpha"_s, 1), make(u"2"_s, u"beta"_s, 2)};
+    const QList<ImageExporter::ExtraField> extra{
+        {u"Why"_s, u"reason"_s, {u"=SUM(A1)"_s, u"old"_s}},
+        {u"SWR"_s, u"delete_swr_content"_s, {true, false}},
+    };
+    const QList<QStringList> records =
+        parseCsv(decodeCsv(ImageExporter::toCsv(images, {ImageTableModel::Name}, extra)));
+    QCOMPARE(records.at(0), (QStringList{u"Name"_s, u"Why"_s, u"SWR"_s}));
+    QCOMPARE(records.at(1), (QStringList{u"alpha"_s, u"'=SUM(A1)"_s, u"true"_s}));
+    QCOMPARE(records.at(2), (QStringList{u"beta"_s, u"old"_s, u"false"_s}));
+    const QJsonArray json =
+        QJsonDocument::fromJson(ImageExporter::toJson(images, {ImageTableModel::Name}, extra)).array();
+    QCOMPARE(json.at(0).toObject(),
+             (QJsonObject{
+                 {u"name"_s, u"alpha"_s}, {u"reason"_s, u"=SUM(A1)"_s}, {u"delete_swr_content"_s, true}}));
 }
 
 void TestImageExporter::jsonUsesApiNamesAndRawValues()

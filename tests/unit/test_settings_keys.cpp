@@ -73,6 +73,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
         u"imageTable/rememberLists"_s,
         u"export/lastFolder"_s,
         u"export/lastFormat"_s,
+        u"export/fields"_s,
         u"cleanup/geometry"_s,
         u"deletionResults/geometry"_s,
         u"cleanup/<account>/rules"_s,

@@ -162,6 +162,8 @@ private Q_SLOTS:
     void everyEntryIsComplete_data();
     void everyEntryIsComplete();
     void englishHoldsOnlyPluralForms();
+    void windowTitlesUseTheDashQtAppends_data();
+    void windowTitlesUseTheDashQtAppends();
     void embeddedCatalogueMatchesTheTsFile_data();
     void embeddedCatalogueMatchesTheTsFile();
     void installsTheCatalogueOfTheLanguage();
@@ -253,6 +255,37 @@ void TestTranslations::englishHoldsOnlyPluralForms()
             QVERIFY2(englishKeys.contains(m.context + u'\x1f' + m.source + u'\x1f' + m.comment),
                      qPrintable(u"no English plural forms: "_s + describe(u"zh_CN"_s, m)));
     }
+}
+
+void TestTranslations::windowTitlesUseTheDashQtAppends_data()
+{
+    everyEntryIsComplete_data();
+}
+
+void TestTranslations::windowTitlesUseTheDashQtAppends()
+{
+    // Qt appends the display name to a dialog's title with an em dash ("Preferences — ModelArts Image
+    // Manager"); a title of ours that joins with an en dash makes the windows of one app read differently.
+    QFETCH(QString, file);
+    const Catalogue catalogue = readCatalogue(QDir(TranslationsDir).filePath(file));
+    QVERIFY2(catalogue.error.isEmpty(), qPrintable(catalogue.error));
+    if (catalogue.language.startsWith(u"en"_s))
+        QSKIP("English holds plural forms only, no titles");
+    QStringList problems;
+    int titles = 0;
+    for (const Message &m : catalogue.messages) {
+        const bool isTitle = m.comment.contains(u"window title"_s, Qt::CaseInsensitive) ||
+                             m.source.contains(u"ModelArts Image Manager"_s);
+        if (!isTitle || m.type == u"obsolete"_s || m.type == u"vanished"_s)
+            continue;
+        ++titles;
+        for (const QString &text : QStringList{m.source, m.translation} + m.forms) {
+            if (text.contains(QChar(0x2013)))
+                problems.append(u"%1: %2"_s.arg(describe(file, m), text));
+        }
+    }
+    QVERIFY(titles > 0);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 void TestTranslations::embeddedCatalogueMatchesTheTsFile_data()

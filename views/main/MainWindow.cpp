@@ -328,7 +328,7 @@ void MainWindow::connectTo(const QString &displayName, const ConnectionSettings 
 {
     m_noticeBar->dismiss();
     m_catalog->setIncludeBuiltIn(m_filterModel->filterState().showBuiltIn);
-    setWindowTitle(tr("%1 – ModelArts Image Manager", "window title; %1 is the account").arg(displayName));
+    setWindowTitle(tr("%1 — ModelArts Image Manager", "window title; %1 is the account").arg(displayName));
     qCInfo(lcMainWindow) << "connecting to" << displayName << "region" << settings.regionId;
     // The time belongs to the previous account's list; this one says its own once it has loaded.
     m_statusBar->setLastRefreshed({});

@@ -16,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -278,6 +279,9 @@ QWidget *CleanupDialog::createPreview()
     m_view->setColumnWidth(CleanupPreviewModel::Size, metrics.averageCharWidth() * 11);
     m_view->setColumnWidth(CleanupPreviewModel::Updated, metrics.averageCharWidth() * 18);
     m_view->setColumnWidth(CleanupPreviewModel::Visibility, metrics.averageCharWidth() * 10);
+    // Fitted to what the rows and headers hold whenever a different set of images is shown.
+    connect(m_sorted, &QAbstractItemModel::modelReset, this, &CleanupDialog::fitPreviewColumns);
+    connect(m_sorted, &QAbstractItemModel::rowsInserted, this, &CleanupDialog::fitPreviewColumns);
 
     m_countLabel = new QLabel(box);
     m_countLabel->setObjectName(u"cleanupCountLabel"_s);
@@ -496,6 +500,19 @@ void CleanupDialog::updateSummary()
     m_untickAll->setEnabled(ticked > 0);
 }
 
+void CleanupDialog::fitPreviewColumns()
+{
+    // Each column as wide as its header and the rows on screen need, within reason: a very long name
+    // elides rather than pushing "Why" out of sight. "Why", the last, takes what is left.
+    const int cap = fontMetrics().averageCharWidth() * 48;
+    QHeaderView *header = m_view->header();
+    for (int column = 0; column < CleanupPreviewModel::Reason; ++column) {
+        const int wanted = qMax(header->sectionSizeHint(column),
+                                static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column));
+        m_view->setColumnWidth(column, qMin(wanted, cap));
+    }
+}
+
 QString CleanupDialog::countText() const
 {
     return m_countLabel->text();
@@ -524,9 +541,24 @@ bool CleanupDialog::exportPreview(const QString &path, QString *error)
         ImageTableModel::Updated, ImageTableModel::Visibility, ImageTableModel::SwrPath,
         ImageTableModel::Id,
     };
+    const QList<Image> images = tickedImages();
+    QHash<QString, QString> reasons;
+    for (const CleanupMatch &match : m_preview->evaluation().matches)
+        reasons.insert(match.image.id, CleanupPreviewModel::reasonText(match));
+    // A dry run is read to decide: why each image is proposed, and whether its SWR content would go with it.
+    ImageExporter::ExtraField reason{
+        tr("Why", "CSV column: why the clean-up rules chose the image"), u"reason"_s, {}};
+    ImageExporter::ExtraField swr{
+        tr("SWR content deleted", "CSV column: true or false"), u"delete_swr_content"_s, {}};
+    const bool force = forceRequested();
+    for (const Image &image : images) {
+        reason.values.append(reasons.value(image.id));
+        // force reaches SWR for private images only (CleanupRules::reclaimableKb).
+        swr.values.append(force && image.isPrivate());
+    }
     const ImageExporter::Format format =
         ImageExporter::formatForPath(path).value_or(ImageExporter::Format::Csv);
-    return ImageExporter::write(path, format, tickedImages(), columns, error);
+    return ImageExporter::write(path, format, images, columns, error, {reason, swr});
 }
 
 void CleanupDialog::chooseFileAndExport()

@@ -86,6 +86,7 @@ protected:
     void done(int result) override;
 
 private:
+    void fitPreviewColumns();
     QWidget *createRulesBox();
     QWidget *createPreview();
     void schedulePreview();

@@ -13,7 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace mim {
 
-namespace {} // namespace
+namespace {
+
+const auto AllFieldsValue = u"all"_s;
+const auto VisibleFieldsValue = u"visible"_s;
+
+} // namespace
 
 QList<int> ExportImages::visibleColumns(const QHeaderView *header)
 {
@@ -28,25 +33,59 @@ QList<int> ExportImages::visibleColumns(const QHeaderView *header)
     return columns;
 }
 
-QString ExportImages::chooseFile(QWidget *parent, const QString &title, const QString &suggestedBaseName,
-                                 QSettings *settings)
+QList<int> ExportImages::columnsFor(Fields fields, const QHeaderView *header)
 {
-    const QString csvFilter = tr("CSV files (*.csv)");
-    const QString jsonFilter = tr("JSON files (*.json)");
+    return fields == Fields::All ? ImageExporter::allFields() : visibleColumns(header);
+}
+
+ExportImages::Fields ExportImages::rememberedFields(const QSettings *settings)
+{
+    if (!settings)
+        return Fields::Visible;
+    return SettingsKeys::value(*settings, SettingsKey::ExportFields).toString() == AllFieldsValue
+               ? Fields::All
+               : Fields::Visible;
+}
+
+void ExportImages::rememberFields(QSettings *settings, Fields fields)
+{
+    if (settings)
+        SettingsKeys::setValue(*settings, SettingsKey::ExportFields,
+                               fields == Fields::All ? AllFieldsValue : VisibleFieldsValue);
+}
+
+QString ExportImages::chooseFile(QWidget *parent, const QString &title, const QString &suggestedBaseName,
+                                 QSettings *settings, Fields *fields)
+{
+    // The choice of fields rides on the file type: the save dialog is the one step every export takes, and
+    // a native dialog takes no extra widgets.
+    const QString csvFilter = fields ? tr("CSV, visible columns (*.csv)") : tr("CSV files (*.csv)");
+    const QString jsonFilter = fields ? tr("JSON, visible columns (*.json)") : tr("JSON files (*.json)");
+    const QString csvAllFilter = tr("CSV, all fields (*.csv)");
+    const QString jsonAllFilter = tr("JSON, all fields (*.json)");
     QString folder =
         settings ? SettingsKeys::value(*settings, SettingsKey::ExportLastFolder).toString() : QString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const bool json =
         settings && SettingsKeys::value(*settings, SettingsKey::ExportLastFormat).toString() == u"json"_s;
-    QString selectedFilter = json ? jsonFilter : csvFilter;
+    const bool all = fields && rememberedFields(settings) == Fields::All;
+    QString selectedFilter = json ? (all ? jsonAllFilter : jsonFilter) : (all ? csvAllFilter : csvFilter);
     const QString suggested = QDir(folder).filePath(suggestedBaseName + (json ? u".json"_s : u".csv"_s));
+    QStringList filters{csvFilter, jsonFilter};
+    if (fields)
+        filters = QStringList{csvFilter, csvAllFilter, jsonFilter, jsonAllFilter};
 
-    QString path = QFileDialog::getSaveFileName(parent, title, suggested, csvFilter + u";;"_s + jsonFilter,
-                                                &selectedFilter);
+    QString path =
+        QFileDialog::getSaveFileName(parent, title, suggested, filters.join(u";;"_s), &selectedFilter);
     if (path.isEmpty())
         return {};
-    const bool choseJson = selectedFilter == jsonFilter;
+    const bool choseJson = selectedFilter == jsonFilter || selectedFilter == jsonAllFilter;
+    if (fields) {
+        *fields =
+            selectedFilter == csvAllFilter || selectedFilter == jsonAllFilter ? Fields::All : Fields::Visible;
+        rememberFields(settings, *fields);
+    }
     if (!ImageExporter::formatForPath(path))
         path += choseJson ? u".json"_s : u".csv"_s;
     if (settings) {

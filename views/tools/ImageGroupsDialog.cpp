@@ -10,6 +10,7 @@
 #include "models/session/AccountSession.h"
 #include "views/deletion/DeleteImagesDialog.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,8 +54,10 @@ ImageGroupsDialog::ImageGroupsDialog(AccountSession *session, QWidget *parent)
     m_sorted->setSortRole(ImageGroupModel::SortRole);
     m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_sorted->setFilterKeyColumn(-1);
-    // A version whose tag matches keeps its group visible.
+    // A version whose tag matches keeps its group visible; a group that matches keeps all its versions, so
+    // it can still be expanded.
     m_sorted->setRecursiveFilteringEnabled(true);
+    m_sorted->setAutoAcceptChildRows(true);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"groupFilterEdit"_s);
@@ -80,7 +83,11 @@ ImageGroupsDialog::ImageGroupsDialog(AccountSession *session, QWidget *parent)
     m_view->setColumnWidth(ImageGroupModel::Versions, metrics.averageCharWidth() * 10);
     m_view->setColumnWidth(ImageGroupModel::Status, metrics.averageCharWidth() * 16);
     m_view->setColumnWidth(ImageGroupModel::Size, metrics.averageCharWidth() * 11);
-    m_view->setColumnWidth(ImageGroupModel::Updated, metrics.averageCharWidth() * 18);
+    // Wide enough for a long date in the user's locale, which an average character width underestimates.
+    m_view->setColumnWidth(ImageGroupModel::Updated,
+                           metrics.horizontalAdvance(Formatting::localDateTime(
+                               QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)).toMSecsSinceEpoch())) +
+                               metrics.averageCharWidth() * 4);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ImageGroupsDialog::updateButtons);
 

@@ -175,13 +175,14 @@ RegisterImageDialog *ImageToolsMenu::openRegisterImage()
 int ImageToolsMenu::exportShownRows(const QString &path)
 {
     const bool interactive = path.isEmpty();
-    const QString target =
-        interactive ? ExportImages::chooseFile(m_window, tr("Export Images"),
-                                               tr("modelarts-images", "file name"), m_services.settings)
-                    : path;
+    ExportImages::Fields fields = ExportImages::rememberedFields(m_services.settings);
+    const QString target = interactive ? ExportImages::chooseFile(m_window, tr("Export Images"),
+                                                                  tr("modelarts-images", "file name"),
+                                                                  m_services.settings, &fields)
+                                       : path;
     if (target.isEmpty())
         return -1;
-    const QList<int> columns = ExportImages::visibleColumns(m_window->tableView()->header());
+    const QList<int> columns = ExportImages::columnsFor(fields, m_window->tableView()->header());
     QString error;
     const int count = ExportImages::exportRows(m_window->filterModel(), columns, target, &error);
     if (count < 0) {

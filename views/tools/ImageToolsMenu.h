@@ -42,7 +42,8 @@ public:
     CleanupDialog *openCleanup();
     ImageGroupsDialog *openImageGroups();
     RegisterImageDialog *openRegisterImage();
-    // Exports the rows the table shows, in its order and with its visible columns. Empty path: ask for one.
+    // Exports the rows the table shows, in its order, with its visible columns or every field as the user
+    // chose last (ExportImages::rememberedFields). Empty path: ask for one, and for the fields.
     // Returns the number of images written, -1 on failure or cancel.
     int exportShownRows(const QString &path = {});
 

@@ -160,6 +160,10 @@ RegisterImageDialog::RegisterImageDialog(ApiClient *client, const QString &accou
     m_description->setTabChangesFocus(true);
     m_description->setFixedHeight(metrics.lineSpacing() * 4 + 2 * m_description->frameWidth() + 8);
     m_descriptionCount = quietNote(QString(), this);
+    m_descriptionCount->setObjectName(u"descriptionCountLabel"_s);
+    // A word-wrapped label asks for its height by width, which the form layout answers late: the counter
+    // was placed over the description box. "0 / 512" never needs to wrap.
+    m_descriptionCount->setWordWrap(false);
     m_descriptionCount->setAlignment(Qt::AlignRight);
     auto *descriptionBox = new QVBoxLayout();
     descriptionBox->setSpacing(2);
@@ -173,7 +177,9 @@ RegisterImageDialog::RegisterImageDialog(ApiClient *client, const QString &accou
     m_tags->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tags->verticalHeader()->setVisible(false);
     m_tags->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tags->setFixedHeight(m_tags->horizontalHeader()->sizeHint().height() + metrics.lineSpacing() * 5);
+    // Rows are taller than a line of text: room for four whole rows, measured in rows.
+    m_tags->setMinimumHeight(m_tags->horizontalHeader()->sizeHint().height() +
+                             m_tags->verticalHeader()->defaultSectionSize() * 4 + 2 * m_tags->frameWidth());
     m_addTag = new QPushButton(tr("Add Tag"), this);
     m_addTag->setAutoDefault(false);
     m_removeTag = new QPushButton(tr("Remove"), this);
