@@ -585,7 +585,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+78"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+79"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -758,7 +758,7 @@
         <translation>要删除的镜像</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Tick All</source>
         <translation>全部勾选</translation>
     </message>
@@ -849,8 +849,20 @@
             <numerusform>删除 %Ln 个镜像…</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+55"/>
+        <source>Why</source>
+        <comment>CSV column: why the clean-up rules chose the image</comment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SWR content deleted</source>
+        <comment>CSV column: true or false</comment>
+        <translation>删除 SWR 内容</translation>
+    </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+81"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -858,7 +870,7 @@
         </translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-150"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
@@ -875,7 +887,7 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+71"/>
         <source>Export Preview</source>
         <translation>导出预览</translation>
     </message>
@@ -905,7 +917,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Failed to save</source>
         <translation>保存失败</translation>
     </message>
@@ -917,7 +929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%Ln newer version(s)</source>
         <comment>of the same image name</comment>
         <translation>
@@ -926,6 +938,30 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Failed versions are never kept</source>
+        <comment>the keep-newest-versions rule</comment>
+        <translation>失败的版本从不保留</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, larger than %2</source>
+        <comment>size of the image, then the size rule&apos;s threshold</comment>
+        <translation>%1，大于 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Namespace matches %1</source>
+        <comment>%1 is a wildcard pattern</comment>
+        <translation>命名空间匹配 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name matches %1</source>
+        <comment>%1 is a wildcard pattern</comment>
+        <translation>名称匹配 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source> · </source>
         <comment>separator between reasons</comment>
         <translation> · </translation>
@@ -1838,17 +1874,37 @@
 <context>
     <name>mim::ExportImages</name>
     <message>
-        <location filename="../views/tools/ExportImages.cpp" line="+34"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+62"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV, visible columns (*.csv)</source>
+        <translation>CSV，可见列 (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON, visible columns (*.json)</source>
+        <translation>JSON，可见列 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, all fields (*.csv)</source>
+        <translation>CSV，全部字段 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON, all fields (*.json)</source>
+        <translation>JSON，全部字段 (*.json)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+48"/>
         <source>Exported %Ln image(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个镜像导出到 %1。</numerusform>
@@ -2358,7 +2414,7 @@
         <translation>%1（KB）</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+126"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -2381,13 +2437,11 @@
 </context>
 <context>
     <name>mim::ImageGroupModel</name>
-    <message numerus="yes">
-        <location filename="../models/groups/ImageGroupModel.cpp" line="+112"/>
-        <source>%Ln failed</source>
+    <message>
+        <location filename="../models/groups/ImageGroupModel.cpp" line="+120"/>
+        <source>Failed: %L1</source>
         <comment>versions of the group that failed to save</comment>
-        <translation>
-            <numerusform>%Ln 个失败</numerusform>
-        </translation>
+        <translation>失败：%L1</translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
@@ -2396,8 +2450,15 @@
             <numerusform>服务器记录有 %Ln 个版本，镜像列表中有 %1 个。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%L1 of %Ln version(s) failed to save</source>
+        <translation>
+            <numerusform>%Ln 个版本中有 %L1 个保存失败</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+90"/>
+        <location line="+87"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
@@ -2462,13 +2523,13 @@
 <context>
     <name>mim::ImageGroupsDialog</name>
     <message>
-        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+42"/>
+        <location filename="../views/tools/ImageGroupsDialog.cpp" line="+43"/>
         <source>Image Groups</source>
         <comment>window title</comment>
         <translation>镜像分组</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Filter image groups</source>
         <translation>筛选镜像组</translation>
     </message>
@@ -2483,7 +2544,7 @@
         <translation>镜像组</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2866,7 +2927,7 @@
         <translation>modelarts-镜像</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export Failed</source>
         <translation>导出失败</translation>
     </message>
@@ -3030,9 +3091,9 @@
     </message>
     <message>
         <location line="+121"/>
-        <source>%1 – ModelArts Image Manager</source>
+        <source>%1 — ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
-        <translation>%1 – ModelArts 镜像管理器</translation>
+        <translation>%1 — ModelArts 镜像管理器</translation>
     </message>
     <message numerus="yes">
         <location line="+213"/>
@@ -3903,7 +3964,7 @@
         <translation>描述</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -3920,7 +3981,7 @@
         <translation>值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Add Tag</source>
         <translation>添加标签</translation>
     </message>
@@ -4947,7 +5008,7 @@
 <context>
     <name>mim::app::AppPaths</name>
     <message>
-        <location filename="../app/AppPaths.cpp" line="+102"/>
+        <location filename="../app/AppPaths.cpp" line="+106"/>
         <source>There is no account called “%1”, and no account is saved yet.</source>
         <translation>没有名为“%1”的账号，且尚未保存任何账号。</translation>
     </message>
