@@ -2,6 +2,7 @@
 
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
+#include "models/storage/FreedStorage.h"
 
 #include <QLocale>
 
@@ -134,6 +135,12 @@ QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reas
     for (const QString &reason : reasons)
         text += u'\n' + reason;
     return text;
+}
+
+QString DeleteImagesText::storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage)
+{
+    const QHash<QString, qint64> bytes = storage ? storage->bytesByPath() : QHash<QString, qint64>();
+    return FreedStorage::of(images, force, storage ? &bytes : nullptr).sentence();
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)
