@@ -3,6 +3,7 @@
 #include "models/common/Formatting.h"
 #include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/Deletion.h"
+#include "models/storage/FreedStorage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -108,6 +109,13 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_appliesTo->setContentsMargins(indent, 0, 0, 0);
     m_appliesTo->setEnabled(m_privateCount > 0);
 
+    m_storageFreed = new QLabel(this);
+    m_storageFreed->setObjectName(u"storageFreedLabel"_s);
+    m_storageFreed->setTextFormat(Qt::PlainText);
+    m_storageFreed->setWordWrap(true);
+    m_storageFreed->setContentsMargins(indent, 0, 0, 0);
+    m_storageFreed->setVisible(false);
+
     auto *buttons = new QDialogButtonBox(this);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_delete = buttons->addButton(tr("Delete"), QDialogButtonBox::AcceptRole);
@@ -135,6 +143,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     forceBox->setSpacing(2);
     forceBox->addWidget(m_force);
     forceBox->addWidget(m_appliesTo);
+    forceBox->addWidget(m_storageFreed);
     text->addLayout(forceBox);
 
     auto *body = new QHBoxLayout();
@@ -229,6 +238,21 @@ void DeleteImagesDialog::updateDeleteButton()
 {
     m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested()));
     m_delete->setEnabled(!m_images.isEmpty());
+    // The SWR figure follows the box: it is the box that decides whether SWR content goes.
+    if (m_storageBytes)
+        m_storageFreed->setText(FreedStorage::of(m_images, forceRequested(), &*m_storageBytes).sentence());
+}
+
+void DeleteImagesDialog::setStorage(const StorageFacts &facts)
+{
+    m_storageBytes = facts.bytesByPath();
+    m_storageFreed->setVisible(true);
+    updateDeleteButton();
+}
+
+QString DeleteImagesDialog::storageFreedText() const
+{
+    return m_storageBytes ? m_storageFreed->text() : QString();
 }
 
 QString DeleteImagesDialog::headline() const

@@ -3,7 +3,9 @@
 #include "models/api/Image.h"
 #include "models/catalog/UsageSummary.h"
 
+#include <optional>
 #include <QDialog>
+#include <QHash>
 #include <QSet>
 
 class QCheckBox;
@@ -13,6 +15,7 @@ class QPushButton;
 namespace mim {
 
 struct DeletionRequest;
+struct StorageFacts;
 
 // One confirmation for deleting one or many images: what (names, count, total size), whether to delete
 // the SWR content too (private images only, off by default), and a button that names exactly that action.
@@ -35,6 +38,12 @@ public:
     int unknownUsageCount() const { return m_unknownUsage; }
     int skippedBuiltInCount() const { return m_skippedBuiltIn; }
     int privateCount() const { return m_privateCount; }
+
+    // What SWR stores (a loaded inventory's facts; set before the dialog is shown): the dialog then says what
+    // the deletion frees in SWR, following the SWR box. Without it the dialog says nothing about SWR storage.
+    void setStorage(const StorageFacts &facts);
+    // Empty unless setStorage() was called.
+    QString storageFreedText() const;
 
     // The SWR box is ticked (and applies to at least one image).
     bool forceRequested() const;
@@ -75,6 +84,8 @@ private:
     QCheckBox *m_includeInUse = nullptr;
     QLabel *m_unknownWarning = nullptr;
     QCheckBox *m_force = nullptr;
+    QLabel *m_storageFreed = nullptr;
+    std::optional<QHash<QString, qint64>> m_storageBytes;
     QPushButton *m_delete = nullptr;
     QPushButton *m_cancel = nullptr;
 };

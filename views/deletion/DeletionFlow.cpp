@@ -3,6 +3,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h"
 #include "views/main/MainStatusBar.h"
@@ -107,6 +108,8 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
 
     DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
     dialog.setUsage(m_session->usage());
+    if (m_session->storage()->state() == SwrInventory::State::Loaded)
+        dialog.setStorage(m_session->storage()->facts());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
     const std::optional<bool> force = confirmDeletion(m_deletionConfirmer, dialog);

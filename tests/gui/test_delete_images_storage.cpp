@@ -1,0 +1,100 @@
+// The delete confirmation with a loaded SWR inventory: it says what the deletion frees in SWR from the tag
+// sizes, follows the SWR box (nothing without it), says when ModelArts' size stands in, and says nothing of
+// SWR storage without an inventory.
+
+#include "models/common/Formatting.h"
+#include "models/storage/FreedStorage.h"
+#include "models/storage/StorageFacts.h"
+#include "views/deletion/DeleteImagesDialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mim;
+
+namespace {
+
+Image image(const QString &id, const QString &path, qint64 sizeKb)
+{
+    Image result;
+    result.id = id;
+    result.name = id;
+    result.tag = u"v1"_s;
+    result.swrPath = u"swr.cn-north-4.myhuaweicloud.com/"_s + path;
+    result.sizeKb = sizeKb;
+    result.visibility = u"PRIVATE"_s;
+    result.type = u"DEDICATED"_s;
+    result.status = u"ACTIVE"_s;
+    return result;
+}
+
+StorageFacts facts()
+{
+    SwrTag a;
+    a.nameSpace = u"ns"_s;
+    a.repository = u"team/a"_s;
+    a.tag = u"v1"_s;
+    a.sizeBytes = 3'000'000'000;
+    SwrTag b = a;
+    b.repository = u"b"_s;
+    b.sizeBytes = 1'000'000'000;
+    return StorageFacts::build({}, {}, {a, b}, {}, UsageSummary());
+}
+
+} // namespace
+
+class TestDeleteImagesStorage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsTheSwrBox();
+    void saysWhenModelArtsSizeStandsIn();
+    void saysNothingWithoutAnInventory();
+};
+
+void TestDeleteImagesStorage::followsTheSwrBox()
+{
+    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1), image(u"b"_s, u"ns/b:v1"_s, 1)}, 0);
+    dialog.setStorage(facts());
+    auto *label = dialog.findChild<QLabel *>(u"storageFreedLabel"_s);
+    QVERIFY(label);
+    QVERIFY(!label->isHidden());
+    QVERIFY(!dialog.forceCheckBox()->isChecked());
+    QVERIFY(dialog.storageFreedText().startsWith(u"Frees nothing in SWR"_s));
+
+    dialog.forceCheckBox()->setChecked(true);
+    QVERIFY(dialog.storageFreedText().contains(Formatting::dataSize(4'000'000'000)));
+    QVERIFY(dialog.storageFreedText().contains(u"SWR tag sizes"_s));
+    QCOMPARE(label->text(), dialog.storageFreedText());
+
+    dialog.forceCheckBox()->setChecked(false);
+    QVERIFY(dialog.storageFreedText().startsWith(u"Frees nothing in SWR"_s));
+}
+
+void TestDeleteImagesStorage::saysWhenModelArtsSizeStandsIn()
+{
+    const QList<Image> images{image(u"a"_s, u"ns/team/a:v1"_s, 1), image(u"c"_s, u"ns/unknown:v1"_s, 2048)};
+    DeleteImagesDialog dialog(images, 0);
+    dialog.setStorage(facts());
+    dialog.forceCheckBox()->setChecked(true);
+    const QHash<QString, qint64> bytes = facts().bytesByPath();
+    const FreedStorage expected = FreedStorage::of(images, true, &bytes);
+    QCOMPARE(expected.fromModelArtsSize, 1);
+    QCOMPARE(dialog.storageFreedText(), expected.sentence());
+    QVERIFY(dialog.storageFreedText().contains(u"ModelArts' size"_s));
+}
+
+void TestDeleteImagesStorage::saysNothingWithoutAnInventory()
+{
+    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1)}, 0);
+    dialog.forceCheckBox()->setChecked(true);
+    QVERIFY(dialog.storageFreedText().isEmpty());
+    QVERIFY(dialog.findChild<QLabel *>(u"storageFreedLabel"_s)->isHidden());
+}
+
+QTEST_MAIN(TestDeleteImagesStorage)
+#include "test_delete_images_storage.moc"
