@@ -1,11 +1,15 @@
-// The delete confirmation with a loaded SWR inventory: it says what the deletion frees in SWR from the tag
-// sizes, follows the SWR box (nothing without it), says when ModelArts' size stands in, and says nothing of
-// SWR storage without an inventory.
+// The delete confirmation and the clean-up assistant with a loaded SWR inventory: they say what the deletion
+// frees in SWR from the tag sizes, follow the SWR box (nothing without it), say when ModelArts' size stands
+// in, and keep their former figures without an inventory.
 
+#include "models/catalog/ImageTableModel.h"
+#include "models/cleanup/CleanupPreviewModel.h"
+#include "models/cleanup/CleanupRules.h"
 #include "models/common/Formatting.h"
 #include "models/storage/FreedStorage.h"
 #include "models/storage/StorageFacts.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/tools/CleanupDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -22,6 +26,7 @@ Image image(const QString &id, const QString &path, qint64 sizeKb)
     Image result;
     result.id = id;
     result.name = id;
+    result.nameSpace = u"ns"_s;
     result.tag = u"v1"_s;
     result.swrPath = u"swr.cn-north-4.myhuaweicloud.com/"_s + path;
     result.sizeKb = sizeKb;
@@ -54,6 +59,7 @@ private Q_SLOTS:
     void followsTheSwrBox();
     void saysWhenModelArtsSizeStandsIn();
     void saysNothingWithoutAnInventory();
+    void cleanupSumsTheTagSizes();
 };
 
 void TestDeleteImagesStorage::followsTheSwrBox()
@@ -94,6 +100,26 @@ void TestDeleteImagesStorage::saysNothingWithoutAnInventory()
     dialog.forceCheckBox()->setChecked(true);
     QVERIFY(dialog.storageFreedText().isEmpty());
     QVERIFY(dialog.findChild<QLabel *>(u"storageFreedLabel"_s)->isHidden());
+}
+
+void TestDeleteImagesStorage::cleanupSumsTheTagSizes()
+{
+    ImageTableModel table;
+    table.setImages({image(u"a"_s, u"ns/team/a:v1"_s, 10), image(u"b"_s, u"ns/b:v1"_s, 20)});
+    CleanupDialog dialog(&table, nullptr, u"account"_s);
+    CleanupRules rules;
+    rules.namespacePattern = u"ns"_s;
+    dialog.setRules(rules);
+    dialog.setForceRequested(true);
+    QTRY_COMPARE(dialog.previewModel()->rowCount(), 2);
+    // Without the inventory: ModelArts' size, as before.
+    QCOMPARE(dialog.spaceText(), u"Frees %1 in SWR."_s.arg(Formatting::humanSize(30)));
+
+    dialog.setStorage(facts());
+    QVERIFY(dialog.spaceText().contains(Formatting::dataSize(4'000'000'000)));
+    QVERIFY(dialog.spaceText().contains(u"SWR tag sizes"_s));
+    dialog.setForceRequested(false);
+    QTRY_COMPARE(dialog.spaceText(), u"Frees no SWR space: the SWR content is kept."_s);
 }
 
 QTEST_MAIN(TestDeleteImagesStorage)
