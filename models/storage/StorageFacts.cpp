@@ -159,6 +159,8 @@ StorageFacts StorageFacts::build(const QList<SwrNamespace> &namespaces,
         facts.tags.append(std::move(tag));
     }
 
+    facts.sizeUnit = SizeUnit::infer(SizeUnit::samplesFrom(images, tags));
+
     std::stable_sort(facts.organizations.begin(), facts.organizations.end(),
                      [](const OrganizationStorage &a, const OrganizationStorage &b) {
                          if (a.totalBytes() != b.totalBytes())

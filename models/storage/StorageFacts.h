@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/api/Swr.h"
 #include "models/catalog/UsageSummary.h"
 
@@ -46,6 +47,9 @@ struct StorageFacts
     QList<SwrRepository> repositories;
     QList<StoredTag> tags;
     QList<QString> skippedEnterpriseImages; // ModelArts images with swr_instance_id: "not supported yet"
+    // The unit of ModelArts' `size`, as the registered images' SWR tag sizes (bytes) show it
+    // (SizeUnit::infer); explanation() is the details pane's sentence.
+    SizeUnit::Inference sizeUnit;
 
     qint64 registeredBytes() const;
     qint64 unregisteredBytes() const;

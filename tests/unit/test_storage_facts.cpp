@@ -80,6 +80,7 @@ private Q_SLOTS:
     void usageIsCopiedFromTheSummary();
     void organizationsLargestFirstAndEmptyOnesListed();
     void aTagListedTwiceCountsOnce();
+    void sizeUnitInferredFromTheTags();
 };
 
 void TestStorageFacts::normalisedPaths_data()
@@ -264,6 +265,36 @@ void TestStorageFacts::aTagListedTwiceCountsOnce()
     QCOMPARE(facts.unregisteredBytes(), 10);
     QCOMPARE(facts.organizations.first().tagCount, 1);
     QCOMPARE(facts.organizations.first().repositoryCount, 1);
+}
+
+void TestStorageFacts::sizeUnitInferredFromTheTags()
+{
+    QList<SwrTag> tags;
+    QList<Image> images;
+    for (int i = 0; i < 5; ++i) {
+        const QString name = u"t%1"_s.arg(i);
+        tags.append(swrTag(u"ns"_s, u"repo"_s, name, 1024LL * (1000 + i)));
+        Image registered = image(u"id-%1"_s.arg(i), u"swr.x.com/ns/repo:"_s + name);
+        registered.nameSpace = u"ns"_s;
+        registered.name = u"repo"_s;
+        registered.tag = name;
+        registered.sizeKb = 1000 + i;
+        images.append(registered);
+    }
+    const StorageFacts facts = StorageFacts::build({}, {}, tags, images, UsageSummary());
+    QCOMPARE(facts.sizeUnit.compared, 5);
+    QCOMPARE(facts.sizeUnit.readAsKilobytes, 5);
+    QVERIFY(facts.sizeUnit.fromEvidence);
+    QCOMPARE(facts.sizeUnit.unit, SizeUnit::Unit::Kilobytes);
+    QCOMPARE(facts.sizeUnit.explanation(),
+             SizeUnit::infer(SizeUnit::samplesFrom(images, tags)).explanation());
+
+    // Sizes that read as bytes.
+    for (Image &registered : images)
+        registered.sizeKb *= 1024;
+    QCOMPARE(StorageFacts::build({}, {}, tags, images, UsageSummary()).sizeUnit.unit, SizeUnit::Unit::Bytes);
+    // Nothing to compare: the documented unit, not from evidence.
+    QVERIFY(!StorageFacts::build({}, {}, tags, {}, UsageSummary()).sizeUnit.fromEvidence);
 }
 
 QTEST_GUILESS_MAIN(TestStorageFacts)
