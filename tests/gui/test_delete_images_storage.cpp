@@ -9,6 +9,7 @@
 #include "models/storage/FreedStorage.h"
 #include "models/storage/StorageFacts.h"
 #include "views/deletion/DeleteImagesDialog.h"
+#include "views/main/DetailsPane.h"
 #include "views/tools/CleanupDialog.h"
 
 #include <QApplication>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void saysWhenModelArtsSizeStandsIn();
     void saysNothingWithoutAnInventory();
     void cleanupSumsTheTagSizes();
+    void detailsPaneSaysTheInferredSizeUnit();
 };
 
 void TestDeleteImagesStorage::followsTheSwrBox()
@@ -120,6 +122,38 @@ void TestDeleteImagesStorage::cleanupSumsTheTagSizes()
     QVERIFY(dialog.spaceText().contains(u"SWR tag sizes"_s));
     dialog.setForceRequested(false);
     QTRY_COMPARE(dialog.spaceText(), u"Frees no SWR space: the SWR content is kept."_s);
+}
+
+void TestDeleteImagesStorage::detailsPaneSaysTheInferredSizeUnit()
+{
+    QList<SwrTag> tags;
+    QList<Image> images;
+    for (int i = 0; i < 4; ++i) {
+        Image registered = image(u"img%1"_s.arg(i), u"ns/repo:v%1"_s.arg(i), 2000 + i);
+        registered.name = u"repo"_s;
+        registered.tag = u"v%1"_s.arg(i);
+        images.append(registered);
+        SwrTag tag;
+        tag.nameSpace = u"ns"_s;
+        tag.repository = u"repo"_s;
+        tag.tag = registered.tag;
+        tag.sizeBytes = registered.sizeKb * 1024;
+        tags.append(tag);
+    }
+    const StorageFacts facts = StorageFacts::build({}, {}, tags, images, UsageSummary());
+    QVERIFY(facts.sizeUnit.fromEvidence);
+    const QString explanation = facts.sizeUnit.explanation();
+    QVERIFY(explanation.contains(u"KB"_s));
+
+    DetailsPane pane;
+    pane.setImages({images.first()});
+    const QString size = pane.fieldText(DetailsPane::Field::Size);
+    QVERIFY(pane.fieldText(DetailsPane::Field::SizeUnit).isEmpty());
+    pane.setSizeUnitExplanation(explanation);
+    QCOMPARE(pane.fieldText(DetailsPane::Field::SizeUnit), explanation);
+    QCOMPARE(pane.fieldText(DetailsPane::Field::Size), size);
+    pane.setSizeUnitExplanation(QString());
+    QVERIFY(pane.fieldText(DetailsPane::Field::SizeUnit).isEmpty());
 }
 
 QTEST_MAIN(TestDeleteImagesStorage)
