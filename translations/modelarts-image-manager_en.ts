@@ -23,7 +23,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+397"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+405"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+112"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -125,7 +125,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+22"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+23"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -234,7 +234,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+67"/>
         <source>%Ln deletion(s) are still running.</source>
         <translation>
             <numerusform>%Ln deletion is still running.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+91"/>
         <source>%Ln image(s) deleted.</source>
         <translation>
             <numerusform>%Ln image deleted.</numerusform>
@@ -309,7 +309,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+386"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+419"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -370,7 +370,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+316"/>
+        <location filename="../views/main/FilterBar.cpp" line="+336"/>
         <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -403,6 +403,17 @@
         <translation>
             <numerusform>%Ln day ago</numerusform>
             <numerusform>%Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::FreedStorage</name>
+    <message numerus="yes">
+        <location filename="../models/storage/FreedStorage.cpp" line="+75"/>
+        <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
+        <translation>
+            <numerusform>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image whose SWR tag was not found.</numerusform>
+            <numerusform>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln images whose SWR tag was not found.</numerusform>
         </translation>
     </message>
 </context>
@@ -521,7 +532,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+536"/>
+        <location filename="../views/main/MainWindow.cpp" line="+543"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>
@@ -532,7 +543,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+443"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+465"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>

@@ -585,7 +585,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+78"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+79"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -768,7 +768,7 @@
         <translation>全部取消勾选</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+103"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -834,7 +834,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -850,7 +850,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+112"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -858,7 +858,7 @@
         </translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
@@ -957,7 +957,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+14"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+15"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -969,7 +969,7 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+55"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+56"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1122,7 +1122,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+58"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1130,7 +1130,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+65"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1167,7 +1167,7 @@
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+341"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+426"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1243,7 +1243,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-433"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1384,7 +1384,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+73"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+97"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1434,6 +1434,11 @@
         <location line="+10"/>
         <source>Size:</source>
         <translation>大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size unit:</source>
+        <translation>大小单位：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1564,7 +1569,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+150"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1774,7 +1779,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+62"/>
+        <location filename="../views/main/FilterBar.cpp" line="+77"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1795,7 +1800,7 @@
         <translation>清除筛选文字</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
@@ -2130,6 +2135,41 @@
         <source>%1 (%2)</source>
         <comment>an API value&apos;s label, then the value as the API sent it</comment>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mim::FreedStorage</name>
+    <message>
+        <location filename="../models/storage/FreedStorage.cpp" line="+62"/>
+        <source>Frees nothing in SWR: without “Also delete the image content from SWR” the content stays there.</source>
+        <translation>不释放 SWR 中的空间：未勾选“同时删除 SWR 中的镜像内容”时，内容仍保留在 SWR 中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Frees nothing in SWR: public images keep their SWR content.</source>
+        <translation>不释放 SWR 中的空间：公开镜像保留其 SWR 内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frees about %1 in SWR, by ModelArts&apos; size (SWR storage is not loaded).</source>
+        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算（未加载 SWR 存储）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frees %1 in SWR, from the SWR tag sizes.</source>
+        <translation>释放 SWR 中的 %1，按 SWR 标签大小计算。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frees about %1 in SWR, by ModelArts&apos; size: SWR lists none of these images&apos; tags.</source>
+        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算：SWR 中没有这些镜像的标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
+        <translation>
+            <numerusform>约释放 SWR 中的 %1：按 SWR 标签大小计算，其中 %Ln 个镜像的 SWR 标签未找到，按 ModelArts 的大小计算。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2649,12 +2689,12 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/main/ImageTableView.cpp" line="+18"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+19"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+120"/>
         <source>Reset Columns</source>
         <translation>重置列</translation>
     </message>
@@ -2662,7 +2702,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/tools/ImageToolsMenu.cpp" line="+51"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+52"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2708,7 +2748,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2733,12 +2773,12 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="+128"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="+159"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>无法读取服务器的响应。</translation>
     </message>
@@ -2872,13 +2912,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+68"/>
-        <location line="+284"/>
+        <location filename="../views/main/MainWindow.cpp" line="+69"/>
+        <location line="+290"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-160"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -2888,7 +2928,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>%1 – ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 – ModelArts 镜像管理器</translation>
@@ -3361,7 +3401,7 @@
         <translation>认证方式</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Access key (AK/SK)</source>
         <translation>访问密钥（AK/SK）(&amp;A)</translation>
     </message>
@@ -3426,7 +3466,7 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>unchanged</source>
         <translation>未更改</translation>
     </message>
@@ -3476,7 +3516,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -3501,7 +3541,7 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Choose a CA Certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -3527,7 +3567,22 @@
 <context>
     <name>mim::ReconciliationResult</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="-134"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="-164"/>
+        <source>The SWR tag %1 was deleted.</source>
+        <translation>SWR 标签 %1 已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SWR tag %1 was not deleted; it is still there.</source>
+        <translation>SWR 标签 %1 未被删除，仍然存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
+        <translation>无法确定 SWR 标签 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 was deleted.</source>
         <translation>%1 已删除。</translation>
     </message>
@@ -4484,7 +4539,7 @@
         <translation>应答不是列表（JSON 数组）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>The Content-Range “%1” is not START-END/TOTAL.</source>
         <translation>Content-Range“%1”不是 START-END/TOTAL 格式。</translation>
     </message>
@@ -4499,7 +4554,12 @@
         <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The server sent %1 records but says the page holds none.</source>
+        <translation>服务器发送了 %1 条记录，却声明此页没有记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The server sent no records at %1 of %2.</source>
         <translation>服务器在共 %2 条中的位置 %1 处没有发送任何记录。</translation>
     </message>
@@ -4537,6 +4597,14 @@
         <location line="+6"/>
         <source>SWR refused to delete the tag. Ask your administrator for the IAM role “SWR Admin” in this region, or for the manage permission on this organization in SWR.</source>
         <translation>SWR 拒绝删除该镜像版本。请向管理员申请本区域的 IAM 角色“SWR Admin”，或在 SWR 中申请该组织的管理权限。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrInventory</name>
+    <message>
+        <location filename="../models/storage/SwrInventory.cpp" line="+200"/>
+        <source>Loading SWR storage was cancelled.</source>
+        <translation>已取消加载 SWR 存储。</translation>
     </message>
 </context>
 <context>
@@ -4590,6 +4658,24 @@
         <location line="+27"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::TagDeletionQueue</name>
+    <message>
+        <location filename="../models/storage/TagDeletionQueue.cpp" line="+74"/>
+        <source>The account was closed.</source>
+        <translation>账号已关闭。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not sent: the deletion journal could not be written (%1).</source>
+        <translation>未发送：无法写入删除日志（%1）。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Not sent: the deletion was cancelled.</source>
+        <translation>未发送：删除已取消。</translation>
     </message>
 </context>
 <context>
