@@ -3,6 +3,7 @@
 #include "models/api/SizeUnit.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
+#include "models/storage/FreedStorage.h"
 
 #include <algorithm>
 #include <QLocale>
@@ -212,6 +213,10 @@ QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
     if (count == 0)
         return {};
     return tr("%Ln of these image(s) are still being created (status INIT or CREATING).", nullptr, count);
+QString DeleteImagesText::storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage)
+{
+    const QHash<QString, qint64> bytes = storage ? storage->bytesByPath() : QHash<QString, qint64>();
+    return FreedStorage::of(images, force, storage ? &bytes : nullptr).sentence();
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

@@ -10,6 +10,8 @@
 
 namespace mim {
 
+struct StorageFacts;
+
 // The words of the delete confirmation (views/deletion/DeleteImagesDialog), apart from its layout, so they
 // can be read and tested without a widget. They keep the dialog's translation context.
 class DeleteImagesText
@@ -77,6 +79,9 @@ public:
     static QString deliberateStepOption(const QList<Image> &images);
     // Images of the selection still being created (INIT, CREATING); empty when there are none.
     static QString stillBeingCreated(const QList<Image> &images);
+    // What the deletion frees in SWR (FreedStorage): from the SWR tag sizes when `storage` (a loaded
+    // inventory's facts) lists the tags, ModelArts' size otherwise; nothing without `force`.
+    static QString storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage);
 
     static int privateCount(const QList<Image> &images);
     static qint64 totalSizeKb(const QList<Image> &images);

@@ -3,6 +3,7 @@
 #include "models/common/Formatting.h"
 #include "models/deletion/DeleteImagesText.h"
 #include "models/deletion/Deletion.h"
+#include "models/storage/FreedStorage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -116,6 +117,13 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_deliberate->setObjectName(u"deliberateStepCheckBox"_s);
     m_deliberate->setVisible(false);
 
+    m_storageFreed = new QLabel(this);
+    m_storageFreed->setObjectName(u"storageFreedLabel"_s);
+    m_storageFreed->setTextFormat(Qt::PlainText);
+    m_storageFreed->setWordWrap(true);
+    m_storageFreed->setContentsMargins(indent, 0, 0, 0);
+    m_storageFreed->setVisible(false);
+
     auto *buttons = new QDialogButtonBox(this);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_delete = buttons->addButton(tr("Delete"), QDialogButtonBox::AcceptRole);
@@ -146,6 +154,7 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     forceBox->addWidget(m_force);
     forceBox->addWidget(m_appliesTo);
     forceBox->addWidget(m_swrKept);
+    forceBox->addWidget(m_storageFreed);
     text->addLayout(forceBox);
     text->addWidget(m_deliberate);
 
@@ -301,6 +310,21 @@ void DeleteImagesDialog::updateDeleteButton()
     m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested(), m_privateCount));
     m_delete->setEnabled(!m_images.isEmpty() &&
                          (!DeleteImagesText::needsDeliberateStep(m_images) || m_deliberate->isChecked()));
+    // The SWR figure follows the box: it is the box that decides whether SWR content goes.
+    if (m_storageBytes)
+        m_storageFreed->setText(FreedStorage::of(m_images, forceRequested(), &*m_storageBytes).sentence());
+}
+
+void DeleteImagesDialog::setStorage(const StorageFacts &facts)
+{
+    m_storageBytes = facts.bytesByPath();
+    m_storageFreed->setVisible(true);
+    updateDeleteButton();
+}
+
+QString DeleteImagesDialog::storageFreedText() const
+{
+    return m_storageBytes ? m_storageFreed->text() : QString();
 }
 
 QString DeleteImagesDialog::headline() const

@@ -4,7 +4,9 @@
 #include "models/catalog/UsageSummary.h"
 
 #include <functional>
+#include <optional>
 #include <QDialog>
+#include <QHash>
 #include <QSet>
 
 class QCheckBox;
@@ -14,6 +16,7 @@ class QPushButton;
 namespace mim {
 
 struct DeletionRequest;
+struct StorageFacts;
 
 // One confirmation for deleting one or many images: what (names, count, total size), whether to delete
 // the SWR content too (private images only, off by default), and a button that names exactly that action.
@@ -44,6 +47,11 @@ public:
     // Selected images a running deletion is deleting already (not among `images`): the headline says so.
     void setAlreadyBeingDeleted(int count);
     int alreadyBeingDeletedCount() const { return m_alreadyBeingDeleted; }
+    // What SWR stores (a loaded inventory's facts; set before the dialog is shown): the dialog then says what
+    // the deletion frees in SWR, following the SWR box. Without it the dialog says nothing about SWR storage.
+    void setStorage(const StorageFacts &facts);
+    // Empty unless setStorage() was called.
+    QString storageFreedText() const;
 
     // The SWR box is ticked (and applies to at least one image).
     bool forceRequested() const;
@@ -100,6 +108,8 @@ private:
     QCheckBox *m_force = nullptr;
     QLabel *m_stillBeingCreated = nullptr;
     QCheckBox *m_deliberate = nullptr;
+    QLabel *m_storageFreed = nullptr;
+    std::optional<QHash<QString, qint64>> m_storageBytes;
     QPushButton *m_delete = nullptr;
     QPushButton *m_cancel = nullptr;
 };

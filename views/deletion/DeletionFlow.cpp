@@ -4,6 +4,7 @@
 #include "models/common/Formatting.h"
 #include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h"
 #include "views/main/MainStatusBar.h"
@@ -118,6 +119,8 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
     dialog.setWorkspaceText(workspaceText());
     dialog.setAlreadyBeingDeleted(alreadyBeingDeleted);
     dialog.setUsage(m_session->usage());
+    if (m_session->storage()->state() == SwrInventory::State::Loaded)
+        dialog.setStorage(m_session->storage()->facts());
     if (preferForce && dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(true);
     const std::optional<bool> force = confirmDeletion(m_deletionConfirmer, dialog);

@@ -155,6 +155,7 @@ DetailsPane::DetailsPane(QWidget *parent)
         m_form->addRow(label, m_usageBox);
     }
     addRow(Field::Size, tr("Size:"));
+    addRow(Field::SizeUnit, tr("Size unit:"));
     addRow(Field::Created, tr("Created:"));
     addRow(Field::Updated, tr("Updated:"));
     addRow(Field::Type, tr("Type:", "image type: own or built-in"));
@@ -268,6 +269,7 @@ void DetailsPane::showSingle(const Image &image)
                               ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
                                     .arg(Formatting::imageSize(image), Formatting::reportedSize(image.sizeKb))
                               : Formatting::imageSize(image));
+    setField(Field::SizeUnit, m_sizeUnitExplanation);
     setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
     setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
     // Translated labels with the value as the API sent it: the console and the API docs use the latter.
@@ -299,6 +301,13 @@ void DetailsPane::showSingle(const Image &image)
     setField(Field::Tags, tags.join(u'\n'));
     showUsage(image);
     m_pages->setCurrentIndex(1);
+}
+
+void DetailsPane::setSizeUnitExplanation(const QString &explanation)
+{
+    m_sizeUnitExplanation = explanation;
+    if (m_images.size() == 1)
+        showSingle(m_images.constFirst());
 }
 
 void DetailsPane::setUsage(const UsageSummary &usage)

@@ -47,7 +47,8 @@ public:
         SwrInstance,
         Description,
         Tags,
-        UsedBy, // the notebooks, training jobs and services that run the image (setUsage())
+        UsedBy,   // the notebooks, training jobs and services that run the image (setUsage())
+        SizeUnit, // the unit of `size` as the SWR inventory shows it (setSizeUnitExplanation())
     };
 
     explicit DetailsPane(QWidget *parent = nullptr);
@@ -58,6 +59,9 @@ public:
     // Who uses which image; the one image shown lists its users, each with a copy button (name; its menu
     // copies the id too), or why that is unknown.
     void setUsage(const UsageSummary &usage);
+    // Which unit ModelArts' `size` is read in and from what (SizeUnit::Inference::explanation(), from the
+    // SWR inventory), in a row under the size; empty: the row is hidden.
+    void setSizeUnitExplanation(const QString &explanation);
     // One line per user of the image shown ("notebook llm-dev (Running) · ID …"), or the one line saying it
     // is not in use or why that is unknown; the copy buttons, in the same order (none for the latter).
     QStringList usageLines() const;
@@ -97,6 +101,7 @@ private:
     QHash<Field, QWidget *> m_rowWidgets;
     QHash<Field, QToolButton *> m_copyButtons;
     UsageSummary m_usage;
+    QString m_sizeUnitExplanation;
     QWidget *m_usageBox = nullptr;
     QVBoxLayout *m_usageLayout = nullptr;
 };

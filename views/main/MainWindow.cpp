@@ -8,6 +8,7 @@
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
 #include "views/deletion/DeletionFlow.h"
@@ -257,6 +258,12 @@ void MainWindow::wireModels()
     connect(m_session, &AccountSession::certificateProblem, this, &MainWindow::showCertificateProblem);
     connect(m_session, &AccountSession::usageChanged, this,
             [this] { m_detailsPane->setUsage(m_session->usage()); });
+    // The unit of ModelArts' size, as the SWR inventory shows it; said only while one is loaded.
+    connect(m_session->storage(), &SwrInventory::stateChanged, this, [this](SwrInventory::State state) {
+        m_detailsPane->setSizeUnitExplanation(state == SwrInventory::State::Loaded
+                                                  ? m_session->storage()->facts().sizeUnit.explanation()
+                                                  : QString());
+    });
     m_detailsPane->setWorkspaceText([this](const QString &id) { return m_tableModel->workspaceText(id); });
 
     // Anything that changes what is shown updates the page at once and the totals a moment later.

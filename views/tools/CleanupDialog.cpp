@@ -6,6 +6,7 @@
 #include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/Deletion.h"
+#include "models/storage/FreedStorage.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/tools/ExportImages.h"
 
@@ -383,6 +384,13 @@ void CleanupDialog::setForceRequested(bool force)
     m_force->setChecked(force);
 }
 
+void CleanupDialog::setStorage(const StorageFacts &facts)
+{
+    m_storage = facts;
+    m_storageBytes = facts.bytesByPath();
+    updateSummary();
+}
+
 void CleanupDialog::setDeletionConfirmer(DeletionConfirmer confirmer)
 {
     m_confirmer = std::move(confirmer);
@@ -480,8 +488,10 @@ void CleanupDialog::updateSummary()
             const QList<Image> images = m_preview->checkedImages();
             const int publicCount = int(std::count_if(images.cbegin(), images.cend(),
                                                       [](const Image &image) { return !image.isPrivate(); }));
-            space = tr("Frees %1 in SWR.", "%1 is a size")
-                        .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true)));
+            // With the SWR inventory, the tags' own sizes; else ModelArts' size of the private images.
+            space = m_storageBytes ? FreedStorage::of(images, true, &*m_storageBytes).sentence()
+                                   : tr("Frees %1 in SWR.", "%1 is a size")
+                                         .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true)));
             if (publicCount > 0)
                 space += u' ' + tr("The SWR content of %Ln public image(s) is kept.",
                                    "after “Frees 3 GB in SWR.”", publicCount);
@@ -583,6 +593,8 @@ void CleanupDialog::deleteTicked()
     DeleteImagesDialog dialog(images, 0, this);
     if (m_images)
         dialog.setUsage(m_images->usage()); // usage may have changed since the preview
+    if (m_storage)
+        dialog.setStorage(*m_storage);
     if (dialog.forceCheckBox()->isEnabled())
         dialog.forceCheckBox()->setChecked(forceRequested());
     const std::optional<bool> force = confirmDeletion(m_confirmer, dialog);

@@ -3,11 +3,13 @@
 #include "models/api/Clock.h"
 #include "models/cleanup/CleanupRules.h"
 #include "models/deletion/Deletion.h"
+#include "models/storage/StorageFacts.h"
 #include "views/common/AppServices.h"
 
 #include <functional>
 #include <optional>
 #include <QDialog>
+#include <QHash>
 #include <QPointer>
 
 class QCheckBox;
@@ -49,6 +51,10 @@ public:
     // "Also delete the image content from SWR": decides the space freed, and is ticked in the confirmation.
     bool forceRequested() const;
     void setForceRequested(bool force);
+
+    // What SWR stores (a loaded inventory's facts): the space freed is then summed from the SWR tag sizes,
+    // with ModelArts' size only for tags SWR does not list, and the line says which.
+    void setStorage(const StorageFacts &facts);
 
     // Answers the confirmation instead of showing it (AppServices::deletionConfirmer).
     void setDeletionConfirmer(DeletionConfirmer confirmer);
@@ -128,6 +134,8 @@ private:
     QSortFilterProxyModel *m_sorted = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_countLabel = nullptr;
+    std::optional<StorageFacts> m_storage;
+    std::optional<QHash<QString, qint64>> m_storageBytes;
     QLabel *m_spaceLabel = nullptr;
     QLabel *m_sparedLabel = nullptr;
     QPushButton *m_tickAll = nullptr;

@@ -5,6 +5,7 @@
 #include "models/catalog/ImageFilterModel.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
@@ -125,6 +126,8 @@ CleanupDialog *ImageToolsMenu::openCleanup()
                                      m_services.clock, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setDeletionConfirmer(m_services.deletionConfirmer);
+    if (m_session->storage()->state() == SwrInventory::State::Loaded)
+        dialog->setStorage(m_session->storage()->facts());
     // The account's one deletion path: same queue, journal, progress and summary as deleting from the table.
     connect(dialog, &CleanupDialog::deletionConfirmed, m_session, &AccountSession::enqueueDeletions);
     m_cleanupDialog = dialog;
