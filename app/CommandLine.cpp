@@ -208,6 +208,8 @@ CommandLineResult CommandLine::parse(const QStringList &arguments, const QProces
         settings.iamEndpoint = region->iamEndpoint;
     else
         settings.iamEndpoint = endpoint; // a gateway or the sandbox serving both
+    // SWR as IAM: the region's, else the one endpoint given serves it too (the sandbox does).
+    settings.swrEndpoint = region && !region->swrEndpoint.isEmpty() ? region->swrEndpoint : endpoint;
     settings.credentials.method = AuthMethod::AkSk;
     settings.credentials.accessKey = accessKey;
     settings.credentials.secretKey = secretKey;

@@ -157,6 +157,7 @@ ConnectionSettings DemoServer::connectionSettings() const
     settings.projectId = QLatin1String(sandbox::DefaultProjectId);
     settings.modelArtsEndpoint = m_baseUrl;
     settings.iamEndpoint = m_baseUrl;
+    settings.swrEndpoint = m_baseUrl;
     settings.credentials.method = AuthMethod::AkSk;
     settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
     settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);

@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
@@ -532,7 +532,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+437"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+443"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
@@ -616,6 +616,33 @@
         <translation>
             <numerusform>Copied %Ln name:tag line.</numerusform>
             <numerusform>Copied %Ln name:tag lines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::SizeUnit</name>
+    <message numerus="yes">
+        <location filename="../models/api/SizeUnitInference.cpp" line="+70"/>
+        <source>ModelArts&apos; image size is read as bytes: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about the same number.</source>
+        <translation>
+            <numerusform>ModelArts&apos; image size is read as bytes: for %1 of %Ln image compared, the size of its SWR tag (in bytes) is about the same number.</numerusform>
+            <numerusform>ModelArts&apos; image size is read as bytes: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about the same number.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>ModelArts&apos; image size is read as KB, as documented: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about 1,024 times it.</source>
+        <translation>
+            <numerusform>ModelArts&apos; image size is read as KB, as documented: for %1 of %Ln image compared, the size of its SWR tag (in bytes) is about 1,024 times it.</numerusform>
+            <numerusform>ModelArts&apos; image size is read as KB, as documented: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about 1,024 times it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>ModelArts&apos; image size is read as KB, as the API documents: only %Ln image(s) could be compared with their SWR tag, too few to decide.</source>
+        <translation>
+            <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln image could be compared with its SWR tag, too few to decide.</numerusform>
+            <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln images could be compared with their SWR tag, too few to decide.</numerusform>
         </translation>
     </message>
 </context>

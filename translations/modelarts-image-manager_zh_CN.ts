@@ -216,18 +216,23 @@
         <translation>客户端正在关闭。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>“%1” is not a valid ModelArts id (a UUID or 32 hexadecimal digits), so no request was sent for it.</source>
         <translation>“%1”不是有效的 ModelArts ID（应为 UUID 或 32 位十六进制数字），因此未为其发送任何请求。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+125"/>
+        <location line="+33"/>
+        <location line="+131"/>
         <source>No network access is available.</source>
         <translation>网络不可用。</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-127"/>
+        <source>No SWR endpoint is known for the region “%1”: enter one in the account settings. No request was sent.</source>
+        <translation>区域“%1”没有已知的 SWR 终端节点：请在账号设置中填写。未发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Refused to contact %1: %2</source>
         <translation>已拒绝连接 %1：%2</translation>
     </message>
@@ -257,7 +262,7 @@
         <translation>IAM 返回的项目 ID 无效（“%1”），请在账号设置中填写项目 ID。</translation>
     </message>
     <message>
-        <location filename="../models/api/ApiRequestBuilder.cpp" line="+211"/>
+        <location filename="../models/api/ApiRequestBuilder.cpp" line="+212"/>
         <source>The project ID “%1” is not valid; no request was sent.</source>
         <translation>项目 ID“%1”无效，未发送任何请求。</translation>
     </message>
@@ -330,7 +335,7 @@
 <context>
     <name>mim::ApiError</name>
     <message>
-        <location filename="../models/api/ApiError.cpp" line="+212"/>
+        <location filename="../models/api/ApiError.cpp" line="+232"/>
         <source>The project ID does not match this account or region. Check the project ID in the account settings, or leave it empty to look it up.</source>
         <translation>项目 ID 与此账号或区域不匹配。请检查账号设置中的项目 ID，或将其留空以自动查询。</translation>
     </message>
@@ -390,12 +395,22 @@
         <translation>访问密钥（AK）或私有访问密钥（SK）被拒绝，请检查这两个密钥。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>SWR refused the request. Ask your administrator for the IAM role “SWR Admin” in this region, or for a permission on the organization in SWR (read to see it, manage to delete from it).</source>
+        <translation>SWR 拒绝了该请求。请向管理员申请本区域的 IAM 角色“SWR Admin”，或在 SWR 中申请该组织的权限（查看需读取权限，删除需管理权限）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You do not have permission for this operation. Ask your administrator for the ModelArts image permissions (and SWR permissions to delete image content).</source>
         <translation>您没有执行此操作的权限。请向管理员申请 ModelArts 镜像权限（删除镜像内容还需要 SWR 权限）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The organization, repository or tag no longer exists in SWR.</source>
+        <translation>该组织、仓库或镜像版本在 SWR 中已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The image or resource no longer exists.</source>
         <translation>镜像或资源已不存在。</translation>
     </message>
@@ -779,7 +794,7 @@
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
@@ -1099,7 +1114,7 @@
         <translation>使用这些镜像的资源再次需要镜像时可能无法运行，服务器也可能拒绝删除正在使用的镜像。</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Whether %Ln of these image(s) are in use could not be checked; they are deleted if you confirm.</source>
         <comment>usage of the images is unknown</comment>
         <translation>
@@ -3228,6 +3243,11 @@
         <translation>IAM 终端节点</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>SWR endpoint</source>
+        <translation>SWR 终端节点</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>The project id must be 32 lower-case hexadecimal characters; leave it empty to discover it automatically.</source>
         <translation>项目 ID 必须是 32 位小写十六进制字符；留空则自动获取。</translation>
@@ -3314,6 +3334,16 @@
         <location line="+3"/>
         <source>&amp;IAM endpoint:</source>
         <translation>IAM 终端节点(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the region&apos;s SWR endpoint when empty</source>
+        <translation>留空则使用该区域的 SWR 终端节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;WR endpoint:</source>
+        <translation>SWR 终端节点(&amp;W)：</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3446,7 +3476,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -4342,6 +4372,227 @@
     </message>
 </context>
 <context>
+    <name>mim::SizeUnit</name>
+    <message numerus="yes">
+        <location filename="../models/api/SizeUnitInference.cpp" line="+70"/>
+        <source>ModelArts&apos; image size is read as bytes: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about the same number.</source>
+        <translation>
+            <numerusform>ModelArts 的镜像大小按字节解读：在比较的 %Ln 个镜像中，有 %1 个的 SWR 镜像版本大小（字节）与之大致相同。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>ModelArts&apos; image size is read as KB, as documented: for %1 of %Ln images compared, the size of their SWR tag (in bytes) is about 1,024 times it.</source>
+        <translation>
+            <numerusform>ModelArts 的镜像大小按文档所述以 KB 解读：在比较的 %Ln 个镜像中，有 %1 个的 SWR 镜像版本大小（字节）约为其 1,024 倍。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ModelArts&apos; image size is read as KB, as the API documents: no image&apos;s SWR tag size is known to compare it with.</source>
+        <translation>ModelArts 的镜像大小按 API 文档所述以 KB 解读：没有已知 SWR 镜像版本大小的镜像可供比较。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>ModelArts&apos; image size is read as KB, as the API documents: only %Ln image(s) could be compared with their SWR tag, too few to decide.</source>
+        <translation>
+            <numerusform>ModelArts 的镜像大小按 API 文档所述以 KB 解读：仅有 %Ln 个镜像可与其 SWR 镜像版本比较，数量太少，无法判断。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ModelArts&apos; image size is read as KB, as the API documents: the images compared with their SWR tag disagree (%1 read as KB, %2 as bytes).</source>
+        <translation>ModelArts 的镜像大小按 API 文档所述以 KB 解读：与 SWR 镜像版本比较的镜像结果不一致（%1 个按 KB，%2 个按字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::Swr</name>
+    <message>
+        <location filename="../models/api/Swr.cpp" line="+45"/>
+        <source>it is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is longer than %1 characters</source>
+        <translation>长度超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>it is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a whole number from 0 to %2</source>
+        <translation>%1 不是 0 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>it is not a number from 0 to %1</source>
+        <translation>不是 0 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>it is not true or false</source>
+        <translation>不是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>it is not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it has more than %1 entries</source>
+        <translation>条目超过 %1 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an entry is not a short text</source>
+        <translation>有条目不是短文本</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>record %1, field “%2”: %3</source>
+        <extracomment>%1 the record&apos;s position (from 1), %2 a JSON field name, %3 what is wrong with it</extracomment>
+        <translation>第 %1 条记录，字段“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The answer is not JSON: %1</source>
+        <translation>应答不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>record %1 is not an object</source>
+        <translation>第 %1 条记录不是对象</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The answer is not a list (a JSON array).</source>
+        <translation>应答不是列表（JSON 数组）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The Content-Range “%1” is not START-END/TOTAL.</source>
+        <translation>Content-Range“%1”不是 START-END/TOTAL 格式。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The Content-Range “%1” is not a range within its total.</source>
+        <translation>Content-Range“%1”不是其总数之内的范围。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server sent %1 records but says there are none.</source>
+        <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server sent no records at %1 of %2.</source>
+        <translation>服务器在共 %2 条中的位置 %1 处没有发送任何记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server sent %1 records at %2 but says they are %3 to %4.</source>
+        <translation>服务器在位置 %2 处发送了 %1 条记录，却称它们是第 %3 至 %4 条。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The answer has no list “namespaces”.</source>
+        <translation>应答中没有列表“namespaces”。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The answer is not an object.</source>
+        <translation>应答不是对象。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The repository has no name.</source>
+        <translation>仓库没有名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The repository name “%1” contains “$”, which SWR reads as “/”; no request was sent for it.</source>
+        <translation>仓库名称“%1”包含“$”，SWR 会将其读作“/”；未为其发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>SWR refused to show the account&apos;s repositories. Ask your administrator for the IAM role “SWR Admin” (or “Tenant Guest” to read only) in this region, or for the read permission on the organization in SWR.</source>
+        <translation>SWR 拒绝显示该账号的仓库。请向管理员申请本区域的 IAM 角色“SWR Admin”（只读可用“Tenant Guest”），或在 SWR 中申请该组织的读取权限。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SWR refused to delete the tag. Ask your administrator for the IAM role “SWR Admin” in this region, or for the manage permission on this organization in SWR.</source>
+        <translation>SWR 拒绝删除该镜像版本。请向管理员申请本区域的 IAM 角色“SWR Admin”，或在 SWR 中申请该组织的管理权限。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrListing</name>
+    <message>
+        <location filename="../models/api/SwrListing.cpp" line="+75"/>
+        <source>The listing was cancelled.</source>
+        <translation>列表读取已取消。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SWR tag list</source>
+        <translation>SWR 镜像版本列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SWR repository list</source>
+        <translation>SWR 仓库列表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The %1 would take more than %2 requests; it was stopped.</source>
+        <translation>读取%1需要超过 %2 次请求，已停止。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The %1 kept changing while it was read (%2 attempts).</source>
+        <translation>%1在读取期间不断变化（共尝试 %2 次）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the server sent the same records again at %1.</source>
+        <translation>服务器在位置 %1 处再次发送了相同的记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The %1 did not add up to its total, %2 times in a row.</source>
+        <translation>%1的条目数连续 %2 次与其总数不符。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The %1 sends %2 entries per page for %3 entries: reading them would take %4 requests. It was stopped.</source>
+        <translation>%1每页发送 %2 条，共 %3 条：读取需要 %4 次请求，已停止。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The %1 reports %2 entries; this app reads at most %3. It was stopped.</source>
+        <translation>%1报告有 %2 条；本应用最多读取 %3 条，已停止。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The %1 could not be read: %2</source>
+        <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>mim::UrlOpener</name>
     <message>
         <location filename="../views/common/UrlOpener.cpp" line="+24"/>
@@ -4705,7 +4956,7 @@
         <translation>请指定项目 ID（--project-id 或 %1），或指定区域（--region）以自动获取。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1 (environment)</source>
         <extracomment>The session-only account made from environment variables; %1 is a host name or a region</extracomment>
         <translation>%1（环境变量）</translation>
@@ -4747,7 +4998,7 @@
         <translation>演示服务器返回了意外的内容。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Demo</source>
         <extracomment>The session-only account of the built-in demo data</extracomment>
         <translation>演示</translation>

@@ -79,6 +79,7 @@ QStringList Profile::validate() const
     }
     checkEndpoint(modelArtsEndpoint, tr("ModelArts endpoint"), problems);
     checkEndpoint(iamEndpoint, tr("IAM endpoint"), problems);
+    checkEndpoint(swrEndpoint, tr("SWR endpoint"), problems);
 
     if (!projectId.isEmpty() && !isHexProjectId(projectId))
         problems << tr(
@@ -112,6 +113,7 @@ ConnectionSettings Profile::connectionSettings(const Credentials &secrets) const
     settings.projectId = projectId;
     settings.modelArtsEndpoint = modelArtsEndpoint;
     settings.iamEndpoint = iamEndpoint;
+    settings.swrEndpoint = swrEndpoint.isEmpty() ? Regions::swrEndpointFor(regionId) : swrEndpoint;
     if (const auto region = Regions::find(regionId)) {
         if (settings.modelArtsEndpoint.isEmpty())
             settings.modelArtsEndpoint = region->modelArtsEndpoint;
@@ -164,6 +166,8 @@ QList<Profile> ProfileStore::profiles() const
             QUrl(SettingsKeys::value(*settings, SettingsKey::ProfileModelArtsEndpoint).toString());
         profile.iamEndpoint =
             QUrl(SettingsKeys::value(*settings, SettingsKey::ProfileIamEndpoint).toString());
+        profile.swrEndpoint =
+            QUrl(SettingsKeys::value(*settings, SettingsKey::ProfileSwrEndpoint).toString());
         profile.projectId = SettingsKeys::value(*settings, SettingsKey::ProfileProjectId).toString();
         profile.authMethod =
             SettingsKeys::value(*settings, SettingsKey::ProfileAuth).toString() == AuthPassword
@@ -220,6 +224,8 @@ void ProfileStore::save(const Profile &profile)
     SettingsKeys::setValue(*settings, SettingsKey::ProfileModelArtsEndpoint,
                            profile.modelArtsEndpoint.toString());
     SettingsKeys::setValue(*settings, SettingsKey::ProfileIamEndpoint, profile.iamEndpoint.toString());
+    if (!profile.swrEndpoint.isEmpty())
+        SettingsKeys::setValue(*settings, SettingsKey::ProfileSwrEndpoint, profile.swrEndpoint.toString());
     SettingsKeys::setValue(*settings, SettingsKey::ProfileProjectId, profile.projectId);
     SettingsKeys::setValue(*settings, SettingsKey::ProfileAuth,
                            profile.authMethod == AuthMethod::Password ? AuthPassword : AuthAkSk);

@@ -25,6 +25,7 @@ public:
     QString regionId;
     QUrl modelArtsEndpoint; // empty = the region's default
     QUrl iamEndpoint;       // empty = the region's default
+    QUrl swrEndpoint;       // empty = the region's default (SWR, where the images' content is stored)
     QString projectId;      // empty = discover through IAM
     AuthMethod authMethod = AuthMethod::AkSk;
     QString accessKey; // not secret; identifies the key pair

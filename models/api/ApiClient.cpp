@@ -124,6 +124,8 @@ ApiCall *ApiClient::start(Request request)
 
 ApiError ApiClient::refusePath(const Request &request)
 {
+    if (request.refusal.isError())
+        return request.refusal;
     if (!request.idParameter.isNull() && !PathSegments::isPlausibleId(request.idParameter)) {
         qCWarning(lcApi).noquote() << "refused" << request.method << "with an implausible id of"
                                    << request.idParameter.size() << "characters";
@@ -140,6 +142,8 @@ ApiError ApiClient::refusePath(const Request &request)
 
 QUrl ApiClient::baseUrl(const Request &request) const
 {
+    if (request.swr)
+        return m_settings.swrEndpoint;
     return request.iam ? m_settings.iamEndpoint : m_settings.modelArtsEndpoint;
 }
 
@@ -160,6 +164,12 @@ void ApiClient::prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs)
         return;
     if (!network())
         return finishCall(call, ApiError::make(ErrorKind::Network, tr("No network access is available.")));
+    if (request->swr && m_settings.swrEndpoint.isEmpty())
+        return finishCall(call,
+                          ApiError::make(ErrorKind::InvalidRequest,
+                                         tr("No SWR endpoint is known for the region “%1”: enter one in "
+                                            "the account settings. No request was sent.")
+                                             .arg(m_settings.regionId)));
     QString whyNot;
     if (!isAcceptableEndpoint(baseUrl(*request), &whyNot))
         return finishCall(

@@ -25,6 +25,7 @@ class QNetworkRequest;
 
 namespace mim {
 
+class SwrListing;
 class TokenProvider;
 class UsageListing;
 
@@ -232,6 +233,24 @@ public:
     // All three listings at once, with every service shown, into one ImageUsage index.
     UsageListing *listImageUsage();
 
+    // SWR, the registry that stores the images' content (models/api/Swr.h reads the answers; SwrListing.h
+    // pages through them). Every name goes into the path as one percent-encoded segment; a repository's "/"
+    // is sent as "$", and a repository name that contains "$" is refused without a request.
+    // ListNamespaces: {"namespaces": [...]}.
+    ApiCall *listSwrNamespaces();
+    // ListReposDetails, one page: `nameSpace` empty for every organization; `limit` at most 1,000.
+    ApiCall *listSwrRepositoriesPage(const QString &nameSpace, qint64 offset, int limit);
+    // ListRepositoryTags, one page; `limit` at most 1,000.
+    ApiCall *listSwrTagsPage(const QString &nameSpace, const QString &repository, qint64 offset, int limit);
+    // ShowDomainOverview.
+    ApiCall *showSwrOverview();
+    // DeleteRepoTag: 204 when deleted, 404 when the tag is not there (Swr::deleteOutcome() tells them
+    // apart). Retried like DeleteImage: deleting a tag twice leaves the same state.
+    ApiCall *deleteSwrTag(const QString &nameSpace, const QString &repository, const QString &tag);
+    // Every page of the repositories (of one organization, or all) or of one repository's tags.
+    SwrListing *listSwrRepositories(const QString &nameSpace = {});
+    SwrListing *listSwrTags(const QString &nameSpace, const QString &repository);
+
 Q_SIGNALS:
     // The project id was discovered through IAM (so the profile can remember it).
     void projectIdResolved(const QString &projectId);
@@ -240,6 +259,7 @@ private:
     friend class ImageListingPrivate;
     friend class WorkspacesListingPrivate;
     friend class UsageListingPrivate;
+    friend class SwrListingPrivate;
     struct Request
     {
         QByteArray method;
@@ -250,6 +270,11 @@ private:
         QByteArray contentType;
         bool idempotent = true;
         bool iam = false;
+        // SWR: segments from the root of the SWR endpoint, signed like ModelArts (X-Project-Id) or the token.
+        bool swr = false;
+        // Set when a value could not be made into a path (e.g. an SWR repository name with "$"): nothing is
+        // sent and the call fails with it.
+        ApiError refusal;
         bool anonymous = false; // neither signed nor token-authenticated: the IAM password login
         // Judges a 2xx body off the GUI thread; false means malformed (retried like a truncated body). It may
         // keep what it parsed for the caller. Without it, a non-empty body must be JSON.
@@ -262,6 +287,13 @@ private:
     using RequestPtr = std::shared_ptr<Request>;
 
     static Request listRequest(const ListQuery &query, qint64 offset, int limit);
+    // An SWR request of `segments`, then (when `afterRepository` is given) the repository's segment and
+    // those.
+    static Request swrRequest(const QByteArray &method, const QStringList &segments,
+                              const QString &repository = {}, const QStringList &afterRepository = {});
+    static Request swrRepositoriesRequest(const QString &nameSpace, qint64 offset, int limit);
+    static Request swrTagsRequest(const QString &nameSpace, const QString &repository, qint64 offset,
+                                  int limit);
     // The listing of one workspace (or of whatever ListImage shows for the query), its window of pages in
     // flight starting at `initialWindow` (0: the client's initial window).
     ImageListing *listImagesOf(const ListQuery &query, int initialWindow);

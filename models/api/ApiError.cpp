@@ -3,6 +3,7 @@
 #include "models/api/VisibleText.h"
 
 #include <cmath>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -20,9 +21,19 @@ struct KeyPair
     QLatin1StringView message;
 };
 constexpr KeyPair ErrorKeys[] = {
-    {"error_code"_L1, "error_msg"_L1},     {"errorCode"_L1, "errorMsg"_L1}, {"code"_L1, "message"_L1},
-    {"error_code"_L1, "error_message"_L1}, {"code"_L1, "msg"_L1},
+    {"error_code"_L1, "error_msg"_L1},
+    {"errorCode"_L1, "errorMsg"_L1},
+    {"code"_L1, "message"_L1},
+    {"error_code"_L1, "error_message"_L1},
+    {"code"_L1, "msg"_L1},
+    {"errorCode"_L1, "errorMessage"_L1},
 };
+
+// SWR's own error codes, e.g. SVCSTG.SWR.4001048.
+bool isSwrCode(const QString &code)
+{
+    return code.startsWith("SVCSTG.SWR."_L1, Qt::CaseInsensitive);
+}
 
 QString scalarText(const QJsonValue &value)
 {
@@ -131,6 +142,10 @@ ErrorKind ApiError::classify(int httpStatus, const QString &code, const QString 
         // Only ModelArts itself can say that a resource is gone. A 404 from the gateway (APIGW.0101 "The API
         // does not exist"), a proxy or a web server means the request went to the wrong address: taking it
         // for "already deleted" would hide a wrong endpoint or region and drop rows that still exist.
+        // SWR's own code on a 404 means SWR routed the request and the namespace, repository or tag is
+        // not there; its messages vary too much to be read.
+        if (isSwrCode(code))
+            return ErrorKind::NotFound;
         const bool fromModelArts = code.startsWith("ModelArts."_L1, Qt::CaseInsensitive);
         const bool saysMissing = mentions(message, "not found"_L1) || mentions(message, "not exist"_L1);
         return fromModelArts && saysMissing ? ErrorKind::NotFound : ErrorKind::InvalidRequest;
@@ -163,8 +178,13 @@ ApiError ApiError::fromHttpResponse(int httpStatus, const QByteArray &body, cons
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error == QJsonParseError::NoError && document.isObject()) {
-        const QJsonObject object = document.object();
+    // SWR answers a list of errors, [{"errorCode", "errorMessage", "detail"}]: the first one says it.
+    const bool swrList = parseError.error == QJsonParseError::NoError && document.isArray() &&
+                         !document.array().isEmpty() && document.array().first().isObject();
+    if (parseError.error == QJsonParseError::NoError && (document.isObject() || swrList)) {
+        const QJsonObject object = swrList ? document.array().first().toObject() : document.object();
+        if (swrList)
+            error.detail = plainTextExcerpt(scalarText(object.value("detail"_L1)).toUtf8());
         CodeAndMessage found = readCodeAndMessage(object);
         QString bodyRequestId = requestIdIn(object);
         // Some gateways wrap the error one level down, e.g. {"error": {"code": ..., "message": ...}}.
@@ -246,10 +266,17 @@ QString ApiError::summary() const
                 "be deleted.");
         if (isOneOf(code, {"ModelArts.0206"_L1}) || mentions(message, "ak/sk"_L1))
             return tr("The access key (AK) or secret key (SK) was rejected. Check both keys.");
+        if (isSwrCode(code))
+            return tr(
+                "SWR refused the request. Ask your administrator for the IAM role “SWR Admin” in this "
+                "region, or for a permission on the organization in SWR (read to see it, manage to delete "
+                "from it).");
         return tr(
             "You do not have permission for this operation. Ask your administrator for the ModelArts image "
             "permissions (and SWR permissions to delete image content).");
     case ErrorKind::NotFound:
+        if (isSwrCode(code))
+            return tr("The organization, repository or tag no longer exists in SWR.");
         return tr("The image or resource no longer exists.");
     case ErrorKind::Throttled:
         return tr("The server is busy and asked to slow down. Try again in a moment.");

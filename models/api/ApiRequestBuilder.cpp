@@ -205,14 +205,17 @@ std::optional<QNetworkRequest> ApiClient::buildRequest(const Request &request, A
         path.chop(1);
     QStringList segments = request.segments;
     if (!request.iam) {
+        // SWR takes the project from the X-Project-Id header alone, but it must be as well-formed there.
         if (!PathSegments::isPlausibleProjectId(m_settings.projectId)) {
             *refusal = ApiError::make(
                 ErrorKind::InvalidRequest,
                 tr("The project ID “%1” is not valid; no request was sent.").arg(m_settings.projectId));
             return std::nullopt;
         }
-        segments.prepend(m_settings.projectId);
-        segments.prepend(request.apiVersion);
+        if (!request.swr) {
+            segments.prepend(m_settings.projectId);
+            segments.prepend(request.apiVersion);
+        }
     }
     QString why;
     const std::optional<QByteArray> encodedPath = PathSegments::encode(segments, &why);

@@ -41,6 +41,9 @@ struct ConnectionSettings
     QString projectId; // discovered through IAM when empty
     QUrl modelArtsEndpoint;
     QUrl iamEndpoint;
+    // SWR (the registry holding the images' content): the region's from Regions, or the profile's own.
+    // Empty when neither knows one; SWR calls then fail without a request.
+    QUrl swrEndpoint;
     Credentials credentials;
     QString caCertificatesFile; // extra trusted CA (PEM); empty = system store only
     int transferTimeoutMs = 30000;

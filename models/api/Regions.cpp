@@ -63,19 +63,39 @@ QUrl iamEndpointFor(const QString &id)
     return QUrl(u"https://iam."_s + id + u".myhuaweicloud.com"_s);
 }
 
+// Huawei's SDK region table for SWR (huaweicloudsdkswr/v2/region/swr_region.py). Unlike ModelArts, Hong Kong
+// (ap-southeast-1) is under .com; eu-west-101 is the one region under .myhuaweicloud.eu.
+constexpr const char *SwrRegions[] = {
+    "af-south-1",  "ap-southeast-1", "ap-southeast-2",   "ap-southeast-3", "ap-southeast-5", "cn-east-2",
+    "cn-east-3",   "cn-north-1",     "cn-north-2",       "cn-north-4",     "cn-north-9",     "cn-north-11",
+    "cn-south-1",  "cn-south-2",     "cn-southwest-2",   "ru-northwest-2", "ru-moscow-1",    "la-south-2",
+    "la-north-2",  "sa-brazil-1",    "na-mexico-1",      "tr-west-1",      "ae-ad-1",        "eu-west-0",
+    "eu-west-101", "me-east-1",      "my-kualalumpur-1",
+};
+
 QList<Region> buildTable()
 {
     QList<Region> regions;
     regions.reserve(std::size(Rows));
     for (const RegionRow &row : Rows) {
         const QString id = QString::fromLatin1(row.id);
-        regions.append(
-            Region{id, QString::fromLatin1(row.displayName), modelArtsEndpointFor(id), iamEndpointFor(id)});
+        regions.append(Region{id, QString::fromLatin1(row.displayName), modelArtsEndpointFor(id),
+                              iamEndpointFor(id), swrEndpointFor(id)});
     }
     return regions;
 }
 
 } // namespace
+
+QUrl swrEndpointFor(const QString &id)
+{
+    for (const char *known : SwrRegions) {
+        if (id == QLatin1StringView(known))
+            return QUrl(u"https://swr-api."_s + id +
+                        (id == "eu-west-101"_L1 ? u".myhuaweicloud.eu"_s : u".myhuaweicloud.com"_s));
+    }
+    return {};
+}
 
 const QList<Region> &all()
 {

@@ -46,6 +46,7 @@ QList<SettingsKeys::Entry> makeEntries()
         {K::ProfileUserName, u"user_name"_s, S::Profile, QString()},
         {K::ProfileDomainName, u"domain_name"_s, S::Profile, QString()},
         {K::ProfileCaCertificates, u"ca_certificates_file"_s, S::Profile, QString()},
+        {K::ProfileSwrEndpoint, u"swr_endpoint"_s, S::Profile, QString()},
         {K::SettingsVersion, u"settings/version"_s, S::Global, 0},
     };
 }

@@ -53,6 +53,7 @@ enum class SettingsKey
     ProfileUserName,
     ProfileDomainName,
     ProfileCaCertificates,
+    ProfileSwrEndpoint,
 
     // What migrate() last brought the settings up to.
     SettingsVersion,

@@ -14,3 +14,9 @@ mim_add_test(test_api_client_large_listing
     LIBS mim_models mim_test_support mim_sandbox Qt6::Network
     LABELS integration
     TIMEOUT 180)
+# The SWR calls against a scripted HTTP server; needs nothing of the app but the API layer.
+mim_add_test(test_swr_client
+    SOURCES test_swr_client.cpp
+    LIBS mim_api mim_test_printing Qt6::Network
+    LABELS integration
+    TIMEOUT 120)

@@ -311,6 +311,7 @@ void TestSelfTest::profileSelfTestReadsTheKeychain()
     profile.regionId = QLatin1String(sandbox::DefaultRegionId);
     profile.modelArtsEndpoint = m_sandbox->baseUrl();
     profile.iamEndpoint = m_sandbox->baseUrl();
+    profile.swrEndpoint = m_sandbox->baseUrl();
     profile.projectId = QLatin1String(sandbox::DefaultProjectId);
     profile.accessKey = QLatin1String(sandbox::DefaultAccessKey);
     ProfileStore(QDir(home.path()).filePath(u"config/modelarts-image-manager/modelarts-image-manager.conf"_s))

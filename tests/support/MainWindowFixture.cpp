@@ -110,6 +110,7 @@ QString MainWindowFixture::addSandboxProfile(const SandboxFixture &sandbox, cons
     profile.projectId = settings.projectId;
     profile.modelArtsEndpoint = settings.modelArtsEndpoint;
     profile.iamEndpoint = settings.iamEndpoint;
+    profile.swrEndpoint = settings.swrEndpoint;
     profile.accessKey = settings.credentials.accessKey;
     m_profiles->save(profile);
     bool written = false;

@@ -50,6 +50,7 @@ ConnectionSettings SandboxFixture::accountSettings() const
     settings.projectId = options.projectId;
     settings.modelArtsEndpoint = baseUrl();
     settings.iamEndpoint = baseUrl();
+    settings.swrEndpoint = baseUrl();
     return settings;
 }
 

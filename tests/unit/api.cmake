@@ -9,3 +9,4 @@ mim_add_test(test_image_fields SOURCES test_image_fields.cpp LIBS mim_sandbox mi
 mim_add_test(test_path_segments SOURCES test_path_segments.cpp LIBS mim_api LABELS unit TIMEOUT 60)
 mim_add_test(test_retry_decision SOURCES test_retry_decision.cpp LIBS mim_api LABELS unit TIMEOUT 60)
 mim_add_test(test_usage SOURCES test_usage.cpp LIBS mim_api LABELS unit TIMEOUT 60)
+mim_add_test(test_swr SOURCES test_swr.cpp LIBS mim_api mim_test_printing LABELS unit TIMEOUT 60)

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void fullTextOmitsMissingParts();
     void fullTextKeepsServerPartsOnTheirLines();
     void make();
+    void swrErrorDetailAndHints();
     void kindNames();
     void regressionInputs_data();
     void regressionInputs();
@@ -71,6 +72,25 @@ void TestApiError::parsesErrorShapes_data()
     QTest::newRow("numeric code")
         << 404 << QByteArray(R"({"code":404,"message":"The requested resource could not be found."})")
         << u"404"_s << u"The requested resource could not be found."_s << ErrorKind::InvalidRequest;
+    // SWR answers a list of errors; the first one is the error.
+    QTest::newRow("SWR error list")
+        << 400
+        << QByteArray(
+               R"([{"errorCode":"SVCSTG.SWR.4001048","errorMessage":"Invalid parameter","detail":"limit"}])")
+        << u"SVCSTG.SWR.4001048"_s << u"Invalid parameter"_s << ErrorKind::InvalidRequest;
+    QTest::newRow("SWR 403 list")
+        << 403 << QByteArray(R"([{"errorCode":"SVCSTG.SWR.4030001","errorMessage":"Forbidden","detail":""}])")
+        << u"SVCSTG.SWR.4030001"_s << u"Forbidden"_s << ErrorKind::Permission;
+    // SWR's own code on a 404: it routed the request and the tag (or repository) is not there.
+    QTest::newRow("SWR 404 list")
+        << 404
+        << QByteArray(R"([{"errorCode":"SVCSTG.SWR.4040005","errorMessage":"Tag not exist","detail":""},)"
+                      R"({"errorCode":"SVCSTG.SWR.4000001","errorMessage":"second","detail":""}])")
+        << u"SVCSTG.SWR.4040005"_s << u"Tag not exist"_s << ErrorKind::NotFound;
+    QTest::newRow("empty list") << 400 << QByteArray("[]") << u"400"_s << QString()
+                                << ErrorKind::InvalidRequest;
+    QTest::newRow("list of non-objects") << 404 << QByteArray(R"(["SVCSTG.SWR.4040005"])") << u"404"_s
+                                         << QString() << ErrorKind::InvalidRequest;
     // A gateway that does not know the route is a wrong endpoint or region, never "already deleted".
     QTest::newRow("gateway 404")
         << 404
@@ -175,6 +195,9 @@ void TestApiError::classify_data()
     QTest::newRow("404 without a ModelArts code") << 404 << u"404"_s << ErrorKind::InvalidRequest;
     QTest::newRow("APIGW.0101") << 404 << u"APIGW.0101"_s << ErrorKind::InvalidRequest;
     QTest::newRow("6404 with 400") << 400 << u"ModelArts.6404"_s << ErrorKind::NotFound;
+    QTest::newRow("SWR 404") << 404 << u"SVCSTG.SWR.4040005"_s << ErrorKind::NotFound;
+    QTest::newRow("SWR 403") << 403 << u"SVCSTG.SWR.4030001"_s << ErrorKind::Permission;
+    QTest::newRow("SWR 400") << 400 << u"SVCSTG.SWR.4001048"_s << ErrorKind::InvalidRequest;
     QTest::newRow("6404 with 500") << 500 << u"ModelArts.6404"_s << ErrorKind::NotFound;
     QTest::newRow("6404 any case") << 400 << u"modelarts.6404"_s << ErrorKind::NotFound;
     QTest::newRow("429") << 429 << u"ModelArts.2799"_s << ErrorKind::Throttled;
@@ -345,6 +368,26 @@ void TestApiError::fullTextKeepsServerPartsOnTheirLines()
     QCOMPARE(lines.at(3), u"Request ID: 0d9a"_s);
     // The fields keep the server's exact text.
     QCOMPARE(error.message, u"bad\nRequest ID: fake\u202E"_s);
+}
+
+void TestApiError::swrErrorDetailAndHints()
+{
+    const ApiError error = ApiError::fromHttpResponse(
+        403,
+        R"([{"errorCode":"SVCSTG.SWR.4030001","errorMessage":"no permission","detail":"swr:repo:list"}])",
+        "rid-1");
+    QCOMPARE(error.kind, ErrorKind::Permission);
+    QCOMPARE(error.detail, u"swr:repo:list"_s);
+    QCOMPARE(error.requestId, u"rid-1"_s);
+    // The sentence names SWR's permission, not ModelArts' image permissions.
+    QVERIFY2(error.summary().contains(u"SWR Admin"_s), qPrintable(error.summary()));
+    QVERIFY(error.fullText().contains(u"swr:repo:list"_s));
+
+    const ApiError gone = ApiError::fromHttpResponse(
+        404, R"([{"errorCode":"SVCSTG.SWR.4040005","errorMessage":"x","detail":""}])", {});
+    QCOMPARE(gone.kind, ErrorKind::NotFound);
+    QVERIFY(gone.detail.isEmpty());
+    QVERIFY2(gone.summary().contains(u"SWR"_s), qPrintable(gone.summary()));
 }
 
 void TestApiError::make()

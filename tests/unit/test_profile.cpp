@@ -190,6 +190,13 @@ void TestProfile::unacceptableEndpoints()
     const QString problem = onlyProblem(profile);
     QVERIFY2(problem.startsWith(iam ? u"IAM endpoint"_s : u"ModelArts endpoint"_s), qPrintable(problem));
     QVERIFY2(problem.contains(mentions), qPrintable(problem));
+
+    // The SWR endpoint is held to the same rule.
+    Profile swr = validAkSkProfile();
+    swr.swrEndpoint = url;
+    const QString swrProblem = onlyProblem(swr);
+    QVERIFY2(swrProblem.startsWith(u"SWR endpoint"_s), qPrintable(swrProblem));
+    QVERIFY2(swrProblem.contains(mentions), qPrintable(swrProblem));
 }
 
 void TestProfile::projectId_data()
@@ -291,6 +298,7 @@ void TestProfile::connectionSettingsUseRegionDefaults()
     QCOMPARE(settings.regionId, u"cn-north-4"_s);
     QCOMPARE(settings.modelArtsEndpoint, region->modelArtsEndpoint);
     QCOMPARE(settings.iamEndpoint, region->iamEndpoint);
+    QCOMPARE(settings.swrEndpoint, QUrl(u"https://swr-api.cn-north-4.myhuaweicloud.com"_s));
     QVERIFY(!settings.modelArtsEndpoint.isEmpty());
     QCOMPARE(settings.projectId, QString());
     QCOMPARE(settings.credentials.method, AuthMethod::AkSk);
@@ -318,6 +326,9 @@ void TestProfile::connectionSettingsPreferCustomEndpoints()
     const ConnectionSettings custom = profile.connectionSettings({});
     QCOMPARE(custom.modelArtsEndpoint, QUrl(u"https://modelarts.internal.example.com"_s));
     QCOMPARE(custom.iamEndpoint, QUrl(u"https://iam.internal.example.com"_s));
+    QVERIFY(custom.swrEndpoint.isEmpty()); // no region to take it from
+    profile.swrEndpoint = QUrl(u"https://swr.internal.example.com"_s);
+    QCOMPARE(profile.connectionSettings({}).swrEndpoint, QUrl(u"https://swr.internal.example.com"_s));
 }
 
 void TestProfile::connectionSettingsTakeOnlyTheMethodsSecrets()
@@ -344,6 +355,7 @@ void TestProfile::storeRoundTrip()
     Profile password = validPasswordProfile();
     password.modelArtsEndpoint = QUrl(u"https://modelarts.internal.example.com/base"_s);
     password.iamEndpoint = QUrl(u"https://iam.internal.example.com"_s);
+    password.swrEndpoint = QUrl(u"https://swr.internal.example.com"_s);
     {
         ProfileStore store(file);
         QVERIFY(store.profiles().isEmpty());

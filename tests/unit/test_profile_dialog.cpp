@@ -209,6 +209,30 @@ void TestProfileDialog::customEndpointsAreRevealedOnDemand()
     const Profile profile = dialog->profile();
     QCOMPARE(profile.modelArtsEndpoint, QUrl(u"https://modelarts.internal.example.com"_s));
     QCOMPARE(profile.iamEndpoint, QUrl(u"https://iam.internal.example.com"_s));
+    QVERIFY(profile.swrEndpoint.isEmpty()); // empty: the region's
+
+    // The SWR endpoint sits with the others and is checked like them.
+    QVERIFY(dialog->swrEndpointEdit()->isVisible());
+    dialog->swrEndpointEdit()->setText(u"http://swr.internal.example.com"_s);
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY2(dialog->problemsLabel()->text().contains(u"SWR endpoint"_s),
+             qPrintable(dialog->problemsLabel()->text()));
+    dialog->swrEndpointEdit()->setText(u"https://swr.internal.example.com"_s);
+    QVERIFY(dialog->okButton()->isEnabled());
+    QCOMPARE(dialog->profile().swrEndpoint, QUrl(u"https://swr.internal.example.com"_s));
+
+    // A saved profile with only a custom SWR endpoint opens with the endpoints shown.
+    Profile swrOnly;
+    swrOnly.id = Profile::newId();
+    swrOnly.name = u"Region with its own SWR"_s;
+    swrOnly.regionId = u"cn-north-4"_s;
+    swrOnly.accessKey = u"ABCDEFGHIJ0123456789"_s;
+    swrOnly.swrEndpoint = QUrl(u"https://swr.internal.example.com"_s);
+    std::unique_ptr<ProfileDialog> reopened(makeDialog(swrOnly));
+    reopened->show();
+    QVERIFY(reopened->swrEndpointEdit()->isVisible());
+    QCOMPARE(reopened->profile().swrEndpoint, QUrl(u"https://swr.internal.example.com"_s));
+    QCOMPARE(reopened->profile().regionId, u"cn-north-4"_s);
 
     dialog->regionCombo()->setCurrentIndex(0);
     QVERIFY(!dialog->modelArtsEndpointEdit()->isVisible());

@@ -89,6 +89,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
         u"profiles/<id>/user_name"_s,
         u"profiles/<id>/domain_name"_s,
         u"profiles/<id>/ca_certificates_file"_s,
+        u"profiles/<id>/swr_endpoint"_s,
         u"settings/version"_s,
     };
     QCOMPARE(SettingsKeys::entries().size(), int(SettingsKey::Count));

@@ -106,6 +106,9 @@ void ProfileDialog::buildUi()
     m_iamEndpoint = new QLineEdit(m_customBox);
     m_iamEndpoint->setPlaceholderText(u"https://iam.example.com"_s);
     customForm->addRow(tr("&IAM endpoint:"), m_iamEndpoint);
+    m_swrEndpoint = new QLineEdit(m_customBox);
+    m_swrEndpoint->setPlaceholderText(tr("the region's SWR endpoint when empty"));
+    customForm->addRow(tr("S&WR endpoint:"), m_swrEndpoint);
     form->addRow(m_customBox);
 
     m_projectId = new QLineEdit(this);
@@ -217,9 +220,10 @@ void ProfileDialog::buildUi()
     connect(browse, &QPushButton::clicked, this, &ProfileDialog::chooseCaFile);
     connect(m_region, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateState);
     connect(m_authGroup, &QButtonGroup::idToggled, this, &ProfileDialog::updateState);
-    const QList<QLineEdit *> edits{m_name,      m_customRegion, m_modelArtsEndpoint, m_iamEndpoint,
-                                   m_projectId, m_accessKey,    m_secretKey,         m_securityToken,
-                                   m_userName,  m_domainName,   m_password,          m_caFile};
+    const QList<QLineEdit *> edits{m_name,          m_customRegion, m_modelArtsEndpoint, m_iamEndpoint,
+                                   m_swrEndpoint,   m_projectId,    m_accessKey,         m_secretKey,
+                                   m_securityToken, m_userName,     m_domainName,        m_password,
+                                   m_caFile};
     for (QLineEdit *edit : edits)
         connect(edit, &QLineEdit::textChanged, this, &ProfileDialog::updateState);
 }
@@ -240,12 +244,13 @@ void ProfileDialog::fill(const Profile &profile)
 {
     m_name->setText(profile.name);
     const bool custom = !profile.modelArtsEndpoint.isEmpty() || !profile.iamEndpoint.isEmpty() ||
-                        m_region->findData(profile.regionId) < 0;
+                        !profile.swrEndpoint.isEmpty() || m_region->findData(profile.regionId) < 0;
     if (custom) {
         m_region->setCurrentIndex(customRegionIndex());
         m_customRegion->setText(profile.regionId);
         m_modelArtsEndpoint->setText(profile.modelArtsEndpoint.toString());
         m_iamEndpoint->setText(profile.iamEndpoint.toString());
+        m_swrEndpoint->setText(profile.swrEndpoint.toString());
     } else {
         m_region->setCurrentIndex(m_region->findData(profile.regionId));
     }
@@ -292,6 +297,7 @@ Profile ProfileDialog::profile() const
         profile.regionId = m_customRegion->text().trimmed();
         profile.modelArtsEndpoint = endpointFromText(m_modelArtsEndpoint->text());
         profile.iamEndpoint = endpointFromText(m_iamEndpoint->text());
+        profile.swrEndpoint = endpointFromText(m_swrEndpoint->text());
     } else {
         profile.regionId = m_region->currentData().toString();
     }

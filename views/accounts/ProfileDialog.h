@@ -58,6 +58,7 @@ public:
     QLineEdit *customRegionEdit() const { return m_customRegion; }
     QLineEdit *modelArtsEndpointEdit() const { return m_modelArtsEndpoint; }
     QLineEdit *iamEndpointEdit() const { return m_iamEndpoint; }
+    QLineEdit *swrEndpointEdit() const { return m_swrEndpoint; }
     QLineEdit *projectIdEdit() const { return m_projectId; }
     QRadioButton *akSkRadio() const { return m_akSkRadio; }
     QRadioButton *passwordRadio() const { return m_passwordRadio; }
@@ -124,6 +125,7 @@ private:
     QLineEdit *m_customRegion = nullptr;
     QLineEdit *m_modelArtsEndpoint = nullptr;
     QLineEdit *m_iamEndpoint = nullptr;
+    QLineEdit *m_swrEndpoint = nullptr;
     QLineEdit *m_projectId = nullptr;
     QButtonGroup *m_authGroup = nullptr;
     QRadioButton *m_akSkRadio = nullptr;
