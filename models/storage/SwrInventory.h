@@ -1,0 +1,56 @@
+#pragma once
+
+#include "models/api/ApiError.h"
+#include "models/api/Image.h"
+#include "models/catalog/UsageSummary.h"
+#include "models/storage/StorageFacts.h"
+
+#include <memory>
+#include <QList>
+#include <QObject>
+
+namespace mim {
+
+class ApiClient;
+
+// Loads everything SWR stores for the account, off the GUI thread where it is heavy: the organizations,
+// every repository, then the tags of each repository (a few at a time), and builds the StorageFacts against
+// the ModelArts images and usage given.
+class SwrInventory : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Idle,
+        Loading,
+        Loaded,
+        Failed,
+    };
+    Q_ENUM(State)
+
+    explicit SwrInventory(QObject *parent = nullptr);
+    ~SwrInventory() override;
+
+    // Lists namespaces, every repository, then the tags of each repository (a few at a time), and builds the
+    // facts against the ModelArts images and usage given. Cancels a load that runs.
+    void load(ApiClient *client, const QList<Image> &images, const UsageSummary &usage);
+    void cancel();
+
+    State state() const;
+    const StorageFacts &facts() const;
+    const ApiError &error() const;
+    bool permissionDenied() const; // error is a 403: the view shows Swr::missingPermission(Access::Read)
+
+Q_SIGNALS:
+    void progress(int repositoriesDone, int repositoriesTotal);
+    void loaded();
+    void failed(const mim::ApiError &error);
+    void stateChanged(mim::SwrInventory::State state);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mim

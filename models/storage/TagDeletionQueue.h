@@ -1,0 +1,56 @@
+#pragma once
+
+#include "models/api/ApiError.h"
+#include "models/api/Swr.h"
+#include "models/storage/StorageFacts.h"
+
+#include <memory>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace mim {
+
+class ApiClient;
+
+struct TagDeletionResult
+{
+    StoredTag tag;
+    Swr::DeleteOutcome outcome = Swr::DeleteOutcome::Unknown;
+    ApiError error;
+};
+
+// Like DeletionQueue, for SWR tags: a few DELETEs in flight at once, each journalled before it is sent and
+// after it ends, so a crash in between is settled at the next start.
+class TagDeletionQueue : public QObject
+{
+    Q_OBJECT
+public:
+    // The journal is the deletion journal's file (models/deletion/DeletionJournal): an intent line before
+    // each DELETE, an outcome line after; kind "swr_tag" so image entries and tag entries are told apart.
+    TagDeletionQueue(ApiClient *client, const QString &journalPath, const QString &profileName,
+                     const QString &regionId, const QString &projectId, QObject *parent = nullptr);
+    ~TagDeletionQueue() override;
+
+    // Refuses (returns false, sends nothing) if any tag is registered (!mayBeDeleted()).
+    bool start(const QList<StoredTag> &tags);
+    void cancel();      // nothing new is sent; what is in flight finishes and is reported
+    bool retryFailed(); // Failed and Unknown ones again
+
+    bool isRunning() const;
+    int total() const;
+    int done() const;
+    QList<TagDeletionResult> results() const;
+    qint64 freedBytes() const; // Deleted (not AlreadyGone) sizes
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void itemFinished(const mim::TagDeletionResult &result);
+    void finished();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mim
