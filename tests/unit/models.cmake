@@ -10,3 +10,5 @@ mim_add_test(test_image_table_sorting SOURCES test_image_table_sorting.cpp LIBS 
 mim_add_test(test_listing_cache SOURCES test_listing_cache.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 # The words of the delete confirmation, without a widget.
 mim_add_test(test_delete_images_text SOURCES test_delete_images_text.cpp LIBS mim_models mim_translations LABELS unit models TIMEOUT 60)
+# What SWR stores, matched against the ModelArts images, without the network.
+mim_add_test(test_storage_facts SOURCES test_storage_facts.cpp LIBS mim_models LABELS unit models storage TIMEOUT 60)
