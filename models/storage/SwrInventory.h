@@ -35,9 +35,11 @@ public:
     // Lists namespaces, every repository, then the tags of each repository (a few at a time), and builds the
     // facts against the ModelArts images and usage given. Cancels a load that runs.
     void load(ApiClient *client, const QList<Image> &images, const UsageSummary &usage);
+    // Stops a load that runs: nothing more is asked; the state becomes Failed with a Cancelled error.
     void cancel();
 
     State state() const;
+    // Those of the last load that succeeded: a load that runs or fails leaves them as they were.
     const StorageFacts &facts() const;
     const ApiError &error() const;
     bool permissionDenied() const; // error is a 403: the view shows Swr::missingPermission(Access::Read)

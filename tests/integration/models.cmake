@@ -14,3 +14,8 @@ mim_add_test(test_account_session
     LIBS mim_models mim_sandbox mim_test_support Qt6::Network
     LABELS integration models
     TIMEOUT 120)
+mim_add_test(test_swr_inventory
+    SOURCES test_swr_inventory.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration models storage
+    TIMEOUT 300)

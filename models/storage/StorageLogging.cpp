@@ -1,0 +1,7 @@
+#include "models/storage/StorageLogging.h"
+
+namespace mim {
+
+Q_LOGGING_CATEGORY(lcStorage, "mim.storage")
+
+} // namespace mim
