@@ -225,7 +225,11 @@ std::optional<QList<T>> readArray(const QByteArray &body, QString *why, Read rea
 std::optional<SwrContentRange> SwrContentRange::parse(QByteArrayView header, QString *why)
 {
     static const QRegularExpression pattern(u"^\\s*([0-9]{1,15})-([0-9]{1,15})/([0-9]{1,15})\\s*$"_s);
+    static const QRegularExpression unsatisfied(u"^\\s*\\*/([0-9]{1,15})\\s*$"_s);
     const QString text = QString::fromLatin1(header.first(qMin<qsizetype>(header.size(), 128)));
+    if (const QRegularExpressionMatch empty = unsatisfied.match(text);
+        header.size() <= 128 && empty.hasMatch())
+        return SwrContentRange{0, 0, empty.captured(1).toLongLong(), true};
     const QRegularExpressionMatch match = pattern.match(text);
     if (header.size() > 128 || !match.hasMatch()) {
         fail(why, translated(QT_TRANSLATE_NOOP("mim::Swr", "The Content-Range “%1” is not START-END/TOTAL."))
@@ -253,6 +257,11 @@ bool SwrContentRange::matchesPage(qint64 offset, qint64 count, QString *why) con
                                                                   "are none."))
                              .arg(count));
     }
+    if (unsatisfied && count > 0)
+        return fail(why,
+                    translated(QT_TRANSLATE_NOOP("mim::Swr", "The server sent %1 records but says the page "
+                                                             "holds none."))
+                        .arg(count));
     if (count == 0) {
         // Past the end: the list shrank since the previous page (the caller sees the new total).
         if (offset >= total)

@@ -87,9 +87,13 @@ struct SwrContentRange
     qint64 start = 0;
     qint64 end = 0;
     qint64 total = 0;
+    // "*/TOTAL", HTTP's form for a range with nothing in it (an empty repository, an offset past the end):
+    // start and end are 0 and mean nothing.
+    bool unsatisfied = false;
 
     // Strict: three decimal numbers of at most 15 digits, nothing else but surrounding blanks; START <= END <
-    // TOTAL, or "0-0/0" for nothing at all. Nullopt with `why` otherwise.
+    // TOTAL, or "0-0/0" for nothing at all; or "*/TOTAL" for a page with nothing. Nullopt with `why`
+    // otherwise.
     static std::optional<SwrContentRange> parse(QByteArrayView header, QString *why = nullptr);
     // The range agrees with a page of `count` records asked for at `offset`; `why` says how it does not.
     bool matchesPage(qint64 offset, qint64 count, QString *why = nullptr) const;

@@ -49,6 +49,9 @@ void TestSwr::contentRangeParses_data()
     QTest::newRow("nothing") << QByteArray("0-0/0") << 0LL << 0LL << 0LL;
     QTest::newRow("blanks around") << QByteArray("  5-9/10 ") << 5LL << 9LL << 10LL;
     QTest::newRow("15 digits") << QByteArray("0-0/999999999999999") << 0LL << 0LL << 999999999999999LL;
+    // HTTP's form for a range that holds nothing: what the sandbox sends for an empty repository.
+    QTest::newRow("unsatisfied, nothing") << QByteArray("*/0") << 0LL << 0LL << 0LL;
+    QTest::newRow("unsatisfied, past the end") << QByteArray(" */250 ") << 0LL << 0LL << 250LL;
 }
 
 void TestSwr::contentRangeParses()
@@ -80,6 +83,8 @@ void TestSwr::contentRangeRefuses_data()
     QTest::newRow("non-empty range of nothing") << QByteArray("0-5/0");
     QTest::newRow("arabic digits") << QByteArray("٠-٩/١٠");
     QTest::newRow("very long") << QByteArray(4096, '1');
+    QTest::newRow("unsatisfied without total") << QByteArray("*/*");
+    QTest::newRow("unsatisfied with a range") << QByteArray("*0-9/10");
 }
 
 void TestSwr::contentRangeRefuses()
@@ -107,6 +112,11 @@ void TestSwr::contentRangeMatchesPage_data()
     // An empty page before the total: a server that would make the client ask again forever.
     QTest::newRow("empty page before the end") << QByteArray("0-0/250") << 100LL << 0LL << false;
     QTest::newRow("empty page past the end") << QByteArray("0-0/250") << 250LL << 0LL << true;
+    QTest::newRow("unsatisfied, nothing there") << QByteArray("*/0") << 0LL << 0LL << true;
+    QTest::newRow("unsatisfied past the end") << QByteArray("*/250") << 250LL << 0LL << true;
+    QTest::newRow("unsatisfied before the end") << QByteArray("*/250") << 100LL << 0LL << false;
+    QTest::newRow("unsatisfied with records") << QByteArray("*/250") << 250LL << 5LL << false;
+    QTest::newRow("unsatisfied nothing with records") << QByteArray("*/0") << 0LL << 1LL << false;
 }
 
 void TestSwr::contentRangeMatchesPage()
