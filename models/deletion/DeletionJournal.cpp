@@ -3,6 +3,7 @@
 #include "models/common/ModelsLogging.h"
 #include "models/common/PrivateFiles.h"
 #include "models/deletion/Deletion.h"
+#include "models/storage/TagDeletionQueue.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -61,6 +62,23 @@ QString outcomeName(DeletionResult::Outcome outcome)
     }
     return u"failed"_s;
 }
+
+QString tagOutcomeName(Swr::DeleteOutcome outcome)
+{
+    switch (outcome) {
+    case Swr::DeleteOutcome::Deleted:
+        return u"deleted"_s;
+    case Swr::DeleteOutcome::AlreadyGone:
+        return u"already_gone"_s;
+    case Swr::DeleteOutcome::Failed:
+        return u"failed"_s;
+    case Swr::DeleteOutcome::Unknown:
+        return u"unknown"_s;
+    }
+    return u"failed"_s;
+}
+
+const QString TagKind = u"swr_tag"_s;
 
 // Forces the written bytes to the disk, not just the OS cache: the journal must survive a power cut.
 bool syncToDisk(QFileDevice &file)
@@ -331,6 +349,73 @@ bool DeletionJournal::recordReconciledOutcome(const QString &entryId, const QStr
         {u"reconciled"_s, true},
     };
     return append(line);
+}
+
+QString DeletionJournal::recordTagIntent(const StoredTag &tag, const QString &profileName,
+                                         const QString &regionId, const QString &projectId,
+                                         const QDateTime &time)
+{
+    const QString entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject line{
+        {u"v"_s, JournalVersion},
+        {u"entry"_s, entryId},
+        {u"phase"_s, u"intent"_s},
+        {u"kind"_s, TagKind},
+        {u"time"_s, timestamp(time)},
+        {u"profile"_s, profileName},
+        {u"region"_s, regionId},
+        {u"project"_s, projectId},
+        {u"namespace"_s, tag.nameSpace},
+        {u"repository"_s, tag.repository},
+        {u"tag"_s, tag.tag},
+        {u"size"_s, tag.sizeBytes},
+        {u"path"_s, tag.path},
+    };
+    if (!append(line))
+        return {};
+    m_inFlightEntries.insert(entryId);
+    return entryId;
+}
+
+bool DeletionJournal::recordTagOutcome(const QString &entryId, const TagDeletionResult &result,
+                                       const QDateTime &time)
+{
+    const QJsonObject line{
+        {u"v"_s, JournalVersion},
+        {u"entry"_s, entryId},
+        {u"phase"_s, u"outcome"_s},
+        {u"kind"_s, TagKind},
+        {u"time"_s, timestamp(time)},
+        {u"tag_name"_s, result.tag.displayName()},
+        {u"outcome"_s, tagOutcomeName(result.outcome)},
+        {u"error_code"_s, result.error.code},
+        {u"error_msg"_s, result.error.message},
+        {u"http_status"_s, result.error.httpStatus},
+        {u"request_id"_s, result.error.requestId},
+    };
+    m_inFlightEntries.remove(entryId);
+    return append(line);
+}
+
+bool DeletionJournal::recordReconciledTagOutcome(const QString &entryId, const QString &tagName, bool deleted,
+                                                 const QDateTime &time)
+{
+    const QJsonObject line{
+        {u"v"_s, JournalVersion},
+        {u"entry"_s, entryId},
+        {u"phase"_s, u"outcome"_s},
+        {u"kind"_s, TagKind},
+        {u"time"_s, timestamp(time)},
+        {u"tag_name"_s, tagName},
+        {u"outcome"_s, deleted ? u"deleted"_s : u"not_deleted"_s},
+        {u"reconciled"_s, true},
+    };
+    return append(line);
+}
+
+bool DeletionJournal::isTagEntry(const QJsonObject &line)
+{
+    return line.value("kind"_L1).toString() == TagKind;
 }
 
 bool DeletionJournal::append(const QJsonObject &line)

@@ -15,6 +15,8 @@ struct Image;
 struct DeletionGroup;
 struct DeletionRequest;
 struct DeletionResult;
+struct StoredTag;
+struct TagDeletionResult;
 
 // Append-only JSON Lines record of every deletion: an "intent" line before the request, an "outcome" line
 // after, each flushed to disk before going on. Secrets never enter it. The journal, its archives and its
@@ -58,6 +60,18 @@ public:
     // ("deleted" or "not_deleted", marked "reconciled"), so that it is reported once.
     bool recordReconciledOutcome(const QString &entryId, const QString &imageId, bool deleted,
                                  const QDateTime &time);
+
+    // SWR tags (TagDeletionQueue) share the file: their lines say "kind": "swr_tag" and name the tag
+    // ("namespace", "repository", "tag"); lines without a kind (all image lines) are images.
+    QString recordTagIntent(const StoredTag &tag, const QString &profileName, const QString &regionId,
+                            const QString &projectId, const QDateTime &time);
+    bool recordTagOutcome(const QString &entryId, const TagDeletionResult &result, const QDateTime &time);
+    // The outcome of a tag intent left unfinished, as found by listing its repository's tags at the next
+    // start.
+    bool recordReconciledTagOutcome(const QString &entryId, const QString &tagName, bool deleted,
+                                    const QDateTime &time);
+    // True for the lines of an SWR tag's entry.
+    static bool isTagEntry(const QJsonObject &line);
 
     // Intents without a final outcome (the app stopped mid-delete), in journal order. An outcome "unknown"
     // (the request's fate was not learnt) does not finish an intent. Reads the file line by line and keeps

@@ -2,6 +2,7 @@
 
 #include "models/api/ApiClient.h"
 #include "models/api/Image.h"
+#include "models/api/SwrListing.h"
 #include "models/common/Formatting.h"
 #include "models/common/ModelsLogging.h"
 #include "models/deletion/DeletionJournal.h"
@@ -14,8 +15,32 @@ using namespace Qt::StringLiterals;
 
 namespace mim {
 
+namespace {
+
+QString tagNameOf(const QJsonObject &intent)
+{
+    return intent.value("namespace"_L1).toString() + u'/' + intent.value("repository"_L1).toString() + u':' +
+           intent.value("tag"_L1).toString();
+}
+
+} // namespace
+
 QString ReconciliationResult::description() const
 {
+    if (!swrTag.isEmpty()) {
+        const QString tag = Formatting::visibleText(swrTag);
+        switch (outcome) {
+        case Outcome::WasDeleted:
+            return tr("The SWR tag %1 was deleted.").arg(tag);
+        case Outcome::WasNotDeleted:
+            return tr("The SWR tag %1 was not deleted; it is still there.").arg(tag);
+        case Outcome::Unknown:
+            break;
+        }
+        return tr("Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next "
+                  "start.")
+            .arg(tag, error.summary());
+    }
     // Names and ids come from the server: each stays on its line and cannot reorder the sentence.
     const QString id = Formatting::visibleText(imageId);
     const QString image = imageName.isEmpty() ? id : u"%1 (%2)"_s.arg(Formatting::visibleText(imageName), id);
@@ -45,6 +70,10 @@ JournalReconciler::~JournalReconciler()
     if (m_current) {
         disconnect(m_current, nullptr, this, nullptr);
         m_current->cancel();
+    }
+    if (m_currentListing) {
+        disconnect(m_currentListing, nullptr, this, nullptr);
+        m_currentListing->cancel();
     }
 }
 
@@ -125,6 +154,8 @@ void JournalReconciler::askNext()
             ReconciliationResult result;
             result.entryId = intent.value("entry"_L1).toString();
             result.imageId = intent.value("image"_L1).toObject().value("id"_L1).toString();
+            if (DeletionJournal::isTagEntry(intent))
+                result.swrTag = tagNameOf(intent);
             result.error = ApiError::make(ErrorKind::Cancelled, tr("The account was closed."));
             m_results.append(result);
         }
@@ -133,7 +164,16 @@ void JournalReconciler::askNext()
         Q_EMIT finished(m_results);
         return;
     }
-    const QString id = m_queue.first().value("image"_L1).toObject().value("id"_L1).toString();
+    const QJsonObject &next = m_queue.first();
+    if (DeletionJournal::isTagEntry(next)) {
+        // SWR has no call that shows one tag: the tag is gone when its repository's listing lacks it.
+        SwrListing *listing = m_client->listSwrTags(next.value("namespace"_L1).toString(),
+                                                    next.value("repository"_L1).toString());
+        m_currentListing = listing;
+        connect(listing, &SwrListing::finished, this, [this, listing] { onTagsListed(listing); });
+        return;
+    }
+    const QString id = next.value("image"_L1).toObject().value("id"_L1).toString();
     m_current = m_client->showImage(id);
     ApiCall *call = m_current;
     connect(call, &ApiCall::finished, this, [this, call] { onShowFinished(call); });
@@ -168,6 +208,37 @@ void JournalReconciler::onShowFinished(ApiCall *call)
         }
     }
     qCInfo(lcModels) << "journal: reconciled" << result.imageId << int(result.outcome);
+    m_results.append(result);
+    askNext();
+}
+
+void JournalReconciler::onTagsListed(SwrListing *listing)
+{
+    m_currentListing = nullptr;
+    const QJsonObject intent = m_queue.takeFirst();
+    ReconciliationResult result;
+    result.entryId = intent.value("entry"_L1).toString();
+    result.swrTag = tagNameOf(intent);
+    const QString tag = intent.value("tag"_L1).toString();
+    if (listing->succeeded()) {
+        const QList<SwrTag> &tags = listing->tags();
+        const bool present = std::any_of(tags.cbegin(), tags.cend(),
+                                         [&tag](const SwrTag &listed) { return listed.tag == tag; });
+        result.outcome = present ? ReconciliationResult::Outcome::WasNotDeleted
+                                 : ReconciliationResult::Outcome::WasDeleted;
+    } else if (listing->error().kind == ErrorKind::NotFound) {
+        // SWR's own 404: the repository (or organization) is gone, and the tag with it.
+        result.outcome = ReconciliationResult::Outcome::WasDeleted;
+    } else {
+        result.error = listing->error();
+    }
+
+    if (result.outcome != ReconciliationResult::Outcome::Unknown && m_journal) {
+        const bool deleted = result.outcome == ReconciliationResult::Outcome::WasDeleted;
+        if (!m_journal->recordReconciledTagOutcome(result.entryId, result.swrTag, deleted, m_clock()))
+            qCWarning(lcModels) << "journal: cannot record a reconciled outcome:" << m_journal->lastError();
+    }
+    qCInfo(lcModels) << "journal: reconciled an SWR tag" << int(result.outcome);
     m_results.append(result);
     askNext();
 }

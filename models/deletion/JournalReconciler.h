@@ -15,20 +15,22 @@ namespace mim {
 class ApiCall;
 class ApiClient;
 class DeletionJournal;
+class SwrListing;
 
 // What became of one deletion the app had started but not seen the end of (it was killed or crashed).
 struct ReconciliationResult
 {
     enum class Outcome
     {
-        WasDeleted,    // the server no longer has the image (or shows it as DELETED)
-        WasNotDeleted, // the image is still there
+        WasDeleted,    // the server no longer has the image (or shows it as DELETED), or SWR the tag
+        WasNotDeleted, // the image (or tag) is still there
         Unknown,       // the server could not be asked; the entry stays for the next start
     };
     QString entryId;
     QString imageId;
     QString imageName; // "name:tag" as the user confirmed it
     bool force = false;
+    QString swrTag; // "ns/repo:tag" when the deletion was of an SWR tag (imageId is then empty)
     Outcome outcome = Outcome::Unknown;
     ApiError error; // why it is Unknown
 
@@ -38,10 +40,10 @@ struct ReconciliationResult
     Q_DECLARE_TR_FUNCTIONS(mim::ReconciliationResult)
 };
 
-// At start-up, resolves the journal's unfinished deletions of one account by asking the server (ShowImage)
-// and records each resolved outcome in the journal, so nothing the user should know about is lost and
-// nothing is reported twice. Only intents of the given profile, region and project are looked at; the others
-// wait until that account is opened.
+// At start-up, resolves the journal's unfinished deletions of one account by asking the server (ShowImage;
+// for an SWR tag, its repository's tags are listed) and records each resolved outcome in the journal, so
+// nothing the user should know about is lost and nothing is reported twice. Only intents of the given
+// profile, region and project are looked at; the others wait until that account is opened.
 class JournalReconciler : public QObject
 {
     Q_OBJECT
@@ -72,6 +74,7 @@ private:
     void onJournalRead(const QList<QJsonObject> &unfinished);
     void askNext();
     void onShowFinished(ApiCall *call);
+    void onTagsListed(SwrListing *listing);
 
     DeletionJournal *m_journal;
     QPointer<ApiClient> m_client;
@@ -80,6 +83,7 @@ private:
     QList<QJsonObject> m_queue;
     QList<ReconciliationResult> m_results;
     QPointer<ApiCall> m_current;
+    QPointer<SwrListing> m_currentListing;
     qint64 m_compactionThreshold;
     bool m_running = false;
 };

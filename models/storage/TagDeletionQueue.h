@@ -12,6 +12,7 @@
 namespace mim {
 
 class ApiClient;
+class DeletionJournal;
 
 struct TagDeletionResult
 {
@@ -32,14 +33,25 @@ public:
                      const QString &regionId, const QString &projectId, QObject *parent = nullptr);
     ~TagDeletionQueue() override;
 
-    // Refuses (returns false, sends nothing) if any tag is registered (!mayBeDeleted()).
+    // Journals through `journal` (not owned; must outlive the queue) instead of an instance of its own, so
+    // that a JournalReconciler on the same instance knows which tag deletions run here and leaves them be.
+    void shareJournal(DeletionJournal *journal);
+    // Tags deleted at once, at most.
+    static constexpr int MaxInFlight = 3;
+
+    // Refuses (returns false, sends nothing) if any tag is registered (!mayBeDeleted()), if any of its names
+    // could not be sent as one path segment (empty, "." or ".."), when nothing is given, or while running.
+    // A tag given twice is deleted once.
     bool start(const QList<StoredTag> &tags);
-    void cancel();      // nothing new is sent; what is in flight finishes and is reported
+    // Nothing new is sent; what is in flight finishes and is reported. Tags not sent yet are reported Failed
+    // with a Cancelled error, and without a journal line (nothing was meant to reach the server).
+    void cancel();
     bool retryFailed(); // Failed and Unknown ones again
 
     bool isRunning() const;
     int total() const;
     int done() const;
+    // In the order they finished.
     QList<TagDeletionResult> results() const;
     qint64 freedBytes() const; // Deleted (not AlreadyGone) sizes
 

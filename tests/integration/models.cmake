@@ -19,3 +19,8 @@ mim_add_test(test_swr_inventory
     LIBS mim_models mim_sandbox mim_test_support Qt6::Network
     LABELS integration models storage
     TIMEOUT 300)
+mim_add_test(test_tag_deletion_queue
+    SOURCES test_tag_deletion_queue.cpp
+    LIBS mim_models mim_sandbox mim_test_support Qt6::Network
+    LABELS integration models storage reliability
+    TIMEOUT 300)

@@ -1,5 +1,6 @@
 #include "models/deletion/Deletion.h"
 #include "models/deletion/DeletionJournal.h"
+#include "models/storage/TagDeletionQueue.h"
 
 #include <atomic>
 #include <QDir>
@@ -429,6 +430,62 @@ private Q_SLOTS:
         QCOMPARE(open.at(1).value(u"v"_s).toInt(), 1); // an added field: readers of version 1 still read it
         QCOMPARE(DeletionJournal::groupOfIntent(open.at(2)), std::nullopt);
         QVERIFY(!open.at(2).contains(u"group"_s));
+    }
+
+    void tagEntriesShareTheJournalAndOldLinesStillRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"j.jsonl"_s);
+        // An image line of an older version: no "kind".
+        QVERIFY(writeFile(path, intentLine(u"e-old"_s, u"img-old"_s)));
+        DeletionJournal journal(path);
+        mim::StoredTag tag;
+        tag.nameSpace = u"team"_s;
+        tag.repository = u"base/cuda"_s;
+        tag.tag = u"12.1"_s;
+        tag.sizeBytes = 4096;
+        tag.path = u"swr.cn-north-4.myhuaweicloud.com/team/base/cuda:12.1"_s;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString deleted = journal.recordTagIntent(tag, u"p"_s, u"r"_s, u"proj"_s, now);
+        QVERIFY(!deleted.isEmpty());
+        QVERIFY(journal.isInFlightHere(deleted));
+        mim::StoredTag other = tag;
+        other.tag = u"12.2"_s;
+        const QString unknown = journal.recordTagIntent(other, u"p"_s, u"r"_s, u"proj"_s, now);
+        const QString failed = journal.recordTagIntent(other, u"p"_s, u"r"_s, u"proj"_s, now);
+        const QString reconciled = journal.recordTagIntent(other, u"p"_s, u"r"_s, u"proj"_s, now);
+
+        QVERIFY(journal.recordTagOutcome(
+            deleted, mim::TagDeletionResult{tag, mim::Swr::DeleteOutcome::Deleted, {}}, now));
+        QVERIFY(!journal.isInFlightHere(deleted));
+        // Not known whether it reached SWR: still open, for the reconciler.
+        QVERIFY(journal.recordTagOutcome(
+            unknown, mim::TagDeletionResult{other, mim::Swr::DeleteOutcome::Unknown, {}}, now));
+        QVERIFY(journal.recordTagOutcome(
+            failed, mim::TagDeletionResult{other, mim::Swr::DeleteOutcome::Failed, {}}, now));
+        QVERIFY(journal.recordReconciledTagOutcome(reconciled, other.displayName(), false, now));
+
+        const QList<QJsonObject> open = journal.unfinishedIntents();
+        QCOMPARE(entriesOf(open), (QStringList{u"e-old"_s, unknown}));
+        QVERIFY(!DeletionJournal::isTagEntry(open.at(0)));
+        QCOMPARE(open.at(0).value(u"image"_s).toObject().value(u"id"_s).toString(), u"img-old"_s);
+        QVERIFY(DeletionJournal::isTagEntry(open.at(1)));
+        QCOMPARE(open.at(1).value(u"namespace"_s).toString(), u"team"_s);
+        QCOMPARE(open.at(1).value(u"repository"_s).toString(), u"base/cuda"_s);
+        QCOMPARE(open.at(1).value(u"tag"_s).toString(), u"12.2"_s);
+        QCOMPARE(open.at(1).value(u"profile"_s).toString(), u"p"_s);
+        QCOMPARE(open.at(1).value(u"v"_s).toInt(), 1);
+
+        const QList<QJsonObject> all = journal.readAll();
+        QCOMPARE(all.size(), 9);
+        for (const QJsonObject &line : all.mid(1))
+            QVERIFY(DeletionJournal::isTagEntry(line));
+        QCOMPARE(all.at(5).value(u"outcome"_s).toString(), u"deleted"_s);
+        QCOMPARE(all.at(5).value(u"tag_name"_s).toString(), u"team/base/cuda:12.1"_s);
+        QCOMPARE(all.at(6).value(u"outcome"_s).toString(), u"unknown"_s);
+        QCOMPARE(all.at(7).value(u"outcome"_s).toString(), u"failed"_s);
+        QCOMPARE(all.at(8).value(u"outcome"_s).toString(), u"not_deleted"_s);
+        QVERIFY(all.at(8).value(u"reconciled"_s).toBool());
     }
 
     void unfinishedIntentsKeepTheirOrder()
