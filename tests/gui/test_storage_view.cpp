@@ -5,15 +5,20 @@
 #include "views/storage/DeleteTagsDialog.h"
 #include "views/storage/StorageBarChart.h"
 #include "views/storage/StorageTagModel.h"
+#include "views/storage/SwrStorageDialog.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -133,6 +138,11 @@ private Q_SLOTS:
     void confirmationLeavesRegisteredTagsOut();
     void escapeCancelsTheConfirmation();
     void serverTextIsShownPlain();
+    void dialogStates();
+    void dialogChartEqualsItsLists();
+    void registeredTagsAreNeverOffered();
+    void aRepositoryStandsForItsUnregisteredTags();
+    void tenThousandTagsShowQuickly();
 };
 
 void TestStorageView::chartFiguresEqualTheTableSums()
@@ -291,6 +301,191 @@ void TestStorageView::serverTextIsShownPlain()
     QVERIFY(!chart.accessibleDescription().contains(QChar(0x202E)));
     // The tooltip is shown through plainToolTip, which Qt does not read as HTML.
     QVERIFY(Formatting::plainToolTip(chart.toolTipText(0)).contains(u"&lt;b&gt;"_s));
+}
+
+void TestStorageView::dialogStates()
+{
+    SwrStorageDialog dialog;
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::Loading);
+    dialog.showLoading(2, 5);
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::Loading);
+    QVERIFY(dialog.cancelLoadButton());
+
+    dialog.showPermissionDenied();
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::PermissionDenied);
+    QVERIFY(dialog.stateText().contains(Swr::missingPermission(Swr::Access::Read)));
+
+    // A refusal reported as a failure is the same state.
+    ApiError forbidden;
+    forbidden.kind = ErrorKind::Permission;
+    forbidden.httpStatus = 403;
+    forbidden.code = u"SVCSTG.SWR.4030001"_s;
+    dialog.showFailed(forbidden);
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::PermissionDenied);
+
+    // The server's text, with markup and controls, read as plain text.
+    ApiError failed;
+    failed.kind = ErrorKind::Server;
+    failed.httpStatus = 500;
+    failed.code = u"SVCSTG.SWR.5000001"_s;
+    failed.message = u"<b>boom</b>\u202Eevil\nline"_s;
+    dialog.showFailed(failed);
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::Failed);
+    QVERIFY(dialog.stateText().contains(u"<b>boom</b>"_s));
+    QVERIFY(!dialog.stateText().contains(QChar(0x202E)));
+    auto *message = dialog.findChild<QLabel *>(u"stateMessage"_s);
+    QVERIFY(message);
+    QCOMPARE(message->textFormat(), Qt::PlainText);
+    QVERIFY(dialog.retryLoadButton());
+
+    dialog.showFacts(StorageFacts());
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::Empty);
+    QVERIFY(!dialog.stateText().isEmpty());
+
+    dialog.showFacts(sampleFacts());
+    QCOMPARE(dialog.page(), SwrStorageDialog::Page::Content);
+    QVERIFY(dialog.stateText().isEmpty());
+    // No button answers Enter: in a list it would otherwise open the deletion.
+    for (const QPushButton *button : dialog.findChildren<QPushButton *>())
+        QVERIFY2(!button->autoDefault() && !button->isDefault(), qPrintable(button->text()));
+}
+
+void TestStorageView::dialogChartEqualsItsLists()
+{
+    SwrStorageDialog dialog;
+    const StorageFacts facts = sampleFacts();
+    dialog.showFacts(facts);
+    const QHash<QString, Sums> sums = tableSums(*dialog.tagModel());
+    for (const OrganizationStorage &shown : dialog.chart()->organizations()) {
+        QCOMPARE(shown.registeredBytes, sums.value(shown.name).registered);
+        QCOMPARE(shown.unregisteredBytes, sums.value(shown.name).unregistered);
+    }
+
+    // The repositories tree: each repository's size is the sum of its tags' known sizes, and together they
+    // make the chart's total.
+    const QAbstractItemModel *tree = dialog.repositoriesView()->model();
+    QCOMPARE(tree->rowCount(), 3);
+    qint64 treeTotal = 0;
+    int treeTags = 0;
+    for (int row = 0; row < tree->rowCount(); ++row) {
+        const QModelIndex repository = tree->index(row, 0);
+        qint64 children = 0;
+        for (int child = 0; child < tree->rowCount(repository); ++child) {
+            const qint64 bytes = tree->index(child, StorageTagModel::SizeColumn, repository)
+                                     .data(StorageTagModel::SortRole)
+                                     .toLongLong();
+            children += qMax<qint64>(0, bytes);
+            ++treeTags;
+        }
+        QCOMPARE(tree->index(row, StorageTagModel::SizeColumn).data(StorageTagModel::SortRole).toLongLong(),
+                 children);
+        treeTotal += children;
+    }
+    QCOMPARE(treeTags, facts.tags.size());
+    QCOMPARE(treeTotal, facts.registeredBytes() + facts.unregisteredBytes());
+    QVERIFY(dialog.totalsLabel()->text().contains(Formatting::dataSize(treeTotal)));
+    QVERIFY(dialog.totalsLabel()->text().contains(Formatting::dataSize(facts.unregisteredBytes())));
+
+    // The list of unregistered tags holds exactly those, largest first.
+    const QAbstractItemModel *list = dialog.unregisteredView()->model();
+    QCOMPARE(list->rowCount(), 3); // old, scratch, py39
+    QCOMPARE(list->index(0, StorageTagModel::NameColumn).data().toString(), u"team-a/llm:old"_s);
+    QCOMPARE(list->index(1, StorageTagModel::NameColumn).data().toString(), u"team-b/base:py39"_s);
+    QCOMPARE(list->index(2, StorageTagModel::NameColumn).data().toString(), u"team-a/cv/detect:scratch"_s);
+    QCOMPARE(dialog.unregisteredView()->selectionMode(), QAbstractItemView::ExtendedSelection);
+}
+
+void TestStorageView::registeredTagsAreNeverOffered()
+{
+    SwrStorageDialog dialog;
+    dialog.showFacts(sampleFacts());
+    QVERIFY(!dialog.deleteButton()->isEnabled());
+
+    // In the tree, a registered tag selected alone: the button stays disabled and says why.
+    dialog.tabs()->setCurrentWidget(dialog.repositoriesView());
+    QTreeView *tree = dialog.repositoriesView();
+    const QAbstractItemModel *model = tree->model();
+    QModelIndex registered;
+    for (int row = 0; row < model->rowCount() && !registered.isValid(); ++row) {
+        const QModelIndex repository = model->index(row, 0);
+        for (int child = 0; child < model->rowCount(repository); ++child) {
+            if (model->index(child, 0, repository).data().toString() == u"v1"_s)
+                registered = model->index(child, 0, repository);
+        }
+    }
+    QVERIFY(registered.isValid());
+    tree->selectionModel()->select(registered,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(dialog.selectedTags().isEmpty());
+    QVERIFY(!dialog.deleteButton()->isEnabled());
+    QCOMPARE(dialog.deleteButton()->toolTip(), StorageTagModel::notDeletableReason());
+    bool asked = false;
+    dialog.setDeletionConfirmer([&](DeleteTagsDialog &) { return asked = true; });
+    QVERIFY(!dialog.deleteSelectedTags());
+    QVERIFY(!asked);
+}
+
+void TestStorageView::aRepositoryStandsForItsUnregisteredTags()
+{
+    SwrStorageDialog dialog;
+    dialog.showFacts(sampleFacts());
+    dialog.tabs()->setCurrentWidget(dialog.repositoriesView());
+    QTreeView *tree = dialog.repositoriesView();
+    const QAbstractItemModel *model = tree->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString() == u"team-a/llm"_s)
+            tree->selectionModel()->select(model->index(row, 0),
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    const QList<StoredTag> selected = dialog.selectedTags();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().displayName(), u"team-a/llm:old"_s);
+    QVERIFY(dialog.deleteButton()->isEnabled());
+
+    // The confirmation names it, leaves the two registered ones out and says so; without an account the
+    // confirmed tags are only announced.
+    QSignalSpy confirmed(&dialog, &SwrStorageDialog::deletionConfirmed);
+    int registeredLeftOut = -1;
+    dialog.setDeletionConfirmer([&](DeleteTagsDialog &confirmation) {
+        registeredLeftOut = confirmation.registeredCount();
+        return true;
+    });
+    QVERIFY(dialog.deleteSelectedTags());
+    QCOMPARE(registeredLeftOut, 2);
+    QCOMPARE(confirmed.size(), 1);
+    const auto tags = confirmed.constFirst().constFirst().value<QList<StoredTag>>();
+    QCOMPARE(tags.size(), 1);
+    QVERIFY(tags.constFirst().mayBeDeleted());
+}
+
+void TestStorageView::tenThousandTagsShowQuickly()
+{
+    // 10,000 tags over 500 repositories in 5 organizations, one in seven unregistered.
+    StorageFacts facts;
+    for (int i = 0; i < 10'000; ++i) {
+        StoredTag tag =
+            storedTag(u"org-%1"_s.arg(i % 5), u"repo-%1"_s.arg(i % 500, 4, 10, QChar(u'0')), u"v%1"_s.arg(i),
+                      1'000'000 + i * 997LL, i % 7 == 0 ? QStringList() : QStringList{u"img-%1"_s.arg(i)});
+        tag.updated = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60);
+        facts.tags.append(tag);
+    }
+    for (int o = 0; o < 5; ++o) {
+        OrganizationStorage organization;
+        organization.name = u"org-%1"_s.arg(o);
+        facts.organizations.append(organization);
+    }
+    SwrStorageDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Reported, not asserted: shared test machines vary too much for a bound in milliseconds.
+    QElapsedTimer timer;
+    timer.start();
+    dialog.showFacts(facts);
+    QCoreApplication::processEvents();
+    const qint64 ms = timer.elapsed();
+    qInfo("10,000 tags over 500 repositories shown in %lld ms", ms);
+    QCOMPARE(dialog.unregisteredView()->model()->rowCount(), 10'000 / 7 + 1);
+    QCOMPARE(dialog.repositoriesView()->model()->rowCount(), 500);
 }
 
 QTEST_MAIN(TestStorageView)

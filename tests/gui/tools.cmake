@@ -26,3 +26,8 @@ mim_add_test(test_storage_view
     SOURCES test_storage_view.cpp
     LIBS mim_views
     LABELS gui)
+mim_add_test(test_storage_dialog
+    SOURCES test_storage_dialog.cpp ToolsGuiFixture.h
+    LIBS ${mim_tools_gui_libs}
+    LABELS gui
+    TIMEOUT 120)

@@ -78,10 +78,14 @@ QVariant StorageTagModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_tags.size())
         return {};
-    const StoredTag &tag = m_tags.at(index.row());
+    return tagData(m_tags.at(index.row()), index.column(), role);
+}
+
+QVariant StorageTagModel::tagData(const StoredTag &tag, int column, int role)
+{
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return Formatting::visibleText(tag.displayName());
         case SizeColumn:
@@ -96,7 +100,7 @@ QVariant StorageTagModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return Formatting::plainToolTip(
                 Formatting::visibleText(tag.path.isEmpty() ? tag.displayName() : tag.path));
@@ -113,11 +117,11 @@ QVariant StorageTagModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn)
+        if (column == SizeColumn)
             return QVariant(Qt::AlignTrailing | Qt::AlignVCenter);
         break;
     case SortRole:
-        switch (index.column()) {
+        switch (column) {
         case NameColumn:
             return tag.displayName();
         case SizeColumn:
@@ -144,7 +148,12 @@ QVariant StorageTagModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    return columnTitle(section);
+}
+
+QVariant StorageTagModel::columnTitle(int column)
+{
+    switch (column) {
     case NameColumn:
         return tr("Tag");
     case SizeColumn:

@@ -43,6 +43,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // A cell of `tag` (the repositories tree shows its tags through it too).
+    static QVariant tagData(const StoredTag &tag, int column, int role);
+    static QVariant columnTitle(int column);
+
     // The words of the cells, shared with the repositories tree.
     static QString sizeText(qint64 bytes);
     static QString registeredText(const StoredTag &tag);
