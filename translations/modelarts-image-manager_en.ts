@@ -232,6 +232,57 @@
     </message>
 </context>
 <context>
+    <name>mim::DeleteTagsDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
+        <source>Delete %n SWR Tag(s)</source>
+        <translation>
+            <numerusform>Delete %n SWR Tag</numerusform>
+            <numerusform>Delete %n SWR Tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n tag(s) from SWR, %1?</source>
+        <translation>
+            <numerusform>Delete %n tag from SWR, %1?</numerusform>
+            <numerusform>Delete %n tags from SWR, %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n of unknown size not counted)</source>
+        <translation>
+            <numerusform>(%n of unknown size not counted)</numerusform>
+            <numerusform>(%n of unknown size not counted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
+        <translation>
+            <numerusform>%n selected tag registered in ModelArts is left out: delete the image with force instead.</numerusform>
+            <numerusform>%n selected tags registered in ModelArts are left out: delete the image with force instead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n Tag(s)</source>
+        <translation>
+            <numerusform>Delete %n Tag</numerusform>
+            <numerusform>Delete %n Tags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
         <location filename="../views/deletion/DeletionFlow.cpp" line="+66"/>
@@ -309,7 +360,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+386"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+410"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -370,7 +421,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message numerus="yes">
-        <location filename="../views/main/FilterBar.cpp" line="+316"/>
+        <location filename="../views/main/FilterBar.cpp" line="+336"/>
         <source>%1: %Ln selected</source>
         <comment>facet button: title and how many values are accepted</comment>
         <translation>
@@ -532,7 +583,7 @@
 <context>
     <name>mim::ProfileDialog</name>
     <message numerus="yes">
-        <location filename="../views/accounts/ProfileDialog.cpp" line="+443"/>
+        <location filename="../views/accounts/ProfileDialog.cpp" line="+465"/>
         <source>Connected: %Ln image(s) visible, project id %1</source>
         <extracomment>%Ln images the account can see, %1 the project id</extracomment>
         <translation>
@@ -643,6 +694,146 @@
         <translation>
             <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln image could be compared with its SWR tag, too few to decide.</numerusform>
             <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln images could be compared with their SWR tag, too few to decide.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageBarChart</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageBarChart.cpp" line="+73"/>
+        <source>Not registered: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>Not registered: %1 in %n tag</numerusform>
+            <numerusform>Not registered: %1 in %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Total: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>Total: %1 in %n tag</numerusform>
+            <numerusform>Total: %1 in %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n tag of unknown size is not counted.</numerusform>
+            <numerusform>%n tags of unknown size are not counted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageRepositoryModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
+        <source>%1 of %n tag(s) registered</source>
+        <translation>
+            <numerusform>%1 of %n tag registered</numerusform>
+            <numerusform>%1 of %n tags registered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageTagModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageTagModel.cpp" line="+42"/>
+        <source>Registered (%n image(s))</source>
+        <translation>
+            <numerusform>Registered (%n image)</numerusform>
+            <numerusform>Registered (%n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1, +%n more</source>
+        <translation>
+            <numerusform>%1, +%n more</numerusform>
+            <numerusform>%1, +%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrStorageDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+327"/>
+        <source>Reading the tags of %1 of %n repositories…</source>
+        <translation>
+            <numerusform>Reading the tags of %1 of %n repository…</numerusform>
+            <numerusform>Reading the tags of %1 of %n repositories…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
+        <translation>
+            <numerusform>Total %1 in %n organization, %2 of it registered in ModelArts.</numerusform>
+            <numerusform>Total %1 in %n organizations, %2 of it registered in ModelArts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not registered: %1 in %n tag(s).</source>
+        <translation>
+            <numerusform>Not registered: %1 in %n tag.</numerusform>
+            <numerusform>Not registered: %1 in %n tags.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n tag of unknown size is not counted.</numerusform>
+            <numerusform>%n tags of unknown size are not counted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n image(s) stored in an SWR Enterprise instance are not shown: not supported yet.</source>
+        <translation>
+            <numerusform>%n image stored in an SWR Enterprise instance is not shown: not supported yet.</numerusform>
+            <numerusform>%n images stored in an SWR Enterprise instance are not shown: not supported yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
+        <translation>
+            <numerusform>Delete the %n selected tag from SWR, after a confirmation.</numerusform>
+            <numerusform>Delete the %n selected tags from SWR, after a confirmation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Deleted %1 of %n tag(s)…</source>
+        <translation>
+            <numerusform>Deleted %1 of %n tag…</numerusform>
+            <numerusform>Deleted %1 of %n tags…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Deleted %n tag(s), %1 freed.</source>
+        <translation>
+            <numerusform>Deleted %n tag, %1 freed.</numerusform>
+            <numerusform>Deleted %n tags, %1 freed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n already gone.</numerusform>
+            <numerusform>%n already gone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n not deleted.</source>
+        <translation>
+            <numerusform>%n not deleted.</numerusform>
+            <numerusform>%n not deleted.</numerusform>
         </translation>
     </message>
 </context>

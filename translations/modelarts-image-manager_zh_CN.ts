@@ -1128,6 +1128,66 @@
     </message>
 </context>
 <context>
+    <name>mim::DeleteTagsDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
+        <source>Delete %n SWR Tag(s)</source>
+        <translation>
+            <numerusform>删除 %n 个 SWR 镜像版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n tag(s) from SWR, %1?</source>
+        <translation>
+            <numerusform>从 SWR 删除 %n 个镜像版本（%1）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n of unknown size not counted)</source>
+        <translation>
+            <numerusform>（%n 个大小未知，未计入）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The content is removed from SWR and cannot be restored. No ModelArts image names these tags.</source>
+        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些镜像版本。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
+        <translation>
+            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选镜像版本：请改为强制删除其镜像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n Tag(s)</source>
+        <translation>
+            <numerusform>删除 %n 个镜像版本</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionFlow</name>
     <message>
         <location filename="../views/deletion/DeletionFlow.cpp" line="+65"/>
@@ -1199,7 +1259,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+341"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+426"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1243,7 +1303,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-433"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1384,7 +1444,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message>
-        <location filename="../views/main/DetailsPane.cpp" line="+73"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+97"/>
         <source>Image details</source>
         <translation>镜像详情</translation>
     </message>
@@ -1774,7 +1834,7 @@
 <context>
     <name>mim::FilterBar</name>
     <message>
-        <location filename="../views/main/FilterBar.cpp" line="+62"/>
+        <location filename="../views/main/FilterBar.cpp" line="+77"/>
         <source>Filter by name, tag, id…</source>
         <translation>按名称、版本、ID 筛选…</translation>
     </message>
@@ -1795,7 +1855,7 @@
         <translation>清除筛选文字</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
@@ -2649,12 +2709,12 @@
 <context>
     <name>mim::ImageTableView</name>
     <message>
-        <location filename="../views/main/ImageTableView.cpp" line="+18"/>
+        <location filename="../views/main/ImageTableView.cpp" line="+19"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+120"/>
         <source>Reset Columns</source>
         <translation>重置列</translation>
     </message>
@@ -2662,7 +2722,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/tools/ImageToolsMenu.cpp" line="+51"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+52"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2681,6 +2741,17 @@
         <location line="+3"/>
         <source>Show the images grouped by name, and delete all versions of an image at once.</source>
         <translation>按名称分组显示镜像，并可一次性删除某个镜像的所有版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SWR &amp;Storage…</source>
+        <comment>menu: what the account stores in SWR</comment>
+        <translation>SWR 存储(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show how much SWR storage each organization uses, and delete tags no ModelArts image names.</source>
+        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的镜像版本。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2703,12 +2774,12 @@
         <translation>将当前显示的镜像（含显示的列）保存为 CSV 或 JSON 文件。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+115"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2733,12 +2804,12 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="+128"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="+159"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>无法读取服务器的响应。</translation>
     </message>
@@ -3361,7 +3432,7 @@
         <translation>认证方式</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Access key (AK/SK)</source>
         <translation>访问密钥（AK/SK）(&amp;A)</translation>
     </message>
@@ -3426,7 +3497,7 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>unchanged</source>
         <translation>未更改</translation>
     </message>
@@ -3476,7 +3547,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>Another account is already called “%1”.</source>
         <translation>已有另一个名为“%1”的账号。</translation>
     </message>
@@ -3501,7 +3572,7 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Choose a CA Certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -3527,7 +3598,22 @@
 <context>
     <name>mim::ReconciliationResult</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="-134"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="-164"/>
+        <source>The SWR tag %1 was deleted.</source>
+        <translation>SWR 镜像版本 %1 已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SWR tag %1 was not deleted; it is still there.</source>
+        <translation>SWR 镜像版本 %1 未被删除，仍然存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
+        <translation>不确定 SWR 镜像版本 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 was deleted.</source>
         <translation>%1 已删除。</translation>
     </message>
@@ -4406,6 +4492,165 @@
     </message>
 </context>
 <context>
+    <name>mim::StorageBarChart</name>
+    <message>
+        <location filename="../views/storage/StorageBarChart.cpp" line="+21"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Storage by organization</source>
+        <translation>各组织的存储</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 registered · %2 not registered</source>
+        <comment>chart: bytes of tags registered in ModelArts, and not</comment>
+        <translation>已注册 %1 · 未注册 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Organization %1</source>
+        <translation>组织 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered in ModelArts: %1</source>
+        <translation>已在 ModelArts 中注册：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Not registered: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>未注册：%1，共 %n 个镜像版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Total: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>合计：%1，共 %n 个镜像版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No organizations</source>
+        <translation>没有组织</translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageRepositoryModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
+        <source>%1 of %n tag(s) registered</source>
+        <translation>
+            <numerusform>%n 个镜像版本中 %1 个已注册</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Repository or tag</source>
+        <translation>仓库或镜像版本</translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageTagModel</name>
+    <message>
+        <location filename="../views/storage/StorageTagModel.cpp" line="+35"/>
+        <source>Unknown</source>
+        <comment>size of an SWR tag</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not registered</source>
+        <translation>未注册</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Registered (%n image(s))</source>
+        <translation>
+            <numerusform>已注册（%n 个镜像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unknown</source>
+        <comment>whether an image is in use could not be checked</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, +%n more</source>
+        <translation>
+            <numerusform>%1，另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Whether the images of this tag are in use could not be checked.</source>
+        <translation>无法检查此镜像版本的镜像是否正在使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Registered in ModelArts: delete the image with force instead.</source>
+        <translation>已在 ModelArts 中注册：请改为强制删除其镜像。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Tag</source>
+        <translation>镜像版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In ModelArts</source>
+        <translation>ModelArts 中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by</source>
+        <translation>使用方</translation>
+    </message>
+</context>
+<context>
     <name>mim::Swr</name>
     <message>
         <location filename="../models/api/Swr.cpp" line="+45"/>
@@ -4484,7 +4729,7 @@
         <translation>应答不是列表（JSON 数组）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>The Content-Range “%1” is not START-END/TOTAL.</source>
         <translation>Content-Range“%1”不是 START-END/TOTAL 格式。</translation>
     </message>
@@ -4499,7 +4744,12 @@
         <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The server sent %1 records but says the page holds none.</source>
+        <translation>服务器发送了 %1 条记录，却声明该页没有记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The server sent no records at %1 of %2.</source>
         <translation>服务器在共 %2 条中的位置 %1 处没有发送任何记录。</translation>
     </message>
@@ -4537,6 +4787,14 @@
         <location line="+6"/>
         <source>SWR refused to delete the tag. Ask your administrator for the IAM role “SWR Admin” in this region, or for the manage permission on this organization in SWR.</source>
         <translation>SWR 拒绝删除该镜像版本。请向管理员申请本区域的 IAM 角色“SWR Admin”，或在 SWR 中申请该组织的管理权限。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrInventory</name>
+    <message>
+        <location filename="../models/storage/SwrInventory.cpp" line="+200"/>
+        <source>Loading SWR storage was cancelled.</source>
+        <translation>已取消加载 SWR 存储。</translation>
     </message>
 </context>
 <context>
@@ -4590,6 +4848,255 @@
         <location line="+27"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrStorageDialog</name>
+    <message>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+83"/>
+        <source>SWR Storage</source>
+        <translation>SWR 存储</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+243"/>
+        <source>Reading SWR…</source>
+        <translation>正在读取 SWR…</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Repositories read</source>
+        <translation>已读取的仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+123"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+238"/>
+        <source>Reading SWR was cancelled.</source>
+        <translation>已取消读取 SWR。</translation>
+    </message>
+    <message>
+        <location line="-221"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Repositories and their tags</source>
+        <translation>仓库及其镜像版本</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tags not registered in ModelArts</source>
+        <translation>未在 ModelArts 中注册的镜像版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not Registered in ModelArts</source>
+        <translation>未在 ModelArts 中注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repositories</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete Selected Tags…</source>
+        <translation>删除所选镜像版本…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tags deleted</source>
+        <translation>已删除的镜像版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send no further requests; those already sent finish.</source>
+        <translation>不再发送新的请求；已发送的请求会完成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tag</source>
+        <translation>镜像版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion results</source>
+        <translation>删除结果</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stopping: the requests already sent finish first…</source>
+        <translation>正在停止：先等待已发送的请求完成…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Reading the tags of %1 of %n repositories…</source>
+        <translation>
+            <numerusform>正在读取镜像版本：第 %1 个仓库，共 %n 个…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>SWR could not be read.</source>
+        <translation>无法读取 SWR。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Everything else in the app works as before.</source>
+        <translation>应用的其他功能照常可用。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
+        <translation>
+            <numerusform>%n 个组织共 %1，其中 %2 已在 ModelArts 中注册。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not registered: %1 in %n tag(s).</source>
+        <translation>
+            <numerusform>未注册：%1，共 %n 个镜像版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sizes as SWR reports them (bytes).</source>
+        <translation>大小按 SWR 报告的值（字节）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n image(s) stored in an SWR Enterprise instance are not shown: not supported yet.</source>
+        <translation>
+            <numerusform>%n 个存储在 SWR 企业版实例中的镜像未显示：暂不支持。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered: %1 bytes; not registered: %2 bytes</source>
+        <translation>已注册：%1 字节；未注册：%2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This account stores no images in SWR in this region.</source>
+        <translation>此账号在该区域的 SWR 中没有存储镜像。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Tags are being deleted.</source>
+        <translation>正在删除镜像版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select tags not registered in ModelArts.</source>
+        <translation>请选择未在 ModelArts 中注册的镜像版本。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
+        <translation>
+            <numerusform>确认后从 SWR 删除所选的 %n 个镜像版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The deletion could not be started.</source>
+        <translation>无法开始删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Deleted %1 of %n tag(s)…</source>
+        <translation>
+            <numerusform>已删除 %1 个，共 %n 个镜像版本…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already gone</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown: the request may have reached SWR; reload to see whether the tag is still there</source>
+        <translation>未知：请求可能已到达 SWR；请重新加载以查看该镜像版本是否仍然存在</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Deleted %n tag(s), %1 freed.</source>
+        <translation>
+            <numerusform>已删除 %n 个镜像版本，释放 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n 个已不存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n not deleted.</source>
+        <translation>
+            <numerusform>%n 个未删除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::TagDeletionQueue</name>
+    <message>
+        <location filename="../models/storage/TagDeletionQueue.cpp" line="+74"/>
+        <source>The account was closed.</source>
+        <translation>账号已关闭。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not sent: the deletion journal could not be written (%1).</source>
+        <translation>未发送：无法写入删除日志（%1）。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Not sent: the deletion was cancelled.</source>
+        <translation>未发送：删除已取消。</translation>
     </message>
 </context>
 <context>
