@@ -127,6 +127,9 @@ void TestStorageDialog::listsTheSandboxTruth()
             list->index(row, StorageTagModel::SizeColumn).data(StorageTagModel::SortRole).toLongLong());
     }
     ToolsGuiFixture::saveScreenshot(dialog, u"swr-storage"_s);
+    dialog->tabs()->setCurrentWidget(dialog->repositoriesView());
+    dialog->repositoriesView()->expandAll();
+    ToolsGuiFixture::saveScreenshot(dialog, u"swr-storage-repositories"_s);
 
     // Opening it again raises the same dialog.
     QCOMPARE(fixture.tools().openSwrStorage(), dialog);

@@ -21,6 +21,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -127,11 +128,12 @@ void SwrStorageDialog::build()
     // Content: the chart and totals, then the lists.
     m_contentPage = new QWidget(this);
     m_chart = new StorageBarChart(m_contentPage);
-    auto *chartScroll = new QScrollArea(m_contentPage);
-    chartScroll->setWidget(m_chart);
-    chartScroll->setWidgetResizable(true);
-    chartScroll->setFrameShape(QFrame::NoFrame);
-    chartScroll->setMaximumHeight(fontMetrics().height() * 2 * 6 + 4);
+    // Many organizations scroll; the bars never do sideways, the dialog is made wide enough for them.
+    m_chartScroll = new QScrollArea(m_contentPage);
+    m_chartScroll->setWidget(m_chart);
+    m_chartScroll->setWidgetResizable(true);
+    m_chartScroll->setFrameShape(QFrame::NoFrame);
+    m_chartScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_totals = new QLabel(m_contentPage);
     m_totals->setObjectName(u"storageTotals"_s);
     m_totals->setTextFormat(Qt::PlainText);
@@ -168,6 +170,9 @@ void SwrStorageDialog::build()
     m_unregistered->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_unregistered->verticalHeader()->hide();
     m_unregistered->horizontalHeader()->setStretchLastSection(true);
+    m_unregistered->setWordWrap(false);
+    m_unregistered->setTextElideMode(Qt::ElideMiddle);
+    m_unregistered->setColumnWidth(StorageTagModel::NameColumn, fontMetrics().averageCharWidth() * 50);
     // Usage is known only of registered tags, which this list never holds.
     m_unregistered->hideColumn(StorageTagModel::RegisteredColumn);
     m_unregistered->hideColumn(StorageTagModel::UsedByColumn);
@@ -197,7 +202,7 @@ void SwrStorageDialog::build()
 
     auto *contentLayout = new QVBoxLayout(m_contentPage);
     contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(chartScroll);
+    contentLayout->addWidget(m_chartScroll);
     contentLayout->addWidget(m_totals);
     contentLayout->addWidget(m_tabs, 1);
     contentLayout->addLayout(actions);
@@ -357,6 +362,13 @@ void SwrStorageDialog::showFacts(const StorageFacts &facts)
 {
     m_facts = facts;
     m_chart->setOrganizations(facts.organizations);
+    // Up to six bars without scrolling.
+    constexpr int VisibleBars = 6;
+    const int barRows = std::clamp(int(facts.organizations.size()), 1, VisibleBars);
+    m_chartScroll->setFixedHeight(m_chart->sizeHint().height() /
+                                  std::max(1, int(facts.organizations.size())) * barRows);
+    const int scrollBar = m_chartScroll->verticalScrollBar()->sizeHint().width();
+    m_chartScroll->setMinimumWidth(m_chart->minimumSizeHint().width() + scrollBar);
     m_tagModel->setTags(facts.tags);
     m_repositoryModel->setFacts(facts);
 

@@ -11,6 +11,7 @@
 class QLabel;
 class QModelIndex;
 class QProgressBar;
+class QScrollArea;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -136,6 +137,7 @@ private:
     QPushButton *m_retryLoad = nullptr;
 
     StorageBarChart *m_chart = nullptr;
+    QScrollArea *m_chartScroll = nullptr;
     QLabel *m_totals = nullptr;
     QTabWidget *m_tabs = nullptr;
     StorageRepositoryModel *m_repositoryModel = nullptr;
