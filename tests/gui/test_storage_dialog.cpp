@@ -16,6 +16,7 @@
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void permissionDeniedKeepsTheRestWorking();
     void deletesExactlyTheSelectedTags();
     void aRefusedDeletionIsShownAndRetried();
+    void cancelAndCloseWhileDeleting();
 };
 
 void TestStorageDialog::listsTheSandboxTruth()
@@ -288,6 +290,79 @@ void TestStorageDialog::aRefusedDeletionIsShownAndRetried()
     QVERIFY(!truthTags(fixture.sandbox()).contains(u"lab/left-behind:v1"_s));
     QVERIFY(QTest::qWaitFor([&] { return !shownUnregistered(dialog).contains(u"lab/left-behind:v1"_s); },
                             ToolsGuiFixture::TimeoutMs));
+}
+
+void TestStorageDialog::cancelAndCloseWhileDeleting()
+{
+    ToolsGuiFixture fixture;
+    QVERIFY(fixture.startSandbox());
+    QVERIFY(fixture.openWindow());
+    QJsonArray pushed;
+    QSet<QString> names;
+    for (int i = 0; i < 8; ++i) {
+        pushed.append(QJsonObject{{u"namespace"_s, u"lab"_s},
+                                  {u"repository"_s, u"bulk"_s},
+                                  {u"tag"_s, u"t%1"_s.arg(i)},
+                                  {u"size"_s, 1000 + i}});
+        names.insert(u"lab/bulk:t%1"_s.arg(i));
+    }
+    QString why;
+    QCOMPARE(fixture.sandbox().server()->addSwrTags(QJsonObject{{u"tags"_s, pushed}}, &why), 8);
+    QPointer<SwrStorageDialog> dialog = fixture.tools().openSwrStorage();
+    QVERIFY(dialog);
+    QVERIFY(waitForPage(dialog, SwrStorageDialog::Page::Content));
+    QTableView *view = dialog->unregisteredView();
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, StorageTagModel::NameColumn);
+        if (names.contains(index.data(StorageTagModel::SortRole).toString()))
+            view->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(dialog->selectedTags().size(), 8);
+
+    // Slow answers, so that Cancel comes while the first requests are in flight.
+    QVERIFY(fixture.sandbox().server()->setFaults(QJsonObject{{u"latency_ms"_s, 300}}, &why));
+    const auto requests = [&] {
+        return fixture.sandbox().state().value("counters"_L1).toObject().value("requests"_L1).toInteger();
+    };
+    const qint64 before = requests();
+    dialog->setDeletionConfirmer([](DeleteTagsDialog &) { return true; });
+    QVERIFY(dialog->deleteSelectedTags());
+    QVERIFY(dialog->cancelDeletionButton()->isEnabled());
+    QVERIFY(!dialog->deleteButton()->isEnabled());
+    QVERIFY(QTest::qWaitFor([&] { return requests() > before; }, ToolsGuiFixture::TimeoutMs));
+    dialog->cancelDeletionButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return dialog->retryFailedButton()->isEnabled(); },
+                            ToolsGuiFixture::TimeoutMs));
+
+    // Every tag has a result; only those sent before Cancel are gone.
+    QCOMPARE(dialog->resultsList()->topLevelItemCount(), 8);
+    const QHash<QString, TruthTag> truth = truthTags(fixture.sandbox());
+    int deleted = 0;
+    for (int i = 0; i < 8; ++i) {
+        const QTreeWidgetItem *item = dialog->resultsList()->topLevelItem(i);
+        const bool gone = item->text(1) == SwrStorageDialog::tr("Deleted");
+        deleted += gone ? 1 : 0;
+        if (!gone) {
+            QCOMPARE(item->text(1),
+                     SwrStorageDialog::tr("Failed: %1")
+                         .arg(QCoreApplication::translate("mim::TagDeletionQueue",
+                                                          "Not sent: the deletion was cancelled.")));
+        }
+        QCOMPARE(truth.contains(item->text(0)), !gone);
+    }
+    QVERIFY(deleted > 0);
+    QVERIFY(deleted < 8);
+    QVERIFY(!dialog->cancelDeletionButton()->isEnabled());
+
+    // Closing while the rest is being deleted waits for the requests in flight, then closes.
+    QVERIFY(waitForPage(dialog, SwrStorageDialog::Page::Content));
+    const qint64 beforeRetry = requests();
+    dialog->retryFailedButton()->click();
+    QVERIFY(dialog->cancelDeletionButton()->isEnabled());
+    QVERIFY(QTest::qWaitFor([&] { return requests() > beforeRetry; }, ToolsGuiFixture::TimeoutMs));
+    dialog->reject();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(QTest::qWaitFor([&] { return !dialog || !dialog->isVisible(); }, ToolsGuiFixture::TimeoutMs));
 }
 
 QTEST_MAIN(TestStorageDialog)

@@ -513,7 +513,12 @@ QString SwrStorageDialog::outcomeText(const TagDeletionResult &result)
         return tr("Already gone");
     case Swr::DeleteOutcome::Failed: {
         // The server's own words where it sent any: they say why better than a category.
-        const QString why = result.error.message.isEmpty() ? result.error.summary() : result.error.message;
+        // A deletion never sent says so in its detail.
+        QString why = result.error.message;
+        if (why.isEmpty() && result.error.kind == ErrorKind::Cancelled)
+            why = result.error.detail;
+        if (why.isEmpty())
+            why = result.error.summary();
         return tr("Failed: %1").arg(Formatting::visibleText(why));
     }
     case Swr::DeleteOutcome::Unknown:
