@@ -757,7 +757,7 @@
 <context>
     <name>mim::SwrStorageDialog</name>
     <message numerus="yes">
-        <location filename="../views/storage/SwrStorageDialog.cpp" line="+327"/>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+332"/>
         <source>Reading the tags of %1 of %n repositories…</source>
         <translation>
             <numerusform>Reading the tags of %1 of %n repository…</numerusform>
@@ -765,7 +765,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+54"/>
         <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
         <translation>
             <numerusform>Total %1 in %n organization, %2 of it registered in ModelArts.</numerusform>
@@ -813,7 +813,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Deleted %n tag(s), %1 freed.</source>
         <translation>
             <numerusform>Deleted %n tag, %1 freed.</numerusform>

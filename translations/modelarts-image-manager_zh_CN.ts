@@ -1133,7 +1133,7 @@
         <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
         <source>Delete %n SWR Tag(s)</source>
         <translation>
-            <numerusform>删除 %n 个 SWR 镜像版本</numerusform>
+            <numerusform>删除 %n 个 SWR 标签</numerusform>
         </translation>
     </message>
     <message>
@@ -1145,7 +1145,7 @@
         <location line="+3"/>
         <source>Delete %n tag(s) from SWR, %1?</source>
         <translation>
-            <numerusform>从 SWR 删除 %n 个镜像版本（%1）？</numerusform>
+            <numerusform>从 SWR 删除 %n 个标签（%1）？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1170,20 +1170,20 @@
     <message>
         <location line="+13"/>
         <source>The content is removed from SWR and cannot be restored. No ModelArts image names these tags.</source>
-        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些镜像版本。</translation>
+        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些标签。</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
         <translation>
-            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选镜像版本：请改为强制删除其镜像。</numerusform>
+            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选标签：请改为强制删除其镜像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Delete %n Tag(s)</source>
         <translation>
-            <numerusform>删除 %n 个镜像版本</numerusform>
+            <numerusform>删除 %n 个标签</numerusform>
         </translation>
     </message>
 </context>
@@ -2751,7 +2751,7 @@
     <message>
         <location line="+3"/>
         <source>Show how much SWR storage each organization uses, and delete tags no ModelArts image names.</source>
-        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的镜像版本。</translation>
+        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的标签。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3600,17 +3600,17 @@
     <message>
         <location filename="../models/deletion/JournalReconciler.cpp" line="-164"/>
         <source>The SWR tag %1 was deleted.</source>
-        <translation>SWR 镜像版本 %1 已删除。</translation>
+        <translation>SWR 标签 %1 已删除。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The SWR tag %1 was not deleted; it is still there.</source>
-        <translation>SWR 镜像版本 %1 未被删除，仍然存在。</translation>
+        <translation>SWR 标签 %1 未被删除，仍然存在。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
-        <translation>不确定 SWR 镜像版本 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
+        <translation>无法确定 SWR 标签 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4523,21 +4523,21 @@
         <location line="+1"/>
         <source>Not registered: %1 in %n tag(s)</source>
         <translation>
-            <numerusform>未注册：%1，共 %n 个镜像版本</numerusform>
+            <numerusform>未注册：%1，共 %n 个标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Total: %1 in %n tag(s)</source>
         <translation>
-            <numerusform>合计：%1，共 %n 个镜像版本</numerusform>
+            <numerusform>合计：%1，共 %n 个标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n tag(s) of unknown size are not counted.</source>
         <translation>
-            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
+            <numerusform>%n 个大小未知的标签未计入。</numerusform>
         </translation>
     </message>
     <message>
@@ -4557,7 +4557,7 @@
         <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
         <source>%1 of %n tag(s) registered</source>
         <translation>
-            <numerusform>%n 个镜像版本中 %1 个已注册</numerusform>
+            <numerusform>%n 个标签中 %1 个已注册</numerusform>
         </translation>
     </message>
     <message>
@@ -4568,7 +4568,7 @@
     <message>
         <location line="+34"/>
         <source>Repository or tag</source>
-        <translation>仓库或镜像版本</translation>
+        <translation>仓库或标签</translation>
     </message>
 </context>
 <context>
@@ -4612,7 +4612,7 @@
     <message>
         <location line="+9"/>
         <source>Whether the images of this tag are in use could not be checked.</source>
-        <translation>无法检查此镜像版本的镜像是否正在使用。</translation>
+        <translation>无法检查此标签的镜像是否正在使用。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4627,7 +4627,7 @@
     <message>
         <location line="+49"/>
         <source>Tag</source>
-        <translation>镜像版本</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4746,7 +4746,7 @@
     <message>
         <location line="+6"/>
         <source>The server sent %1 records but says the page holds none.</source>
-        <translation>服务器发送了 %1 条记录，却声明该页没有记录。</translation>
+        <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4853,47 +4853,47 @@
 <context>
     <name>mim::SwrStorageDialog</name>
     <message>
-        <location filename="../views/storage/SwrStorageDialog.cpp" line="+83"/>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+84"/>
         <source>SWR Storage</source>
         <translation>SWR 存储</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+243"/>
+        <location line="+247"/>
         <source>Reading SWR…</source>
         <translation>正在读取 SWR…</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-242"/>
         <source>Repositories read</source>
         <translation>已读取的仓库</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+238"/>
+        <location line="-120"/>
+        <location line="+242"/>
         <source>Reading SWR was cancelled.</source>
         <translation>已取消读取 SWR。</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-225"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Repositories and their tags</source>
-        <translation>仓库及其镜像版本</translation>
+        <translation>仓库及其标签</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Tags not registered in ModelArts</source>
-        <translation>未在 ModelArts 中注册的镜像版本</translation>
+        <translation>未在 ModelArts 中注册的标签</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4908,7 +4908,7 @@
     <message>
         <location line="+2"/>
         <source>Delete Selected Tags…</source>
-        <translation>删除所选镜像版本…</translation>
+        <translation>删除所选标签…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4918,7 +4918,7 @@
     <message>
         <location line="+32"/>
         <source>Tags deleted</source>
-        <translation>已删除的镜像版本</translation>
+        <translation>已删除的标签</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4933,7 +4933,7 @@
     <message>
         <location line="+7"/>
         <source>Tag</source>
-        <translation>镜像版本</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4954,7 +4954,7 @@
         <location line="+56"/>
         <source>Reading the tags of %1 of %n repositories…</source>
         <translation>
-            <numerusform>正在读取镜像版本：第 %1 个仓库，共 %n 个…</numerusform>
+            <numerusform>正在读取标签：第 %1 个仓库，共 %n 个…</numerusform>
         </translation>
     </message>
     <message>
@@ -4968,7 +4968,7 @@
         <translation>应用的其他功能照常可用。</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
         <translation>
             <numerusform>%n 个组织共 %1，其中 %2 已在 ModelArts 中注册。</numerusform>
@@ -4978,7 +4978,7 @@
         <location line="+3"/>
         <source>Not registered: %1 in %n tag(s).</source>
         <translation>
-            <numerusform>未注册：%1，共 %n 个镜像版本。</numerusform>
+            <numerusform>未注册：%1，共 %n 个标签。</numerusform>
         </translation>
     </message>
     <message>
@@ -4990,7 +4990,7 @@
         <location line="+2"/>
         <source>%n tag(s) of unknown size are not counted.</source>
         <translation>
-            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
+            <numerusform>%n 个大小未知的标签未计入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5013,18 +5013,18 @@
     <message>
         <location line="+57"/>
         <source>Tags are being deleted.</source>
-        <translation>正在删除镜像版本。</translation>
+        <translation>正在删除标签。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select tags not registered in ModelArts.</source>
-        <translation>请选择未在 ModelArts 中注册的镜像版本。</translation>
+        <translation>请选择未在 ModelArts 中注册的标签。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
         <translation>
-            <numerusform>确认后从 SWR 删除所选的 %n 个镜像版本。</numerusform>
+            <numerusform>确认后从 SWR 删除所选的 %n 个标签。</numerusform>
         </translation>
     </message>
     <message>
@@ -5036,7 +5036,7 @@
         <location line="+12"/>
         <source>Deleted %1 of %n tag(s)…</source>
         <translation>
-            <numerusform>已删除 %1 个，共 %n 个镜像版本…</numerusform>
+            <numerusform>已删除 %1 个，共 %n 个标签…</numerusform>
         </translation>
     </message>
     <message>
@@ -5050,20 +5050,20 @@
         <translation>已不存在</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unknown: the request may have reached SWR; reload to see whether the tag is still there</source>
-        <translation>未知：请求可能已到达 SWR；请重新加载以查看该镜像版本是否仍然存在</translation>
+        <translation>未知：请求可能已到达 SWR；请重新加载以查看该标签是否仍然存在</translation>
     </message>
     <message numerus="yes">
         <location line="+38"/>
         <source>Deleted %n tag(s), %1 freed.</source>
         <translation>
-            <numerusform>已删除 %n 个镜像版本，释放 %1。</numerusform>
+            <numerusform>已删除 %n 个标签，释放 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
