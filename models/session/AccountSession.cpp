@@ -8,6 +8,7 @@
 #include "models/common/ModelsLogging.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
+#include "models/storage/SwrInventory.h"
 
 #include <algorithm>
 #include <QFutureWatcher>
@@ -26,6 +27,7 @@ AccountSession::AccountSession(QNetworkAccessManager *network, ImageTableModel *
 {
     m_catalog = new ImageCatalog(images, m_clock, this);
     m_queue = new DeletionQueue(m_journal.get(), m_clock, this);
+    m_storage = new SwrInventory(this);
     connect(m_queue, &DeletionQueue::itemFinished, this, &AccountSession::onDeletionItemFinished);
     connect(m_catalog, &ImageCatalog::refreshStarted, this, &AccountSession::startUsage);
     connect(m_catalog, &ImageCatalog::loaded, this, &AccountSession::saveListingCache);
@@ -41,6 +43,8 @@ AccountSession::~AccountSession()
     m_queue = nullptr;
     delete m_catalog;
     m_catalog = nullptr;
+    delete m_storage;
+    m_storage = nullptr;
     delete m_client;
 }
 
@@ -72,6 +76,7 @@ void AccountSession::replaceClient(ApiClient *client)
         m_reconciler = nullptr;
     }
     stopUsage();
+    m_storage->clear();
     if (m_client)
         m_client->deleteLater();
     m_certificateProbeRunning = false;
@@ -278,6 +283,13 @@ int AccountSession::resync(const QList<Image> &images)
         ++asked;
     }
     return asked;
+}
+
+void AccountSession::loadStorage()
+{
+    if (!m_client)
+        return;
+    m_storage->load(m_client, m_images ? m_images->images() : QList<Image>(), m_usage);
 }
 
 void AccountSession::reconcileJournal()

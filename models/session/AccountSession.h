@@ -20,6 +20,7 @@ class DeletionJournal;
 class DeletionQueue;
 class ImageCatalog;
 class ImageTableModel;
+class SwrInventory;
 class UsageListing;
 
 // Everything that belongs to the one connected account: its client, the catalog that fills the image table,
@@ -76,6 +77,13 @@ public:
     // The cache file of the open account; empty without one.
     QString listingCacheFile() const;
 
+    // What SWR stores for this account, matched against its images: loaded only when asked (loadStorage()),
+    // never with a refresh, as it takes a request per repository. The storage view and the delete
+    // confirmation share it; emptied (Idle) when another account is opened.
+    SwrInventory *storage() const { return m_storage; }
+    // Loads it against the images shown now and their usage; a load that runs starts again.
+    void loadStorage();
+
     // Asks the server what became of this account's deletions the journal has no outcome for;
     // journalReconciled() follows when there were any.
     void reconcileJournal();
@@ -113,6 +121,7 @@ private:
     ConnectionSettings m_connection;
     bool m_certificateProbeRunning = false;
     QPointer<UsageListing> m_usageListing;
+    SwrInventory *m_storage = nullptr;
     UsageSummary m_usage;
     QString m_cacheDirectory;
     QString m_openedProjectId; // as open() was given it, before any IAM discovery

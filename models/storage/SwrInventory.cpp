@@ -238,6 +238,20 @@ void SwrInventory::cancel()
     d->fail(Private::cancelledError());
 }
 
+void SwrInventory::clear()
+{
+    d->abortRequests();
+    d->client = nullptr;
+    d->images.clear();
+    d->usage = UsageSummary();
+    d->namespaces.clear();
+    d->repositories.clear();
+    d->tags.clear();
+    d->facts = StorageFacts();
+    d->error = ApiError();
+    d->setState(State::Idle);
+}
+
 SwrInventory::State SwrInventory::state() const
 {
     return d->state;

@@ -37,6 +37,9 @@ public:
     void load(ApiClient *client, const QList<Image> &images, const UsageSummary &usage);
     // Stops a load that runs: nothing more is asked; the state becomes Failed with a Cancelled error.
     void cancel();
+    // Forgets everything (another account was opened): a load that runs stops, the facts are emptied, the
+    // state is Idle.
+    void clear();
 
     State state() const;
     // Those of the last load that succeeded: a load that runs or fails leaves them as they were.

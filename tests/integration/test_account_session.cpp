@@ -10,6 +10,7 @@
 #include "models/catalog/ListingCache.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
 
@@ -429,6 +430,46 @@ private Q_SLOTS:
         QTest::qWait(200);
         const QDir cache(listingcache::defaultDirectory());
         QVERIFY(!cache.exists() || cache.isEmpty());
+    }
+
+    void storageIsLoadedOnDemandAndForgottenOnSwitch()
+    {
+        SandboxFixture first(60, 3);
+        SandboxFixture second(20, 4);
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        QTemporaryDir dir;
+        QNetworkAccessManager network;
+        ImageTableModel table;
+        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        session.open(u"A"_s, first.akskSettings());
+        QVERIFY(waitLoaded(session));
+        // A refresh lists images, never SWR.
+        session.catalog()->refresh();
+        QVERIFY(waitLoaded(session));
+        QCOMPARE(session.storage()->state(), SwrInventory::State::Idle);
+        QCOMPARE(first.server()->counters().value("swr"_L1).toInteger(-1), 0);
+
+        QSignalSpy loaded(session.storage(), &SwrInventory::loaded);
+        session.loadStorage();
+        QVERIFY(loaded.wait(TimeoutMs));
+        const StorageFacts &facts = session.storage()->facts();
+        const QJsonObject swr = first.state().value("swr"_L1).toObject();
+        QCOMPARE(facts.tags.size(), swr.value("tag_count"_L1).toInteger());
+        QCOMPARE(facts.unregisteredBytes(), swr.value("unregistered_bytes"_L1).toInteger());
+        // Registered against the images the table shows.
+        int registered = 0;
+        for (const StoredTag &tag : facts.tags) {
+            for (const QString &id : tag.imageIds)
+                QVERIFY(table.rowOfId(id) >= 0);
+            registered += tag.isRegistered() ? 1 : 0;
+        }
+        QCOMPARE(registered, facts.tags.size() - swr.value("unregistered_tag_count"_L1).toInteger());
+
+        session.open(u"B"_s, second.akskSettings());
+        QCOMPARE(session.storage()->state(), SwrInventory::State::Idle);
+        QVERIFY(session.storage()->facts().tags.isEmpty());
+        QVERIFY(session.storage()->facts().organizations.isEmpty());
     }
 
     void resyncableStatuses()
