@@ -6,6 +6,7 @@
 #include "models/catalog/ImageCatalog.h"
 #include "models/common/Formatting.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/SwrInventory.h"
 #include "ToolsGuiFixture.h"
 #include "views/storage/DeleteTagsDialog.h"
 #include "views/storage/StorageBarChart.h"
@@ -104,6 +105,9 @@ void TestStorageDialog::listsTheSandboxTruth()
     QVERIFY(!unregistered.isEmpty());
     QCOMPARE(shownUnregistered(dialog), unregistered);
     QCOMPARE(dialog->tagModel()->rowCount(), truth.size());
+    // Loaded into the session's inventory, which the delete confirmation reads its SWR figures from too.
+    QCOMPARE(fixture.window().session()->storage()->state(), SwrInventory::State::Loaded);
+    QCOMPARE(fixture.window().session()->storage()->facts().tags.size(), truth.size());
 
     // The chart's figures are the table's sums.
     QHash<QString, QPair<qint64, qint64>> sums;

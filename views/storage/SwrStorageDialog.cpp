@@ -1,7 +1,7 @@
 #include "views/storage/SwrStorageDialog.h"
 
 #include "models/api/Swr.h"
-#include "models/catalog/ImageTableModel.h"
+#include "models/catalog/ImageTableModel.h" // AccountSession keeps it in a QPointer
 #include "models/common/Formatting.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/session/AccountSession.h"
@@ -50,7 +50,8 @@ SwrStorageDialog::SwrStorageDialog(AccountSession *session, QWidget *parent)
     build();
     if (!session)
         return;
-    m_inventory = new SwrInventory(this);
+    // The session's inventory: what this view loads also gives the delete confirmation its SWR figures.
+    m_inventory = session->storage();
     connect(m_inventory, &SwrInventory::progress, this, &SwrStorageDialog::showLoading);
     connect(m_inventory, &SwrInventory::loaded, this, [this] { showFacts(m_inventory->facts()); });
     connect(m_inventory, &SwrInventory::failed, this, [this](const ApiError &error) {
@@ -276,8 +277,7 @@ void SwrStorageDialog::reject()
         m_deletionText->setText(tr("Stopping: the requests already sent finish first…"));
         return;
     }
-    if (m_inventory)
-        m_inventory->cancel();
+    // A load that runs goes on: the delete confirmation uses its figures too.
     QDialog::reject();
 }
 
@@ -291,7 +291,9 @@ void SwrStorageDialog::reload()
         return; // read again when the deletions have finished
     m_loadStarted = true;
     showLoading(0, 0);
-    m_inventory->load(m_session->client(), m_session->tableModel()->images(), m_session->usage());
+    // Always against the images as they are now: facts from before an image was registered would offer
+    // its tag for deletion.
+    m_session->loadStorage();
 }
 
 void SwrStorageDialog::setPage(Page page, const QString &text)
@@ -311,7 +313,7 @@ void SwrStorageDialog::setPage(Page page, const QString &text)
         m_stack->setCurrentWidget(m_contentPage);
         break;
     }
-    m_retryLoad->setVisible(page != Page::Empty || m_inventory);
+    m_retryLoad->setVisible(page != Page::Empty || !m_inventory.isNull());
 }
 
 SwrStorageDialog::Page SwrStorageDialog::page() const

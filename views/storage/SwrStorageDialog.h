@@ -48,8 +48,8 @@ public:
     };
     Q_ENUM(Page)
 
-    // Reads SWR through the session's client and deletes through its journal. Loading starts when shown.
-    // The images and usage the tags are matched against are the session's at that time.
+    // Reads SWR through the session's inventory (AccountSession::storage()) and deletes through its journal.
+    // Loading starts when shown, against the session's images and usage at that time.
     explicit SwrStorageDialog(AccountSession *session, QWidget *parent = nullptr);
     // Without an account: shows what the show…() calls give, and a confirmed deletion is only announced
     // through deletionConfirmed() (tests of the view).
@@ -118,7 +118,7 @@ private:
     QList<StoredTag> tagsOfSelection(bool deletable) const;
 
     QPointer<AccountSession> m_session;
-    SwrInventory *m_inventory = nullptr;
+    QPointer<SwrInventory> m_inventory; // the session's
     TagDeletionQueue *m_queue = nullptr;
     bool m_loadStarted = false;
     bool m_closeWhenFinished = false;
