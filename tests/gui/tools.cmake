@@ -21,3 +21,13 @@ mim_add_test(test_export_view
     LIBS ${mim_tools_gui_libs}
     LABELS gui
     TIMEOUT 120)
+# The SWR Storage view: chart, tag lists, tag confirmation, states (hand-built facts, offscreen).
+mim_add_test(test_storage_view
+    SOURCES test_storage_view.cpp
+    LIBS mim_views
+    LABELS gui)
+mim_add_test(test_storage_dialog
+    SOURCES test_storage_dialog.cpp ToolsGuiFixture.h
+    LIBS ${mim_tools_gui_libs}
+    LABELS gui
+    TIMEOUT 120)

@@ -9,6 +9,7 @@
 #include "views/main/ImageTableView.h"
 #include "views/main/MainStatusBar.h"
 #include "views/main/MainWindow.h"
+#include "views/storage/SwrStorageDialog.h"
 #include "views/tools/CleanupDialog.h"
 #include "views/tools/ExportImages.h"
 #include "views/tools/ImageGroupsDialog.h"
@@ -57,6 +58,10 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
     m_groups->setObjectName(u"imageGroupsAction"_s);
     m_groups->setStatusTip(
         tr("Show the images grouped by name, and delete all versions of an image at once."));
+    m_storage = new QAction(tr("SWR &Storage…", "menu: what the account stores in SWR"), window);
+    m_storage->setObjectName(u"swrStorageAction"_s);
+    m_storage->setStatusTip(
+        tr("Show how much SWR storage each organization uses, and delete tags no ModelArts image names."));
     m_register = new QAction(tr("&Register Image…"), window);
     m_register->setObjectName(u"registerImageAction"_s);
     m_register->setStatusTip(tr("Make an image that is already in SWR available in ModelArts."));
@@ -66,6 +71,7 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
 
     connect(m_cleanUp, &QAction::triggered, this, [this] { openCleanup(); });
     connect(m_groups, &QAction::triggered, this, [this] { openImageGroups(); });
+    connect(m_storage, &QAction::triggered, this, [this] { openSwrStorage(); });
     connect(m_register, &QAction::triggered, this, [this] { openRegisterImage(); });
     connect(m_export, &QAction::triggered, this, [this] { exportShownRows(); });
 
@@ -73,6 +79,7 @@ ImageToolsMenu::ImageToolsMenu(MainWindow *window, const AppServices &services)
     m_menu->setObjectName(u"toolsMenu"_s);
     m_menu->addAction(m_cleanUp);
     m_menu->addAction(m_groups);
+    m_menu->addAction(m_storage);
     m_menu->addSeparator();
     m_menu->addAction(m_register);
     m_menu->addSeparator();
@@ -102,6 +109,9 @@ void ImageToolsMenu::updateActions()
     // Its rules judge the account as a whole ("keep the newest three"): not on a part of the list.
     m_cleanUp->setEnabled(connected && m_session->catalog()->isComplete());
     m_groups->setEnabled(connected);
+    // A tag is "not registered" only against the whole image list: on a part of it, a registered tag would
+    // be offered for deletion.
+    m_storage->setEnabled(connected && m_session->catalog()->isComplete());
     m_register->setEnabled(connected);
     m_export->setEnabled(connected && m_window->currentPage() == MainWindow::Page::Table);
 }
@@ -114,6 +124,8 @@ void ImageToolsMenu::closeDialogs()
         m_groupsDialog->reject();
     if (m_registerDialog)
         m_registerDialog->reject();
+    if (m_storageDialog)
+        m_storageDialog->reject();
 }
 
 CleanupDialog *ImageToolsMenu::openCleanup()
@@ -144,6 +156,18 @@ ImageGroupsDialog *ImageToolsMenu::openImageGroups()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setDeletionConfirmer(m_services.deletionConfirmer);
     m_groupsDialog = dialog;
+    return raise(dialog);
+}
+
+SwrStorageDialog *ImageToolsMenu::openSwrStorage()
+{
+    if (m_storageDialog)
+        return raise(m_storageDialog.data());
+    if (!m_session->isOpen() || !m_session->client() || !m_session->catalog()->isComplete())
+        return nullptr;
+    auto *dialog = new SwrStorageDialog(m_session, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_storageDialog = dialog;
     return raise(dialog);
 }
 
