@@ -23,7 +23,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message numerus="yes">
-        <location filename="../views/tools/CleanupDialog.cpp" line="+401"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+409"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+138"/>
+        <location line="+140"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -125,7 +125,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+35"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+36"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -286,9 +286,60 @@
     </message>
 </context>
 <context>
+    <name>mim::DeleteTagsDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
+        <source>Delete %n SWR Tag(s)</source>
+        <translation>
+            <numerusform>Delete %n SWR Tag</numerusform>
+            <numerusform>Delete %n SWR Tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n tag(s) from SWR, %1?</source>
+        <translation>
+            <numerusform>Delete %n tag from SWR, %1?</numerusform>
+            <numerusform>Delete %n tags from SWR, %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n of unknown size not counted)</source>
+        <translation>
+            <numerusform>(%n of unknown size not counted)</numerusform>
+            <numerusform>(%n of unknown size not counted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
+        <translation>
+            <numerusform>%n selected tag registered in ModelArts is left out: delete the image with force instead.</numerusform>
+            <numerusform>%n selected tags registered in ModelArts are left out: delete the image with force instead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n Tag(s)</source>
+        <translation>
+            <numerusform>Delete %n Tag</numerusform>
+            <numerusform>Delete %n Tags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+68"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+69"/>
         <source>%Ln deletion(s) are still running.</source>
         <translation>
             <numerusform>%Ln deletion is still running.</numerusform>
@@ -304,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+58"/>
         <source>%Ln image(s) deleted.</source>
         <translation>
             <numerusform>%Ln image deleted.</numerusform>
@@ -376,7 +427,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+410"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+419"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -490,6 +541,17 @@
         <translation>
             <numerusform>%Ln day ago</numerusform>
             <numerusform>%Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::FreedStorage</name>
+    <message numerus="yes">
+        <location filename="../models/storage/FreedStorage.cpp" line="+75"/>
+        <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
+        <translation>
+            <numerusform>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image whose SWR tag was not found.</numerusform>
+            <numerusform>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln images whose SWR tag was not found.</numerusform>
         </translation>
     </message>
 </context>
@@ -618,7 +680,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+544"/>
+        <location filename="../views/main/MainWindow.cpp" line="+551"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>
@@ -740,6 +802,146 @@
         <translation>
             <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln image could be compared with its SWR tag, too few to decide.</numerusform>
             <numerusform>ModelArts&apos; image size is read as KB, as the API documents: only %Ln images could be compared with their SWR tag, too few to decide.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageBarChart</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageBarChart.cpp" line="+73"/>
+        <source>Not registered: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>Not registered: %1 in %n tag</numerusform>
+            <numerusform>Not registered: %1 in %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Total: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>Total: %1 in %n tag</numerusform>
+            <numerusform>Total: %1 in %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n tag of unknown size is not counted.</numerusform>
+            <numerusform>%n tags of unknown size are not counted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageRepositoryModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
+        <source>%1 of %n tag(s) registered</source>
+        <translation>
+            <numerusform>%1 of %n tag registered</numerusform>
+            <numerusform>%1 of %n tags registered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageTagModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageTagModel.cpp" line="+42"/>
+        <source>Registered (%n image(s))</source>
+        <translation>
+            <numerusform>Registered (%n image)</numerusform>
+            <numerusform>Registered (%n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1, +%n more</source>
+        <translation>
+            <numerusform>%1, +%n more</numerusform>
+            <numerusform>%1, +%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrStorageDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+334"/>
+        <source>Reading the tags of %1 of %n repositories…</source>
+        <translation>
+            <numerusform>Reading the tags of %1 of %n repository…</numerusform>
+            <numerusform>Reading the tags of %1 of %n repositories…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
+        <translation>
+            <numerusform>Total %1 in %n organization, %2 of it registered in ModelArts.</numerusform>
+            <numerusform>Total %1 in %n organizations, %2 of it registered in ModelArts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not registered: %1 in %n tag(s).</source>
+        <translation>
+            <numerusform>Not registered: %1 in %n tag.</numerusform>
+            <numerusform>Not registered: %1 in %n tags.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n tag of unknown size is not counted.</numerusform>
+            <numerusform>%n tags of unknown size are not counted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n image(s) stored in an SWR Enterprise instance are not shown: not supported yet.</source>
+        <translation>
+            <numerusform>%n image stored in an SWR Enterprise instance is not shown: not supported yet.</numerusform>
+            <numerusform>%n images stored in an SWR Enterprise instance are not shown: not supported yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
+        <translation>
+            <numerusform>Delete the %n selected tag from SWR, after a confirmation.</numerusform>
+            <numerusform>Delete the %n selected tags from SWR, after a confirmation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Deleted %1 of %n tag(s)…</source>
+        <translation>
+            <numerusform>Deleted %1 of %n tag…</numerusform>
+            <numerusform>Deleted %1 of %n tags…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>Deleted %n tag(s), %1 freed.</source>
+        <translation>
+            <numerusform>Deleted %n tag, %1 freed.</numerusform>
+            <numerusform>Deleted %n tags, %1 freed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n already gone.</numerusform>
+            <numerusform>%n already gone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n not deleted.</source>
+        <translation>
+            <numerusform>%n not deleted.</numerusform>
+            <numerusform>%n not deleted.</numerusform>
         </translation>
     </message>
 </context>

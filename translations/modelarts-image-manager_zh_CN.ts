@@ -585,7 +585,7 @@
 <context>
     <name>mim::CleanupDialog</name>
     <message>
-        <location filename="../views/tools/CleanupDialog.cpp" line="+79"/>
+        <location filename="../views/tools/CleanupDialog.cpp" line="+80"/>
         <source>Clean Up Images</source>
         <comment>window title</comment>
         <translation>清理镜像</translation>
@@ -768,7 +768,7 @@
         <translation>全部取消勾选</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+103"/>
         <source>day(s)</source>
         <comment>after “Not updated for N”</comment>
         <translation>
@@ -834,7 +834,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -862,7 +862,7 @@
         <translation>删除 SWR 内容</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+83"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -870,7 +870,7 @@
         </translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-152"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
@@ -993,7 +993,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+16"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+17"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -1005,7 +1005,7 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+48"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+49"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1218,15 +1218,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+73"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+80"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
 </context>
 <context>
+    <name>mim::DeleteTagsDialog</name>
+    <message numerus="yes">
+        <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
+        <source>Delete %n SWR Tag(s)</source>
+        <translation>
+            <numerusform>删除 %n 个 SWR 标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete %n tag(s) from SWR, %1?</source>
+        <translation>
+            <numerusform>从 SWR 删除 %n 个标签（%1）？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n of unknown size not counted)</source>
+        <translation>
+            <numerusform>（%n 个大小未知，未计入）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The content is removed from SWR and cannot be restored. No ModelArts image names these tags.</source>
+        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
+        <translation>
+            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选标签：请改为强制删除其镜像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n Tag(s)</source>
+        <translation>
+            <numerusform>删除 %n 个标签</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+67"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+68"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1270,7 +1330,7 @@
         <translation>预置镜像不能删除。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Retry Failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -1302,7 +1362,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+341"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+426"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -1346,7 +1406,7 @@
         <translation>无法写入删除日志 %1：%2</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-433"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1557,6 +1617,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Size unit:</source>
+        <translation>大小单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
@@ -1684,7 +1749,7 @@
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+150"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -2317,6 +2382,41 @@
     </message>
 </context>
 <context>
+    <name>mim::FreedStorage</name>
+    <message>
+        <location filename="../models/storage/FreedStorage.cpp" line="+62"/>
+        <source>Frees nothing in SWR: without “Also delete the image content from SWR” the content stays there.</source>
+        <translation>不释放 SWR 中的空间：未勾选“同时删除 SWR 中的镜像内容”时，内容仍保留在 SWR 中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Frees nothing in SWR: public images keep their SWR content.</source>
+        <translation>不释放 SWR 中的空间：公开镜像保留其 SWR 内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frees about %1 in SWR, by ModelArts&apos; size (SWR storage is not loaded).</source>
+        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算（未加载 SWR 存储）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frees %1 in SWR, from the SWR tag sizes.</source>
+        <translation>释放 SWR 中的 %1，按 SWR 标签大小计算。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frees about %1 in SWR, by ModelArts&apos; size: SWR lists none of these images&apos; tags.</source>
+        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算：SWR 中没有这些镜像的标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
+        <translation>
+            <numerusform>约释放 SWR 中的 %1：按 SWR 标签大小计算，其中 %Ln 个镜像的 SWR 标签未找到，按 ModelArts 的大小计算。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mim::Image</name>
     <message>
         <location filename="../models/api/Image.cpp" line="+63"/>
@@ -2864,7 +2964,7 @@
 <context>
     <name>mim::ImageToolsMenu</name>
     <message>
-        <location filename="../views/tools/ImageToolsMenu.cpp" line="+51"/>
+        <location filename="../views/tools/ImageToolsMenu.cpp" line="+53"/>
         <source>Clean &amp;Up…</source>
         <comment>menu: the clean-up assistant</comment>
         <translation>清理(&amp;U)…</translation>
@@ -2883,6 +2983,17 @@
         <location line="+3"/>
         <source>Show the images grouped by name, and delete all versions of an image at once.</source>
         <translation>按名称分组显示镜像，并可一次性删除某个镜像的所有版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SWR &amp;Storage…</source>
+        <comment>menu: what the account stores in SWR</comment>
+        <translation>SWR 存储(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show how much SWR storage each organization uses, and delete tags no ModelArts image names.</source>
+        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的标签。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2905,12 +3016,12 @@
         <translation>将当前显示的镜像（含显示的列）保存为 CSV 或 JSON 文件。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+117"/>
         <source>Registered %1.</source>
         <comment>%1 is name:tag</comment>
         <translation>已注册 %1。</translation>
@@ -2935,12 +3046,12 @@
 <context>
     <name>mim::JournalReconciler</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="+128"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="+159"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>无法读取服务器的响应。</translation>
     </message>
@@ -3074,13 +3185,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+69"/>
-        <location line="+291"/>
+        <location filename="../views/main/MainWindow.cpp" line="+70"/>
+        <location line="+297"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-161"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -3090,7 +3201,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>%1 — ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 — ModelArts 镜像管理器</translation>
@@ -3729,7 +3840,22 @@
 <context>
     <name>mim::ReconciliationResult</name>
     <message>
-        <location filename="../models/deletion/JournalReconciler.cpp" line="-134"/>
+        <location filename="../models/deletion/JournalReconciler.cpp" line="-164"/>
+        <source>The SWR tag %1 was deleted.</source>
+        <translation>SWR 标签 %1 已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SWR tag %1 was not deleted; it is still there.</source>
+        <translation>SWR 标签 %1 未被删除，仍然存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
+        <translation>无法确定 SWR 标签 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 was deleted.</source>
         <translation>%1 已删除。</translation>
     </message>
@@ -4608,6 +4734,165 @@
     </message>
 </context>
 <context>
+    <name>mim::StorageBarChart</name>
+    <message>
+        <location filename="../views/storage/StorageBarChart.cpp" line="+21"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Storage by organization</source>
+        <translation>各组织的存储</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 registered · %2 not registered</source>
+        <comment>chart: bytes of tags registered in ModelArts, and not</comment>
+        <translation>已注册 %1 · 未注册 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Organization %1</source>
+        <translation>组织 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered in ModelArts: %1</source>
+        <translation>已在 ModelArts 中注册：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Not registered: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>未注册：%1，共 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Total: %1 in %n tag(s)</source>
+        <translation>
+            <numerusform>合计：%1，共 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n 个大小未知的标签未计入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No organizations</source>
+        <translation>没有组织</translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageRepositoryModel</name>
+    <message numerus="yes">
+        <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
+        <source>%1 of %n tag(s) registered</source>
+        <translation>
+            <numerusform>%n 个标签中 %1 个已注册</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Repository or tag</source>
+        <translation>仓库或标签</translation>
+    </message>
+</context>
+<context>
+    <name>mim::StorageTagModel</name>
+    <message>
+        <location filename="../views/storage/StorageTagModel.cpp" line="+35"/>
+        <source>Unknown</source>
+        <comment>size of an SWR tag</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not registered</source>
+        <translation>未注册</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Registered (%n image(s))</source>
+        <translation>
+            <numerusform>已注册（%n 个镜像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unknown</source>
+        <comment>whether an image is in use could not be checked</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, +%n more</source>
+        <translation>
+            <numerusform>%1，另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Whether the images of this tag are in use could not be checked.</source>
+        <translation>无法检查此标签的镜像是否正在使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Registered in ModelArts: delete the image with force instead.</source>
+        <translation>已在 ModelArts 中注册：请改为强制删除其镜像。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In ModelArts</source>
+        <translation>ModelArts 中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by</source>
+        <translation>使用方</translation>
+    </message>
+</context>
+<context>
     <name>mim::Swr</name>
     <message>
         <location filename="../models/api/Swr.cpp" line="+45"/>
@@ -4686,7 +4971,7 @@
         <translation>应答不是列表（JSON 数组）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>The Content-Range “%1” is not START-END/TOTAL.</source>
         <translation>Content-Range“%1”不是 START-END/TOTAL 格式。</translation>
     </message>
@@ -4701,7 +4986,12 @@
         <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The server sent %1 records but says the page holds none.</source>
+        <translation>服务器发送了 %1 条记录，却称一条也没有。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The server sent no records at %1 of %2.</source>
         <translation>服务器在共 %2 条中的位置 %1 处没有发送任何记录。</translation>
     </message>
@@ -4739,6 +5029,14 @@
         <location line="+6"/>
         <source>SWR refused to delete the tag. Ask your administrator for the IAM role “SWR Admin” in this region, or for the manage permission on this organization in SWR.</source>
         <translation>SWR 拒绝删除该镜像版本。请向管理员申请本区域的 IAM 角色“SWR Admin”，或在 SWR 中申请该组织的管理权限。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrInventory</name>
+    <message>
+        <location filename="../models/storage/SwrInventory.cpp" line="+200"/>
+        <source>Loading SWR storage was cancelled.</source>
+        <translation>已取消加载 SWR 存储。</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +5090,255 @@
         <location line="+27"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mim::SwrStorageDialog</name>
+    <message>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+85"/>
+        <source>SWR Storage</source>
+        <translation>SWR 存储</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+248"/>
+        <source>Reading SWR…</source>
+        <translation>正在读取 SWR…</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Repositories read</source>
+        <translation>已读取的仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+127"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <location line="+243"/>
+        <source>Reading SWR was cancelled.</source>
+        <translation>已取消读取 SWR。</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Repositories and their tags</source>
+        <translation>仓库及其标签</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Tags not registered in ModelArts</source>
+        <translation>未在 ModelArts 中注册的标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not Registered in ModelArts</source>
+        <translation>未在 ModelArts 中注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repositories</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete Selected Tags…</source>
+        <translation>删除所选标签…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tags deleted</source>
+        <translation>已删除的标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send no further requests; those already sent finish.</source>
+        <translation>不再发送新的请求；已发送的请求会完成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion results</source>
+        <translation>删除结果</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stopping: the requests already sent finish first…</source>
+        <translation>正在停止：先等待已发送的请求完成…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Reading the tags of %1 of %n repositories…</source>
+        <translation>
+            <numerusform>正在读取标签：第 %1 个仓库，共 %n 个…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>SWR could not be read.</source>
+        <translation>无法读取 SWR。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Everything else in the app works as before.</source>
+        <translation>应用的其他功能照常可用。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Total %1 in %n organization(s), %2 of it registered in ModelArts.</source>
+        <translation>
+            <numerusform>%n 个组织共 %1，其中 %2 已在 ModelArts 中注册。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Not registered: %1 in %n tag(s).</source>
+        <translation>
+            <numerusform>未注册：%1，共 %n 个标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sizes as SWR reports them (bytes).</source>
+        <translation>大小按 SWR 报告的值（字节）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n tag(s) of unknown size are not counted.</source>
+        <translation>
+            <numerusform>%n 个大小未知的标签未计入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n image(s) stored in an SWR Enterprise instance are not shown: not supported yet.</source>
+        <translation>
+            <numerusform>%n 个存储在 SWR 企业版实例中的镜像未显示：暂不支持。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered: %1 bytes; not registered: %2 bytes</source>
+        <translation>已注册：%1 字节；未注册：%2 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This account stores no images in SWR in this region.</source>
+        <translation>此账号在该区域的 SWR 中没有存储镜像。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Tags are being deleted.</source>
+        <translation>正在删除标签。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select tags not registered in ModelArts.</source>
+        <translation>请选择未在 ModelArts 中注册的标签。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
+        <translation>
+            <numerusform>确认后从 SWR 删除所选的 %n 个标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The deletion could not be started.</source>
+        <translation>无法开始删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Deleted %1 of %n tag(s)…</source>
+        <translation>
+            <numerusform>已删除 %1 个，共 %n 个标签…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already gone</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown: the request may have reached SWR; reload to see whether the tag is still there</source>
+        <translation>未知：请求可能已到达 SWR；请重新加载以查看该标签是否仍然存在</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Deleted %n tag(s), %1 freed.</source>
+        <translation>
+            <numerusform>已删除 %n 个标签，释放 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already gone.</source>
+        <translation>
+            <numerusform>%n 个已不存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n not deleted.</source>
+        <translation>
+            <numerusform>%n 个未删除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mim::TagDeletionQueue</name>
+    <message>
+        <location filename="../models/storage/TagDeletionQueue.cpp" line="+74"/>
+        <source>The account was closed.</source>
+        <translation>账号已关闭。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not sent: the deletion journal could not be written (%1).</source>
+        <translation>未发送：无法写入删除日志（%1）。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Not sent: the deletion was cancelled.</source>
+        <translation>未发送：删除已取消。</translation>
     </message>
 </context>
 <context>
