@@ -213,6 +213,8 @@ QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
     if (count == 0)
         return {};
     return tr("%Ln of these image(s) are still being created (status INIT or CREATING).", nullptr, count);
+}
+
 QString DeleteImagesText::storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage)
 {
     const QHash<QString, qint64> bytes = storage ? storage->bytesByPath() : QHash<QString, qint64>();
