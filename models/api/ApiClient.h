@@ -191,8 +191,9 @@ public:
         m_listingWindow = {m_maxConcurrent, m_maxConcurrent};
     }
     int maxConcurrentRequests() const { return m_maxConcurrent; }
-    // The image listing's pages in flight: it starts at `initial` and grows by one per round of good answers
-    // up to `limit`; a 429 or 503 halves it and holds new pages back for the Retry-After the server named.
+    // The image listing's pages in flight: it starts at `initial` and grows up to `limit`, by one per good
+    // answer until the server first throttles, then by one per round of good answers; a 429 or 503 halves it
+    // and holds new pages back for the Retry-After the server named.
     struct ListingWindow
     {
         int initial = 4;
@@ -330,7 +331,7 @@ private:
     // that finds six in flight on the first manager goes through another of the client's own, with six
     // connections more, so that what the window allows is really in flight.
     static constexpr int ConnectionsPerLane = 6;
-    static constexpr int LaneCount = 3;
+    static constexpr int LaneCount = 4; // 24 connections: a listing window of 16 and the usage listing's 4
     int pickLane() const;
     QNetworkAccessManager *lane(int index);
 

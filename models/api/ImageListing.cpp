@@ -108,11 +108,15 @@ private:
                 [this, epoch = m_windowEpoch](int retryAfterMs) { onThrottled(epoch, retryAfterMs); });
     }
 
-    // Additive increase: one more page in flight after a window's worth of good answers, so the window grows
-    // by about one per round trip while the server keeps up.
+    // Like TCP: until the server first pushes back, one more page in flight per good answer, so the window
+    // doubles per round trip (4, 8, 16: two round trips instead of twelve, a second at 80 ms); after a 429 or
+    // 503 has halved it, one more per window's worth of good answers, about one per round trip.
     void onGoodAnswer()
     {
-        if (m_window >= m_windowLimit || ++m_goodAnswers < m_window)
+        if (m_window >= m_windowLimit)
+            return;
+        const bool slowStart = m_windowEpoch == 0;
+        if (!slowStart && ++m_goodAnswers < m_window)
             return;
         m_goodAnswers = 0;
         setWindow(m_window + 1);
