@@ -237,8 +237,10 @@ private:
             result.images.reserve(count);
             QSet<QString> seen;
             seen.reserve(count);
-            for (Page &page : pages) {
-                for (Image &image : page.images) {
+            // Read, not taken: the pages are shared with whoever received pageArrived(), and taking an image
+            // from a shared page copies the whole page first.
+            for (const Page &page : std::as_const(pages)) {
+                for (const Image &image : page.images) {
                     if (!image.id.isEmpty()) {
                         if (seen.contains(image.id)) {
                             ++result.duplicates;
@@ -246,7 +248,7 @@ private:
                         }
                         seen.insert(image.id);
                     }
-                    result.images.append(std::move(image));
+                    result.images.append(image);
                 }
                 for (const QString &line : std::as_const(page.skipped))
                     result.skipped.append(QCoreApplication::translate("mim::ImageListing", "offset %1, %2")

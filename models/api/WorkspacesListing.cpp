@@ -284,14 +284,16 @@ private:
             merged.first.reserve(count);
             QSet<QString> seen;
             seen.reserve(count);
-            for (Run &run : runs) {
-                for (Image &image : run.images) {
+            // Read, not taken: the lists are shared with the listings that made them, and taking an image
+            // from a shared list copies the whole list first.
+            for (const Run &run : std::as_const(runs)) {
+                for (const Image &image : run.images) {
                     if (!image.id.isEmpty()) {
                         if (seen.contains(image.id))
                             continue;
                         seen.insert(image.id);
                     }
-                    merged.first.append(std::move(image));
+                    merged.first.append(image);
                 }
                 merged.second.append(run.skipped);
             }

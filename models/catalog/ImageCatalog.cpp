@@ -406,10 +406,10 @@ void ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
 {
     // The table changed while the merge was prepared (a row deleted, a status polled, another sort): the
     // merge is done again here, from the same prepared images.
-    const ImageTableModel::PreparedImages prepared = grown.prepared();
-    if (m_model->adoptGrowth(std::move(grown)))
+    if (m_model->adoptGrowth(grown))
         return;
     qCDebug(lcModels) << "the table changed while a merge was prepared: merging again";
+    const ImageTableModel::PreparedImages prepared = grown.prepared();
     if (wholeListing)
         m_model->applyPrepared(prepared);
     else

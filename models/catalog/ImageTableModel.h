@@ -4,6 +4,7 @@
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
+#include <functional>
 #include <memory>
 #include <QAbstractTableModel>
 #include <QHash>
@@ -137,7 +138,8 @@ public:
     };
     Growth growthBase() const;
     static Growth grow(Growth base, PreparedImages prepared, bool removeMissing);
-    bool adoptGrowth(Growth grown);
+    // Takes the growth's data when it adopts it; leaves `grown` as it was when it refuses.
+    bool adoptGrowth(Growth &grown);
     // Into an empty model only: rows from the listing cache, each cached-only until a live listing (any
     // merge or page that holds its image) confirms it; the merge of a whole listing removes the others.
     // False, and nothing changes, when the model has rows.
@@ -257,8 +259,8 @@ private:
     // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
     const std::vector<int> &ranks(int column) const;
     // Ranks of the images of `order` by a column: what ranks() keeps, computed from any lists, on any thread.
-    static std::vector<int> computeRanks(const QList<Image> &images, const QList<int> &order, int column,
-                                         const UsageSummary &usage);
+    static std::vector<int> computeRanks(int slotCount, const std::function<const Image &(int)> &imageOfSlot,
+                                         const QList<int> &order, int column, const UsageSummary &usage);
     static std::vector<int> sortedByRanks(std::vector<int> order, const std::vector<int> &ranks,
                                           Qt::SortOrder sortOrder);
     void invalidateRanks();

@@ -331,8 +331,9 @@ private Q_SLOTS:
         ImageTableModel grown;
         QAbstractItemModelTester tester(&grown, QAbstractItemModelTester::FailureReportingMode::QtTest);
         grown.sort(sortColumn, Qt::DescendingOrder);
-        QVERIFY(grown.adoptGrowth(
-            ImageTableModel::grow(grown.growthBase(), ImageTableModel::prepare(first), false)));
+        ImageTableModel::Growth firstGrowth =
+            ImageTableModel::grow(grown.growthBase(), ImageTableModel::prepare(first), false);
+        QVERIFY(grown.adoptGrowth(firstGrowth));
         ImageTableModel firstOnly;
         firstOnly.sort(sortColumn, Qt::DescendingOrder);
         firstOnly.setImages(first);
@@ -341,8 +342,9 @@ private Q_SLOTS:
         QSignalSpy layout(&grown, &QAbstractItemModel::layoutChanged);
         QSignalSpy removed(&grown, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&grown, &QAbstractItemModel::dataChanged);
-        const ImageTableModel::Growth growth =
+        ImageTableModel::Growth growth =
             ImageTableModel::grow(grown.growthBase(), ImageTableModel::prepare(next), removeMissing);
+        ImageTableModel::Growth again = growth;
         QVERIFY(grown.adoptGrowth(growth));
 
         QCOMPARE(grown.images(), direct.images());
@@ -354,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(changed.count() >= 1);
         verifyIndex(grown);
         // The same growth cannot be adopted twice: the model changed since its snapshot.
-        QVERIFY(!grown.adoptGrowth(growth));
+        QVERIFY(!grown.adoptGrowth(again));
         QCOMPARE(grown.images(), direct.images());
     }
 
@@ -376,7 +378,7 @@ private Q_SLOTS:
         ImageTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setImages(makeImages(0, 10));
-        const ImageTableModel::Growth growth =
+        ImageTableModel::Growth growth =
             ImageTableModel::grow(model.growthBase(), ImageTableModel::prepare(makeImages(5, 10)), false);
         Image changed = makeImage(2);
         changed.status = u"ERROR"_s;
@@ -410,7 +412,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.showCached(ImageTableModel::prepare(makeImages(0, 6))));
         QCOMPARE(model.cachedOnlyCount(), 6);
-        const ImageTableModel::Growth growth =
+        ImageTableModel::Growth growth =
             ImageTableModel::grow(model.growthBase(), ImageTableModel::prepare(makeImages(2, 6)), true);
         QVERIFY(model.adoptGrowth(growth));
         QCOMPARE(model.rowCount(), 6);
