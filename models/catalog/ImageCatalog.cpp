@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QThreadPool>
 #include <QTimer>
 
 #if defined(__GLIBC__)
@@ -433,8 +434,9 @@ void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList 
     schedulePoll();
 #if defined(__GLIBC__)
     // Reading the pages freed about as much memory as the images now take; glibc keeps such memory for
-    // later unless asked. Once the event loop is idle, give it back to the system.
-    QTimer::singleShot(0, this, [] { malloc_trim(0); });
+    // later unless asked. Give it back to the system, on a worker thread: trimming a heap of this size takes
+    // tens of milliseconds, and glibc locks its arenas while it does, so it is safe beside the GUI thread.
+    QThreadPool::globalInstance()->start([] { malloc_trim(0); });
 #endif
 }
 

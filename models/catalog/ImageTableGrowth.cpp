@@ -56,6 +56,8 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
     data->removeMissing = removeMissing;
     if (removeMissing)
         data->presentSlots.assign(size_t(data->images.size()), false);
+    // The lists are the model's until written: copied once, at their final size, not grown step by step.
+    data->images.reserve(data->images.size() + incoming.images.size());
     data->rows.reserve(data->rows.size() + incoming.images.size());
 
     for (int i = 0; i < incoming.images.size(); ++i) {
@@ -63,8 +65,8 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
         const Row &fresh = incoming.rows.at(i);
         const int slot = data->slotById.value(image.id, -1);
         if (slot < 0) {
-            const int added = int(data->images.size() + data->addedImages.size());
-            data->addedImages.append(image);
+            const int added = int(data->images.size());
+            data->images.append(image);
             data->rows.append(fresh);
             data->slotById.insert(image.id, added);
             data->totalSizeKb += image.sizeKb;
@@ -84,7 +86,7 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
             continue;
         }
         data->totalSizeKb += image.sizeKb - data->images.at(slot).sizeKb;
-        data->replacedImages.append({slot, image});
+        data->images[slot] = image;
         row.digest = fresh.digest;
         row.searchHints = fresh.searchHints; // the row's activity stays
         if (std::exchange(row.cachedOnly, false))
@@ -98,26 +100,12 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
                 break;
             }
         }
-        data->presentSlots.resize(size_t(data->images.size() + data->addedImages.size()),
-                                  true); // new: present
+        data->presentSlots.resize(size_t(data->images.size()), true); // the new slots are present
     }
     for (const int slot : data->newSlots)
         data->order.append(slot);
     if (data->sortColumn >= 0) {
-        // The images as they will be: the model's, but for the replaced and added ones.
-        const qsizetype baseCount = data->images.size();
-        std::vector<int> replacement(size_t(baseCount), -1);
-        for (qsizetype i = 0; i < data->replacedImages.size(); ++i)
-            replacement[size_t(data->replacedImages.at(i).first)] = int(i);
-        const detail::GrowthData &state = *data;
-        const auto imageOfSlot = [&state, &replacement, baseCount](int slot) -> const Image & {
-            if (slot >= baseCount)
-                return state.addedImages.at(slot - baseCount);
-            const int replaced = replacement[size_t(slot)];
-            return replaced < 0 ? state.images.at(slot) : state.replacedImages.at(replaced).second;
-        };
-        data->ranks = computeRanks(int(baseCount + data->addedImages.size()), imageOfSlot, data->order,
-                                   data->sortColumn, data->usage);
+        data->ranks = computeRanks(data->images, data->order, data->sortColumn, data->usage);
         const std::vector<int> sorted = sortedByRanks(
             std::vector<int>(data->order.cbegin(), data->order.cend()), data->ranks, data->sortOrder);
         data->order = QList<int>(sorted.cbegin(), sorted.cend());
@@ -133,8 +121,8 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
         return false;
     std::shared_ptr<detail::GrowthData> data = std::move(grown.m_data);
     ++m_revision;
-    // What the model no longer holds (its old hash and rows, the replaced images, the prepared images) is
-    // released on a worker thread: releasing 100,000 images costs tens of milliseconds.
+    // What the model held shares its strings with what it now holds: releasing 100,000 images costs tens of
+    // milliseconds even so, which a worker thread can spend instead of the GUI thread.
     struct Released
     {
         QList<Image> images;
@@ -143,14 +131,7 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
         std::shared_ptr<detail::GrowthData> data;
     };
     auto released = std::make_shared<Released>();
-    // The growth read the model's images without copying them; let go of them before they change here, so
-    // that they change in place instead of being copied first.
-    data->images = {};
-    for (auto &[slot, image] : data->replacedImages)
-        released->images.append(std::exchange(m_images[slot], std::move(image)));
-    m_images.reserve(m_images.size() + data->addedImages.size());
-    for (Image &image : data->addedImages)
-        m_images.append(std::move(image));
+    released->images = std::exchange(m_images, std::move(data->images));
     released->rows = std::exchange(m_rows, std::move(data->rows));
     released->slotById = std::exchange(m_slotById, std::move(data->slotById));
     m_totalSizeKb = data->totalSizeKb;

@@ -4,7 +4,6 @@
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
-#include <functional>
 #include <memory>
 #include <QAbstractTableModel>
 #include <QHash>
@@ -259,8 +258,8 @@ private:
     // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
     const std::vector<int> &ranks(int column) const;
     // Ranks of the images of `order` by a column: what ranks() keeps, computed from any lists, on any thread.
-    static std::vector<int> computeRanks(int slotCount, const std::function<const Image &(int)> &imageOfSlot,
-                                         const QList<int> &order, int column, const UsageSummary &usage);
+    static std::vector<int> computeRanks(const QList<Image> &images, const QList<int> &order, int column,
+                                         const UsageSummary &usage);
     static std::vector<int> sortedByRanks(std::vector<int> order, const std::vector<int> &ranks,
                                           Qt::SortOrder sortOrder);
     void invalidateRanks();

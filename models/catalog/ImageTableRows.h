@@ -28,12 +28,8 @@ struct detail::PreparedImageData
 
 struct detail::GrowthData
 {
-    // The model as growthBase() found it; grow() turns it into the merged state, except for the images: those
-    // stay the model's, read only (copying 100,000 of them costs more than the rest of the merge), and what
-    // changes is kept apart, to be moved into the model's list when the growth is adopted.
+    // The model as growthBase() found it; grow() turns it into the merged state.
     QList<Image> images;
-    QList<Image> addedImages;                    // of the new slots, from images.size() on
-    QList<std::pair<int, Image>> replacedImages; // slot, new image
     QList<ImageRow> rows;
     QHash<QString, int> slotById;
     QList<int> order;     // slot of each row: the base's order, and once grown the merged, sorted one

@@ -44,23 +44,21 @@ const std::vector<int> &ImageTableModel::ranks(int column) const
 {
     if (m_ranksColumn == column && m_ranks.size() == size_t(m_images.size()))
         return m_ranks;
-    m_ranks = computeRanks(
-        int(m_images.size()), [this](int slot) -> const Image & { return m_images.at(slot); }, m_order,
-        column, m_usage);
+    m_ranks = computeRanks(m_images, m_order, column, m_usage);
     m_ranksColumn = column;
     return m_ranks;
 }
 
-std::vector<int> ImageTableModel::computeRanks(int slotCount,
-                                               const std::function<const Image &(int)> &imageOfSlot,
-                                               const QList<int> &order, int column, const UsageSummary &usage)
+std::vector<int> ImageTableModel::computeRanks(const QList<Image> &images, const QList<int> &order,
+                                               int column, const UsageSummary &usage)
 {
+    const int slotCount = int(images.size());
     std::vector<int> ranks(static_cast<size_t>(slotCount), 0);
     if (isNumericColumn(column)) {
         std::vector<std::pair<qint64, int>> values;
         values.reserve(size_t(order.size()));
         for (const int slot : order)
-            values.emplace_back(numericValue(imageOfSlot(slot), column), slot);
+            values.emplace_back(numericValue(images.at(slot), column), slot);
         std::sort(values.begin(), values.end());
         int rank = 0;
         for (size_t i = 0; i < values.size(); ++i) {
@@ -76,7 +74,7 @@ std::vector<int> ImageTableModel::computeRanks(int slotCount,
     QStringList texts;
     std::vector<int> textOfSlot(static_cast<size_t>(slotCount), 0);
     for (const int slot : order) {
-        const Image &image = imageOfSlot(slot);
+        const Image &image = images.at(slot);
         const QString text = column == UsedBy ? usage.sortKey(image) : rawText(image, column);
         auto it = indexOfText.constFind(text);
         if (it == indexOfText.cend()) {
