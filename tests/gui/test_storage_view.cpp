@@ -2,6 +2,7 @@
 
 #include "models/common/Formatting.h"
 #include "models/storage/StorageFacts.h"
+#include "tests/support/StorageTestData.h"
 #include "views/storage/DeleteTagsDialog.h"
 #include "views/storage/StorageBarChart.h"
 #include "views/storage/StorageTagModel.h"
@@ -22,54 +23,18 @@
 
 using namespace Qt::StringLiterals;
 using namespace mim;
+using test::swrTag;
 
 namespace {
-
-SwrTag swrTag(const QString &nameSpace, const QString &repository, const QString &tag, qint64 sizeBytes)
-{
-    SwrTag result;
-    result.nameSpace = nameSpace;
-    result.repository = repository;
-    result.tag = tag;
-    result.sizeBytes = sizeBytes;
-    result.path = u"swr.cn-north-4.myhuaweicloud.com/%1/%2:%3"_s.arg(nameSpace, repository, tag);
-    result.updated = QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC);
-    return result;
-}
-
-SwrRepository repository(const QString &nameSpace, const QString &name)
-{
-    SwrRepository result;
-    result.nameSpace = nameSpace;
-    result.name = name;
-    return result;
-}
-
-SwrNamespace organization(const QString &name)
-{
-    SwrNamespace result;
-    result.name = name;
-    return result;
-}
-
-Image image(const QString &id, const QString &swrPath)
-{
-    Image result;
-    result.id = id;
-    result.swrPath = swrPath;
-    result.type = u"DEDICATED"_s;
-    result.status = u"ACTIVE"_s;
-    return result;
-}
 
 // Two organizations, a repository with "/" in its name, registered and unregistered tags, one of unknown
 // size.
 StorageFacts sampleFacts()
 {
-    const QList<SwrNamespace> namespaces{organization(u"team-a"_s), organization(u"team-b"_s)};
-    const QList<SwrRepository> repositories{repository(u"team-a"_s, u"llm"_s),
-                                            repository(u"team-a"_s, u"cv/detect"_s),
-                                            repository(u"team-b"_s, u"base"_s)};
+    const QList<SwrNamespace> namespaces{test::swrNamespace(u"team-a"_s), test::swrNamespace(u"team-b"_s)};
+    const QList<SwrRepository> repositories{test::swrRepository(u"team-a"_s, u"llm"_s),
+                                            test::swrRepository(u"team-a"_s, u"cv/detect"_s),
+                                            test::swrRepository(u"team-b"_s, u"base"_s)};
     const QList<SwrTag> tags{
         swrTag(u"team-a"_s, u"llm"_s, u"v1"_s, 3'000'000'000),
         swrTag(u"team-a"_s, u"llm"_s, u"v2"_s, 3'100'000'123),
@@ -80,10 +45,10 @@ StorageFacts sampleFacts()
         swrTag(u"team-b"_s, u"base"_s, u"py39"_s, 1'150'000'000),
     };
     const QList<Image> images{
-        image(u"img-1"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/llm:v1"_s),
-        image(u"img-2"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/llm:v2"_s),
-        image(u"img-3"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/cv/detect:1.0"_s),
-        image(u"img-4"_s, u"swr.cn-north-4.myhuaweicloud.com/team-b/base:py310"_s),
+        test::imageAt(u"img-1"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/llm:v1"_s),
+        test::imageAt(u"img-2"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/llm:v2"_s),
+        test::imageAt(u"img-3"_s, u"swr.cn-north-4.myhuaweicloud.com/team-a/cv/detect:1.0"_s),
+        test::imageAt(u"img-4"_s, u"swr.cn-north-4.myhuaweicloud.com/team-b/base:py310"_s),
     };
     return StorageFacts::build(namespaces, repositories, tags, images, UsageSummary());
 }

@@ -1,50 +1,15 @@
 // StorageFacts: what SWR stores, matched against the ModelArts images, summed per organization.
 
 #include "models/storage/StorageFacts.h"
+#include "tests/support/StorageTestData.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
+using test::swrTag;
 
 namespace {
-
-SwrTag swrTag(const QString &nameSpace, const QString &repository, const QString &tag, qint64 sizeBytes)
-{
-    SwrTag result;
-    result.nameSpace = nameSpace;
-    result.repository = repository;
-    result.tag = tag;
-    result.sizeBytes = sizeBytes;
-    result.path = u"swr.cn-north-4.myhuaweicloud.com/%1/%2:%3"_s.arg(nameSpace, repository, tag);
-    result.updated = QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC);
-    return result;
-}
-
-SwrRepository repository(const QString &nameSpace, const QString &name)
-{
-    SwrRepository result;
-    result.nameSpace = nameSpace;
-    result.name = name;
-    return result;
-}
-
-SwrNamespace nameSpace(const QString &name)
-{
-    SwrNamespace result;
-    result.name = name;
-    return result;
-}
-
-Image image(const QString &id, const QString &swrPath)
-{
-    Image result;
-    result.id = id;
-    result.swrPath = swrPath;
-    result.type = u"DEDICATED"_s;
-    result.status = u"ACTIVE"_s;
-    return result;
-}
 
 const StoredTag *findTag(const StorageFacts &facts, const QString &displayName)
 {
@@ -108,13 +73,14 @@ void TestStorageFacts::registeredAndUnregistered()
                              swrTag(u"ns"_s, u"team/base"_s, u"v2"_s, 2000),
                              swrTag(u"ns"_s, u"solo"_s, u"v1"_s, 4000)};
     // Registered under another host spelling, and twice (two images naming one tag).
-    const QList<Image> images{image(u"id-1"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/team/base:v1"_s),
-                              image(u"id-2"_s, u"swr.other.example.com/ns/team/base:v1"_s),
-                              image(u"id-3"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/solo:v1"_s),
-                              image(u"id-4"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/gone:v1"_s)};
+    const QList<Image> images{test::imageAt(u"id-1"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/team/base:v1"_s),
+                              test::imageAt(u"id-2"_s, u"swr.other.example.com/ns/team/base:v1"_s),
+                              test::imageAt(u"id-3"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/solo:v1"_s),
+                              test::imageAt(u"id-4"_s, u"swr.cn-north-4.myhuaweicloud.com/ns/gone:v1"_s)};
     const StorageFacts facts = StorageFacts::build(
-        {nameSpace(u"ns"_s)}, {repository(u"ns"_s, u"team/base"_s), repository(u"ns"_s, u"solo"_s)}, tags,
-        images, UsageSummary());
+        {test::swrNamespace(u"ns"_s)},
+        {test::swrRepository(u"ns"_s, u"team/base"_s), test::swrRepository(u"ns"_s, u"solo"_s)}, tags, images,
+        UsageSummary());
     QCOMPARE(facts.tags.size(), 3);
     const StoredTag *v1 = findTag(facts, u"ns/team/base:v1"_s);
     QVERIFY(v1);
@@ -150,7 +116,7 @@ void TestStorageFacts::sumsPerOrganizationEqualTheTagSizes()
         tags.append(swrTag(ns, repo, u"t%1"_s.arg(i), size));
         ++counts[ns];
         if (i % 4 == 0) {
-            images.append(image(u"id-%1"_s.arg(i), u"swr.x.com/%1/%2:t%3"_s.arg(ns, repo).arg(i)));
+            images.append(test::imageAt(u"id-%1"_s.arg(i), u"swr.x.com/%1/%2:t%3"_s.arg(ns, repo).arg(i)));
             registered[ns] += size;
         } else {
             unregistered[ns] += size;
@@ -183,9 +149,9 @@ void TestStorageFacts::unknownSizesCountedApart()
     const QList<SwrTag> tags{swrTag(u"ns"_s, u"r"_s, u"known"_s, 500),
                              swrTag(u"ns"_s, u"r"_s, u"unknown"_s, -1),
                              swrTag(u"ns"_s, u"r"_s, u"registered-unknown"_s, -1)};
-    const StorageFacts facts =
-        StorageFacts::build({}, {repository(u"ns"_s, u"r"_s)}, tags,
-                            {image(u"id-1"_s, u"swr.x.com/ns/r:registered-unknown"_s)}, UsageSummary());
+    const StorageFacts facts = StorageFacts::build(
+        {}, {test::swrRepository(u"ns"_s, u"r"_s)}, tags,
+        {test::imageAt(u"id-1"_s, u"swr.x.com/ns/r:registered-unknown"_s)}, UsageSummary());
     QCOMPARE(facts.organizations.size(), 1);
     const OrganizationStorage &organization = facts.organizations.first();
     QCOMPARE(organization.unknownSizeTags, 2);
@@ -199,7 +165,7 @@ void TestStorageFacts::unknownSizesCountedApart()
 
 void TestStorageFacts::enterpriseImagesAreSkipped()
 {
-    Image enterprise = image(u"id-ee"_s, u"swr.x.com/ns/r:t"_s);
+    Image enterprise = test::imageAt(u"id-ee"_s, u"swr.x.com/ns/r:t"_s);
     enterprise.swrInstanceId = u"instance-1"_s;
     const StorageFacts facts =
         StorageFacts::build({}, {}, {swrTag(u"ns"_s, u"r"_s, u"t"_s, 100)}, {enterprise}, UsageSummary());
@@ -225,8 +191,8 @@ void TestStorageFacts::usageIsCopiedFromTheSummary()
 
     const QList<SwrTag> tags{swrTag(u"ns"_s, u"r"_s, u"used"_s, 1), swrTag(u"ns"_s, u"r"_s, u"unknown"_s, 1),
                              swrTag(u"ns"_s, u"r"_s, u"free"_s, 1)};
-    const QList<Image> images{image(u"id-used"_s, u"swr.x.com/ns/r:used"_s),
-                              image(u"id-unknown"_s, u"swr.x.com/ns/r:unknown"_s)};
+    const QList<Image> images{test::imageAt(u"id-used"_s, u"swr.x.com/ns/r:used"_s),
+                              test::imageAt(u"id-unknown"_s, u"swr.x.com/ns/r:unknown"_s)};
     const StorageFacts facts = StorageFacts::build({}, {}, tags, images, summary);
     const StoredTag *used = findTag(facts, u"ns/r:used"_s);
     QCOMPARE(used->usedBy, QStringList{UsageSummary::userText(notebook)});
@@ -244,8 +210,9 @@ void TestStorageFacts::usageIsCopiedFromTheSummary()
 void TestStorageFacts::organizationsLargestFirstAndEmptyOnesListed()
 {
     const StorageFacts facts = StorageFacts::build(
-        {nameSpace(u"empty"_s), nameSpace(u"small"_s), nameSpace(u"big"_s)},
-        {repository(u"small"_s, u"r"_s), repository(u"big"_s, u"r"_s), repository(u"big"_s, u"s"_s)},
+        {test::swrNamespace(u"empty"_s), test::swrNamespace(u"small"_s), test::swrNamespace(u"big"_s)},
+        {test::swrRepository(u"small"_s, u"r"_s), test::swrRepository(u"big"_s, u"r"_s),
+         test::swrRepository(u"big"_s, u"s"_s)},
         {swrTag(u"small"_s, u"r"_s, u"a"_s, 10), swrTag(u"big"_s, u"r"_s, u"a"_s, 100)}, {}, UsageSummary());
     QCOMPARE(facts.organizations.size(), 3);
     QCOMPARE(facts.organizations[0].name, u"big"_s);
@@ -274,7 +241,7 @@ void TestStorageFacts::sizeUnitInferredFromTheTags()
     for (int i = 0; i < 5; ++i) {
         const QString name = u"t%1"_s.arg(i);
         tags.append(swrTag(u"ns"_s, u"repo"_s, name, 1024LL * (1000 + i)));
-        Image registered = image(u"id-%1"_s.arg(i), u"swr.x.com/ns/repo:"_s + name);
+        Image registered = test::imageAt(u"id-%1"_s.arg(i), u"swr.x.com/ns/repo:"_s + name);
         registered.nameSpace = u"ns"_s;
         registered.name = u"repo"_s;
         registered.tag = name;
