@@ -107,6 +107,7 @@ QString formatTable(const QJsonArray &results)
         {u"first_rows_ms (80 ms RTT)"_s, u"first_rows_ms"_s, u"<= 300"_s, u"first_rows_ms"_s},
         {u"list_rtt80_ms"_s, u"list_rtt80_ms"_s, u"<= 3,500"_s, u"list_rtt80_ms"_s},
         {u"  stall while arriving"_s, u"stall_progressive_ms"_s, u"<= 50"_s, {}, 1},
+        {u"  without usage"_s, u"list_rtt80_no_usage_ms"_s, {}, {}},
         {u"cached_start_ms"_s, u"cached_start_ms"_s, u"<= 800"_s, u"cached_start_ms"_s},
         {u"  cached_show_ms"_s, u"cached_show_ms"_s, {}, {}},
         {u"  stall while showing"_s, u"stall_cached_ms"_s, u"<= 50"_s, {}, 1},

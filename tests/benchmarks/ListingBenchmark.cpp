@@ -31,6 +31,16 @@ constexpr int SettleAfterLoadMs = 300;
 constexpr int SettleMs = 150;
 const QString FilterText = u"pytorc"_s;
 
+// Sandbox fault script entries that answer every usage listing (notebooks, training jobs, services) with 404.
+QJsonArray usageRoutesRefused()
+{
+    QJsonArray script;
+    for (const QString &route : {u"/notebooks"_s, u"/training-job-searches"_s, u"/services"_s})
+        script.append(
+            QJsonObject{{u"path_contains"_s, route}, {u"fault"_s, u"404"_s}, {u"count"_s, 1000000}});
+    return script;
+}
+
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -378,12 +388,13 @@ bool ListingBenchmark::run(QString *error)
 bool ListingBenchmark::runAtLatency(QString *error)
 {
     test::RawApiClient raw(m_options.endpoint);
-    const auto setLatency = [&](int ms) {
-        const test::RawReply reply = raw.plainCall("POST", u"/sandbox/faults"_s,
-                                                   QJsonDocument(QJsonObject{{u"latency_ms"_s, ms}}).toJson(),
-                                                   {{"Content-Type", "application/json"}});
+    const auto setFaults = [&](const QJsonObject &faults) {
+        const test::RawReply reply =
+            raw.plainCall("POST", u"/sandbox/faults"_s, QJsonDocument(faults).toJson(),
+                          {{"Content-Type", "application/json"}});
         return reply.status == 200;
     };
+    const auto setLatency = [&](int ms) { return setFaults(QJsonObject{{u"latency_ms"_s, ms}}); };
     if (!setLatency(m_options.latencyMs)) {
         *error = u"the sandbox refused the latency"_s;
         return false;
@@ -412,17 +423,18 @@ bool ListingBenchmark::runAtLatency(QString *error)
     QList<double> cachedStalls;
     qint64 total = 0;
     const QString cacheDir = dir.filePath(u"cache"_s);
-    for (int round = 0; round < m_options.repeat; ++round) {
-        // The account opened into an empty table, as at start without a cache: rows as pages arrive.
+    // The account opened into an empty table, as at start without a cache: rows as pages arrive. Returns the
+    // time to every row in the model, or -1.
+    const auto openEmpty = [&](int round, bool keepCache, double *firstAt, double *maxStall) -> double {
         AccountSession session(&network, &model, dir.filePath(u"journal.jsonl"_s));
-        session.setListingCacheDirectory(round == 0 ? cacheDir : QString());
+        session.setListingCacheDirectory(keepCache ? cacheDir : QString());
         QElapsedTimer timer;
-        double firstAt = -1;
-        const QMetaObject::Connection first =
+        double first = -1;
+        const QMetaObject::Connection firstConnection =
             QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, [&] {
-                if (firstAt < 0) {
+                if (first < 0) {
                     drainEvents(); // painted
-                    firstAt = msSince(timer);
+                    first = msSince(timer);
                 }
             });
         stall.start();
@@ -433,17 +445,50 @@ bool ListingBenchmark::runAtLatency(QString *error)
         const double listedAt = msSince(timer);
         runEventLoopFor(SettleAfterLoadMs);
         stall.stop();
-        QObject::disconnect(first);
-        if (!loaded || session.catalog()->state() != ImageCatalog::State::Loaded) {
+        QObject::disconnect(firstConnection);
+        if (!loaded || session.catalog()->state() != ImageCatalog::State::Loaded)
+            return -1;
+        total = model.rowCount();
+        *firstAt = first;
+        *maxStall = stall.maxStallMs();
+        qInfo("latency round %d: first rows %.0f ms, every row %.0f ms, stall %.1f ms", round + 1, first,
+              listedAt, stall.maxStallMs());
+        return listedAt;
+    };
+    for (int round = 0; round < m_options.repeat; ++round) {
+        double firstAt = -1;
+        double maxStall = -1;
+        const double listedAt = openEmpty(round, round == 0, &firstAt, &maxStall);
+        if (listedAt < 0) {
             *error = u"loading at %1 ms latency failed"_s.arg(m_options.latencyMs);
             return false;
         }
-        total = model.rowCount();
         firstRows.append(firstAt);
         listed.append(listedAt);
-        stalls.append(stall.maxStallMs());
-        qInfo("latency round %d: first rows %.0f ms, every row %.0f ms, stall %.1f ms", round + 1, firstAt,
-              listedAt, stall.maxStallMs());
+        stalls.append(maxStall);
+    }
+    // The same without the usage listings (notebooks, training jobs, services) competing for the connections:
+    // their routes answer 404 at once, so the account's usage is Unknown. The difference is what reading
+    // usage alongside costs the image listing.
+    QList<double> listedWithoutUsage;
+    if (!setFaults(
+            QJsonObject{{u"latency_ms"_s, m_options.latencyMs}, {u"script"_s, usageRoutesRefused()}})) {
+        *error = u"the sandbox refused the fault script"_s;
+        return false;
+    }
+    for (int round = 0; round < m_options.repeat; ++round) {
+        double firstAt = -1;
+        double maxStall = -1;
+        const double listedAt = openEmpty(round, false, &firstAt, &maxStall);
+        if (listedAt < 0) {
+            *error = u"loading at %1 ms latency without usage failed"_s.arg(m_options.latencyMs);
+            return false;
+        }
+        listedWithoutUsage.append(listedAt);
+    }
+    if (!setLatency(m_options.latencyMs)) {
+        *error = u"the sandbox refused the latency"_s;
+        return false;
     }
     // The first round left the listing cache behind (written off the GUI thread).
     if (!waitUntil([&] { return QFile::exists(listingcache::fileFor(cacheDir, u"bench"_s)); }, 60000)) {
@@ -481,6 +526,7 @@ bool ListingBenchmark::runAtLatency(QString *error)
     m_result.insert(u"latency_ms"_s, m_options.latencyMs);
     m_result.insert(u"first_rows_ms"_s, median(firstRows));
     m_result.insert(u"list_rtt80_ms"_s, median(listed));
+    m_result.insert(u"list_rtt80_no_usage_ms"_s, median(listedWithoutUsage));
     m_result.insert(u"stall_progressive_ms"_s, median(stalls));
     m_result.insert(u"cached_show_ms"_s, median(cachedShown));
     m_result.insert(u"stall_cached_ms"_s, median(cachedStalls));
