@@ -5422,18 +5422,17 @@
         </translation>
     </message>
     <message>
-        <location line="+105"/>
-        <location line="+66"/>
+        <location line="+153"/>
         <source>The %1 sent %2 entries in a page of %3 before its end; the rest cannot be reached.</source>
         <translation>%1在末页之前的某页中只返回了 %2 条记录（每页应为 %3 条）；其余记录无法读取。</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-114"/>
         <source>There are %1 services; this app looks up at most %2 of them one by one.</source>
         <translation>共有 %1 个在线服务；本应用最多逐个查询其中 %2 个。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+172"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
     </message>
