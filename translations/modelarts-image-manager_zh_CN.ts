@@ -1362,7 +1362,7 @@
 <context>
     <name>mim::DeletionJournal</name>
     <message>
-        <location filename="../models/deletion/DeletionJournal.cpp" line="+426"/>
+        <location filename="../models/deletion/DeletionJournal.cpp" line="+427"/>
         <source>Cannot create the folder %1 for the deletion journal.</source>
         <translation>无法为删除日志创建文件夹 %1。</translation>
     </message>
@@ -2485,12 +2485,12 @@
 <context>
     <name>mim::ImageCatalog</name>
     <message>
-        <location filename="../models/catalog/ImageCatalog.cpp" line="+99"/>
+        <location filename="../models/catalog/ImageCatalog.cpp" line="+100"/>
         <source>The account was closed.</source>
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+364"/>
         <source>Loading was cancelled before every image arrived.</source>
         <translation>加载在所有镜像到达之前已取消。</translation>
     </message>
@@ -2590,27 +2590,17 @@
         <translation>字段“%1”不是数组</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The response is not valid JSON: %1 at offset %2</source>
-        <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The response is not a JSON object.</source>
-        <translation>响应不是 JSON 对象。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+26"/>
         <source>The response has no &quot;data&quot; array.</source>
         <translation>响应中没有“data”数组。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The response&apos;s &quot;total&quot; is not an integer.</source>
         <translation>响应中的“total”不是整数。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -2771,7 +2761,7 @@
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2781,7 +2771,7 @@
         <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
     </message>
@@ -3054,6 +3044,19 @@
         <location line="+39"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>无法读取服务器的响应。</translation>
+    </message>
+</context>
+<context>
+    <name>mim::JsonEnvelope</name>
+    <message>
+        <location filename="../models/api/JsonEnvelope.cpp" line="+33"/>
+        <source>The response is not valid JSON: %1 at offset %2</source>
+        <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The response is not a JSON object.</source>
+        <translation>响应不是 JSON 对象。</translation>
     </message>
 </context>
 <context>
@@ -5419,18 +5422,17 @@
         </translation>
     </message>
     <message>
-        <location line="+105"/>
-        <location line="+66"/>
+        <location line="+153"/>
         <source>The %1 sent %2 entries in a page of %3 before its end; the rest cannot be reached.</source>
         <translation>%1在末页之前的某页中只返回了 %2 条记录（每页应为 %3 条）；其余记录无法读取。</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-114"/>
         <source>There are %1 services; this app looks up at most %2 of them one by one.</source>
         <translation>共有 %1 个在线服务；本应用最多逐个查询其中 %2 个。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+172"/>
         <source>The %1 could not be read: %2</source>
         <translation>无法读取%1：%2</translation>
     </message>
@@ -5527,22 +5529,12 @@
 <context>
     <name>mim::WorkspacePage</name>
     <message>
-        <location filename="../models/api/Workspace.cpp" line="+23"/>
-        <source>The response is not valid JSON: %1 at offset %2</source>
-        <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The response is not a JSON object.</source>
-        <translation>响应不是 JSON 对象。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../models/api/Workspace.cpp" line="+25"/>
         <source>The response has no &quot;workspaces&quot; array.</source>
         <translation>响应中没有 &quot;workspaces&quot; 数组。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>The response&apos;s &quot;total_count&quot; is not an integer.</source>
         <translation>响应中的 &quot;total_count&quot; 不是整数。</translation>
     </message>

@@ -1,8 +1,8 @@
 #include "models/api/Usage.h"
 
-#include <cmath>
+#include "models/api/JsonEnvelope.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -110,26 +110,22 @@ QString keyOf(const Image &image)
 
 namespace {
 
-// The largest count a listing envelope may report and still be read as a number: beyond 2^53 a JSON number
-// is no longer exact. The listing bounds what it accepts far lower.
-constexpr double MaxExactCount = 9007199254740992.0;
-
-std::optional<qint64> readCount(const QJsonObject &object, QLatin1StringView key, bool required, QString *why)
+// Any count a JSON number holds exactly is read: the listing bounds what it accepts far lower.
+std::optional<qint64> readCount(const JsonEnvelope &envelope, QLatin1StringView key, bool required,
+                                QString *why)
 {
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined() || value.isNull()) {
+    const JsonEnvelope::Count count = envelope.count(key, JsonEnvelope::MaxExactCount);
+    if (!count.valid) {
+        *why = u"\"%1\" is not a count"_s.arg(key);
+        return std::nullopt;
+    }
+    if (!count.present) {
         if (!required)
             return qint64(0);
         *why = u"\"%1\" is missing"_s.arg(key);
         return std::nullopt;
     }
-    const double number = value.toDouble(-1.0);
-    if (!value.isDouble() || !std::isfinite(number) || number < 0 || number > MaxExactCount ||
-        number != std::floor(number)) {
-        *why = u"\"%1\" is not a count"_s.arg(key);
-        return std::nullopt;
-    }
-    return qint64(number);
+    return count.value;
 }
 
 // A string member that may be absent (read as empty); any other type makes the record unreadable.
@@ -157,19 +153,14 @@ bool readStringOf(const QJsonObject &object, std::initializer_list<QLatin1String
     return true;
 }
 
-std::optional<QJsonObject> readObject(const QByteArray &body, QString *why)
+std::optional<JsonEnvelope> readEnvelope(const QByteArray &body, QString *why)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
-        *why = u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset);
+    JsonEnvelope envelope(body);
+    if (!envelope.isObject()) {
+        *why = envelope.detail();
         return std::nullopt;
     }
-    if (!document.isObject()) {
-        *why = u"the body is not a JSON object"_s;
-        return std::nullopt;
-    }
-    return document.object();
+    return envelope;
 }
 
 std::optional<QJsonArray> readArray(const QJsonObject &object, std::initializer_list<QLatin1StringView> keys,
@@ -223,13 +214,14 @@ std::optional<NotebookPage> NotebookPage::fromJson(const QByteArray &body, QStri
 {
     QString localWhy;
     QString &reason = why ? *why : localWhy;
-    const std::optional<QJsonObject> object = readObject(body, &reason);
-    if (!object)
+    const std::optional<JsonEnvelope> envelope = readEnvelope(body, &reason);
+    if (!envelope)
         return std::nullopt;
-    const std::optional<qint64> total = readCount(*object, "total"_L1, true, &reason);
+    const QJsonObject &object = envelope->object();
+    const std::optional<qint64> total = readCount(*envelope, "total"_L1, true, &reason);
     if (!total)
         return std::nullopt;
-    const std::optional<QJsonArray> data = readArray(*object, {"data"_L1}, &reason);
+    const std::optional<QJsonArray> data = readArray(object, {"data"_L1}, &reason);
     if (!data)
         return std::nullopt;
     NotebookPage page;
@@ -263,17 +255,18 @@ std::optional<TrainingJobPage> TrainingJobPage::fromJson(const QByteArray &body,
 {
     QString localWhy;
     QString &reason = why ? *why : localWhy;
-    const std::optional<QJsonObject> object = readObject(body, &reason);
-    if (!object)
+    const std::optional<JsonEnvelope> envelope = readEnvelope(body, &reason);
+    if (!envelope)
         return std::nullopt;
-    const std::optional<qint64> total = readCount(*object, "total"_L1, true, &reason);
+    const QJsonObject &object = envelope->object();
+    const std::optional<qint64> total = readCount(*envelope, "total"_L1, true, &reason);
     if (!total)
         return std::nullopt;
-    const bool hasCount = object->contains("count"_L1) && !object->value("count"_L1).isNull();
-    const std::optional<qint64> count = readCount(*object, "count"_L1, false, &reason);
+    const bool hasCount = object.contains("count"_L1) && !object.value("count"_L1).isNull();
+    const std::optional<qint64> count = readCount(*envelope, "count"_L1, false, &reason);
     if (!count)
         return std::nullopt;
-    const std::optional<QJsonArray> items = readArray(*object, {"items"_L1}, &reason);
+    const std::optional<QJsonArray> items = readArray(object, {"items"_L1}, &reason);
     if (!items)
         return std::nullopt;
     TrainingJobPage page;
@@ -317,15 +310,16 @@ std::optional<ServicePage> ServicePage::fromJson(const QByteArray &body, QString
 {
     QString localWhy;
     QString &reason = why ? *why : localWhy;
-    const std::optional<QJsonObject> object = readObject(body, &reason);
-    if (!object)
+    const std::optional<JsonEnvelope> envelope = readEnvelope(body, &reason);
+    if (!envelope)
         return std::nullopt;
-    const std::optional<qint64> total = object->contains("total"_L1)
-                                            ? readCount(*object, "total"_L1, true, &reason)
-                                            : readCount(*object, "total_count"_L1, true, &reason);
+    const QJsonObject &object = envelope->object();
+    const std::optional<qint64> total = object.contains("total"_L1)
+                                            ? readCount(*envelope, "total"_L1, true, &reason)
+                                            : readCount(*envelope, "total_count"_L1, true, &reason);
     if (!total)
         return std::nullopt;
-    const std::optional<QJsonArray> data = readArray(*object, {"data"_L1, "services"_L1}, &reason);
+    const std::optional<QJsonArray> data = readArray(object, {"data"_L1, "services"_L1}, &reason);
     if (!data)
         return std::nullopt;
     ServicePage page;
@@ -357,18 +351,19 @@ std::optional<ImageUser> serviceFromJson(const QByteArray &body, QString *why)
 {
     QString localWhy;
     QString &reason = why ? *why : localWhy;
-    const std::optional<QJsonObject> object = readObject(body, &reason);
-    if (!object)
+    const std::optional<JsonEnvelope> envelope = readEnvelope(body, &reason);
+    if (!envelope)
         return std::nullopt;
+    const QJsonObject &object = envelope->object();
     ImageUser service;
     service.kind = UsageKind::Service;
-    if (!readStringOf(*object, {"id"_L1, "service_id"_L1}, &service.id) ||
-        !readStringOf(*object, {"name"_L1, "service_name"_L1}, &service.name) ||
-        !readString(*object, "status"_L1, &service.status)) {
+    if (!readStringOf(object, {"id"_L1, "service_id"_L1}, &service.id) ||
+        !readStringOf(object, {"name"_L1, "service_name"_L1}, &service.name) ||
+        !readString(object, "status"_L1, &service.status)) {
         reason = u"id, name or status is not a string"_s;
         return std::nullopt;
     }
-    const QJsonValue version = object->value("version"_L1);
+    const QJsonValue version = object.value("version"_L1);
     if (!version.isObject()) {
         reason = u"\"version\" is missing or not an object"_s;
         return std::nullopt;

@@ -213,6 +213,50 @@ private:
                                .arg(listingName(kind), s.skipped.constFirst()));
     }
 
+    // Sends a page request of `kind` (counted against MaxPages) and hands its answer, read as a Page, to
+    // `onPage`; a failed call or an unreadable page ends the listing.
+    template<typename Page>
+    void requestPage(UsageKind kind, const std::function<ApiCall *(ApiClient *)> &send,
+                     std::function<void(Page &)> onPage)
+    {
+        if (!m_client)
+            return cancel();
+        if (!countRequest(kind))
+            return;
+        ApiCall *call = send(m_client);
+        track(kind, call);
+        connect(call, &ApiCall::finished, this, [this, kind, call, onPage = std::move(onPage)] {
+            if (source(kind).done)
+                return;
+            untrack(kind, call);
+            if (!call->succeeded())
+                return endSource(kind, call->error());
+            QString why;
+            std::optional<Page> page = Page::fromJson(call->body(), &why);
+            if (!page)
+                return endSource(kind, unreadablePage(kind, why, call));
+            onPage(*page);
+        });
+    }
+
+    // Checks the total of a pass's first page; false (and the listing ended) when it is out of bounds.
+    bool acceptFirstPage(UsageKind kind, qint64 total, qint64 perPage)
+    {
+        if (!acceptTotal(kind, total, perPage))
+            return false;
+        // Services are shown one by one after they are listed.
+        if (kind == UsageKind::Service && total > UsageListing::MaxServices) {
+            endSource(kind, badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
+                                                                     "There are %1 services; this "
+                                                                     "app looks up at most %2 of "
+                                                                     "them one by one."))
+                                            .arg(total)
+                                            .arg(UsageListing::MaxServices)));
+            return false;
+        }
+        return true;
+    }
+
     // --- Notebooks: offset in records, both features.
 
     void startNotebooks()
@@ -223,40 +267,29 @@ private:
 
     void requestNotebooks(int feature, qint64 offset)
     {
-        if (!m_client)
-            return cancel();
-        if (!countRequest(UsageKind::Notebook))
-            return;
-        ApiCall *call = m_client->listNotebooksPage(NotebookFeatures[size_t(feature)], offset,
-                                                    UsageListing::NotebookPageSize);
-        track(UsageKind::Notebook, call);
-        connect(call, &ApiCall::finished, this,
-                [this, feature, offset, call] { onNotebooks(feature, offset, call); });
+        requestPage<NotebookPage>(
+            UsageKind::Notebook,
+            [feature, offset](ApiClient *client) {
+                return client->listNotebooksPage(NotebookFeatures[size_t(feature)], offset,
+                                                 UsageListing::NotebookPageSize);
+            },
+            [this, feature, offset](NotebookPage &page) { onNotebooks(feature, offset, page); });
     }
 
-    void onNotebooks(int feature, qint64 offset, ApiCall *call)
+    void onNotebooks(int feature, qint64 offset, NotebookPage &page)
     {
         const UsageKind kind = UsageKind::Notebook;
         Source &s = source(kind);
-        if (s.done)
-            return;
-        untrack(kind, call);
-        if (!call->succeeded())
-            return endSource(kind, call->error());
-        QString why;
-        std::optional<NotebookPage> page = NotebookPage::fromJson(call->body(), &why);
-        if (!page)
-            return endSource(kind, unreadablePage(kind, why, call));
-        const qint64 records = page->users.size() + page->skippedRecords.size();
+        const qint64 records = page.users.size() + page.skippedRecords.size();
         if (offset == 0) {
-            if (!acceptTotal(kind, page->total, qMax<qint64>(1, qMin<qint64>(records, page->total))))
+            if (!acceptFirstPage(kind, page.total, qMax<qint64>(1, qMin<qint64>(records, page.total))))
                 return;
-            m_featureTotal = page->total;
-            s.expected += page->total;
-        } else if (page->total != m_featureTotal) {
+            m_featureTotal = page.total;
+            s.expected += page.total;
+        } else if (page.total != m_featureTotal) {
             s.unstable = true;
         }
-        takeRecords(kind, std::move(page->users), page->skippedRecords, &s.users);
+        takeRecords(kind, std::move(page.users), page.skippedRecords, &s.users);
         const qint64 next = offset + records;
         if (records > 0 && next < m_featureTotal)
             return requestNotebooks(feature, next);
@@ -265,7 +298,8 @@ private:
         endPass(kind, [this] { startNotebooks(); });
     }
 
-    // --- Training jobs: offset is a page index.
+    // --- Training jobs and services: read by page index, a full page each but the last. Services are then
+    // shown one by one for their images.
 
     void startTrainingJobs()
     {
@@ -275,57 +309,16 @@ private:
 
     void requestTrainingJobs(qint64 pageIndex)
     {
-        if (!m_client)
-            return cancel();
-        if (!countRequest(UsageKind::TrainingJob))
-            return;
-        ApiCall *call = m_client->searchTrainingJobsPage(pageIndex, UsageListing::TrainingJobPageSize);
-        track(UsageKind::TrainingJob, call);
-        connect(call, &ApiCall::finished, this, [this, pageIndex, call] { onTrainingJobs(pageIndex, call); });
+        requestPage<TrainingJobPage>(
+            UsageKind::TrainingJob,
+            [pageIndex](ApiClient *client) {
+                return client->searchTrainingJobsPage(pageIndex, UsageListing::TrainingJobPageSize);
+            },
+            [this, pageIndex](TrainingJobPage &page) {
+                onIndexedPage(UsageKind::TrainingJob, pageIndex, page.matching(), std::move(page.users),
+                              page.skippedRecords);
+            });
     }
-
-    void onTrainingJobs(qint64 pageIndex, ApiCall *call)
-    {
-        const UsageKind kind = UsageKind::TrainingJob;
-        Source &s = source(kind);
-        if (s.done)
-            return;
-        untrack(kind, call);
-        if (!call->succeeded())
-            return endSource(kind, call->error());
-        QString why;
-        std::optional<TrainingJobPage> page = TrainingJobPage::fromJson(call->body(), &why);
-        if (!page)
-            return endSource(kind, unreadablePage(kind, why, call));
-        const qint64 records = page->users.size() + page->skippedRecords.size();
-        if (pageIndex == 0) {
-            if (!acceptTotal(kind, page->matching(), UsageListing::TrainingJobPageSize))
-                return;
-            s.expected = page->matching();
-        } else if (page->matching() != s.expected) {
-            s.unstable = true;
-        }
-        takeRecords(kind, std::move(page->users), page->skippedRecords, &s.users);
-        const qint64 pageCount =
-            (s.expected + UsageListing::TrainingJobPageSize - 1) / UsageListing::TrainingJobPageSize;
-        if (pageIndex + 1 < pageCount && records < UsageListing::TrainingJobPageSize && !s.unstable) {
-            // The next page starts at (index + 1) × limit on the server: a server that sends fewer than asked
-            // would make the records in between unreachable.
-            return endSource(kind,
-                             badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
-                                                                      "The %1 sent %2 entries in a page "
-                                                                      "of %3 before its end; the rest "
-                                                                      "cannot be reached."))
-                                             .arg(listingName(kind))
-                                             .arg(records)
-                                             .arg(UsageListing::TrainingJobPageSize)));
-        }
-        if (records > 0 && pageIndex + 1 < pageCount)
-            return requestTrainingJobs(pageIndex + 1);
-        endPass(kind, [this] { startTrainingJobs(); });
-    }
-
-    // --- Services: listed by pages (offset a multiple of limit), then each shown for its images.
 
     void startServices()
     {
@@ -335,48 +328,37 @@ private:
 
     void requestServices(qint64 pageIndex)
     {
-        if (!m_client)
-            return cancel();
-        if (!countRequest(UsageKind::Service))
-            return;
-        ApiCall *call = m_client->listServicesPage(pageIndex * UsageListing::ServicePageSize,
-                                                   UsageListing::ServicePageSize);
-        track(UsageKind::Service, call);
-        connect(call, &ApiCall::finished, this, [this, pageIndex, call] { onServices(pageIndex, call); });
+        requestPage<ServicePage>(
+            UsageKind::Service,
+            [pageIndex](ApiClient *client) {
+                return client->listServicesPage(pageIndex * UsageListing::ServicePageSize,
+                                                UsageListing::ServicePageSize);
+            },
+            [this, pageIndex](ServicePage &page) {
+                onIndexedPage(UsageKind::Service, pageIndex, page.total, std::move(page.services),
+                              page.skippedRecords);
+            });
     }
 
-    void onServices(qint64 pageIndex, ApiCall *call)
+    void onIndexedPage(UsageKind kind, qint64 pageIndex, qint64 total, QList<ImageUser> users,
+                       const QStringList &skipped)
     {
-        const UsageKind kind = UsageKind::Service;
+        const bool services = kind == UsageKind::Service;
+        const int pageSize = services ? UsageListing::ServicePageSize : UsageListing::TrainingJobPageSize;
         Source &s = source(kind);
-        if (s.done)
-            return;
-        untrack(kind, call);
-        if (!call->succeeded())
-            return endSource(kind, call->error());
-        QString why;
-        std::optional<ServicePage> page = ServicePage::fromJson(call->body(), &why);
-        if (!page)
-            return endSource(kind, unreadablePage(kind, why, call));
-        const qint64 records = page->services.size() + page->skippedRecords.size();
+        const qint64 records = users.size() + skipped.size();
         if (pageIndex == 0) {
-            if (!acceptTotal(kind, page->total, UsageListing::ServicePageSize))
+            if (!acceptFirstPage(kind, total, pageSize))
                 return;
-            if (page->total > UsageListing::MaxServices)
-                return endSource(kind, badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
-                                                                                "There are %1 services; this "
-                                                                                "app looks up at most %2 of "
-                                                                                "them one by one."))
-                                                       .arg(page->total)
-                                                       .arg(UsageListing::MaxServices)));
-            s.expected = page->total;
-        } else if (page->total != s.expected) {
+            s.expected = total;
+        } else if (total != s.expected) {
             s.unstable = true;
         }
-        takeRecords(kind, std::move(page->services), page->skippedRecords, &s.toShow);
-        const qint64 pageCount =
-            (s.expected + UsageListing::ServicePageSize - 1) / UsageListing::ServicePageSize;
-        if (pageIndex + 1 < pageCount && records < UsageListing::ServicePageSize && !s.unstable)
+        takeRecords(kind, std::move(users), skipped, services ? &s.toShow : &s.users);
+        const qint64 pageCount = (s.expected + pageSize - 1) / pageSize;
+        if (pageIndex + 1 < pageCount && records < pageSize && !s.unstable) {
+            // The next page starts at (index + 1) × limit on the server: a server that sends fewer than asked
+            // would make the records in between unreachable.
             return endSource(kind,
                              badResponse(translated(QT_TRANSLATE_NOOP("mim::UsageListing",
                                                                       "The %1 sent %2 entries in a page "
@@ -384,11 +366,14 @@ private:
                                                                       "cannot be reached."))
                                              .arg(listingName(kind))
                                              .arg(records)
-                                             .arg(UsageListing::ServicePageSize)));
+                                             .arg(pageSize)));
+        }
         if (records > 0 && pageIndex + 1 < pageCount)
-            return requestServices(pageIndex + 1);
-        endPass(
-            kind, [this] { startServices(); }, [this] { showMore(); });
+            return services ? requestServices(pageIndex + 1) : requestTrainingJobs(pageIndex + 1);
+        if (services)
+            return endPass(
+                kind, [this] { startServices(); }, [this] { showMore(); });
+        endPass(kind, [this] { startTrainingJobs(); });
     }
 
     void showMore()

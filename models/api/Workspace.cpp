@@ -1,8 +1,8 @@
 #include "models/api/Workspace.h"
 
-#include <cmath>
+#include "models/api/JsonEnvelope.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -17,26 +17,19 @@ std::optional<WorkspacePage> WorkspacePage::fromJson(const QByteArray &body, QSt
             *error = reason;
         return std::nullopt;
     };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("The response is not valid JSON: %1 at offset %2")
-                        .arg(parseError.errorString(), QString::number(parseError.offset)));
-    if (!document.isObject())
-        return fail(tr("The response is not a JSON object."));
-    const QJsonObject envelope = document.object();
-    const QJsonValue list = envelope.value(u"workspaces"_s);
+    const JsonEnvelope envelope(body);
+    if (!envelope.isObject())
+        return fail(envelope.sentence());
+    const QJsonValue list = envelope.object().value(u"workspaces"_s);
     if (!list.isArray())
         return fail(tr("The response has no \"workspaces\" array."));
 
     WorkspacePage page;
-    const QJsonValue total = envelope.value(u"total_count"_s);
-    if (!total.isUndefined() && !total.isNull()) {
-        const double number = total.toDouble(-1);
-        if (!total.isDouble() || number < 0 || number > 9.0e15 || std::trunc(number) != number)
-            return fail(tr("The response's \"total_count\" is not an integer."));
-        page.totalCount = qint64(number);
-    }
+    const JsonEnvelope::Count total = envelope.count("total_count"_L1, JsonEnvelope::MaxListingCount);
+    if (!total.valid)
+        return fail(tr("The response's \"total_count\" is not an integer."));
+    if (total.present)
+        page.totalCount = total.value;
     // An id goes into ListImage's query: only the shapes the API documents are taken.
     static const QRegularExpression idPattern(u"^(0|[0-9a-z]{32})$"_s);
     const QJsonArray records = list.toArray();

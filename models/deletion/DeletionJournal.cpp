@@ -63,19 +63,20 @@ QString outcomeName(DeletionResult::Outcome outcome)
     return u"failed"_s;
 }
 
-QString tagOutcomeName(Swr::DeleteOutcome outcome)
+// A tag's deletion is journalled in the words of an image's, so the outcome it equals names it.
+QString outcomeName(Swr::DeleteOutcome outcome)
 {
     switch (outcome) {
     case Swr::DeleteOutcome::Deleted:
-        return u"deleted"_s;
+        return outcomeName(DeletionResult::Outcome::Deleted);
     case Swr::DeleteOutcome::AlreadyGone:
-        return u"already_gone"_s;
+        return outcomeName(DeletionResult::Outcome::AlreadyGone);
     case Swr::DeleteOutcome::Failed:
-        return u"failed"_s;
+        return outcomeName(DeletionResult::Outcome::Failed);
     case Swr::DeleteOutcome::Unknown:
-        return u"unknown"_s;
+        return outcomeName(DeletionResult::Outcome::Unknown);
     }
-    return u"failed"_s;
+    return outcomeName(DeletionResult::Outcome::Failed);
 }
 
 const QString TagKind = u"swr_tag"_s;
@@ -387,7 +388,7 @@ bool DeletionJournal::recordTagOutcome(const QString &entryId, const TagDeletion
         {u"kind"_s, TagKind},
         {u"time"_s, timestamp(time)},
         {u"tag_name"_s, result.tag.displayName()},
-        {u"outcome"_s, tagOutcomeName(result.outcome)},
+        {u"outcome"_s, outcomeName(result.outcome)},
         {u"error_code"_s, result.error.code},
         {u"error_msg"_s, result.error.message},
         {u"http_status"_s, result.error.httpStatus},

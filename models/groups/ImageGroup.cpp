@@ -1,9 +1,9 @@
 #include "models/groups/ImageGroup.h"
 
+#include "models/api/JsonEnvelope.h"
+
 #include <cmath>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::StringLiterals;
 
@@ -92,27 +92,18 @@ std::optional<ImageGroupPage> ImageGroupPage::fromJson(const QByteArray &body, Q
             *error = reason;
         return std::nullopt;
     };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("The response is not valid JSON: %1 at offset %2")
-                        .arg(parseError.errorString(), QString::number(parseError.offset)));
-    if (!document.isObject())
-        return fail(tr("The response is not a JSON object."));
-    const QJsonObject envelope = document.object();
-    const QJsonValue data = envelope.value(u"data"_s);
+    const JsonEnvelope envelope(body);
+    if (!envelope.isObject())
+        return fail(envelope.sentence());
+    const QJsonValue data = envelope.object().value(u"data"_s);
     if (!data.isArray())
         return fail(tr("The response has no \"data\" array."));
 
     ImageGroupPage page;
-    page.total = -1;
-    const QJsonValue total = envelope.value(u"total"_s);
-    if (!total.isUndefined() && !total.isNull()) {
-        const std::optional<qint64> number = integerOf(total);
-        if (!number || *number < 0)
-            return fail(tr("The response's \"total\" is not an integer."));
-        page.total = *number;
-    }
+    const JsonEnvelope::Count total = envelope.count("total"_L1, JsonEnvelope::MaxListingCount);
+    if (!total.valid)
+        return fail(tr("The response's \"total\" is not an integer."));
+    page.total = total.present ? total.value : -1;
     const QJsonArray records = data.toArray();
     for (qsizetype i = 0; i < records.size(); ++i) {
         QString why = tr("not a JSON object");

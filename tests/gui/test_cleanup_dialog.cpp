@@ -48,6 +48,7 @@ private Q_SLOTS:
 
 private:
     CleanupDialog *openDialog();
+    CleanupDialog *openWithFailedInLab();
     QStringList previewNames(const CleanupDialog &dialog) const;
     int rowOf(const CleanupDialog &dialog, const QString &nameAndTag) const;
 
@@ -89,6 +90,25 @@ CleanupDialog *TestCleanupDialog::openDialog()
     return dialog;
 }
 
+namespace {
+// The rules most tests preview: the failed images of the namespace lab (old-a, old-b, old-c).
+CleanupRules failedInLab()
+{
+    CleanupRules rules;
+    rules.failedOnly = true;
+    rules.namespacePattern = u"lab"_s;
+    return rules;
+}
+} // namespace
+
+CleanupDialog *TestCleanupDialog::openWithFailedInLab()
+{
+    CleanupDialog *dialog = openDialog();
+    if (dialog)
+        dialog->setRules(failedInLab());
+    return dialog;
+}
+
 QStringList TestCleanupDialog::previewNames(const CleanupDialog &dialog) const
 {
     QStringList names;
@@ -105,12 +125,9 @@ int TestCleanupDialog::rowOf(const CleanupDialog &dialog, const QString &nameAnd
 
 void TestCleanupDialog::previewFollowsTheRules()
 {
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
+    CleanupRules rules = failedInLab();
     dialog->setForceRequested(false);
 
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
@@ -199,12 +216,8 @@ void TestCleanupDialog::deletesTickedImagesThroughTheWindowQueue()
         }();
         return std::optional<bool>(confirmation.forceRequested());
     });
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     dialog->setForceRequested(true);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     dialog->previewModel()->setChecked(m_oldA, false);
@@ -249,7 +262,7 @@ void TestCleanupDialog::deletesTickedImagesThroughTheWindowQueue()
 
     // The rules and the run are remembered for the account.
     m_f->settings().beginGroup(CleanupDialog::settingsGroup(ToolsGuiFixture::AccountName));
-    QCOMPARE(CleanupRules::fromVariant(m_f->settings().value(u"rules"_s).toMap()), rules);
+    QCOMPARE(CleanupRules::fromVariant(m_f->settings().value(u"rules"_s).toMap()), failedInLab());
     QCOMPARE(m_f->settings().value(u"lastRunCount"_s).toInt(), 2);
     m_f->settings().endGroup();
 }
@@ -261,12 +274,8 @@ void TestCleanupDialog::cancelledConfirmationDeletesNothing()
         ++confirmations;
         return std::optional<bool>();
     });
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     QSignalSpy confirmed(dialog, &CleanupDialog::deletionConfirmed);
     dialog->deleteTicked();
@@ -280,12 +289,8 @@ void TestCleanupDialog::cancelledConfirmationDeletesNothing()
 
 void TestCleanupDialog::dryRunExportsTheTickedImagesInPreviewOrder()
 {
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     dialog->previewModel()->setChecked(m_oldB, false);
     // Largest first, as if the user clicked the Size header twice.
@@ -317,12 +322,8 @@ void TestCleanupDialog::dryRunExportsTheTickedImagesInPreviewOrder()
 
 void TestCleanupDialog::previewExportSaysWhyAndWhetherSwrContentGoes()
 {
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     // The form's rules apply after a short pause: until then the preview may be the default rules'.
     QTRY_VERIFY(dialog->previewModel()
@@ -362,12 +363,8 @@ void TestCleanupDialog::previewExportSaysWhyAndWhetherSwrContentGoes()
 
 void TestCleanupDialog::previewColumnsFitTheirContent()
 {
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     QTreeView *view = dialog->previewView();
     for (int column = 0; column < CleanupPreviewModel::Reason; ++column) {
@@ -413,12 +410,8 @@ void TestCleanupDialog::rulesAreRememberedPerAccount()
 
 void TestCleanupDialog::previewFollowsTheTable()
 {
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     // Someone deletes old-a elsewhere; a refresh of the window's table takes it out of the preview.
     QVERIFY(m_f->sandbox().server()->removeImage(m_oldA));
@@ -441,12 +434,8 @@ void TestCleanupDialog::imagesInUseAreSpared()
                              ToolsGuiFixture::TimeoutMs);
     m_f->tools().setDeletionConfirmer(
         [](const DeleteImagesDialog &) -> std::optional<bool> { return false; });
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_COMPARE(dialog->previewModel()->rowCount(), 3);
     QVERIFY(rowOf(*dialog, u"old-used:latest"_s) < 0);
     QCOMPARE(dialog->sparedText(),
@@ -470,12 +459,8 @@ void TestCleanupDialog::imagesOfUnknownUsageAreSpared()
     m_f->window().refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!m_f->window().tableModel()->usage().isLoading(), ToolsGuiFixture::TimeoutMs);
     QVERIFY(!m_f->window().tableModel()->usage().usage().isKnown(UsageKind::Notebook));
-    CleanupDialog *dialog = openDialog();
+    CleanupDialog *dialog = openWithFailedInLab();
     QVERIFY(dialog);
-    CleanupRules rules;
-    rules.failedOnly = true;
-    rules.namespacePattern = u"lab"_s;
-    dialog->setRules(rules);
     QTRY_VERIFY(!dialog->sparedText().isEmpty());
     QCOMPARE(dialog->previewModel()->rowCount(), 0);
     QVERIFY2(dialog->sparedText().startsWith(

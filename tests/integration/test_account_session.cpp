@@ -55,6 +55,22 @@ qint64 requestsSeenBy(const SandboxFixture &sandbox)
     return sandbox.server()->counters().value("requests"_L1).toInteger();
 }
 
+// A session as the window holds one: on its own table, its journal in a temporary folder.
+struct SessionFixture
+{
+    QTemporaryDir dir;
+    QNetworkAccessManager network;
+    ImageTableModel table;
+    AccountSession session{&network, &table, dir.filePath(u"journal.jsonl"_s)};
+
+    // Opens account "A" and waits until its images are listed.
+    bool openAndLoad(const ConnectionSettings &settings)
+    {
+        session.open(u"A"_s, settings);
+        return waitLoaded(session);
+    }
+};
+
 } // namespace
 
 class TestAccountSession : public QObject
@@ -68,10 +84,9 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(30, 3);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
         QVERIFY(!session.isOpen());
         QCOMPARE(session.account(), DeletionAccount{});
 
@@ -93,12 +108,10 @@ private Q_SLOTS:
         SandboxFixture second(10, 4);
         QVERIFY(first.start());
         QVERIFY(second.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.open(u"A"_s, first.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(first.akskSettings()));
         const QPointer<ApiClient> oldClient = session.client();
 
         // A slow run of deletions of the first account, one at a time.
@@ -151,12 +164,10 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(10, 5);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.open(u"A"_s, sandbox.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(sandbox.akskSettings()));
         const QList<Image> images = deletableRows(table, 1);
         QCOMPARE(images.size(), 1);
 
@@ -178,14 +189,12 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(20, 6);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
         ConnectionSettings settings = sandbox.akskSettings();
         settings.retry.maxAttempts = 1;
-        session.open(u"A"_s, settings);
-        QVERIFY(waitLoaded(session));
+        QVERIFY(fixture.openAndLoad(settings));
         const QList<Image> images = deletableRows(table, 2);
         QCOMPARE(images.size(), 2);
         const Image refused = images.at(0);
@@ -221,10 +230,9 @@ private Q_SLOTS:
             options = sandbox::SandboxOptions::forDemo();
         SandboxFixture sandbox(options);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
         QSignalSpy usageChanged(&session, &AccountSession::usageChanged);
         session.open(u"A"_s, sandbox.akskSettings());
         // Read alongside the images: Unknown until every listing answered, never "not in use".
@@ -276,10 +284,9 @@ private Q_SLOTS:
         SandboxFixture second(10, 4);
         QVERIFY(first.start());
         QVERIFY(second.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
         first.setFaults({{u"latency_ms"_s, 300}});
         session.open(u"A"_s, first.akskSettings());
         QVERIFY(session.usage().isLoading());
@@ -314,12 +321,10 @@ private Q_SLOTS:
             QJsonObject{{u"script"_s, QJsonArray{QJsonObject{{u"path_contains"_s, u"/notebooks"_s},
                                                              {u"fault"_s, u"404"_s},
                                                              {u"count"_s, 100}}}}});
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.open(u"A"_s, sandbox.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(sandbox.akskSettings()));
         QVERIFY(QTest::qWaitFor([&session] { return !session.usage().isLoading(); }, TimeoutMs));
         // The images load as always; usage is Unknown, with why, never "not in use".
         QVERIFY(table.rowCount() > 0);
@@ -339,14 +344,11 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(300, 8);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        const QString cacheDir = dir.filePath(u"cache"_s);
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.setListingCacheDirectory(cacheDir);
-        session.open(u"A"_s, sandbox.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        session.setListingCacheDirectory(fixture.dir.filePath(u"cache"_s));
+        QVERIFY(fixture.openAndLoad(sandbox.akskSettings()));
         const QString file = session.listingCacheFile();
         QVERIFY(!file.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), TimeoutMs); // written off the GUI thread
@@ -399,13 +401,11 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(50, 9);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.setListingCacheDirectory(dir.filePath(u"cache"_s));
-        session.open(u"A"_s, sandbox.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        session.setListingCacheDirectory(fixture.dir.filePath(u"cache"_s));
+        QVERIFY(fixture.openAndLoad(sandbox.akskSettings()));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(session.listingCacheFile()), TimeoutMs);
         // The same name, another region: not the same account.
         ConnectionSettings other = sandbox.akskSettings();
@@ -422,12 +422,9 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(20, 10);
         QVERIFY(sandbox.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.open(u"A"_s, sandbox.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(sandbox.akskSettings()));
         QVERIFY(session.listingCacheFile().isEmpty());
         QTest::qWait(200);
         const QDir cache(listingcache::defaultDirectory());
@@ -440,12 +437,10 @@ private Q_SLOTS:
         SandboxFixture second(20, 4);
         QVERIFY(first.start());
         QVERIFY(second.start());
-        QTemporaryDir dir;
-        QNetworkAccessManager network;
-        ImageTableModel table;
-        AccountSession session(&network, &table, dir.filePath(u"journal.jsonl"_s));
-        session.open(u"A"_s, first.akskSettings());
-        QVERIFY(waitLoaded(session));
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(first.akskSettings()));
         // A refresh lists images, never SWR.
         session.catalog()->refresh();
         QVERIFY(waitLoaded(session));

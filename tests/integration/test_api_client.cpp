@@ -2,14 +2,13 @@
 
 #include "models/api/AkSkSigner.h"
 #include "SandboxDefaults.h"
+#include "ScriptedHttpServer.h"
 #include "test_api_client_helpers.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,91 +21,8 @@ namespace {
 // Any id of the form ModelArts uses; the client refuses to build a path from anything else.
 const QString AnyImageId = u"0a1b2c3d-0000-4000-8000-0000000000ff"_s;
 
-// A bare HTTP/1.1 server that records each request byte for byte and answers {}; for checking what the client
-// really puts on the wire.
-class RecordingServer : public QObject
-{
-public:
-    struct Received
-    {
-        QByteArray method;
-        QByteArray target; // path and query as sent
-        HeaderList headers;
-        QByteArray body;
-
-        QByteArray header(const QByteArray &name) const
-        {
-            for (const auto &[key, value] : headers) {
-                if (key.compare(name, Qt::CaseInsensitive) == 0)
-                    return value;
-            }
-            return {};
-        }
-    };
-
-    RecordingServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    while (parseOne(socket, *buffer)) {
-                    }
-                });
-            }
-        });
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
-    QList<Received> received;
-    QByteArray responseBody = "{}";
-    QByteArray responseHeaders;                             // extra header lines, each ending in \r\n
-    std::function<QByteArray(const Received &)> respond;    // when set, the body of each answer
-    std::function<QByteArray(const Received &)> statusLine; // when set, e.g. "403 Forbidden"; else 200 OK
-
-private:
-    bool parseOne(QTcpSocket *socket, QByteArray &buffer)
-    {
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return false;
-        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-        Received request;
-        const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
-        request.method = requestLine.value(0);
-        request.target = requestLine.value(1);
-        qsizetype contentLength = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            request.headers.append({name, value});
-            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-                contentLength = value.toLongLong();
-        }
-        if (buffer.size() < headEnd + 4 + contentLength)
-            return false;
-        request.body = buffer.mid(headEnd + 4, contentLength);
-        buffer.remove(0, headEnd + 4 + contentLength);
-        received.append(request);
-        if (respond)
-            responseBody = respond(request);
-        const QByteArray status = statusLine ? statusLine(request) : QByteArrayLiteral("200 OK");
-        socket->write("HTTP/1.1 " + status +
-                      "\r\nContent-Type: application/json\r\nX-Request-Id: recorded\r\n" + responseHeaders +
-                      "Content-Length: " + QByteArray::number(responseBody.size()) + "\r\n\r\n" +
-                      responseBody);
-        return true;
-    }
-
-    QTcpServer m_server;
-};
-
 // Recomputes the signature from what the server received, the way the gateway does.
-QByteArray signatureOf(const RecordingServer::Received &request, const QUrl &origin, const QByteArray &sk,
+QByteArray signatureOf(const ScriptedHttpServer::Request &request, const QUrl &origin, const QByteArray &sk,
                        QByteArray *signedHeaderNames)
 {
     const QByteArray authorization = request.header("Authorization");
@@ -180,7 +96,7 @@ private:
 
 void TestApiClient::wireFormatOfSignedDelete()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
     ConnectionSettings settings;
     settings.regionId = u"cn-north-4"_s;
@@ -195,9 +111,9 @@ void TestApiClient::wireFormatOfSignedDelete()
 
     const Outcome outcome = run(client.deleteImage(u"0a1b2c3d-0000-4000-8000-000000000001"_s, true));
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
-    QCOMPARE(outcome->requestId, u"recorded"_s);
+    QCOMPARE(outcome->requestId, u"scripted"_s);
     QCOMPARE(server.received.size(), 1);
-    const RecordingServer::Received &request = server.received.constFirst();
+    const ScriptedHttpServer::Request &request = server.received.constFirst();
     QCOMPARE(request.method, QByteArray("DELETE"));
     QCOMPARE(request.target, QByteArray("/v1/p1/images/0a1b2c3d-0000-4000-8000-000000000001?force=true"));
     QCOMPARE(request.body, QByteArray(R"({"is_force":true})"));
@@ -225,7 +141,7 @@ void TestApiClient::wireFormatOfSignedDelete()
 
 void TestApiClient::wireQueryIsExactlyWhatWasSigned()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
     ConnectionSettings settings;
     settings.regionId = u"cn-north-4"_s;
@@ -241,7 +157,7 @@ void TestApiClient::wireQueryIsExactlyWhatWasSigned()
     query.sortKey = u"update_at,name"_s;
     QVERIFY(run(client.listImagesPage(query, 400, 200))->succeeded);
     QCOMPARE(server.received.size(), 1);
-    const RecordingServer::Received &request = server.received.constFirst();
+    const ScriptedHttpServer::Request &request = server.received.constFirst();
     QCOMPARE(request.header("Content-Type"), QByteArray("application/json"));
     // The canonical query (sorted, RFC 3986 encoded) is what travels.
     QCOMPARE(request.target,
@@ -256,10 +172,16 @@ void TestApiClient::wireQueryIsExactlyWhatWasSigned()
 
 void TestApiClient::wireFormatOfTokenCall()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
-    server.responseBody =
-        R"({"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"p-from-token"}}})";
+    QByteArray subjectToken; // none at first
+    server.handler = [&subjectToken](const ScriptedHttpServer::Request &) {
+        auto response = ScriptedHttpServer::Response::ok(
+            R"({"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"p-from-token"}}})");
+        if (!subjectToken.isEmpty())
+            response.headers.append({QByteArrayLiteral("X-Subject-Token"), subjectToken});
+        return response;
+    };
     ConnectionSettings settings;
     settings.regionId = u"cn-north-4"_s;
     settings.modelArtsEndpoint = server.url();
@@ -276,7 +198,7 @@ void TestApiClient::wireFormatOfTokenCall()
     QCOMPARE(failed->error.kind, ErrorKind::BadResponse);
     QVERIFY(failed->error.detail.contains(u"X-Subject-Token"_s));
     QCOMPARE(server.received.size(), 1);
-    const RecordingServer::Received login = server.received.constFirst();
+    const ScriptedHttpServer::Request login = server.received.constFirst();
     QCOMPARE(login.method, QByteArray("POST"));
     QCOMPARE(login.target, QByteArray("/v3/auth/tokens?nocatalog=true"));
     QCOMPARE(login.header("Content-Type"), QByteArray("application/json;charset=UTF-8"));
@@ -294,11 +216,11 @@ void TestApiClient::wireFormatOfTokenCall()
     QCOMPARE(resolved.count(), 0);
 
     // With it: the token goes in X-Auth-Token, the project comes from the token, nothing is signed.
-    server.responseHeaders = "X-Subject-Token: token-value-123\r\n";
+    subjectToken = "token-value-123";
     const Outcome shown = run(client.showImage(AnyImageId));
     QVERIFY2(shown->succeeded, qPrintable(shown->error.fullText()));
     QCOMPARE(server.received.size(), 3);
-    const RecordingServer::Received call = server.received.at(2);
+    const ScriptedHttpServer::Request call = server.received.at(2);
     QCOMPARE(call.method, QByteArray("GET"));
     QCOMPARE(call.target, "/v1/p-from-token/images/" + AnyImageId.toLatin1());
     QCOMPARE(call.header("X-Auth-Token"), QByteArray("token-value-123"));
@@ -309,7 +231,7 @@ void TestApiClient::wireFormatOfTokenCall()
     QCOMPARE(resolved.constFirst().constFirst().toString(), u"p-from-token"_s);
 
     // The next login is scoped by the project id now known.
-    server.responseHeaders.clear();
+    subjectToken.clear();
     ApiClient second(&m_network, [&] {
         ConnectionSettings known = settings;
         known.projectId = u"p-known"_s;
@@ -328,18 +250,18 @@ void TestApiClient::wireFormatOfTokenCall()
 void TestApiClient::listingAdvancesByWhatTheServerSends()
 {
     // A server that sends at most 100 records a page, whatever the limit asks for.
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
     constexpr int Total = 250;
-    server.respond = [total = Total](const RecordingServer::Received &request) {
-        const QUrlQuery query(QString::fromLatin1(request.target.mid(request.target.indexOf('?') + 1)));
-        const int offset = query.queryItemValue(u"offset"_s).toInt();
+    server.handler = [total = Total](const ScriptedHttpServer::Request &request) {
+        const int offset = request.query(u"offset"_s).toInt();
         QJsonArray data;
         for (int i = offset; i < qMin(total, offset + 100); ++i)
             data.append(QJsonObject{
                 {u"id"_s, u"image-%1"_s.arg(i)}, {u"name"_s, u"n"_s}, {u"type"_s, u"DEDICATED"_s}});
-        return QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
-            .toJson(QJsonDocument::Compact);
+        return ScriptedHttpServer::Response::ok(
+            QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
+                .toJson(QJsonDocument::Compact));
     };
     ConnectionSettings settings;
     settings.regionId = u"cn-north-4"_s;
@@ -366,15 +288,14 @@ void TestApiClient::listingAdvancesByWhatTheServerSends()
     QCOMPARE(images.constFirst().id, u"image-0"_s);
     QCOMPARE(images.constLast().id, u"image-249"_s);
     QStringList offsets;
-    for (const RecordingServer::Received &request : std::as_const(server.received))
-        offsets.append(QUrlQuery(QString::fromLatin1(request.target.mid(request.target.indexOf('?') + 1)))
-                           .queryItemValue(u"offset"_s));
+    for (const ScriptedHttpServer::Request &request : std::as_const(server.received))
+        offsets.append(request.query(u"offset"_s));
     offsets.sort();
     QCOMPARE(offsets, (QStringList{u"0"_s, u"100"_s, u"200"_s}));
 }
 
 namespace {
-ConnectionSettings settingsFor(const RecordingServer &server)
+ConnectionSettings settingsFor(const ScriptedHttpServer &server)
 {
     ConnectionSettings settings;
     settings.regionId = u"cn-north-4"_s;
@@ -385,29 +306,23 @@ ConnectionSettings settingsFor(const RecordingServer &server)
     settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
     return settings;
 }
-
-int offsetOf(const RecordingServer::Received &request)
-{
-    return QUrlQuery(QString::fromLatin1(request.target.mid(request.target.indexOf('?') + 1)))
-        .queryItemValue(u"offset"_s)
-        .toInt();
-}
 } // namespace
 
 void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
 {
     // Someone keeps adding images: every page reports a bigger total than the one before.
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
     auto requests = std::make_shared<int>(0);
-    server.respond = [requests](const RecordingServer::Received &request) {
+    server.handler = [requests](const ScriptedHttpServer::Request &request) {
         const int total = 30 + (*requests)++;
-        const int offset = offsetOf(request);
+        const int offset = request.query(u"offset"_s).toInt();
         QJsonArray data;
         for (int i = offset; i < qMin(total, offset + 10); ++i)
             data.append(QJsonObject{{u"id"_s, u"image-%1"_s.arg(i)}});
-        return QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
-            .toJson(QJsonDocument::Compact);
+        return ScriptedHttpServer::Response::ok(
+            QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
+                .toJson(QJsonDocument::Compact));
     };
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
@@ -440,10 +355,10 @@ void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
 
 void TestApiClient::unreadableRecordsAreSkippedAndReported()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
-    server.respond = [](const RecordingServer::Received &request) {
-        const int offset = offsetOf(request);
+    server.handler = [](const ScriptedHttpServer::Request &request) {
+        const int offset = request.query(u"offset"_s).toInt();
         QJsonArray data;
         for (int i = offset; i < qMin(25, offset + 10); ++i) {
             if (i == 13)
@@ -451,7 +366,8 @@ void TestApiClient::unreadableRecordsAreSkippedAndReported()
             else
                 data.append(QJsonObject{{u"id"_s, u"image-%1"_s.arg(i)}});
         }
-        return QJsonDocument(QJsonObject{{u"total"_s, 25}, {u"data"_s, data}}).toJson(QJsonDocument::Compact);
+        return ScriptedHttpServer::Response::ok(
+            QJsonDocument(QJsonObject{{u"total"_s, 25}, {u"data"_s, data}}).toJson(QJsonDocument::Compact));
     };
     ApiClient client(&m_network, settingsFor(server));
     client.setPageSize(10);
@@ -480,9 +396,12 @@ void TestApiClient::unreadableRecordsAreSkippedAndReported()
 
 void TestApiClient::severalProjectsIsAnError()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
-    server.responseBody = R"({"projects":[{"id":"a1","name":"cn-north-4"},{"id":"b2","name":"cn-north-4"}]})";
+    server.handler = [](const ScriptedHttpServer::Request &) {
+        return ScriptedHttpServer::Response::ok(
+            R"({"projects":[{"id":"a1","name":"cn-north-4"},{"id":"b2","name":"cn-north-4"}]})");
+    };
     ConnectionSettings settings = settingsFor(server);
     settings.projectId.clear();
     ApiClient client(&m_network, settings);
@@ -494,7 +413,7 @@ void TestApiClient::severalProjectsIsAnError()
     QCOMPARE(resolved.count(), 0);
     QVERIFY(client.projectId().isEmpty());
     QCOMPARE(server.received.size(), 1);
-    const RecordingServer::Received &lookup = server.received.constFirst();
+    const ScriptedHttpServer::Request &lookup = server.received.constFirst();
     QCOMPARE(lookup.target, QByteArray("/v3/projects?name=cn-north-4"));
     QVERIFY(lookup.header("X-Project-Id").isEmpty());
     QVERIFY(lookup.header("Authorization").contains("SignedHeaders=content-type;host;x-sdk-date,"));
@@ -793,24 +712,26 @@ void TestApiClient::wrongProjectId()
 // token itself is fine, so the documented 403 ModelArts.0210 must not start a new login, while a 401 does.
 void TestApiClient::wrongProjectIdWithTokenDoesNotLogInAgain()
 {
-    RecordingServer server;
+    ScriptedHttpServer server;
     QVERIFY(server.listen());
-    server.responseHeaders = "X-Subject-Token: token-value-123\r\n";
     int unauthorized = 0;
-    server.respond = [](const RecordingServer::Received &request) {
-        if (request.target.startsWith("/v3/auth/tokens"))
-            return QByteArray(
-                R"({"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"p-other"}}})");
-        return QByteArray(R"({"error_code":"ModelArts.0210","error_msg":"The project ID does not match."})");
-    };
-    server.statusLine = [&unauthorized](const RecordingServer::Received &request) {
-        if (request.target.startsWith("/v3/auth/tokens"))
-            return QByteArrayLiteral("201 Created");
+    server.handler = [&unauthorized](const ScriptedHttpServer::Request &request) {
+        ScriptedHttpServer::Response response;
+        response.headers.append({QByteArrayLiteral("X-Subject-Token"), QByteArrayLiteral("token-value-123")});
+        if (request.target.startsWith("/v3/auth/tokens")) {
+            response.status = "201 Created";
+            response.body =
+                R"({"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"p-other"}}})";
+            return response;
+        }
+        response.body = R"({"error_code":"ModelArts.0210","error_msg":"The project ID does not match."})";
         if (unauthorized > 0) {
             --unauthorized;
-            return QByteArrayLiteral("401 Unauthorized");
+            response.status = "401 Unauthorized";
+        } else {
+            response.status = "403 Forbidden";
         }
-        return QByteArrayLiteral("403 Forbidden");
+        return response;
     };
     ConnectionSettings settings = withFastRetries(ConnectionSettings());
     settings.regionId = u"cn-north-4"_s;

@@ -56,6 +56,13 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
         bool hold = false; // never answer (the connection stays open)
+
+        static Response ok(QByteArray body)
+        {
+            Response response;
+            response.body = std::move(body);
+            return response;
+        }
     };
 
     ScriptedHttpServer()

@@ -19,3 +19,9 @@ mim_add_test(test_image_group_model
     LIBS mim_models
     LABELS unit
     TIMEOUT 60)
+# The envelope every listing page shares (parse, object, counts), read by each listing's parser alike.
+mim_add_test(test_listing_envelopes
+    SOURCES test_listing_envelopes.cpp
+    LIBS mim_models
+    LABELS unit
+    TIMEOUT 60)
