@@ -38,7 +38,9 @@ struct Image
     QString statusMessage;
     QString visibility; // PRIVATE | PUBLIC
     QString arch;       // X86_64 | AARCH64 (the API also sends lower case)
-    qint64 sizeKb = 0;  // the API's "size" as sent (KB per the docs; see SizeUnit.h)
+    // The API's "size" exactly as sent: KB per the docs, bytes per the examples. The name is historical; the
+    // unit is the account's ReportedSizeUnit (models/storage), the only place that turns it into bytes.
+    qint64 sizeKb = 0;
     qint64 createAtMs = 0;
     qint64 updateAtMs = 0;
     QString description;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnit.h"
 #include "models/api/Swr.h"
 
 #include <QList>
@@ -36,9 +37,11 @@ struct Inference
     int readAsBytes = 0;       // ratio within Tolerance of 1
     QList<Sample> evidence;    // the samples compared
 
-    qint64 bytesPerUnit() const { return unit == Unit::Kilobytes ? 1024 : 1; }
+    qint64 bytesPerUnit() const { return unit == Unit::Kilobytes ? BytesPerReportedUnit : 1; }
     // A `size` in bytes under this inference; saturates; negative stays -1.
     qint64 toBytes(qint64 reported) const;
+    // Bytes in this unit, rounded down: for thresholds compared with `size`. Negative stays -1.
+    qint64 fromBytes(qint64 bytes) const { return bytes < 0 ? -1 : bytes / bytesPerUnit(); }
     // One sentence in the user's language: the unit used and the evidence, or why the documented one stands.
     QString explanation() const;
 };

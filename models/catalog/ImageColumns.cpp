@@ -95,7 +95,7 @@ constexpr std::array<ImageColumn, M::ColumnCount> Columns{{
      .sortKey = Key::Number,
      .sampleText = u"99.9 GB",
      .number = [](const Image &i) { return i.sizeKb; },
-     .cellText = [](const Image &i) { return Formatting::imageSize(i); },
+     .sizedCellText = Formatting::imageSize,
      .toolTip = sizeToolTip},
     {.id = M::Created,
      //: Column: when the image was created
@@ -284,9 +284,11 @@ qint64 ImageColumns::numericValue(const Image &image, int id)
     return c.number ? c.number(image) : 0;
 }
 
-QString ImageColumns::cellText(const Image &image, int id)
+QString ImageColumns::cellText(const Image &image, int id, const SizeUnit::Inference &sizeUnit)
 {
     const ImageColumn &c = column(id);
+    if (c.sizedCellText)
+        return c.sizedCellText(image, sizeUnit);
     if (c.cellText)
         return c.cellText(image);
     // The field as it is, less what could disguise it: line breaks, bidi controls.
@@ -296,7 +298,8 @@ QString ImageColumns::cellText(const Image &image, int id)
 QString ImageColumns::toolTip(const Image &image, int id)
 {
     const ImageColumn &c = column(id);
-    return c.toolTip ? c.toolTip(image) : cellText(image, id);
+    // No column without a tooltip of its own shows a size: the documented unit is never used here.
+    return c.toolTip ? c.toolTip(image) : cellText(image, id, SizeUnit::Inference{});
 }
 
 QString ImageColumns::sortKeyOfText(const QString &text, int id)
@@ -332,13 +335,14 @@ int ImageColumns::compare(const Image &a, const Image &b, int id)
     return QString::compare(sortKeyOfText(rawText(a, id), id), sortKeyOfText(rawText(b, id), id));
 }
 
-std::optional<QVariant> ImageColumns::modelData(const Image &image, int id, int role, int sortRole)
+std::optional<QVariant> ImageColumns::modelData(const Image &image, int id, int role, int sortRole,
+                                                const SizeUnit::Inference &sizeUnit)
 {
     if (role == sortRole)
         return sortValue(image, id);
     switch (role) {
     case Qt::DisplayRole:
-        return cellText(image, id);
+        return cellText(image, id, sizeUnit);
     case Qt::ToolTipRole:
         return Formatting::plainToolTip(toolTip(image, id));
     case Qt::TextAlignmentRole:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 
 #include <optional>
 #include <QString>
@@ -42,6 +43,8 @@ struct ImageColumn
     qint64 (*number)(const Image &) = nullptr;
     // The cell's text; nullptr: text() with line breaks and bidi controls made visible.
     QString (*cellText)(const Image &) = nullptr;
+    // The cell's text of a column that shows ModelArts' `size`, in the account's unit; before cellText.
+    QString (*sizedCellText)(const Image &, const SizeUnit::Inference &) = nullptr;
     // The cell's tooltip before plainToolTip(); nullptr: the cell's text.
     QString (*toolTip)(const Image &) = nullptr;
 };
@@ -68,10 +71,11 @@ public:
     // The field a text column shows as it is and sorts by (architecture normalized, resources joined with
     // ", "); empty for the numeric columns.
     static QString rawText(const Image &image, int id);
-    // Size (KB), Created and Updated (ms since the epoch); 0 for the text columns.
+    // Size (as reported), Created and Updated (ms since the epoch); 0 for the text columns.
     static qint64 numericValue(const Image &image, int id);
     // What the cell shows, and its tooltip (not yet made plain; the status without what the app is doing).
-    static QString cellText(const Image &image, int id);
+    // `sizeUnit` is the account's unit of `size` (ReportedSizeUnit), for the Size column.
+    static QString cellText(const Image &image, int id, const SizeUnit::Inference &sizeUnit);
     static QString toolTip(const Image &image, int id);
     // The SortRole value: the number, or the text's sort key.
     static QVariant sortValue(const Image &image, int id);
@@ -79,7 +83,8 @@ public:
     // What a model that shows an image column beside columns of its own answers for it: display, plain
     // tooltip, alignment, status icon, and the sort value under that model's sortRole. Nothing for other
     // roles.
-    static std::optional<QVariant> modelData(const Image &image, int id, int role, int sortRole);
+    static std::optional<QVariant> modelData(const Image &image, int id, int role, int sortRole,
+                                             const SizeUnit::Inference &sizeUnit);
     // Negative, zero or positive as `a` sorts before, with or after `b` by the column.
     static int compare(const Image &a, const Image &b, int id);
 };

@@ -4,6 +4,7 @@
 #include "models/catalog/ImageColumns.h"
 #include "models/catalog/ImageTableRows.h"
 #include "models/common/Formatting.h"
+#include "models/storage/ReportedSizeUnit.h"
 
 #include <algorithm>
 
@@ -169,6 +170,28 @@ void ImageTableModel::setDateStyle(Formatting::DateStyle style)
         Q_EMIT dataChanged(index(0, Created), index(rowCount() - 1, Updated), {Qt::DisplayRole});
 }
 
+void ImageTableModel::setSizeUnit(ReportedSizeUnit *unit)
+{
+    if (m_sizeUnit == unit)
+        return;
+    if (m_sizeUnit)
+        disconnect(m_sizeUnit, nullptr, this, nullptr);
+    m_sizeUnit = unit;
+    const auto repaint = [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Size), index(rowCount() - 1, Size), {Qt::DisplayRole});
+    };
+    if (unit)
+        connect(unit, &ReportedSizeUnit::changed, this, repaint);
+    repaint();
+}
+
+const SizeUnit::Inference &ImageTableModel::sizeUnit() const
+{
+    static const SizeUnit::Inference documented;
+    return m_sizeUnit ? m_sizeUnit->inference() : documented;
+}
+
 QString ImageTableModel::displayValue(int row, int column) const
 {
     if (column == UsedBy)
@@ -181,7 +204,7 @@ QString ImageTableModel::displayValue(int row, int column) const
         return Formatting::localDateTime(imageOfRow(row).createAtMs, m_dateStyle);
     if (column == Updated)
         return Formatting::localDateTime(imageOfRow(row).updateAtMs, m_dateStyle);
-    return ImageColumns::cellText(imageOfRow(row), column);
+    return ImageColumns::cellText(imageOfRow(row), column, sizeUnit());
 }
 
 QString ImageTableModel::toolTipValue(int row, int column) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
@@ -9,9 +10,12 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QPointer>
 #include <vector>
 
 namespace mim {
+
+class ReportedSizeUnit;
 
 namespace detail {
 struct ImageRow;
@@ -195,6 +199,11 @@ public:
     // How the Created and Updated cells show their date; tooltips keep the long form.
     void setDateStyle(Formatting::DateStyle style);
     Formatting::DateStyle dateStyle() const { return m_dateStyle; }
+    // The account's unit of ModelArts' `size` (owned by AccountSession), which the Size column shows sizes
+    // in; nullptr: the documented KB. A change repaints the Size column only: the order a constant factor
+    // cannot change, so there is neither a reset nor a re-sort.
+    void setSizeUnit(ReportedSizeUnit *unit);
+    const SizeUnit::Inference &sizeUnit() const;
 
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
@@ -288,6 +297,7 @@ private:
     qint64 m_totalSizeKb = 0;
     int m_cachedOnlyCount = 0;
     Formatting::DateStyle m_dateStyle = Formatting::DateStyle::Locale;
+    QPointer<ReportedSizeUnit> m_sizeUnit;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     mutable QHash<QString, QIcon> m_statusIcons;

@@ -54,7 +54,8 @@ QVariant CleanupPreviewModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (const int shared = imageColumn(column); shared >= 0) {
         // The image table's columns read as they do there.
-        if (std::optional<QVariant> value = ImageColumns::modelData(image, shared, role, SortRole))
+        if (std::optional<QVariant> value =
+                ImageColumns::modelData(image, shared, role, SortRole, m_sizeUnit))
             return *value;
     }
     switch (role) {
@@ -119,8 +120,10 @@ QVariant CleanupPreviewModel::headerData(int section, Qt::Orientation orientatio
     return tr("Why", "column: why the clean-up rules chose the image");
 }
 
-void CleanupPreviewModel::setEvaluation(const CleanupEvaluation &evaluation)
+void CleanupPreviewModel::setEvaluation(const CleanupEvaluation &evaluation,
+                                        const SizeUnit::Inference &sizeUnit)
 {
+    m_sizeUnit = sizeUnit;
     // The same images again (a poll of the table, a rule change that selects the same set): update in place
     // so the view keeps its scroll position, selection and current row.
     const bool sameRows =
@@ -228,7 +231,7 @@ QString CleanupPreviewModel::reasonText(const CleanupMatch &match)
     if (match.rules.testFlag(CleanupRule::SizeAbove))
         parts.append(
             tr("%1, larger than %2", "size of the image, then the size rule's threshold")
-                .arg(Formatting::humanSize(match.image.sizeKb), Formatting::humanSize(match.sizeAboveKb)));
+                .arg(Formatting::dataSize(match.imageBytes), Formatting::dataSize(match.sizeAboveKb * 1024)));
     if (match.rules.testFlag(CleanupRule::NamespacePattern))
         parts.append(tr("Namespace matches %1", "%1 is a wildcard pattern")
                          .arg(Formatting::visibleText(match.namespacePattern)));

@@ -41,7 +41,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setEvaluation(const CleanupEvaluation &evaluation);
+    // `sizeUnit` is the one the evaluation was made in (the account's ReportedSizeUnit), for the Size cells.
+    void setEvaluation(const CleanupEvaluation &evaluation, const SizeUnit::Inference &sizeUnit = {});
     const CleanupEvaluation &evaluation() const { return m_evaluation; }
     const Image &imageAt(int row) const { return m_evaluation.matches.at(row).image; }
 
@@ -70,6 +71,7 @@ private:
     static int imageColumn(int column);
 
     CleanupEvaluation m_evaluation;
+    SizeUnit::Inference m_sizeUnit;
     QSet<QString> m_unchecked; // by id: survives re-evaluation
 };
 

@@ -3,6 +3,7 @@
 #include "models/catalog/UsageSummary.h"
 
 #include <algorithm>
+#include <limits>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -150,8 +151,20 @@ qint64 CleanupRules::reclaimableKb(const QList<Image> &images, bool force)
     return total;
 }
 
+namespace {
+
+// Bytes strictly above a threshold in KiB, without overflowing on a huge threshold; unknown (-1) never is.
+bool largerThanKib(qint64 bytes, qint64 kib)
+{
+    if (bytes < 0)
+        return false;
+    return kib > std::numeric_limits<qint64>::max() / 1024 ? false : bytes > kib * 1024;
+}
+
+} // namespace
+
 CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDateTime &now, bool force,
-                                         const UsageSummary *usage) const
+                                         const UsageSummary *usage, const SizeUnit::Inference &sizeUnit) const
 {
     CleanupEvaluation result;
     if (!hasCriteria())
@@ -195,7 +208,8 @@ CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDate
         const int rank = rankOf.value(&image, 0);
         if (keepNewestPerName && rank > 0 && rank <= *keepNewestPerName)
             continue;
-        if (sizeAboveKb && !(image.sizeKb > *sizeAboveKb))
+        const qint64 imageBytes = sizeUnit.toBytes(image.sizeKb);
+        if (sizeAboveKb && !largerThanKib(imageBytes, *sizeAboveKb))
             continue;
         if (!namespaceMatcher.matches(image.nameSpace) || !nameMatcher.matches(image.name))
             continue;
@@ -220,6 +234,7 @@ CleanupEvaluation CleanupRules::evaluate(const QList<Image> &images, const QDate
         match.rules.setFlag(CleanupRule::NamespacePattern, !namespaceMatcher.isEmpty());
         match.rules.setFlag(CleanupRule::NamePattern, !nameMatcher.isEmpty());
         match.sizeAboveKb = sizeAboveKb.value_or(0);
+        match.imageBytes = imageBytes;
         match.namespacePattern = namespaceMatcher.matchingAlternative(image.nameSpace);
         match.namePattern = nameMatcher.matchingAlternative(image.name);
         match.rankInName = rank;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 
 #include <optional>
 #include <QDateTime>
@@ -33,8 +34,11 @@ struct CleanupMatch
     // The rules that are set; the image matched every one of them (they combine with AND), and the reason
     // names exactly these.
     CleanupRuleSet rules = {};
-    // The size threshold of the SizeAbove rule, and the alternatives of the pattern rules that matched.
+    // The size threshold of the SizeAbove rule (KiB, see CleanupRules::sizeAboveKb), the image's size in
+    // bytes in the unit evaluate() was given (-1: unknown), and the alternatives of the pattern rules that
+    // matched.
     qint64 sizeAboveKb = 0;
+    qint64 imageBytes = -1;
     QString namespacePattern = {};
     QString namePattern = {};
     // Position among the usable versions of its namespace/name, 1 = newest; 0 when the image is not usable
@@ -77,7 +81,8 @@ struct CleanupRules
     // newest first, ties by id (the smaller id ranks first). Failed images never take one of the kept places:
     // a newest tag that failed to save must not push out the last one that works.
     std::optional<int> keepNewestPerName;
-    // Strictly larger than this many KB.
+    // Strictly larger than this many KiB (1,024 bytes), whatever unit ModelArts' `size` turns out to be in:
+    // the threshold is what the user typed, so it is kept in bytes and the image's `size` is converted.
     std::optional<qint64> sizeAboveKb;
     // Wildcard patterns (* and ?), case-insensitive, matched against the whole namespace or name. Several
     // alternatives may be separated by commas ("tmp-*, scratch"). Empty: any.
@@ -93,9 +98,11 @@ struct CleanupRules
 
     // Matches `images` against the rules as of `now` (UTC). `force` says whether the SWR content will be
     // deleted too, which decides the reclaimable space. With `usage`, images in use or of unknown usage are
-    // spared (counted, not proposed); they still count among the newest versions of their name.
+    // spared (counted, not proposed); they still count among the newest versions of their name. `sizeUnit`
+    // is the account's unit of `size` (ReportedSizeUnit), for the size rule; the documented KB by default.
     CleanupEvaluation evaluate(const QList<Image> &images, const QDateTime &now, bool force,
-                               const UsageSummary *usage = nullptr) const;
+                               const UsageSummary *usage = nullptr,
+                               const SizeUnit::Inference &sizeUnit = {}) const;
 
     // SWR space freed by deleting these images with or without their SWR content (see reclaimableKb above).
     static qint64 reclaimableKb(const QList<Image> &images, bool force);

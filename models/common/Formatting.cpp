@@ -1,7 +1,5 @@
 #include "models/common/Formatting.h"
 
-#include "models/api/SizeUnit.h"
-
 #include <bit>
 #include <QCoreApplication>
 #include <QLocale>
@@ -49,17 +47,17 @@ QString dataSize(qint64 bytes)
     return locale.formattedDataSize(bytes, decimals, QLocale::DataSizeTraditionalFormat);
 }
 
-QString humanSize(qint64 reportedSize)
+QString humanSize(qint64 reportedSize, const SizeUnit::Inference &unit)
 {
-    return dataSize(SizeUnit::toBytes(reportedSize));
+    return dataSize(unit.toBytes(reportedSize));
 }
 
-QString imageSize(const Image &image)
+QString imageSize(const Image &image, const SizeUnit::Inference &unit)
 {
     // ACTIVE is the only status whose size the server has settled; anything else without a size is unknown.
     if (image.sizeKb <= 0 && image.status != "ACTIVE"_L1)
         return u"\u2014"_s;
-    return humanSize(image.sizeKb);
+    return humanSize(image.sizeKb, unit);
 }
 
 QString reportedSize(qint64 reportedSize)

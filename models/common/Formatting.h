@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/api/VisibleText.h"
 
 #include <QDateTime>
@@ -15,10 +16,10 @@ namespace mim::Formatting {
 // Bytes in the locale's words (QLocale::formattedDataSize: binary multiples with the short unit names users
 // know from file managers), one decimal below 100: "900 MB", "1.4 GB". Negative: empty.
 QString dataSize(qint64 bytes);
-// The API's `size` (its unit is decided in models/api/SizeUnit.h) as dataSize(). Negative: empty.
-QString humanSize(qint64 reportedSize);
+// The API's `size` read in `unit` (the account's ReportedSizeUnit) as dataSize(). Negative: empty.
+QString humanSize(qint64 reportedSize, const SizeUnit::Inference &unit);
 // The size cell of an image: "—" while an image being created or a failed one has no size yet, not "0 KB".
-QString imageSize(const Image &image);
+QString imageSize(const Image &image, const SizeUnit::Inference &unit);
 // The number exactly as the server sent it, with the unit the API documents, for the details pane.
 QString reportedSize(qint64 reportedSize);
 

@@ -1,6 +1,5 @@
 #include "models/deletion/DeleteImagesText.h"
 
-#include "models/api/SizeUnit.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 #include "models/storage/FreedStorage.h"
@@ -54,19 +53,20 @@ QString DeleteImagesText::nothingToDelete(int inUseCount)
               "headline when every selected image is in use and left out", inUseCount);
 }
 
-QString DeleteImagesText::messageHtml(const QList<Image> &images, const NameFormatter &listedName)
+QString DeleteImagesText::messageHtml(const QList<Image> &images, const SizeUnit::Inference &sizeUnit,
+                                      const NameFormatter &listedName)
 {
     const int count = int(images.size());
     if (count == 1) {
         const Image &image = images.first();
         return tr("It is removed from ModelArts (%1, %2). This cannot be undone.",
                   "one image; %1 is its size, %2 its visibility")
-            .arg(Formatting::humanSize(image.sizeKb).toHtmlEscaped(),
+            .arg(Formatting::humanSize(image.sizeKb, sizeUnit).toHtmlEscaped(),
                  Formatting::visibilityText(image.visibility).toHtmlEscaped());
     }
     QString html = tr("These images are removed from ModelArts, %1 in total. This cannot be undone.",
                       "several images; %1 is their total size")
-                       .arg(Formatting::humanSize(totalSizeKb(images)).toHtmlEscaped());
+                       .arg(Formatting::humanSize(totalSizeKb(images), sizeUnit).toHtmlEscaped());
     html += u"<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">"_s;
     const int listed = qMin(count, MaxListedNames);
     for (int i = 0; i < listed; ++i) {
@@ -194,16 +194,16 @@ QString DeleteImagesText::unknownUsageWarning(int count, const QStringList &reas
     return text;
 }
 
-bool DeleteImagesText::needsDeliberateStep(const QList<Image> &images)
+bool DeleteImagesText::needsDeliberateStep(const QList<Image> &images, const SizeUnit::Inference &sizeUnit)
 {
-    return images.size() > DeliberateStepCount ||
-           SizeUnit::toBytes(totalSizeKb(images)) > DeliberateStepBytes;
+    return images.size() > DeliberateStepCount || sizeUnit.toBytes(totalSizeKb(images)) > DeliberateStepBytes;
 }
 
-QString DeleteImagesText::deliberateStepOption(const QList<Image> &images)
+QString DeleteImagesText::deliberateStepOption(const QList<Image> &images,
+                                               const SizeUnit::Inference &sizeUnit)
 {
     return tr("I understand this deletes %Ln image(s) (%1)", "%1 is their total size", int(images.size()))
-        .arg(Formatting::humanSize(totalSizeKb(images)));
+        .arg(Formatting::humanSize(totalSizeKb(images), sizeUnit));
 }
 
 QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
@@ -215,10 +215,11 @@ QString DeleteImagesText::stillBeingCreated(const QList<Image> &images)
     return tr("%Ln of these image(s) are still being created (status INIT or CREATING).", nullptr, count);
 }
 
-QString DeleteImagesText::storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage)
+QString DeleteImagesText::storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage,
+                                       const SizeUnit::Inference &sizeUnit)
 {
     const QHash<QString, qint64> bytes = storage ? storage->bytesByPath() : QHash<QString, qint64>();
-    return FreedStorage::of(images, force, storage ? &bytes : nullptr).sentence();
+    return FreedStorage::of(images, force, storage ? &bytes : nullptr, sizeUnit).sentence();
 }
 
 int DeleteImagesText::privateCount(const QList<Image> &images)

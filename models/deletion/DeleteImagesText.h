@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/api/Usage.h"
 
 #include <functional>
@@ -46,7 +47,8 @@ public:
     static QString nothingToDelete(int inUseCount);
     // Rich text, the server's text escaped: size and visibility of one image, or the total size and the
     // first names of several. Without a formatter names are listed whole.
-    static QString messageHtml(const QList<Image> &images, const NameFormatter &listedName = {});
+    static QString messageHtml(const QList<Image> &images, const SizeUnit::Inference &sizeUnit,
+                               const NameFormatter &listedName = {});
     // Empty when nothing was skipped.
     static QString skipped(int skippedBuiltInCount);
     static QString forceOption();
@@ -74,16 +76,18 @@ public:
     static QString unknownUsageWarning(int count, const QStringList &reasons);
 
     // Above DeliberateStepCount images or DeliberateStepBytes.
-    static bool needsDeliberateStep(const QList<Image> &images);
+    static bool needsDeliberateStep(const QList<Image> &images, const SizeUnit::Inference &sizeUnit);
     // "I understand this deletes 51 images (2.3 TB)".
-    static QString deliberateStepOption(const QList<Image> &images);
+    static QString deliberateStepOption(const QList<Image> &images, const SizeUnit::Inference &sizeUnit);
     // Images of the selection still being created (INIT, CREATING); empty when there are none.
     static QString stillBeingCreated(const QList<Image> &images);
     // What the deletion frees in SWR (FreedStorage): from the SWR tag sizes when `storage` (a loaded
     // inventory's facts) lists the tags, ModelArts' size otherwise; nothing without `force`.
-    static QString storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage);
+    static QString storageFreed(const QList<Image> &images, bool force, const StorageFacts *storage,
+                                const SizeUnit::Inference &sizeUnit);
 
     static int privateCount(const QList<Image> &images);
+    // The sum of the known `size` fields, as reported (in the unit of `size`).
     static qint64 totalSizeKb(const QList<Image> &images);
 };
 

@@ -121,7 +121,7 @@ QVariant ImageGroupModel::groupData(int row, int column, int role) const
                               : QString();
         }
         case Size:
-            return entry.versions.isEmpty() ? QString() : Formatting::humanSize(knownSizeKb(row));
+            return entry.versions.isEmpty() ? QString() : Formatting::humanSize(knownSizeKb(row), sizeUnit());
         case Updated:
             return Formatting::localDateTime(group.updateAtMs);
         case ColumnCount:
@@ -195,7 +195,8 @@ QVariant ImageGroupModel::versionData(const Image &image, const ImageGroup &grou
 {
     if (const int shared = imageColumn(column); shared >= 0) {
         // A version's image columns read as they do in the image table.
-        if (std::optional<QVariant> value = ImageColumns::modelData(image, shared, role, SortRole))
+        if (std::optional<QVariant> value =
+                ImageColumns::modelData(image, shared, role, SortRole, sizeUnit()))
             return *value;
     }
     switch (role) {
@@ -320,6 +321,12 @@ QList<Image> ImageGroupModel::versionsOf(const QString &groupId) const
 {
     const int row = rowOfGroup(groupId);
     return row < 0 ? QList<Image>() : m_groups.at(row).versions;
+}
+
+const SizeUnit::Inference &ImageGroupModel::sizeUnit() const
+{
+    static const SizeUnit::Inference documented;
+    return m_images ? m_images->sizeUnit() : documented;
 }
 
 qint64 ImageGroupModel::knownSizeKb(int groupRow) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/api/SizeUnitInference.h"
 #include "models/groups/ImageGroup.h"
 
 #include <QAbstractItemModel>
@@ -64,6 +65,8 @@ public:
     // The versions of a group that the image table knows, newest first.
     QList<Image> versionsOf(const QString &groupId) const;
     qint64 knownSizeKb(int groupRow) const;
+    // The table's (the account's) unit of `size`, read when a cell is painted.
+    const SizeUnit::Inference &sizeUnit() const;
 
 private:
     struct Entry

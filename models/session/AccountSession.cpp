@@ -8,6 +8,7 @@
 #include "models/common/ModelsLogging.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
+#include "models/storage/ReportedSizeUnit.h"
 #include "models/storage/SwrInventory.h"
 
 #include <algorithm>
@@ -28,6 +29,14 @@ AccountSession::AccountSession(QNetworkAccessManager *network, ImageTableModel *
     m_catalog = new ImageCatalog(images, m_clock, this);
     m_queue = new DeletionQueue(m_journal.get(), m_clock, this);
     m_storage = new SwrInventory(this);
+    m_sizeUnit = new ReportedSizeUnit(this);
+    if (images)
+        images->setSizeUnit(m_sizeUnit);
+    // Only a finished inventory has compared anything; while one loads again the last inference stands.
+    connect(m_storage, &SwrInventory::stateChanged, this, [this](SwrInventory::State state) {
+        if (state == SwrInventory::State::Loaded)
+            m_sizeUnit->setInference(m_storage->facts().sizeUnit);
+    });
     connect(m_queue, &DeletionQueue::itemFinished, this, &AccountSession::onDeletionItemFinished);
     connect(m_catalog, &ImageCatalog::refreshStarted, this, &AccountSession::startUsage);
     connect(m_catalog, &ImageCatalog::loaded, this, &AccountSession::saveListingCache);
@@ -77,6 +86,8 @@ void AccountSession::replaceClient(ApiClient *client)
     }
     stopUsage();
     m_storage->clear();
+    // What the previous account's SWR showed says nothing about this one's `size`.
+    m_sizeUnit->reset();
     if (m_client)
         m_client->deleteLater();
     m_certificateProbeRunning = false;

@@ -20,6 +20,7 @@ class DeletionJournal;
 class DeletionQueue;
 class ImageCatalog;
 class ImageTableModel;
+class ReportedSizeUnit;
 class SwrInventory;
 class UsageListing;
 
@@ -83,6 +84,10 @@ public:
     SwrInventory *storage() const { return m_storage; }
     // Loads it against the images shown now and their usage; a load that runs starts again.
     void loadStorage();
+    // The unit this account's ModelArts `size` is read in: the documented KB until a loaded inventory's
+    // comparison with the SWR tag sizes decides (StorageFacts::sizeUnit); reset when another account is
+    // opened. The table model shows its Size column in it; every view that sums or shows sizes reads it here.
+    ReportedSizeUnit *sizeUnit() const { return m_sizeUnit; }
 
     // Asks the server what became of this account's deletions the journal has no outcome for;
     // journalReconciled() follows when there were any.
@@ -122,6 +127,7 @@ private:
     bool m_certificateProbeRunning = false;
     QPointer<UsageListing> m_usageListing;
     SwrInventory *m_storage = nullptr;
+    ReportedSizeUnit *m_sizeUnit = nullptr;
     UsageSummary m_usage;
     QString m_cacheDirectory;
     QString m_openedProjectId; // as open() was given it, before any IAM discovery

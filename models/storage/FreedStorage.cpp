@@ -1,6 +1,5 @@
 #include "models/storage/FreedStorage.h"
 
-#include "models/api/SizeUnit.h"
 #include "models/common/Formatting.h"
 
 #include <limits>
@@ -20,7 +19,7 @@ qint64 addSaturated(qint64 a, qint64 b)
 } // namespace
 
 FreedStorage FreedStorage::of(const QList<Image> &images, bool force,
-                              const QHash<QString, qint64> *bytesByPath)
+                              const QHash<QString, qint64> *bytesByPath, const SizeUnit::Inference &sizeUnit)
 {
     FreedStorage freed;
     freed.force = force;
@@ -49,7 +48,7 @@ FreedStorage FreedStorage::of(const QList<Image> &images, bool force,
             freed.bytes = addSaturated(freed.bytes, *tagBytes);
         } else {
             ++freed.fromModelArtsSize;
-            freed.bytes = addSaturated(freed.bytes, qMax<qint64>(0, SizeUnit::toBytes(image.sizeKb)));
+            freed.bytes = addSaturated(freed.bytes, qMax<qint64>(0, sizeUnit.toBytes(image.sizeKb)));
         }
     }
     return freed;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/storage/StorageFacts.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,7 @@ namespace mim {
 // What deleting ModelArts images frees in SWR, for the delete confirmation and the clean-up assistant. Only
 // a deletion "with SWR content" (force) of a private image removes its SWR tag; everything else frees
 // nothing there. Each freed tag counts with its SWR size (bytes) when the SWR inventory is loaded and lists
-// it; otherwise ModelArts' own `size` stands in (SizeUnit), and the sentence says so.
+// it; otherwise ModelArts' own `size` stands in, in the account's unit, and the sentence says so.
 struct FreedStorage
 {
     Q_DECLARE_TR_FUNCTIONS(mim::FreedStorage)
@@ -27,7 +28,9 @@ public:
     bool inventoryLoaded = false;
 
     // `bytesByPath` is StorageFacts::bytesByPath() of a loaded inventory; nullptr when none is loaded.
-    static FreedStorage of(const QList<Image> &images, bool force, const QHash<QString, qint64> *bytesByPath);
+    // `sizeUnit` (the account's ReportedSizeUnit) converts ModelArts' `size` where no tag size is known.
+    static FreedStorage of(const QList<Image> &images, bool force, const QHash<QString, qint64> *bytesByPath,
+                           const SizeUnit::Inference &sizeUnit);
 
     // One sentence in the user's language: how much is freed in SWR and where the figure comes from.
     QString sentence() const;

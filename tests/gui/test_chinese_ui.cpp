@@ -338,9 +338,9 @@ void TestChineseUi::detailsShowTranslatedApiValues()
     image.serviceType = u"TRAIN"_s;
     image.arch = u"aarch64"_s;
     image.resourceCategories = {u"ASCEND"_s};
-    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::ServiceType), u"训练"_s);
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::ServiceType, SizeUnit::Inference{}), u"训练"_s);
     QCOMPARE(ImageColumns::toolTip(image, ImageTableModel::ServiceType), u"训练（TRAIN）"_s);
-    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Resources), u"昇腾 NPU"_s);
+    QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Resources, SizeUnit::Inference{}), u"昇腾 NPU"_s);
     QCOMPARE(Formatting::withApiValue(Formatting::originText(image.origin), image.origin),
              u"自定义（CUSTOMIZE）"_s);
     QCOMPARE(FilterBar::facetValueText(Facet::ServiceType, u"INFERENCE"_s), u"推理"_s);

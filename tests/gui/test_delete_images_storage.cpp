@@ -66,7 +66,8 @@ private Q_SLOTS:
 
 void TestDeleteImagesStorage::followsTheSwrBox()
 {
-    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1), image(u"b"_s, u"ns/b:v1"_s, 1)}, 0);
+    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1), image(u"b"_s, u"ns/b:v1"_s, 1)}, 0,
+                              SizeUnit::Inference{});
     dialog.setStorage(facts());
     auto *label = dialog.findChild<QLabel *>(u"storageFreedLabel"_s);
     QVERIFY(label);
@@ -86,11 +87,11 @@ void TestDeleteImagesStorage::followsTheSwrBox()
 void TestDeleteImagesStorage::saysWhenModelArtsSizeStandsIn()
 {
     const QList<Image> images{image(u"a"_s, u"ns/team/a:v1"_s, 1), image(u"c"_s, u"ns/unknown:v1"_s, 2048)};
-    DeleteImagesDialog dialog(images, 0);
+    DeleteImagesDialog dialog(images, 0, SizeUnit::Inference{});
     dialog.setStorage(facts());
     dialog.forceCheckBox()->setChecked(true);
     const QHash<QString, qint64> bytes = facts().bytesByPath();
-    const FreedStorage expected = FreedStorage::of(images, true, &bytes);
+    const FreedStorage expected = FreedStorage::of(images, true, &bytes, SizeUnit::Inference{});
     QCOMPARE(expected.fromModelArtsSize, 1);
     QCOMPARE(dialog.storageFreedText(), expected.sentence());
     QVERIFY(dialog.storageFreedText().contains(u"ModelArts' size"_s));
@@ -98,7 +99,7 @@ void TestDeleteImagesStorage::saysWhenModelArtsSizeStandsIn()
 
 void TestDeleteImagesStorage::saysNothingWithoutAnInventory()
 {
-    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1)}, 0);
+    DeleteImagesDialog dialog({image(u"a"_s, u"ns/team/a:v1"_s, 1)}, 0, SizeUnit::Inference{});
     dialog.forceCheckBox()->setChecked(true);
     QVERIFY(dialog.storageFreedText().isEmpty());
     QVERIFY(dialog.findChild<QLabel *>(u"storageFreedLabel"_s)->isHidden());
@@ -115,7 +116,7 @@ void TestDeleteImagesStorage::cleanupSumsTheTagSizes()
     dialog.setForceRequested(true);
     QTRY_COMPARE(dialog.previewModel()->rowCount(), 2);
     // Without the inventory: ModelArts' size, as before.
-    QCOMPARE(dialog.spaceText(), u"Frees %1 in SWR."_s.arg(Formatting::humanSize(30)));
+    QCOMPARE(dialog.spaceText(), u"Frees %1 in SWR."_s.arg(Formatting::humanSize(30, SizeUnit::Inference{})));
 
     dialog.setStorage(facts());
     QVERIFY(dialog.spaceText().contains(Formatting::dataSize(4'000'000'000)));

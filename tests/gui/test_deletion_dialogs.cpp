@@ -70,7 +70,7 @@ private Q_SLOTS:
     {
         const QList<Image> selected{image(u"a1"_s, u"ray-worker"_s, u"v1"_s),
                                     image(u"a2"_s, u"ray-head"_s, u"v1"_s)};
-        DeleteImagesDialog dialog(selected, 0);
+        DeleteImagesDialog dialog(selected, 0, SizeUnit::Inference{});
         dialog.setUsage(usageWith(selected));
         QCOMPARE(dialog.images().size(), 0);
         QCOMPARE(dialog.deleteButton()->text(), u"Delete 0 Images"_s);
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QList<Image> selected;
         for (int i = 0; i < 3; ++i)
             selected.append(image(u"b%1"_s.arg(i), u"img-%1"_s.arg(i), u"v1"_s));
-        DeleteImagesDialog dialog(selected, 0);
+        DeleteImagesDialog dialog(selected, 0, SizeUnit::Inference{});
         dialog.setUsage(usageWith({selected.first()}));
         QCOMPARE(dialog.headline(), u"Delete 2 images?"_s);
         QVERIFY2(dialog.messageText().contains(u"2.0 GB in total"_s), qPrintable(dialog.messageText()));
@@ -111,17 +111,17 @@ private Q_SLOTS:
             return id == u"8a2f0c1d4e5b6a7f8091a2b3c4d5e6f7"_s ? u"research"_s : id;
         };
 
-        DeleteImagesDialog several({teamA, teamB, research}, 0);
+        DeleteImagesDialog several({teamA, teamB, research}, 0, SizeUnit::Inference{});
         several.setWorkspaceText(workspaceText);
         QStringList lines = several.messageText().split(u'\n').mid(1);
         QCOMPARE(lines, QStringList({u"team-a/ray-worker:v1.0.24"_s, u"team-b/ray-worker:v1.0.24"_s,
                                      u"team-a/ray-worker:v1.0.24 (workspace research)"_s}));
 
-        DeleteImagesDialog one({teamB}, 0);
+        DeleteImagesDialog one({teamB}, 0, SizeUnit::Inference{});
         QCOMPARE(one.headline(), u"Delete the image “team-b/ray-worker:v1.0.24”?"_s);
 
         // Images in use are named the same way.
-        DeleteImagesDialog inUse({teamA, teamB}, 0);
+        DeleteImagesDialog inUse({teamA, teamB}, 0, SizeUnit::Inference{});
         inUse.setUsage(usageWith({teamB}));
         QVERIFY2(inUse.inUseText().contains(u"team-b/ray-worker:v1.0.24 — used by notebook dev-ray-worker"_s),
                  qPrintable(inUse.inUseText()));
@@ -244,7 +244,7 @@ private Q_SLOTS:
                 one.visibility = u"PUBLIC"_s;
             selected.append(one);
         }
-        DeleteImagesDialog dialog(selected, 0);
+        DeleteImagesDialog dialog(selected, 0, SizeUnit::Inference{});
         QCOMPARE(dialog.deleteButton()->text(), u"Delete 12 Images"_s);
         dialog.forceCheckBox()->setChecked(true);
         // Not "and SWR Content" for all twelve: the two public ones keep theirs.
@@ -260,7 +260,7 @@ private Q_SLOTS:
             10);
 
         // All private: the content of every one goes, and nothing is kept.
-        DeleteImagesDialog allPrivate(selected.mid(0, 10), 0);
+        DeleteImagesDialog allPrivate(selected.mid(0, 10), 0, SizeUnit::Inference{});
         allPrivate.forceCheckBox()->setChecked(true);
         QCOMPARE(allPrivate.deleteButton()->text(), u"Delete 10 Images and SWR Content"_s);
         QVERIFY(allPrivate.swrContentKeptText().isEmpty());
@@ -278,12 +278,12 @@ private Q_SLOTS:
         selected[7].status = u"INIT"_s;
 
         // 50 images: one click, as for one.
-        DeleteImagesDialog fifty(selected.mid(0, 50), 0);
+        DeleteImagesDialog fifty(selected.mid(0, 50), 0, SizeUnit::Inference{});
         QVERIFY(fifty.deliberateStepCheckBox()->isHidden());
         QVERIFY(fifty.deleteButton()->isEnabled());
 
         // 51: the button waits for the tick that names the count.
-        DeleteImagesDialog fiftyOne(selected, 0);
+        DeleteImagesDialog fiftyOne(selected, 0, SizeUnit::Inference{});
         QVERIFY(!fiftyOne.deliberateStepCheckBox()->isHidden());
         QCOMPARE(fiftyOne.deliberateStepCheckBox()->text(),
                  u"I understand this deletes 51 images (51.0 MB)"_s);
@@ -296,7 +296,7 @@ private Q_SLOTS:
         QVERIFY(fifty.stillBeingCreatedText().contains(u"2 of these images"_s));
 
         // A different number of images needs the step again: including images in use changes the count.
-        DeleteImagesDialog withInUse(selected, 0);
+        DeleteImagesDialog withInUse(selected, 0, SizeUnit::Inference{});
         withInUse.setUsage(usageWith({selected.first()}));
         QCOMPARE(withInUse.images().size(), 50);
         QVERIFY(withInUse.deleteButton()->isEnabled());
@@ -309,7 +309,7 @@ private Q_SLOTS:
         QList<Image> big{image(u"g1"_s, u"big"_s, u"v1"_s), image(u"g2"_s, u"big"_s, u"v2"_s)};
         big[0].sizeKb = 60LL * 1024 * 1024;
         big[1].sizeKb = 41LL * 1024 * 1024;
-        DeleteImagesDialog large(big, 0);
+        DeleteImagesDialog large(big, 0, SizeUnit::Inference{});
         QVERIFY(!large.deliberateStepCheckBox()->isHidden());
         QVERIFY(!large.deleteButton()->isEnabled());
         QVERIFY(large.stillBeingCreatedText().isEmpty());

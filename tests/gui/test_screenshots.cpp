@@ -228,7 +228,7 @@ void TestScreenshots::deleteDialog()
         }
     }
     QCOMPARE(images.size(), 12);
-    DeleteImagesDialog dialog(images, 2, m_window);
+    DeleteImagesDialog dialog(images, 2, SizeUnit::Inference{}, m_window);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.forceCheckBox()->isEnabled());

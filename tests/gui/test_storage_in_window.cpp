@@ -85,8 +85,9 @@ void TestStorageInWindow::loadedInventoryReachesDetailsAndConfirmation()
     QVERIFY(freedText);
     QVERIFY(forced);
     const QHash<QString, qint64> bytes = storage->facts().bytesByPath();
-    QCOMPARE(*freedText,
-             FreedStorage::of({table->imageAt(table->rowOfId(privateId))}, true, &bytes).sentence());
+    QCOMPARE(*freedText, FreedStorage::of({table->imageAt(table->rowOfId(privateId))}, true, &bytes,
+                                          SizeUnit::Inference{})
+                             .sentence());
     QVERIFY2(freedText->contains(u"SWR tag sizes"_s), qPrintable(*freedText));
 }
 

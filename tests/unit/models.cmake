@@ -14,3 +14,4 @@ mim_add_test(test_delete_images_text SOURCES test_delete_images_text.cpp LIBS mi
 mim_add_test(test_storage_facts SOURCES test_storage_facts.cpp LIBS mim_models LABELS unit models storage TIMEOUT 60)
 # What deleting images frees in SWR, for the delete confirmation and the clean-up assistant.
 mim_add_test(test_freed_storage SOURCES test_freed_storage.cpp LIBS mim_models LABELS unit models storage TIMEOUT 60)
+mim_add_test(test_reported_size_unit SOURCES test_reported_size_unit.cpp LIBS mim_models LABELS unit models storage TIMEOUT 60)

@@ -74,9 +74,11 @@ private Q_SLOTS:
 
     void messageForOneImage()
     {
-        QCOMPARE(DeleteImagesText::messageHtml({image(u"a"_s, u"b"_s, u"PRIVATE"_s, 2048)}),
-                 u"It is removed from ModelArts (2.0 MB, Private). This cannot be undone."_s);
-        QCOMPARE(DeleteImagesText::messageHtml({image(u"a"_s, u"b"_s, u"PUBLIC"_s, 900 * 1024)}),
+        QCOMPARE(
+            DeleteImagesText::messageHtml({image(u"a"_s, u"b"_s, u"PRIVATE"_s, 2048)}, SizeUnit::Inference{}),
+            u"It is removed from ModelArts (2.0 MB, Private). This cannot be undone."_s);
+        QCOMPARE(DeleteImagesText::messageHtml({image(u"a"_s, u"b"_s, u"PUBLIC"_s, 900 * 1024)},
+                                               SizeUnit::Inference{}),
                  u"It is removed from ModelArts (900 MB, Public). This cannot be undone."_s);
     }
 
@@ -85,7 +87,7 @@ private Q_SLOTS:
         QList<Image> list = images(12, 12);
         list[0].name = u"<b>bold</b>"_s;
         list[1].sizeKb = -5; // unknown: counts as nothing
-        const QString html = DeleteImagesText::messageHtml(list);
+        const QString html = DeleteImagesText::messageHtml(list, SizeUnit::Inference{});
         QVERIFY2(html.startsWith(
                      u"These images are removed from ModelArts, 11.0 MB in total. This cannot be undone."_s),
                  qPrintable(html));
@@ -97,11 +99,13 @@ private Q_SLOTS:
 
         // Exactly as many as are listed: no "more".
         QVERIFY(
-            !DeleteImagesText::messageHtml(images(DeleteImagesText::MaxListedNames, 0)).contains(u"more"_s));
+            !DeleteImagesText::messageHtml(images(DeleteImagesText::MaxListedNames, 0), SizeUnit::Inference{})
+                 .contains(u"more"_s));
 
         // The formatter decides how a name is listed; its result is escaped too.
-        const QString formatted = DeleteImagesText::messageHtml(
-            images(2, 0), [](const Image &i) -> QString { return i.name.left(5) + u"…&"_s; });
+        const QString formatted =
+            DeleteImagesText::messageHtml(images(2, 0), SizeUnit::Inference{},
+                                          [](const Image &i) -> QString { return i.name.left(5) + u"…&"_s; });
         QCOMPARE(formatted.count(u"<li>model…&amp;</li>"_s), 2);
     }
 

@@ -45,27 +45,34 @@ private Q_SLOTS:
     {
         QFETCH(qint64, kb);
         QFETCH(QString, text);
-        QCOMPARE(Formatting::humanSize(kb), text);
+        QCOMPARE(Formatting::humanSize(kb, mim::SizeUnit::Inference{}), text);
     }
 
     void humanSizeIsMonotonic()
     {
         // Never shows a larger number for a smaller size across a unit boundary.
-        QCOMPARE(Formatting::humanSize(1024 * 1024 - 1), u"1024 MB"_s);
-        QCOMPARE(Formatting::humanSize(1024 * 1024), u"1.0 GB"_s);
-        QCOMPARE(Formatting::humanSize(102 * 1024 - 30), u"102 MB"_s);
-        QCOMPARE(Formatting::humanSize(99 * 1024 + 1000), u"100 MB"_s);
+        QCOMPARE(Formatting::humanSize(1024 * 1024 - 1, mim::SizeUnit::Inference{}), u"1024 MB"_s);
+        QCOMPARE(Formatting::humanSize(1024 * 1024, mim::SizeUnit::Inference{}), u"1.0 GB"_s);
+        QCOMPARE(Formatting::humanSize(102 * 1024 - 30, mim::SizeUnit::Inference{}), u"102 MB"_s);
+        QCOMPARE(Formatting::humanSize(99 * 1024 + 1000, mim::SizeUnit::Inference{}), u"100 MB"_s);
     }
 
     void sizeUnitIsTheOnePlace()
     {
-        static_assert(mim::SizeUnit::toBytes(387'840'321) == qint64(387'840'321) * 1024);
-        static_assert(mim::SizeUnit::toBytes(-7) == -1);
-        static_assert(mim::SizeUnit::toBytes(std::numeric_limits<qint64>::max()) ==
-                      std::numeric_limits<qint64>::max());
-        static_assert(mim::SizeUnit::fromBytes(qint64(1) << 30) == 1024 * 1024);
-        QCOMPARE(Formatting::humanSize(387'840'321),
-                 Formatting::dataSize(mim::SizeUnit::toBytes(387'840'321)));
+        using mim::SizeUnit::Inference;
+        const Inference documented;
+        QCOMPARE(documented.bytesPerUnit(), mim::SizeUnit::BytesPerReportedUnit);
+        QCOMPARE(documented.toBytes(387'840'321), qint64(387'840'321) * 1024);
+        QCOMPARE(documented.toBytes(-7), -1);
+        QCOMPARE(documented.toBytes(std::numeric_limits<qint64>::max()), std::numeric_limits<qint64>::max());
+        QCOMPARE(documented.fromBytes(qint64(1) << 30), 1024 * 1024);
+        Inference bytes;
+        bytes.unit = mim::SizeUnit::Unit::Bytes;
+        QCOMPARE(bytes.toBytes(387'840'321), 387'840'321);
+        QCOMPARE(bytes.fromBytes(qint64(1) << 30), qint64(1) << 30);
+        QCOMPARE(Formatting::humanSize(387'840'321, documented),
+                 Formatting::dataSize(qint64(387'840'321) * 1024));
+        QCOMPARE(Formatting::humanSize(387'840'321, bytes), Formatting::dataSize(387'840'321));
     }
 
     void sizesUseTheLocalesUnits()
@@ -108,7 +115,7 @@ private Q_SLOTS:
         mim::Image image;
         image.status = status;
         image.sizeKb = kb;
-        QCOMPARE(Formatting::imageSize(image), text);
+        QCOMPARE(Formatting::imageSize(image, mim::SizeUnit::Inference{}), text);
     }
 
     void reportedSizeIsTheRawNumber()

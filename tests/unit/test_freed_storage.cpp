@@ -1,7 +1,7 @@
 // FreedStorage: what deleting images frees in SWR, from the SWR tag sizes where the inventory lists them and
 // ModelArts' size otherwise, and nothing without "with SWR content".
 
-#include "models/api/SizeUnit.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/common/Formatting.h"
 #include "models/deletion/DeleteImagesText.h"
 #include "models/storage/FreedStorage.h"
@@ -55,7 +55,8 @@ void TestFreedStorage::fromSwrTagSizes()
 {
     const QHash<QString, qint64> bytes{{u"ns/team/a:1"_s, 5'000'000}, {u"ns/b:2"_s, 7'000'000}};
     const FreedStorage freed =
-        FreedStorage::of({image(u"1"_s, u"ns/team/a:1"_s, 1), image(u"2"_s, u"ns/b:2"_s, 1)}, true, &bytes);
+        FreedStorage::of({image(u"1"_s, u"ns/team/a:1"_s, 1), image(u"2"_s, u"ns/b:2"_s, 1)}, true, &bytes,
+                         SizeUnit::Inference{});
     QCOMPARE(freed.bytes, 12'000'000);
     QCOMPARE(freed.tagCount, 2);
     QCOMPARE(freed.fromSwrTags, 2);
@@ -71,24 +72,27 @@ void TestFreedStorage::fallsBackToModelArtsSize()
     Image enterprise = image(u"3"_s, u"ns/a:1"_s, 30);
     enterprise.swrInstanceId = u"instance"_s;
     enterprise.swrPath = u"ee.example.com/ns/ee:1"_s;
-    const FreedStorage freed = FreedStorage::of(
-        {image(u"1"_s, u"ns/a:1"_s, 999), image(u"2"_s, u"ns/gone:1"_s, 2000), enterprise}, true, &bytes);
+    const FreedStorage freed =
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 999), image(u"2"_s, u"ns/gone:1"_s, 2000), enterprise},
+                         true, &bytes, SizeUnit::Inference{});
     QCOMPARE(freed.fromSwrTags, 1);
     QCOMPARE(freed.fromModelArtsSize, 2);
-    QCOMPARE(freed.bytes, 1'000'000 + SizeUnit::toBytes(2000) + SizeUnit::toBytes(30));
+    QCOMPARE(freed.bytes, 1'000'000 + (qint64(2000) * 1024) + (qint64(30) * 1024));
     QVERIFY(freed.sentence().contains(u"ModelArts' size for 2 image"_s));
     QVERIFY(freed.sentence().contains(Formatting::dataSize(freed.bytes)));
 
-    const FreedStorage none = FreedStorage::of({image(u"2"_s, u"ns/gone:1"_s, 2000)}, true, &bytes);
+    const FreedStorage none =
+        FreedStorage::of({image(u"2"_s, u"ns/gone:1"_s, 2000)}, true, &bytes, SizeUnit::Inference{});
     QCOMPARE(none.fromSwrTags, 0);
     QVERIFY(none.sentence().contains(u"SWR lists none"_s));
 }
 
 void TestFreedStorage::withoutInventory()
 {
-    const FreedStorage freed = FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 4096)}, true, nullptr);
+    const FreedStorage freed =
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 4096)}, true, nullptr, SizeUnit::Inference{});
     QVERIFY(!freed.inventoryLoaded);
-    QCOMPARE(freed.bytes, SizeUnit::toBytes(4096));
+    QCOMPARE(freed.bytes, (qint64(4096) * 1024));
     QCOMPARE(freed.fromModelArtsSize, 1);
     QVERIFY(freed.sentence().contains(u"not loaded"_s));
 }
@@ -96,7 +100,8 @@ void TestFreedStorage::withoutInventory()
 void TestFreedStorage::withoutForceNothingIsFreed()
 {
     const QHash<QString, qint64> bytes{{u"ns/a:1"_s, 1'000'000}};
-    const FreedStorage freed = FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1)}, false, &bytes);
+    const FreedStorage freed =
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1)}, false, &bytes, SizeUnit::Inference{});
     QCOMPARE(freed.bytes, 0);
     QCOMPARE(freed.tagCount, 0);
     QCOMPARE(freed.keptInSwr, 1);
@@ -108,10 +113,12 @@ void TestFreedStorage::publicImagesKeepTheirContent()
 {
     const QHash<QString, qint64> bytes{{u"ns/a:1"_s, 1'000'000}, {u"ns/b:1"_s, 2'000'000}};
     const FreedStorage freed =
-        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1, false), image(u"2"_s, u"ns/b:1"_s, 1)}, true, &bytes);
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1, false), image(u"2"_s, u"ns/b:1"_s, 1)}, true, &bytes,
+                         SizeUnit::Inference{});
     QCOMPARE(freed.bytes, 2'000'000);
     QCOMPARE(freed.keptInSwr, 1);
-    const FreedStorage onlyPublic = FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1, false)}, true, &bytes);
+    const FreedStorage onlyPublic =
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1, false)}, true, &bytes, SizeUnit::Inference{});
     QCOMPARE(onlyPublic.bytes, 0);
     QVERIFY(onlyPublic.sentence().contains(u"public"_s));
 }
@@ -121,7 +128,8 @@ void TestFreedStorage::aTagNamedTwiceCountsOnce()
     const QHash<QString, qint64> bytes{{u"ns/a:1"_s, 1'000'000}};
     Image other = image(u"2"_s, u"ns/a:1"_s, 1);
     other.swrPath = u"ns/a:1"_s; // without the host: the same tag
-    const FreedStorage freed = FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1), other}, true, &bytes);
+    const FreedStorage freed =
+        FreedStorage::of({image(u"1"_s, u"ns/a:1"_s, 1), other}, true, &bytes, SizeUnit::Inference{});
     QCOMPARE(freed.tagCount, 1);
     QCOMPARE(freed.bytes, 1'000'000);
 }
@@ -132,11 +140,14 @@ void TestFreedStorage::dialogTextUsesTheFacts()
         StorageFacts::build({}, {}, {tag(u"ns"_s, u"team/a"_s, u"1"_s, 3'000'000)}, {}, UsageSummary());
     const QList<Image> images{image(u"1"_s, u"ns/team/a:1"_s, 7)};
     const QHash<QString, qint64> bytes = facts.bytesByPath();
-    QCOMPARE(DeleteImagesText::storageFreed(images, true, &facts),
-             FreedStorage::of(images, true, &bytes).sentence());
-    QVERIFY(DeleteImagesText::storageFreed(images, true, &facts).contains(Formatting::dataSize(3'000'000)));
-    QVERIFY(DeleteImagesText::storageFreed(images, true, nullptr).contains(u"not loaded"_s));
-    QVERIFY(DeleteImagesText::storageFreed(images, false, &facts).startsWith(u"Frees nothing"_s));
+    QCOMPARE(DeleteImagesText::storageFreed(images, true, &facts, SizeUnit::Inference{}),
+             FreedStorage::of(images, true, &bytes, SizeUnit::Inference{}).sentence());
+    QVERIFY(DeleteImagesText::storageFreed(images, true, &facts, SizeUnit::Inference{})
+                .contains(Formatting::dataSize(3'000'000)));
+    QVERIFY(DeleteImagesText::storageFreed(images, true, nullptr, SizeUnit::Inference{})
+                .contains(u"not loaded"_s));
+    QVERIFY(DeleteImagesText::storageFreed(images, false, &facts, SizeUnit::Inference{})
+                .startsWith(u"Frees nothing"_s));
 }
 
 QTEST_GUILESS_MAIN(TestFreedStorage)

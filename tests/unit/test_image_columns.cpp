@@ -144,8 +144,9 @@ void TestImageColumns::tableModelReadsTheTable()
         if (ImageColumns::isFromUsage(c))
             continue; // the model's own usage answers it (test_image_table_model)
         // Workspace ids are shown by their names, which only the model knows.
-        const QString text = c == ImageTableModel::Workspace ? model.workspaceText(image.workspaceId)
-                                                             : ImageColumns::cellText(image, c);
+        const QString text = c == ImageTableModel::Workspace
+                                 ? model.workspaceText(image.workspaceId)
+                                 : ImageColumns::cellText(image, c, SizeUnit::Inference{});
         QVERIFY2(cell.data().toString() == text, name);
         QVERIFY2(cell.data(Qt::TextAlignmentRole) == ImageColumns::alignment(c), name);
         QVERIFY2(cell.data(ImageTableModel::SortRole) == ImageColumns::sortValue(image, c), name);
@@ -209,7 +210,7 @@ void TestImageColumns::sizeOfImagesWithoutOneIsADash()
         Image image = sampleImage();
         image.status = status;
         image.sizeKb = 0;
-        QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Size), u"\u2014"_s);
+        QCOMPARE(ImageColumns::cellText(image, ImageTableModel::Size, SizeUnit::Inference{}), u"\u2014"_s);
         QCOMPARE(ImageColumns::numericValue(image, ImageTableModel::Size), 0);
     }
     // The tooltip gives the number the server sent, undecorated, for comparison with the API's answer.

@@ -30,10 +30,12 @@ QString plainText(const QLabel *label)
 
 } // namespace
 
-DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent)
+DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount,
+                                       const SizeUnit::Inference &sizeUnit, QWidget *parent)
     : QDialog(parent)
     , m_selected(images)
     , m_images(images)
+    , m_sizeUnit(sizeUnit)
     , m_skippedBuiltIn(skippedBuiltInCount)
 {
     setObjectName(u"deleteImagesDialog"_s);
@@ -62,8 +64,8 @@ DeleteImagesDialog::DeleteImagesDialog(const QList<Image> &images, int skippedBu
     m_message->setTextFormat(Qt::RichText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setText(
-        DeleteImagesText::messageHtml(images, [this](const Image &image) { return elidedName(image); }));
+    m_message->setText(DeleteImagesText::messageHtml(
+        images, m_sizeUnit, [this](const Image &image) { return elidedName(image); }));
 
     m_skipped = new QLabel(DeleteImagesText::skipped(skippedBuiltInCount), this);
     m_skipped->setTextFormat(Qt::PlainText);
@@ -261,8 +263,8 @@ void DeleteImagesDialog::updateImages()
     else
         m_headline->setText(
             DeleteImagesText::headline(m_images, [this](const Image &image) { return imageName(image); }));
-    m_message->setText(
-        DeleteImagesText::messageHtml(m_images, [this](const Image &image) { return elidedName(image); }));
+    m_message->setText(DeleteImagesText::messageHtml(
+        m_images, m_sizeUnit, [this](const Image &image) { return elidedName(image); }));
     m_message->setVisible(!m_images.isEmpty());
     m_force->setEnabled(m_privateCount > 0);
     m_appliesTo->setText(m_images.isEmpty() ? QString() : DeleteImagesText::appliesTo(count, m_privateCount));
@@ -277,11 +279,11 @@ void DeleteImagesDialog::updateImages()
     m_stillBeingCreated->setText(DeleteImagesText::stillBeingCreated(m_images));
     m_stillBeingCreated->setVisible(!m_stillBeingCreated->text().isEmpty());
     // What was understood is a number of images: another number needs another tick.
-    const QString deliberate = DeleteImagesText::deliberateStepOption(m_images);
+    const QString deliberate = DeleteImagesText::deliberateStepOption(m_images, m_sizeUnit);
     if (deliberate != m_deliberate->text())
         m_deliberate->setChecked(false);
     m_deliberate->setText(deliberate);
-    m_deliberate->setVisible(DeleteImagesText::needsDeliberateStep(m_images));
+    m_deliberate->setVisible(DeleteImagesText::needsDeliberateStep(m_images, m_sizeUnit));
     updateDeleteButton();
 }
 
@@ -308,11 +310,13 @@ QList<DeletionRequest> DeleteImagesDialog::requests(bool force) const
 void DeleteImagesDialog::updateDeleteButton()
 {
     m_delete->setText(DeleteImagesText::deleteButton(int(m_images.size()), forceRequested(), m_privateCount));
-    m_delete->setEnabled(!m_images.isEmpty() &&
-                         (!DeleteImagesText::needsDeliberateStep(m_images) || m_deliberate->isChecked()));
+    m_delete->setEnabled(
+        !m_images.isEmpty() &&
+        (!DeleteImagesText::needsDeliberateStep(m_images, m_sizeUnit) || m_deliberate->isChecked()));
     // The SWR figure follows the box: it is the box that decides whether SWR content goes.
     if (m_storageBytes)
-        m_storageFreed->setText(FreedStorage::of(m_images, forceRequested(), &*m_storageBytes).sentence());
+        m_storageFreed->setText(
+            FreedStorage::of(m_images, forceRequested(), &*m_storageBytes, m_sizeUnit).sentence());
 }
 
 void DeleteImagesDialog::setStorage(const StorageFacts &facts)

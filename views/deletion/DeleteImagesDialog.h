@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/catalog/UsageSummary.h"
 
 #include <functional>
@@ -26,7 +27,11 @@ class DeleteImagesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount, QWidget *parent = nullptr);
+    // `sizeUnit` is the account's unit of `size` (ReportedSizeUnit) as the dialog opens: sizes, the
+    // deliberate-step threshold and the freed-storage fallback are computed in it at open time, since the
+    // dialog is modal and short-lived (an inference arriving meanwhile applies to the next one).
+    DeleteImagesDialog(const QList<Image> &images, int skippedBuiltInCount,
+                       const SizeUnit::Inference &sizeUnit, QWidget *parent = nullptr);
 
     // The images the dialog would delete: the selection less the images in use, unless included.
     const QList<Image> &images() const { return m_images; }
@@ -91,6 +96,7 @@ private:
     UsageSummary m_usage;
     std::function<QString(const QString &)> m_workspaceText;
     QList<Image> m_images;
+    SizeUnit::Inference m_sizeUnit;
     QList<Image> m_inUse;
     QSet<QString> m_inUseIds;
     int m_unknownUsage = 0;

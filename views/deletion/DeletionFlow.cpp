@@ -4,6 +4,7 @@
 #include "models/common/Formatting.h"
 #include "models/deletion/JournalReconciler.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/ReportedSizeUnit.h"
 #include "models/storage/SwrInventory.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/deletion/DeletionSummaryDialog.h"
@@ -115,7 +116,7 @@ void DeletionFlow::confirmAndDelete(const QList<Image> &selected, bool preferFor
         return;
     }
 
-    DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_window);
+    DeleteImagesDialog dialog(deletable, skippedBuiltIn, m_session->sizeUnit()->inference(), m_window);
     dialog.setWorkspaceText(workspaceText());
     dialog.setAlreadyBeingDeleted(alreadyBeingDeleted);
     dialog.setUsage(m_session->usage());

@@ -256,19 +256,20 @@ void DetailsPane::showSingle(const Image &image)
 {
     m_title->setText(Formatting::visibleText(image.nameAndTag()));
     QString status = Formatting::statusText(image.status);
-    m_statusLine->setText(
-        tr("%1 · %2 · %3", "details header: status, size, visibility")
-            .arg(status, Formatting::imageSize(image), Formatting::visibilityText(image.visibility)));
+    m_statusLine->setText(tr("%1 · %2 · %3", "details header: status, size, visibility")
+                              .arg(status, Formatting::imageSize(image, m_sizeUnit),
+                                   Formatting::visibilityText(image.visibility)));
 
     setField(Field::Name, image.name);
     setField(Field::Tag, image.tag);
     setField(Field::NameTag, image.nameAndTag());
     setField(Field::Status, Formatting::withApiValue(status, image.status));
     setField(Field::StatusMessage, image.statusMessage);
-    setField(Field::Size, image.sizeKb > 0
-                              ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
-                                    .arg(Formatting::imageSize(image), Formatting::reportedSize(image.sizeKb))
-                              : Formatting::imageSize(image));
+    setField(Field::Size,
+             image.sizeKb > 0
+                 ? tr("%1 (%2)", "size: human size, then the number as the server sent it")
+                       .arg(Formatting::imageSize(image, m_sizeUnit), Formatting::reportedSize(image.sizeKb))
+                 : Formatting::imageSize(image, m_sizeUnit));
     setField(Field::SizeUnit, m_sizeUnitExplanation);
     setField(Field::Created, Formatting::localDateTimeLong(image.createAtMs));
     setField(Field::Updated, Formatting::localDateTimeLong(image.updateAtMs));
@@ -308,6 +309,12 @@ void DetailsPane::setSizeUnitExplanation(const QString &explanation)
     m_sizeUnitExplanation = explanation;
     if (m_images.size() == 1)
         showSingle(m_images.constFirst());
+}
+
+void DetailsPane::setSizeUnit(const SizeUnit::Inference &unit)
+{
+    m_sizeUnit = unit;
+    setImages(m_images);
 }
 
 void DetailsPane::setUsage(const UsageSummary &usage)
@@ -417,7 +424,7 @@ void DetailsPane::showSummary(const QList<Image> &images)
     }
     m_summaryTitle->setText(
         tr("%Ln image(s) selected, total %1", "details pane, several images selected", int(images.size()))
-            .arg(Formatting::humanSize(totalKb)));
+            .arg(Formatting::humanSize(totalKb, m_sizeUnit)));
     QStringList lines;
     lines.append(tr("%Ln private", "count of private images in the selection", privateCount));
     lines.append(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/catalog/UsageSummary.h"
 
 #include <functional>
@@ -62,6 +63,8 @@ public:
     // Which unit ModelArts' `size` is read in and from what (SizeUnit::Inference::explanation(), from the
     // SWR inventory), in a row under the size; empty: the row is hidden.
     void setSizeUnitExplanation(const QString &explanation);
+    // The account's unit of `size` (ReportedSizeUnit) that sizes and totals are shown in; repaints.
+    void setSizeUnit(const SizeUnit::Inference &unit);
     // One line per user of the image shown ("notebook llm-dev (Running) · ID …"), or the one line saying it
     // is not in use or why that is unknown; the copy buttons, in the same order (none for the latter).
     QStringList usageLines() const;
@@ -102,6 +105,7 @@ private:
     QHash<Field, QToolButton *> m_copyButtons;
     UsageSummary m_usage;
     QString m_sizeUnitExplanation;
+    SizeUnit::Inference m_sizeUnit;
     QWidget *m_usageBox = nullptr;
     QVBoxLayout *m_usageLayout = nullptr;
 };

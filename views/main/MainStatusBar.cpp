@@ -77,25 +77,25 @@ void MainStatusBar::clearShown()
     m_shown->hide();
 }
 
-void MainStatusBar::setShown(int shownCount, qint64 shownKb, int totalCount)
+void MainStatusBar::setShown(int shownCount, qint64 shownBytes, int totalCount)
 {
     m_shown->show();
     const QLocale locale;
     if (shownCount == totalCount) {
         m_shown->setText(tr("%Ln image(s), %1", "status bar: count and total size", shownCount)
-                             .arg(Formatting::humanSize(shownKb)));
+                             .arg(Formatting::dataSize(shownBytes)));
     } else {
         m_shown->setText(
             tr("%1 of %Ln image(s) shown, %2", "status bar: filtered count, total count, size", totalCount)
-                .arg(locale.toString(shownCount), Formatting::humanSize(shownKb)));
+                .arg(locale.toString(shownCount), Formatting::dataSize(shownBytes)));
     }
 }
 
-void MainStatusBar::setSelection(int count, qint64 kb)
+void MainStatusBar::setSelection(int count, qint64 bytes)
 {
     m_selection->setVisible(count > 0);
     m_selection->setText(count > 0 ? tr("%Ln selected, %1", "status bar: selection count and size", count)
-                                         .arg(Formatting::humanSize(kb))
+                                         .arg(Formatting::dataSize(bytes))
                                    : QString());
 }
 

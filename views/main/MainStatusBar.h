@@ -18,9 +18,9 @@ class MainStatusBar : public QStatusBar
 public:
     explicit MainStatusBar(QWidget *parent = nullptr);
 
-    void setShown(int shownCount, qint64 shownKb, int totalCount);
+    void setShown(int shownCount, qint64 shownBytes, int totalCount);
     void clearShown(); // nothing is listed (no account, nothing loaded)
-    void setSelection(int count, qint64 kb);
+    void setSelection(int count, qint64 bytes);
     void setLastRefreshed(const QDateTime &when);
     // Rows from the listing cache are shown: "Images as of 10:32 — refreshing…" (or without "refreshing"
     // once the refresh failed).

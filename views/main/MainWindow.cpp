@@ -8,6 +8,7 @@
 #include "models/common/SettingsKeys.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/ReportedSizeUnit.h"
 #include "models/storage/SwrInventory.h"
 #include "views/accounts/AccountSwitcher.h"
 #include "views/accounts/CertificateErrorDialog.h"
@@ -264,6 +265,10 @@ void MainWindow::wireModels()
                                                   ? m_session->storage()->facts().sizeUnit.explanation()
                                                   : QString());
     });
+    // The Size column repaints itself (ImageTableModel::setSizeUnit, dataChanged: the totals follow through
+    // scheduleDeferredUpdate); the details pane shows the new unit at once.
+    connect(m_session->sizeUnit(), &ReportedSizeUnit::changed, this,
+            [this] { m_detailsPane->setSizeUnit(m_session->sizeUnit()->inference()); });
     m_detailsPane->setWorkspaceText([this](const QString &id) { return m_tableModel->workspaceText(id); });
 
     // Anything that changes what is shown updates the page at once and the totals a moment later.
@@ -488,7 +493,7 @@ void MainWindow::updateStatusTotals()
         shownKb +=
             qMax<qint64>(0, m_filterModel->index(row, 0).data(ImageTableModel::SizeKbRole).toLongLong());
     if (m_session->isOpen() && m_catalog->state() != ImageCatalog::State::Idle)
-        m_statusBar->setShown(shown, shownKb, m_tableModel->rowCount());
+        m_statusBar->setShown(shown, m_session->sizeUnit()->toBytes(shownKb), m_tableModel->rowCount());
     else
         m_statusBar->clearShown();
 
@@ -496,7 +501,7 @@ void MainWindow::updateStatusTotals()
     qint64 selectedKb = 0;
     for (const Image &image : selected)
         selectedKb += qMax<qint64>(0, image.sizeKb);
-    m_statusBar->setSelection(int(selected.size()), selectedKb);
+    m_statusBar->setSelection(int(selected.size()), m_session->sizeUnit()->toBytes(selectedKb));
 }
 
 void MainWindow::updateSettlingNote()

@@ -1,6 +1,5 @@
 #include "views/tools/CleanupDialog.h"
 
-#include "models/api/SizeUnit.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/cleanup/CleanupPreviewModel.h"
 #include "models/common/Formatting.h"
@@ -42,8 +41,9 @@ namespace mim {
 
 namespace {
 
-constexpr qint64 KbPerMb = SizeUnit::fromBytes(qint64(1) << 20);
-constexpr qint64 KbPerGb = SizeUnit::fromBytes(qint64(1) << 30);
+// The size rule's threshold is in KiB of bytes (CleanupRules::sizeAboveKb), whatever the unit of `size`.
+constexpr qint64 KbPerMb = 1024;
+constexpr qint64 KbPerGb = 1024 * 1024;
 
 // The rule every first clean-up starts with: images that failed to save are never worth keeping.
 CleanupRules firstRunRules()
@@ -435,6 +435,12 @@ QList<Image> CleanupDialog::deletableImages() const
     return result;
 }
 
+const SizeUnit::Inference &CleanupDialog::sizeUnit() const
+{
+    static const SizeUnit::Inference documented;
+    return m_images ? m_images->sizeUnit() : documented;
+}
+
 void CleanupDialog::updatePreview()
 {
     m_previewTimer->stop();
@@ -442,8 +448,8 @@ void CleanupDialog::updatePreview()
     const UsageSummary usage = m_images ? m_images->usage() : UsageSummary();
     // A table no account reads usage for (none read, none being read) has nothing to spare by.
     const bool usageRead = usage.hasUsage() || usage.isLoading();
-    const CleanupEvaluation evaluation =
-        current.evaluate(deletableImages(), m_clock(), forceRequested(), usageRead ? &usage : nullptr);
+    const CleanupEvaluation evaluation = current.evaluate(deletableImages(), m_clock(), forceRequested(),
+                                                          usageRead ? &usage : nullptr, sizeUnit());
     QStringList spared;
     if (evaluation.sparedInUse > 0)
         spared.append(
@@ -456,7 +462,7 @@ void CleanupDialog::updatePreview()
     }
     m_sparedLabel->setText(spared.join(u'\n'));
     m_sparedLabel->setVisible(!spared.isEmpty());
-    m_preview->setEvaluation(evaluation);
+    m_preview->setEvaluation(evaluation, sizeUnit());
 }
 
 QString CleanupDialog::sparedText() const
@@ -468,7 +474,7 @@ void CleanupDialog::updateSummary()
 {
     const int matches = m_preview->rowCount();
     const int ticked = m_preview->checkedCount();
-    const QString total = Formatting::humanSize(m_preview->checkedSizeKb());
+    const QString total = Formatting::humanSize(m_preview->checkedSizeKb(), sizeUnit());
 
     QString count;
     if (!rules().hasCriteria())
@@ -489,9 +495,10 @@ void CleanupDialog::updateSummary()
             const int publicCount = int(std::count_if(images.cbegin(), images.cend(),
                                                       [](const Image &image) { return !image.isPrivate(); }));
             // With the SWR inventory, the tags' own sizes; else ModelArts' size of the private images.
-            space = m_storageBytes ? FreedStorage::of(images, true, &*m_storageBytes).sentence()
-                                   : tr("Frees %1 in SWR.", "%1 is a size")
-                                         .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true)));
+            space = m_storageBytes
+                        ? FreedStorage::of(images, true, &*m_storageBytes, sizeUnit()).sentence()
+                        : tr("Frees %1 in SWR.", "%1 is a size")
+                              .arg(Formatting::humanSize(m_preview->checkedReclaimableKb(true), sizeUnit()));
             if (publicCount > 0)
                 space += u' ' + tr("The SWR content of %Ln public image(s) is kept.",
                                    "after “Frees 3 GB in SWR.”", publicCount);
@@ -590,7 +597,7 @@ void CleanupDialog::deleteTicked()
     const QList<Image> images = tickedImages();
     if (images.isEmpty())
         return;
-    DeleteImagesDialog dialog(images, 0, this);
+    DeleteImagesDialog dialog(images, 0, sizeUnit(), this);
     if (m_images)
         dialog.setUsage(m_images->usage()); // usage may have changed since the preview
     if (m_storage)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Clock.h"
+#include "models/api/SizeUnitInference.h"
 #include "models/cleanup/CleanupRules.h"
 #include "models/deletion/Deletion.h"
 #include "models/storage/StorageFacts.h"
@@ -97,6 +98,9 @@ private:
     QWidget *createPreview();
     void schedulePreview();
     void updateRuleControls();
+    // The account's unit of `size`, from the table: read at each preview, and a change of it repaints the
+    // table's Size column (dataChanged), which schedules a new preview, so the figures follow.
+    const SizeUnit::Inference &sizeUnit() const;
     void setSizeControls(qint64 kb);
     qint64 sizeControlsKb() const;
     void updateSummary();

@@ -282,7 +282,7 @@ void ImageGroupsDialog::onVersionsListed(ImageListing *listing, const ImageGroup
 
 void ImageGroupsDialog::confirmAndDelete(const ImageGroup &group, const QList<Image> &versions)
 {
-    DeleteImagesDialog dialog(versions, 0, this);
+    DeleteImagesDialog dialog(versions, 0, m_model->sizeUnit(), this);
     dialog.setWindowTitle(tr("Delete Image Group", "window title"));
     const std::optional<bool> force = confirmDeletion(m_confirmer, dialog);
     if (!force) {
