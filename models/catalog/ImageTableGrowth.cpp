@@ -46,6 +46,12 @@ ImageTableModel::Growth ImageTableModel::growthBase() const
 
 ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepared, bool removeMissing)
 {
+    return growInto(std::move(base), std::move(prepared), removeMissing, false);
+}
+
+ImageTableModel::Growth ImageTableModel::growInto(Growth base, PreparedImages prepared, bool removeMissing,
+                                                  bool takeLists)
+{
     Growth grown;
     if (!base.m_data || !prepared.m_data)
         return grown;
@@ -63,10 +69,10 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
     data->images.reserve(data->images.size() + incoming.images.size());
     data->rows.reserve(data->rows.size() + incoming.images.size());
 
-    const bool intoEmpty = data->images.isEmpty();
+    const bool intoEmpty = takeLists && data->images.isEmpty();
     if (intoEmpty) {
-        // Into an empty table (the listing cache, a first page): the prepared lists become the table's,
-        // shared rather than copied image by image and indexed again.
+        // Into an empty table (the listing cache): the prepared lists become the table's, shared rather than
+        // copied image by image and indexed again.
         data->images = incoming.images;
         data->rows = incoming.rows;
         data->slotById = incoming.indexById;
@@ -137,7 +143,7 @@ ImageTableModel::Growth ImageTableModel::growCached(Growth base, PreparedImages 
         for (Row &row : prepared.m_data->rows)
             row.cachedOnly = true;
     }
-    return grow(std::move(base), std::move(prepared), false);
+    return growInto(std::move(base), std::move(prepared), false, true);
 }
 
 bool ImageTableModel::showCached(Growth &grown)

@@ -241,6 +241,8 @@ private:
     QVariant rowValue(int row, int role) const;
     // "Active – Deleting…" while the app does something with the row.
     QString withActivity(const QString &status, int row) const;
+    // grow(); takeLists: into an empty base, the prepared lists become the growth's as they are.
+    static Growth growInto(Growth base, PreparedImages prepared, bool removeMissing, bool takeLists);
     // applyPrepared() into an empty model: the prepared lists become the model's, in one insertion.
     void loadFirst(std::shared_ptr<detail::PreparedImageData> data);
     // applyPrepared() into a model with rows: changed rows updated, missing ones removed, new ones added.
