@@ -250,11 +250,11 @@ void ImageCatalog::cacheUnavailable()
         showArrivedRows();
 }
 
-bool ImageCatalog::showCached(ImageTableModel::PreparedImages prepared, const QDateTime &asOf)
+bool ImageCatalog::showCached(ImageTableModel::Growth grown, const QDateTime &asOf)
 {
     const bool awaited = std::exchange(m_awaitingCache, false);
-    if (m_state != State::Loading || !m_progressive || m_model->rowCount() > 0 || prepared.size() == 0 ||
-        !m_model->showCached(std::move(prepared))) {
+    if (m_state != State::Loading || !m_progressive || m_model->rowCount() > 0 ||
+        !m_model->showCached(grown)) {
         if (awaited)
             showArrivedRows();
         return false;

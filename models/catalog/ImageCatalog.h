@@ -94,7 +94,8 @@ public:
     // Rows from the listing cache, into an empty table while the first load runs: shown at once, not
     // complete, each cached-only until the live listing confirms it (see ImageTableModel::showCached()).
     // False (nothing shown) unless the catalog is loading into an empty table.
-    bool showCached(ImageTableModel::PreparedImages prepared, const QDateTime &asOf);
+    // `grown` comes from ImageTableModel::growCached(), sorted on a worker thread.
+    bool showCached(ImageTableModel::Growth grown, const QDateTime &asOf);
     // A cached list is being read for this load: pages that arrive meanwhile wait for it (or for
     // cacheUnavailable()), so that a quick first page does not keep the whole cached list off the screen.
     void awaitCached();

@@ -1,6 +1,9 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ImageTableRows.h"
+#include "models/common/ModelsLogging.h"
 
+#include <algorithm>
+#include <numeric>
 #include <QThreadPool>
 
 // The half of ImageTableModel that merges on a worker thread: growthBase() and adoptGrowth() on the model's
@@ -43,6 +46,12 @@ ImageTableModel::Growth ImageTableModel::growthBase() const
 
 ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepared, bool removeMissing)
 {
+    return growInto(std::move(base), std::move(prepared), removeMissing, false);
+}
+
+ImageTableModel::Growth ImageTableModel::growInto(Growth base, PreparedImages prepared, bool removeMissing,
+                                                  bool takeLists)
+{
     Growth grown;
     if (!base.m_data || !prepared.m_data)
         return grown;
@@ -60,7 +69,20 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
     data->images.reserve(data->images.size() + incoming.images.size());
     data->rows.reserve(data->rows.size() + incoming.images.size());
 
-    for (int i = 0; i < incoming.images.size(); ++i) {
+    const bool intoEmpty = takeLists && data->images.isEmpty();
+    if (intoEmpty) {
+        // Into an empty table (the listing cache): the prepared lists become the table's, shared rather than
+        // copied image by image and indexed again.
+        data->images = incoming.images;
+        data->rows = incoming.rows;
+        data->slotById = incoming.indexById;
+        data->totalSizeKb = incoming.totalSizeKb;
+        data->newSlots.resize(size_t(incoming.images.size()));
+        std::iota(data->newSlots.begin(), data->newSlots.end(), 0);
+        data->cachedOnlyCount = int(std::count_if(data->rows.cbegin(), data->rows.cend(),
+                                                  [](const Row &row) { return row.cachedOnly; }));
+    }
+    for (int i = 0; !intoEmpty && i < incoming.images.size(); ++i) {
         const Image &image = incoming.images.at(i);
         const Row &fresh = incoming.rows.at(i);
         const int slot = data->slotById.value(image.id, -1);
@@ -71,6 +93,7 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
             data->slotById.insert(image.id, added);
             data->totalSizeKb += image.sizeKb;
             data->newSlots.push_back(added);
+            data->cachedOnlyCount += fresh.cachedOnly ? 1 : 0;
             continue;
         }
         if (removeMissing)
@@ -112,6 +135,25 @@ ImageTableModel::Growth ImageTableModel::grow(Growth base, PreparedImages prepar
     }
     grown.m_data = std::move(data);
     return grown;
+}
+
+ImageTableModel::Growth ImageTableModel::growCached(Growth base, PreparedImages prepared)
+{
+    if (prepared.m_data) {
+        for (Row &row : prepared.m_data->rows)
+            row.cachedOnly = true;
+    }
+    return growInto(std::move(base), std::move(prepared), false, true);
+}
+
+bool ImageTableModel::showCached(Growth &grown)
+{
+    if (!grown.m_data || !grown.m_data->grown || grown.m_data->prepared.size() == 0 || !m_order.isEmpty())
+        return false;
+    if (adoptGrowth(grown))
+        return true;
+    qCDebug(lcModels) << "the table changed while the cached rows were sorted: sorting again";
+    return showCached(grown.prepared());
 }
 
 bool ImageTableModel::adoptGrowth(Growth &grown)

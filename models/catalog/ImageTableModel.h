@@ -147,6 +147,12 @@ public:
     // merge or page that holds its image) confirms it; the merge of a whole listing removes the others.
     // False, and nothing changes, when the model has rows.
     bool showCached(PreparedImages prepared);
+    // showCached() with the sort done on a worker thread, like a growth: growCached() marks the prepared rows
+    // cached-only and merges and sorts them into `base`, a growthBase() of the empty model, on any thread;
+    // showCached(Growth) adopts the result, so that the model's thread only inserts. When the model changed
+    // since `base` (another sort, rows), it shows grown.prepared() as showCached(PreparedImages) does.
+    static Growth growCached(Growth base, PreparedImages prepared);
+    bool showCached(Growth &grown);
     bool isCachedOnly(const QString &id) const;
     int cachedOnlyCount() const { return m_cachedOnlyCount; }
     void upsertImage(const Image &image);
@@ -244,6 +250,8 @@ private:
     QVariant rowValue(int row, int role) const;
     // "Active – Deleting…" while the app does something with the row.
     QString withActivity(const QString &status, int row) const;
+    // grow(); takeLists: into an empty base, the prepared lists become the growth's as they are.
+    static Growth growInto(Growth base, PreparedImages prepared, bool removeMissing, bool takeLists);
     // applyPrepared() into an empty model: the prepared lists become the model's, in one insertion.
     void loadFirst(std::shared_ptr<detail::PreparedImageData> data);
     // applyPrepared() into a model with rows: changed rows updated, missing ones removed, new ones added.

@@ -32,8 +32,9 @@ struct Snapshot
     QList<Image> images;
 };
 
-// Bumped whenever the layout of the file changes; the Image fields are checked by name besides.
-inline constexpr quint32 FormatVersion = 1;
+// Bumped whenever the layout of the file changes; the Image fields are checked by name besides. Version 2
+// stores each distinct text once (version 1: every field of every image as a QDataStream).
+inline constexpr quint32 FormatVersion = 2;
 
 // GenericCacheLocation/<application name>/listings (~/.cache/modelarts-image-manager/listings on Linux):
 // CacheLocation would double the name, as the organization and the application share it.

@@ -145,7 +145,7 @@ void AccountSession::loadListingCache()
         return;
     // Reading and preparing 100,000 images takes longer than a frame: on a worker thread.
     m_catalog->awaitCached();
-    using Loaded = std::optional<std::pair<QDateTime, ImageTableModel::PreparedImages>>;
+    using Loaded = std::optional<std::pair<QDateTime, ImageTableModel::Growth>>;
     auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, opened = m_openCount] {
         watcher->deleteLater();
@@ -157,14 +157,19 @@ void AccountSession::loadListingCache()
             return m_catalog->cacheUnavailable();
         m_catalog->showCached(std::move(loaded->second), loaded->first);
     });
-    watcher->setFuture(QtConcurrent::run([path, identity = cacheIdentity(m_displayName, m_connection,
-                                                                         m_openedProjectId)]() -> Loaded {
-        std::optional<listingcache::Snapshot> snapshot = listingcache::load(path, identity);
-        if (!snapshot)
-            return std::nullopt;
-        return std::make_pair(snapshot->asOf,
-                              ImageTableModel::prepare(snapshot->images, ImageTableModel::RowActivity::None));
-    }));
+    // Sorted there too, into a snapshot of the empty table: the GUI thread only inserts the rows.
+    watcher->setFuture(
+        QtConcurrent::run([path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
+                           base = m_images->growthBase()]() mutable -> Loaded {
+            std::optional<listingcache::Snapshot> snapshot = listingcache::load(path, identity);
+            if (!snapshot)
+                return std::nullopt;
+            return std::make_pair(
+                snapshot->asOf,
+                ImageTableModel::growCached(
+                    std::move(base),
+                    ImageTableModel::prepare(snapshot->images, ImageTableModel::RowActivity::None)));
+        }));
 }
 
 void AccountSession::saveListingCache()

@@ -421,6 +421,57 @@ private Q_SLOTS:
         verifyIndex(model);
     }
 
+    // Cached rows sorted on a worker thread: shown in the model's sort order in one insertion, every one
+    // cached-only and refusing nothing the live listing then confirms; when the sort changed since the
+    // snapshot they were sorted into, they are shown sorted the new way.
+    void cachedRowsGrownOffThread_data()
+    {
+        QTest::addColumn<bool>("sortChanged");
+        QTest::newRow("adopted") << false;
+        QTest::newRow("sort changed meanwhile") << true;
+    }
+
+    void cachedRowsGrownOffThread()
+    {
+        QFETCH(bool, sortChanged);
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.sort(ImageTableModel::Size, Qt::DescendingOrder);
+        QList<Image> images = makeImages(0, 40);
+        std::reverse(images.begin(), images.begin() + 20); // not in any order
+        ImageTableModel::Growth growth =
+            ImageTableModel::growCached(model.growthBase(), ImageTableModel::prepare(images));
+        if (sortChanged)
+            model.sort(ImageTableModel::Created, Qt::AscendingOrder);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        QVERIFY(model.showCached(growth));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(model.rowCount(), 40);
+        QCOMPARE(model.cachedOnlyCount(), 40);
+        QCOMPARE(idsOf(model.images()), idsOf(images));
+        for (int row = 0; row < 40; ++row) {
+            QVERIFY(model.isCachedOnly(model.imageAt(row).id));
+            QCOMPARE(model.data(model.index(row, 0), ImageTableModel::IsCachedOnlyRole).toBool(), true);
+            if (row > 0)
+                QVERIFY(model.compareRows(row - 1, row, model.sortColumn()) *
+                            (model.sortOrder() == Qt::AscendingOrder ? 1 : -1) <=
+                        0);
+        }
+        verifyIndex(model);
+        // Into a model with rows: refused, nothing changes.
+        ImageTableModel::Growth again = ImageTableModel::growCached(
+            ImageTableModel().growthBase(), ImageTableModel::prepare(makeImages(50, 5)));
+        QVERIFY(!model.showCached(again));
+        QCOMPARE(model.rowCount(), 40);
+        // The live listing confirms some and lacks the others.
+        model.applyPrepared(ImageTableModel::prepare(makeImages(10, 30)));
+        QCOMPARE(model.cachedOnlyCount(), 0);
+        QCOMPARE(idsOf(model.images()), idsOf(makeImages(10, 30)));
+        verifyIndex(model);
+    }
+
     void mergeWithoutChangesIsSilent()
     {
         ImageTableModel model;

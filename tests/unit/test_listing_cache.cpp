@@ -5,8 +5,10 @@
 
 #include <QDataStream>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -79,6 +81,79 @@ private Q_SLOTS:
         QVERIFY(!path.contains(Account.account));
     }
 
+    // Texts of every kind read back as they were written: null and empty apart, SWR paths that follow the
+    // image's namespace, name and tag and ones that do not, lists shared by many images and lists of one.
+    void textsReadBackExactly()
+    {
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QList<Image> images = sampleImages(6);
+        images[0].statusMessage = QString();
+        images[1].statusMessage = u""_s;
+        images[2].swrPath = u"swr.cn-north-4.myhuaweicloud.com/other/model-2:v2"_s; // another namespace
+        images[3].swrPath = u"/team/model-3:v3"_s; // nothing before the suffix
+        images[4].swrPath = QString();
+        images[5].devServices = {u"NOTEBOOK"_s, QString(), u""_s, u"SSH"_s};
+        images[5].tags = {ImageTag{QString(), u""_s}, ImageTag{u"名"_s, u"值 \U0001F600"_s}};
+        QVERIFY(listingcache::save(path, Account, {QDateTime::currentDateTimeUtc(), images}));
+        const std::optional<listingcache::Snapshot> loaded = listingcache::load(path, Account);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->images, images);
+        QVERIFY(loaded->images.at(0).statusMessage.isNull());
+        QVERIFY(!loaded->images.at(1).statusMessage.isNull());
+        QVERIFY(loaded->images.at(4).swrPath.isNull());
+        QVERIFY(loaded->images.at(5).devServices.at(1).isNull());
+        QVERIFY(!loaded->images.at(5).devServices.at(2).isNull());
+        QVERIFY(loaded->images.at(5).tags.at(0).key.isNull());
+    }
+
+    // A text that many images share is stored once: 2,000 images with the same 2,000-character description
+    // take far less than the 8 MB that description alone would take written with each of them.
+    void sharedTextsAreStoredOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QList<Image> images = sampleImages(2000);
+        const QString description(2000, u'd');
+        for (Image &image : images)
+            image.description = description;
+        QVERIFY(listingcache::save(path, Account, {QDateTime::currentDateTimeUtc(), images}));
+        QVERIFY2(QFileInfo(path).size() < 1'000'000, qPrintable(QString::number(QFileInfo(path).size())));
+        const std::optional<listingcache::Snapshot> loaded = listingcache::load(path, Account);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->images, images);
+    }
+
+    // A file of the first format (each field of each image as a QDataStream) is ignored, not misread.
+    void firstFormatIsIgnored()
+    {
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QByteArray bytes;
+        {
+            QDataStream out(&bytes, QIODevice::WriteOnly);
+            out.setVersion(QDataStream::Qt_6_4);
+            QStringList names;
+            Image::forEachField([&names](QLatin1StringView name, auto) { names.append(name); });
+            out << quint32(0x4d494d4c) << quint32(1) << names.join(u',') << Account.account
+                << Account.endpoint << Account.region << Account.projectId << qint64(1'733'300'000'000LL)
+                << qint32(1);
+            const Image image = sampleImages(1).constFirst();
+            Image::forEachField([&](QLatin1StringView, auto member) {
+                using Member = std::remove_cvref_t<decltype(image.*member)>;
+                if constexpr (std::is_same_v<Member, QList<ImageTag>>) {
+                    out << qint32((image.*member).size());
+                    for (const ImageTag &tag : image.*member)
+                        out << tag.key << tag.value;
+                } else {
+                    out << image.*member;
+                }
+            });
+        }
+        writeAll(path, bytes);
+        QVERIFY(!listingcache::load(path, Account));
+    }
+
     void untrustedFilesAreIgnored_data()
     {
         QTest::addColumn<QString>("damage");
@@ -122,6 +197,26 @@ private Q_SLOTS:
             return;
         }
         QVERIFY(!loaded);
+    }
+
+    // Damage anywhere, in the tables or in the images, is read as nothing or as the same number of images:
+    // never a read beyond the file, never more images.
+    void damageAnywhereIsContained()
+    {
+        QTemporaryDir dir;
+        const QString path = listingcache::fileFor(dir.path(), Account.account);
+        QVERIFY(listingcache::save(path, Account, {QDateTime::currentDateTimeUtc(), sampleImages(20)}));
+        const QByteArray intact = readAll(path);
+        for (qsizetype at = 0; at < intact.size(); at += 7) {
+            for (const char flip : {'\x01', '\x80', '\xff'}) {
+                QByteArray bytes = intact;
+                bytes[at] = char(bytes.at(at) ^ flip);
+                writeAll(path, bytes);
+                const std::optional<listingcache::Snapshot> loaded = listingcache::load(path, Account);
+                if (loaded)
+                    QCOMPARE(loaded->images.size(), 20);
+            }
+        }
     }
 
     void anotherAccountsFileIsIgnored_data()
