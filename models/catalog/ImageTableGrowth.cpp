@@ -3,11 +3,39 @@
 
 #include <QThreadPool>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 // The half of ImageTableModel that merges on a worker thread: growthBase() and adoptGrowth() on the model's
 // thread, grow() on any. A merge of 100,000 rows costs the GUI thread the signals only; the hashing, the
 // ranks and the sort happen beside it.
 
 namespace mim {
+
+namespace detail {
+
+void releaseInBackground(std::shared_ptr<const void> held, qsizetype images)
+{
+    // Releasing fewer images than this costs little wherever it runs, and a trim that frees little is not
+    // worth a thread.
+    constexpr qsizetype TrimAfterImages = 10000;
+    if (images < TrimAfterImages) {
+        held.reset();
+        return;
+    }
+    QThreadPool::globalInstance()->start([held = std::move(held)]() mutable {
+        held.reset();
+#if defined(__GLIBC__)
+        // glibc keeps freed memory for later unless asked; 100,000 images are about a hundred megabytes.
+        // Only after the release: a trim that runs before it (another task of the pool) gives back nothing
+        // of it. glibc locks its arenas while it trims, so this is safe beside the other threads.
+        malloc_trim(0);
+#endif
+    });
+}
+
+} // namespace detail
 
 ImageTableModel::Growth::Growth() = default;
 ImageTableModel::Growth::~Growth() = default;
@@ -143,8 +171,9 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
     const std::vector<int> newSlots = std::move(data->newSlots);
     const std::vector<bool> presentSlots = std::move(data->presentSlots);
     const bool anyMissing = data->anyMissing;
+    const qsizetype releasedImages = released->images.size() + data->prepared.size();
     released->data = std::move(data);
-    QThreadPool::globalInstance()->start([released = std::move(released)]() mutable { released.reset(); });
+    detail::releaseInBackground(std::move(released), releasedImages);
 
     if (m_order.isEmpty()) {
         // One insertion of everything, in order.

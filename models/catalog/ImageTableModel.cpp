@@ -573,14 +573,27 @@ void ImageTableModel::clear()
 
 void ImageTableModel::releaseStorage()
 {
-    // Assignments, not clear(): clearing a list shared with someone else allocates an empty one of the same
-    // capacity, tens of megabytes for 100,000 images.
-    m_images = {};
-    m_rows = {};
-    m_slotById = {};
-    m_order = {};
-    m_rowOfSlot = {};
-    m_freeSlots = {};
+    // Exchanges, not clear(): clearing a list shared with someone else allocates an empty one of the same
+    // capacity, tens of megabytes for 100,000 images. Freeing 100,000 images takes the GUI thread tens of
+    // milliseconds: a worker thread frees them.
+    struct Released
+    {
+        QList<Image> images;
+        QList<Row> rows;
+        QHash<QString, int> slotById;
+        QList<int> order;
+        QList<int> rowOfSlot;
+        std::vector<int> freeSlots;
+    };
+    auto released = std::make_shared<Released>();
+    released->images = std::exchange(m_images, {});
+    released->rows = std::exchange(m_rows, {});
+    released->slotById = std::exchange(m_slotById, {});
+    released->order = std::exchange(m_order, {});
+    released->rowOfSlot = std::exchange(m_rowOfSlot, {});
+    released->freeSlots = std::exchange(m_freeSlots, {});
+    const qsizetype releasedImages = released->images.size();
+    detail::releaseInBackground(std::move(released), releasedImages);
     m_totalSizeKb = 0;
     m_cachedOnlyCount = 0;
     invalidateRanks();
