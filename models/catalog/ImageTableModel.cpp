@@ -605,6 +605,25 @@ const Image &ImageTableModel::imageAt(int row) const
     return imageOfRow(row);
 }
 
+ImageTableModel::ImagesSnapshot ImageTableModel::imagesSnapshot() const
+{
+    ImagesSnapshot snapshot;
+    snapshot.m_images = m_images;
+    snapshot.m_order = m_order;
+    return snapshot;
+}
+
+QList<Image> ImageTableModel::ImagesSnapshot::images()
+{
+    QList<Image> images;
+    images.reserve(m_order.size());
+    for (const int slot : std::as_const(m_order))
+        images.append(m_images.at(slot));
+    m_images = {};
+    m_order = {};
+    return images;
+}
+
 QList<Image> ImageTableModel::images() const
 {
     QList<Image> images;
