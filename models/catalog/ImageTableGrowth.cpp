@@ -15,7 +15,7 @@ namespace mim {
 
 namespace detail {
 
-void releaseInBackground(std::shared_ptr<const void> held, qsizetype images)
+void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, bool trim)
 {
     // Releasing fewer images than this costs little wherever it runs, and a trim that frees little is not
     // worth a thread.
@@ -24,13 +24,17 @@ void releaseInBackground(std::shared_ptr<const void> held, qsizetype images)
         held.reset();
         return;
     }
-    QThreadPool::globalInstance()->start([held = std::move(held)]() mutable {
+    QThreadPool::globalInstance()->start([held = std::move(held), trim]() mutable {
         held.reset();
 #if defined(__GLIBC__)
         // glibc keeps freed memory for later unless asked; 100,000 images are about a hundred megabytes.
         // Only after the release: a trim that runs before it (another task of the pool) gives back nothing
-        // of it. glibc locks its arenas while it trims, so this is safe beside the other threads.
-        malloc_trim(0);
+        // of it. glibc locks each arena while it trims it, which holds up every allocation of the GUI thread
+        // meanwhile (a heap of this size takes 50 to 500 ms): once per listing, not per batch.
+        if (trim)
+            malloc_trim(0);
+#else
+        Q_UNUSED(trim)
 #endif
     });
 }
@@ -172,8 +176,9 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
     const std::vector<bool> presentSlots = std::move(data->presentSlots);
     const bool anyMissing = data->anyMissing;
     const qsizetype releasedImages = released->images.size() + data->prepared.size();
+    const bool wholeListing = data->removeMissing;
     released->data = std::move(data);
-    detail::releaseInBackground(std::move(released), releasedImages);
+    detail::releaseInBackground(std::move(released), releasedImages, wholeListing);
 
     if (m_order.isEmpty()) {
         // One insertion of everything, in order.

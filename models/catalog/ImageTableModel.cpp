@@ -593,7 +593,7 @@ void ImageTableModel::releaseStorage()
     released->rowOfSlot = std::exchange(m_rowOfSlot, {});
     released->freeSlots = std::exchange(m_freeSlots, {});
     const qsizetype releasedImages = released->images.size();
-    detail::releaseInBackground(std::move(released), releasedImages);
+    detail::releaseInBackground(std::move(released), releasedImages, true);
     m_totalSizeKb = 0;
     m_cachedOnlyCount = 0;
     invalidateRanks();

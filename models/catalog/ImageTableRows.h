@@ -56,9 +56,9 @@ struct detail::GrowthData
 
 namespace detail {
 
-// Frees `held` (what the model let go of) on a worker thread rather than on the GUI thread; when it held at
-// least TrimAfterImages images, the heap is then trimmed there too.
-void releaseInBackground(std::shared_ptr<const void> held, qsizetype images);
+// Frees `held` (what the model let go of) on a worker thread rather than on the GUI thread when it holds at
+// least TrimAfterImages images; with `trim`, the heap is then trimmed there too.
+void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, bool trim);
 
 } // namespace detail
 
