@@ -403,25 +403,26 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
     }));
 }
 
-void ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
+bool ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
 {
     // The table changed while the merge was prepared (a row deleted, a status polled, another sort): the
     // merge is done again here, from the same prepared images.
     if (m_model->adoptGrowth(grown))
-        return;
+        return true;
     qCDebug(lcModels) << "the table changed while a merge was prepared: merging again";
     const ImageTableModel::PreparedImages prepared = grown.prepared();
     if (wholeListing)
         m_model->applyPrepared(prepared);
     else
         m_model->addPrepared(prepared);
+    return false;
 }
 
 void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList &skipped,
                                const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError)
 {
     m_model->setWorkspaceNames(workspaceNames);
-    adopt(std::move(grown), true);
+    const bool adopted = adopt(std::move(grown), true);
     m_complete = true;
     m_progressive = false;
     m_skipped = skipped;
@@ -434,9 +435,14 @@ void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList 
     schedulePoll();
 #if defined(__GLIBC__)
     // Reading the pages freed about as much memory as the images now take; glibc keeps such memory for
-    // later unless asked. Give it back to the system, on a worker thread: trimming a heap of this size takes
-    // tens of milliseconds, and glibc locks its arenas while it does, so it is safe beside the GUI thread.
-    QThreadPool::globalInstance()->start([] { malloc_trim(0); });
+    // later unless asked. An adopted growth trims the heap once the model's previous lists are freed (a
+    // trim before that gives back none of them); a merge done here leaves it to this one, on a worker
+    // thread: trimming a heap of this size takes tens of milliseconds, and glibc locks its arenas while it
+    // does, so it is safe beside the GUI thread.
+    if (!adopted)
+        QThreadPool::globalInstance()->start([] { malloc_trim(0); });
+#else
+    Q_UNUSED(adopted)
 #endif
 }
 

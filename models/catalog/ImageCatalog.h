@@ -151,7 +151,8 @@ private:
     void startListing(const QString &type);
     // A merge prepared on a worker thread into the model; done again here if the model changed meanwhile.
     // wholeListing: rows the listing lacks leave.
-    void adopt(ImageTableModel::Growth grown, bool wholeListing);
+    // False when the growth was refused and the images were merged here instead.
+    bool adopt(ImageTableModel::Growth grown, bool wholeListing);
     void applyLoaded(ImageTableModel::Growth grown, const QStringList &skipped,
                      const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError);
     void onListingProgress(int generation, int index, qint64 received, qint64 total);

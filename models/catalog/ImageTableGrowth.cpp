@@ -6,11 +6,43 @@
 #include <numeric>
 #include <QThreadPool>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 // The half of ImageTableModel that merges on a worker thread: growthBase() and adoptGrowth() on the model's
 // thread, grow() on any. A merge of 100,000 rows costs the GUI thread the signals only; the hashing, the
 // ranks and the sort happen beside it.
 
 namespace mim {
+
+namespace detail {
+
+void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, bool trim)
+{
+    // Releasing fewer images than this costs little wherever it runs, and a trim that frees little is not
+    // worth a thread.
+    constexpr qsizetype TrimAfterImages = 10000;
+    if (images < TrimAfterImages) {
+        held.reset();
+        return;
+    }
+    QThreadPool::globalInstance()->start([held = std::move(held), trim]() mutable {
+        held.reset();
+#if defined(__GLIBC__)
+        // glibc keeps freed memory for later unless asked; 100,000 images are about a hundred megabytes.
+        // Only after the release: a trim that runs before it (another task of the pool) gives back nothing
+        // of it. glibc locks each arena while it trims it, which holds up every allocation of the GUI thread
+        // meanwhile (a heap of this size takes 50 to 500 ms): once per listing, not per batch.
+        if (trim)
+            malloc_trim(0);
+#else
+        Q_UNUSED(trim)
+#endif
+    });
+}
+
+} // namespace detail
 
 ImageTableModel::Growth::Growth() = default;
 ImageTableModel::Growth::~Growth() = default;
@@ -185,8 +217,10 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
     const std::vector<int> newSlots = std::move(data->newSlots);
     const std::vector<bool> presentSlots = std::move(data->presentSlots);
     const bool anyMissing = data->anyMissing;
+    const qsizetype releasedImages = released->images.size() + data->prepared.size();
+    const bool wholeListing = data->removeMissing;
     released->data = std::move(data);
-    QThreadPool::globalInstance()->start([released = std::move(released)]() mutable { released.reset(); });
+    detail::releaseInBackground(std::move(released), releasedImages, wholeListing);
 
     if (m_order.isEmpty()) {
         // One insertion of everything, in order.

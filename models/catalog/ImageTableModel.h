@@ -184,6 +184,20 @@ public:
 
     const Image &imageAt(int row) const;
     QList<Image> images() const;
+    // images(), in two steps, so that copying 100,000 images can run on a worker thread: the snapshot costs
+    // the model's thread nothing (its lists are shared, not copied); images() then copies them in row order
+    // on any thread, and lets go of the model's lists, which a change of the model would otherwise copy.
+    class ImagesSnapshot
+    {
+    public:
+        QList<Image> images();
+
+    private:
+        friend class ImageTableModel;
+        QList<Image> m_images;
+        QList<int> m_order;
+    };
+    ImagesSnapshot imagesSnapshot() const;
     qint64 totalSizeKb() const;
 
     // What a text search of a row may skip because another field it searches holds the same text.

@@ -5,6 +5,7 @@
 
 #include "models/catalog/ImageTableModel.h"
 
+#include <memory>
 #include <QHash>
 #include <QList>
 
@@ -52,6 +53,14 @@ struct detail::GrowthData
     std::vector<int> ranks; // by slot, for sortColumn (when sorted)
     ImageTableModel::PreparedImages prepared;
 };
+
+namespace detail {
+
+// Frees `held` (what the model let go of) on a worker thread rather than on the GUI thread when it holds at
+// least TrimAfterImages images; with `trim`, the heap is then trimmed there too.
+void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, bool trim);
+
+} // namespace detail
 
 } // namespace mim
 

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using mim::Image;
@@ -554,6 +555,34 @@ private Q_SLOTS:
         }
         verifyIndex(model);
         QCOMPARE(idsOf(model.images()), alive);
+    }
+
+    void imagesSnapshotIsTheRowsAsTheyWere()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 6));
+        model.sort(ImageTableModel::Created, Qt::DescendingOrder);
+        model.removeImage(makeImage(2).id); // a free slot, which the snapshot leaves out
+        const QList<Image> expected = model.images();
+        ImageTableModel::ImagesSnapshot snapshot = model.imagesSnapshot();
+        // Changes after the snapshot are not in it, and the model keeps them.
+        Image changed = makeImage(4);
+        changed.status = u"CREATING"_s;
+        model.upsertImage(changed);
+        model.upsertImage(makeImage(9));
+        model.removeImage(makeImage(0).id);
+        QList<Image> taken;
+        QThread *worker = QThread::create([&] { taken = snapshot.images(); });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QCOMPARE(taken.size(), 5);
+        QCOMPARE(taken, expected);
+        QCOMPARE(taken.constFirst().id, makeImage(5).id); // newest first
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.imageAt(model.rowOfId(makeImage(4).id)).status, u"CREATING"_s);
+        QVERIFY(snapshot.images().isEmpty()); // taken once: it let go of the model's lists
     }
 
     void clearRemovesRows()
