@@ -1,4 +1,5 @@
 #include "models/api/ApiClient.h"
+#include "models/api/PageWindow.h"
 
 #include <algorithm>
 #include <limits>
@@ -19,8 +20,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcApi)
 namespace mim {
 
 // Lists every workspace's images: ListWorkspace first (all its pages), then one ImageListingPrivate per
-// workspace, a few at a time, merged by id. ListImage shows only the default workspace "0" when no
-// workspace_id is sent, as the SDK documents, so an account's images are the union over its workspaces.
+// workspace, all at once through one window of pages in flight, merged by id. ListImage shows only the
+// default workspace "0" when no workspace_id is sent, as the SDK documents, so an account's images are the
+// union over its workspaces.
 class WorkspacesListingPrivate : public QObject
 {
 public:
@@ -29,8 +31,16 @@ public:
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
+        , m_window(new PageWindow(client->listingWindow().initial, client->listingWindow().limit,
+                                  client->settings().retry.maxDelayMs, this))
     {
-        m_listing->m_window = client->listingWindow().initial;
+        m_listing->m_window = m_window->size();
+        connect(m_window, &PageWindow::sizeChanged, this, [this](int size) {
+            if (m_done)
+                return;
+            m_listing->m_window = size;
+            Q_EMIT m_listing->windowChanged(size);
+        });
     }
 
     void start() { requestWorkspaces(); }
@@ -133,26 +143,27 @@ private:
             m_queue.append(int(m_runs.size()));
             m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}});
         }
-        // The default workspace first: it holds most images of most accounts, so most rows come first.
+        // The default workspace first: it holds most images of most accounts, so most rows come first, and it
+        // is offered every free place of the window before the others.
         std::stable_partition(m_queue.begin(), m_queue.end(),
                               [this](int index) { return m_runs.at(index).workspace.isDefault(); });
-        // One workspace at a time, each with the whole window: the server throttles the account, not a
-        // workspace, so the window (and a Retry-After hold) must not be split or multiplied.
-        m_parallel = 1;
-        qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s)," << m_parallel
-                       << "at a time";
+        qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s) at once";
         startMore();
     }
 
+    // Every workspace at once: each asks for its first page now, so that every total is known after one
+    // round trip, and the rest of their pages share one window, so that no workspace starts slowly or drains
+    // alone. The server throttles the account, not a workspace: the window (and a Retry-After hold) is the
+    // account's, never split or multiplied.
     void startMore()
     {
-        while (!m_done && m_running < m_parallel && !m_queue.isEmpty()) {
+        while (!m_done && !m_queue.isEmpty()) {
             if (!m_client)
                 return cancel();
             const int index = m_queue.takeFirst();
             ListQuery query = m_query;
             query.workspaceId = m_runs.at(index).workspace.id;
-            ImageListing *listing = m_client->listImagesOf(query, m_listing->m_window);
+            ImageListing *listing = m_client->listImagesOf(query, m_window);
             m_runs[index].listing = listing;
             ++m_running;
             connect(listing, &ImageListing::progress, this, [this, index](qint64 received, qint64 total) {
@@ -162,20 +173,9 @@ private:
             });
             connect(listing, &ImageListing::finished, this,
                     [this, index, listing] { onRunFinished(index, listing); });
-            // Rows may be shown as each workspace's pages arrive; the window is the sum of the running ones.
+            // Rows may be shown as each workspace's pages arrive.
             connect(listing, &ImageListing::pageArrived, m_listing, &ImageListing::pageArrived);
-            connect(listing, &ImageListing::windowChanged, this, [this, listing] { updateWindow(listing); });
         }
-    }
-
-    // The listing's window is that of the workspace being read.
-    void updateWindow(const ImageListing *run)
-    {
-        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, run->peakInFlight());
-        if (run->window() == m_listing->m_window)
-            return;
-        m_listing->m_window = run->window();
-        Q_EMIT m_listing->windowChanged(run->window());
     }
 
     void emitProgress()
@@ -198,7 +198,6 @@ private:
         if (m_done)
             return;
         --m_running;
-        updateWindow(listing);
         Run &run = m_runs[index];
         run.listing.clear();
         if (!listing->succeeded())
@@ -326,6 +325,7 @@ private:
         }
         m_listing->m_error = error;
         m_listing->m_passes = m_passes;
+        m_listing->m_peakInFlight = m_window->peakInFlight();
         m_listing->m_finished = true;
         qCDebug(lcApi) << "listing of every workspace finished:" << errorKindName(error.kind)
                        << m_listing->m_images.size() << "images from" << m_workspaces.size()
@@ -337,7 +337,7 @@ private:
     QPointer<ApiClient> m_client;
     ImageListing *m_listing;
     ListQuery m_query;
-    int m_parallel = 1;
+    PageWindow *m_window; // of every workspace's listing
     int m_running = 0;
     QList<int> m_queue; // runs to start, in order
     int m_check = 0;
@@ -357,7 +357,7 @@ private:
 ImageListing *ApiClient::listAllImages(const ListQuery &query)
 {
     if (!query.workspaceId.isEmpty())
-        return listImagesOf(query, 0);
+        return listImagesOf(query, nullptr);
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
     auto *driver = new WorkspacesListingPrivate(this, listing, query);
     listing->m_cancel = [driver] { driver->cancel(); };
