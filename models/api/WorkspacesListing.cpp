@@ -62,6 +62,8 @@ private:
     // read is taken as it is (each workspace's own listing is consistent).
     static constexpr int MaxChecks = 3;
 
+    using Merged = std::pair<QList<Image>, QStringList>;
+
     struct Run
     {
         Workspace workspace;
@@ -216,12 +218,14 @@ private:
     }
 
     // Each workspace's listing is consistent in itself, but one that finished early may have changed while
-    // the others were read: one small page per workspace tells, by its total, which ones to read again.
+    // the others were read: one small page per workspace tells, by its total, which ones to read again. The
+    // merge runs meanwhile: when nothing changed, the answers find it done.
     void checkTotals()
     {
         if (m_check >= MaxChecks || m_runs.size() == 1)
             return merge();
         ++m_check;
+        merge();
         m_checksPending = int(m_runs.size());
         for (int index = 0; index < m_runs.size(); ++index) {
             if (!m_client)
@@ -255,7 +259,10 @@ private:
         if (--m_checksPending > 0)
             return;
         if (m_queue.isEmpty())
-            return merge();
+            return completeWhenMerged();
+        // What was merged meanwhile is not the account's images.
+        ++m_mergeGeneration;
+        m_merged.reset();
         emitProgress();
         startMore();
     }
@@ -264,28 +271,34 @@ private:
     // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread.
     void merge()
     {
-        using Merged = std::pair<QList<Image>, QStringList>;
-        QList<Run> runs = std::exchange(m_runs, {});
-        if (runs.size() == 1) {
-            Run &only = runs.first();
-            return complete(Merged{std::move(only.images), std::move(only.skipped)});
+        const int generation = ++m_mergeGeneration;
+        m_merged.reset();
+        if (m_runs.size() == 1) {
+            const Run &only = m_runs.constFirst();
+            m_merged = Merged{only.images, only.skipped};
+            return m_checksPending > 0 ? void() : completeWhenMerged();
         }
         auto *watcher = new QFutureWatcher<Merged>(this);
-        connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher] {
+        connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher, generation] {
             watcher->deleteLater();
-            complete(watcher->future().takeResult());
+            if (m_done || generation != m_mergeGeneration)
+                return;
+            m_merged = watcher->future().takeResult();
+            if (m_checksPending == 0)
+                completeWhenMerged();
         });
-        watcher->setFuture(QtConcurrent::run([runs = std::move(runs)]() mutable {
+        // The lists are shared with the runs, not copied: a run read again gets lists of its own.
+        watcher->setFuture(QtConcurrent::run([runs = m_runs]() {
             Merged merged;
             qsizetype count = 0;
-            for (const Run &run : std::as_const(runs))
+            for (const Run &run : runs)
                 count += run.images.size();
             merged.first.reserve(count);
             QSet<QString> seen;
             seen.reserve(count);
             // Read, not taken: the lists are shared with the listings that made them, and taking an image
             // from a shared list copies the whole list first.
-            for (const Run &run : std::as_const(runs)) {
+            for (const Run &run : runs) {
                 for (const Image &image : run.images) {
                     if (!image.id.isEmpty()) {
                         if (seen.contains(image.id))
@@ -300,7 +313,16 @@ private:
         }));
     }
 
-    void complete(std::pair<QList<Image>, QStringList> merged)
+    // Every total confirmed: the merge, when it is done, is the listing.
+    void completeWhenMerged()
+    {
+        if (!m_merged)
+            return; // the merge's end completes it
+        m_runs = {};
+        complete(*std::exchange(m_merged, std::nullopt));
+    }
+
+    void complete(Merged merged)
     {
         if (m_done)
             return;
@@ -342,6 +364,8 @@ private:
     QList<int> m_queue; // runs to start, in order
     int m_check = 0;
     int m_checksPending = 0;
+    int m_mergeGeneration = 0;
+    std::optional<Merged> m_merged; // of the runs as they were when their totals were last checked
     QList<QPointer<ApiCall>> m_checks;
     int m_workspacePage = 0;
     int m_passes = 0;

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void workspacesShareOneWindow();
     void sharedWindowHalvesOnThrottling();
     void sharedWindowExactUnderFaults();
+    void workspaceChangedAfterItsListingIsReadAgain();
 
 private:
     QNetworkAccessManager m_network;
@@ -876,6 +877,59 @@ void TestApiClientListing::sharedWindowExactUnderFaults()
     QCOMPARE(outcome->workspaces.size(), workspaces.size());
     QVERIFY(counter(sandbox, "faults_injected") > 0);
     QVERIFY2(peak >= 1 && peak <= 16, qPrintable(QString::number(peak)));
+}
+
+// The default workspace is read first and finishes while the others are still being read; an image deleted
+// from it then is not in the listing: its total, checked once every workspace is read, sends it round again.
+void TestApiClientListing::workspaceChangedAfterItsListingIsReadAgain()
+{
+    SandboxFixture sandbox(8000, 4);
+    QVERIFY(sandbox.start());
+    QVERIFY(workspacesOf(sandbox.state()).size() >= 3);
+    qsizetype inDefault = 0;
+    QString victim;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject image = value.toObject();
+        if (image.value(u"workspace_id"_s).toString() != u"0" ||
+            image.value(u"type"_s).toString() != u"DEDICATED" || image.value(u"deleted"_s).toBool())
+            continue;
+        ++inDefault;
+        if (victim.isEmpty() && !image.value(u"in_use"_s).toBool())
+            victim = image.value(u"id"_s).toString();
+    }
+    QVERIFY(!victim.isEmpty());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(10);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 40}});
+    ApiClient other(&m_network, withFastRetries(sandbox.akskSettings()));
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const Listing outcome = watchListing(listing);
+    qsizetype arrivedInDefault = 0;
+    Outcome deletion;
+    qint64 listedWhenDeleted = -1;
+    connect(listing, &ImageListing::pageArrived, this, [&](const QList<Image> &images) {
+        for (const Image &image : images)
+            arrivedInDefault += image.workspaceId == u"0";
+        if (!deletion && arrivedInDefault >= inDefault) {
+            listedWhenDeleted = counter(sandbox, "list");
+            deletion = watch(other.deleteImage(victim, false));
+        }
+    });
+    QVERIFY(waitForListing(outcome));
+    QVERIFY(deletion);
+    QVERIFY(waitFor(deletion));
+    QVERIFY2(deletion->succeeded, qPrintable(deletion->error.fullText()));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    // The other workspaces were still being read when it went.
+    QVERIFY(counter(sandbox, "list") > listedWhenDeleted + 1);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    for (const Image &image : std::as_const(outcome->images))
+        QVERIFY(image.id != victim);
+    QCOMPARE(outcome->total, qint64(outcome->images.size()));
+    // The default workspace's pages were all asked for twice.
+    QVERIFY(counter(sandbox, "list") >= expectedPages(sandbox.state(), 10).requests + (inDefault - 1) / 10);
 }
 
 QTEST_GUILESS_MAIN(TestApiClientListing)
