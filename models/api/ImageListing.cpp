@@ -203,10 +203,13 @@ private:
             result.images.reserve(count);
             QSet<QString> seen;
             seen.reserve(count);
-            // Read, not taken: the pages are shared with whoever received pageArrived(), and taking an image
-            // from a shared page copies the whole page first.
-            for (const Page &page : std::as_const(pages)) {
-                for (const Image &image : page.images) {
+            for (Page &page : pages) {
+                // Moved when no one else holds the page any more; read otherwise: a page may still be shared
+                // with whoever received pageArrived(), and taking an image from a shared page copies the
+                // whole page first.
+                const bool own = page.images.isDetached();
+                for (qsizetype k = 0; k < page.images.size(); ++k) {
+                    const Image &image = std::as_const(page.images)[k];
                     if (!image.id.isEmpty()) {
                         if (seen.contains(image.id)) {
                             ++result.duplicates;
@@ -214,8 +217,12 @@ private:
                         }
                         seen.insert(image.id);
                     }
-                    result.images.append(image);
+                    if (own)
+                        result.images.append(std::move(page.images[k]));
+                    else
+                        result.images.append(image);
                 }
+                page.images = {};
                 for (const QString &line : std::as_const(page.skipped))
                     result.skipped.append(QCoreApplication::translate("mim::ImageListing", "offset %1, %2")
                                               .arg(page.offset)

@@ -62,7 +62,19 @@ private:
     // read is taken as it is (each workspace's own listing is consistent).
     static constexpr int MaxChecks = 3;
 
-    using Merged = std::pair<QList<Image>, QStringList>;
+    // Where a run's images are in the merge; not intact when one of them was another run's too.
+    struct MergedRange
+    {
+        qsizetype begin = 0;
+        qsizetype count = 0;
+        bool intact = false;
+    };
+    struct Merged
+    {
+        QList<Image> images;
+        QStringList skipped;
+        QList<MergedRange> ranges; // by run
+    };
 
     struct Run
     {
@@ -205,15 +217,19 @@ private:
         if (!listing->succeeded())
             return finish(listing->error());
         run.done = true;
-        run.images = listing->images();
+        // Taken, not shared: the merge then moves the images instead of copying them.
+        run.images = std::move(listing->m_images);
         run.received = run.total = listing->total();
         for (const QString &line : listing->skippedRecords())
             run.skipped.append(QCoreApplication::translate("mim::ImageListing", "workspace %1, %2")
                                    .arg(run.workspace.id, line));
         m_passes = qMax(m_passes, listing->passes());
         emitProgress();
-        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; })) {
+            if (m_restorePending)
+                return; // the merge gives the other runs their images back, then checks
             return checkTotals();
+        }
         startMore();
     }
 
@@ -260,23 +276,53 @@ private:
             return;
         if (m_queue.isEmpty())
             return completeWhenMerged();
-        // What was merged meanwhile is not the account's images.
-        ++m_mergeGeneration;
-        m_merged.reset();
+        // What was merged meanwhile is not the account's images, but it holds those of the workspaces that
+        // did not change.
+        m_restorePending = true;
+        if (m_merged)
+            restoreRuns();
         emitProgress();
         startMore();
     }
 
+    // The merge took the runs' images: those of the runs that stay are taken back from it (a run that lost a
+    // duplicate to another is read again instead).
+    void restoreRuns()
+    {
+        Merged merged = *std::exchange(m_merged, std::nullopt);
+        m_restorePending = false;
+        for (int index = 0; index < m_runs.size(); ++index) {
+            Run &run = m_runs[index];
+            if (!run.done)
+                continue;
+            const MergedRange range = merged.ranges.value(index);
+            if (range.intact) {
+                run.images = merged.images.mid(range.begin, range.count);
+                continue;
+            }
+            run.done = false;
+            run.skipped.clear();
+            run.received = 0;
+            m_queue.append(index);
+        }
+        startMore();
+        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+            checkTotals();
+    }
+
     // An image belongs to one workspace; one that shows up in several (a server that ignores workspace_id)
-    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread.
+    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread. The merge takes
+    // the runs' images and moves them (copying 100,000 images costs several times more); a run read again
+    // takes the others' back from it (restoreRuns()).
     void merge()
     {
         const int generation = ++m_mergeGeneration;
         m_merged.reset();
-        if (m_runs.size() == 1) {
-            const Run &only = m_runs.constFirst();
-            m_merged = Merged{only.images, only.skipped};
-            return m_checksPending > 0 ? void() : completeWhenMerged();
+        QList<QList<Image>> lists;
+        QList<QStringList> skipped;
+        for (Run &run : m_runs) {
+            lists.append(std::exchange(run.images, {}));
+            skipped.append(run.skipped);
         }
         auto *watcher = new QFutureWatcher<Merged>(this);
         connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher, generation] {
@@ -284,33 +330,48 @@ private:
             if (m_done || generation != m_mergeGeneration)
                 return;
             m_merged = watcher->future().takeResult();
+            if (m_restorePending)
+                return restoreRuns();
             if (m_checksPending == 0)
                 completeWhenMerged();
         });
-        // The lists are shared with the runs, not copied: a run read again gets lists of its own.
-        watcher->setFuture(QtConcurrent::run([runs = m_runs]() {
-            Merged merged;
-            qsizetype count = 0;
-            for (const Run &run : runs)
-                count += run.images.size();
-            merged.first.reserve(count);
-            QSet<QString> seen;
-            seen.reserve(count);
-            // Read, not taken: the lists are shared with the listings that made them, and taking an image
-            // from a shared list copies the whole list first.
-            for (const Run &run : runs) {
-                for (const Image &image : run.images) {
-                    if (!image.id.isEmpty()) {
-                        if (seen.contains(image.id))
-                            continue;
-                        seen.insert(image.id);
+        watcher->setFuture(
+            QtConcurrent::run([lists = std::move(lists), skipped = std::move(skipped)]() mutable {
+                Merged merged;
+                qsizetype count = 0;
+                for (const QList<Image> &list : std::as_const(lists))
+                    count += list.size();
+                merged.images.reserve(count);
+                QSet<QString> seen;
+                if (lists.size() > 1)
+                    seen.reserve(count);
+                for (qsizetype i = 0; i < lists.size(); ++i) {
+                    QList<Image> &list = lists[i];
+                    MergedRange range{merged.images.size(), 0, true};
+                    // Moved when no one else holds the list; read otherwise (taking an image from a shared
+                    // list copies the whole list first).
+                    const bool own = list.isDetached();
+                    for (qsizetype k = 0; k < list.size(); ++k) {
+                        const Image &image = std::as_const(list)[k];
+                        if (lists.size() > 1 && !image.id.isEmpty()) {
+                            if (seen.contains(image.id)) {
+                                range.intact = false;
+                                continue;
+                            }
+                            seen.insert(image.id);
+                        }
+                        if (own)
+                            merged.images.append(std::move(list[k]));
+                        else
+                            merged.images.append(image);
                     }
-                    merged.first.append(image);
+                    list = {};
+                    range.count = merged.images.size() - range.begin;
+                    merged.ranges.append(range);
+                    merged.skipped.append(skipped.at(i));
                 }
-                merged.second.append(run.skipped);
-            }
-            return merged;
-        }));
+                return merged;
+            }));
     }
 
     // Every total confirmed: the merge, when it is done, is the listing.
@@ -319,15 +380,16 @@ private:
         if (!m_merged)
             return; // the merge's end completes it
         m_runs = {};
-        complete(*std::exchange(m_merged, std::nullopt));
+        Merged merged = *std::exchange(m_merged, std::nullopt);
+        complete(std::move(merged.images), std::move(merged.skipped));
     }
 
-    void complete(Merged merged)
+    void complete(QList<Image> images, QStringList skipped)
     {
         if (m_done)
             return;
-        m_listing->m_images = std::move(merged.first);
-        m_listing->m_skipped = std::move(merged.second);
+        m_listing->m_images = std::move(images);
+        m_listing->m_skipped = std::move(skipped);
         m_listing->m_total = m_listing->m_images.size() + m_listing->m_skipped.size();
         finish(ApiError());
     }
@@ -366,6 +428,7 @@ private:
     int m_checksPending = 0;
     int m_mergeGeneration = 0;
     std::optional<Merged> m_merged; // of the runs as they were when their totals were last checked
+    bool m_restorePending = false;  // runs read again wait for the merge to give the others their images
     QList<QPointer<ApiCall>> m_checks;
     int m_workspacePage = 0;
     int m_passes = 0;
