@@ -25,6 +25,7 @@ class QNetworkRequest;
 
 namespace mim {
 
+class PageWindow;
 class SwrListing;
 class TokenProvider;
 class UsageListing;
@@ -295,9 +296,9 @@ private:
     static Request swrRepositoriesRequest(const QString &nameSpace, qint64 offset, int limit);
     static Request swrTagsRequest(const QString &nameSpace, const QString &repository, qint64 offset,
                                   int limit);
-    // The listing of one workspace (or of whatever ListImage shows for the query), its window of pages in
-    // flight starting at `initialWindow` (0: the client's initial window).
-    ImageListing *listImagesOf(const ListQuery &query, int initialWindow);
+    // The listing of one workspace (or of whatever ListImage shows for the query), its pages in flight
+    // bounded by `window`, shared with the listings of the other workspaces (null: a window of its own).
+    ImageListing *listImagesOf(const ListQuery &query, PageWindow *window);
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);

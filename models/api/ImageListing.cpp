@@ -1,4 +1,5 @@
 #include "models/api/ApiClient.h"
+#include "models/api/PageWindow.h"
 
 #include <algorithm>
 #include <limits>
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -23,22 +23,25 @@ namespace mim {
 class ImageListingPrivate : public QObject
 {
 public:
-    // `initialWindow`: where the window starts (0: the client's initial window); a workspace listed after
-    // another starts where that one's window ended.
-    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, int initialWindow)
+    // `window`: shared with the listings of the account's other workspaces; null: a window of its own.
+    ImageListingPrivate(ApiClient *client, ImageListing *listing, const ListQuery &query, PageWindow *window)
         : QObject(listing)
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
         , m_pageSize(client->pageSize())
-        , m_window(initialWindow > 0 ? qMin(initialWindow, client->listingWindow().limit)
-                                     : client->listingWindow().initial)
-        , m_windowLimit(qMax(m_window, client->listingWindow().limit))
-        , m_resume(new QTimer(this))
+        , m_window(window ? window
+                          : new PageWindow(client->listingWindow().initial, client->listingWindow().limit,
+                                           client->settings().retry.maxDelayMs, this))
     {
-        m_listing->m_window = m_window;
-        m_resume->setSingleShot(true);
-        connect(m_resume, &QTimer::timeout, this, [this] { requestMore(); });
+        m_listing->m_window = m_window->size();
+        connect(m_window, &PageWindow::sizeChanged, this, [this](int size) {
+            if (m_done)
+                return;
+            m_listing->m_window = size;
+            Q_EMIT m_listing->windowChanged(size);
+        });
+        connect(m_window, &PageWindow::pagesAllowed, this, [this] { requestMore(); });
     }
 
     void start() { startPass(); }
@@ -78,17 +81,17 @@ private:
         m_unstable = false;
         m_step = m_pageSize;
         m_pageCount = 1;
-        m_nextPage = 1;
+        m_nextPage = 0;
         m_stopAt = std::numeric_limits<int>::max();
         m_received = 0;
         m_pages = QList<Page>(1);
         qCDebug(lcApi) << "listing images, pass" << m_pass << "page size" << m_pageSize;
-        requestPage(0);
+        requestMore();
     }
 
     void requestPage(int index)
     {
-        if (!m_client)
+        if (!m_client || !m_window)
             return cancel();
         const qint64 offset = qint64(index) * m_step;
         m_pages[index].offset = offset;
@@ -101,54 +104,14 @@ private:
         };
         ApiCall *call = m_client->start(std::move(request));
         m_inFlight.insert(index, call);
-        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, int(m_inFlight.size()));
+        m_window->pageSent();
+        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, m_window->inFlight());
         connect(call, &ApiCall::finished, this,
                 [this, index, call, parsed] { onPageFinished(index, call, parsed); });
-        connect(call, &ApiCall::throttled, this,
-                [this, epoch = m_windowEpoch](int retryAfterMs) { onThrottled(epoch, retryAfterMs); });
-    }
-
-    // Like TCP: until the server first pushes back, one more page in flight per good answer, so the window
-    // doubles per round trip (4, 8, 16: two round trips instead of twelve, a second at 80 ms); after a 429 or
-    // 503 has halved it, one more per window's worth of good answers, about one per round trip.
-    void onGoodAnswer()
-    {
-        if (m_window >= m_windowLimit)
-            return;
-        const bool slowStart = m_windowEpoch == 0;
-        if (!slowStart && ++m_goodAnswers < m_window)
-            return;
-        m_goodAnswers = 0;
-        setWindow(m_window + 1);
-    }
-
-    // Multiplicative decrease, once per window: the pages sent before the last decrease were sent at the old
-    // size and say nothing about the new one.
-    void onThrottled(int epoch, int retryAfterMs)
-    {
-        if (m_done)
-            return;
-        if (retryAfterMs > 0 && !m_resume->isActive() && m_client) {
-            // The server asked for a pause: no new page until it is over (the throttled one retries itself
-            // after the same delay, capped as here).
-            m_resume->start(qMin(retryAfterMs, m_client->settings().retry.maxDelayMs));
-        }
-        if (epoch != m_windowEpoch)
-            return;
-        ++m_windowEpoch;
-        m_goodAnswers = 0;
-        qCDebug(lcApi) << "listing throttled: window" << m_window << "->" << qMax(1, m_window / 2)
-                       << "retry after" << retryAfterMs << "ms";
-        setWindow(qMax(1, m_window / 2));
-    }
-
-    void setWindow(int window)
-    {
-        if (window == m_window)
-            return;
-        m_window = window;
-        m_listing->m_window = window;
-        Q_EMIT m_listing->windowChanged(window);
+        connect(call, &ApiCall::throttled, this, [this, epoch = m_window->epoch()](int retryAfterMs) {
+            if (!m_done && m_window)
+                m_window->throttled(epoch, retryAfterMs);
+        });
     }
 
     void onPageFinished(int index, ApiCall *call, const ParsedPage &parsed)
@@ -156,6 +119,9 @@ private:
         if (m_done)
             return;
         m_inFlight.remove(index);
+        if (!m_window)
+            return cancel(); // the listing of every workspace that owned the window has gone
+        m_window->pageAnswered();
         if (!call->succeeded())
             return finish(call->error());
         if (!parsed->has_value())
@@ -163,7 +129,7 @@ private:
         ImagePage page = std::move(**parsed);
         parsed->reset();
         if (call->attempts() == 1)
-            onGoodAnswer();
+            m_window->goodAnswer();
 
         const qsizetype records = page.images.size() + page.skippedRecords.size();
         if (index == 0) {
@@ -207,17 +173,17 @@ private:
         m_pages[index].skipped = std::move(page.skippedRecords);
         Q_EMIT m_listing->progress(qMin(m_received, m_passTotal), m_passTotal);
 
-        requestMore();
-        if (m_inFlight.isEmpty() && m_nextPage >= qMin(m_pageCount, m_stopAt))
+        // The freed place goes to whichever listing of the window comes first: the default workspace's.
+        m_window->offer();
+        if (!m_done && m_inFlight.isEmpty() && m_nextPage >= qMin(m_pageCount, m_stopAt))
             assemble();
     }
 
+    // Until its first page is answered a pass has one page to send; then as many as the window allows.
     void requestMore()
     {
         const int end = qMin(m_pageCount, m_stopAt);
-        if (m_resume->isActive())
-            return;
-        while (!m_done && m_inFlight.size() < m_window && m_nextPage < end)
+        while (!m_done && m_window && m_nextPage < end && m_window->mayRequest(m_nextPage == 0))
             requestPage(m_nextPage++);
     }
 
@@ -237,10 +203,13 @@ private:
             result.images.reserve(count);
             QSet<QString> seen;
             seen.reserve(count);
-            // Read, not taken: the pages are shared with whoever received pageArrived(), and taking an image
-            // from a shared page copies the whole page first.
-            for (const Page &page : std::as_const(pages)) {
-                for (const Image &image : page.images) {
+            for (Page &page : pages) {
+                // Moved when no one else holds the page any more; read otherwise: a page may still be shared
+                // with whoever received pageArrived(), and taking an image from a shared page copies the
+                // whole page first.
+                const bool own = page.images.isDetached();
+                for (qsizetype k = 0; k < page.images.size(); ++k) {
+                    const Image &image = std::as_const(page.images)[k];
                     if (!image.id.isEmpty()) {
                         if (seen.contains(image.id)) {
                             ++result.duplicates;
@@ -248,8 +217,12 @@ private:
                         }
                         seen.insert(image.id);
                     }
-                    result.images.append(image);
+                    if (own)
+                        result.images.append(std::move(page.images[k]));
+                    else
+                        result.images.append(image);
                 }
+                page.images = {};
                 for (const QString &line : std::as_const(page.skipped))
                     result.skipped.append(QCoreApplication::translate("mim::ImageListing", "offset %1, %2")
                                               .arg(page.offset)
@@ -298,10 +271,11 @@ private:
     void finish(const ApiError &error)
     {
         m_done = true;
-        m_resume->stop();
         const QList<QPointer<ApiCall>> running = m_inFlight.values();
         m_inFlight.clear();
         for (const QPointer<ApiCall> &call : running) {
+            if (m_window)
+                m_window->pageAnswered();
             if (call)
                 call->cancel();
         }
@@ -317,12 +291,8 @@ private:
     ImageListing *m_listing;
     ListQuery m_query;
     int m_pageSize;
-    int m_window;      // pages that may be in flight
-    int m_windowLimit; // the most it may grow to
-    int m_windowEpoch = 0;
-    int m_goodAnswers = 0;
-    QTimer *m_resume; // runs while the server's Retry-After holds new pages back
-    int m_step = 0;   // offset between pages
+    QPointer<PageWindow> m_window; // pages that may be in flight
+    int m_step = 0;                // offset between pages
     int m_pass = 0;
     qint64 m_passTotal = 0;
     bool m_unstable = false;
@@ -345,10 +315,10 @@ void ImageListing::cancel()
         m_cancel();
 }
 
-ImageListing *ApiClient::listImagesOf(const ListQuery &query, int initialWindow)
+ImageListing *ApiClient::listImagesOf(const ListQuery &query, PageWindow *window)
 {
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
-    auto *driver = new ImageListingPrivate(this, listing, query, initialWindow);
+    auto *driver = new ImageListingPrivate(this, listing, query, window);
     listing->m_cancel = [driver] { driver->cancel(); };
     // Every call finishes asynchronously, so the caller has time to connect before anything is emitted.
     driver->start();

@@ -1,4 +1,5 @@
 #include "models/api/ApiClient.h"
+#include "models/api/PageWindow.h"
 
 #include <algorithm>
 #include <limits>
@@ -19,8 +20,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcApi)
 namespace mim {
 
 // Lists every workspace's images: ListWorkspace first (all its pages), then one ImageListingPrivate per
-// workspace, a few at a time, merged by id. ListImage shows only the default workspace "0" when no
-// workspace_id is sent, as the SDK documents, so an account's images are the union over its workspaces.
+// workspace, all at once through one window of pages in flight, merged by id. ListImage shows only the
+// default workspace "0" when no workspace_id is sent, as the SDK documents, so an account's images are the
+// union over its workspaces.
 class WorkspacesListingPrivate : public QObject
 {
 public:
@@ -29,8 +31,16 @@ public:
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
+        , m_window(new PageWindow(client->listingWindow().initial, client->listingWindow().limit,
+                                  client->settings().retry.maxDelayMs, this))
     {
-        m_listing->m_window = client->listingWindow().initial;
+        m_listing->m_window = m_window->size();
+        connect(m_window, &PageWindow::sizeChanged, this, [this](int size) {
+            if (m_done)
+                return;
+            m_listing->m_window = size;
+            Q_EMIT m_listing->windowChanged(size);
+        });
     }
 
     void start() { requestWorkspaces(); }
@@ -51,6 +61,20 @@ private:
     // Rounds of checking that the workspaces read first have not changed since; after the last one, what was
     // read is taken as it is (each workspace's own listing is consistent).
     static constexpr int MaxChecks = 3;
+
+    // Where a run's images are in the merge; not intact when one of them was another run's too.
+    struct MergedRange
+    {
+        qsizetype begin = 0;
+        qsizetype count = 0;
+        bool intact = false;
+    };
+    struct Merged
+    {
+        QList<Image> images;
+        QStringList skipped;
+        QList<MergedRange> ranges; // by run
+    };
 
     struct Run
     {
@@ -133,26 +157,27 @@ private:
             m_queue.append(int(m_runs.size()));
             m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}});
         }
-        // The default workspace first: it holds most images of most accounts, so most rows come first.
+        // The default workspace first: it holds most images of most accounts, so most rows come first, and it
+        // is offered every free place of the window before the others.
         std::stable_partition(m_queue.begin(), m_queue.end(),
                               [this](int index) { return m_runs.at(index).workspace.isDefault(); });
-        // One workspace at a time, each with the whole window: the server throttles the account, not a
-        // workspace, so the window (and a Retry-After hold) must not be split or multiplied.
-        m_parallel = 1;
-        qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s)," << m_parallel
-                       << "at a time";
+        qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s) at once";
         startMore();
     }
 
+    // Every workspace at once: each asks for its first page now, so that every total is known after one
+    // round trip, and the rest of their pages share one window, so that no workspace starts slowly or drains
+    // alone. The server throttles the account, not a workspace: the window (and a Retry-After hold) is the
+    // account's, never split or multiplied.
     void startMore()
     {
-        while (!m_done && m_running < m_parallel && !m_queue.isEmpty()) {
+        while (!m_done && !m_queue.isEmpty()) {
             if (!m_client)
                 return cancel();
             const int index = m_queue.takeFirst();
             ListQuery query = m_query;
             query.workspaceId = m_runs.at(index).workspace.id;
-            ImageListing *listing = m_client->listImagesOf(query, m_listing->m_window);
+            ImageListing *listing = m_client->listImagesOf(query, m_window);
             m_runs[index].listing = listing;
             ++m_running;
             connect(listing, &ImageListing::progress, this, [this, index](qint64 received, qint64 total) {
@@ -162,20 +187,9 @@ private:
             });
             connect(listing, &ImageListing::finished, this,
                     [this, index, listing] { onRunFinished(index, listing); });
-            // Rows may be shown as each workspace's pages arrive; the window is the sum of the running ones.
+            // Rows may be shown as each workspace's pages arrive.
             connect(listing, &ImageListing::pageArrived, m_listing, &ImageListing::pageArrived);
-            connect(listing, &ImageListing::windowChanged, this, [this, listing] { updateWindow(listing); });
         }
-    }
-
-    // The listing's window is that of the workspace being read.
-    void updateWindow(const ImageListing *run)
-    {
-        m_listing->m_peakInFlight = qMax(m_listing->m_peakInFlight, run->peakInFlight());
-        if (run->window() == m_listing->m_window)
-            return;
-        m_listing->m_window = run->window();
-        Q_EMIT m_listing->windowChanged(run->window());
     }
 
     void emitProgress()
@@ -198,31 +212,36 @@ private:
         if (m_done)
             return;
         --m_running;
-        updateWindow(listing);
         Run &run = m_runs[index];
         run.listing.clear();
         if (!listing->succeeded())
             return finish(listing->error());
         run.done = true;
-        run.images = listing->images();
+        // Taken, not shared: the merge then moves the images instead of copying them.
+        run.images = std::move(listing->m_images);
         run.received = run.total = listing->total();
         for (const QString &line : listing->skippedRecords())
             run.skipped.append(QCoreApplication::translate("mim::ImageListing", "workspace %1, %2")
                                    .arg(run.workspace.id, line));
         m_passes = qMax(m_passes, listing->passes());
         emitProgress();
-        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; })) {
+            if (m_restorePending)
+                return; // the merge gives the other runs their images back, then checks
             return checkTotals();
+        }
         startMore();
     }
 
     // Each workspace's listing is consistent in itself, but one that finished early may have changed while
-    // the others were read: one small page per workspace tells, by its total, which ones to read again.
+    // the others were read: one small page per workspace tells, by its total, which ones to read again. The
+    // merge runs meanwhile: when nothing changed, the answers find it done.
     void checkTotals()
     {
         if (m_check >= MaxChecks || m_runs.size() == 1)
             return merge();
         ++m_check;
+        merge();
         m_checksPending = int(m_runs.size());
         for (int index = 0; index < m_runs.size(); ++index) {
             if (!m_client)
@@ -256,57 +275,121 @@ private:
         if (--m_checksPending > 0)
             return;
         if (m_queue.isEmpty())
-            return merge();
+            return completeWhenMerged();
+        // What was merged meanwhile is not the account's images, but it holds those of the workspaces that
+        // did not change.
+        m_restorePending = true;
+        if (m_merged)
+            restoreRuns();
         emitProgress();
         startMore();
     }
 
-    // An image belongs to one workspace; one that shows up in several (a server that ignores workspace_id)
-    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread.
-    void merge()
+    // The merge took the runs' images: those of the runs that stay are taken back from it (a run that lost a
+    // duplicate to another is read again instead).
+    void restoreRuns()
     {
-        using Merged = std::pair<QList<Image>, QStringList>;
-        QList<Run> runs = std::exchange(m_runs, {});
-        if (runs.size() == 1) {
-            Run &only = runs.first();
-            return complete(Merged{std::move(only.images), std::move(only.skipped)});
-        }
-        auto *watcher = new QFutureWatcher<Merged>(this);
-        connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher] {
-            watcher->deleteLater();
-            complete(watcher->future().takeResult());
-        });
-        watcher->setFuture(QtConcurrent::run([runs = std::move(runs)]() mutable {
-            Merged merged;
-            qsizetype count = 0;
-            for (const Run &run : std::as_const(runs))
-                count += run.images.size();
-            merged.first.reserve(count);
-            QSet<QString> seen;
-            seen.reserve(count);
-            // Read, not taken: the lists are shared with the listings that made them, and taking an image
-            // from a shared list copies the whole list first.
-            for (const Run &run : std::as_const(runs)) {
-                for (const Image &image : run.images) {
-                    if (!image.id.isEmpty()) {
-                        if (seen.contains(image.id))
-                            continue;
-                        seen.insert(image.id);
-                    }
-                    merged.first.append(image);
-                }
-                merged.second.append(run.skipped);
+        Merged merged = *std::exchange(m_merged, std::nullopt);
+        m_restorePending = false;
+        for (int index = 0; index < m_runs.size(); ++index) {
+            Run &run = m_runs[index];
+            if (!run.done)
+                continue;
+            const MergedRange range = merged.ranges.value(index);
+            if (range.intact) {
+                run.images = merged.images.mid(range.begin, range.count);
+                continue;
             }
-            return merged;
-        }));
+            run.done = false;
+            run.skipped.clear();
+            run.received = 0;
+            m_queue.append(index);
+        }
+        startMore();
+        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+            checkTotals();
     }
 
-    void complete(std::pair<QList<Image>, QStringList> merged)
+    // An image belongs to one workspace; one that shows up in several (a server that ignores workspace_id)
+    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread. The merge takes
+    // the runs' images and moves them (copying 100,000 images costs several times more); a run read again
+    // takes the others' back from it (restoreRuns()).
+    void merge()
+    {
+        const int generation = ++m_mergeGeneration;
+        m_merged.reset();
+        QList<QList<Image>> lists;
+        QList<QStringList> skipped;
+        for (Run &run : m_runs) {
+            lists.append(std::exchange(run.images, {}));
+            skipped.append(run.skipped);
+        }
+        auto *watcher = new QFutureWatcher<Merged>(this);
+        connect(watcher, &QFutureWatcher<Merged>::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (m_done || generation != m_mergeGeneration)
+                return;
+            m_merged = watcher->future().takeResult();
+            if (m_restorePending)
+                return restoreRuns();
+            if (m_checksPending == 0)
+                completeWhenMerged();
+        });
+        watcher->setFuture(
+            QtConcurrent::run([lists = std::move(lists), skipped = std::move(skipped)]() mutable {
+                Merged merged;
+                qsizetype count = 0;
+                for (const QList<Image> &list : std::as_const(lists))
+                    count += list.size();
+                merged.images.reserve(count);
+                QSet<QString> seen;
+                if (lists.size() > 1)
+                    seen.reserve(count);
+                for (qsizetype i = 0; i < lists.size(); ++i) {
+                    QList<Image> &list = lists[i];
+                    MergedRange range{merged.images.size(), 0, true};
+                    // Moved when no one else holds the list; read otherwise (taking an image from a shared
+                    // list copies the whole list first).
+                    const bool own = list.isDetached();
+                    for (qsizetype k = 0; k < list.size(); ++k) {
+                        const Image &image = std::as_const(list)[k];
+                        if (lists.size() > 1 && !image.id.isEmpty()) {
+                            if (seen.contains(image.id)) {
+                                range.intact = false;
+                                continue;
+                            }
+                            seen.insert(image.id);
+                        }
+                        if (own)
+                            merged.images.append(std::move(list[k]));
+                        else
+                            merged.images.append(image);
+                    }
+                    list = {};
+                    range.count = merged.images.size() - range.begin;
+                    merged.ranges.append(range);
+                    merged.skipped.append(skipped.at(i));
+                }
+                return merged;
+            }));
+    }
+
+    // Every total confirmed: the merge, when it is done, is the listing.
+    void completeWhenMerged()
+    {
+        if (!m_merged)
+            return; // the merge's end completes it
+        m_runs = {};
+        Merged merged = *std::exchange(m_merged, std::nullopt);
+        complete(std::move(merged.images), std::move(merged.skipped));
+    }
+
+    void complete(QList<Image> images, QStringList skipped)
     {
         if (m_done)
             return;
-        m_listing->m_images = std::move(merged.first);
-        m_listing->m_skipped = std::move(merged.second);
+        m_listing->m_images = std::move(images);
+        m_listing->m_skipped = std::move(skipped);
         m_listing->m_total = m_listing->m_images.size() + m_listing->m_skipped.size();
         finish(ApiError());
     }
@@ -326,6 +409,7 @@ private:
         }
         m_listing->m_error = error;
         m_listing->m_passes = m_passes;
+        m_listing->m_peakInFlight = m_window->peakInFlight();
         m_listing->m_finished = true;
         qCDebug(lcApi) << "listing of every workspace finished:" << errorKindName(error.kind)
                        << m_listing->m_images.size() << "images from" << m_workspaces.size()
@@ -337,11 +421,14 @@ private:
     QPointer<ApiClient> m_client;
     ImageListing *m_listing;
     ListQuery m_query;
-    int m_parallel = 1;
+    PageWindow *m_window; // of every workspace's listing
     int m_running = 0;
     QList<int> m_queue; // runs to start, in order
     int m_check = 0;
     int m_checksPending = 0;
+    int m_mergeGeneration = 0;
+    std::optional<Merged> m_merged; // of the runs as they were when their totals were last checked
+    bool m_restorePending = false;  // runs read again wait for the merge to give the others their images
     QList<QPointer<ApiCall>> m_checks;
     int m_workspacePage = 0;
     int m_passes = 0;
@@ -357,7 +444,7 @@ private:
 ImageListing *ApiClient::listAllImages(const ListQuery &query)
 {
     if (!query.workspaceId.isEmpty())
-        return listImagesOf(query, 0);
+        return listImagesOf(query, nullptr);
     auto *listing = new ImageListing(m_shuttingDown ? nullptr : this);
     auto *driver = new WorkspacesListingPrivate(this, listing, query);
     listing->m_cancel = [driver] { driver->cancel(); };

@@ -398,8 +398,10 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
                     applyLoaded(watcher->future().takeResult(), skipped, workspaceNames, workspaceError);
             });
     watcher->setFuture(QtConcurrent::run([lists = std::move(lists), base = m_model->growthBase()]() mutable {
-        return ImageTableModel::grow(std::move(base),
-                                     ImageTableModel::prepare(joined(lists), SettlingActivity), true);
+        // The rows shown as pages arrived hold most images already: only the others are prepared again.
+        ImageTableModel::PreparedImages prepared =
+            ImageTableModel::prepare(joined(lists), SettlingActivity, &base);
+        return ImageTableModel::grow(std::move(base), std::move(prepared), true);
     }));
 }
 

@@ -112,9 +112,13 @@ public:
         std::shared_ptr<detail::PreparedImageData> m_data;
     };
     // Rows that the merge adds for settling images (INIT, CREATING) start with `settlingActivity`; rows
-    // already in the model keep theirs.
+    // already in the model keep theirs. What is computed for an image that `known` (a growthBase()) holds
+    // unchanged is taken from it: the final merge of a listing whose pages were shown as they arrived
+    // computes only what is new.
+    class Growth;
     static PreparedImages prepare(const QList<Image> &images,
-                                  RowActivity settlingActivity = RowActivity::None);
+                                  RowActivity settlingActivity = RowActivity::None,
+                                  const Growth *known = nullptr);
     void applyPrepared(PreparedImages prepared);
     // Like applyPrepared(), but rows missing from `prepared` stay: for images arriving a page at a time.
     void addPrepared(PreparedImages prepared);

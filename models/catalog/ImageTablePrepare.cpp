@@ -2,6 +2,7 @@
 #include "models/catalog/ImageTableRows.h"
 
 #include <algorithm>
+#include <type_traits>
 
 // The half of ImageTableModel that runs on any thread: prepare() and what it computes for each row.
 
@@ -32,6 +33,25 @@ quint8 searchHintsOf(const Image &image)
     if (ImageTableModel::isHexOrDash(image.id))
         hints |= ImageTableModel::IdIsHex;
     return hints;
+}
+
+// Whether two images hold the same, cheaply when they share their strings: an image of a page shown while a
+// listing arrived and the same image in the listing's result do.
+bool sameImage(const Image &a, const Image &b)
+{
+    bool same = true;
+    Image::forEachField([&](QLatin1StringView, auto member) {
+        if (!same)
+            return;
+        const auto &left = a.*member;
+        const auto &right = b.*member;
+        if constexpr (std::is_same_v<std::decay_t<decltype(left)>, QString>) {
+            if (left.size() == right.size() && left.constData() == right.constData())
+                return;
+        }
+        same = left == right;
+    });
+    return same;
 }
 
 } // namespace
@@ -66,8 +86,9 @@ qsizetype ImageTableModel::PreparedImages::size() const
 }
 
 ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &images,
-                                                         RowActivity settlingActivity)
+                                                         RowActivity settlingActivity, const Growth *known)
 {
+    const detail::GrowthData *base = known ? known->m_data.get() : nullptr;
     auto data = std::make_shared<detail::PreparedImageData>();
     data->indexById.reserve(images.size());
     for (int i = 0; i < images.size(); ++i)
@@ -90,7 +111,15 @@ ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &ima
     }
     data->rows.reserve(data->images.size());
     for (const Image &image : std::as_const(data->images)) {
-        data->rows.append(makeRow(image));
+        const int slot = base ? base->slotById.value(image.id, -1) : -1;
+        if (slot >= 0 && sameImage(base->images.at(slot), image)) {
+            Row row;
+            row.digest = base->rows.at(slot).digest;
+            row.searchHints = base->rows.at(slot).searchHints;
+            data->rows.append(row);
+        } else {
+            data->rows.append(makeRow(image));
+        }
         if (settlingActivity != RowActivity::None && image.isSettling())
             data->rows.last().activity = settlingActivity;
         data->totalSizeKb += image.sizeKb;

@@ -1,5 +1,6 @@
 // ImageListing against the in-process sandbox: every page, exactly once, whatever the network does.
 
+#include "SandboxServer.h"
 #include "test_api_client_helpers.h"
 
 #include <QElapsedTimer>
@@ -97,6 +98,11 @@ private Q_SLOTS:
     void retryAfterHoldsNewPagesBack();
     void adaptiveWindowExactUnderFaults();
     void pagesArriveBeforeTheEnd();
+    void everyWorkspaceAsksForItsFirstPageAtOnce();
+    void workspacesShareOneWindow();
+    void sharedWindowHalvesOnThrottling();
+    void sharedWindowExactUnderFaults();
+    void workspaceChangedAfterItsListingIsReadAgain();
 
 private:
     QNetworkAccessManager m_network;
@@ -677,6 +683,255 @@ void TestApiClientListing::pagesArriveBeforeTheEnd()
     QVERIFY(!finishedBeforeFirstPage);
     QCOMPARE(pages, int((outcome->total + 49) / 50));
     QCOMPARE(arrived.size(), outcome->images.size());
+}
+
+namespace {
+
+// The page requests of a listing as the server sees them, in the order they arrive (the in-process sandbox
+// handles a request on the test's thread, before any answer to it can reach the client).
+struct PageRequests
+{
+    QList<QString> workspaceOfFirstPages; // offset 0, by arrival
+    int pages = 0;    // page requests (the checks of a total ask for 1 record: not counted)
+    int answered = 0; // pages the listing received (pageArrived)
+    int firstPagesBeforeAnAnswer = 0;
+    int mostOutstanding = 0; // requests that had arrived minus pages received, at its peak
+};
+
+std::shared_ptr<PageRequests> tracePageRequests(SandboxFixture &sandbox, ImageListing *listing, int pageSize)
+{
+    auto trace = std::make_shared<PageRequests>();
+    QObject::connect(sandbox.server(), &sandbox::SandboxServer::requestHandled, listing,
+                     [trace, pageSize](const QString &line) {
+                         const qsizetype query = line.indexOf(u'?');
+                         if (query < 0 || !line.left(query).endsWith(u"/images"))
+                             return;
+                         const QUrlQuery items(line.mid(query + 1).section(u' ', 0, 0));
+                         if (items.queryItemValue(u"limit"_s).toInt() != pageSize)
+                             return;
+                         ++trace->pages;
+                         trace->mostOutstanding =
+                             qMax(trace->mostOutstanding, trace->pages - trace->answered);
+                         if (items.queryItemValue(u"offset"_s).toInt() == 0) {
+                             trace->workspaceOfFirstPages.append(items.queryItemValue(u"workspace_id"_s));
+                             if (trace->answered == 0)
+                                 ++trace->firstPagesBeforeAnAnswer;
+                         }
+                     });
+    QObject::connect(listing, &ImageListing::pageArrived, listing, [trace] { ++trace->answered; });
+    return trace;
+}
+
+QSet<QString> workspacesOf(const QJsonObject &state)
+{
+    QSet<QString> workspaces{u"0"_s};
+    for (const QJsonValue &value : stateImages(state))
+        workspaces.insert(value.toObject().value(u"workspace_id"_s).toString());
+    return workspaces;
+}
+
+} // namespace
+
+// The first page of a workspace tells how many more it has: every workspace asks for it at once, so that
+// every total is known after one round trip instead of one round trip per workspace.
+void TestApiClientListing::everyWorkspaceAsksForItsFirstPageAtOnce()
+{
+    SandboxFixture sandbox(2000, 4);
+    QVERIFY(sandbox.start());
+    const QSet<QString> workspaces = workspacesOf(sandbox.state());
+    QVERIFY(workspaces.size() >= 3);
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(20);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 30}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const auto trace = tracePageRequests(sandbox, listing, 20);
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+
+    QCOMPARE(trace->firstPagesBeforeAnAnswer, workspaces.size());
+    const QList<QString> firstPages = trace->workspaceOfFirstPages.mid(0, trace->firstPagesBeforeAnAnswer);
+    QCOMPARE(QSet<QString>(firstPages.cbegin(), firstPages.cend()), workspaces);
+    // The default workspace, which holds most images, goes first.
+    QCOMPARE(firstPages.constFirst(), u"0"_s);
+    // Nothing changed: one pass, each first page asked for once.
+    QCOMPARE(trace->workspaceOfFirstPages.size(), workspaces.size());
+}
+
+// The server throttles the account, not a workspace: however many workspaces are read at once, no more pages
+// are in flight than one window allows, and that window grows from the answers of all of them.
+void TestApiClientListing::workspacesShareOneWindow()
+{
+    SandboxFixture sandbox(6000, 4);
+    QVERIFY(sandbox.start());
+    QVERIFY(workspacesOf(sandbox.state()).size() >= 3);
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(20);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 20}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const auto trace = tracePageRequests(sandbox, listing, 20);
+    const auto windows = traceWindow(listing);
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QCOMPARE(counter(sandbox, "list"), expectedPages(sandbox.state(), 20).requests);
+
+    // Seen by the server: never more than 16 requests that the listing has not received the answer of.
+    QVERIFY2(trace->mostOutstanding > 4 && trace->mostOutstanding <= 16,
+             qPrintable(QString::number(trace->mostOutstanding)));
+    QVERIFY2(peak > 4 && peak <= 16, qPrintable(QString::number(peak)));
+    // One window for the account: it starts at 4 and only grows, one step at a time, up to 16.
+    QCOMPARE(windows->windows.constFirst(), 4);
+    for (qsizetype i = 1; i < windows->windows.size(); ++i)
+        QCOMPARE(windows->windows.at(i), windows->windows.at(i - 1) + 1);
+    QCOMPARE(windows->windows.constLast(), 16);
+}
+
+// A 429 or 503 to a page of any workspace halves the one window, and the pages of every workspace are held
+// back for its Retry-After.
+void TestApiClientListing::sharedWindowHalvesOnThrottling()
+{
+    SandboxFixture sandbox(6000, 4);
+    QVERIFY(sandbox.start());
+    QVERIFY(workspacesOf(sandbox.state()).size() >= 3);
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    ApiClient client(&m_network, settings);
+    client.setPageSize(20);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 5}, {u"retry_after_s"_s, 0}});
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const auto windows = traceWindow(listing);
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    // Once every workspace is being read and the window has grown, the server answers 429 for a while.
+    connect(listing, &ImageListing::windowChanged, this, [&sandbox](int window) {
+        if (window == 12)
+            sandbox.setFaults(QJsonObject{
+                {u"latency_ms"_s, 5},
+                {u"retry_after_s"_s, 0},
+                {u"script"_s,
+                 QJsonArray{QJsonObject{
+                     {u"path_contains"_s, u"/images"_s}, {u"fault"_s, u"429"_s}, {u"count"_s, 4}}}},
+            });
+    });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QVERIFY(counter(sandbox, "faults_injected") >= 4);
+
+    const qsizetype top = windows->windows.indexOf(12);
+    QVERIFY(top > 0);
+    int lowest = 12;
+    for (qsizetype i = top + 1; i < windows->windows.size(); ++i) {
+        const int before = windows->windows.at(i - 1);
+        const int after = windows->windows.at(i);
+        QVERIFY2(after == before + 1 || after == qMax(1, before / 2),
+                 qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
+        lowest = qMin(lowest, after);
+    }
+    // Halved, but once per window of pages rather than once per throttled page (four in a row would leave 1).
+    QVERIFY2(lowest >= 3 && lowest <= 6, qPrintable(QString::number(lowest)));
+    QVERIFY(peak <= 16);
+}
+
+// Every workspace read at once, one window, a tenth of the answers failing in every way the network can fail:
+// the listing is still every image, exactly once.
+void TestApiClientListing::sharedWindowExactUnderFaults()
+{
+    SandboxFixture sandbox(4000, 4);
+    QVERIFY(sandbox.start());
+    const QSet<QString> workspaces = workspacesOf(sandbox.state());
+    QVERIFY(workspaces.size() >= 3);
+    ConnectionSettings settings = withFastRetries(sandbox.akskSettings());
+    settings.retry.maxAttempts = 10;
+    settings.retry.maxDelayMs = 50; // also caps the 1 s Retry-After of the 429s
+    ApiClient client(&m_network, settings);
+    client.setPageSize(25);
+    sandbox.setFaults(QJsonObject{
+        {u"rate"_s, 0.1},
+        {u"seed"_s, 11},
+        {u"latency_ms"_s, 5},
+        {u"kinds"_s,
+         QJsonArray{u"429"_s, u"502"_s, u"503"_s, u"504"_s, u"reset"_s, u"truncate"_s, u"malformed"_s}},
+    });
+    ImageListing *listing = client.listAllImages(ListQuery());
+    int peak = 0;
+    connect(listing, &ImageListing::finished, this, [listing, &peak] { peak = listing->peakInFlight(); });
+    const Listing outcome = watchListing(listing);
+    QVERIFY(waitForListing(outcome, 90000));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QCOMPARE(outcome->total, qint64(outcome->images.size()));
+    QCOMPARE(outcome->workspaces.size(), workspaces.size());
+    QVERIFY(counter(sandbox, "faults_injected") > 0);
+    QVERIFY2(peak >= 1 && peak <= 16, qPrintable(QString::number(peak)));
+}
+
+// The default workspace is read first and finishes while the others are still being read; an image deleted
+// from it then is not in the listing: its total, checked once every workspace is read, sends it round again.
+void TestApiClientListing::workspaceChangedAfterItsListingIsReadAgain()
+{
+    SandboxFixture sandbox(8000, 4);
+    QVERIFY(sandbox.start());
+    QVERIFY(workspacesOf(sandbox.state()).size() >= 3);
+    qsizetype inDefault = 0;
+    QString victim;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject image = value.toObject();
+        if (image.value(u"workspace_id"_s).toString() != u"0" ||
+            image.value(u"type"_s).toString() != u"DEDICATED" || image.value(u"deleted"_s).toBool())
+            continue;
+        ++inDefault;
+        if (victim.isEmpty() && !image.value(u"in_use"_s).toBool())
+            victim = image.value(u"id"_s).toString();
+    }
+    QVERIFY(!victim.isEmpty());
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(10);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 40}});
+    ApiClient other(&m_network, withFastRetries(sandbox.akskSettings()));
+
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const Listing outcome = watchListing(listing);
+    qsizetype arrivedInDefault = 0;
+    Outcome deletion;
+    qint64 listedWhenDeleted = -1;
+    connect(listing, &ImageListing::pageArrived, this, [&](const QList<Image> &images) {
+        for (const Image &image : images)
+            arrivedInDefault += image.workspaceId == u"0";
+        if (!deletion && arrivedInDefault >= inDefault) {
+            listedWhenDeleted = counter(sandbox, "list");
+            deletion = watch(other.deleteImage(victim, false));
+        }
+    });
+    QVERIFY(waitForListing(outcome));
+    QVERIFY(deletion);
+    QVERIFY(waitFor(deletion));
+    QVERIFY2(deletion->succeeded, qPrintable(deletion->error.fullText()));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    // The other workspaces were still being read when it went.
+    QVERIFY(counter(sandbox, "list") > listedWhenDeleted + 1);
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    for (const Image &image : std::as_const(outcome->images))
+        QVERIFY(image.id != victim);
+    QCOMPARE(outcome->total, qint64(outcome->images.size()));
+    // The default workspace's pages were all asked for twice, the other workspaces' once, and every total
+    // checked twice.
+    const qint64 readAgain = (inDefault - 1 + 9) / 10 + workspacesOf(sandbox.state()).size();
+    QCOMPARE(counter(sandbox, "list"), expectedPages(sandbox.state(), 10).requests + readAgain);
 }
 
 QTEST_GUILESS_MAIN(TestApiClientListing)

@@ -361,6 +361,51 @@ private Q_SLOTS:
         QCOMPARE(grown.images(), direct.images());
     }
 
+    // The final merge of a listing prepares its images against the table that showed its pages: what an
+    // unchanged image needs is taken from the table, and the merge ends exactly where one that prepared
+    // everything again ends, changed images included.
+    void preparingAgainstTheTableMergesTheSame()
+    {
+        const QList<Image> shown = makeImages(0, 40);
+        QList<Image> listing = shown.mid(5);  // 5 rows gone, the others the very same images
+        listing[0].status = u"ERROR"_s;       // changed
+        listing[1].swrPath = listing[1].name; // changed in what a search reads
+        listing[2].name = QString(listing[2].name.constData(), listing[2].name.size()); // equal, not shared
+        listing[3].description += u" (edited)"_s;                                       // changed
+        listing.append(makeImages(40, 10));                                             // new
+
+        const auto grownWith = [&](bool againstTable) {
+            auto model = std::make_unique<ImageTableModel>();
+            model->sort(ImageTableModel::Name, Qt::AscendingOrder);
+            ImageTableModel::Growth first =
+                ImageTableModel::grow(model->growthBase(), ImageTableModel::prepare(shown), false);
+            if (!model->adoptGrowth(first))
+                return std::unique_ptr<ImageTableModel>();
+            ImageTableModel::Growth base = model->growthBase();
+            ImageTableModel::PreparedImages prepared =
+                ImageTableModel::prepare(listing, Activity::Polling, againstTable ? &base : nullptr);
+            ImageTableModel::Growth grown = ImageTableModel::grow(std::move(base), std::move(prepared), true);
+            if (!model->adoptGrowth(grown))
+                return std::unique_ptr<ImageTableModel>();
+            return model;
+        };
+        const std::unique_ptr<ImageTableModel> reused = grownWith(true);
+        const std::unique_ptr<ImageTableModel> computed = grownWith(false);
+        QVERIFY(reused && computed);
+        QCOMPARE(reused->rowCount(), listing.size());
+        QCOMPARE(reused->images(), computed->images());
+        QCOMPARE(reused->totalSizeKb(), computed->totalSizeKb());
+        for (int row = 0; row < reused->rowCount(); ++row) {
+            QCOMPARE(reused->searchHints(row), computed->searchHints(row));
+            QCOMPARE(reused->rowActivity(reused->imageAt(row).id),
+                     computed->rowActivity(computed->imageAt(row).id));
+        }
+        QCOMPARE(reused->imageAt(reused->rowOfId(listing[0].id)).status, u"ERROR"_s);
+        QVERIFY(!(reused->searchHints(reused->rowOfId(listing[1].id)) & ImageTableModel::SwrPathHasTag));
+        QCOMPARE(reused->imageAt(reused->rowOfId(listing[3].id)).description, listing[3].description);
+        verifyIndex(*reused);
+    }
+
     // Anything that changes the rows between the snapshot and the adoption makes the growth stale: it is
     // refused, nothing changes, and the caller merges its prepared images the usual way.
     void staleGrowthIsRefused_data()
