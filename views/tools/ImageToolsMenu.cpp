@@ -211,7 +211,8 @@ int ImageToolsMenu::exportShownRows(const QString &path)
         return -1;
     const QList<int> columns = ExportImages::columnsFor(fields, m_window->tableView()->header());
     QString error;
-    const int count = ExportImages::exportRows(m_window->filterModel(), columns, target, &error);
+    const int count = ExportImages::exportRows(m_window->filterModel(), columns, target,
+                                               m_window->tableModel()->sizeUnit(), &error);
     if (count < 0) {
         if (interactive)
             QMessageBox::warning(m_window, tr("Export Failed"), error);
