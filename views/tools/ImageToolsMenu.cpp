@@ -165,7 +165,7 @@ SwrStorageDialog *ImageToolsMenu::openSwrStorage()
         return raise(m_storageDialog.data());
     if (!m_session->isOpen() || !m_session->client() || !m_session->catalog()->isComplete())
         return nullptr;
-    auto *dialog = new SwrStorageDialog(m_session, m_window);
+    auto *dialog = new SwrStorageDialog(m_session, m_window, m_services.settings);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_storageDialog = dialog;
     return raise(dialog);
