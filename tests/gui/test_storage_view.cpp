@@ -526,8 +526,14 @@ void TestStorageView::dialogOpensSizedToContentAndKeepsItsGeometry()
         QVERIFY(dialog.width() >= std::min(dialog.contentSize().width(), available.width() * 9 / 10));
         QVERIFY(dialog.width() <= available.width() * 9 / 10);
         QVERIFY(dialog.height() <= available.height() * 85 / 100);
-        // The chart takes its new width once the layout has run.
-        QTRY_COMPARE(dialog.chart()->shownName(0), facts.organizations.first().name);
+        // Grown with its content, it stays on the screen.
+        QVERIFY(available.contains(dialog.geometry()));
+        // The chart takes its new width once the layout has run; on a screen too narrow for the content (the
+        // offscreen platform's 800 px) the name is elided within its 40 %.
+        if (dialog.contentSize().width() <= available.width() * 9 / 10)
+            QTRY_COMPARE(dialog.chart()->shownName(0), facts.organizations.first().name);
+        else
+            QTRY_COMPARE(dialog.chart()->nameWidth(), dialog.chart()->width() * 40 / 100);
         QVERIFY(dialog.isSizeGripEnabled());
         opened = dialog.size();
         dialog.resize(opened - QSize(60, 40));

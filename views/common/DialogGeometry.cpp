@@ -22,6 +22,23 @@ QSize fitted(const QWidget *dialog, QSize wanted)
     return {width, height};
 }
 
+void grow(QWidget *dialog, QSize wanted)
+{
+    // The window manager's title bar and borders, as they are before the resize: pos() and frameGeometry()
+    // of a window include them, size() does not.
+    const QSize decoration = dialog->frameGeometry().size() - dialog->size();
+    dialog->resize(fitted(dialog, wanted));
+    const QRect area = availableArea(dialog);
+    const QRect outer(dialog->pos(), dialog->size() + decoration);
+    QPoint shift;
+    if (outer.right() > area.right())
+        shift.rx() = std::max(area.left() - outer.left(), area.right() - outer.right());
+    if (outer.bottom() > area.bottom())
+        shift.ry() = std::max(area.top() - outer.top(), area.bottom() - outer.bottom());
+    if (!shift.isNull())
+        dialog->move(dialog->pos() + shift);
+}
+
 bool open(QWidget *dialog, QSize wanted, QSettings *settings, SettingsKey key)
 {
     dialog->resize(fitted(dialog, wanted));

@@ -17,6 +17,10 @@ QRect availableArea(const QWidget *dialog);
 // table never opens a dialog larger than the screen, and never below the dialog's minimum size.
 QSize fitted(const QWidget *dialog, QSize wanted);
 
+// Resizes an open dialog to fitted(wanted) and moves it up or left as far as its frame then needs to stay
+// within the screen's free area (a dialog that grows once its content has loaded).
+void grow(QWidget *dialog, QSize wanted);
+
 // Resizes `dialog` to fitted(wanted), then to the geometry last kept under `key`, if any: a size the user
 // chose wins over a computed one. Returns whether a kept geometry was restored.
 bool open(QWidget *dialog, QSize wanted, QSettings *settings, SettingsKey key);

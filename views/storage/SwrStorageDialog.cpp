@@ -418,7 +418,9 @@ void SwrStorageDialog::showFacts(const StorageFacts &facts)
         setPage(Page::Content);
         if (!m_geometryKept && !m_sizedToContent) {
             m_sizedToContent = true;
-            resize(DialogGeometry::fitted(this, size().expandedTo(contentSize())));
+            // Only wider: the names and figures need the width, while the lists scroll; a window growing
+            // downwards once shown would leave the screen where it was placed low.
+            DialogGeometry::grow(this, QSize(std::max(width(), contentSize().width()), height()));
         }
     }
     updateDeleteButton();
