@@ -41,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+44"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln matching image not proposed: in use by notebooks, training jobs or services.</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location line="+141"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -105,7 +105,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+221"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+224"/>
         <source>Not updated for %Ln day(s)</source>
         <translation>
             <numerusform>Not updated for %Ln day</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message numerus="yes">
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+36"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+35"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+28"/>
         <location line="+66"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-79"/>
+        <location line="-80"/>
         <source>%1 of the %2 selected images are already being deleted; delete the other %Ln?</source>
         <comment>%1 and %2 are numbers of images; %Ln the images not being deleted yet</comment>
         <translation>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Delete %Ln Image(s) (SWR Content of %1)</source>
         <comment>button; %1 is how many lose their SWR content too</comment>
         <translation>
@@ -339,7 +339,7 @@
 <context>
     <name>mim::DeletionFlow</name>
     <message numerus="yes">
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+69"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+70"/>
         <source>%Ln deletion(s) are still running.</source>
         <translation>
             <numerusform>%Ln deletion is still running.</numerusform>
@@ -427,7 +427,7 @@
 <context>
     <name>mim::DetailsPane</name>
     <message numerus="yes">
-        <location filename="../views/main/DetailsPane.cpp" line="+419"/>
+        <location filename="../views/main/DetailsPane.cpp" line="+426"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -477,7 +477,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message numerus="yes">
-        <location filename="../views/tools/ExportImages.cpp" line="+113"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+117"/>
         <source>Exported %Ln image(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln image to %1.</numerusform>
@@ -520,7 +520,7 @@
 <context>
     <name>mim::Formatting</name>
     <message numerus="yes">
-        <location filename="../models/common/Formatting.cpp" line="+112"/>
+        <location filename="../models/common/Formatting.cpp" line="+110"/>
         <source>%Ln minute(s) ago</source>
         <translation>
             <numerusform>%Ln minute ago</numerusform>
@@ -547,7 +547,7 @@
 <context>
     <name>mim::FreedStorage</name>
     <message numerus="yes">
-        <location filename="../models/storage/FreedStorage.cpp" line="+75"/>
+        <location filename="../models/storage/FreedStorage.cpp" line="+74"/>
         <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
         <translation>
             <numerusform>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image whose SWR tag was not found.</numerusform>
@@ -621,7 +621,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message numerus="yes">
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+94"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+95"/>
         <source>Its status has not changed for %n minute(s) of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</source>
         <translation>
             <numerusform>Its status has not changed for %n minute of watching, so the app stopped asking for it. Resync Status asks ModelArts to check it again; Refresh shows any change.</numerusform>
@@ -680,7 +680,7 @@
 <context>
     <name>mim::MainWindow</name>
     <message numerus="yes">
-        <location filename="../views/main/MainWindow.cpp" line="+551"/>
+        <location filename="../views/main/MainWindow.cpp" line="+556"/>
         <source>Asking ModelArts to check %Ln image(s) again…</source>
         <translation>
             <numerusform>Asking ModelArts to check %Ln image again…</numerusform>
@@ -808,7 +808,7 @@
 <context>
     <name>mim::StorageBarChart</name>
     <message numerus="yes">
-        <location filename="../views/storage/StorageBarChart.cpp" line="+73"/>
+        <location filename="../views/storage/StorageBarChart.cpp" line="+74"/>
         <source>Not registered: %1 in %n tag(s)</source>
         <translation>
             <numerusform>Not registered: %1 in %n tag</numerusform>
@@ -865,7 +865,7 @@
 <context>
     <name>mim::SwrStorageDialog</name>
     <message numerus="yes">
-        <location filename="../views/storage/SwrStorageDialog.cpp" line="+334"/>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+346"/>
         <source>Reading the tags of %1 of %n repositories…</source>
         <translation>
             <numerusform>Reading the tags of %1 of %n repository…</numerusform>
@@ -905,7 +905,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+104"/>
         <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
         <translation>
             <numerusform>Delete the %n selected tag from SWR, after a confirmation.</numerusform>
@@ -921,7 +921,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Deleted %n tag(s), %1 freed.</source>
         <translation>
             <numerusform>Deleted %n tag, %1 freed.</numerusform>

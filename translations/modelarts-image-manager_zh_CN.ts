@@ -794,7 +794,7 @@
         <translation>不勾选时仅移除在 ModelArts 中的注册：镜像仍保留在 SWR 中，不释放 SWR 空间。</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+37"/>
         <source>%Ln matching image(s) not proposed: in use by notebooks, training jobs or services.</source>
         <translation>
             <numerusform>%Ln 个匹配的镜像未列入：正被 Notebook、训练作业或服务使用。</numerusform>
@@ -834,7 +834,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The SWR content of %Ln public image(s) is kept.</source>
         <comment>after “Frees 3 GB in SWR.”</comment>
         <translation>
@@ -862,7 +862,7 @@
         <translation>删除 SWR 内容</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+84"/>
         <source>These are the rules of your last clean-up of this account (%1, %Ln image(s)).</source>
         <comment>%1 is a date</comment>
         <translation>
@@ -870,7 +870,7 @@
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Frees %1 in SWR.</source>
         <comment>%1 is a size</comment>
         <translation>将释放 SWR 中的 %1。</translation>
@@ -887,7 +887,7 @@
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Export Preview</source>
         <translation>导出预览</translation>
     </message>
@@ -906,7 +906,7 @@
 <context>
     <name>mim::CleanupPreviewModel</name>
     <message>
-        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+118"/>
+        <location filename="../models/cleanup/CleanupPreviewModel.cpp" line="+119"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
@@ -917,7 +917,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Failed to save</source>
         <translation>保存失败</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>mim::DeleteImagesDialog</name>
     <message>
-        <location filename="../models/deletion/DeleteImagesText.cpp" line="+17"/>
+        <location filename="../models/deletion/DeleteImagesText.cpp" line="+16"/>
         <source>Delete Image</source>
         <comment>window title</comment>
         <translation>删除镜像</translation>
@@ -1005,7 +1005,7 @@
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+49"/>
+        <location filename="../views/deletion/DeleteImagesDialog.cpp" line="+51"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1032,7 +1032,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>It is removed from ModelArts (%1, %2). This cannot be undone.</source>
         <comment>one image; %1 is its size, %2 its visibility</comment>
         <translation>该镜像将从 ModelArts 中删除（%1，%2）。此操作无法撤销。</translation>
@@ -1084,7 +1084,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-179"/>
+        <location line="-180"/>
         <source>Delete %Ln image(s)?</source>
         <comment>several images</comment>
         <translation>
@@ -1106,7 +1106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+28"/>
         <location line="+66"/>
         <source>and %Ln more</source>
         <comment>after the first names of the images to delete</comment>
@@ -1229,7 +1229,7 @@
         <location filename="../views/storage/DeleteTagsDialog.cpp" line="+34"/>
         <source>Delete %n SWR Tag(s)</source>
         <translation>
-            <numerusform>删除 %n 个 SWR 标签</numerusform>
+            <numerusform>删除 %n 个 SWR 镜像版本</numerusform>
         </translation>
     </message>
     <message>
@@ -1241,7 +1241,7 @@
         <location line="+3"/>
         <source>Delete %n tag(s) from SWR, %1?</source>
         <translation>
-            <numerusform>从 SWR 删除 %n 个标签（%1）？</numerusform>
+            <numerusform>从 SWR 删除 %n 个镜像版本（%1）？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1266,27 +1266,27 @@
     <message>
         <location line="+13"/>
         <source>The content is removed from SWR and cannot be restored. No ModelArts image names these tags.</source>
-        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些标签。</translation>
+        <translation>内容将从 SWR 中删除，且无法恢复。没有任何 ModelArts 镜像引用这些镜像版本。</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n selected tag(s) registered in ModelArts are left out: delete the image with force instead.</source>
         <translation>
-            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选标签：请改为强制删除其镜像。</numerusform>
+            <numerusform>已略过 %n 个已在 ModelArts 中注册的所选镜像版本：请改为强制删除其镜像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Delete %n Tag(s)</source>
         <translation>
-            <numerusform>删除 %n 个标签</numerusform>
+            <numerusform>删除 %n 个镜像版本</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mim::DeletionFlow</name>
     <message>
-        <location filename="../views/deletion/DeletionFlow.cpp" line="+68"/>
+        <location filename="../views/deletion/DeletionFlow.cpp" line="+69"/>
         <source>Deletions Running</source>
         <translation>删除正在进行</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>复制报告</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Retry</source>
         <comment>the failed deletions of one reason</comment>
         <translation>重试</translation>
@@ -1541,7 +1541,7 @@
         <translation>重试：%1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+62"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -1737,19 +1737,19 @@
         <translation>复制%1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>%1 · %2 · %3</source>
         <comment>details header: status, size, visibility</comment>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 (%2)</source>
         <comment>size: human size, then the number as the server sent it</comment>
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+150"/>
+        <location line="+156"/>
         <source>%Ln image(s) selected, total %1</source>
         <comment>details pane, several images selected</comment>
         <translation>
@@ -1939,7 +1939,7 @@
 <context>
     <name>mim::ExportImages</name>
     <message>
-        <location filename="../views/tools/ExportImages.cpp" line="+62"/>
+        <location filename="../views/tools/ExportImages.cpp" line="+63"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1969,7 +1969,7 @@
         <translation>JSON，全部字段 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Exported %Ln image(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 个镜像导出到 %1。</numerusform>
@@ -2193,7 +2193,7 @@
 <context>
     <name>mim::Formatting</name>
     <message>
-        <location filename="../models/common/Formatting.cpp" line="+110"/>
+        <location filename="../models/common/Formatting.cpp" line="+108"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
@@ -2384,7 +2384,7 @@
 <context>
     <name>mim::FreedStorage</name>
     <message>
-        <location filename="../models/storage/FreedStorage.cpp" line="+62"/>
+        <location filename="../models/storage/FreedStorage.cpp" line="+61"/>
         <source>Frees nothing in SWR: without “Also delete the image content from SWR” the content stays there.</source>
         <translation>不释放 SWR 中的空间：未勾选“同时删除 SWR 中的镜像内容”时，内容仍保留在 SWR 中。</translation>
     </message>
@@ -2401,18 +2401,18 @@
     <message>
         <location line="+2"/>
         <source>Frees %1 in SWR, from the SWR tag sizes.</source>
-        <translation>释放 SWR 中的 %1，按 SWR 标签大小计算。</translation>
+        <translation>释放 SWR 中的 %1，按 SWR 镜像版本大小计算。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Frees about %1 in SWR, by ModelArts&apos; size: SWR lists none of these images&apos; tags.</source>
-        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算：SWR 中没有这些镜像的标签。</translation>
+        <translation>约释放 SWR 中的 %1，按 ModelArts 的大小计算：SWR 中没有这些镜像的版本。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Frees about %1 in SWR: from the SWR tag sizes, and by ModelArts&apos; size for %Ln image(s) whose SWR tag was not found.</source>
         <translation>
-            <numerusform>约释放 SWR 中的 %1：按 SWR 标签大小计算，其中 %Ln 个镜像的 SWR 标签未找到，按 ModelArts 的大小计算。</numerusform>
+            <numerusform>约释放 SWR 中的 %1：按 SWR 镜像版本大小计算，其中 %Ln 个镜像的 SWR 镜像版本未找到，按 ModelArts 的大小计算。</numerusform>
         </translation>
     </message>
 </context>
@@ -2509,12 +2509,18 @@
     <name>mim::ImageExporter</name>
     <message>
         <location filename="../models/catalog/ImageExporter.cpp" line="+97"/>
-        <source>%1 (KB)</source>
-        <comment>CSV column header: the size column, in kilobytes</comment>
-        <translation>%1（KB）</translation>
+        <source>%1 (as reported)</source>
+        <comment>CSV column header: the size column, the number as ModelArts sends it (KB as documented, bytes in some regions)</comment>
+        <translation>%1（服务器返回值）</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+10"/>
+        <source>Size (bytes)</source>
+        <comment>CSV column header: the image size in bytes</comment>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -2558,7 +2564,7 @@
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Image / Tag</source>
         <comment>column: the image name of a group, the tag of a version</comment>
         <translation>镜像 / 版本</translation>
@@ -2799,7 +2805,7 @@
 <context>
     <name>mim::ImageTableModel</name>
     <message>
-        <location filename="../models/catalog/ImageTableModel.cpp" line="+79"/>
+        <location filename="../models/catalog/ImageTableModel.cpp" line="+80"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2834,7 +2840,7 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>%1 (ID %2)</source>
         <comment>workspace name and id</comment>
         <translation>%1（ID %2）</translation>
@@ -2983,7 +2989,7 @@
     <message>
         <location line="+3"/>
         <source>Show how much SWR storage each organization uses, and delete tags no ModelArts image names.</source>
-        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的标签。</translation>
+        <translation>显示每个组织占用的 SWR 存储，并删除没有任何 ModelArts 镜像引用的镜像版本。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3028,7 +3034,7 @@
         <translation>modelarts-镜像</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Export Failed</source>
         <translation>导出失败</translation>
     </message>
@@ -3188,13 +3194,13 @@
 <context>
     <name>mim::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="+70"/>
-        <location line="+297"/>
+        <location filename="../views/main/MainWindow.cpp" line="+71"/>
+        <location line="+301"/>
         <source>ModelArts Image Manager</source>
         <translation>ModelArts 镜像管理器</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-165"/>
         <source>Copied the %1.</source>
         <translation>已复制%1。</translation>
     </message>
@@ -3204,7 +3210,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+131"/>
         <source>%1 — ModelArts Image Manager</source>
         <comment>window title; %1 is the account</comment>
         <translation>%1 — ModelArts 镜像管理器</translation>
@@ -3845,17 +3851,17 @@
     <message>
         <location filename="../models/deletion/JournalReconciler.cpp" line="-164"/>
         <source>The SWR tag %1 was deleted.</source>
-        <translation>SWR 标签 %1 已删除。</translation>
+        <translation>SWR 镜像版本 %1 已删除。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The SWR tag %1 was not deleted; it is still there.</source>
-        <translation>SWR 标签 %1 未被删除，仍然存在。</translation>
+        <translation>SWR 镜像版本 %1 未被删除，仍然存在。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Whether the SWR tag %1 was deleted is unknown (%2); the app will ask again at the next start.</source>
-        <translation>无法确定 SWR 标签 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
+        <translation>无法确定 SWR 镜像版本 %1 是否已删除（%2）；应用将在下次启动时再次查询。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4739,7 +4745,7 @@
 <context>
     <name>mim::StorageBarChart</name>
     <message>
-        <location filename="../views/storage/StorageBarChart.cpp" line="+21"/>
+        <location filename="../views/storage/StorageBarChart.cpp" line="+22"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
@@ -4768,25 +4774,25 @@
         <location line="+1"/>
         <source>Not registered: %1 in %n tag(s)</source>
         <translation>
-            <numerusform>未注册：%1，共 %n 个标签</numerusform>
+            <numerusform>未注册：%1，共 %n 个镜像版本</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Total: %1 in %n tag(s)</source>
         <translation>
-            <numerusform>合计：%1，共 %n 个标签</numerusform>
+            <numerusform>合计：%1，共 %n 个镜像版本</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n tag(s) of unknown size are not counted.</source>
         <translation>
-            <numerusform>%n 个大小未知的标签未计入。</numerusform>
+            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+153"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4802,7 +4808,7 @@
         <location filename="../views/storage/StorageRepositoryModel.cpp" line="+144"/>
         <source>%1 of %n tag(s) registered</source>
         <translation>
-            <numerusform>%n 个标签中 %1 个已注册</numerusform>
+            <numerusform>%n 个镜像版本中 %1 个已注册</numerusform>
         </translation>
     </message>
     <message>
@@ -4813,7 +4819,7 @@
     <message>
         <location line="+34"/>
         <source>Repository or tag</source>
-        <translation>仓库或标签</translation>
+        <translation>仓库或镜像版本</translation>
     </message>
 </context>
 <context>
@@ -4857,7 +4863,7 @@
     <message>
         <location line="+9"/>
         <source>Whether the images of this tag are in use could not be checked.</source>
-        <translation>无法检查此标签的镜像是否正在使用。</translation>
+        <translation>无法检查引用此镜像版本的镜像是否正在使用。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4872,7 +4878,7 @@
     <message>
         <location line="+49"/>
         <source>Tag</source>
-        <translation>标签</translation>
+        <translation>镜像版本</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5098,18 +5104,18 @@
 <context>
     <name>mim::SwrStorageDialog</name>
     <message>
-        <location filename="../views/storage/SwrStorageDialog.cpp" line="+85"/>
+        <location filename="../views/storage/SwrStorageDialog.cpp" line="+92"/>
         <source>SWR Storage</source>
         <translation>SWR 存储</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+248"/>
+        <location line="+253"/>
         <source>Reading SWR…</source>
         <translation>正在读取 SWR…</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-248"/>
         <source>Repositories read</source>
         <translation>已读取的仓库</translation>
     </message>
@@ -5121,24 +5127,24 @@
     </message>
     <message>
         <location line="-120"/>
-        <location line="+243"/>
+        <location line="+248"/>
         <source>Reading SWR was cancelled.</source>
         <translation>已取消读取 SWR。</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-231"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Repositories and their tags</source>
-        <translation>仓库及其标签</translation>
+        <translation>仓库及其镜像版本</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Tags not registered in ModelArts</source>
-        <translation>未在 ModelArts 中注册的标签</translation>
+        <translation>未在 ModelArts 中注册的镜像版本</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5153,7 +5159,7 @@
     <message>
         <location line="+2"/>
         <source>Delete Selected Tags…</source>
-        <translation>删除所选标签…</translation>
+        <translation>删除所选镜像版本…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5163,7 +5169,7 @@
     <message>
         <location line="+32"/>
         <source>Tags deleted</source>
-        <translation>已删除的标签</translation>
+        <translation>已删除的镜像版本</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5178,7 +5184,7 @@
     <message>
         <location line="+7"/>
         <source>Tag</source>
-        <translation>标签</translation>
+        <translation>镜像版本</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5191,7 +5197,7 @@
         <translation>删除结果</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Stopping: the requests already sent finish first…</source>
         <translation>正在停止：先等待已发送的请求完成…</translation>
     </message>
@@ -5199,7 +5205,7 @@
         <location line="+57"/>
         <source>Reading the tags of %1 of %n repositories…</source>
         <translation>
-            <numerusform>正在读取标签：第 %1 个仓库，共 %n 个…</numerusform>
+            <numerusform>正在读取镜像版本：第 %1 个仓库，共 %n 个…</numerusform>
         </translation>
     </message>
     <message>
@@ -5223,7 +5229,7 @@
         <location line="+3"/>
         <source>Not registered: %1 in %n tag(s).</source>
         <translation>
-            <numerusform>未注册：%1，共 %n 个标签。</numerusform>
+            <numerusform>未注册：%1，共 %n 个镜像版本。</numerusform>
         </translation>
     </message>
     <message>
@@ -5235,7 +5241,7 @@
         <location line="+2"/>
         <source>%n tag(s) of unknown size are not counted.</source>
         <translation>
-            <numerusform>%n 个大小未知的标签未计入。</numerusform>
+            <numerusform>%n 个大小未知的镜像版本未计入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5256,20 +5262,20 @@
         <translation>此账号在该区域的 SWR 中没有存储镜像。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+90"/>
         <source>Tags are being deleted.</source>
-        <translation>正在删除标签。</translation>
+        <translation>正在删除镜像版本。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select tags not registered in ModelArts.</source>
-        <translation>请选择未在 ModelArts 中注册的标签。</translation>
+        <translation>请选择未在 ModelArts 中注册的镜像版本。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
         <translation>
-            <numerusform>确认后从 SWR 删除所选的 %n 个标签。</numerusform>
+            <numerusform>确认后从 SWR 删除所选的 %n 个镜像版本。</numerusform>
         </translation>
     </message>
     <message>
@@ -5281,7 +5287,7 @@
         <location line="+12"/>
         <source>Deleted %1 of %n tag(s)…</source>
         <translation>
-            <numerusform>已删除 %1 个，共 %n 个标签…</numerusform>
+            <numerusform>已删除 %1 个，共 %n 个镜像版本…</numerusform>
         </translation>
     </message>
     <message>
@@ -5302,13 +5308,13 @@
     <message>
         <location line="+3"/>
         <source>Unknown: the request may have reached SWR; reload to see whether the tag is still there</source>
-        <translation>未知：请求可能已到达 SWR；请重新加载以查看该标签是否仍然存在</translation>
+        <translation>未知：请求可能已到达 SWR；请重新加载以查看该镜像版本是否仍然存在</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Deleted %n tag(s), %1 freed.</source>
         <translation>
-            <numerusform>已删除 %n 个标签，释放 %1。</numerusform>
+            <numerusform>已删除 %n 个镜像版本，释放 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">

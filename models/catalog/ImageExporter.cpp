@@ -94,8 +94,23 @@ QString ImageExporter::csvTitle(int column)
 {
     const QString title = ImageColumns::title(column);
     if (column == ImageTableModel::Size)
-        return tr("%1 (KB)", "CSV column header: the size column, in kilobytes").arg(title);
+        return tr("%1 (as reported)",
+                  "CSV column header: the size column, the number as ModelArts sends it (KB as documented, "
+                  "bytes in some regions)")
+            .arg(title);
     return title;
+}
+
+ImageExporter::ExtraField ImageExporter::sizeInBytes(const QList<Image> &images,
+                                                     const SizeUnit::Inference &unit)
+{
+    ExtraField field{tr("Size (bytes)", "CSV column header: the image size in bytes"), u"size_bytes"_s, {}};
+    field.values.reserve(images.size());
+    for (const Image &image : images) {
+        const qint64 bytes = unit.toBytes(image.sizeKb);
+        field.values.append(bytes < 0 ? QVariant() : QVariant(bytes));
+    }
+    return field;
 }
 
 QString ImageExporter::csvValue(const Image &image, int column)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/api/Image.h"
+#include "models/api/SizeUnitInference.h"
 
 #include <optional>
 #include <QCoreApplication>
@@ -17,13 +18,14 @@ namespace mim {
 //
 // The values are the raw, machine-readable ones, not the table's display text: a spreadsheet or a script
 // wants a number of KB it can add up and a date it can parse, whatever the user's language.
-// - CSV (RFC 4180): a header row of the column titles (translated; "Size (KB)" names its unit), CRLF line
-//   ends, fields with commas, quotes or line breaks quoted, quotes doubled. UTF-8 with a byte-order mark,
-//   which spreadsheet programs need to read Chinese text correctly. Sizes in KB, dates in ISO 8601 UTC
+// - CSV (RFC 4180): a header row of the column titles (translated), CRLF line ends, fields with commas,
+//   quotes or line breaks quoted, quotes doubled. UTF-8 with a byte-order mark, which spreadsheet programs
+//   need to read Chinese text correctly. Sizes as ModelArts sends them ("Size (as reported)": KB as
+//   documented, bytes where the account's SWR shows so; sizeInBytes() adds the bytes), dates in ISO 8601 UTC
 //   ("2024-05-01T08:30:00Z"), enumerations as the API sends them (ACTIVE, PRIVATE), lists joined with ";".
 //   A text field that starts with = + - @ or a tab gets a leading apostrophe so that a spreadsheet shows it
 //   instead of running it as a formula (descriptions are typed by other people).
-// - JSON: an array of objects whose keys are the API's field names (size in KB, create_at and update_at in
+// - JSON: an array of objects whose keys are the API's field names (size as sent, create_at and update_at in
 //   epoch milliseconds, resource_categories an array), indented, UTF-8.
 // Files are written atomically: on any failure the target is left as it was and no partial file remains.
 class ImageExporter
@@ -52,6 +54,10 @@ public:
         QString jsonKey;
         QVariantList values;
     };
+
+    // The bytes of each image's `size` read in the account's unit (ReportedSizeUnit), empty where unknown:
+    // "Size (bytes)" / "size_bytes", written after the columns so that the raw size keeps its place.
+    static ExtraField sizeInBytes(const QList<Image> &images, const SizeUnit::Inference &unit);
 
     // The columns an export holds: the image's own fields (not "Used by").
     static QList<int> exportedColumns(const QList<int> &columns);

@@ -33,6 +33,7 @@ QList<SettingsKeys::Entry> makeEntries()
         {K::ExportFields, u"export/fields"_s, S::Global, u"visible"_s},
         {K::CleanupGeometry, u"cleanup/geometry"_s, S::Global, {}},
         {K::DeletionResultsGeometry, u"deletionResults/geometry"_s, S::Global, {}},
+        {K::SwrStorageGeometry, u"swrStorage/geometry"_s, S::Global, {}},
         {K::CleanupRules, u"rules"_s, S::CleanupAccount, {}},
         {K::CleanupForce, u"force"_s, S::CleanupAccount, false},
         {K::CleanupFormValues, u"formValues"_s, S::CleanupAccount, QVariantMap()},

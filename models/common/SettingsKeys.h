@@ -38,6 +38,8 @@ enum class SettingsKey
     CleanupGeometry,
     // The size and place of the Deletion Results dialog.
     DeletionResultsGeometry,
+    // The size and place of the SWR Storage dialog.
+    SwrStorageGeometry,
     // Below the account's group, SettingsKeys::cleanupGroup().
     CleanupRules,
     CleanupForce,

@@ -315,7 +315,7 @@ void TestCleanupDialog::dryRunExportsTheTickedImagesInPreviewOrder()
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
-    QVERIFY(lines.at(0).contains("Name,Tag,Namespace,Status,Size (KB)"));
+    QVERIFY(lines.at(0).contains("Name,Tag,Namespace,Status,Size (as reported)"));
     QVERIFY(lines.at(1).startsWith("old-c,latest,lab,ERROR,3145728,"));
     QVERIFY(lines.at(2).startsWith("old-a,latest,lab,ERROR,2097152,"));
 }
@@ -341,14 +341,18 @@ void TestCleanupDialog::previewExportSaysWhyAndWhetherSwrContentGoes()
         const QStringList lines =
             QString::fromUtf8(csv.readAll().mid(3)).split(u"\r\n"_s, Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
-        QVERIFY2(lines.at(0).endsWith(u",Why,SWR content deleted"_s), qPrintable(lines.at(0)));
+        // The bytes of each size come last, so that Why and SWR content deleted keep their places.
+        QVERIFY2(lines.at(0).endsWith(u",Why,SWR content deleted,Size (bytes)"_s), qPrintable(lines.at(0)));
         for (int i = 1; i < 4; ++i) {
             // SWR content goes only with force, and only for private images.
             const bool deleted = force && lines.at(i).contains(u",PRIVATE,"_s);
-            const QString expected = deleted ? u",true"_s : u",false"_s;
+            const QString expected = deleted ? u"true"_s : u"false"_s;
             QVERIFY2(lines.at(i).contains(u"Failed to save · Namespace matches lab"_s),
                      qPrintable(lines.at(i)));
-            QVERIFY2(lines.at(i).endsWith(expected), qPrintable(lines.at(i)));
+            QVERIFY2(lines.at(i).section(u',', -2, -2) == expected, qPrintable(lines.at(i)));
+            // The size as reported (KB for this account) and in bytes.
+            const QString reported = lines.at(i).section(u',', 4, 4);
+            QCOMPARE(lines.at(i).section(u',', -1).toLongLong(), reported.toLongLong() * 1024);
         }
 
         const QString jsonPath = m_f->tempPath(u"why.json"_s);

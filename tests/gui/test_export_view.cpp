@@ -114,19 +114,22 @@ void TestExportView::exportsTheRowsAndColumnsOnScreen()
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonArray rows = QJsonDocument::fromJson(json.readAll()).array();
     QCOMPARE(rows.size(), 3);
-    QCOMPARE(rows.at(0).toObject(),
-             (QJsonObject{{u"size"_s, 900}, {u"name"_s, u"export-big"_s}, {u"description"_s, QString()}}));
+    QCOMPARE(rows.at(0).toObject(), (QJsonObject{{u"size"_s, 900},
+                                                 {u"name"_s, u"export-big"_s},
+                                                 {u"description"_s, QString()},
+                                                 {u"size_bytes"_s, 900 * 1024}}));
     QCOMPARE(rows.at(1).toObject().value(u"name"_s).toString(), u"export-mid"_s);
     QCOMPARE(rows.at(2).toObject().value(u"description"_s).toString(), u"描述, \"一\""_s);
-    QCOMPARE(rows.at(2).toObject().size(), 3);
+    QCOMPARE(rows.at(2).toObject().size(), 4);
 
     const QString csvPath = m_f->tempPath(u"shown.csv"_s);
     QCOMPARE(m_f->tools().exportShownRows(csvPath), 3);
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
-    QCOMPARE(
-        QString::fromUtf8(csv.readAll().mid(3)),
-        u"Size (KB),Name,Description\r\n900,export-big,\r\n500,export-mid,\r\n100,export-small,\"描述, \"\"一\"\"\"\r\n"_s);
+    QCOMPARE(QString::fromUtf8(csv.readAll().mid(3)),
+             u"Size (as reported),Name,Description,Size "
+             u"(bytes)\r\n900,export-big,,921600\r\n500,export-mid,,512000\r\n"
+             u"100,export-small,\"描述, \"\"一\"\"\",102400\r\n"_s);
     QVERIFY(window.statusBar()->currentMessage().contains(u"Exported 3 images"_s));
 }
 

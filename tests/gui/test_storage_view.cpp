@@ -15,11 +15,15 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace mim;
@@ -108,6 +112,9 @@ private Q_SLOTS:
     void registeredTagsAreNeverOffered();
     void aRepositoryStandsForItsUnregisteredTags();
     void tenThousandTagsShowQuickly();
+    void chartNamesReadWholeWithinReason();
+    void resultsTagColumnFitsTheNames();
+    void dialogOpensSizedToContentAndKeepsItsGeometry();
 };
 
 void TestStorageView::chartFiguresEqualTheTableSums()
@@ -451,6 +458,94 @@ void TestStorageView::tenThousandTagsShowQuickly()
     qInfo("10,000 tags over 500 repositories shown in %lld ms", ms);
     QCOMPARE(dialog.unregisteredView()->model()->rowCount(), 10'000 / 7 + 1);
     QCOMPARE(dialog.repositoriesView()->model()->rowCount(), 500);
+}
+
+void TestStorageView::chartNamesReadWholeWithinReason()
+{
+    OrganizationStorage speech;
+    speech.name = u"speech-recognition-platform-team"_s;
+    speech.registeredBytes = 3'000'000'000;
+    OrganizationStorage huge;
+    huge.name = u"an-organization-whose-name-goes-on-and-on-far-beyond-any-reasonable-label-width-x"_s;
+    huge.unregisteredBytes = 1'000'000;
+    StorageBarChart chart;
+    chart.setOrganizations({speech, huge});
+    chart.resize(1000, chart.sizeHint().height());
+    // The longest name within 40 % of the widget: a 32-character team name reads whole.
+    QCOMPARE(chart.nameWidth(), chart.width() * 40 / 100);
+    QCOMPARE(chart.shownName(0), speech.name);
+    // Beyond it, elided in the middle: both ends stay, the tooltip has it whole.
+    const QString shown = chart.shownName(1);
+    QVERIFY(shown.contains(QChar(0x2026)));
+    QVERIFY(shown.startsWith(u"an-organization"_s));
+    QVERIFY(shown.endsWith(u"-x"_s));
+    QVERIFY(chart.fontMetrics().horizontalAdvance(shown) <= chart.nameWidth());
+    QVERIFY(chart.toolTipText(1).contains(huge.name));
+
+    // With short names only, the column is as wide as the longest of them, and no wider.
+    chart.setOrganizations({speech});
+    QCOMPARE(chart.nameWidth(), chart.fontMetrics().horizontalAdvance(speech.name));
+    // The chart asks for room for the whole name.
+    QVERIFY(chart.sizeHint().width() > chart.fontMetrics().horizontalAdvance(speech.name) + 240);
+}
+
+void TestStorageView::resultsTagColumnFitsTheNames()
+{
+    SwrStorageDialog dialog;
+    dialog.showFacts(sampleFacts());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    TagDeletionResult result;
+    result.tag = storedTag(u"speech-recognition-platform-team"_s, u"base/pytorch"_s,
+                           u"2.1.0-cuda12.1-cudnn8-ubuntu22.04-20240501"_s, 100);
+    result.outcome = Swr::DeleteOutcome::Deleted;
+    dialog.showDeletionResult(result);
+    QTreeWidget *results = dialog.resultsList();
+    const QString name = results->topLevelItem(0)->text(0);
+    QCOMPARE(name, result.tag.displayName());
+    QVERIFY2(
+        results->columnWidth(0) >= results->fontMetrics().horizontalAdvance(name),
+        qPrintable(
+            u"%1 < %2"_s.arg(results->columnWidth(0)).arg(results->fontMetrics().horizontalAdvance(name))));
+}
+
+void TestStorageView::dialogOpensSizedToContentAndKeepsItsGeometry()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    StorageFacts facts = sampleFacts();
+    facts.organizations.first().name = u"speech-recognition-platform-team-with-a-long-name"_s;
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    QSize opened;
+    {
+        SwrStorageDialog dialog(nullptr, &settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.showFacts(facts);
+        // Sized to its content: the chart's names and figures whole, within 90 % × 85 % of the screen.
+        QVERIFY(dialog.width() >= std::min(dialog.contentSize().width(), available.width() * 9 / 10));
+        QVERIFY(dialog.width() <= available.width() * 9 / 10);
+        QVERIFY(dialog.height() <= available.height() * 85 / 100);
+        // Grown with its content, it stays on the screen.
+        QVERIFY(available.contains(dialog.geometry()));
+        // The chart takes its new width once the layout has run; on a screen too narrow for the content (the
+        // offscreen platform's 800 px) the name is elided within its 40 %.
+        if (dialog.contentSize().width() <= available.width() * 9 / 10)
+            QTRY_COMPARE(dialog.chart()->shownName(0), facts.organizations.first().name);
+        else
+            QTRY_COMPARE(dialog.chart()->nameWidth(), dialog.chart()->width() * 40 / 100);
+        QVERIFY(dialog.isSizeGripEnabled());
+        opened = dialog.size();
+        dialog.resize(opened - QSize(60, 40));
+        QTest::qWait(50);
+        dialog.close();
+    }
+    // Reopened at the size it was left at, even once content has loaded.
+    SwrStorageDialog again(nullptr, &settings);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    again.showFacts(facts);
+    QCOMPARE(again.size(), opened - QSize(60, 40));
 }
 
 QTEST_MAIN(TestStorageView)

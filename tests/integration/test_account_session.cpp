@@ -8,8 +8,10 @@
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ListingCache.h"
+#include "models/common/Formatting.h"
 #include "models/deletion/DeletionQueue.h"
 #include "models/session/AccountSession.h"
+#include "models/storage/ReportedSizeUnit.h"
 #include "models/storage/SwrInventory.h"
 #include "SandboxFixture.h"
 #include "SandboxServer.h"
@@ -467,6 +469,84 @@ private Q_SLOTS:
         QCOMPARE(session.storage()->state(), SwrInventory::State::Idle);
         QVERIFY(session.storage()->facts().tags.isEmpty());
         QVERIFY(session.storage()->facts().organizations.isEmpty());
+    }
+
+    void loadedInventorySetsTheSizeUnitUntilAnotherAccount()
+    {
+        // A region whose `size` is in bytes: three images whose SWR tags hold exactly their `size` in bytes.
+        // Their swr_path is outside the sandbox's SWR, so it makes no tag of its own (size × 1024, KB
+        // evidence) for them; the tags are pushed as a registry would hold them.
+        SandboxFixture bytesRegion(0, 11);
+        SandboxFixture kbRegion(20, 4);
+        QVERIFY(bytesRegion.start());
+        QVERIFY(kbRegion.start());
+        const QList<qint64> sizes{3'000'000'000, 1'500'000'000, 700'000'000};
+        QJsonArray pushed;
+        for (int i = 0; i < sizes.size(); ++i) {
+            const QString name = u"llm-%1"_s.arg(i);
+            QString why;
+            QVERIFY2(!bytesRegion.server()
+                          ->addImage(QJsonObject{{u"name"_s, name},
+                                                 {u"tag"_s, u"v1"_s},
+                                                 {u"namespace"_s, u"evidence"_s},
+                                                 {u"size"_s, sizes.at(i)},
+                                                 {u"swr_path"_s,
+                                                  u"registry.example.com/evidence/%1:v1"_s.arg(name)}},
+                                     &why)
+                          .isEmpty(),
+                     qPrintable(why));
+            pushed.append(QJsonObject{{u"namespace"_s, u"evidence"_s},
+                                      {u"repository"_s, name},
+                                      {u"tag"_s, u"v1"_s},
+                                      {u"size"_s, sizes.at(i)}});
+        }
+        QString why;
+        QCOMPARE(bytesRegion.server()->addSwrTags(QJsonObject{{u"tags"_s, pushed}}, &why), int(sizes.size()));
+
+        SessionFixture fixture;
+        ImageTableModel &table = fixture.table;
+        AccountSession &session = fixture.session;
+        QVERIFY(fixture.openAndLoad(bytesRegion.akskSettings()));
+        QCOMPARE(table.rowCount(), sizes.size());
+        const auto sizeCell = [&table](int row) {
+            return table.data(table.index(row, ImageTableModel::Size), Qt::DisplayRole).toString();
+        };
+        const auto rowOfSize = [&table](qint64 size) {
+            for (int row = 0; row < table.rowCount(); ++row) {
+                if (table.imageAt(row).sizeKb == size)
+                    return row;
+            }
+            return -1;
+        };
+        const int largest = rowOfSize(sizes.first());
+        QVERIFY(largest >= 0);
+        QCOMPARE(session.sizeUnit()->unit(), SizeUnit::Unit::Kilobytes);
+        QCOMPARE(sizeCell(largest), Formatting::dataSize(sizes.first() * 1024));
+
+        QSignalSpy unitChanged(session.sizeUnit(), &ReportedSizeUnit::changed);
+        QSignalSpy repainted(&table, &ImageTableModel::dataChanged);
+        QSignalSpy loaded(session.storage(), &SwrInventory::loaded);
+        session.loadStorage();
+        QVERIFY(loaded.wait(TimeoutMs));
+        QCOMPARE(session.storage()->facts().sizeUnit.readAsBytes, int(sizes.size()));
+        QCOMPARE(unitChanged.count(), 1);
+        QCOMPARE(session.sizeUnit()->unit(), SizeUnit::Unit::Bytes);
+        QVERIFY(session.sizeUnit()->inference().fromEvidence);
+        QCOMPARE(table.sizeUnit().unit, SizeUnit::Unit::Bytes);
+        QVERIFY(!repainted.isEmpty());
+        for (const qint64 size : sizes)
+            QCOMPARE(sizeCell(rowOfSize(size)), Formatting::dataSize(size));
+
+        // Another account starts from the documented unit again, and its Size column reads KB.
+        session.open(u"B"_s, kbRegion.akskSettings());
+        QCOMPARE(session.sizeUnit()->unit(), SizeUnit::Unit::Kilobytes);
+        QVERIFY(!session.sizeUnit()->inference().fromEvidence);
+        QVERIFY(waitLoaded(session));
+        int sized = 0;
+        while (sized < table.rowCount() && table.imageAt(sized).sizeKb <= 0)
+            ++sized;
+        QVERIFY(sized < table.rowCount());
+        QCOMPARE(sizeCell(sized), Formatting::dataSize(table.imageAt(sized).sizeKb * 1024));
     }
 
     void resyncableStatuses()

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void csvRoundTripsAwkwardText();
     void csvValuesAreRaw();
     void csvDefusesFormulas();
+    void sizeInBytesFollowsTheUnit();
     void allFieldsAndExtraFields();
     void jsonUsesApiNamesAndRawValues();
     void exportFollowsViewOrderAndVisibleColumns();
@@ -147,7 +148,7 @@ void TestImageExporter::csvHasBomHeaderAndCrlf()
         ImageExporter::toCsv({make(u"id-1"_s, u"alpha"_s, 2048)},
                              {ImageTableModel::Name, ImageTableModel::Size, ImageTableModel::Id});
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
-    QCOMPARE(decodeCsv(csv), u"Name,Size (KB),ID\r\nalpha,2048,id-1\r\n"_s);
+    QCOMPARE(decodeCsv(csv), u"Name,Size (as reported),ID\r\nalpha,2048,id-1\r\n"_s);
 }
 
 void TestImageExporter::csvRoundTripsAwkwardText()
@@ -158,7 +159,7 @@ void TestImageExporter::csvRoundTripsAwkwardText()
     const QList<int> columns{ImageTableModel::Name, ImageTableModel::Description, ImageTableModel::Size};
     const QList<QStringList> records = parseCsv(decodeCsv(ImageExporter::toCsv(images, columns)));
     QCOMPARE(records.size(), 4);
-    QCOMPARE(records.at(0), (QStringList{u"Name"_s, u"Description"_s, u"Size (KB)"_s}));
+    QCOMPARE(records.at(0), (QStringList{u"Name"_s, u"Description"_s, u"Size (as reported)"_s}));
     QCOMPARE(records.at(1), (QStringList{u"alpha"_s, awkward, u"1"_s}));
     QCOMPARE(records.at(2), (QStringList{u"beta"_s, u"a,b,c"_s, u"2"_s}));
     QCOMPARE(records.at(3), (QStringList{u"gamma"_s, u"line\nbreak"_s, u"3"_s}));
@@ -180,7 +181,7 @@ void TestImageExporter::csvValuesAreRaw()
     for (int column = 0; column < records.at(0).size(); ++column)
         byTitle.insert(records.at(0).at(column), records.at(1).at(column));
     QCOMPARE(byTitle.value(u"Status"_s), u"ACTIVE"_s);
-    QCOMPARE(byTitle.value(u"Size (KB)"_s), u"5242880"_s);
+    QCOMPARE(byTitle.value(u"Size (as reported)"_s), u"5242880"_s);
     QCOMPARE(byTitle.value(u"Created"_s), u"2024-05-01T08:30:00Z"_s);
     QCOMPARE(byTitle.value(u"Updated"_s), u"2024-05-02T08:30:00Z"_s);
     QCOMPARE(byTitle.value(u"Type"_s), u"DEDICATED"_s);
@@ -189,6 +190,35 @@ void TestImageExporter::csvValuesAreRaw()
     QCOMPARE(byTitle.value(u"Service type"_s), u"TRAIN"_s);
     QVERIFY(records.at(1).contains(u"CPU;GPU"_s));
     QVERIFY(records.at(1).contains(image.swrPath));
+}
+
+void TestImageExporter::sizeInBytesFollowsTheUnit()
+{
+    // The raw `size` is the same number whatever it means; the bytes column is what the unit makes of it.
+    Image unknown = make(u"3"_s, u"gamma"_s, 0);
+    unknown.sizeKb = -1;
+    const QList<Image> images{make(u"1"_s, u"alpha"_s, 2048), make(u"2"_s, u"beta"_s, 3), unknown};
+    SizeUnit::Inference bytes;
+    bytes.unit = SizeUnit::Unit::Bytes;
+    bytes.fromEvidence = true;
+    for (const auto &[unit, expected] :
+         {std::pair{SizeUnit::Inference(), QStringList{u"2097152"_s, u"3072"_s, QString()}},
+          std::pair{bytes, QStringList{u"2048"_s, u"3"_s, QString()}}}) {
+        const QList<QStringList> records =
+            parseCsv(decodeCsv(ImageExporter::toCsv(images, {ImageTableModel::Name, ImageTableModel::Size},
+                                                    {ImageExporter::sizeInBytes(images, unit)})));
+        QCOMPARE(records.at(0), (QStringList{u"Name"_s, u"Size (as reported)"_s, u"Size (bytes)"_s}));
+        QCOMPARE(records.at(1), (QStringList{u"alpha"_s, u"2048"_s, expected.at(0)}));
+        QCOMPARE(records.at(2), (QStringList{u"beta"_s, u"3"_s, expected.at(1)}));
+        QCOMPARE(records.at(3), (QStringList{u"gamma"_s, u"-1"_s, expected.at(2)}));
+        const QJsonArray json =
+            QJsonDocument::fromJson(ImageExporter::toJson(images, {ImageTableModel::Size},
+                                                          {ImageExporter::sizeInBytes(images, unit)}))
+                .array();
+        QCOMPARE(json.at(0).toObject().value(u"size"_s).toInteger(), 2048);
+        QCOMPARE(json.at(0).toObject().value(u"size_bytes"_s).toInteger(), expected.at(0).toLongLong());
+        QVERIFY(json.at(2).toObject().value(u"size_bytes"_s).isNull());
+    }
 }
 
 void TestImageExporter::csvDefusesFormulas()
@@ -288,7 +318,7 @@ void TestImageExporter::exportFollowsViewOrderAndVisibleColumns()
     QCOMPARE(json.at(0).toObject(), (QJsonObject{{u"size"_s, 400}, {u"name"_s, u"delta"_s}}));
     QCOMPARE(json.at(1).toObject(), (QJsonObject{{u"size"_s, 100}, {u"name"_s, u"beta"_s}}));
     QCOMPARE(decodeCsv(ImageExporter::toCsv(shown, columns)),
-             u"Size (KB),Name\r\n400,delta\r\n100,beta\r\n"_s);
+             u"Size (as reported),Name\r\n400,delta\r\n100,beta\r\n"_s);
 
     // Resorting the view reorders the export.
     filter.sort(ImageTableModel::Name, Qt::AscendingOrder);

@@ -76,6 +76,7 @@ void TestSettingsKeys::everyKeyOnceWithItsStoredPath()
         u"export/fields"_s,
         u"cleanup/geometry"_s,
         u"deletionResults/geometry"_s,
+        u"swrStorage/geometry"_s,
         u"cleanup/<account>/rules"_s,
         u"cleanup/<account>/force"_s,
         u"cleanup/<account>/formValues"_s,

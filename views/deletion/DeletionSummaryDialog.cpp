@@ -2,6 +2,7 @@
 
 #include "models/common/Formatting.h"
 #include "models/common/SettingsKeys.h"
+#include "views/common/DialogGeometry.h"
 
 #include <algorithm>
 #include <QClipboard>
@@ -11,7 +12,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QStyle>
@@ -208,9 +208,7 @@ DeletionSummaryDialog::DeletionSummaryDialog(const DeletionSummary &summary, QSe
     layout->addWidget(m_list, 1);
     layout->addWidget(buttons);
 
-    sizeToContent();
-    if (m_settings && SettingsKeys::contains(*m_settings, SettingsKey::DeletionResultsGeometry))
-        restoreGeometry(SettingsKeys::value(*m_settings, SettingsKey::DeletionResultsGeometry).toByteArray());
+    DialogGeometry::open(this, contentSize(), m_settings, SettingsKey::DeletionResultsGeometry);
 }
 
 void DeletionSummaryDialog::addGroups(const DeleteImagesText::WorkspaceText &workspaceText)
@@ -289,14 +287,11 @@ void DeletionSummaryDialog::addGroups(const DeleteImagesText::WorkspaceText &wor
     connect(header, &QHeaderView::sectionResized, m_list, [this] { m_list->doItemsLayout(); });
 }
 
-void DeletionSummaryDialog::sizeToContent()
+QSize DeletionSummaryDialog::contentSize() const
 {
-    const QScreen *screen = parentWidget() ? parentWidget()->screen() : this->screen();
-    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 768);
     const QFontMetrics metrics = fontMetrics();
     const int reasonWidth = metrics.averageCharWidth() * 72;
-    int width = m_list->columnWidth(ImageColumn) + reasonWidth + metrics.averageCharWidth() * 16;
-    width = qMin(width, available.width() * 9 / 10);
+    const int width = m_list->columnWidth(ImageColumn) + reasonWidth + metrics.averageCharWidth() * 16;
 
     // Each row as tall as its wrapped text at that width.
     int rowsHeight = m_list->header()->sizeHint().height();
@@ -313,11 +308,10 @@ void DeletionSummaryDialog::sizeToContent()
         }
     }
     const int chrome = sizeHint().height() - m_list->sizeHint().height();
-    int height = m_list->isVisible() || m_list->topLevelItemCount() > 0
-                     ? chrome + rowsHeight + metrics.height() * 2
-                     : sizeHint().height();
-    height = qBound(minimumSizeHint().height(), height, available.height() * 85 / 100);
-    resize(qMax(width, minimumSizeHint().width()), height);
+    const int height = m_list->isVisible() || m_list->topLevelItemCount() > 0
+                           ? chrome + rowsHeight + metrics.height() * 2
+                           : sizeHint().height();
+    return {width, height};
 }
 
 void DeletionSummaryDialog::retry(const QList<DeletionRequest> &requests)
@@ -328,8 +322,7 @@ void DeletionSummaryDialog::retry(const QList<DeletionRequest> &requests)
 
 void DeletionSummaryDialog::hideEvent(QHideEvent *event)
 {
-    if (m_settings)
-        SettingsKeys::setValue(*m_settings, SettingsKey::DeletionResultsGeometry, saveGeometry());
+    DialogGeometry::keep(this, m_settings, SettingsKey::DeletionResultsGeometry);
     QDialog::hideEvent(event);
 }
 

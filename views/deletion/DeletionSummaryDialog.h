@@ -47,7 +47,7 @@ protected:
 private:
     void addGroups(const DeleteImagesText::WorkspaceText &workspaceText);
     // Wide enough for the reasons, tall enough for the rows, within the screen.
-    void sizeToContent();
+    QSize contentSize() const;
     void retry(const QList<DeletionRequest> &requests);
 
     DeletionSummary m_summary;

@@ -15,6 +15,7 @@ namespace mim {
 namespace {
 
 constexpr int MinimumBarWidth = 120;
+constexpr int MaxNameShare = 40; // per cent of the widget's width
 
 QString exactBytes(qint64 bytes)
 {
@@ -84,13 +85,37 @@ int StorageBarChart::rowHeight() const
     return fontMetrics().height() * 2;
 }
 
-int StorageBarChart::nameWidth() const
+int StorageBarChart::longestNameWidth() const
 {
     int width = 0;
     for (const OrganizationStorage &organization : m_organizations)
         width = std::max(width, fontMetrics().horizontalAdvance(Formatting::visibleText(organization.name)));
-    // A very long name must not squeeze the bars away; it is elided instead.
-    return std::min(width, fontMetrics().averageCharWidth() * 24);
+    return width;
+}
+
+int StorageBarChart::nameWidth() const
+{
+    // Names read whole up to 40 % of the widget; only a longer one is elided (in the middle, where team
+    // names differ least), so a very long name cannot squeeze the bars away.
+    return std::min(longestNameWidth(), width() * MaxNameShare / 100);
+}
+
+int StorageBarChart::hintedNameWidth() const
+{
+    // What the chart asks for, before it has a width: the longest name, within reason.
+    return std::min(longestNameWidth(), fontMetrics().averageCharWidth() * 48);
+}
+
+QString StorageBarChart::shownName(int row) const
+{
+    if (row < 0 || row >= m_organizations.size())
+        return {};
+    const QString name = Formatting::visibleText(m_organizations.at(row).name);
+    // elidedText() measures in fractions of a pixel: a name exactly as wide as the column (the longest one)
+    // could lose a character to rounding.
+    if (fontMetrics().horizontalAdvance(name) <= nameWidth())
+        return name;
+    return fontMetrics().elidedText(name, Qt::ElideMiddle, nameWidth());
 }
 
 int StorageBarChart::figuresWidth() const
@@ -112,14 +137,17 @@ int StorageBarChart::rowAt(const QPoint &point) const
 QSize StorageBarChart::sizeHint() const
 {
     const int gap = fontMetrics().averageCharWidth() * 2;
-    return {nameWidth() + figuresWidth() + 2 * gap + MinimumBarWidth * 2,
+    // Wide enough that the names' share (at most 40 %) holds the longest of them whole.
+    const int names = hintedNameWidth();
+    return {std::max(names + figuresWidth() + 2 * gap + MinimumBarWidth * 2, names * 100 / MaxNameShare + 1),
             rowHeight() * int(std::max<qsizetype>(1, m_organizations.size()))};
 }
 
 QSize StorageBarChart::minimumSizeHint() const
 {
     const int gap = fontMetrics().averageCharWidth() * 2;
-    return {nameWidth() + figuresWidth() + 2 * gap + MinimumBarWidth,
+    return {std::min(longestNameWidth(), fontMetrics().averageCharWidth() * 12) + figuresWidth() + 2 * gap +
+                MinimumBarWidth,
             rowHeight() * int(std::max<qsizetype>(1, m_organizations.size()))};
 }
 
@@ -150,9 +178,7 @@ void StorageBarChart::paintEvent(QPaintEvent *)
         }
 
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(
-            nameRect, Qt::AlignVCenter | Qt::AlignLeading,
-            metrics.elidedText(Formatting::visibleText(organization.name), Qt::ElideMiddle, names));
+        painter.drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeading, shownName(row));
 
         // Scaled to the largest organization; a part that is not zero stays visible as at least one pixel.
         const auto scaled = [&](qint64 bytes) {

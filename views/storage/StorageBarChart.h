@@ -26,6 +26,11 @@ public:
     QString figuresText(int row) const;
     // The tooltip of bar `row`: the same figures in bytes, and the counts of tags.
     QString toolTipText(int row) const;
+    // The name beside bar `row`, as shown: whole up to 40 % of the widget's width, elided in the middle
+    // beyond (the tooltip has it whole).
+    QString shownName(int row) const;
+    // The width of the names' column at the widget's current width.
+    int nameWidth() const;
     // The bar under a point of the widget, -1 for none.
     int rowAt(const QPoint &point) const;
 
@@ -39,7 +44,8 @@ protected:
 
 private:
     int rowHeight() const;
-    int nameWidth() const;
+    int longestNameWidth() const;
+    int hintedNameWidth() const;
     int figuresWidth() const;
     void updateAccessibleText();
 

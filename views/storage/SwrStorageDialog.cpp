@@ -6,6 +6,7 @@
 #include "models/deletion/DeletionJournal.h"
 #include "models/session/AccountSession.h"
 #include "models/storage/SwrInventory.h"
+#include "views/common/DialogGeometry.h"
 #include "views/storage/DeleteTagsDialog.h"
 #include "views/storage/StorageBarChart.h"
 #include "views/storage/StorageRepositoryModel.h"
@@ -25,6 +26,8 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTreeView>
@@ -43,11 +46,15 @@ constexpr int OutcomeRole = Qt::UserRole + 1;
 
 } // namespace
 
-SwrStorageDialog::SwrStorageDialog(AccountSession *session, QWidget *parent)
+SwrStorageDialog::SwrStorageDialog(AccountSession *session, QWidget *parent, QSettings *settings)
     : QDialog(parent)
     , m_session(session)
+    , m_settings(settings)
 {
     build();
+    m_geometryKept =
+        DialogGeometry::open(this, QSize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 36),
+                             m_settings, SettingsKey::SwrStorageGeometry);
     if (!session)
         return;
     // The session's inventory: what this view loads also gives the delete confirmation its SWR figures.
@@ -73,8 +80,8 @@ SwrStorageDialog::SwrStorageDialog(AccountSession *session, QWidget *parent)
     }
 }
 
-SwrStorageDialog::SwrStorageDialog(QWidget *parent)
-    : SwrStorageDialog(nullptr, parent)
+SwrStorageDialog::SwrStorageDialog(QWidget *parent, QSettings *settings)
+    : SwrStorageDialog(static_cast<AccountSession *>(nullptr), parent, settings)
 {}
 
 SwrStorageDialog::~SwrStorageDialog() = default;
@@ -255,9 +262,14 @@ void SwrStorageDialog::build()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_deletionPanel);
-    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 36);
     setPage(Page::Loading);
     updateDeleteButton();
+}
+
+void SwrStorageDialog::hideEvent(QHideEvent *event)
+{
+    DialogGeometry::keep(this, m_settings, SettingsKey::SwrStorageGeometry);
+    QDialog::hideEvent(event);
 }
 
 void SwrStorageDialog::showEvent(QShowEvent *event)
@@ -400,11 +412,46 @@ void SwrStorageDialog::showFacts(const StorageFacts &facts)
     m_totals->setToolTip(tr("Registered: %1 bytes; not registered: %2 bytes")
                              .arg(QLocale().toString(registered), QLocale().toString(unregistered)));
 
-    if (facts.tags.isEmpty() && facts.repositories.isEmpty())
+    if (facts.tags.isEmpty() && facts.repositories.isEmpty()) {
         setPage(Page::Empty, tr("This account stores no images in SWR in this region."));
-    else
+    } else {
         setPage(Page::Content);
+        if (!m_geometryKept && !m_sizedToContent) {
+            m_sizedToContent = true;
+            // Only wider: the names and figures need the width, while the lists scroll; a window growing
+            // downwards once shown would leave the screen where it was placed low.
+            DialogGeometry::grow(this, QSize(std::max(width(), contentSize().width()), height()));
+        }
+    }
     updateDeleteButton();
+}
+
+QSize SwrStorageDialog::contentSize() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const int frame = style()->pixelMetric(QStyle::PM_DefaultFrameWidth) * 2;
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const QMargins margins = layout()->contentsMargins();
+    // QTableView hides sizeHintForColumn(), QAbstractItemView offers it.
+    const QAbstractItemView *table = m_unregistered;
+    int tableWidth = frame + scrollBar;
+    for (int column = 0; column < m_unregistered->model()->columnCount(); ++column) {
+        if (!m_unregistered->isColumnHidden(column))
+            tableWidth += std::max(table->sizeHintForColumn(column),
+                                   m_unregistered->horizontalHeader()->sectionSizeHint(column));
+    }
+    const int width = std::max(m_chart->sizeHint().width() + scrollBar, tableWidth + frame * 2) +
+                      margins.left() + margins.right();
+
+    // The layout's own height, with the chart whole and a screenful of rows instead of the views' hints.
+    const int rows = std::clamp(m_unregistered->model()->rowCount(), 8, 25);
+    const int listHeight = m_tabs->tabBar()->sizeHint().height() +
+                           m_unregistered->horizontalHeader()->sizeHint().height() +
+                           rows * m_unregistered->verticalHeader()->defaultSectionSize() + frame * 2;
+    const int height = sizeHint().height() - m_chartScroll->sizeHint().height() +
+                       m_chart->sizeHint().height() - m_tabs->sizeHint().height() + listHeight +
+                       metrics.height();
+    return {width, height};
 }
 
 QList<StoredTag> SwrStorageDialog::tagsOfSelection(bool deletable) const
@@ -536,6 +583,8 @@ void SwrStorageDialog::showDeletionResult(const TagDeletionResult &result)
     item->setText(0, Formatting::visibleText(result.tag.displayName()));
     item->setText(1, outcomeText(result));
     item->setData(0, OutcomeRole, int(result.outcome));
+    // Tag names are long ("team/base/pytorch:2.1-cuda12-…"): the column fits them, the result follows.
+    m_results->resizeColumnToContents(0);
     if (result.error.isError()) {
         QString details = Formatting::visibleText(result.error.fullText());
         if (result.error.kind == ErrorKind::Permission)

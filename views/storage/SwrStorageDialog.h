@@ -12,6 +12,7 @@ class QLabel;
 class QModelIndex;
 class QProgressBar;
 class QScrollArea;
+class QSettings;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -49,11 +50,13 @@ public:
     Q_ENUM(Page)
 
     // Reads SWR through the session's inventory (AccountSession::storage()) and deletes through its journal.
-    // Loading starts when shown, against the session's images and usage at that time.
-    explicit SwrStorageDialog(AccountSession *session, QWidget *parent = nullptr);
+    // Loading starts when shown, against the session's images and usage at that time. It opens at the size
+    // it was left at (kept in `settings`), else sized to its content once that has loaded, within the screen.
+    explicit SwrStorageDialog(AccountSession *session, QWidget *parent = nullptr,
+                              QSettings *settings = nullptr);
     // Without an account: shows what the show…() calls give, and a confirmed deletion is only announced
     // through deletionConfirmed() (tests of the view).
-    explicit SwrStorageDialog(QWidget *parent = nullptr);
+    explicit SwrStorageDialog(QWidget *parent = nullptr, QSettings *settings = nullptr);
     ~SwrStorageDialog() override;
 
     // Lists SWR again (after a failure, a deletion, or on request).
@@ -81,6 +84,10 @@ public:
 
     // One finished deletion, in the results list (from the queue; public for tests).
     void showDeletionResult(const TagDeletionResult &result);
+    // The size the loaded content asks for: the chart's names and figures whole, the lists' columns and a
+    // screenful of rows. DialogGeometry::fitted() bounds it by the screen.
+    QSize contentSize() const;
+
     // The words of a result: "Deleted", "Already gone", "Failed: <server message>", "Unknown".
     static QString outcomeText(const TagDeletionResult &result);
 
@@ -107,6 +114,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void build();
@@ -118,6 +126,10 @@ private:
     QList<StoredTag> tagsOfSelection(bool deletable) const;
 
     QPointer<AccountSession> m_session;
+    QSettings *m_settings = nullptr;
+    // A size the user left it at wins over the content's; the content sizes the dialog once.
+    bool m_geometryKept = false;
+    bool m_sizedToContent = false;
     QPointer<SwrInventory> m_inventory; // the session's
     TagDeletionQueue *m_queue = nullptr;
     bool m_loadStarted = false;

@@ -575,7 +575,8 @@ bool CleanupDialog::exportPreview(const QString &path, QString *error)
     }
     const ImageExporter::Format format =
         ImageExporter::formatForPath(path).value_or(ImageExporter::Format::Csv);
-    return ImageExporter::write(path, format, images, columns, error, {reason, swr});
+    return ImageExporter::write(path, format, images, columns, error,
+                                {reason, swr, ImageExporter::sizeInBytes(images, sizeUnit())});
 }
 
 void CleanupDialog::chooseFileAndExport()

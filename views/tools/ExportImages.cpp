@@ -1,5 +1,6 @@
 #include "views/tools/ExportImages.h"
 
+#include "models/catalog/ImageTableModel.h"
 #include "models/common/SettingsKeys.h"
 
 #include <QDir>
@@ -98,12 +99,15 @@ QString ExportImages::chooseFile(QWidget *parent, const QString &title, const QS
 }
 
 int ExportImages::exportRows(const QAbstractItemModel *model, const QList<int> &columns, const QString &path,
-                             QString *error)
+                             const SizeUnit::Inference &sizeUnit, QString *error)
 {
     const QList<Image> images = ImageExporter::imagesInOrder(model);
     const ImageExporter::Format format =
         ImageExporter::formatForPath(path).value_or(ImageExporter::Format::Csv);
-    if (!ImageExporter::write(path, format, images, columns, error))
+    QList<ImageExporter::ExtraField> extra;
+    if (ImageExporter::exportedColumns(columns).contains(ImageTableModel::Size))
+        extra.append(ImageExporter::sizeInBytes(images, sizeUnit));
+    if (!ImageExporter::write(path, format, images, columns, error, extra))
         return -1;
     return int(images.size());
 }

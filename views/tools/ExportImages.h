@@ -41,9 +41,10 @@ public:
                               QSettings *settings, Fields *fields = nullptr);
 
     // Writes the rows of `model` in its order with `columns`; the format follows the file's suffix (CSV when
-    // it has neither .csv nor .json). Returns the number of images written, or -1 with *error set.
+    // it has neither .csv nor .json). With the Size column, the sizes in bytes read in `sizeUnit` (the
+    // account's) follow the columns. Returns the number of images written, or -1 with *error set.
     static int exportRows(const QAbstractItemModel *model, const QList<int> &columns, const QString &path,
-                          QString *error);
+                          const SizeUnit::Inference &sizeUnit, QString *error);
 
     // "Exported 12 images to images.csv."
     static QString doneMessage(int count, const QString &path);

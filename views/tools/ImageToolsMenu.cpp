@@ -165,7 +165,7 @@ SwrStorageDialog *ImageToolsMenu::openSwrStorage()
         return raise(m_storageDialog.data());
     if (!m_session->isOpen() || !m_session->client() || !m_session->catalog()->isComplete())
         return nullptr;
-    auto *dialog = new SwrStorageDialog(m_session, m_window);
+    auto *dialog = new SwrStorageDialog(m_session, m_window, m_services.settings);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_storageDialog = dialog;
     return raise(dialog);
@@ -211,7 +211,8 @@ int ImageToolsMenu::exportShownRows(const QString &path)
         return -1;
     const QList<int> columns = ExportImages::columnsFor(fields, m_window->tableView()->header());
     QString error;
-    const int count = ExportImages::exportRows(m_window->filterModel(), columns, target, &error);
+    const int count = ExportImages::exportRows(m_window->filterModel(), columns, target,
+                                               m_window->tableModel()->sizeUnit(), &error);
     if (count < 0) {
         if (interactive)
             QMessageBox::warning(m_window, tr("Export Failed"), error);
