@@ -84,7 +84,10 @@ private:
         qint64 total = 0;
         bool done = false;
         QList<Image> images;
+        QString newestId; // the first image the listing read, in the server's order (newest first)
         QStringList skipped;
+        bool readInOnePass = false;   // its listing saw nothing change while it read
+        bool readAfterChange = false; // read again because another workspace changed meanwhile
     };
 
     void requestWorkspaces()
@@ -155,7 +158,7 @@ private:
         m_listing->m_workspaces = m_workspaces;
         for (const Workspace &workspace : std::as_const(m_workspaces)) {
             m_queue.append(int(m_runs.size()));
-            m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}});
+            m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}, {}, false, false});
         }
         // The default workspace first: it holds most images of most accounts, so most rows come first, and it
         // is offered every free place of the window before the others.
@@ -219,11 +222,14 @@ private:
         run.done = true;
         // Taken, not shared: the merge then moves the images instead of copying them.
         run.images = std::move(listing->m_images);
+        run.newestId = run.images.isEmpty() ? QString() : run.images.constFirst().id;
         run.received = run.total = listing->total();
         for (const QString &line : listing->skippedRecords())
             run.skipped.append(QCoreApplication::translate("mim::ImageListing", "workspace %1, %2")
                                    .arg(run.workspace.id, line));
         m_passes = qMax(m_passes, listing->passes());
+        run.readInOnePass = listing->passes() == 1;
+        m_changeSeen = m_changeSeen || !run.readInOnePass;
         emitProgress();
         if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; })) {
             if (m_restorePending)
@@ -263,7 +269,14 @@ private:
             return finish(call->error());
         const std::optional<ImagePage> page = ImagePage::fromJson(call->body());
         Run &run = m_runs[index];
-        if (!page || page->total != run.total) {
+        // The total alone misses an image deleted while another was added. The server lists the newest first,
+        // so a new image also changes the first one; an older one added (restored, or a server with another
+        // order) does not, so when another workspace saw the account change while this one was read in one
+        // pass, this one is read again, once.
+        const QString newestNow = page && !page->images.isEmpty() ? page->images.constFirst().id : QString();
+        const bool changedAlongside = m_changeSeen && run.readInOnePass && !run.readAfterChange;
+        if (!page || page->total != run.total || newestNow != run.newestId || changedAlongside) {
+            run.readAfterChange = run.readAfterChange || changedAlongside;
             qCDebug(lcApi) << "workspace" << run.workspace.id
                            << "changed while others were read: reading again";
             run.done = false;
@@ -432,6 +445,7 @@ private:
     QList<QPointer<ApiCall>> m_checks;
     int m_workspacePage = 0;
     int m_passes = 0;
+    bool m_changeSeen = false; // a workspace's listing had to read again: the account changed while listed
     std::pair<qint64, qint64> m_lastProgress{0, 0};
     bool m_done = false;
     QPointer<ApiCall> m_workspaceCall;

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void sharedWindowHalvesOnThrottling();
     void sharedWindowExactUnderFaults();
     void workspaceChangedAfterItsListingIsReadAgain();
+    void oneOutOneInBesideAChangeIsReadAgain();
 
 private:
     QNetworkAccessManager m_network;
@@ -932,6 +933,63 @@ void TestApiClientListing::workspaceChangedAfterItsListingIsReadAgain()
     // checked twice.
     const qint64 readAgain = (inDefault - 1 + 9) / 10 + workspacesOf(sandbox.state()).size();
     QCOMPARE(counter(sandbox, "list"), expectedPages(sandbox.state(), 10).requests + readAgain);
+}
+
+// A small workspace loses its second newest image and gains an old one while its first page is read and the
+// default workspace changes too: its total and newest image stay the same, yet what it read is stale (one
+// image skipped, the deleted one kept). The change another workspace saw makes it read again.
+void TestApiClientListing::oneOutOneInBesideAChangeIsReadAgain()
+{
+    SandboxFixture sandbox(3000, 4);
+    QVERIFY(sandbox.start());
+    // The images of each workspace, newest first, as the server lists them.
+    QHash<QString, QList<std::pair<qint64, QString>>> byWorkspace;
+    for (const QJsonValue &value : stateImages(sandbox.state())) {
+        const QJsonObject image = value.toObject();
+        if (image.value(u"type"_s).toString() != u"DEDICATED" || image.value(u"deleted"_s).toBool())
+            continue;
+        byWorkspace[image.value(u"workspace_id"_s).toString()].append(
+            {-image.value(u"create_at"_s).toInteger(), image.value(u"id"_s).toString()});
+    }
+    QString small;
+    for (auto it = byWorkspace.begin(); it != byWorkspace.end(); ++it) {
+        std::sort(it->begin(), it->end());
+        if (it.key() != u"0" && it->size() >= 30)
+            small = it.key();
+    }
+    QVERIFY(!small.isEmpty());
+    QVERIFY(byWorkspace.value(u"0"_s).size() > 1000);
+    const QString victim = byWorkspace.value(small).at(1).second;
+    const QString otherVictim = byWorkspace.value(u"0"_s).at(500).second;
+
+    ApiClient client(&m_network, withFastRetries(sandbox.akskSettings()));
+    client.setPageSize(10);
+    sandbox.setFaults(QJsonObject{{u"latency_ms"_s, 20}});
+    ImageListing *listing = client.listAllImages(ListQuery());
+    const Listing outcome = watchListing(listing);
+    bool changed = false;
+    QString added;
+    connect(listing, &ImageListing::pageArrived, this, [&](const QList<Image> &images) {
+        if (changed || images.isEmpty() || images.constFirst().workspaceId != small)
+            return;
+        changed = true;
+        QVERIFY(sandbox.server()->removeImage(victim));
+        QVERIFY(sandbox.server()->removeImage(otherVictim));
+        QString error;
+        added = sandbox.server()->addImage(QJsonObject{{u"name"_s, u"restored"_s},
+                                                       {u"workspace_id"_s, small},
+                                                       {u"create_at"_s, qint64(1000000000000)},
+                                                       {u"update_at"_s, qint64(1000000000000)}},
+                                           &error);
+        QVERIFY2(!added.isEmpty(), qPrintable(error));
+    });
+    QVERIFY(waitForListing(outcome));
+    QVERIFY(changed);
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QString why;
+    QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
+    QVERIFY(std::any_of(outcome->images.cbegin(), outcome->images.cend(),
+                        [&](const Image &image) { return image.id == added; }));
 }
 
 QTEST_GUILESS_MAIN(TestApiClientListing)

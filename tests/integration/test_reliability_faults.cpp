@@ -105,7 +105,9 @@ bool modelMatches(const ImageTableModel &model, const QHash<QString, Image> &exp
         seen.insert(image.id);
         const auto found = expected.constFind(image.id);
         if (found == expected.cend()) {
-            *why = u"row the server does not have: "_s + image.id;
+            *why = u"row the server does not have: "_s + image.id + u" in workspace "_s + image.workspaceId +
+                   u", cached-only "_s + QString::number(model.cachedOnlyCount()) + u" rows "_s +
+                   QString::number(model.rowCount()) + u" expected "_s + QString::number(expected.size());
             return false;
         }
         if (!(found.value() == image)) {
