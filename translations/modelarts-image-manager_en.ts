@@ -905,7 +905,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Delete the %n selected tag(s) from SWR, after a confirmation.</source>
         <translation>
             <numerusform>Delete the %n selected tag from SWR, after a confirmation.</numerusform>

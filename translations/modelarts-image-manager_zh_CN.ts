@@ -2419,7 +2419,7 @@
 <context>
     <name>mim::Image</name>
     <message>
-        <location filename="../models/api/Image.cpp" line="+63"/>
+        <location filename="../models/api/Image.cpp" line="+62"/>
         <source>field &quot;%1&quot; is not %2</source>
         <translation>字段“%1”不是%2</translation>
     </message>
@@ -2452,17 +2452,7 @@
         <translation>缺少“id”</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>The response is not valid JSON: %1 at offset %2</source>
-        <translation>响应不是有效的 JSON：偏移 %2 处%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The response is not a JSON object.</source>
-        <translation>响应不是 JSON 对象。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+64"/>
         <source>The response has no &quot;data&quot; array.</source>
         <translation>响应中没有“data”数组。</translation>
     </message>
@@ -2490,7 +2480,7 @@
         <translation>账号已关闭。</translation>
     </message>
     <message>
-        <location line="+364"/>
+        <location line="+372"/>
         <source>Loading was cancelled before every image arrived.</source>
         <translation>加载在所有镜像到达之前已取消。</translation>
     </message>
@@ -2761,13 +2751,13 @@
 <context>
     <name>mim::ImageListing</name>
     <message>
-        <location filename="../models/api/ImageListing.cpp" line="+51"/>
-        <location filename="../models/api/WorkspacesListing.cpp" line="+43"/>
+        <location filename="../models/api/ImageListing.cpp" line="+46"/>
+        <location filename="../models/api/WorkspacesListing.cpp" line="+46"/>
         <source>The listing was cancelled.</source>
         <translation>列表查询已取消。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+86"/>
         <source>The server reports %1 images; this app lists at most %2. The listing was stopped.</source>
         <translation>服务器报告有 %1 个镜像；本应用最多列出 %2 个。已停止加载列表。</translation>
     </message>
@@ -2777,7 +2767,7 @@
         <translation>服务器每页只返回 %1 个镜像（共 %2 个）：全部读取需要 %3 次请求。已停止加载列表。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>offset %1, %2</source>
         <translation>偏移 %1，%2</translation>
     </message>
@@ -2792,12 +2782,12 @@
         <translation>服务器报告有 %1 个镜像，但连续 %3 次只返回了 %2 个不同的镜像；列表将不完整。</translation>
     </message>
     <message>
-        <location filename="../models/api/WorkspacesListing.cpp" line="+60"/>
+        <location filename="../models/api/WorkspacesListing.cpp" line="+77"/>
         <source>The list of workspaces could not be read: %1</source>
         <translation>无法读取工作空间列表：%1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+98"/>
         <source>workspace %1, %2</source>
         <translation>工作空间 %1，%2</translation>
     </message>
@@ -4792,7 +4782,7 @@
         </translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5262,7 +5252,7 @@
         <translation>此账号在该区域的 SWR 中没有存储镜像。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Tags are being deleted.</source>
         <translation>正在删除镜像版本。</translation>
     </message>

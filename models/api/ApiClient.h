@@ -157,6 +157,8 @@ private:
     friend class ImageListingPrivate;
     friend class WorkspacesListingPrivate;
     explicit ImageListing(QObject *parent);
+    // Reports the size of `window` as window() and windowChanged() until this listing has finished.
+    void followWindow(PageWindow *window);
 
     bool m_finished = false;
     ApiError m_error;
@@ -299,6 +301,8 @@ private:
     // The listing of one workspace (or of whatever ListImage shows for the query), its pages in flight
     // bounded by `window`, shared with the listings of the other workspaces (null: a window of its own).
     ImageListing *listImagesOf(const ListQuery &query, PageWindow *window);
+    // A window of pages in flight as setListingWindow() configures it, held back at most for a Retry-After.
+    PageWindow *newListingWindow(QObject *parent) const;
     static ApiError refusePath(const Request &request);
     ApiCall *start(Request request);
     void prepare(ApiCall *call, RequestPtr request, qint64 startedAtMs);

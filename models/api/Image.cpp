@@ -1,13 +1,12 @@
 #include "models/api/Image.h"
 
 #include "models/api/ImagePageReader.h"
+#include "models/api/JsonEnvelope.h"
 
 #include <cmath>
 #include <limits>
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -372,16 +371,11 @@ std::optional<ImagePage> ImagePage::fromJsonDocument(const QByteArray &body, QSt
         return std::nullopt;
     };
 
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return failWith(
-            QCoreApplication::translate("mim::Image", "The response is not valid JSON: %1 at offset %2")
-                .arg(parseError.errorString(), QString::number(parseError.offset)));
-    if (!document.isObject())
-        return failWith(QCoreApplication::translate("mim::Image", "The response is not a JSON object."));
+    const JsonEnvelope parsed(body);
+    if (!parsed.isObject())
+        return failWith(parsed.sentence());
 
-    const QJsonObject envelope = document.object();
+    const QJsonObject &envelope = parsed.object();
     const QJsonValue data = envelope.value(Key::Data);
     if (!data.isArray())
         return failWith(QCoreApplication::translate("mim::Image", "The response has no \"data\" array."));

@@ -30,17 +30,9 @@ public:
         , m_listing(listing)
         , m_query(query)
         , m_pageSize(client->pageSize())
-        , m_window(window ? window
-                          : new PageWindow(client->listingWindow().initial, client->listingWindow().limit,
-                                           client->settings().retry.maxDelayMs, this))
+        , m_window(window ? window : client->newListingWindow(this))
     {
-        m_listing->m_window = m_window->size();
-        connect(m_window, &PageWindow::sizeChanged, this, [this](int size) {
-            if (m_done)
-                return;
-            m_listing->m_window = size;
-            Q_EMIT m_listing->windowChanged(size);
-        });
+        m_listing->followWindow(m_window);
         connect(m_window, &PageWindow::pagesAllowed, this, [this] { requestMore(); });
     }
 
@@ -308,6 +300,23 @@ private:
 ImageListing::ImageListing(QObject *parent)
     : QObject(parent)
 {}
+
+void ImageListing::followWindow(PageWindow *window)
+{
+    m_window = window->size();
+    connect(window, &PageWindow::sizeChanged, this, [this](int size) {
+        if (m_finished)
+            return;
+        m_window = size;
+        Q_EMIT windowChanged(size);
+    });
+}
+
+PageWindow *ApiClient::newListingWindow(QObject *parent) const
+{
+    return new PageWindow(m_listingWindow.initial, m_listingWindow.limit, settings().retry.maxDelayMs,
+                          parent);
+}
 
 void ImageListing::cancel()
 {

@@ -31,16 +31,9 @@ public:
         , m_client(client)
         , m_listing(listing)
         , m_query(query)
-        , m_window(new PageWindow(client->listingWindow().initial, client->listingWindow().limit,
-                                  client->settings().retry.maxDelayMs, this))
+        , m_window(client->newListingWindow(this))
     {
-        m_listing->m_window = m_window->size();
-        connect(m_window, &PageWindow::sizeChanged, this, [this](int size) {
-            if (m_done)
-                return;
-            m_listing->m_window = size;
-            Q_EMIT m_listing->windowChanged(size);
-        });
+        m_listing->followWindow(m_window);
     }
 
     void start() { requestWorkspaces(); }
