@@ -102,6 +102,15 @@ QList<Workload> workloadsOf(const ImageStore &store, const QString &regionId)
     return workloads;
 }
 
+const QList<Workload> &UsageApi::workloads()
+{
+    if (m_workloadsVersion != m_store->version()) {
+        m_workloads = workloadsOf(*m_store, m_options->regionId);
+        m_workloadsVersion = m_store->version();
+    }
+    return m_workloads;
+}
+
 UsageApi::UsageApi(const ImageStore *store, SandboxCounters *counters, const SandboxOptions *options,
                    const FaultConfig *faults)
     : m_store(store)
@@ -166,7 +175,7 @@ SandboxResponse UsageApi::listNotebooks(const SandboxRequest &request)
     const QString status = request.queryValue(u"status"_s);
 
     QList<Workload> matching;
-    for (const Workload &workload : workloadsOf(*m_store, m_options->regionId)) {
+    for (const Workload &workload : workloads()) {
         if (workload.kind != Workload::Notebook || workload.feature != feature)
             continue;
         if (!imageId.isEmpty() && workload.imageId != imageId)
@@ -231,7 +240,7 @@ SandboxResponse UsageApi::searchTrainingJobs(const SandboxRequest &request)
     const qint64 pageIndex = offsetValue.isDouble() ? qint64(offsetValue.toDouble()) : 0;
 
     QList<Workload> jobs;
-    for (const Workload &workload : workloadsOf(*m_store, m_options->regionId)) {
+    for (const Workload &workload : workloads()) {
         if (workload.kind == Workload::TrainingJob)
             jobs.append(workload);
     }
@@ -283,7 +292,7 @@ SandboxResponse UsageApi::listServices(const SandboxRequest &request)
         offset = *value;
     }
     QList<Workload> services;
-    for (const Workload &workload : workloadsOf(*m_store, m_options->regionId)) {
+    for (const Workload &workload : workloads()) {
         if (workload.kind == Workload::Service)
             services.append(workload);
     }
@@ -307,7 +316,7 @@ SandboxResponse UsageApi::listServices(const SandboxRequest &request)
 SandboxResponse UsageApi::showService(const QString &id)
 {
     ++m_counters->services;
-    for (const Workload &service : workloadsOf(*m_store, m_options->regionId)) {
+    for (const Workload &service : workloads()) {
         if (service.kind != Workload::Service || service.id != id)
             continue;
         QJsonObject image{{u"source"_s, service.imageId.isEmpty() ? u"SWR"_s : u"MODELARTS"_s},

@@ -32,7 +32,7 @@ struct Workload
     qint64 createAtMs = 0;
 };
 
-// The workloads are derived from the images, every time they are read, so that they always agree with the
+// The workloads are derived from the images, whenever the images change, so that they always agree with the
 // delete rule: every live image in use (StoredImage::inUseBy) is run by a notebook of that name, and some of
 // them by a training job and a service as well; no other image is named by any workload. Which workloads an
 // image gets, their states and ids follow from a hash of the image id: the same images always give the same
@@ -61,11 +61,16 @@ private:
     SandboxResponse searchTrainingJobs(const SandboxRequest &request);
     SandboxResponse listServices(const SandboxRequest &request);
     SandboxResponse showService(const QString &id);
+    // workloadsOf() the store as it is now: derived again only after the store changed, so that a listing
+    // of usage does not hold up every other request behind a walk through 100,000 images.
+    const QList<Workload> &workloads();
 
     const ImageStore *m_store;
     SandboxCounters *m_counters;
     const SandboxOptions *m_options;
     const FaultConfig *m_faults;
+    QList<Workload> m_workloads;
+    quint64 m_workloadsVersion = ~quint64(0);
 };
 
 } // namespace mim::sandbox

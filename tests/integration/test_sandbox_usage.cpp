@@ -105,6 +105,7 @@ class TestSandboxUsage : public QObject
 private Q_SLOTS:
     void notebooksPageAndValidateLimit();
     void notebooksFilterByImageId();
+    void workloadsFollowEveryChangeOfTheImages();
     void trainingJobOffsetIsAPageIndex();
     void servicesPageAndShowTheirImages();
     void faultsApplyToTheNewRoutes();
@@ -173,6 +174,39 @@ void TestSandboxUsage::notebooksPageAndValidateLimit()
     QVERIFY(statuses.contains(u"RUNNING"_s));
     QVERIFY(statuses.contains(u"STOPPED"_s));
     QVERIFY(pathOnly > 0);
+}
+
+// The workloads are derived once per change of the images, not per request: each change shows at once.
+void TestSandboxUsage::workloadsFollowEveryChangeOfTheImages()
+{
+    SandboxFixture sandbox(300, 5);
+    QVERIFY(sandbox.start());
+    RawApiClient client(sandbox.baseUrl());
+    authorise(client, sandbox);
+    const auto notebookCount = [&client] {
+        qint64 count = 0;
+        for (const QString &feature : {u"NOTEBOOK"_s, u"DEFAULT"_s})
+            count +=
+                client.api("GET", u"notebooks?feature="_s + feature).json().value(u"total"_s).toInteger();
+        return count;
+    };
+    const QStringList inUse = inUseIds(sandbox);
+    QVERIFY(inUse.size() >= 2);
+    QCOMPARE(notebookCount(), inUse.size());
+    QCOMPARE(notebookCount(), inUse.size()); // read twice: the same
+
+    QCOMPARE(client.plainCall("PATCH", u"/sandbox/images/"_s + inUse.first(), R"({"in_use":false})").status,
+             200);
+    QCOMPARE(notebookCount(), inUse.size() - 1);
+    QCOMPARE(client.plainCall("DELETE", u"/sandbox/images/"_s + inUse.last()).status, 200);
+    QCOMPARE(notebookCount(), inUse.size() - 2);
+    const QString spare =
+        sandbox.state().value(u"images"_s).toArray().first().toObject().value(u"id"_s).toString();
+    if (!inUse.contains(spare)) {
+        QCOMPARE(client.plainCall("PATCH", u"/sandbox/images/"_s + spare, R"({"in_use_by":"nb-new"})").status,
+                 200);
+        QCOMPARE(notebookCount(), inUse.size() - 1);
+    }
 }
 
 void TestSandboxUsage::notebooksFilterByImageId()
