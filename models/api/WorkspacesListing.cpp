@@ -317,9 +317,8 @@ private:
     }
 
     // An image belongs to one workspace; one that shows up in several (a server that ignores workspace_id)
-    // is kept once. 100,000 images take tens of milliseconds to merge: not on the GUI thread. The merge takes
-    // the runs' images and moves them (copying 100,000 images costs several times more); a run read again
-    // takes the others' back from it (restoreRuns()).
+    // is kept once. Merging 100,000 images still takes milliseconds: not on the GUI thread. The merge takes
+    // the runs' images (mergeRuns()); a run read again takes the others' back from it (restoreRuns()).
     void merge()
     {
         const int generation = ++m_mergeGeneration;
@@ -343,41 +342,78 @@ private:
         });
         watcher->setFuture(
             QtConcurrent::run([lists = std::move(lists), skipped = std::move(skipped)]() mutable {
-                Merged merged;
-                qsizetype count = 0;
-                for (const QList<Image> &list : std::as_const(lists))
-                    count += list.size();
-                merged.images.reserve(count);
-                QSet<QString> seen;
-                if (lists.size() > 1)
-                    seen.reserve(count);
-                for (qsizetype i = 0; i < lists.size(); ++i) {
-                    QList<Image> &list = lists[i];
-                    MergedRange range{merged.images.size(), 0, true};
-                    // Moved when no one else holds the list; read otherwise (taking an image from a shared
-                    // list copies the whole list first).
-                    const bool own = list.isDetached();
-                    for (qsizetype k = 0; k < list.size(); ++k) {
-                        const Image &image = std::as_const(list)[k];
-                        if (lists.size() > 1 && !image.id.isEmpty()) {
-                            if (seen.contains(image.id)) {
-                                range.intact = false;
-                                continue;
-                            }
-                            seen.insert(image.id);
-                        }
-                        if (own)
-                            merged.images.append(std::move(list[k]));
-                        else
-                            merged.images.append(image);
-                    }
-                    list = {};
-                    range.count = merged.images.size() - range.begin;
-                    merged.ranges.append(range);
-                    merged.skipped.append(skipped.at(i));
-                }
-                return merged;
+                return mergeRuns(lists, skipped);
             }));
+    }
+
+    // The largest list becomes the merge where it lies: its images are neither copied nor moved (the others
+    // are appended to it, and growing a list of relocatable images reallocates it in place), and only the
+    // other lists' ids are hashed. An image in several lists is kept by the largest, else by the first.
+    static Merged mergeRuns(QList<QList<Image>> &lists, const QList<QStringList> &skipped)
+    {
+        Merged merged;
+        merged.ranges.resize(lists.size());
+        for (const QStringList &lines : skipped)
+            merged.skipped.append(lines);
+        if (lists.isEmpty())
+            return merged;
+        qsizetype largest = 0;
+        qsizetype count = 0;
+        for (qsizetype i = 0; i < lists.size(); ++i) {
+            count += lists.at(i).size();
+            if (lists.at(i).size() > lists.at(largest).size())
+                largest = i;
+        }
+        // Which list keeps each id of the other lists; -1 once the largest has it.
+        QHash<QString, qsizetype> keeper;
+        keeper.reserve(count - lists.at(largest).size());
+        for (qsizetype i = 0; i < lists.size(); ++i) {
+            if (i == largest)
+                continue;
+            for (const Image &image : std::as_const(lists.at(i))) {
+                if (!image.id.isEmpty() && !keeper.contains(image.id))
+                    keeper.insert(image.id, i);
+            }
+        }
+        merged.images = std::exchange(lists[largest], {});
+        merged.ranges[largest] = MergedRange{0, merged.images.size(), true};
+        if (!keeper.isEmpty()) {
+            for (const Image &image : std::as_const(merged.images)) {
+                const auto it = keeper.find(image.id);
+                if (it != keeper.end())
+                    it.value() = -1;
+            }
+        }
+        // No reserve(): QList::reserve() copies every image into a new block even when it owns them;
+        // appending grows the block with realloc().
+        for (qsizetype i = 0; i < lists.size(); ++i) {
+            if (i == largest)
+                continue;
+            QList<Image> &list = lists[i];
+            MergedRange range{merged.images.size(), 0, true};
+            // Moved when no one else holds the list; read otherwise (taking an image from a shared list
+            // copies the whole list first).
+            const bool own = list.isDetached();
+            for (qsizetype k = 0; k < list.size(); ++k) {
+                const Image &image = std::as_const(list)[k];
+                if (!image.id.isEmpty()) {
+                    const auto it = keeper.find(image.id);
+                    if (it.value() != i) {
+                        range.intact = false; // another list has it
+                        continue;
+                    }
+                    it.value() = -1;
+                }
+                if (own)
+                    merged.images.append(std::move(list[k]));
+                else
+                    merged.images.append(image);
+            }
+            list = {};
+            range.count = merged.images.size() - range.begin;
+            merged.ranges[i] = range;
+        }
+        return merged;
     }
 
     // Every total confirmed: the merge, when it is done, is the listing.

@@ -4,6 +4,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/ModelsLogging.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThreadPool>
@@ -398,10 +399,16 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
                     applyLoaded(watcher->future().takeResult(), skipped, workspaceNames, workspaceError);
             });
     watcher->setFuture(QtConcurrent::run([lists = std::move(lists), base = m_model->growthBase()]() mutable {
+        QElapsedTimer timer;
+        timer.start();
         // The rows shown as pages arrived hold most images already: only the others are prepared again.
         ImageTableModel::PreparedImages prepared =
             ImageTableModel::prepare(joined(lists), SettlingActivity, &base);
-        return ImageTableModel::grow(std::move(base), std::move(prepared), true);
+        const qint64 preparedMs = timer.elapsed();
+        ImageTableModel::Growth grown = ImageTableModel::grow(std::move(base), std::move(prepared), true);
+        qCDebug(lcModels) << "final merge: prepared in" << preparedMs << "ms, merged and sorted in"
+                          << timer.elapsed() - preparedMs << "ms";
+        return grown;
     }));
 }
 
@@ -423,8 +430,11 @@ bool ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
 void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList &skipped,
                                const QHash<QString, QString> &workspaceNames, const ApiError &workspaceError)
 {
+    QElapsedTimer timer;
+    timer.start();
     m_model->setWorkspaceNames(workspaceNames);
     const bool adopted = adopt(std::move(grown), true);
+    qCDebug(lcModels) << "final merge adopted:" << adopted << "in" << timer.elapsed() << "ms";
     m_complete = true;
     m_progressive = false;
     m_skipped = skipped;

@@ -97,15 +97,15 @@ ImageTableModel::Growth ImageTableModel::growInto(Growth base, PreparedImages pr
     data->removeMissing = removeMissing;
     if (removeMissing)
         data->presentSlots.assign(size_t(data->images.size()), false);
-    // The lists are the model's until written: copied once, at their final size, not grown step by step.
-    data->images.reserve(data->images.size() + incoming.images.size());
+    // The rows are the model's until written: copied once, at their final size, not grown step by step. The
+    // images are shared chunk by chunk (ImageSlots): the merge copies the chunks it writes, not the table.
     data->rows.reserve(data->rows.size() + incoming.images.size());
 
     const bool intoEmpty = takeLists && data->images.isEmpty();
     if (intoEmpty) {
         // Into an empty table (the listing cache): the prepared lists become the table's, shared rather than
         // copied image by image and indexed again.
-        data->images = incoming.images;
+        data->images = ImageSlots(incoming.images);
         data->rows = incoming.rows;
         data->slotById = incoming.indexById;
         data->totalSizeKb = incoming.totalSizeKb;
@@ -199,7 +199,7 @@ bool ImageTableModel::adoptGrowth(Growth &grown)
     // milliseconds even so, which a worker thread can spend instead of the GUI thread.
     struct Released
     {
-        QList<Image> images;
+        ImageSlots images;
         QList<Row> rows;
         QHash<QString, int> slotById;
         std::shared_ptr<detail::GrowthData> data;

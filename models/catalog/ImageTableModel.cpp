@@ -426,11 +426,11 @@ void ImageTableModel::loadFirst(std::shared_ptr<detail::PreparedImageData> data)
     const int count = int(data->images.size());
     beginInsertRows({}, 0, count - 1);
     if (sole) {
-        m_images = std::move(data->images);
+        m_images = ImageSlots(std::move(data->images));
         m_rows = std::move(data->rows);
         m_slotById = std::move(data->indexById);
     } else {
-        m_images = data->images;
+        m_images = ImageSlots(data->images);
         m_rows = data->rows;
         m_slotById = data->indexById;
     }
@@ -601,7 +601,7 @@ void ImageTableModel::releaseStorage()
     // milliseconds: a worker thread frees them.
     struct Released
     {
-        QList<Image> images;
+        ImageSlots images;
         QList<Row> rows;
         QHash<QString, int> slotById;
         QList<int> order;
@@ -638,10 +638,7 @@ ImageTableModel::ImagesSnapshot ImageTableModel::imagesSnapshot() const
 
 QList<Image> ImageTableModel::ImagesSnapshot::images()
 {
-    QList<Image> images;
-    images.reserve(m_order.size());
-    for (const int slot : std::as_const(m_order))
-        images.append(m_images.at(slot));
+    QList<Image> images = m_images.inOrder(m_order);
     m_images = {};
     m_order = {};
     return images;
@@ -649,11 +646,7 @@ QList<Image> ImageTableModel::ImagesSnapshot::images()
 
 QList<Image> ImageTableModel::images() const
 {
-    QList<Image> images;
-    images.reserve(m_order.size());
-    for (const int slot : m_order)
-        images.append(m_images.at(slot));
-    return images;
+    return m_images.inOrder(m_order);
 }
 
 qint64 ImageTableModel::totalSizeKb() const

@@ -2,6 +2,7 @@
 
 #include "models/api/Image.h"
 #include "models/api/SizeUnitInference.h"
+#include "models/catalog/ImageSlots.h"
 #include "models/catalog/UsageSummary.h"
 #include "models/common/Formatting.h"
 
@@ -198,7 +199,7 @@ public:
 
     private:
         friend class ImageTableModel;
-        QList<Image> m_images;
+        ImageSlots m_images;
         QList<int> m_order;
     };
     ImagesSnapshot imagesSnapshot() const;
@@ -293,7 +294,7 @@ private:
     // Sorting. Ranks are per slot: rank(a) < rank(b) exactly when a's value sorts before b's.
     const std::vector<int> &ranks(int column) const;
     // Ranks of the images of `order` by a column: what ranks() keeps, computed from any lists, on any thread.
-    static std::vector<int> computeRanks(const QList<Image> &images, const QList<int> &order, int column,
+    static std::vector<int> computeRanks(const ImageSlots &images, const QList<int> &order, int column,
                                          const UsageSummary &usage);
     static std::vector<int> sortedByRanks(std::vector<int> order, const std::vector<int> &ranks,
                                           Qt::SortOrder sortOrder);
@@ -313,7 +314,7 @@ private:
 
     // Images and what is kept beside them are stored in slots; m_order lists the slots in row order. A
     // removed row leaves a free slot for the next image, so that the other rows keep their slots.
-    QList<Image> m_images;
+    ImageSlots m_images;
     QHash<QString, QString> m_workspaceNames;
     QList<Row> m_rows;
     QHash<QString, int> m_slotById;

@@ -30,7 +30,7 @@ struct detail::PreparedImageData
 struct detail::GrowthData
 {
     // The model as growthBase() found it; grow() turns it into the merged state.
-    QList<Image> images;
+    ImageSlots images;
     QList<ImageRow> rows;
     QHash<QString, int> slotById;
     QList<int> order;     // slot of each row: the base's order, and once grown the merged, sorted one

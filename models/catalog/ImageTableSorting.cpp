@@ -49,8 +49,8 @@ const std::vector<int> &ImageTableModel::ranks(int column) const
     return m_ranks;
 }
 
-std::vector<int> ImageTableModel::computeRanks(const QList<Image> &images, const QList<int> &order,
-                                               int column, const UsageSummary &usage)
+std::vector<int> ImageTableModel::computeRanks(const ImageSlots &images, const QList<int> &order, int column,
+                                               const UsageSummary &usage)
 {
     const int slotCount = int(images.size());
     std::vector<int> ranks(static_cast<size_t>(slotCount), 0);

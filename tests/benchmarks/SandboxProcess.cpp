@@ -4,7 +4,9 @@
 #include "SandboxDefaults.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -115,12 +117,25 @@ int SandboxProcess::resetWithDedicated(int dedicated, quint32 seed, QString *err
 
 qint64 SandboxProcess::dedicatedCount(QString *error)
 {
-    const test::RawReply reply = m_client->api("GET", u"images?type=DEDICATED&limit=1&offset=0"_s);
-    if (reply.status != 200) {
-        *error = u"ListImage: HTTP %1"_s.arg(reply.status);
+    // The rows of the app's table: the user images of every workspace, as the app lists them.
+    const test::RawReply workspaces = m_client->api("GET", u"workspaces?limit=1000"_s);
+    if (workspaces.status != 200) {
+        *error = u"ListWorkspace: HTTP %1"_s.arg(workspaces.status);
         return -1;
     }
-    return reply.json().value(u"total"_s).toInteger(-1);
+    qint64 count = 0;
+    for (const QJsonValue &workspace : workspaces.json().value(u"workspaces"_s).toArray()) {
+        const QString id = workspace.toObject().value(u"id"_s).toString();
+        const test::RawReply reply =
+            m_client->api("GET", u"images?type=DEDICATED&limit=1&offset=0&workspace_id=%1"_s.arg(id));
+        const qint64 total = reply.json().value(u"total"_s).toInteger(-1);
+        if (reply.status != 200 || total < 0) {
+            *error = u"ListImage of workspace %1: HTTP %2"_s.arg(id).arg(reply.status);
+            return -1;
+        }
+        count += total;
+    }
+    return count;
 }
 
 bool SandboxProcess::setLatencyMs(int ms, QString *error)

@@ -27,10 +27,11 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
     bool reset(int images, quint32 seed, QString *error);
-    // Resets to the smallest data set (of this seed) whose user images (type DEDICATED, what the app lists)
-    // number at least `dedicated`: about 5% of a generated set is built-in. Returns its size, or -1.
+    // Resets to the smallest data set (of this seed) whose user images (type DEDICATED in every workspace:
+    // the rows the app lists) number at least `dedicated`: about 5% of a generated set is built-in. Returns
+    // its size, or -1.
     int resetWithDedicated(int dedicated, quint32 seed, QString *error);
-    // The total of ListImage for type=DEDICATED.
+    // The totals of ListImage for type=DEDICATED, summed over the workspaces of ListWorkspace.
     qint64 dedicatedCount(QString *error);
     bool setLatencyMs(int ms, QString *error);
     // GET /sandbox/state: every image with its state.

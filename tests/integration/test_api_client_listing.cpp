@@ -1,6 +1,7 @@
 // ImageListing against the in-process sandbox: every page, exactly once, whatever the network does.
 
 #include "SandboxServer.h"
+#include "ScriptedHttpServer.h"
 #include "test_api_client_helpers.h"
 
 #include <QElapsedTimer>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void sharedWindowExactUnderFaults();
     void workspaceChangedAfterItsListingIsReadAgain();
     void oneOutOneInBesideAChangeIsReadAgain();
+    void imageInSeveralWorkspacesIsListedOnce();
 
 private:
     QNetworkAccessManager m_network;
@@ -992,5 +994,67 @@ void TestApiClientListing::oneOutOneInBesideAChangeIsReadAgain()
                         [&](const Image &image) { return image.id == added; }));
 }
 
-QTEST_GUILESS_MAIN(TestApiClientListing)
+// A server that lists an image in more than one workspace (as one that ignores workspace_id would): the
+// listing holds it once, and every other image once, whichever workspace is the largest.
+void TestApiClientListing::imageInSeveralWorkspacesIsListedOnce()
+{
+    // Newest first, as the service lists them. "shared" is in all three, "pair" in the two small ones.
+    const QString second(32, u'b');
+    const QString third(32, u'c');
+    const QHash<QString, QStringList> imagesOf{
+        {u"0"_s, {u"a1"_s, u"shared"_s, u"a2"_s, u"a3"_s, u"a4"_s}},
+        {second, {u"pair"_s, u"shared"_s, u"b1"_s}},
+        {third, {u"c1"_s, u"pair"_s, u"shared"_s}},
+    };
+    ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    server.handler = [&imagesOf, &second, &third](const ScriptedHttpServer::Request &request) {
+        if (request.path().endsWith("/workspaces")) {
+            QJsonArray workspaces;
+            for (const QString &id : {u"0"_s, second, third})
+                workspaces.append(QJsonObject{{u"id"_s, id}, {u"name"_s, QString(u"workspace "_s + id)}});
+            return ScriptedHttpServer::Response::ok(
+                QJsonDocument(
+                    QJsonObject{{u"total_count"_s, 3}, {u"count"_s, 3}, {u"workspaces"_s, workspaces}})
+                    .toJson(QJsonDocument::Compact));
+        }
+        const QString workspace =
+            request.query(u"workspace_id"_s).isEmpty() ? u"0"_s : request.query(u"workspace_id"_s);
+        const QStringList ids = imagesOf.value(workspace);
+        const int offset = request.query(u"offset"_s).toInt();
+        const int limit = request.query(u"limit"_s).toInt();
+        QJsonArray data;
+        for (int i = offset; i < qMin(int(ids.size()), offset + limit); ++i) {
+            data.append(QJsonObject{{u"id"_s, ids.at(i)},
+                                    {u"name"_s, ids.at(i)},
+                                    {u"tag"_s, u"1"_s},
+                                    {u"type"_s, u"DEDICATED"_s},
+                                    {u"status"_s, u"ACTIVE"_s},
+                                    {u"workspace_id"_s, workspace},
+                                    {u"create_at"_s, qint64(1700000000000) - i}});
+        }
+        return ScriptedHttpServer::Response::ok(
+            QJsonDocument(QJsonObject{{u"total"_s, ids.size()}, {u"data"_s, data}})
+                .toJson(QJsonDocument::Compact));
+    };
+    ConnectionSettings settings;
+    settings.regionId = u"cn-north-4"_s;
+    settings.projectId = u"p1"_s;
+    settings.modelArtsEndpoint = server.url();
+    settings.iamEndpoint = server.url();
+    settings.credentials.accessKey = u"LISTINGTESTAK"_s;
+    settings.credentials.secretKey = u"listing-test-sk"_s;
+    ApiClient client(&m_network, withFastRetries(settings));
+    const Listing outcome = watchListing(client.listAllImages(ListQuery()));
+    QVERIFY(waitForListing(outcome));
+    QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
+    QStringList ids;
+    for (const Image &image : std::as_const(outcome->images))
+        ids.append(image.id);
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids,
+             (QStringList{u"a1"_s, u"a2"_s, u"a3"_s, u"a4"_s, u"b1"_s, u"c1"_s, u"pair"_s, u"shared"_s}));
+}
+
+QTEST_MAIN(TestApiClientListing)
 #include "test_api_client_listing.moc"

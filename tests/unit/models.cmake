@@ -1,5 +1,6 @@
 # Models: table and filter models, formatting, deletion journal.
 mim_add_test(test_image_table_model SOURCES test_image_table_model.cpp LIBS mim_models LABELS unit models TIMEOUT 120)
+mim_add_test(test_image_slots SOURCES test_image_slots.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_image_filter_model SOURCES test_image_filter_model.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_formatting SOURCES test_formatting.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_deletion_journal SOURCES test_deletion_journal.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
