@@ -36,7 +36,14 @@ public:
         m_listing->followWindow(m_window);
     }
 
-    void start() { requestWorkspaces(); }
+    // The default workspace exists in every account, listed or not: its pages are read while the others are
+    // listed, a round trip sooner. It holds most images of most accounts.
+    void start()
+    {
+        requestWorkspaces();
+        addRun(Workspace{Workspace::DefaultId.toString(), {}, {}});
+        startMore();
+    }
 
     void cancel()
     {
@@ -112,7 +119,6 @@ private:
             qCWarning(lcApi) << "ListWorkspace refused:" << call->error().code
                              << "- listing the default workspace only";
             m_listing->m_workspaceError = call->error();
-            m_workspaces = {Workspace{Workspace::DefaultId.toString(), {}, {}}};
             return startImageListings();
         }
         QString why;
@@ -128,37 +134,47 @@ private:
         }
         qsizetype added = 0;
         for (const Workspace &workspace : page->workspaces) {
-            if (!m_workspaceIds.contains(workspace.id)) {
-                m_workspaceIds.insert(workspace.id);
-                m_workspaces.append(workspace);
-                ++added;
-            }
+            if (m_listedWorkspaces.contains(workspace.id))
+                continue;
+            m_listedWorkspaces.insert(workspace.id);
+            ++added;
+            if (workspace.isDefault())
+                m_runs[0].workspace = workspace; // being read since the start; now with its name
+            else
+                addRun(workspace);
         }
         m_skipped += page->skippedRecords;
-        const qint64 read = m_workspaces.size() + m_skipped.size();
+        const qint64 read = m_listedWorkspaces.size() + m_skipped.size();
         const qint64 received = page->workspaces.size() + page->skippedRecords.size();
         ++m_workspacePage;
         if (added > 0 && received > 0 && page->totalCount > read && m_workspacePage < MaxWorkspacePages)
             return requestWorkspaces();
-        // The default workspace exists in every account, listed or not.
-        if (!m_workspaceIds.contains(Workspace::DefaultId.toString()))
-            m_workspaces.prepend(Workspace{Workspace::DefaultId.toString(), {}, {}});
         startImageListings();
     }
 
+    void addRun(const Workspace &workspace)
+    {
+        m_queue.append(int(m_runs.size()));
+        m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}, {}, false, false});
+    }
+
+    // Every workspace is known: the listing ends when every one of them is read.
     void startImageListings()
     {
-        m_listing->m_workspaces = m_workspaces;
-        for (const Workspace &workspace : std::as_const(m_workspaces)) {
-            m_queue.append(int(m_runs.size()));
-            m_runs.append(Run{workspace, {}, 0, 0, false, {}, {}, {}, false, false});
-        }
-        // The default workspace first: it holds most images of most accounts, so most rows come first, and it
-        // is offered every free place of the window before the others.
-        std::stable_partition(m_queue.begin(), m_queue.end(),
-                              [this](int index) { return m_runs.at(index).workspace.isDefault(); });
+        m_workspacesKnown = true;
+        QList<Workspace> workspaces;
+        for (const Run &run : std::as_const(m_runs))
+            workspaces.append(run.workspace);
+        m_listing->m_workspaces = workspaces;
         qCDebug(lcApi) << "listing images of" << m_runs.size() << "workspace(s) at once";
         startMore();
+        if (allRunsDone())
+            checkTotals(); // the default workspace, read before the others were known, was the only one
+    }
+
+    bool allRunsDone() const
+    {
+        return std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; });
     }
 
     // Every workspace at once: each asks for its first page now, so that every total is known after one
@@ -224,7 +240,7 @@ private:
         run.readInOnePass = listing->passes() == 1;
         m_changeSeen = m_changeSeen || !run.readInOnePass;
         emitProgress();
-        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; })) {
+        if (m_workspacesKnown && allRunsDone()) {
             if (m_restorePending)
                 return; // the merge gives the other runs their images back, then checks
             return checkTotals();
@@ -312,7 +328,7 @@ private:
             m_queue.append(index);
         }
         startMore();
-        if (std::all_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return r.done; }))
+        if (allRunsDone())
             checkTotals();
     }
 
@@ -454,7 +470,7 @@ private:
         m_listing->m_peakInFlight = m_window->peakInFlight();
         m_listing->m_finished = true;
         qCDebug(lcApi) << "listing of every workspace finished:" << errorKindName(error.kind)
-                       << m_listing->m_images.size() << "images from" << m_workspaces.size()
+                       << m_listing->m_images.size() << "images from" << m_listing->m_workspaces.size()
                        << "workspace(s)";
         Q_EMIT m_listing->finished();
         m_listing->deleteLater();
@@ -478,8 +494,8 @@ private:
     std::pair<qint64, qint64> m_lastProgress{0, 0};
     bool m_done = false;
     QPointer<ApiCall> m_workspaceCall;
-    QList<Workspace> m_workspaces;
-    QSet<QString> m_workspaceIds;
+    QSet<QString> m_listedWorkspaces; // the ids ListWorkspace sent
+    bool m_workspacesKnown = false;
     QStringList m_skipped; // workspace records without a usable id
     QList<Run> m_runs;
 };

@@ -5,6 +5,7 @@
 #include "test_api_client_helpers.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void workspaceChangedAfterItsListingIsReadAgain();
     void oneOutOneInBesideAChangeIsReadAgain();
     void imageInSeveralWorkspacesIsListedOnce();
+    void defaultWorkspaceIsReadWhileTheWorkspacesAreListed();
 
 private:
     QNetworkAccessManager m_network;
@@ -497,7 +499,8 @@ void TestApiClientListing::failedWorkspaceListFailsTheListing()
     QVERIFY(!outcome->succeeded);
     QCOMPARE(outcome->error.httpStatus, 500);
     QVERIFY(outcome->images.isEmpty());
-    QCOMPARE(counter(sandbox, "list"), 0);
+    // The default workspace's one page, asked for with the list of workspaces; nothing after the failure.
+    QCOMPARE(counter(sandbox, "list"), 1);
 }
 
 namespace {
@@ -697,7 +700,9 @@ struct PageRequests
     QList<QString> workspaceOfFirstPages; // offset 0, by arrival
     int pages = 0;    // page requests (the checks of a total ask for 1 record: not counted)
     int answered = 0; // pages the listing received (pageArrived)
-    int firstPagesBeforeAnAnswer = 0;
+    int answeredOutsideTheDefault = 0;
+    // First pages of the workspaces other than the default, asked for before any of their pages was answered.
+    int otherFirstPagesBeforeTheirAnswer = 0;
     int mostOutstanding = 0; // requests that had arrived minus pages received, at its peak
 };
 
@@ -717,11 +722,16 @@ std::shared_ptr<PageRequests> tracePageRequests(SandboxFixture &sandbox, ImageLi
                              qMax(trace->mostOutstanding, trace->pages - trace->answered);
                          if (items.queryItemValue(u"offset"_s).toInt() == 0) {
                              trace->workspaceOfFirstPages.append(items.queryItemValue(u"workspace_id"_s));
-                             if (trace->answered == 0)
-                                 ++trace->firstPagesBeforeAnAnswer;
+                             if (items.queryItemValue(u"workspace_id"_s) != u"0"_s &&
+                                 trace->answeredOutsideTheDefault == 0)
+                                 ++trace->otherFirstPagesBeforeTheirAnswer;
                          }
                      });
-    QObject::connect(listing, &ImageListing::pageArrived, listing, [trace] { ++trace->answered; });
+    QObject::connect(listing, &ImageListing::pageArrived, listing, [trace](const QList<Image> &images) {
+        ++trace->answered;
+        if (!images.isEmpty() && images.constFirst().workspaceId != u"0"_s)
+            ++trace->answeredOutsideTheDefault;
+    });
     return trace;
 }
 
@@ -736,7 +746,8 @@ QSet<QString> workspacesOf(const QJsonObject &state)
 } // namespace
 
 // The first page of a workspace tells how many more it has: every workspace asks for it at once, so that
-// every total is known after one round trip instead of one round trip per workspace.
+// every total is known after one round trip instead of one round trip per workspace. The default workspace,
+// which every account has, asks for it with the list of workspaces, a round trip sooner.
 void TestApiClientListing::everyWorkspaceAsksForItsFirstPageAtOnce()
 {
     SandboxFixture sandbox(2000, 4);
@@ -755,11 +766,12 @@ void TestApiClientListing::everyWorkspaceAsksForItsFirstPageAtOnce()
     QString why;
     QVERIFY2(sameAsState(outcome->images, sandbox.state(), &why), qPrintable(why));
 
-    QCOMPARE(trace->firstPagesBeforeAnAnswer, workspaces.size());
-    const QList<QString> firstPages = trace->workspaceOfFirstPages.mid(0, trace->firstPagesBeforeAnAnswer);
+    // The default workspace, which holds most images, goes first, before the workspaces are known; then
+    // every other one at once.
+    QCOMPARE(trace->workspaceOfFirstPages.constFirst(), u"0"_s);
+    QCOMPARE(trace->otherFirstPagesBeforeTheirAnswer, workspaces.size() - 1);
+    const QList<QString> firstPages = trace->workspaceOfFirstPages.mid(0, workspaces.size());
     QCOMPARE(QSet<QString>(firstPages.cbegin(), firstPages.cend()), workspaces);
-    // The default workspace, which holds most images, goes first.
-    QCOMPARE(firstPages.constFirst(), u"0"_s);
     // Nothing changed: one pass, each first page asked for once.
     QCOMPARE(trace->workspaceOfFirstPages.size(), workspaces.size());
 }
@@ -1054,6 +1066,46 @@ void TestApiClientListing::imageInSeveralWorkspacesIsListedOnce()
     std::sort(ids.begin(), ids.end());
     QCOMPARE(ids,
              (QStringList{u"a1"_s, u"a2"_s, u"a3"_s, u"a4"_s, u"b1"_s, u"c1"_s, u"pair"_s, u"shared"_s}));
+}
+
+// Every account has the default workspace: its pages do not wait for the list of workspaces (a round trip),
+// and the listing does not end before that list is in.
+void TestApiClientListing::defaultWorkspaceIsReadWhileTheWorkspacesAreListed()
+{
+    ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    server.handler = [](const ScriptedHttpServer::Request &request) {
+        ScriptedHttpServer::Response response;
+        if (request.path().endsWith("/workspaces")) {
+            response.hold = true; // never answered
+            return response;
+        }
+        response.body = R"({"total":1,"data":[{"id":"only","name":"n","tag":"1","type":"DEDICATED",)"
+                        R"("status":"ACTIVE","workspace_id":"0"}]})";
+        return response;
+    };
+    ConnectionSettings settings;
+    settings.regionId = u"cn-north-4"_s;
+    settings.projectId = u"p1"_s;
+    settings.modelArtsEndpoint = server.url();
+    settings.iamEndpoint = server.url();
+    settings.credentials.accessKey = u"LISTINGTESTAK"_s;
+    settings.credentials.secretKey = u"listing-test-sk"_s;
+    settings.transferTimeoutMs = 60000;
+    ApiClient client(&m_network, withFastRetries(settings));
+    ImageListing *listing = client.listAllImages(ListQuery());
+    QSignalSpy pages(listing, &ImageListing::pageArrived);
+    const Listing outcome = watchListing(listing);
+
+    // The default workspace's page is read while the list of workspaces is not answered.
+    QVERIFY(pages.wait(10000));
+    QTest::qWait(100);
+    QCOMPARE(outcome->finishedCount, 0);
+    QVERIFY(server.received.constFirst().path().endsWith("/workspaces"));
+
+    listing->cancel();
+    QVERIFY(waitForListing(outcome));
+    QCOMPARE(outcome->error.kind, ErrorKind::Cancelled);
 }
 
 QTEST_MAIN(TestApiClientListing)
