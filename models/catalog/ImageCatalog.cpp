@@ -307,7 +307,11 @@ void ImageCatalog::showArrivedRows()
         m_preparingBatch = false;
         if (generation != m_generation || !m_progressive)
             return;
+        QElapsedTimer timer;
+        timer.start();
         adopt(watcher->future().takeResult(), false);
+        qCDebug(lcModels) << "rows shown as pages arrive:" << m_model->rowCount() << "in" << timer.elapsed()
+                          << "ms";
         // Pages that arrived meanwhile wait for the next batch.
         scheduleBatch();
     });
