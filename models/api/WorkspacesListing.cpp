@@ -380,7 +380,7 @@ private:
             if (lists.at(i).size() > lists.at(largest).size())
                 largest = i;
         }
-        // Which list keeps each id of the other lists; -1 once the largest has it.
+        // Which list keeps each id of the other lists; -1 once the merge holds it.
         QHash<QString, qsizetype> keeper;
         keeper.reserve(count - lists.at(largest).size());
         for (qsizetype i = 0; i < lists.size(); ++i) {
