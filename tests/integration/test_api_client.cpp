@@ -98,13 +98,7 @@ void TestApiClient::wireFormatOfSignedDelete()
 {
     ScriptedHttpServer server;
     QVERIFY(server.listen());
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
+    ConnectionSettings settings = scriptedServerSettings(server.url());
     settings.credentials.securityToken = u"temporary-security-token"_s;
     const QDateTime pinned(QDate(2026, 11, 22), QTime(7, 17), Qt::UTC);
     ApiClient client(&m_network, settings, [pinned] { return pinned; });
@@ -143,14 +137,7 @@ void TestApiClient::wireQueryIsExactlyWhatWasSigned()
 {
     ScriptedHttpServer server;
     QVERIFY(server.listen());
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
-    ApiClient client(&m_network, settings);
+    ApiClient client(&m_network, scriptedServerSettings(server.url()));
 
     ListQuery query;
     query.name = u"a b+c/d=e&f%g~h*'()!ü"_s;
@@ -263,14 +250,7 @@ void TestApiClient::listingAdvancesByWhatTheServerSends()
             QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
                 .toJson(QJsonDocument::Compact));
     };
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
-    ApiClient client(&m_network, settings);
+    ApiClient client(&m_network, scriptedServerSettings(server.url()));
     client.setPageSize(200);
 
     ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
@@ -294,20 +274,6 @@ void TestApiClient::listingAdvancesByWhatTheServerSends()
     QCOMPARE(offsets, (QStringList{u"0"_s, u"100"_s, u"200"_s}));
 }
 
-namespace {
-ConnectionSettings settingsFor(const ScriptedHttpServer &server)
-{
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
-    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
-    return settings;
-}
-} // namespace
-
 void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
 {
     // Someone keeps adding images: every page reports a bigger total than the one before.
@@ -324,7 +290,7 @@ void TestApiClient::listingThatNeverSettlesStopsAfterThreePasses()
             QJsonDocument(QJsonObject{{u"total"_s, total}, {u"data"_s, data}})
                 .toJson(QJsonDocument::Compact));
     };
-    ApiClient client(&m_network, settingsFor(server));
+    ApiClient client(&m_network, scriptedServerSettings(server.url()));
     client.setPageSize(10);
 
     ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
@@ -369,7 +335,7 @@ void TestApiClient::unreadableRecordsAreSkippedAndReported()
         return ScriptedHttpServer::Response::ok(
             QJsonDocument(QJsonObject{{u"total"_s, 25}, {u"data"_s, data}}).toJson(QJsonDocument::Compact));
     };
-    ApiClient client(&m_network, settingsFor(server));
+    ApiClient client(&m_network, scriptedServerSettings(server.url()));
     client.setPageSize(10);
 
     ListQuery oneWorkspace; // the paging of one workspace's listing, without ListWorkspace first
@@ -402,7 +368,7 @@ void TestApiClient::severalProjectsIsAnError()
         return ScriptedHttpServer::Response::ok(
             R"({"projects":[{"id":"a1","name":"cn-north-4"},{"id":"b2","name":"cn-north-4"}]})");
     };
-    ConnectionSettings settings = settingsFor(server);
+    ConnectionSettings settings = scriptedServerSettings(server.url());
     settings.projectId.clear();
     ApiClient client(&m_network, settings);
     QSignalSpy resolved(&client, &ApiClient::projectIdResolved);

@@ -4,6 +4,7 @@
 
 #include "ErrorKindPrinting.h"
 #include "models/api/ApiClient.h"
+#include "SandboxDefaults.h"
 #include "SandboxFixture.h"
 
 #include <memory>
@@ -67,6 +68,20 @@ inline Outcome run(ApiCall *call, int timeoutMs = 30000)
     if (!waitFor(outcome, timeoutMs))
         qWarning("call did not finish within %d ms", timeoutMs);
     return outcome;
+}
+
+// An AK/SK account of region cn-north-4, project p1, whose ModelArts and IAM endpoints are `url`: for a
+// ScriptedHttpServer, which answers without checking the signature.
+inline ConnectionSettings scriptedServerSettings(const QUrl &url)
+{
+    ConnectionSettings settings;
+    settings.regionId = QStringLiteral("cn-north-4");
+    settings.projectId = QStringLiteral("p1");
+    settings.modelArtsEndpoint = url;
+    settings.iamEndpoint = url;
+    settings.credentials.accessKey = QLatin1String(sandbox::DefaultAccessKey);
+    settings.credentials.secretKey = QLatin1String(sandbox::DefaultSecretKey);
+    return settings;
 }
 
 // Small delays so that retry tests stay fast; the transfer timeout stays generous.

@@ -1057,14 +1057,7 @@ void TestApiClientListing::imageInSeveralWorkspacesIsListedOnce()
             QJsonDocument(QJsonObject{{u"total"_s, ids.size()}, {u"data"_s, data}})
                 .toJson(QJsonDocument::Compact));
     };
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = u"LISTINGTESTAK"_s;
-    settings.credentials.secretKey = u"listing-test-sk"_s;
-    ApiClient client(&m_network, withFastRetries(settings));
+    ApiClient client(&m_network, withFastRetries(scriptedServerSettings(server.url())));
     const Listing outcome = watchListing(client.listAllImages(ListQuery()));
     QVERIFY(waitForListing(outcome));
     QVERIFY2(outcome->succeeded, qPrintable(outcome->error.fullText()));
@@ -1092,15 +1085,7 @@ void TestApiClientListing::defaultWorkspaceIsReadWhileTheWorkspacesAreListed()
                         R"("status":"ACTIVE","workspace_id":"0"}]})";
         return response;
     };
-    ConnectionSettings settings;
-    settings.regionId = u"cn-north-4"_s;
-    settings.projectId = u"p1"_s;
-    settings.modelArtsEndpoint = server.url();
-    settings.iamEndpoint = server.url();
-    settings.credentials.accessKey = u"LISTINGTESTAK"_s;
-    settings.credentials.secretKey = u"listing-test-sk"_s;
-    settings.transferTimeoutMs = 60000;
-    ApiClient client(&m_network, withFastRetries(settings));
+    ApiClient client(&m_network, withFastRetries(scriptedServerSettings(server.url())));
     ImageListing *listing = client.listAllImages(ListQuery());
     QSignalSpy pages(listing, &ImageListing::pageArrived);
     const Listing outcome = watchListing(listing);
