@@ -1,4 +1,5 @@
 #include "models/api/ApiClientInternal.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/LogRedaction.h"
 #include "models/api/RetryDecision.h"
 #include "models/api/TokenProvider.h"
@@ -289,7 +290,7 @@ void ApiClient::checkBodyThenFinish(ApiCall *call, RequestPtr request, qint64 st
         const Verdict verdict = watcher->result();
         conclude(verdict.first, verdict.second);
     });
-    watcher->setFuture(QtConcurrent::run([check = request->bodyCheck, body = call->m_body] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [check = request->bodyCheck, body = call->m_body] {
         QString why;
         const bool ok = check ? check(body, &why) : isJsonOrEmpty(body, &why);
         return Verdict{ok, why};

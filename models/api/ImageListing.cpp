@@ -1,4 +1,5 @@
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/PageWindow.h"
 
 #include <algorithm>
@@ -187,7 +188,8 @@ private:
             watcher->deleteLater();
             onAssembled(watcher->future().takeResult());
         });
-        watcher->setFuture(QtConcurrent::run([pages = std::exchange(m_pages, {})]() mutable {
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), [pages =
+                                                                    std::exchange(m_pages, {})]() mutable {
             Assembled result;
             qsizetype count = 0;
             for (const Page &page : std::as_const(pages))

@@ -1,4 +1,5 @@
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/PageWindow.h"
 
 #include <algorithm>
@@ -356,8 +357,8 @@ private:
             if (m_checksPending == 0)
                 completeWhenMerged();
         });
-        watcher->setFuture(
-            QtConcurrent::run([lists = std::move(lists), skipped = std::move(skipped)]() mutable {
+        watcher->setFuture(QtConcurrent::run(
+            backgroundPool(), [lists = std::move(lists), skipped = std::move(skipped)]() mutable {
                 return mergeRuns(lists, skipped);
             }));
     }

@@ -1,6 +1,7 @@
 #include "models/deletion/JournalReconciler.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/Image.h"
 #include "models/api/SwrListing.h"
 #include "models/common/Formatting.h"
@@ -126,7 +127,7 @@ void JournalReconciler::start()
         watcher->deleteLater();
         onJournalRead(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([path, threshold, now] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [path, threshold, now] {
         DeletionJournal journal(path);
         QList<QJsonObject> unfinished;
         if (journal.compactIfLarger(threshold, now, &unfinished) == DeletionJournal::Compaction::Failed)

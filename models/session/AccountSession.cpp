@@ -1,6 +1,7 @@
 #include "models/session/AccountSession.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/UsageListing.h"
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
@@ -158,9 +159,10 @@ void AccountSession::loadListingCache()
         m_catalog->showCached(std::move(loaded->second), loaded->first);
     });
     // Sorted there too, into a snapshot of the empty table: the GUI thread only inserts the rows.
-    watcher->setFuture(
-        QtConcurrent::run([path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
-                           base = m_images->growthBase()]() mutable -> Loaded {
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(),
+        [path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
+         base = m_images->growthBase()]() mutable -> Loaded {
             std::optional<listingcache::Snapshot> snapshot = listingcache::load(path, identity);
             if (!snapshot)
                 return std::nullopt;
@@ -178,10 +180,11 @@ void AccountSession::saveListingCache()
     if (path.isEmpty() || !m_images || !m_catalog->isComplete())
         return;
     // The images are copied on the worker thread too: 100,000 of them take the GUI thread 100 ms and more.
-    (void)QtConcurrent::run([path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
-                             asOf = m_catalog->lastRefreshed(), rows = m_images->imagesSnapshot()]() mutable {
-        listingcache::save(path, identity, listingcache::Snapshot{asOf, rows.images()});
-    });
+    (void)QtConcurrent::run(
+        backgroundPool(), [path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
+                           asOf = m_catalog->lastRefreshed(), rows = m_images->imagesSnapshot()]() mutable {
+            listingcache::save(path, identity, listingcache::Snapshot{asOf, rows.images()});
+        });
 }
 
 void AccountSession::close()

@@ -1,6 +1,7 @@
 #include "models/storage/SwrInventory.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/api/SwrListing.h"
 #include "models/storage/StorageLogging.h"
 
@@ -179,7 +180,7 @@ public:
             if (loadGeneration == generation)
                 finish(watcher->future().takeResult());
         });
-        watcher->setFuture(QtConcurrent::run(std::move(build)));
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), std::move(build)));
     }
 
     void finish(StorageFacts built)

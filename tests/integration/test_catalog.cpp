@@ -14,8 +14,11 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -675,6 +678,37 @@ private Q_SLOTS:
         h.catalog.setClient(&h.client);
         QVERIFY(h.load());
         QCOMPARE(h.model.rowCount(), liveImages(sandbox.state()).size());
+    }
+
+    // Qt's raster paint engine splits large fills into tasks on QThreadPool::globalInstance() and blocks the
+    // GUI thread until they have run, so a listing's work (parsing pages, merging them) must take none of
+    // that pool's threads: with every one of them held, the listing still loads, progressively.
+    void listingLeavesQtsGlobalPoolFree()
+    {
+        SandboxFixture sandbox(3000, 30);
+        QVERIFY(sandbox.start());
+        Harness h(sandbox);
+        h.client.setPageSize(100);
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int threads = global->maxThreadCount();
+        QSemaphore running;
+        QSemaphore release;
+        for (int i = 0; i < threads; ++i) {
+            global->start([&running, &release] {
+                running.release();
+                release.acquire();
+            });
+        }
+        const auto freeThePool = qScopeGuard([&] {
+            release.release(threads);
+            global->waitForDone();
+        });
+        QVERIFY(running.tryAcquire(threads, 5000));
+
+        QVERIFY(h.load());
+        QVERIFY(h.catalog.isComplete());
+        QString why;
+        QVERIFY2(modelMatches(h.model, liveImages(sandbox.state()), &why), qPrintable(why));
     }
 
     void firstLoadShowsRowsAsPagesArrive()
