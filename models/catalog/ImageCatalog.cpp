@@ -1,9 +1,11 @@
 #include "models/catalog/ImageCatalog.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/BackgroundPool.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/common/ModelsLogging.h"
 
+#include <limits>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -100,9 +102,11 @@ void ImageCatalog::cancelEverything()
     for (const QString &id : resyncs)
         Q_EMIT resyncFinished(id, ApiError::make(ErrorKind::Cancelled, tr("The account was closed.")));
     m_pollTimer->stop();
-    m_watched.clear();
+    m_watchOrder.clear();
+    m_watchRows.clear();
     m_watches.clear();
     m_stuck.clear();
+    m_watchSetRevision.reset();
     m_pollCursor = 0;
     m_model->clear();
     m_complete = false;
@@ -147,9 +151,7 @@ int ImageCatalog::pollNow()
 
 QStringList ImageCatalog::watchedIds() const
 {
-    QStringList ids(m_watched.cbegin(), m_watched.cend());
-    ids.sort();
-    return ids;
+    return m_watchOrder;
 }
 
 QStringList ImageCatalog::stuckIds() const
@@ -306,7 +308,7 @@ void ImageCatalog::showArrivedRows()
         watcher->deleteLater();
         m_preparingBatch = false;
         if (generation != m_generation || !m_progressive)
-            return;
+            return ImageTableModel::discardGrowth(watcher->future().takeResult());
         QElapsedTimer timer;
         timer.start();
         adopt(watcher->future().takeResult(), false);
@@ -316,8 +318,8 @@ void ImageCatalog::showArrivedRows()
         scheduleBatch();
     });
     m_arrivedCount = 0;
-    watcher->setFuture(
-        QtConcurrent::run([pages = std::exchange(m_arrived, {}), base = m_model->growthBase()]() mutable {
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [pages = std::exchange(m_arrived, {}), base = m_model->growthBase()]() mutable {
             return ImageTableModel::grow(std::move(base),
                                          ImageTableModel::prepare(joined(pages), SettlingActivity), false);
         }));
@@ -401,19 +403,22 @@ void ImageCatalog::onListingFinished(int generation, int index, const ListingOut
                 // Refreshed, cancelled or closed meanwhile: what was prepared is no longer wanted.
                 if (preparing == m_generation)
                     applyLoaded(watcher->future().takeResult(), skipped, workspaceNames, workspaceError);
+                else
+                    ImageTableModel::discardGrowth(watcher->future().takeResult());
             });
-    watcher->setFuture(QtConcurrent::run([lists = std::move(lists), base = m_model->growthBase()]() mutable {
-        QElapsedTimer timer;
-        timer.start();
-        // The rows shown as pages arrived hold most images already: only the others are prepared again.
-        ImageTableModel::PreparedImages prepared =
-            ImageTableModel::prepare(joined(lists), SettlingActivity, &base);
-        const qint64 preparedMs = timer.elapsed();
-        ImageTableModel::Growth grown = ImageTableModel::grow(std::move(base), std::move(prepared), true);
-        qCDebug(lcModels) << "final merge: prepared in" << preparedMs << "ms, merged and sorted in"
-                          << timer.elapsed() - preparedMs << "ms";
-        return grown;
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [lists = std::move(lists), base = m_model->growthBase()]() mutable {
+            QElapsedTimer timer;
+            timer.start();
+            // The rows shown as pages arrived hold most images already: only the others are prepared again.
+            ImageTableModel::PreparedImages prepared =
+                ImageTableModel::prepare(joined(lists), SettlingActivity, &base);
+            const qint64 preparedMs = timer.elapsed();
+            ImageTableModel::Growth grown = ImageTableModel::grow(std::move(base), std::move(prepared), true);
+            qCDebug(lcModels) << "final merge: prepared in" << preparedMs << "ms, merged and sorted in"
+                              << timer.elapsed() - preparedMs << "ms";
+            return grown;
+        }));
 }
 
 bool ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
@@ -424,6 +429,7 @@ bool ImageCatalog::adopt(ImageTableModel::Growth grown, bool wholeListing)
         return true;
     qCDebug(lcModels) << "the table changed while a merge was prepared: merging again";
     const ImageTableModel::PreparedImages prepared = grown.prepared();
+    ImageTableModel::discardGrowth(std::move(grown));
     if (wholeListing)
         m_model->applyPrepared(prepared);
     else
@@ -456,7 +462,7 @@ void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList 
     // thread: trimming a heap of this size takes tens of milliseconds, and glibc locks its arenas while it
     // does, so it is safe beside the GUI thread.
     if (!adopted)
-        QThreadPool::globalInstance()->start([] { malloc_trim(0); });
+        backgroundPool()->start([] { malloc_trim(0); });
 #else
     Q_UNUSED(adopted)
 #endif
@@ -503,53 +509,60 @@ void ImageCatalog::cancelCalls(QHash<ApiCall *, QString> &calls)
 void ImageCatalog::updateWatchSet()
 {
     using Activity = ImageTableModel::RowActivity;
-    const QDateTime now = m_clock();
-    QSet<QString> settling;
+    const qint64 nowMs = m_clock().toMSecsSinceEpoch();
+    if (m_watchSetRevision == m_model->revision() && nowMs < m_nextStuckAtMs)
+        return;
+    const quint64 pass = ++m_watchPass;
+    qint64 nextStuckAtMs = std::numeric_limits<qint64>::max();
+    const auto isWatchMark = [](Activity activity) {
+        return activity == Activity::Polling || activity == Activity::Stuck;
+    };
+    QStringList settling;
+    settling.reserve(m_watchOrder.size());
     QSet<QString> stuck;
-    QHash<QString, Watch> watches;
     const int rows = m_model->rowCount();
     for (int row = 0; row < rows; ++row) {
         const Image &image = m_model->imageAt(row);
         if (!image.isSettling())
             continue;
-        Watch watch = m_watches.value(image.id);
+        Watch &watch = m_watches[image.id];
         // Any change the server shows (a new status, a new update time) starts the wait over.
-        if (!watch.since.isValid() || watch.status != image.status || watch.updateAtMs != image.updateAtMs)
-            watch = Watch{image.status, image.updateAtMs, now};
-        if (watch.since.msecsTo(now) >= StuckAfterMs)
+        if (watch.sinceMs < 0 || watch.status != image.status || watch.updateAtMs != image.updateAtMs)
+            watch = Watch{image.status, image.updateAtMs, nowMs};
+        watch.pass = pass;
+        Activity watchMark = Activity::Polling;
+        if (nowMs - watch.sinceMs >= StuckAfterMs) {
+            watchMark = Activity::Stuck;
             stuck.insert(image.id);
-        else
-            settling.insert(image.id);
-        watches.insert(image.id, watch);
-    }
-    const auto isWatchMark = [](Activity activity) {
-        return activity == Activity::Polling || activity == Activity::Stuck;
-    };
-    for (const QSet<QString> *before : {&m_watched, &m_stuck}) {
-        for (const QString &id : *before) {
-            if (!settling.contains(id) && !stuck.contains(id) && isWatchMark(m_model->rowActivity(id)))
-                m_model->setRowActivity(id, Activity::None);
+            if (!m_stuck.contains(image.id))
+                qCInfo(lcModels) << "settling image" << image.id << "unchanged for" << StuckAfterMs / 60000
+                                 << "minutes of watching; no longer polled";
+        } else {
+            settling.append(image.id);
+            nextStuckAtMs = qMin(nextStuckAtMs, watch.sinceMs + StuckAfterMs);
         }
-    }
-    // Deleting or resyncing says more about the row than watching does.
-    for (const QString &id : std::as_const(settling)) {
-        if (const Activity activity = m_model->rowActivity(id);
+        // Deleting or resyncing says more about the row than watching does. Marking changes no row's place.
+        if (const Activity activity = m_model->rowActivityAt(row);
             activity == Activity::None || isWatchMark(activity))
-            m_model->setRowActivity(id, Activity::Polling);
+            m_model->setRowActivityAt(row, watchMark);
     }
-    for (const QString &id : std::as_const(stuck)) {
-        if (const Activity activity = m_model->rowActivity(id);
-            activity == Activity::None || isWatchMark(activity))
-            m_model->setRowActivity(id, Activity::Stuck);
+    // A row that no longer settles (or is gone) loses its watch and its mark.
+    m_watches.removeIf([&](QHash<QString, Watch>::iterator it) {
+        if (it.value().pass == pass)
+            return false;
+        if (isWatchMark(m_model->rowActivity(it.key())))
+            m_model->setRowActivity(it.key(), Activity::None);
+        return true;
+    });
+    // In row order, the same images as last time are the same list: sorted already.
+    if (settling != m_watchRows) {
+        m_watchRows = settling;
+        settling.sort();
+        m_watchOrder = std::move(settling);
     }
-    for (const QString &id : std::as_const(stuck)) {
-        if (!m_stuck.contains(id))
-            qCInfo(lcModels) << "settling image" << id << "unchanged for" << StuckAfterMs / 60000
-                             << "minutes of watching; no longer polled";
-    }
-    m_watched = settling;
-    m_stuck = stuck;
-    m_watches = watches;
+    m_stuck = std::move(stuck);
+    m_nextStuckAtMs = nextStuckAtMs;
+    m_watchSetRevision = m_model->revision(); // after the marks set above
 }
 
 int ImageCatalog::takePollTokens(int wanted)
@@ -571,7 +584,7 @@ void ImageCatalog::schedulePoll()
 {
     if (!m_automaticPolling || !m_client || m_pollTimer->isActive() || !m_pollCalls.isEmpty())
         return;
-    if (m_watched.isEmpty())
+    if (m_watchOrder.isEmpty())
         return;
     m_pollTimer->start(m_pollIntervalMs);
 }
@@ -581,13 +594,12 @@ int ImageCatalog::pollSettling()
     if (!m_client)
         return 0;
     updateWatchSet();
-    if (m_watched.isEmpty())
+    if (m_watchOrder.isEmpty())
         return 0;
 
     // Round robin over a stable order so that, with more settling images than one tick asks for, every one
     // of them is asked for within a few ticks.
-    QStringList ids(m_watched.cbegin(), m_watched.cend());
-    ids.sort();
+    const QStringList &ids = m_watchOrder;
     const int count = takePollTokens(qMin(int(ids.size()), MaxPollsPerTick));
     if (count == 0)
         return 0;
@@ -659,6 +671,7 @@ void ImageCatalog::resync(const QString &id)
     // The user asked to look again: whatever the answer, a settling image gets a whole new wait.
     m_watches.remove(id);
     m_stuck.remove(id);
+    m_watchSetRevision.reset();
     ApiCall *call = m_client->syncImage(id);
     m_resyncCalls.insert(call, id);
     connect(call, &ApiCall::finished, this, [this, call] { onResyncFinished(call); });

@@ -6,6 +6,7 @@
 #include "models/api/Workspace.h"
 #include "models/catalog/ImageTableModel.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
@@ -197,13 +198,23 @@ private:
     int m_pollIntervalMs = 5000;
     bool m_automaticPolling = true;
     int m_pollCursor = 0;
-    QSet<QString> m_watched;
+    QStringList m_watchOrder; // the watched images (settling, not stuck), sorted: the round robin's order
+    QStringList m_watchRows;  // the same in row order, as last seen
+    // updateWatchSet() looks at every row only when one changed (the model's revision) or a watch reached
+    // its stuck deadline since it last did: a poll tick of an account with thousands of settling images
+    // would otherwise cost the GUI thread tens of milliseconds each time.
+    std::optional<quint64> m_watchSetRevision;
+    qint64 m_nextStuckAtMs = 0;
+    quint64 m_watchPass = 0;
     // What a settling image looked like when it was last seen to change, and when that was.
     struct Watch
     {
         QString status;
         qint64 updateAtMs = 0;
-        QDateTime since;
+        // Milliseconds since the epoch, on the injected clock: comparing QDateTimes converts each from local
+        // time, which thousands of settling images a tick made tens of milliseconds of the GUI thread.
+        qint64 sinceMs = -1;
+        quint64 pass = 0; // the updateWatchSet() that last saw the image settle
     };
     QHash<QString, Watch> m_watches; // watched and stuck images
     QSet<QString> m_stuck;

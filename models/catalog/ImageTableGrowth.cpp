@@ -1,3 +1,4 @@
+#include "models/api/BackgroundPool.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ImageTableRows.h"
 #include "models/common/ModelsLogging.h"
@@ -27,7 +28,7 @@ void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, boo
         held.reset();
         return;
     }
-    QThreadPool::globalInstance()->start([held = std::move(held), trim]() mutable {
+    backgroundPool()->start([held = std::move(held), trim]() mutable {
         held.reset();
 #if defined(__GLIBC__)
         // glibc keeps freed memory for later unless asked; 100,000 images are about a hundred megabytes.
@@ -43,6 +44,12 @@ void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, boo
 }
 
 } // namespace detail
+
+void ImageTableModel::discardGrowth(Growth &&grown)
+{
+    const qsizetype images = grown.m_data ? grown.m_data->images.size() + grown.m_data->prepared.size() : 0;
+    detail::releaseInBackground(std::exchange(grown.m_data, {}), images, false);
+}
 
 ImageTableModel::Growth::Growth() = default;
 ImageTableModel::Growth::~Growth() = default;

@@ -656,13 +656,23 @@ qint64 ImageTableModel::totalSizeKb() const
 
 void ImageTableModel::setRowActivity(const QString &id, RowActivity activity)
 {
-    ++m_revision;
-    const int slot = m_slotById.value(id, -1);
-    if (slot < 0 || m_rows.at(slot).activity == activity)
+    if (const int slot = m_slotById.value(id, -1); slot >= 0)
+        setRowActivityAt(m_rowOfSlot.at(slot), activity);
+}
+
+void ImageTableModel::setRowActivityAt(int row, RowActivity activity)
+{
+    const int slot = m_order.at(row);
+    if (m_rows.at(slot).activity == activity)
         return;
+    ++m_revision;
     m_rows[slot].activity = activity;
-    const int row = m_rowOfSlot.at(slot);
     emitRowChanged(row, row);
+}
+
+ImageTableModel::RowActivity ImageTableModel::rowActivityAt(int row) const
+{
+    return m_rows.at(m_order.at(row)).activity;
 }
 
 ImageTableModel::RowActivity ImageTableModel::rowActivity(const QString &id) const

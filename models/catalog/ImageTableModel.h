@@ -148,6 +148,9 @@ public:
     static Growth grow(Growth base, PreparedImages prepared, bool removeMissing);
     // Takes the growth's data when it adopts it; leaves `grown` as it was when it refuses.
     bool adoptGrowth(Growth &grown);
+    // Lets go of a growth that will not be adopted (refused, or no longer wanted) on a worker thread: it
+    // shares the table's lists, and freeing the rest of 100,000 rows would hold the GUI thread up.
+    static void discardGrowth(Growth &&grown);
     // Into an empty model only: rows from the listing cache, each cached-only until a live listing (any
     // merge or page that holds its image) confirms it; the merge of a whole listing removes the others.
     // False, and nothing changes, when the model has rows.
@@ -160,6 +163,9 @@ public:
     bool showCached(Growth &grown);
     bool isCachedOnly(const QString &id) const;
     int cachedOnlyCount() const { return m_cachedOnlyCount; }
+    // Changes with every change of the rows (images, activities, cached state), their order or their
+    // sorting: the same revision, the same rows.
+    quint64 revision() const { return m_revision; }
     void upsertImage(const Image &image);
     void removeImage(const QString &id);
     void clear();
@@ -232,6 +238,9 @@ public:
 
     void setRowActivity(const QString &id, RowActivity activity);
     RowActivity rowActivity(const QString &id) const;
+    // The same by row, for a pass over every row: no lookup of the id.
+    void setRowActivityAt(int row, RowActivity activity);
+    RowActivity rowActivityAt(int row) const;
 
     // Sets every row's activity back to None (e.g. after the deletion run ends).
     void clearRowActivities();

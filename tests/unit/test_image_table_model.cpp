@@ -451,6 +451,36 @@ private Q_SLOTS:
         verifyIndex(model);
     }
 
+    // Setting a row's activity to what it already is changes nothing, so a merge prepared meanwhile still
+    // fits: the catalog marks every settling row on each poll, and the merge of a listing in progress was
+    // otherwise refused and done again on the GUI thread.
+    void unchangedActivityKeepsAGrowthAdoptable()
+    {
+        ImageTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setImages(makeImages(0, 10));
+        model.setRowActivity(makeImage(3).id, Activity::Polling);
+        const quint64 revision = model.revision();
+        ImageTableModel::Growth growth =
+            ImageTableModel::grow(model.growthBase(), ImageTableModel::prepare(makeImages(5, 10)), false);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setRowActivity(makeImage(3).id, Activity::Polling);
+        model.setRowActivityAt(model.rowOfId(makeImage(3).id), Activity::Polling);
+        model.setRowActivity(u"no-such-image"_s, Activity::Deleting);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(model.revision(), revision);
+        QVERIFY(model.adoptGrowth(growth));
+        QCOMPARE(model.rowCount(), 15);
+        QCOMPARE(model.rowActivity(makeImage(3).id), Activity::Polling);
+
+        // A real change still counts, by id or by row.
+        model.setRowActivityAt(model.rowOfId(makeImage(3).id), Activity::Stuck);
+        QCOMPARE(model.rowActivityAt(model.rowOfId(makeImage(3).id)), Activity::Stuck);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(model.revision() != revision);
+        verifyIndex(model);
+    }
+
     // A cached row that the live listing confirms stops being cached-only; one the listing lacks leaves.
     void grownMergeConfirmsCachedRows()
     {
