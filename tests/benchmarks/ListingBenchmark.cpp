@@ -379,7 +379,9 @@ bool ListingBenchmark::run(QString *error)
         {u"filter_clear_ms"_s, medianOf(&Sample::filterClearMs)},
         {u"filter_text"_s, FilterText},
         {u"filter_rows"_s, samples.constLast().filterRows},
-        {u"rss_mb"_s, maximum(rss)},
+        // A median like every other figure (the targets are medians of three); the worst sample beside it.
+        {u"rss_mb"_s, median(rss)},
+        {u"rss_worst_mb"_s, maximum(rss)},
         {u"samples"_s, sampleArray},
     };
     return m_options.latencyMs <= 0 || runAtLatency(error);
