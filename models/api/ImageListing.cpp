@@ -188,8 +188,8 @@ private:
             watcher->deleteLater();
             onAssembled(watcher->future().takeResult());
         });
-        watcher->setFuture(QtConcurrent::run(backgroundPool(), [pages =
-                                                                    std::exchange(m_pages, {})]() mutable {
+        QList<Page> taken = std::exchange(m_pages, {});
+        watcher->setFuture(QtConcurrent::run(backgroundPool(), [pages = std::move(taken)]() mutable {
             Assembled result;
             qsizetype count = 0;
             for (const Page &page : std::as_const(pages))
