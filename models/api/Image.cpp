@@ -2,6 +2,7 @@
 
 #include "models/api/ImagePageReader.h"
 #include "models/api/JsonEnvelope.h"
+#include "models/api/PathSegments.h"
 
 #include <cmath>
 #include <limits>
@@ -257,6 +258,11 @@ bool Image::isPrivate() const
 bool Image::isSettling() const
 {
     return isCode(status, "INIT"_L1) || isCode(status, "CREATING"_L1);
+}
+
+bool Image::canBeWatched() const
+{
+    return isSettling() && PathSegments::isPlausibleId(id);
 }
 
 QString Image::normalizedArch() const

@@ -101,6 +101,9 @@ struct Image
     bool isPrivate() const;
     // True while the image is still being saved and its status will change by itself.
     bool isSettling() const;
+    // Settling, with an id a request may carry (PathSegments::isPlausibleId): what can be watched with
+    // ShowImage until it settles. A server may send any id; one with a "/" or ".." is never asked about.
+    bool canBeWatched() const;
     // Architecture in canonical upper case, whatever case the server sent.
     QString normalizedArch() const;
     // "name:tag", the way users refer to an image.

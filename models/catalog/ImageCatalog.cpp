@@ -523,7 +523,7 @@ void ImageCatalog::updateWatchSet()
     const int rows = m_model->rowCount();
     for (int row = 0; row < rows; ++row) {
         const Image &image = m_model->imageAt(row);
-        if (!image.isSettling())
+        if (!image.canBeWatched())
             continue;
         Watch &watch = m_watches[image.id];
         // Any change the server shows (a new status, a new update time) starts the wait over.

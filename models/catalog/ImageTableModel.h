@@ -112,10 +112,10 @@ public:
         friend class ImageTableModel;
         std::shared_ptr<detail::PreparedImageData> m_data;
     };
-    // Rows that the merge adds for settling images (INIT, CREATING) start with `settlingActivity`; rows
-    // already in the model keep theirs. What is computed for an image that `known` (a growthBase()) holds
-    // unchanged is taken from it: the final merge of a listing whose pages were shown as they arrived
-    // computes only what is new.
+    // Rows that the merge adds for images that can be watched (Image::canBeWatched()) start with
+    // `settlingActivity`; rows already in the model keep theirs. What is computed for an image that `known`
+    // (a growthBase()) holds unchanged is taken from it: the final merge of a listing whose pages were shown
+    // as they arrived computes only what is new.
     class Growth;
     static PreparedImages prepare(const QList<Image> &images,
                                   RowActivity settlingActivity = RowActivity::None,

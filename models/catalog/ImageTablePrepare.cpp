@@ -120,7 +120,7 @@ ImageTableModel::PreparedImages ImageTableModel::prepare(const QList<Image> &ima
         } else {
             data->rows.append(makeRow(image));
         }
-        if (settlingActivity != RowActivity::None && image.isSettling())
+        if (settlingActivity != RowActivity::None && image.canBeWatched())
             data->rows.last().activity = settlingActivity;
         data->totalSizeKb += image.sizeKb;
     }

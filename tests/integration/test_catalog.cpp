@@ -409,6 +409,39 @@ private Q_SLOTS:
         QCOMPARE(shows(), 4);
     }
 
+    // A server that lies about an id (a path, spaces) may still call the image settling: no request may carry
+    // such an id, so the row is neither watched nor marked "Watching…", and no tick tries to ask about it.
+    void settlingImageWithAnImplausibleIdIsNotWatched()
+    {
+        SandboxFixture sandbox(100, 31);
+        QVERIFY(sandbox.start());
+        for (const Image &image : liveImages(sandbox.state())) {
+            if (image.isSettling())
+                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
+        }
+        const QString plausible = pickIds(sandbox.state(), 1).at(0);
+        QVERIFY(sandbox.server()->patchImage(plausible, {{u"status"_s, u"CREATING"_s}}));
+        QString error;
+        const QString odd = sandbox.server()->addImage({{u"id"_s, u"../../evil?x=1#frag"_s},
+                                                        {u"name"_s, u"odd"_s},
+                                                        {u"tag"_s, u"v1"_s},
+                                                        {u"status"_s, u"INIT"_s}},
+                                                       &error);
+        QVERIFY2(!odd.isEmpty(), qPrintable(error));
+        Harness h(sandbox);
+        h.catalog.setAutomaticPolling(false);
+        QVERIFY(h.load());
+        QVERIFY(h.model.rowOfId(odd) >= 0);
+        QCOMPARE(h.catalog.watchedIds(), QStringList{plausible});
+        QVERIFY(h.catalog.stuckIds().isEmpty());
+        QCOMPARE(h.model.rowActivity(odd), Activity::None);
+        QCOMPARE(h.model.rowActivity(plausible), Activity::Polling);
+        QSignalSpy ticks(&h.catalog, &ImageCatalog::pollTickFinished);
+        QCOMPARE(h.catalog.pollNow(), 1);
+        QVERIFY(ticks.wait(LoadTimeoutMs));
+        QCOMPARE(sandbox.server()->counters().value("show"_L1).toInt(), 1);
+    }
+
     void automaticPollingFollowsTheInterval()
     {
         SandboxFixture sandbox(100, 27);
