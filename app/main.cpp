@@ -5,6 +5,7 @@
 #include "FirstPaintProbe.h"
 #include "GuiSession.h"
 #include "Logging.h"
+#include "models/common/HeapArenas.h"
 #include "models/common/SettingsKeys.h"
 #include "ParentConsole.h"
 #include "SelfTestRunner.h"
@@ -58,6 +59,7 @@ void bringToFront(QWidget *window)
 
 int main(int argc, char *argv[])
 {
+    mim::shareOneHeapArena(); // first: before any thread allocates
     QElapsedTimer sinceMain;
     sinceMain.start();
     AppPaths::setApplicationIdentity();

@@ -6,6 +6,7 @@
 #include "BenchSupport.h"
 #include "DeletionBenchmark.h"
 #include "ListingBenchmark.h"
+#include "models/common/HeapArenas.h"
 #include "SandboxProcess.h"
 #include "StartupBenchmark.h"
 
@@ -310,6 +311,8 @@ int runAll(const Options &options)
 
 int main(int argc, char *argv[])
 {
+    // As the application does, so that what is measured is how it allocates.
+    mim::shareOneHeapArena();
     // Only the worker shows a window; the rest runs without a display.
     bool worker = false;
     for (int i = 1; i < argc; ++i)
