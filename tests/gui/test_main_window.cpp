@@ -1012,15 +1012,29 @@ void TestMainWindow::settlingImagesAreWatched()
                                            {u"status"_s, u"CREATING"_s},
                                            {u"create_at"_s, QDateTime::currentMSecsSinceEpoch()}});
     QVERIFY(!saving.isEmpty());
+    // Being saved too, under an id no request may carry: shown, never watched, so not counted as watched.
+    QString error;
+    const QString odd = m_sandbox->server()->addImage({{u"id"_s, u"../odd/id"_s},
+                                                       {u"name"_s, u"saving-odd"_s},
+                                                       {u"tag"_s, u"v1"_s},
+                                                       {u"type"_s, u"DEDICATED"_s},
+                                                       {u"visibility"_s, u"PRIVATE"_s},
+                                                       {u"status"_s, u"CREATING"_s},
+                                                       {u"create_at"_s, QDateTime::currentMSecsSinceEpoch()}},
+                                                      &error);
+    QVERIFY2(!odd.isEmpty(), qPrintable(error));
 
     MainWindow &window = openLoadedWindow();
-    int settling = 0;
+    int watchable = 0;
     for (int row = 0; row < window.tableModel()->rowCount(); ++row)
-        settling += window.tableModel()->imageAt(row).isSettling() ? 1 : 0;
-    QVERIFY(settling >= 1);
+        watchable += window.tableModel()->imageAt(row).canBeWatched() ? 1 : 0;
+    QVERIFY(watchable >= 1);
+    QVERIFY(window.tableModel()->rowOfId(odd) >= 0);
+    QVERIFY(window.tableModel()->imageAt(window.tableModel()->rowOfId(odd)).isSettling());
     QTRY_COMPARE(window.mainStatusBar()->settlingText(),
-                 settling == 1 ? u"1 image being saved — watching for changes"_s
-                               : u"%1 images being saved — watching for changes"_s.arg(settling));
+                 watchable == 1 ? u"1 image being saved — watching for changes"_s
+                                : u"%1 images being saved — watching for changes"_s.arg(watchable));
+    QCOMPARE(window.tableModel()->rowActivity(odd), ImageTableModel::RowActivity::None);
     const int row = window.tableModel()->rowOfId(saving);
     QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::Polling);
     QVERIFY(
@@ -1061,6 +1075,11 @@ void TestMainWindow::settlingImagesAreWatched()
     QCOMPARE(savingStatus(), u"ACTIVE"_s);
     QCOMPARE(window.tableModel()->rowActivity(saving), ImageTableModel::RowActivity::None);
     QVERIFY(!catalog->watchedIds().contains(saving));
+    const int stillWatched = watchable - 1;
+    QTRY_COMPARE(window.mainStatusBar()->settlingText(),
+                 stillWatched == 0   ? QString()
+                 : stillWatched == 1 ? u"1 image being saved — watching for changes"_s
+                                     : u"%1 images being saved — watching for changes"_s.arg(stillWatched));
 }
 
 void TestMainWindow::stuckImageIsMarkedAndOffersResync()

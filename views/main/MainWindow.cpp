@@ -506,10 +506,9 @@ void MainWindow::updateStatusTotals()
 
 void MainWindow::updateSettlingNote()
 {
-    int settling = 0;
-    for (int row = 0; row < m_tableModel->rowCount(); ++row)
-        settling += m_tableModel->imageAt(row).isSettling() ? 1 : 0;
-    m_statusBar->setSettlingCount(settling);
+    // The images the catalog really watches: not those that looked stuck, nor those whose id no request may
+    // carry (Image::canBeWatched()), though they are being saved too.
+    m_statusBar->setSettlingCount(int(m_catalog->watchedIds().size()));
 }
 
 void MainWindow::updateActions()
