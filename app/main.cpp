@@ -5,7 +5,7 @@
 #include "FirstPaintProbe.h"
 #include "GuiSession.h"
 #include "Logging.h"
-#include "models/common/HeapArenas.h"
+#include "models/common/Heap.h"
 #include "models/common/SettingsKeys.h"
 #include "ParentConsole.h"
 #include "SelfTestRunner.h"

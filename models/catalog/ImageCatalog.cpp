@@ -3,6 +3,7 @@
 #include "models/api/ApiClient.h"
 #include "models/api/BackgroundPool.h"
 #include "models/catalog/ImageTableModel.h"
+#include "models/common/Heap.h"
 #include "models/common/ModelsLogging.h"
 
 #include <limits>
@@ -11,10 +12,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThreadPool>
 #include <QTimer>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -455,17 +452,11 @@ void ImageCatalog::applyLoaded(ImageTableModel::Growth grown, const QStringList 
     Q_EMIT loaded();
     updateWatchSet();
     schedulePoll();
-#if defined(__GLIBC__)
-    // Reading the pages freed about as much memory as the images now take; glibc keeps such memory for
-    // later unless asked. An adopted growth trims the heap once the model's previous lists are freed (a
-    // trim before that gives back none of them); a merge done here leaves it to this one, on a worker
-    // thread: glibc locks the heap's one arena while it trims (HeapArenas.h), 3 to 12 ms at 100,000 images,
-    // and the GUI thread waits for it only if it allocates meanwhile.
+    // Reading the pages freed about as much memory as the images now take. An adopted growth gives it back
+    // once the model's previous lists are freed (before that, there is none of them to give back); a merge
+    // done here leaves it to this one, on a worker thread.
     if (!adopted)
-        backgroundPool()->start([] { malloc_trim(0); });
-#else
-    Q_UNUSED(adopted)
-#endif
+        backgroundPool()->start(giveFreeHeapBack);
 }
 
 void ImageCatalog::abortRefresh()

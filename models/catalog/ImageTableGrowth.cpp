@@ -1,15 +1,12 @@
 #include "models/api/BackgroundPool.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ImageTableRows.h"
+#include "models/common/Heap.h"
 #include "models/common/ModelsLogging.h"
 
 #include <algorithm>
 #include <numeric>
 #include <QThreadPool>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 // The half of ImageTableModel that merges on a worker thread: growthBase() and adoptGrowth() on the model's
 // thread, grow() on any. A merge of 100,000 rows costs the GUI thread the signals only; the hashing, the
@@ -30,16 +27,11 @@ void releaseInBackground(std::shared_ptr<const void> held, qsizetype images, boo
     }
     backgroundPool()->start([held = std::move(held), trim]() mutable {
         held.reset();
-#if defined(__GLIBC__)
-        // glibc keeps freed memory for later unless asked; 100,000 images are about a hundred megabytes.
         // Only after the release: a trim that runs before it (another task of the pool) gives back nothing
-        // of it. glibc locks the heap's arena while it trims it, and the GUI thread allocates from that one
-        // arena too (HeapArenas.h): 3 to 12 ms at 100,000 images, once per listing, not per batch.
+        // of it. Once per listing, not per batch: the GUI thread waits for the trim if it allocates
+        // meanwhile.
         if (trim)
-            malloc_trim(0);
-#else
-        Q_UNUSED(trim)
-#endif
+            giveFreeHeapBack();
     });
 }
 

@@ -6,6 +6,7 @@
 #include "models/catalog/ImageCatalog.h"
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ListingCache.h"
+#include "models/common/Heap.h"
 #include "models/common/ModelsLogging.h"
 #include "models/deletion/DeletionJournal.h"
 #include "models/deletion/DeletionQueue.h"
@@ -184,6 +185,9 @@ void AccountSession::saveListingCache()
         backgroundPool(), [path, identity = cacheIdentity(m_displayName, m_connection, m_openedProjectId),
                            asOf = m_catalog->lastRefreshed(), rows = m_images->imagesSnapshot()]() mutable {
             listingcache::save(path, identity, listingcache::Snapshot{asOf, rows.images()});
+            // Writing 100,000 images freed tens of megabytes (their copy, the text table, the file's bytes)
+            // that glibc would otherwise keep: 60 to 80 MB more resident after a start from the cache.
+            giveFreeHeapBack();
         });
 }
 

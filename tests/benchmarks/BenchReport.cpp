@@ -64,6 +64,7 @@ QJsonArray judged(const QJsonArray &results)
                           {u"sort_ms"_s, sortWorst <= Targets::SortMs},
                           {u"filter_ms"_s, number("filter_ms") <= Targets::FilterMs},
                           {u"rss_mb"_s, number("rss_mb") <= Targets::RssMb},
+                          {u"rss_cached_mb"_s, number("rss_cached_mb") <= Targets::RssMb},
                           {u"delete_1000_ms"_s,
                            number("delete_1000_ms") <= number("delete_seq_ms") / Targets::DeleteSpeedup},
                           {u"startup_ms"_s, number("startup_ms") <= Targets::StartupMs},
@@ -113,6 +114,8 @@ QString formatTable(const QJsonArray &results)
         {u"cached_start_ms"_s, u"cached_start_ms"_s, u"<= 800"_s, u"cached_start_ms"_s},
         {u"  cached_show_ms"_s, u"cached_show_ms"_s, {}, {}},
         {u"  stall while showing"_s, u"stall_cached_ms"_s, u"<= 50"_s, {}, 1},
+        {u"rss_cached_mb (current)"_s, u"rss_cached_mb"_s, u"<= 170"_s, u"rss_cached_mb"_s},
+        {u"  worst sample"_s, u"rss_cached_worst_mb"_s, {}, {}},
     };
     constexpr int LabelWidth = 24;
     constexpr int ValueWidth = 16;

@@ -30,8 +30,11 @@ public:
     QJsonObject result() const { return m_result; }
 
 private:
+    // At no latency: loading, sorting, filtering, the memory of the loaded table, the floors.
+    bool runWithoutLatency(QString *error);
     // With the sandbox's latency: the first rows and the whole listing into an empty table (progressive),
-    // then an account opened with its listing cache, to the cached rows painted.
+    // then an account opened with its listing cache, to the cached rows painted, and the memory once the live
+    // listing has been merged into them. Runs after runWithoutLatency() has let go of its table.
     bool runAtLatency(QString *error);
 
     ListingOptions m_options;

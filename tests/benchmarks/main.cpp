@@ -6,7 +6,7 @@
 #include "BenchSupport.h"
 #include "DeletionBenchmark.h"
 #include "ListingBenchmark.h"
-#include "models/common/HeapArenas.h"
+#include "models/common/Heap.h"
 #include "SandboxProcess.h"
 #include "StartupBenchmark.h"
 

@@ -1,4 +1,4 @@
-#include "models/common/HeapArenas.h"
+#include "models/common/Heap.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +37,13 @@ int heapArenaCount()
     return written ? count : -1;
 #else
     return -1;
+#endif
+}
+
+void giveFreeHeapBack()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }
 
