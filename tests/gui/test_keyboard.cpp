@@ -6,6 +6,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/deletion/DeletionQueue.h"
 #include "SandboxFixture.h"
+#include "views/accounts/AccountSwitcher.h"
 #include "views/deletion/DeleteImagesDialog.h"
 #include "views/main/FilterBar.h"
 #include "views/main/ImageTableView.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void windowOpensWithTheKeyboardInTheTable();
     void contextMenuKeysOpenTheRowMenu_data();
     void contextMenuKeysOpenTheRowMenu();
     void downOrEnterInTheFilterGoToTheTable_data();
@@ -81,6 +83,33 @@ QStringList TestKeyboard::ownImageIds(int count) const
             ids.append(image.id);
     }
     return ids;
+}
+
+// The window is shown before the account's images are in, as at start: once they are, the keys move through
+// them. Qt gave the keyboard to the first control, the account switcher, where Ctrl+End picked its last entry
+// and opened Manage Accounts, and the arrows switched accounts.
+void TestKeyboard::windowOpensWithTheKeyboardInTheTable()
+{
+    MainWindow &window = openLoadedWindow();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Table);
+    QTRY_VERIFY(window.tableView()->hasFocus());
+    const QString account = window.accountSwitcher()->currentDisplayName();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(window.tableView()->currentIndex().row(), window.tableView()->model()->rowCount() - 1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up);
+    QCOMPARE(window.tableView()->currentIndex().row(), window.tableView()->model()->rowCount() - 2);
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(window.accountSwitcher()->currentDisplayName(), account);
+
+    // Where the user put the keyboard stays where it is when the table comes back.
+    QLineEdit *field = test::filterBar(window)->searchField();
+    field->setFocus();
+    QTRY_VERIFY(field->hasFocus());
+    QTest::keyClicks(field, u"no-image-has-this-name"_s);
+    QTRY_VERIFY(window.currentPage() != MainWindow::Page::Table);
+    field->clear();
+    QTRY_COMPARE(window.currentPage(), MainWindow::Page::Table);
+    QVERIFY(field->hasFocus());
 }
 
 void TestKeyboard::contextMenuKeysOpenTheRowMenu_data()

@@ -389,10 +389,17 @@ void MainWindow::setPage(Page page)
     if (page == m_page && m_stack->currentIndex() == (page == Page::Table ? TablePage : EmptyPage))
         return;
     const bool tableHadFocus = m_tableView->hasFocus();
+    // The account's images have just appeared (not the rows a filter hid): the keyboard goes to them, as in a
+    // file manager, unless a filter is being typed. Qt would leave it on the first control, the account
+    // switcher, where Ctrl+End picks Manage Accounts and the arrows switch accounts.
+    const bool imagesAppear =
+        page == Page::Table && m_page != Page::NoMatches && m_filterBar->searchField()->text().isEmpty();
     m_page = page;
     m_stack->setCurrentIndex(page == Page::Table ? TablePage : EmptyPage);
     if (tableHadFocus && page != Page::Table)
         m_filterBar->searchField()->setFocus();
+    else if (imagesAppear)
+        m_tableView->setFocus(Qt::OtherFocusReason);
     Q_EMIT pageChanged(page);
 }
 
