@@ -18,8 +18,8 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
