@@ -1,9 +1,10 @@
 #include "BenchSupport.h"
 
+#include "ProcFiles.h"
+
 #include <algorithm>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 #include <QLibraryInfo>
 #include <QSysInfo>
 #include <QThread>
@@ -27,38 +28,9 @@ double maximum(const QList<double> &values)
     return values.isEmpty() ? -1 : *std::max_element(values.cbegin(), values.cend());
 }
 
-namespace {
-
-QByteArray readProcFile(const char *path)
-{
-    QFile file(QString::fromLatin1(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    // /proc files report a size of 0: read until the end.
-    return file.readAll();
-}
-
-// The value of "Key:   value unit" in /proc/meminfo or /proc/self/status, as a number.
-double procField(const QByteArray &text, const QByteArray &key)
-{
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith(QByteArray(key + ':')))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toDouble();
-    }
-    return -1;
-}
-
-} // namespace
-
-double residentSetMb()
-{
-    const double kb = procField(readProcFile("/proc/self/status"), "VmRSS");
-    return kb < 0 ? -1 : kb / 1024.0;
-}
-
 double loadAverage1()
 {
-    const QByteArray text = readProcFile("/proc/loadavg");
+    const QByteArray text = test::readProcFile("/proc/loadavg");
     bool ok = false;
     const double load = text.split(' ').value(0).toDouble(&ok);
     return ok ? load : -1;
@@ -67,13 +39,13 @@ double loadAverage1()
 QJsonObject machineDescription()
 {
     QString cpu;
-    for (const QByteArray &line : readProcFile("/proc/cpuinfo").split('\n')) {
+    for (const QByteArray &line : test::readProcFile("/proc/cpuinfo").split('\n')) {
         if (line.startsWith("model name")) {
             cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
             break;
         }
     }
-    const double memKb = procField(readProcFile("/proc/meminfo"), "MemTotal");
+    const double memKb = test::procField(test::readProcFile("/proc/meminfo"), "MemTotal");
     return QJsonObject{
         {u"cpus"_s, QThread::idealThreadCount()},
         {u"cpu_model"_s, cpu},

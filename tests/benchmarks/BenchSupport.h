@@ -11,8 +11,6 @@ namespace mim::bench {
 double median(QList<double> values);
 double maximum(const QList<double> &values);
 
-// Resident set size of this process in MiB (VmRSS), or -1 when it cannot be read.
-double residentSetMb();
 // The 1-minute load average, or -1 when unknown.
 double loadAverage1();
 // nproc, CPU model, RAM, OS and Qt version, for the report.

@@ -8,6 +8,7 @@
 #include "models/catalog/ImageTableModel.h"
 #include "models/catalog/ListingCache.h"
 #include "models/session/AccountSession.h"
+#include "ProcFiles.h"
 #include "RawApiClient.h"
 #include "SandboxProcess.h"
 #include "StallMonitor.h"
@@ -234,7 +235,7 @@ bool ListingBenchmark::runWithoutLatency(QString *error)
         }
         sample.listMs = qMax(rowsAtMs, loadedAtMs);
         sample.stallLoadMs = stall.maxStallMs();
-        sample.rssMb = residentSetMb();
+        sample.rssMb = test::residentSetMb();
 
         // Sorting: each column from another one, so every call really sorts.
         const auto timeSort = [&](int column, Qt::SortOrder order) {
@@ -540,7 +541,7 @@ bool ListingBenchmark::runAtLatency(QString *error)
         }
         runEventLoopFor(SettleAfterLoadMs);
         backgroundPool()->waitForDone(LoadTimeoutMs);
-        cachedRss.append(residentSetMb());
+        cachedRss.append(test::residentSetMb());
         qInfo("cached round %d: shown %.0f ms, stall %.1f ms, %.0f MB once current", round + 1, shownAt,
               stall.maxStallMs(), cachedRss.constLast());
         session.close();

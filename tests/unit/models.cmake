@@ -3,7 +3,7 @@ mim_add_test(test_image_table_model SOURCES test_image_table_model.cpp LIBS mim_
 mim_add_test(test_image_slots SOURCES test_image_slots.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_image_filter_model SOURCES test_image_filter_model.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_formatting SOURCES test_formatting.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
-mim_add_test(test_heap SOURCES test_heap.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
+mim_add_test(test_heap SOURCES test_heap.cpp LIBS mim_models mim_test_support LABELS unit models TIMEOUT 60)
 mim_add_test(test_deletion_journal SOURCES test_deletion_journal.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_settings_keys SOURCES test_settings_keys.cpp LIBS mim_models LABELS unit models TIMEOUT 60)
 mim_add_test(test_private_files SOURCES test_private_files.cpp LIBS mim_models LABELS unit models reliability TIMEOUT 60)

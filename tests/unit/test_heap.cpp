@@ -1,11 +1,11 @@
 #include "models/common/Heap.h"
+#include "ProcFiles.h"
 
 #include <barrier>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <QCoreApplication>
-#include <QFile>
 #include <QList>
 #include <QString>
 #include <QTest>
@@ -20,23 +20,6 @@ private Q_SLOTS:
     void threadsAllocateFromTheOneArena();
     void freeHeapIsGivenBack();
 };
-
-namespace {
-
-// The resident set of this process in MB, from /proc; -1 where there is none.
-double residentMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-} // namespace
 
 // Threads that allocate at the same time, each holding what it allocated until all have: by default glibc
 // would give each of them an arena of its own.
@@ -78,7 +61,7 @@ void TestHeap::freeHeapIsGivenBack()
 #elif defined(__SANITIZE_ADDRESS__)
     QSKIP("AddressSanitizer replaces glibc's allocator");
 #else
-    if (residentMb() < 0)
+    if (mim::test::residentSetMb() < 0)
         QSKIP("no /proc/self/status");
     // 64 MB in blocks the heap keeps (each far below the size glibc maps on its own), every page touched;
     // then one more, which stays, so that the freed ones are not at the top of the heap, which free() trims.
@@ -95,9 +78,9 @@ void TestHeap::freeHeapIsGivenBack()
     QVERIFY(above);
     for (void *block : blocks)
         std::free(block);
-    const double freed = residentMb();
+    const double freed = mim::test::residentSetMb();
     mim::giveFreeHeapBack();
-    const double trimmed = residentMb();
+    const double trimmed = mim::test::residentSetMb();
     std::free(above);
     QVERIFY2(
         freed - trimmed > 32,
