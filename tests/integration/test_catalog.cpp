@@ -85,6 +85,16 @@ QStringList pickIds(const QJsonObject &state, int count, const QSet<QString> &ex
     return picked;
 }
 
+// Every image the sandbox has still being saved is made ACTIVE, so that a test decides which ones settle.
+bool settleEveryImage(SandboxFixture &sandbox)
+{
+    for (const Image &image : liveImages(sandbox.state())) {
+        if (image.isSettling() && !sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}))
+            return false;
+    }
+    return true;
+}
+
 // Everything one catalog needs, wired to one sandbox.
 struct Harness
 {
@@ -415,10 +425,7 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(100, 31);
         QVERIFY(sandbox.start());
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         const QString plausible = pickIds(sandbox.state(), 1).at(0);
         QVERIFY(sandbox.server()->patchImage(plausible, {{u"status"_s, u"CREATING"_s}}));
         QString error;
@@ -446,10 +453,7 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(100, 27);
         QVERIFY(sandbox.start());
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         const QString id = pickIds(sandbox.state(), 1).at(0);
         QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
         Harness h(sandbox);
@@ -472,10 +476,7 @@ private Q_SLOTS:
         SandboxFixture sandbox(300, 18);
         QVERIFY(sandbox.start());
         // Exactly 45 images stuck in CREATING: more than one tick asks for.
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         const QStringList settling = pickIds(sandbox.state(), 45);
         for (const QString &id : settling)
             QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
@@ -528,10 +529,7 @@ private Q_SLOTS:
         // took; the account's polls now average PollsPerSecond, however often a tick comes.
         SandboxFixture sandbox(300, 28);
         QVERIFY(sandbox.start());
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         for (const QString &id : pickIds(sandbox.state(), 100))
             QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
         QDateTime now = QDateTime::currentDateTimeUtc();
@@ -560,10 +558,7 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(100, 29);
         QVERIFY(sandbox.start());
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         // Saving since years ago, and never changing.
         const qint64 yearsAgo = QDateTime::currentDateTimeUtc().addYears(-3).toMSecsSinceEpoch();
         QString error;
@@ -622,10 +617,7 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox(100, 26);
         QVERIFY(sandbox.start());
-        for (const Image &image : liveImages(sandbox.state())) {
-            if (image.isSettling())
-                QVERIFY(sandbox.server()->patchImage(image.id, {{u"status"_s, u"ACTIVE"_s}}));
-        }
+        QVERIFY(settleEveryImage(sandbox));
         const QString id = pickIds(sandbox.state(), 1).at(0);
         QVERIFY(sandbox.server()->patchImage(id, {{u"status"_s, u"CREATING"_s}}));
         Harness h(sandbox);
