@@ -206,6 +206,45 @@ private Q_SLOTS:
         QVERIFY(!hasPixelNear(paintCell(ImageTableModel::Name, u"MMMM"_s, 200, false), HighlightedText));
     }
 
+    // The delegate keeps the glyphs of the lines it shaped: drawn from that cache, any script looks as
+    // QPainter::drawText draws it (fallback fonts for Chinese, right-to-left runs, combining marks, pairs of
+    // surrogates), the first time and every time after.
+    void glyphsDrawAsDrawTextDraws_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("width");
+        QTest::newRow("latin") << u"pytorch-train v2.1.0"_s << 400;
+        QTest::newRow("chinese") << u"训练镜像，包含 PyTorch 2.1 和 CUDA 12.1"_s << 500;
+        QTest::newRow("right to left") << u"image שלום مرحبا end"_s << 400;
+        QTest::newRow("combining marks") << u"café näive"_s << 400;
+        QTest::newRow("surrogates") << u"model 🚀 𠀀"_s << 400;
+        QTest::newRow("elided") << u"swr.cn-north-4.myhuaweicloud.com/ai-platform/pytorch-notebook:latest"_s
+                                << 160;
+        QTest::newRow("elided chinese") << u"从开发环境保存的镜像，可以删除，从开发环境保存的镜像"_s << 150;
+    }
+
+    void glyphsDrawAsDrawTextDraws()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, width);
+        const int column = ImageTableModel::Description;
+        const QImage first = paintCell(column, text, width);
+        QCOMPARE(paintCell(column, text, width), first);
+
+        QImage expected(width, 28, QImage::Format_ARGB32);
+        expected.fill(Background);
+        QPainter painter(&expected);
+        const QFont font = m_view.font();
+        const QFontMetrics metrics(font);
+        const int room = width - 2 * margin();
+        painter.setFont(font);
+        painter.setPen(TextColor);
+        painter.drawText(QPoint(margin(), (28 - metrics.height()) / 2 + metrics.ascent()),
+                         metrics.elidedText(text, ImageCellDelegate::elideModeOf(column), room));
+        painter.end();
+        QCOMPARE(first, expected);
+    }
+
     void iconComesBeforeTheText()
     {
         QPixmap green(16, 16);

@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <QApplication>
 #include <QPainter>
+#include <QTextLayout>
 
 namespace mim {
 namespace {
 
 // Enough for every distinct value of a few screens of rows; past it the cache starts again.
-constexpr qsizetype MaxCachedAdvances = 8192;
+constexpr qsizetype MaxShapedLines = 4096;
 
 bool isLineBreakOrTab(QChar c)
 {
@@ -67,19 +68,34 @@ void ImageCellDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     option->textElideMode = elideModeOf(index.column());
 }
 
-int ImageCellDelegate::advanceOf(const QString &line, const QFont &font, const QFontMetrics &metrics) const
+const ImageCellDelegate::ShapedLine &ImageCellDelegate::shaped(const ShapedKey &key,
+                                                               const QStyleOptionViewItem &option) const
 {
-    if (font != m_advancesFont) {
-        m_advances.clear();
-        m_advancesFont = font;
+    if (option.font != m_shapedFont) {
+        m_shaped.clear();
+        m_shapedFont = option.font;
     }
-    if (const auto it = m_advances.constFind(line); it != m_advances.cend())
+    if (const auto it = m_shaped.constFind(key); it != m_shaped.cend())
         return it.value();
-    if (m_advances.size() >= MaxCachedAdvances)
-        m_advances.clear();
-    const int advance = metrics.horizontalAdvance(line);
-    m_advances.insert(line, advance);
-    return advance;
+    if (m_shaped.size() >= MaxShapedLines)
+        m_shaped.clear();
+    const QString text =
+        key.elidedTo < 0 ? key.text : option.fontMetrics.elidedText(key.text, key.elideMode, key.elidedTo);
+    QTextLayout layout(text, option.font);
+    QTextOption textOption(Qt::AlignLeft | Qt::AlignAbsolute);
+    textOption.setTextDirection(key.direction);
+    textOption.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(textOption);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    layout.endLayout();
+    ShapedLine result;
+    if (line.isValid()) {
+        result.runs = layout.glyphRuns();
+        result.advance = qRound(line.horizontalAdvance());
+        result.ascent = line.ascent();
+    }
+    return m_shaped.insert(key, std::move(result)).value();
 }
 
 void ImageCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -132,31 +148,32 @@ void ImageCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 void ImageCellDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &opt, const QRect &rect) const
 {
     const QFontMetrics &metrics = opt.fontMetrics;
-    QString line = singleLine(opt.text);
-    int advance = advanceOf(line, opt.font, metrics);
-    if (advance > rect.width()) {
-        line = metrics.elidedText(line, opt.textElideMode, rect.width());
-        advance = metrics.horizontalAdvance(line);
+    ShapedKey key{singleLine(opt.text), -1, opt.textElideMode, opt.direction};
+    const ShapedLine *line = &shaped(key, opt);
+    if (line->advance > rect.width()) {
+        key.elidedTo = rect.width();
+        line = &shaped(key, opt);
     }
 
     const Qt::Alignment alignment = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
     int x = rect.left();
     if (alignment & Qt::AlignRight)
-        x = rect.right() + 1 - advance;
+        x = rect.right() + 1 - line->advance;
     else if (alignment & Qt::AlignHCenter)
-        x = rect.left() + (rect.width() - advance) / 2;
+        x = rect.left() + (rect.width() - line->advance) / 2;
     int y = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent();
     if (alignment & Qt::AlignTop)
         y = rect.top() + metrics.ascent();
     else if (alignment & Qt::AlignBottom)
         y = rect.bottom() + 1 - metrics.descent();
 
-    painter->setFont(opt.font);
-    painter->setLayoutDirection(opt.direction);
     painter->setPen(opt.palette.color(colorGroupOf(opt), (opt.state & QStyle::State_Selected)
                                                              ? QPalette::HighlightedText
                                                              : QPalette::Text));
-    painter->drawText(QPoint(x, y), line);
+    // The glyphs' positions put the baseline at the line's ascent.
+    const QPointF origin(x, y - line->ascent);
+    for (const QGlyphRun &run : line->runs)
+        painter->drawGlyphRun(origin, run);
 }
 
 } // namespace mim
