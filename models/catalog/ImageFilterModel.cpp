@@ -200,6 +200,15 @@ void ImageFilterModel::applyState(FilterState state)
         m_textIsHex = ImageTableModel::isHexOrDash(folded);
         m_foldedTextHasSurrogates =
             std::any_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isSurrogate(); });
+        m_textCharacters = 0;
+        for (const QChar c : folded) {
+            // ':' may join the name and the tag (see matchesText()), which no field holds.
+            if (!m_foldedTextHasSurrogates && c != u':')
+                m_textCharacters |= ImageTableModel::characterBit(c.unicode());
+        }
+        const char16_t first = folded.isEmpty() ? u'\0' : folded.front().unicode();
+        m_textDecidedByCharacters =
+            folded.size() == 1 && ((first >= u'0' && first <= u'9') || (first >= u'a' && first <= u'z'));
     }
     m_state = std::move(state);
     // A list, not the hash: iterating a QHash visits all its buckets, used or not, for each of 100,000 rows.
@@ -247,9 +256,14 @@ void ImageFilterModel::evaluateUnknownRows() const
     const int limit = table->rowKeyLimit();
     if (m_accepted.size() < size_t(limit))
         m_accepted.resize(size_t(limit), -1);
+    // Most rows are settled here from their hints, a compact array read in order, without their images.
     std::vector<int> pending;
     for (int key = 0; key < limit; ++key) {
-        if (m_accepted[size_t(key)] < 0 && table->isRowKeyInUse(key))
+        if (m_accepted[size_t(key)] >= 0 || !table->isRowKeyInUse(key))
+            continue;
+        if (const std::optional<bool> decided = decidedByHints(table->searchHintsOfRowKey(key)))
+            m_accepted[size_t(key)] = *decided ? 1 : 0;
+        else
             pending.push_back(key);
     }
     // On 100,000 rows the time goes to waiting for memory, not to comparing characters: each image is
@@ -467,10 +481,21 @@ bool ImageFilterModel::acceptsImage(int sourceRow, const Image &image) const
     return accepted == 1;
 }
 
-bool ImageFilterModel::accepts(const Image &image, quint8 searchHints) const
+std::optional<bool> ImageFilterModel::decidedByHints(const ImageTableModel::SearchHints &hints) const
 {
-    if (!m_state.showBuiltIn && image.isBuiltIn())
+    if (!m_state.showBuiltIn && (hints.covered & ImageTableModel::IsBuiltIn))
         return false;
+    if ((hints.characters & m_textCharacters) != m_textCharacters)
+        return false;
+    if (m_activeFacets.empty() && (m_state.text.isEmpty() || m_textDecidedByCharacters))
+        return true;
+    return std::nullopt;
+}
+
+bool ImageFilterModel::accepts(const Image &image, const ImageTableModel::SearchHints &hints) const
+{
+    if (const std::optional<bool> decided = decidedByHints(hints))
+        return *decided;
 
     for (const auto &active : m_activeFacets) {
         // Not a structured binding: the lambda below captures `accepted` (clang before 16 cannot).
@@ -512,10 +537,11 @@ bool ImageFilterModel::accepts(const Image &image, quint8 searchHints) const
             return false;
     }
 
-    return m_state.text.isEmpty() || matchesText(image, searchHints);
+    // decidedByHints() found the text's characters.
+    return m_state.text.isEmpty() || m_textDecidedByCharacters || matchesText(image, hints);
 }
 
-bool ImageFilterModel::matchesText(const Image &image, quint8 searchHints) const
+bool ImageFilterModel::matchesText(const Image &image, const ImageTableModel::SearchHints &hints) const
 {
     const auto contains = [this](const QString &field) {
         return m_foldedTextHasSurrogates ? field.contains(m_foldedText, Qt::CaseInsensitive)
@@ -525,14 +551,14 @@ bool ImageFilterModel::matchesText(const Image &image, quint8 searchHints) const
     // own. Fewer strings read is what makes 100,000 rows fast: each one is a cache miss.
     if (contains(image.swrPath))
         return true;
-    const auto searched = [searchHints](quint8 coveredBy) { return (searchHints & coveredBy) == 0; };
+    const auto searched = [&hints](quint8 coveredBy) { return (hints.covered & coveredBy) == 0; };
     if (searched(ImageTableModel::SwrPathHasName) && contains(image.name))
         return true;
     if (searched(ImageTableModel::SwrPathHasTag) && contains(image.tag))
         return true;
     if (searched(ImageTableModel::SwrPathHasNamespace) && contains(image.nameSpace))
         return true;
-    const bool idCannotMatch = !m_textIsHex && (searchHints & ImageTableModel::IdIsHex);
+    const bool idCannotMatch = !m_textIsHex && (hints.covered & ImageTableModel::IdIsHex);
     if (!idCannotMatch && contains(image.id))
         return true;
     if (contains(image.description))

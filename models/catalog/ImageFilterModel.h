@@ -1,14 +1,14 @@
 #pragma once
 
+#include "models/catalog/ImageTableModel.h"
+
+#include <optional>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QVariantMap>
 #include <vector>
 
 namespace mim {
-
-struct Image;
-class ImageTableModel;
 
 // The facets a user can filter by. Each holds the set of accepted raw values; an empty set accepts all.
 enum class Facet
@@ -95,8 +95,12 @@ private:
     bool sortsByRawValue() const;
     bool acceptsImage(int sourceRow, const Image &image) const;
     bool acceptsGenericRow(int sourceRow, const QModelIndex &sourceParent) const;
-    bool matchesText(const Image &image, quint8 searchHints) const;
-    bool accepts(const Image &image, quint8 searchHints) const;
+    bool matchesText(const Image &image, const ImageTableModel::SearchHints &hints) const;
+    bool accepts(const Image &image, const ImageTableModel::SearchHints &hints) const;
+    // Whether the row passes, when its hints tell (without a read of its image): a built-in image while
+    // those are hidden, or fields that lack a character of the text, do not; with no facet set, a row
+    // passes an empty text, and a text of one letter or digit when its fields have that character.
+    std::optional<bool> decidedByHints(const ImageTableModel::SearchHints &hints) const;
     // Refilters every row at once. QSortFilterProxyModel's incremental refiltering removes and inserts one
     // run of rows at a time, each costing a pass over all rows: with 100,000 rows and a filter that hides
     // half of them, that is minutes; this is milliseconds.
@@ -117,6 +121,11 @@ private:
     QString m_foldedText;                                        // m_state.text, case-folded
     bool m_foldedTextHasSurrogates = false;
     bool m_textIsHex = true; // only hex digits and dashes: may be part of an id
+    // ImageTableModel::characterBit() of each unit of m_foldedText: a row whose fields lack one cannot match
+    // (0 when the text has surrogates, which are searched another way).
+    quint64 m_textCharacters = 0;
+    // m_foldedText is one character with a bit of its own: a row matches when it has that bit.
+    bool m_textDecidedByCharacters = false;
     // Whether each source row passes the filter, by ImageTableModel::rowKey(): 1 yes, 0 no, -1 not known
     // yet. When only the text changes and only grows (typing), rows that did not pass cannot pass; when it
     // only shrinks, rows that passed still do: most rows need no second look.

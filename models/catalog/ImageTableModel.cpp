@@ -50,12 +50,12 @@ Qt::ItemFlags ImageTableModel::flags(const QModelIndex &index) const
     return index.isValid() && index.model() == this ? CellFlags : Qt::ItemFlags{};
 }
 
-quint8 ImageTableModel::searchHints(int row) const
+const ImageTableModel::SearchHints &ImageTableModel::searchHints(int row) const
 {
     return m_rows.at(m_order.at(row)).searchHints;
 }
 
-quint8 ImageTableModel::searchHintsOfRowKey(int key) const
+const ImageTableModel::SearchHints &ImageTableModel::searchHintsOfRowKey(int key) const
 {
     return m_rows.at(key).searchHints;
 }

@@ -191,7 +191,8 @@ public:
     // By key, for passes over every row that need no order: keys follow the images in memory.
     bool isRowKeyInUse(int key) const { return m_rowOfSlot.at(key) >= 0; }
     const Image &imageOfRowKey(int key) const { return m_images.at(key); }
-    quint8 searchHintsOfRowKey(int key) const;
+    struct SearchHints;
+    const SearchHints &searchHintsOfRowKey(int key) const;
 
     const Image &imageAt(int row) const;
     QList<Image> images() const;
@@ -211,15 +212,28 @@ public:
     ImagesSnapshot imagesSnapshot() const;
     qint64 totalSizeKb() const;
 
-    // What a text search of a row may skip because another field it searches holds the same text.
+    // What a search of a row may skip: fields whose text another field searched holds too, and with
+    // IsBuiltIn and `characters`, often the row's image altogether.
     enum SearchHint : quint8
     {
         SwrPathHasName = 0x1,      // the SWR path contains the name
         SwrPathHasTag = 0x2,       // ... the tag
         SwrPathHasNamespace = 0x4, // ... the namespace
         IdIsHex = 0x8,             // the id is hex digits and dashes only, like every ModelArts id
+        IsBuiltIn = 0x10,          // Image::isBuiltIn()
     };
-    quint8 searchHints(int row) const;
+    struct SearchHints
+    {
+        quint8 covered = 0; // SearchHint flags
+        // characterBit() of every unit of the fields a text search looks in (SWR path, name, tag, namespace,
+        // id, description), case-folded: a text with a unit whose bit is missing cannot match.
+        quint64 characters = 0;
+        friend bool operator==(const SearchHints &, const SearchHints &) = default;
+    };
+    const SearchHints &searchHints(int row) const;
+    // One of 64 bits for a case-folded UTF-16 unit: its own for each ASCII letter and digit, shared by
+    // others.
+    static quint64 characterBit(char16_t foldedUnit);
     // Only hex digits and dashes, like every ModelArts id: other text cannot be part of such an id.
     static bool isHexOrDash(QStringView text);
 

@@ -2,6 +2,7 @@
 #include "models/catalog/ImageTableRows.h"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 
 // The half of ImageTableModel that runs on any thread: prepare() and what it computes for each row.
@@ -20,18 +21,49 @@ quint64 contentDigest(const Image &image)
     return quint64(seed);
 }
 
-quint8 searchHintsOf(const Image &image)
+// characterBit() of each ASCII unit, looked up rather than computed: a listing has millions of units.
+constexpr std::array<quint64, 128> asciiCharacterBits = [] {
+    std::array<quint64, 128> bits{};
+    for (char16_t unit = 0; unit < 128; ++unit) {
+        const char16_t folded = (unit >= u'A' && unit <= u'Z') ? char16_t(unit + (u'a' - u'A')) : unit;
+        if (folded >= u'a' && folded <= u'z')
+            bits[unit] = quint64(1) << (folded - u'a');
+        else if (folded >= u'0' && folded <= u'9')
+            bits[unit] = quint64(1) << (26 + folded - u'0');
+        else
+            bits[unit] = quint64(1) << (36 + folded % 28);
+    }
+    return bits;
+}();
+
+quint64 charactersOf(QStringView text)
 {
-    quint8 hints = 0;
+    quint64 bits = 0;
+    for (const QChar c : text) {
+        const char16_t unit = c.unicode();
+        bits |= unit < 128 ? asciiCharacterBits[unit]
+                           : ImageTableModel::characterBit(char16_t(QChar::toCaseFolded(char32_t(unit))));
+    }
+    return bits;
+}
+
+ImageTableModel::SearchHints searchHintsOf(const Image &image)
+{
+    ImageTableModel::SearchHints hints;
     // "swr.<region>.myhuaweicloud.com/<namespace>/<name>:<tag>": a search of the path covers the others.
     if (image.swrPath.contains(image.name))
-        hints |= ImageTableModel::SwrPathHasName;
+        hints.covered |= ImageTableModel::SwrPathHasName;
     if (image.swrPath.contains(image.tag))
-        hints |= ImageTableModel::SwrPathHasTag;
+        hints.covered |= ImageTableModel::SwrPathHasTag;
     if (image.swrPath.contains(image.nameSpace))
-        hints |= ImageTableModel::SwrPathHasNamespace;
+        hints.covered |= ImageTableModel::SwrPathHasNamespace;
     if (ImageTableModel::isHexOrDash(image.id))
-        hints |= ImageTableModel::IdIsHex;
+        hints.covered |= ImageTableModel::IdIsHex;
+    if (image.isBuiltIn())
+        hints.covered |= ImageTableModel::IsBuiltIn;
+    for (const QString *field :
+         {&image.swrPath, &image.name, &image.tag, &image.nameSpace, &image.id, &image.description})
+        hints.characters |= charactersOf(*field);
     return hints;
 }
 
@@ -55,6 +87,13 @@ bool sameImage(const Image &a, const Image &b)
 }
 
 } // namespace
+
+quint64 ImageTableModel::characterBit(char16_t foldedUnit)
+{
+    if (foldedUnit < 128)
+        return asciiCharacterBits[foldedUnit];
+    return quint64(1) << (36 + foldedUnit % 28);
+}
 
 bool ImageTableModel::isHexOrDash(QStringView text)
 {

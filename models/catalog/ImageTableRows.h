@@ -15,7 +15,7 @@ struct detail::ImageRow
 {
     quint64 digest = 0; // contentDigest() of the row's image
     ImageTableModel::RowActivity activity = ImageTableModel::RowActivity::None;
-    quint8 searchHints = 0;
+    ImageTableModel::SearchHints searchHints;
     bool cachedOnly = false; // shown from the listing cache, not yet confirmed by a live listing
 };
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -257,6 +258,84 @@ private Q_SLOTS:
                     expected.append(image.id);
             }
             QCOMPARE(visibleIds(proxy), expected);
+        }
+    }
+
+    // Most rows are decided from the characters their fields hold, without a search of their strings: the
+    // result must still be what a plain case-insensitive search finds, for every kind of character (letters
+    // that other characters fold to, like KELVIN SIGN to k; Chinese; surrogates; ':' of "name:tag"), with
+    // built-in images shown or hidden and with a facet set, in a model refiltered row by row and in one
+    // refiltered all at once.
+    void textMatchesLikeAPlainSearchForAnyCharacter_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::newRow("refiltered row by row") << 600;
+        QTest::newRow("refiltered at once") << 6'000;
+    }
+
+    void textMatchesLikeAPlainSearchForAnyCharacter()
+    {
+        QFETCH(int, rows);
+        const QStringList pieces{u"Kelvin"_s, u"\u212A"_s,     u"\u017Ftrasse"_s, u"STRASSE"_s,
+                                 u"镜像"_s,   u"\U0001F680"_s, u"py3"_s,          u"0x9"_s,
+                                 u"É"_s,      u"q"_s,          u"z\u0663"_s,      u"snake_case"_s,
+                                 u"-"_s,      u"数据"_s,       u"Z9"_s,           u"ß"_s};
+        QRandomGenerator random(20261205);
+        const auto text = [&] {
+            QString result;
+            for (int i = int(random.bounded(3)); i >= 0; --i)
+                result += pieces.at(random.bounded(int(pieces.size())));
+            return result;
+        };
+        QList<Image> images;
+        for (int i = 0; i < rows; ++i) {
+            Image image = makeImage(u"%1"_s.arg(i, 8, 16, QChar(u'0')), text());
+            image.tag = text();
+            image.nameSpace = text();
+            image.swrPath = u"swr/"_s + image.nameSpace + u'/' + image.name + u':' + image.tag;
+            image.description = text();
+            image.type = i % 5 == 0 ? u"BUILD_IN"_s : u"DEDICATED"_s;
+            image.status = i % 3 == 0 ? u"ERROR"_s : u"ACTIVE"_s;
+            images.append(image);
+        }
+        ImageTableModel model;
+        ImageFilterModel proxy;
+        proxy.setSourceModel(&model);
+        model.setImages(images);
+        proxy.sort(ImageTableModel::Id);
+
+        const QStringList texts{u"k"_s,      u"K"_s,  u"\u212A"_s,     u"s"_s,   u"\u017F"_s, u"e"_s,
+                                u"é"_s,      u"9"_s,  u"\u0663"_s,     u"x"_s,   u"q"_s,      u"镜"_s,
+                                u":"_s,      u"-"_s,  u"\U0001F680"_s, u"ss"_s,  u"z9"_s,     u"n:"_s,
+                                u"kelvin"_s, u"y3"_s, u"ß"_s,          QString()};
+        for (const bool showBuiltIn : {false, true}) {
+            for (const bool facet : {false, true}) {
+                proxy.setShowBuiltIn(showBuiltIn);
+                proxy.setFacet(Facet::Status, facet ? QSet<QString>{u"ACTIVE"_s} : QSet<QString>{});
+                for (const QString &filterText : texts) {
+                    proxy.setText(filterText);
+                    QStringList expected;
+                    for (int row = 0; row < model.rowCount(); ++row) {
+                        const Image &image = model.imageAt(row);
+                        if ((!showBuiltIn && image.isBuiltIn()) || (facet && image.status != u"ACTIVE"_s))
+                            continue;
+                        const std::array<const QString *, 6> fields{&image.name,      &image.tag,
+                                                                    &image.id,        &image.swrPath,
+                                                                    &image.nameSpace, &image.description};
+                        const bool matches =
+                            filterText.isEmpty() ||
+                            std::any_of(fields.cbegin(), fields.cend(), [&](const QString *field) {
+                                return field->contains(filterText, Qt::CaseInsensitive);
+                            });
+                        if (matches)
+                            expected.append(image.id);
+                    }
+                    QVERIFY2(visibleIds(proxy) == expected,
+                             qPrintable(u"\"%1\": %2 rows shown, %3 expected"_s.arg(filterText)
+                                            .arg(proxy.rowCount())
+                                            .arg(expected.size())));
+                }
+            }
         }
     }
 

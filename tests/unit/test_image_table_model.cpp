@@ -401,7 +401,8 @@ private Q_SLOTS:
                      computed->rowActivity(computed->imageAt(row).id));
         }
         QCOMPARE(reused->imageAt(reused->rowOfId(listing[0].id)).status, u"ERROR"_s);
-        QVERIFY(!(reused->searchHints(reused->rowOfId(listing[1].id)) & ImageTableModel::SwrPathHasTag));
+        QVERIFY(
+            !(reused->searchHints(reused->rowOfId(listing[1].id)).covered & ImageTableModel::SwrPathHasTag));
         QCOMPARE(reused->imageAt(reused->rowOfId(listing[3].id)).description, listing[3].description);
         verifyIndex(*reused);
     }
