@@ -56,6 +56,16 @@ private:
         return ids;
     }
 
+    // What the text filter must find: the text in any of the six fields it searches, case-insensitively.
+    static bool plainSearchFinds(const Image &image, const QString &text)
+    {
+        const std::array<const QString *, 6> fields{&image.name,    &image.tag,       &image.id,
+                                                    &image.swrPath, &image.nameSpace, &image.description};
+        return text.isEmpty() || std::any_of(fields.cbegin(), fields.cend(), [&](const QString *field) {
+                   return field->contains(text, Qt::CaseInsensitive);
+               });
+    }
+
     // A small account with one image per interesting value.
     static QList<Image> sampleImages()
     {
@@ -248,13 +258,7 @@ private Q_SLOTS:
             QStringList expected;
             for (int row = 0; row < model.rowCount(); ++row) {
                 const Image &image = model.imageAt(row);
-                const std::array<const QString *, 6> fields{
-                    &image.name, &image.tag, &image.id, &image.swrPath, &image.nameSpace, &image.description};
-                const bool matches =
-                    text.isEmpty() || std::any_of(fields.cbegin(), fields.cend(), [&](const QString *field) {
-                        return field->contains(text, Qt::CaseInsensitive);
-                    });
-                if (matches)
+                if (plainSearchFinds(image, text))
                     expected.append(image.id);
             }
             QCOMPARE(visibleIds(proxy), expected);
@@ -319,15 +323,7 @@ private Q_SLOTS:
                         const Image &image = model.imageAt(row);
                         if ((!showBuiltIn && image.isBuiltIn()) || (facet && image.status != u"ACTIVE"_s))
                             continue;
-                        const std::array<const QString *, 6> fields{&image.name,      &image.tag,
-                                                                    &image.id,        &image.swrPath,
-                                                                    &image.nameSpace, &image.description};
-                        const bool matches =
-                            filterText.isEmpty() ||
-                            std::any_of(fields.cbegin(), fields.cend(), [&](const QString *field) {
-                                return field->contains(filterText, Qt::CaseInsensitive);
-                            });
-                        if (matches)
+                        if (plainSearchFinds(image, filterText))
                             expected.append(image.id);
                     }
                     QVERIFY2(visibleIds(proxy) == expected,
