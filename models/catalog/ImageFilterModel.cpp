@@ -201,10 +201,12 @@ void ImageFilterModel::applyState(FilterState state)
         m_foldedTextHasSurrogates =
             std::any_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isSurrogate(); });
         m_textCharacters = 0;
-        for (const QChar c : folded) {
-            // ':' may join the name and the tag (see matchesText()), which no field holds.
-            if (!m_foldedTextHasSurrogates && c != u':')
-                m_textCharacters |= ImageTableModel::characterBit(c.unicode());
+        if (!m_foldedTextHasSurrogates) {
+            for (const QChar c : folded) {
+                // ':' may join the name and the tag (see matchesText()), which no field holds.
+                if (c != u':')
+                    m_textCharacters |= ImageTableModel::characterBit(c.unicode());
+            }
         }
         const char16_t first = folded.isEmpty() ? u'\0' : folded.front().unicode();
         m_textDecidedByCharacters =

@@ -21,6 +21,12 @@ quint64 contentDigest(const Image &image)
     return quint64(seed);
 }
 
+// The bit of a unit without one of its own: 28 bits shared by every unit but the ASCII letters and digits.
+constexpr quint64 sharedCharacterBit(char16_t foldedUnit)
+{
+    return quint64(1) << (36 + foldedUnit % 28);
+}
+
 // characterBit() of each ASCII unit, looked up rather than computed: a listing has millions of units.
 constexpr std::array<quint64, 128> asciiCharacterBits = [] {
     std::array<quint64, 128> bits{};
@@ -31,7 +37,7 @@ constexpr std::array<quint64, 128> asciiCharacterBits = [] {
         else if (folded >= u'0' && folded <= u'9')
             bits[unit] = quint64(1) << (26 + folded - u'0');
         else
-            bits[unit] = quint64(1) << (36 + folded % 28);
+            bits[unit] = sharedCharacterBit(folded);
     }
     return bits;
 }();
@@ -90,9 +96,7 @@ bool sameImage(const Image &a, const Image &b)
 
 quint64 ImageTableModel::characterBit(char16_t foldedUnit)
 {
-    if (foldedUnit < 128)
-        return asciiCharacterBits[foldedUnit];
-    return quint64(1) << (36 + foldedUnit % 28);
+    return foldedUnit < 128 ? asciiCharacterBits[foldedUnit] : sharedCharacterBit(foldedUnit);
 }
 
 bool ImageTableModel::isHexOrDash(QStringView text)
